@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded local-aws on loopback', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      mode: 'local',
+      host: '127.0.0.1',
+      port: 8080,
+      region: 'us-east-1',
+      accountId: '000000000000',
+    });
+    if (c.mode === 'local') expect(c.localAws).toMatchObject({ port: 4566, accessKeyId: 'test' });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ BATCHOPS_PORT: 'eighty' })).toThrow(/BATCHOPS_PORT/);
+    expect(() => loadConfig({ BATCHOPS_MODE: 'cloud' })).toThrow(/BATCHOPS_MODE/);
+  });
+
+  it('needs a region and an account in aws mode, and takes AWS_REGION', () => {
+    expect(() => loadConfig({ BATCHOPS_MODE: 'aws' })).toThrow(ConfigError);
+    const c = loadConfig({
+      BATCHOPS_MODE: 'aws',
+      AWS_REGION: 'eu-west-1',
+      BATCHOPS_ACCOUNT_ID: '123456789012',
+    });
+    expect(c).toMatchObject({ mode: 'aws', region: 'eu-west-1', endpoint: undefined });
+  });
+});

@@ -1,0 +1,109 @@
+// The only reader of process.env in the BFF.
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  BATCHOPS_MODE: z.enum(['local', 'aws']).default('local'),
+  BATCHOPS_HOST: z.string().min(1).default('127.0.0.1'),
+  BATCHOPS_PORT: port.default(8080),
+  BATCHOPS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
+    .optional(),
+  AWS_REGION: z.string().optional(),
+  AWS_DEFAULT_REGION: z.string().optional(),
+  BATCHOPS_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account ID')
+    .optional(),
+  BATCHOPS_ENDPOINT: z.string().url().optional(),
+  BATCHOPS_LOCAL_AWS_HOST: z.string().min(1).default('127.0.0.1'),
+  BATCHOPS_LOCAL_AWS_PORT: port.default(4566),
+  BATCHOPS_LOCAL_ACCESS_KEY_ID: z.string().min(1).default('test'),
+  BATCHOPS_LOCAL_SECRET_ACCESS_KEY: z.string().min(1).default('test'),
+  BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
+  BATCHOPS_WEB_DIR: z.string().min(1).optional(),
+});
+
+export interface LocalConfig {
+  readonly mode: 'local';
+  readonly host: string;
+  readonly port: number;
+  readonly region: string;
+  readonly accountId: string;
+  readonly webDir: string;
+  readonly localAws: {
+    readonly host: string;
+    readonly port: number;
+    readonly dataDir: string;
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+  };
+}
+
+export interface AwsConfig {
+  readonly mode: 'aws';
+  readonly host: string;
+  readonly port: number;
+  readonly region: string;
+  readonly accountId: string;
+  /** A custom S3 / S3 Control endpoint (an S3-compatible store, or a local-aws started apart). */
+  readonly endpoint: string | undefined;
+  readonly webDir: string;
+}
+
+export type Config = LocalConfig | AwsConfig;
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; a bad value names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const webDir = resolve(e.BATCHOPS_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
+  const region =
+    e.BATCHOPS_REGION ?? (e.BATCHOPS_MODE === 'aws' ? (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) : undefined);
+  if (e.BATCHOPS_MODE === 'aws') {
+    if (!region)
+      throw new ConfigError(
+        'invalid configuration:\n  BATCHOPS_REGION (or AWS_REGION): required in aws mode',
+      );
+    if (!e.BATCHOPS_ACCOUNT_ID) {
+      throw new ConfigError(
+        'invalid configuration:\n  BATCHOPS_ACCOUNT_ID: required in aws mode (S3 Control calls name the account)',
+      );
+    }
+    return {
+      mode: 'aws',
+      host: e.BATCHOPS_HOST,
+      port: e.BATCHOPS_PORT,
+      region,
+      accountId: e.BATCHOPS_ACCOUNT_ID,
+      endpoint: e.BATCHOPS_ENDPOINT,
+      webDir,
+    };
+  }
+  return {
+    mode: 'local',
+    host: e.BATCHOPS_HOST,
+    port: e.BATCHOPS_PORT,
+    region: region ?? 'us-east-1',
+    accountId: e.BATCHOPS_ACCOUNT_ID ?? '000000000000',
+    webDir,
+    localAws: {
+      host: e.BATCHOPS_LOCAL_AWS_HOST,
+      port: e.BATCHOPS_LOCAL_AWS_PORT,
+      dataDir: resolve(e.BATCHOPS_DATA_DIR, 'local-aws'),
+      accessKeyId: e.BATCHOPS_LOCAL_ACCESS_KEY_ID,
+      secretAccessKey: e.BATCHOPS_LOCAL_SECRET_ACCESS_KEY,
+    },
+  };
+}

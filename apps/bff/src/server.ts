@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { ConnectionInfo } from '@batchops/contracts';
+import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
+import { createApp } from './app.js';
+import { createAwsClients } from './aws/aws-clients.js';
+import type { Config } from './config.js';
+
+export interface RunningConsole {
+  readonly url: string;
+  readonly port: number;
+  readonly localAws: LocalAwsHandle | undefined;
+  close(): Promise<void>;
+}
+
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Start the console for a config: local-aws in-process in local mode, then the BFF. */
+export async function startConsole(config: Config, log: (line: string) => void): Promise<RunningConsole> {
+  let localAws: LocalAwsHandle | undefined;
+  let endpoint: string | undefined;
+  let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  if (config.mode === 'local') {
+    const { accessKeyId, secretAccessKey } = config.localAws;
+    localAws = await startLocalAws({
+      host: config.localAws.host,
+      port: config.localAws.port,
+      dataDir: config.localAws.dataDir,
+      credentials: [{ accessKeyId, secretAccessKey, accountId: config.accountId }],
+      log,
+    });
+    endpoint = localAws.url;
+    credentials = { accessKeyId, secretAccessKey };
+  } else {
+    endpoint = config.endpoint;
+  }
+  const connection: ConnectionInfo = {
+    mode: config.mode,
+    region: config.region,
+    accountId: config.accountId,
+    endpoint: endpoint ?? null,
+  };
+  const clients = createAwsClients({ region: config.region, endpoint, credentials });
+  const app = createApp({ clients, connection, webDir: config.webDir, version, log });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', (e) => {
+      void localAws?.close();
+      fail(e);
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '127.0.0.1' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    localAws,
+    close: async () => {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      clients.s3control.destroy();
+      clients.s3.destroy();
+      await localAws?.close();
+    },
+  };
+}

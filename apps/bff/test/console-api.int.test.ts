@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiError, ConnectionInfo, ListJobsResponse } from '@batchops/contracts';
+import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { type RunningConsole, startConsole } from '../src/server.js';
+
+let dir: string;
+let web: string;
+let consoleApp: RunningConsole;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bff-'));
+  web = join(dir, 'web');
+  rmSync(web, { recursive: true, force: true });
+  await import('node:fs').then((fs) => fs.mkdirSync(web));
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>batchops</title><div id="root"></div>');
+  const config = loadConfig({
+    BATCHOPS_PORT: '0',
+    BATCHOPS_LOCAL_AWS_PORT: '0',
+    BATCHOPS_DATA_DIR: join(dir, 'data'),
+    BATCHOPS_WEB_DIR: web,
+  });
+  consoleApp = await startConsole(config, () => {});
+});
+afterAll(async () => {
+  await consoleApp.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${consoleApp.port}${path}`, init);
+
+describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
+  it('reports health and the connection, without secrets', async () => {
+    expect(await (await api('/api/health')).json()).toMatchObject({ status: 'ok' });
+    const res = await api('/api/connection');
+    const body = await res.json();
+    expect(ConnectionInfo.strict().parse(body)).toEqual({
+      mode: 'local',
+      region: 'us-east-1',
+      accountId: '000000000000',
+      endpoint: consoleApp.localAws?.url,
+    });
+    expect(JSON.stringify(body)).not.toMatch(/secret|accessKey/i);
+  });
+
+  it('lists jobs through S3 Control ListJobs', async () => {
+    const res = await api('/api/jobs');
+    expect(res.status).toBe(200);
+    expect(ListJobsResponse.parse(await res.json())).toEqual({ jobs: [] });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers a bad filter with a field error', async () => {
+    const res = await api('/api/jobs?status=Running');
+    expect(res.status).toBe(400);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('ValidationError');
+    expect(body.fieldErrors.map((f) => f.field)).toEqual(['status.0']);
+    expect(body.fieldErrors[0]?.message).toMatch(/expected one of/);
+  });
+
+  it('answers unknown API routes with JSON 404 and serves the SPA for client routes', async () => {
+    const missing = await api('/api/nope');
+    expect(missing.status).toBe(404);
+    expect(ApiError.parse(await missing.json()).code).toBe('NotFound');
+    const page = await api('/batch-operations/jobs/abc');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
+  it('refuses cross-site mutating requests', async () => {
+    const res = await api('/api/jobs', {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+    expect(ApiError.parse(await res.json()).code).toBe('CrossSiteRequest');
+  });
+});
+
+describe('BFF in aws mode against an endpoint that refuses its keys', () => {
+  let other: LocalAwsHandle;
+  let remote: RunningConsole;
+  beforeAll(async () => {
+    other = await startLocalAws({
+      port: 0,
+      dataDir: join(dir, 'other'),
+      credentials: [{ accessKeyId: 'AKIDOTHER', secretAccessKey: 'right', accountId: '123456789012' }],
+    });
+    const config = loadConfig({
+      BATCHOPS_MODE: 'aws',
+      BATCHOPS_PORT: '0',
+      AWS_REGION: 'eu-west-1',
+      BATCHOPS_ACCOUNT_ID: '123456789012',
+      BATCHOPS_ENDPOINT: other.url,
+      BATCHOPS_WEB_DIR: web,
+    });
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDOTHER';
+    process.env.AWS_SECRET_ACCESS_KEY = 'wrong';
+    remote = await startConsole(config, () => {});
+  });
+  afterAll(async () => {
+    await remote.close();
+    await other.close();
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+  });
+
+  it('passes the S3 error code through with its status', async () => {
+    const res = await fetch(`http://127.0.0.1:${remote.port}/api/jobs`);
+    expect(res.status).toBe(403);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('SignatureDoesNotMatch');
+    expect(body.requestId).toMatch(/^[0-9A-F]{16}$/);
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Ports of their own, so a console the user runs on 8080/4566 does not collide with the tests.
+const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 18080);
+const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
+// A fresh data directory per run; set once here so workers (which inherit the env) agree.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'batchops-e2e-'));
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/results.json' }],
+  ],
+  use: {
+    baseURL: `http://localhost:${consolePort}`,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Playwright cannot download its browsers here; Debian's Chromium is used instead.
+      executablePath: process.env.BATCHOPS_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node ../apps/bff/dist/index.js',
+    url: `http://127.0.0.1:${consolePort}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    env: {
+      BATCHOPS_PORT: String(consolePort),
+      BATCHOPS_LOCAL_AWS_PORT: String(localAwsPort),
+      BATCHOPS_DATA_DIR: process.env.E2E_DATA_DIR,
+    },
+  },
+});

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { DEFAULT_ACCOUNT_ID, startLocalAws } from './server.js';
+import type { Credential } from './sigv4/verify-sigv4.js';
+
+const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
+
+  --port <n>             port to listen on (default 4566; 0 = any free port)
+  --host <addr>          address to bind (default 127.0.0.1)
+  --data-dir <dir>       where data is kept (default ./.batchops/local-aws)
+  --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
+  -h, --help`;
+
+function parseCredentials(list: string): Credential[] {
+  return list.split(',').map((entry) => {
+    const [accessKeyId, secretAccessKey, accountId = DEFAULT_ACCOUNT_ID] = entry.split(':');
+    if (!accessKeyId || !secretAccessKey || !/^\d{12}$/.test(accountId)) {
+      throw new Error(`--credentials: '${entry}' is not AKID:SECRET[:12-digit-account]`);
+    }
+    return { accessKeyId, secretAccessKey, accountId };
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4566' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string', default: '.batchops/local-aws' },
+      credentials: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: '${values.port}' is not a port`);
+  const handle = await startLocalAws({
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    ...(values.credentials ? { credentials: parseCredentials(values.credentials) } : {}),
+    log: (line) => console.log(line),
+  });
+  const stop = () => void handle.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`batchops-local-aws: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
+  process.exit(2);
+});

@@ -1,0 +1,54 @@
+import { el, elAttrs, renderXml } from '../xml/xml-writer.js';
+
+/** The one error type of local-aws: an S3 / S3 Control error code with its HTTP status. */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Extra elements S3 puts beside Code/Message (Resource, Key, BucketName…). */
+    readonly extra: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export type Protocol = 's3' | 's3control';
+
+export const S3CONTROL_XMLNS = 'http://awss3control.amazonaws.com/doc/2018-08-20/';
+export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+/**
+ * S3 Control wraps the error in <ErrorResponse> (Go SDK v2 requires it); S3 uses a bare <Error>.
+ * Both carry RequestId and HostId; the SDKs read the request id from the header first.
+ */
+export function renderError(
+  protocol: Protocol,
+  err: ServiceError,
+  requestId: string,
+  hostId: string,
+): string {
+  const extra = Object.entries(err.extra).map(([k, v]) => el(k, v));
+  if (protocol === 's3control') {
+    return renderXml(
+      elAttrs(
+        'ErrorResponse',
+        { xmlns: S3CONTROL_XMLNS },
+        el('Error', el('Code', err.code), el('Message', err.message), extra),
+        el('RequestId', requestId),
+        el('HostId', hostId),
+      ),
+    );
+  }
+  return renderXml(
+    el(
+      'Error',
+      el('Code', err.code),
+      el('Message', err.message),
+      extra,
+      el('RequestId', requestId),
+      el('HostId', hostId),
+    ),
+  );
+}

@@ -1,0 +1,26 @@
+import type { Readable } from 'node:stream';
+import type { VerifiedIdentity } from '../sigv4/verify-sigv4.js';
+import type { RequestTarget } from './request-target.js';
+
+/** A verified request as the protocol routers see it. */
+export interface RequestContext {
+  readonly method: string;
+  readonly target: RequestTarget;
+  readonly headers: NodeJS.Dict<string[]>;
+  readonly identity: VerifiedIdentity;
+  readonly body: Readable;
+}
+
+export interface HandlerResult {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Buffer | Readable;
+}
+
+export function header(ctx: { headers: NodeJS.Dict<string[]> }, name: string): string | undefined {
+  return ctx.headers[name]?.[0];
+}
+
+export function xmlResult(body: string, status = 200): HandlerResult {
+  return { status, headers: { 'content-type': 'application/xml' }, body };
+}

@@ -1,0 +1,79 @@
+import { ServiceError } from '../errors/service-error.js';
+import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
+import type { JobsBackend } from './jobs-backend.js';
+import { listJobs } from './list-jobs.js';
+
+export const S3CONTROL_PREFIX = '/v20180820/';
+
+export interface S3ControlContext extends RequestContext {
+  /** From the signed x-amz-account-id header, never from the Host prefix. */
+  readonly accountId: string;
+}
+
+type Route = {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly operation: string;
+  readonly handle?: (ctx: S3ControlContext, params: string[], jobs: JobsBackend) => HandlerResult;
+};
+
+// Every job operation of the model; those without a handler answer NotImplemented until the engine lands.
+const routes: readonly Route[] = [
+  {
+    method: 'GET',
+    path: /^\/v20180820\/jobs$/,
+    operation: 'ListJobs',
+    handle: (ctx, _p, jobs) => listJobs(ctx, jobs),
+  },
+  { method: 'POST', path: /^\/v20180820\/jobs$/, operation: 'CreateJob' },
+  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)$/, operation: 'DescribeJob' },
+  { method: 'POST', path: /^\/v20180820\/jobs\/([^/]+)\/status$/, operation: 'UpdateJobStatus' },
+  { method: 'POST', path: /^\/v20180820\/jobs\/([^/]+)\/priority$/, operation: 'UpdateJobPriority' },
+  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'GetJobTagging' },
+  { method: 'PUT', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'PutJobTagging' },
+  { method: 'DELETE', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'DeleteJobTagging' },
+];
+
+export function routeS3Control(ctx: RequestContext, jobs: JobsBackend): HandlerResult {
+  const path = ctx.target.rawPath.replace(/\/+$/, '');
+  const matches = routes.filter((r) => r.path.test(path));
+  if (matches.length === 0) {
+    throw new ServiceError(
+      501,
+      'NotImplemented',
+      `local-aws does not implement the S3 Control operation at ${ctx.method} ${ctx.target.rawPath}.`,
+    );
+  }
+  const route = matches.find((r) => r.method === ctx.method);
+  if (!route) {
+    throw new ServiceError(
+      405,
+      'MethodNotAllowed',
+      `The specified method is not allowed against this resource.`,
+      {
+        Method: ctx.method,
+        ResourceType: 'JOB',
+      },
+    );
+  }
+  const accountId = header(ctx, 'x-amz-account-id');
+  if (accountId === undefined || !/^\d{12}$/.test(accountId)) {
+    throw new ServiceError(
+      400,
+      'InvalidRequestException',
+      'The x-amz-account-id header must be a 12-digit account ID.',
+    );
+  }
+  if (accountId !== ctx.identity.accountId) {
+    throw new ServiceError(
+      403,
+      'AccessDenied',
+      `The access key ${ctx.identity.accessKeyId} belongs to account ${ctx.identity.accountId}, not ${accountId}.`,
+    );
+  }
+  if (!route.handle) {
+    throw new ServiceError(501, 'NotImplemented', `${route.operation} is not implemented by local-aws yet.`);
+  }
+  const params = (path.match(route.path) ?? []).slice(1).map((p) => decodeURIComponent(p));
+  return route.handle({ ...ctx, accountId }, params, jobs);
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { type Protocol, renderError, ServiceError } from './errors/service-error.js';
+import type { HandlerResult } from './http/handler-types.js';
+import { parseRequestTarget } from './http/request-target.js';
+import { noJobs } from './s3control/jobs-backend.js';
+import { routeS3Control, S3CONTROL_PREFIX } from './s3control/s3control-router.js';
+import { type Credential, verifySigV4 } from './sigv4/verify-sigv4.js';
+
+export const DEFAULT_ACCOUNT_ID = '000000000000';
+export const DEFAULT_CREDENTIALS: readonly Credential[] = [
+  { accessKeyId: 'test', secretAccessKey: 'test', accountId: DEFAULT_ACCOUNT_ID },
+];
+
+export interface LocalAwsOptions {
+  /** 0 picks a free port. Default 4566. */
+  readonly port?: number;
+  /** Default 127.0.0.1: local-aws is not meant to be reachable from other machines. */
+  readonly host?: string;
+  /** Where buckets, objects and jobs are kept; created when missing. */
+  readonly dataDir: string;
+  /** Keys that may sign requests. Default test/test for account 000000000000. */
+  readonly credentials?: readonly Credential[];
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalAwsHandle {
+  /** e.g. http://127.0.0.1:4566 */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+const requestId = () => randomBytes(8).toString('hex').toUpperCase();
+const hostId = () => randomBytes(32).toString('base64');
+
+function protocolOf(rawPath: string): Protocol {
+  return rawPath.startsWith(S3CONTROL_PREFIX) || rawPath === '/v20180820' ? 's3control' : 's3';
+}
+
+export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsHandle> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const keys = new Map((options.credentials ?? DEFAULT_CREDENTIALS).map((c) => [c.accessKeyId, c]));
+  const log = options.log ?? (() => {});
+
+  function handle(req: IncomingMessage): HandlerResult {
+    const target = parseRequestTarget(req.url ?? '/');
+    const headers = req.headersDistinct;
+    const identity = verifySigV4({ method: req.method ?? 'GET', target, headers }, (id) => keys.get(id));
+    const ctx = { method: req.method ?? 'GET', target, headers, identity, body: req };
+    if (protocolOf(target.rawPath) === 's3control') return routeS3Control(ctx, noJobs);
+    throw new ServiceError(
+      501,
+      'NotImplemented',
+      `local-aws does not implement ${ctx.method} ${target.rawPath} yet.`,
+    );
+  }
+
+  function send(
+    res: ServerResponse,
+    ids: { requestId: string; hostId: string },
+    result: HandlerResult,
+  ): void {
+    res.statusCode = result.status;
+    res.setHeader('x-amz-request-id', ids.requestId);
+    res.setHeader('x-amz-id-2', ids.hostId);
+    res.setHeader('server', 'batchops-local-aws');
+    for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+    const body = result.body;
+    if (body instanceof Readable) {
+      body.on('error', () => res.destroy());
+      body.pipe(res);
+    } else {
+      if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const ids = { requestId: requestId(), hostId: hostId() };
+    const protocol = protocolOf(parseRequestTarget(req.url ?? '/').rawPath);
+    let result: HandlerResult;
+    try {
+      result = handle(req);
+    } catch (e) {
+      const err =
+        e instanceof ServiceError
+          ? e
+          : new ServiceError(
+              500,
+              protocol === 's3control' ? 'InternalServiceException' : 'InternalError',
+              'We encountered an internal error. Please try again.',
+            );
+      if (!(e instanceof ServiceError))
+        log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
+      result = {
+        status: err.status,
+        headers: { 'content-type': 'application/xml' },
+        body: req.method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
+      };
+      // Whatever the client still sends is read and dropped so the connection can be reused.
+      req.resume();
+    }
+    send(res, ids, result);
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4566, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log(`local-aws listening on ${url} (data: ${dataDir})`);
+  return {
+    url,
+    port,
+    host,
+    dataDir,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,268 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { ServiceError } from '../errors/service-error.js';
+import { type RequestTarget, splitQuery } from '../http/request-target.js';
+
+export interface Credential {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** The account these keys belong to. */
+  readonly accountId: string;
+}
+
+export interface VerifiedIdentity {
+  readonly accessKeyId: string;
+  readonly accountId: string;
+  /** Region and service of the credential scope: jobs belong to the region the request was signed for. */
+  readonly region: string;
+  readonly service: string;
+  /** x-amz-content-sha256 as sent (hex, UNSIGNED-PAYLOAD, STREAMING-…); body checks depend on it. */
+  readonly payloadHash: string;
+}
+
+export interface SigV4Request {
+  readonly method: string;
+  readonly target: RequestTarget;
+  /** Headers with duplicates kept apart (Node's `headersDistinct`). */
+  readonly headers: NodeJS.Dict<string[]>;
+}
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+const MAX_SKEW_MS = 15 * 60 * 1000;
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+
+const signatureMismatch = () =>
+  new ServiceError(
+    403,
+    'SignatureDoesNotMatch',
+    'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+  );
+
+/** RFC 3986 encoding used by SigV4 for query keys and values. */
+function rfc3986(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function canonicalQuery(rawQuery: string, skip?: string): string {
+  return splitQuery(rawQuery)
+    .filter(([k]) => k !== skip)
+    .map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)
+    .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+}
+
+function canonicalHeaders(headers: NodeJS.Dict<string[]>, signed: readonly string[]): string {
+  return signed
+    .map((name) => {
+      const values = headers[name];
+      if (values === undefined) throw signatureMismatch();
+      return `${name}:${values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`;
+    })
+    .join('');
+}
+
+const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest();
+
+/** `20240102T030405Z` → Date, or undefined when malformed. */
+function parseAmzDate(s: string | undefined): Date | undefined {
+  const m = s?.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se] = m.map(Number) as [number, number, number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+}
+
+interface ParsedAuth {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  amzDate: string;
+  payloadHash: string;
+  presigned: boolean;
+  expiresSeconds?: number;
+}
+
+function parseCredential(credential: string): [string, string, string, string] {
+  const parts = credential.split('/');
+  if (parts.length !== 5 || parts[4] !== 'aws4_request') {
+    throw new ServiceError(
+      400,
+      'AuthorizationHeaderMalformed',
+      `The credential '${credential}' is malformed.`,
+    );
+  }
+  return [parts[0] as string, parts[1] as string, parts[2] as string, parts[3] as string];
+}
+
+function first(headers: NodeJS.Dict<string[]>, name: string): string | undefined {
+  return headers[name]?.[0];
+}
+
+function parseAuth(req: SigV4Request): ParsedAuth {
+  const authorization = first(req.headers, 'authorization');
+  const q = req.target.query;
+  if (authorization !== undefined) {
+    const m = authorization.match(
+      /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/,
+    );
+    if (!m) {
+      if (authorization.startsWith('AWS ')) {
+        throw new ServiceError(
+          400,
+          'InvalidRequest',
+          'Signature Version 2 is not supported; use AWS4-HMAC-SHA256.',
+        );
+      }
+      throw new ServiceError(
+        400,
+        'AuthorizationHeaderMalformed',
+        'The authorization header is malformed; expected AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…',
+      );
+    }
+    const [accessKeyId, date, region, service] = parseCredential(m[1] as string);
+    const amzDate = first(req.headers, 'x-amz-date');
+    if (amzDate === undefined) {
+      throw new ServiceError(
+        403,
+        'AccessDenied',
+        'AWS authentication requires a valid Date or x-amz-date header',
+      );
+    }
+    const payloadHash = first(req.headers, 'x-amz-content-sha256');
+    if (payloadHash === undefined) {
+      throw new ServiceError(
+        400,
+        'InvalidRequest',
+        'Missing required header for this request: x-amz-content-sha256',
+      );
+    }
+    return {
+      accessKeyId,
+      date,
+      region,
+      service,
+      signedHeaders: (m[2] as string).split(';'),
+      signature: m[3] as string,
+      amzDate,
+      payloadHash,
+      presigned: false,
+    };
+  }
+  if (q.has('X-Amz-Signature')) {
+    const get = (k: string) => {
+      const v = q.get(k)?.[0];
+      if (v === undefined) {
+        throw new ServiceError(
+          400,
+          'AuthorizationQueryParametersError',
+          `Query-string authentication requires ${k}.`,
+        );
+      }
+      return v;
+    };
+    if (get('X-Amz-Algorithm') !== ALGORITHM) {
+      throw new ServiceError(
+        400,
+        'AuthorizationQueryParametersError',
+        'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"',
+      );
+    }
+    const [accessKeyId, date, region, service] = parseCredential(get('X-Amz-Credential'));
+    const expires = Number(get('X-Amz-Expires'));
+    if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) {
+      throw new ServiceError(
+        400,
+        'AuthorizationQueryParametersError',
+        'X-Amz-Expires must be a whole number of seconds between 1 and 604800.',
+      );
+    }
+    return {
+      accessKeyId,
+      date,
+      region,
+      service,
+      signedHeaders: get('X-Amz-SignedHeaders').split(';'),
+      signature: get('X-Amz-Signature'),
+      amzDate: get('X-Amz-Date'),
+      payloadHash: first(req.headers, 'x-amz-content-sha256') ?? 'UNSIGNED-PAYLOAD',
+      presigned: true,
+      expiresSeconds: expires,
+    };
+  }
+  throw new ServiceError(
+    403,
+    'AccessDenied',
+    'Anonymous requests are not accepted: sign the request with AWS Signature Version 4.',
+  );
+}
+
+/**
+ * Verify a SigV4 request (Authorization header or presigned query) against the configured keys.
+ * Canonical URI = the raw path as received; Host = as received (it may carry the account prefix).
+ */
+export function verifySigV4(
+  req: SigV4Request,
+  lookup: (accessKeyId: string) => Credential | undefined,
+  now: Date = new Date(),
+): VerifiedIdentity {
+  const auth = parseAuth(req);
+  const credential = lookup(auth.accessKeyId);
+  if (!credential) {
+    throw new ServiceError(
+      403,
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+      { AWSAccessKeyId: auth.accessKeyId },
+    );
+  }
+  const signedAt = parseAmzDate(auth.amzDate);
+  if (!signedAt || auth.amzDate.slice(0, 8) !== auth.date) {
+    throw new ServiceError(
+      403,
+      'AccessDenied',
+      'X-Amz-Date is malformed or does not match the credential scope date.',
+    );
+  }
+  if (auth.presigned) {
+    if (now.getTime() > signedAt.getTime() + (auth.expiresSeconds ?? 0) * 1000) {
+      throw new ServiceError(403, 'AccessDenied', 'Request has expired');
+    }
+  } else if (Math.abs(now.getTime() - signedAt.getTime()) > MAX_SKEW_MS) {
+    throw new ServiceError(
+      403,
+      'RequestTimeTooSkewed',
+      'The difference between the request time and the current time is too large.',
+      { RequestTime: auth.amzDate, ServerTime: now.toISOString() },
+    );
+  }
+  if (!auth.signedHeaders.includes('host')) throw signatureMismatch();
+
+  const canonicalRequest = [
+    req.method,
+    req.target.rawPath,
+    canonicalQuery(req.target.rawQuery, auth.presigned ? 'X-Amz-Signature' : undefined),
+    canonicalHeaders(req.headers, auth.signedHeaders),
+    auth.signedHeaders.join(';'),
+    auth.payloadHash,
+  ].join('\n');
+  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = [ALGORITHM, auth.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${credential.secretAccessKey}`, auth.date), auth.region), auth.service),
+    'aws4_request',
+  );
+  const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest();
+  const given = Buffer.from(auth.signature, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw signatureMismatch();
+
+  return {
+    accessKeyId: credential.accessKeyId,
+    accountId: credential.accountId,
+    region: auth.region,
+    service: auth.service,
+    payloadHash: auth.payloadHash,
+  };
+}
