@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Protocol, renderError, ServiceError } from './errors/service-error.js';
 import type { HandlerResult } from './http/handler-types.js';
 import { parseRequestTarget } from './http/request-target.js';
+import type { S3Services, S3Settings } from './s3/s3-context.js';
+import { routeS3 } from './s3/s3-router.js';
 import { noJobs } from './s3control/jobs-backend.js';
 import { routeS3Control, S3CONTROL_PREFIX } from './s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from './sigv4/verify-sigv4.js';
+import { BlobStore } from './store/blob-store.js';
+import { S3MetaStore } from './store/s3-meta-store.js';
 
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 export const DEFAULT_CREDENTIALS: readonly Credential[] = [
@@ -26,6 +30,14 @@ export interface LocalAwsOptions {
   /** Keys that may sign requests. Default test/test for account 000000000000. */
   readonly credentials?: readonly Credential[];
   readonly log?: (line: string) => void;
+  /** Region of new buckets without a LocationConstraint. Default us-east-1. */
+  readonly region?: string;
+  /** Simulated restore timing (GLACIER / DEEP_ARCHIVE). */
+  readonly s3?: Partial<S3Settings>;
+  /** fsync blob files before committing (power-loss durability; a process crash is safe without it). */
+  readonly fsync?: boolean;
+  /** The clock (tests). */
+  readonly now?: () => Date;
 }
 
 export interface LocalAwsHandle {
@@ -50,17 +62,29 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
   const keys = new Map((options.credentials ?? DEFAULT_CREDENTIALS).map((c) => [c.accessKeyId, c]));
   const log = options.log ?? (() => {});
 
-  function handle(req: IncomingMessage): HandlerResult {
+  const now = options.now ?? (() => new Date());
+  const meta = new S3MetaStore(join(dataDir, 's3.sqlite'));
+  const blobs = new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
+  await blobs.sweep();
+  const s3: S3Services = {
+    meta,
+    blobs,
+    region: options.region ?? 'us-east-1',
+    settings: { restoreDelayMs: 2000, restoreDayMs: 86_400_000, ...options.s3 },
+    now,
+  };
+
+  async function handle(req: IncomingMessage): Promise<HandlerResult> {
     const target = parseRequestTarget(req.url ?? '/');
     const headers = req.headersDistinct;
-    const identity = verifySigV4({ method: req.method ?? 'GET', target, headers }, (id) => keys.get(id));
+    const identity = verifySigV4(
+      { method: req.method ?? 'GET', target, headers },
+      (id) => keys.get(id),
+      now(),
+    );
     const ctx = { method: req.method ?? 'GET', target, headers, identity, body: req };
     if (protocolOf(target.rawPath) === 's3control') return routeS3Control(ctx, noJobs);
-    throw new ServiceError(
-      501,
-      'NotImplemented',
-      `local-aws does not implement ${ctx.method} ${target.rawPath} yet.`,
-    );
+    return routeS3(ctx, s3);
   }
 
   function send(
@@ -83,12 +107,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
     }
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const ids = { requestId: requestId(), hostId: hostId() };
     const protocol = protocolOf(parseRequestTarget(req.url ?? '/').rawPath);
     let result: HandlerResult;
     try {
-      result = handle(req);
+      result = await handle(req);
     } catch (e) {
       const err =
         e instanceof ServiceError
@@ -102,12 +126,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
         log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
       result = {
         status: err.status,
-        headers: { 'content-type': 'application/xml' },
+        headers: { 'content-type': 'application/xml', ...err.headers },
         body: req.method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
       };
       // Whatever the client still sends is read and dropped so the connection can be reused.
-      req.resume();
+      if (!req.readableEnded) req.resume();
     }
+    if (res.headersSent || res.destroyed) return;
     send(res, ids, result);
   });
   server.on('clientError', (_err, socket) => {
@@ -134,7 +159,10 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
     dataDir,
     close: () =>
       new Promise<void>((ok) => {
-        server.close(() => ok());
+        server.close(() => {
+          meta.close();
+          ok();
+        });
         server.closeAllConnections();
       }),
   };

@@ -2,6 +2,9 @@ import { el, elAttrs, renderXml } from '../xml/xml-writer.js';
 
 /** The one error type of local-aws: an S3 / S3 Control error code with its HTTP status. */
 export class ServiceError extends Error {
+  /** Response headers S3 sends with this error (x-amz-delete-marker…). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { ServiceError } from '../errors/service-error.js';
+import { header } from '../http/handler-types.js';
+import { AwsChunkedDecoder } from './body/aws-chunked.js';
+import {
+  CHECKSUM_ALGORITHMS,
+  type ChecksumAlgorithm,
+  checksumHeaderName,
+  createHasher,
+  type Hasher,
+  parseChecksumAlgorithm,
+} from './body/checksums.js';
+import type { S3Context } from './s3-context.js';
+
+export const MAX_PUT_SIZE = 5 * 1024 ** 3;
+
+export interface ReceivedBody {
+  readonly blob: string;
+  readonly size: number;
+  readonly md5Hex: string;
+  /** The checksum S3 stores for the object, when the client sent or asked for one. */
+  readonly checksum: { algorithm: ChecksumAlgorithm; value: string } | undefined;
+}
+
+/** Which checksum the request carries: a header value, a trailer, or the SDK's algorithm header. */
+function requestedChecksum(
+  ctx: S3Context,
+): { algorithm: ChecksumAlgorithm; expected?: string; trailer: boolean } | undefined {
+  for (const algorithm of CHECKSUM_ALGORITHMS) {
+    const value = header(ctx, checksumHeaderName(algorithm));
+    if (value !== undefined) return { algorithm, expected: value, trailer: false };
+  }
+  const trailer = header(ctx, 'x-amz-trailer');
+  if (trailer) {
+    const algorithm = parseChecksumAlgorithm(trailer.replace(/^x-amz-checksum-/i, ''));
+    if (algorithm) return { algorithm, trailer: true };
+  }
+  const sdk = parseChecksumAlgorithm(
+    header(ctx, 'x-amz-sdk-checksum-algorithm') ?? header(ctx, 'x-amz-checksum-algorithm'),
+  );
+  return sdk ? { algorithm: sdk, trailer: false } : undefined;
+}
+
+/**
+ * Receive a request body into a new blob: aws-chunked decoded, MD5 (the ETag) and the requested
+ * checksum computed on the way, then Content-MD5, x-amz-checksum-* and a hex x-amz-content-sha256
+ * verified. On a mismatch the blob is discarded and BadDigest (or the S3 code) is thrown.
+ */
+export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promise<ReceivedBody> {
+  const contentSha = ctx.identity.payloadHash;
+  const chunked =
+    (header(ctx, 'content-encoding') ?? '').split(',').some((e) => e.trim() === 'aws-chunked') ||
+    contentSha.startsWith('STREAMING-');
+  const declared = Number(
+    header(ctx, chunked ? 'x-amz-decoded-content-length' : 'content-length') ?? Number.NaN,
+  );
+  if (Number.isFinite(declared) && declared > maxSize) {
+    throw new ServiceError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', {
+      ProposedSize: String(declared),
+      MaxSizeAllowed: String(maxSize),
+    });
+  }
+  const wanted = requestedChecksum(ctx);
+  const md5 = createHash('md5');
+  const sha = /^[0-9a-f]{64}$/.test(contentSha) ? createHash('sha256') : undefined;
+  const checksum: Hasher | undefined = wanted ? createHasher(wanted.algorithm) : undefined;
+  let source: Readable = ctx.body;
+  let decoder: AwsChunkedDecoder | undefined;
+  if (chunked) {
+    decoder = new AwsChunkedDecoder();
+    source = ctx.body.pipe(decoder);
+    ctx.body.on('error', (e) => decoder?.destroy(e));
+  }
+  const { blob, size } = await ctx.svc.blobs.write(source, (chunk) => {
+    md5.update(chunk);
+    sha?.update(chunk);
+    checksum?.update(chunk);
+  });
+  const fail = async (err: ServiceError): Promise<never> => {
+    await ctx.svc.blobs.discard(blob);
+    throw err;
+  };
+  if (size > maxSize) {
+    await fail(
+      new ServiceError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'),
+    );
+  }
+  if (Number.isFinite(declared) && declared !== size) {
+    await fail(
+      new ServiceError(
+        400,
+        'IncompleteBody',
+        `You did not provide the number of bytes specified by the ${chunked ? 'x-amz-decoded-content-length' : 'Content-Length'} HTTP header.`,
+      ),
+    );
+  }
+  const md5Digest = md5.digest();
+  const contentMd5 = header(ctx, 'content-md5');
+  if (contentMd5 !== undefined) {
+    if (!/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) {
+      await fail(new ServiceError(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.'));
+    }
+    if (contentMd5 !== md5Digest.toString('base64')) {
+      await fail(
+        new ServiceError(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.'),
+      );
+    }
+  }
+  if (sha && sha.digest('hex') !== contentSha) {
+    await fail(
+      new ServiceError(
+        400,
+        'XAmzContentSHA256Mismatch',
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      ),
+    );
+  }
+  let stored: ReceivedBody['checksum'];
+  if (wanted && checksum) {
+    const value = checksum.digest().toString('base64');
+    const expected = wanted.trailer
+      ? decoder?.trailers[checksumHeaderName(wanted.algorithm)]
+      : wanted.expected;
+    if (expected !== undefined && expected !== value) {
+      await fail(
+        new ServiceError(
+          400,
+          'BadDigest',
+          `The ${wanted.algorithm} you specified did not match the calculated checksum.`,
+        ),
+      );
+    }
+    stored = { algorithm: wanted.algorithm, value };
+  }
+  return { blob, size, md5Hex: md5Digest.toString('hex'), checksum: stored };
+}
+
+/** A new S3-looking version id (URL-safe, 32 characters). */
+export function newVersionId(): string {
+  return randomBytes(24).toString('base64url');
+}

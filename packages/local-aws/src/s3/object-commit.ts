@@ -1,0 +1,51 @@
+import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
+import { newVersionId } from './object-body.js';
+import { assertVersionMutable } from './object-lock-rules.js';
+import type { S3Context } from './s3-context.js';
+
+/**
+ * Make new bytes the latest version of a key (PutObject, CopyObject, CompleteMultipartUpload):
+ * a new version id when versioning is Enabled, else the null version is replaced. The metadata
+ * row commits after the blob is in place, so a crash never shows a partial object.
+ */
+export async function commitVersion(
+  ctx: S3Context,
+  bucket: BucketRow,
+  key: string,
+  v: {
+    size: number;
+    etag: string;
+    storageClass: string;
+    blob: string | null;
+    attrs: ObjectAttrs;
+    isDeleteMarker?: boolean;
+  },
+): Promise<{ versionId: string; lastModified: number }> {
+  const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
+  if (versionId === 'null') {
+    const current = ctx.svc.meta.getObject(bucket.name, key, 'null');
+    if (current) {
+      try {
+        assertVersionMutable(ctx, current);
+      } catch (e) {
+        await ctx.svc.blobs.remove(v.blob);
+        throw e;
+      }
+    }
+  }
+  const lastModified = ctx.svc.now().getTime();
+  const { replacedBlob } = ctx.svc.meta.putVersion({
+    bucket: bucket.name,
+    key,
+    versionId,
+    isDeleteMarker: v.isDeleteMarker ?? false,
+    size: v.size,
+    etag: v.etag,
+    lastModified,
+    storageClass: v.storageClass,
+    blob: v.blob,
+    attrs: v.attrs,
+  });
+  if (replacedBlob && replacedBlob !== v.blob) await ctx.svc.blobs.remove(replacedBlob);
+  return { versionId, lastModified };
+}

@@ -1,0 +1,157 @@
+import { ServiceError } from '../../errors/service-error.js';
+import { header } from '../../http/handler-types.js';
+import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
+import { el } from '../../xml/xml-writer.js';
+import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import { invalidArgument, requireBucket } from '../s3-errors.js';
+import { s3Xml } from '../s3-xml.js';
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function validateBucketName(name: string): void {
+  if (
+    !BUCKET_NAME.test(name) ||
+    name.includes('..') ||
+    /^\d+\.\d+\.\d+\.\d+$/.test(name) ||
+    name.startsWith('xn--')
+  ) {
+    throw new ServiceError(400, 'InvalidBucketName', 'The specified bucket is not valid.', {
+      BucketName: name,
+    });
+  }
+}
+
+async function createBucket(ctx: S3Context) {
+  const name = ctx.bucket as string;
+  validateBucketName(name);
+  let region = ctx.svc.region;
+  const body = await readBodyText(ctx.body);
+  if (body.trim() !== '') {
+    const location = text(parseXml(body, 'CreateBucketConfiguration'), 'LocationConstraint');
+    if (location) region = location === 'EU' ? 'eu-west-1' : location;
+  }
+  const existing = ctx.svc.meta.getBucket(name);
+  if (existing) {
+    // Same owner in us-east-1: S3 answers 200 (legacy); elsewhere BucketAlreadyOwnedByYou.
+    if (region === 'us-east-1' && existing.region === 'us-east-1')
+      return { status: 200, headers: { location: `/${name}` } };
+    throw new ServiceError(
+      409,
+      'BucketAlreadyOwnedByYou',
+      'Your previous request to create the named bucket succeeded and you already own it.',
+      { BucketName: name },
+    );
+  }
+  const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
+  ctx.svc.meta.createBucket({ name, region, objectLock, created: ctx.svc.now().getTime() });
+  return { status: 200, headers: { location: `/${name}` } };
+}
+
+function deleteBucket(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  if (!ctx.svc.meta.bucketIsEmpty(b.name)) {
+    throw new ServiceError(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', {
+      BucketName: b.name,
+    });
+  }
+  ctx.svc.meta.deleteBucket(b.name);
+  return { status: 204 };
+}
+
+function headBucket(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  return { status: 200, headers: { 'x-amz-bucket-region': b.region } };
+}
+
+function listBuckets(ctx: S3Context) {
+  const owner = ownerOf(ctx.identity.accountId);
+  const prefix = ctx.target.query.get('prefix')?.[0];
+  const buckets = ctx.svc.meta.listBuckets().filter((b) => prefix === undefined || b.name.startsWith(prefix));
+  return s3Xml(
+    'ListAllMyBucketsResult',
+    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
+    el(
+      'Buckets',
+      buckets.map((b) =>
+        el(
+          'Bucket',
+          el('Name', b.name),
+          el('CreationDate', new Date(b.created)),
+          el('BucketRegion', b.region),
+        ),
+      ),
+    ),
+  );
+}
+
+function getBucketLocation(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  // us-east-1 is the empty LocationConstraint, as S3 answers it.
+  return s3Xml('LocationConstraint', b.region === 'us-east-1' ? null : b.region);
+}
+
+function getBucketVersioning(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  return s3Xml('VersioningConfiguration', b.versioning ? el('Status', b.versioning) : null);
+}
+
+async function putBucketVersioning(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  const doc = parseXml(await readBodyText(ctx.body), 'VersioningConfiguration');
+  const status = text(doc, 'Status');
+  if (status !== 'Enabled' && status !== 'Suspended') {
+    throw new ServiceError(
+      400,
+      'MalformedXML',
+      'VersioningConfiguration Status must be Enabled or Suspended.',
+    );
+  }
+  if (status === 'Suspended' && b.objectLock) {
+    throw new ServiceError(
+      409,
+      'InvalidBucketState',
+      'An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.',
+    );
+  }
+  if (b.config.replication !== undefined && status === 'Suspended') {
+    throw new ServiceError(
+      400,
+      'InvalidBucketState',
+      'A replication configuration is present on this bucket, so the versioning state cannot be changed.',
+    );
+  }
+  const mfa = child(doc, 'MfaDelete');
+  if (mfa !== undefined && text(doc, 'MfaDelete') === 'Enabled') {
+    throw invalidArgument('MFA delete is not supported by local-aws.', 'MfaDelete', 'Enabled');
+  }
+  ctx.svc.meta.setVersioning(b.name, status);
+  return { status: 200 };
+}
+
+export const bucketRoutes: readonly S3Route[] = [
+  { method: 'GET', scope: 'service', operation: 'ListBuckets', handle: listBuckets },
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'versioning',
+    operation: 'PutBucketVersioning',
+    handle: putBucketVersioning,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'versioning',
+    operation: 'GetBucketVersioning',
+    handle: getBucketVersioning,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'location',
+    operation: 'GetBucketLocation',
+    handle: getBucketLocation,
+  },
+  { method: 'PUT', scope: 'bucket', operation: 'CreateBucket', handle: createBucket },
+  { method: 'DELETE', scope: 'bucket', operation: 'DeleteBucket', handle: deleteBucket },
+  { method: 'HEAD', scope: 'bucket', operation: 'HeadBucket', handle: headBucket },
+];

@@ -1,0 +1,299 @@
+import { ServiceError } from '../../errors/service-error.js';
+import type { HandlerResult } from '../../http/handler-types.js';
+import type { ObjectRow } from '../../store/s3-meta-store.js';
+import { el, opt } from '../../xml/xml-writer.js';
+import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import { invalidArgument, requireBucket } from '../s3-errors.js';
+import { s3Xml } from '../s3-xml.js';
+
+const BATCH = 1000;
+// Sorts after every key that starts with a given common prefix (UTF-8 binary order).
+const PAST_PREFIX = '\u{10FFFF}\u{10FFFF}';
+
+type Entry = { kind: 'object'; row: ObjectRow } | { kind: 'prefix'; prefix: string };
+
+/**
+ * Walk a bucket's entries in key order from a position, rolling keys that contain the delimiter
+ * after the prefix into common prefixes and jumping past them. Reads in batches, so memory stays
+ * bounded whatever the bucket holds.
+ */
+function* walk(
+  fetch: (from: string, exclusive: boolean) => ObjectRow[],
+  opts: {
+    prefix: string;
+    delimiter: string | undefined;
+    after: string | undefined;
+    keyOf?: (r: ObjectRow) => string;
+  },
+): Generator<Entry> {
+  const { prefix, delimiter } = opts;
+  let from = opts.after !== undefined && opts.after >= prefix ? opts.after : prefix;
+  let exclusive = opts.after !== undefined && opts.after >= prefix;
+  if (delimiter && opts.after?.startsWith(prefix) && opts.after.endsWith(delimiter)) {
+    const rest = opts.after.slice(prefix.length);
+    if (rest.indexOf(delimiter) === rest.length - delimiter.length) from = opts.after + PAST_PREFIX;
+  }
+  for (;;) {
+    const rows = fetch(from, exclusive);
+    if (rows.length === 0) return;
+    let jumped = false;
+    for (const row of rows) {
+      if (!row.key.startsWith(prefix)) {
+        if (row.key > prefix) return;
+        continue;
+      }
+      if (delimiter) {
+        const i = row.key.indexOf(delimiter, prefix.length);
+        if (i !== -1) {
+          const cp = row.key.slice(0, i + delimiter.length);
+          yield { kind: 'prefix', prefix: cp };
+          from = cp + PAST_PREFIX;
+          exclusive = false;
+          jumped = true;
+          break;
+        }
+      }
+      yield { kind: 'object', row };
+    }
+    if (!jumped) {
+      const last = rows[rows.length - 1] as ObjectRow;
+      if (rows.length < BATCH) return;
+      from = opts.keyOf ? opts.keyOf(last) : last.key;
+      exclusive = true;
+    }
+  }
+}
+
+function maxKeysParam(ctx: S3Context): number {
+  const raw = ctx.target.query.get('max-keys')?.[0];
+  if (raw === undefined) return 1000;
+  if (!/^\d+$/.test(raw))
+    throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', raw);
+  return Math.min(Number(raw), 1000);
+}
+
+function encodingParam(ctx: S3Context): 'url' | undefined {
+  const e = ctx.target.query.get('encoding-type')?.[0];
+  if (e === undefined) return undefined;
+  if (e !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', e);
+  return 'url';
+}
+
+/** encoding-type=url: keys URL-encoded as S3 does it (botocore decodes them again). */
+const encodeKey = (enc: 'url' | undefined, s: string | undefined) =>
+  s === undefined || enc === undefined ? s : encodeURIComponent(s).replace(/%2F/g, '/');
+
+interface Page {
+  entries: Entry[];
+  truncated: boolean;
+}
+
+function collect(gen: Generator<Entry>, maxKeys: number): Page {
+  const entries: Entry[] = [];
+  if (maxKeys === 0) return { entries, truncated: false };
+  for (const e of gen) {
+    if (entries.length === maxKeys) return { entries, truncated: true };
+    entries.push(e);
+  }
+  return { entries, truncated: false };
+}
+
+function latestWalk(
+  ctx: S3Context,
+  prefix: string,
+  delimiter: string | undefined,
+  after: string | undefined,
+) {
+  const bucket = ctx.bucket as string;
+  return (function* () {
+    for (const e of walk((from, exclusive) => ctx.svc.meta.listLatest(bucket, from, exclusive, BATCH), {
+      prefix,
+      delimiter,
+      after,
+    })) {
+      if (e.kind === 'object' && e.row.isDeleteMarker) continue;
+      yield e;
+    }
+  })();
+}
+
+function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOwner: boolean) {
+  const owner = ownerOf(ctx.identity.accountId);
+  return el(
+    'Contents',
+    el('Key', encodeKey(enc, row.key)),
+    el('LastModified', new Date(row.lastModified)),
+    el('ETag', `"${row.etag}"`),
+    row.attrs.checksum ? el('ChecksumAlgorithm', row.attrs.checksum.algorithm) : null,
+    row.attrs.checksum ? el('ChecksumType', row.attrs.checksum.type) : null,
+    el('Size', row.size),
+    withOwner ? el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)) : null,
+    el('StorageClass', row.storageClass),
+  );
+}
+
+const decodeToken = (token: string): string => {
+  const key = Buffer.from(token, 'base64url').toString('utf8');
+  if (!token || Buffer.from(key, 'utf8').toString('base64url') !== token) {
+    throw invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+  }
+  return key;
+};
+
+function listObjectsV2(ctx: S3Context): HandlerResult {
+  requireBucket(ctx);
+  const q = ctx.target.query;
+  if (q.get('list-type')?.[0] !== '2')
+    throw invalidArgument('Invalid List Type specified in Request', 'list-type');
+  const prefix = q.get('prefix')?.[0] ?? '';
+  const delimiter = q.get('delimiter')?.[0] || undefined;
+  const token = q.get('continuation-token')?.[0];
+  const startAfter = q.get('start-after')?.[0];
+  const enc = encodingParam(ctx);
+  const maxKeys = maxKeysParam(ctx);
+  const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
+  const page = collect(latestWalk(ctx, prefix, delimiter, after), maxKeys);
+  const last = page.entries[page.entries.length - 1];
+  const lastKey = last && (last.kind === 'object' ? last.row.key : last.prefix);
+  return s3Xml(
+    'ListBucketResult',
+    el('Name', ctx.bucket as string),
+    el('Prefix', encodeKey(enc, prefix)),
+    opt('Delimiter', encodeKey(enc, delimiter)),
+    el('MaxKeys', maxKeys),
+    el('KeyCount', page.entries.length),
+    el('IsTruncated', page.truncated),
+    opt('EncodingType', enc),
+    opt('ContinuationToken', token),
+    page.truncated && lastKey !== undefined
+      ? el('NextContinuationToken', Buffer.from(lastKey).toString('base64url'))
+      : null,
+    opt('StartAfter', encodeKey(enc, startAfter)),
+    page.entries.map((e) =>
+      e.kind === 'object'
+        ? contents(ctx, e.row, enc, q.get('fetch-owner')?.[0] === 'true')
+        : el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix))),
+    ),
+  );
+}
+
+function listObjectsV1(ctx: S3Context): HandlerResult {
+  requireBucket(ctx);
+  const q = ctx.target.query;
+  const prefix = q.get('prefix')?.[0] ?? '';
+  const delimiter = q.get('delimiter')?.[0] || undefined;
+  const marker = q.get('marker')?.[0] || undefined;
+  const enc = encodingParam(ctx);
+  const maxKeys = maxKeysParam(ctx);
+  const page = collect(latestWalk(ctx, prefix, delimiter, marker), maxKeys);
+  const last = page.entries[page.entries.length - 1];
+  const lastKey = last && (last.kind === 'object' ? last.row.key : last.prefix);
+  return s3Xml(
+    'ListBucketResult',
+    el('Name', ctx.bucket as string),
+    el('Prefix', encodeKey(enc, prefix)),
+    el('Marker', encodeKey(enc, marker ?? '')),
+    page.truncated && delimiter ? el('NextMarker', encodeKey(enc, lastKey)) : null,
+    el('MaxKeys', maxKeys),
+    opt('Delimiter', encodeKey(enc, delimiter)),
+    el('IsTruncated', page.truncated),
+    opt('EncodingType', enc),
+    page.entries.map((e) =>
+      e.kind === 'object'
+        ? contents(ctx, e.row, enc, true)
+        : el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix))),
+    ),
+  );
+}
+
+function listObjectVersions(ctx: S3Context): HandlerResult {
+  requireBucket(ctx);
+  const q = ctx.target.query;
+  const prefix = q.get('prefix')?.[0] ?? '';
+  const delimiter = q.get('delimiter')?.[0] || undefined;
+  const keyMarker = q.get('key-marker')?.[0] || undefined;
+  const versionMarker = q.get('version-id-marker')?.[0] || undefined;
+  if (versionMarker !== undefined && keyMarker === undefined) {
+    throw invalidArgument(
+      'A version-id marker cannot be specified without a key marker.',
+      'version-id-marker',
+      versionMarker,
+    );
+  }
+  const enc = encodingParam(ctx);
+  const maxKeys = maxKeysParam(ctx);
+  const bucket = ctx.bucket as string;
+  // Versions are walked per key: the start key's remaining versions, then the keys after it.
+  const gen = (function* (): Generator<Entry> {
+    let after = keyMarker;
+    if (keyMarker !== undefined && versionMarker !== undefined) {
+      const versions = ctx.svc.meta.listVersions(bucket, keyMarker, BATCH).filter((r) => r.key === keyMarker);
+      const i = versions.findIndex((r) => r.versionId === versionMarker);
+      if (i === -1) throw invalidArgument('Invalid version id specified', 'version-id-marker', versionMarker);
+      for (const r of versions.slice(i + 1)) yield { kind: 'object', row: r };
+      after = keyMarker;
+    }
+    yield* walk(
+      (from, exclusive) =>
+        exclusive
+          ? ctx.svc.meta.listVersions(bucket, `${from}\u0000`, BATCH)
+          : ctx.svc.meta.listVersions(bucket, from, BATCH),
+      { prefix, delimiter, after },
+    );
+  })();
+  const page = collect(gen, maxKeys);
+  const owner = ownerOf(ctx.identity.accountId);
+  const ownerEl = el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));
+  const last = page.entries[page.entries.length - 1];
+  return s3Xml(
+    'ListVersionsResult',
+    el('Name', bucket),
+    el('Prefix', encodeKey(enc, prefix)),
+    el('KeyMarker', encodeKey(enc, keyMarker ?? '')),
+    el('VersionIdMarker', versionMarker ?? ''),
+    page.truncated && last
+      ? [
+          el('NextKeyMarker', encodeKey(enc, last.kind === 'object' ? last.row.key : last.prefix)),
+          last.kind === 'object' ? el('NextVersionIdMarker', last.row.versionId) : null,
+        ]
+      : null,
+    el('MaxKeys', maxKeys),
+    opt('Delimiter', encodeKey(enc, delimiter)),
+    el('IsTruncated', page.truncated),
+    opt('EncodingType', enc),
+    page.entries.map((e) => {
+      if (e.kind === 'prefix') return el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix)));
+      const r = e.row;
+      const common = [
+        el('Key', encodeKey(enc, r.key)),
+        el('VersionId', r.versionId),
+        el('IsLatest', r.isLatest),
+        el('LastModified', new Date(r.lastModified)),
+      ];
+      return r.isDeleteMarker
+        ? el('DeleteMarker', common, ownerEl)
+        : el(
+            'Version',
+            common,
+            el('ETag', `"${r.etag}"`),
+            el('Size', r.size),
+            el('StorageClass', r.storageClass),
+            ownerEl,
+          );
+    }),
+  );
+}
+
+export const listingRoutes: readonly S3Route[] = [
+  { method: 'GET', scope: 'bucket', sub: 'list-type', operation: 'ListObjectsV2', handle: listObjectsV2 },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'versions',
+    operation: 'ListObjectVersions',
+    handle: listObjectVersions,
+  },
+  { method: 'GET', scope: 'bucket', operation: 'ListObjects', handle: listObjectsV1 },
+];
+
+export { ServiceError };

@@ -1,0 +1,45 @@
+import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import type { BlobStore } from '../store/blob-store.js';
+import type { S3MetaStore } from '../store/s3-meta-store.js';
+
+export interface S3Settings {
+  /** How long a simulated restore from GLACIER / DEEP_ARCHIVE takes, in ms. */
+  readonly restoreDelayMs: number;
+  /** Length of a restore "day" in ms (1 day by default; tests shorten it). */
+  readonly restoreDayMs: number;
+}
+
+export interface S3Services {
+  readonly meta: S3MetaStore;
+  readonly blobs: BlobStore;
+  /** Region new buckets default to. */
+  readonly region: string;
+  readonly settings: S3Settings;
+  now(): Date;
+}
+
+export interface S3Context extends RequestContext {
+  /** Decoded bucket name, when the request addresses a bucket. */
+  readonly bucket: string | undefined;
+  /** Decoded key, when the request addresses an object. */
+  readonly key: string | undefined;
+  readonly svc: S3Services;
+}
+
+export type S3Handler = (ctx: S3Context) => Promise<HandlerResult> | HandlerResult;
+
+export interface S3Route {
+  readonly method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
+  readonly scope: 'service' | 'bucket' | 'object';
+  /** A query parameter that selects this operation (`tagging`, `uploadId`, `list-type`…). */
+  readonly sub?: string;
+  /** A header that selects this operation (`x-amz-copy-source`). */
+  readonly header?: string;
+  readonly operation: string;
+  readonly handle: S3Handler;
+}
+
+/** The canonical owner of everything in local-aws (one account). */
+export function ownerOf(accountId: string) {
+  return { id: `${accountId}`.padStart(64, '0'), displayName: 'batchops' };
+}

@@ -1,0 +1,81 @@
+import { ServiceError } from '../errors/service-error.js';
+import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
+import type { S3Context } from './s3-context.js';
+
+export const noSuchBucket = (bucket: string) =>
+  new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
+
+export const noSuchKey = (key: string) =>
+  new ServiceError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
+
+export const noSuchVersion = (key: string, versionId: string) =>
+  new ServiceError(404, 'NoSuchVersion', 'The specified version does not exist.', {
+    Key: key,
+    VersionId: versionId,
+  });
+
+export const invalidArgument = (message: string, name?: string, value?: string) =>
+  new ServiceError(400, 'InvalidArgument', message, {
+    ...(name !== undefined ? { ArgumentName: name } : {}),
+    ...(value !== undefined ? { ArgumentValue: value } : {}),
+  });
+
+/** The addressed bucket, or NoSuchBucket. */
+export function requireBucket(ctx: S3Context): BucketRow {
+  const name = ctx.bucket as string;
+  const b = ctx.svc.meta.getBucket(name);
+  if (!b) throw noSuchBucket(name);
+  return b;
+}
+
+/** The `versionId` query parameter, checked. */
+export function versionIdParam(ctx: S3Context): string | undefined {
+  const v = ctx.target.query.get('versionId')?.[0];
+  if (v === undefined) return undefined;
+  if (v === '') throw invalidArgument('Version id cannot be the empty string', 'versionId', v);
+  return v;
+}
+
+/**
+ * The addressed object version (latest, or ?versionId). A latest delete marker answers NoSuchKey
+ * with x-amz-delete-marker; a version that is a delete marker answers MethodNotAllowed, as S3 does.
+ */
+export function requireObject(ctx: S3Context, opts: { allowDeleteMarker?: boolean } = {}): ObjectRow {
+  requireBucket(ctx);
+  const key = ctx.key as string;
+  const versionId = versionIdParam(ctx);
+  const row = ctx.svc.meta.getObject(ctx.bucket as string, key, versionId);
+  if (!row) {
+    if (versionId !== undefined) {
+      if (!/^[A-Za-z0-9._-]+$/.test(versionId) && versionId !== 'null') {
+        throw invalidArgument('Invalid version id specified', 'versionId', versionId);
+      }
+      throw noSuchVersion(key, versionId);
+    }
+    throw noSuchKey(key);
+  }
+  if (row.isDeleteMarker && !opts.allowDeleteMarker) {
+    if (versionId !== undefined) {
+      throw new DeleteMarkerError(
+        405,
+        'MethodNotAllowed',
+        'The specified method is not allowed against this resource.',
+        row.versionId,
+      );
+    }
+    throw new DeleteMarkerError(404, 'NoSuchKey', 'The specified key does not exist.', row.versionId);
+  }
+  return row;
+}
+
+/** An error about a delete marker; S3 adds x-amz-delete-marker and x-amz-version-id headers. */
+export class DeleteMarkerError extends ServiceError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly versionId: string,
+  ) {
+    super(status, code, message);
+  }
+}

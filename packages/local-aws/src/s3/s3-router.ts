@@ -1,0 +1,69 @@
+import { ServiceError } from '../errors/service-error.js';
+import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import { decodeComponent } from '../http/request-target.js';
+import { bucketConfigRoutes } from './operations/bucket-config.js';
+import { bucketRoutes } from './operations/buckets.js';
+import { listingRoutes } from './operations/listing.js';
+import { multipartRoutes } from './operations/multipart.js';
+import { objectLockRoutes } from './operations/object-lock.js';
+import { objectSubresourceRoutes } from './operations/object-subresources.js';
+import { objectRoutes } from './operations/objects.js';
+import type { S3Context, S3Route, S3Services } from './s3-context.js';
+
+const routes: readonly S3Route[] = [
+  ...bucketRoutes,
+  ...bucketConfigRoutes,
+  ...listingRoutes,
+  ...multipartRoutes,
+  ...objectLockRoutes,
+  ...objectSubresourceRoutes,
+  ...objectRoutes,
+];
+
+/** Bucket and key of a request: path style, or virtual-hosted `<bucket>.localhost`. */
+export function addressOf(rawPath: string, host: string | undefined): { bucket?: string; key?: string } {
+  const vhost = host?.match(/^(.+)\.(?:s3\.)?localhost(?::\d+)?$/i)?.[1];
+  if (vhost) {
+    const key = rawPath.slice(1);
+    return key === '' ? { bucket: vhost } : { bucket: vhost, key: decodeComponent(key) };
+  }
+  const path = rawPath.slice(1);
+  if (path === '') return {};
+  const slash = path.indexOf('/');
+  if (slash === -1) return { bucket: decodeComponent(path) };
+  const bucket = decodeComponent(path.slice(0, slash));
+  const key = path.slice(slash + 1);
+  return key === '' ? { bucket } : { bucket, key: decodeComponent(key) };
+}
+
+function pick(ctx: S3Context, scope: S3Route['scope']): S3Route | undefined {
+  const method = ctx.method === 'HEAD' ? ['HEAD', 'GET'] : [ctx.method];
+  for (const m of method) {
+    const candidates = routes.filter((r) => r.method === m && r.scope === scope);
+    const bySub = candidates.find((r) => r.sub !== undefined && ctx.target.query.has(r.sub));
+    if (bySub) return bySub;
+    const byHeader = candidates.find(
+      (r) => r.sub === undefined && r.header !== undefined && ctx.headers[r.header],
+    );
+    if (byHeader) return byHeader;
+    const plain = candidates.find((r) => r.sub === undefined && r.header === undefined);
+    if (plain) return plain;
+  }
+  return undefined;
+}
+
+export async function routeS3(req: RequestContext, svc: S3Services): Promise<HandlerResult> {
+  const { bucket, key } = addressOf(req.target.rawPath, req.headers.host?.[0]);
+  const ctx: S3Context = { ...req, bucket, key, svc };
+  const scope = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service';
+  const route = pick(ctx, scope);
+  if (!route) {
+    const subs = [...ctx.target.query.keys()].filter((k) => k !== 'x-id').join(', ');
+    throw new ServiceError(
+      501,
+      'NotImplemented',
+      `local-aws does not implement ${ctx.method} on a ${scope}${subs ? ` with ?${subs}` : ''}.`,
+    );
+  }
+  return route.handle(ctx);
+}

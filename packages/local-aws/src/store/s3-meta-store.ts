@@ -1,0 +1,466 @@
+import Database from 'better-sqlite3';
+
+// The metadata of buckets and object versions, in SQLite (WAL): one committed row is one object
+// that exists; bytes live in blob files written before the row (decision 0004).
+
+export interface BucketRow {
+  readonly name: string;
+  readonly region: string;
+  readonly created: number;
+  /** null (never enabled), 'Enabled' or 'Suspended'. */
+  readonly versioning: 'Enabled' | 'Suspended' | null;
+  readonly objectLock: boolean;
+  /** JSON documents of bucket subresources, kept as the API gave them. */
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+export interface ObjectRow {
+  readonly bucket: string;
+  readonly key: string;
+  /** 'null' for the null version of unversioned / suspended buckets, as S3 names it. */
+  readonly versionId: string;
+  /** Monotonic per store: orders versions of one key, newest highest. */
+  readonly seq: number;
+  readonly isLatest: boolean;
+  readonly isDeleteMarker: boolean;
+  readonly size: number;
+  /** Without quotes. */
+  readonly etag: string;
+  readonly lastModified: number;
+  readonly storageClass: string;
+  /** Blob file, relative to the blob root; null for delete markers. */
+  readonly blob: string | null;
+  /** Everything else of the version (content headers, user metadata, tags, ACL, checksum, lock, restore…). */
+  readonly attrs: ObjectAttrs;
+}
+
+export interface ObjectAttrs {
+  contentType?: string;
+  contentEncoding?: string;
+  contentDisposition?: string;
+  contentLanguage?: string;
+  cacheControl?: string;
+  expires?: string;
+  userMetadata?: Record<string, string>;
+  tags?: Array<{ Key: string; Value: string }>;
+  acl?: unknown;
+  checksum?: { algorithm: string; value: string; type: 'FULL_OBJECT' | 'COMPOSITE' };
+  partsCount?: number;
+  /** Part sizes of a multipart object, for GetObject ?partNumber. */
+  partSizes?: number[];
+  legalHold?: 'ON' | 'OFF';
+  retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; until: string };
+  restore?: { ongoing: boolean; expiry?: string; readyAt?: number; tier?: string; days?: number };
+  replicationStatus?: string;
+  websiteRedirect?: string;
+  sse?: string;
+}
+
+interface ObjectDbRow {
+  bucket: string;
+  key: string;
+  version_id: string;
+  seq: number;
+  is_latest: number;
+  is_delete_marker: number;
+  size: number;
+  etag: string;
+  last_modified: number;
+  storage_class: string;
+  blob: string | null;
+  attrs: string;
+}
+
+interface BucketDbRow {
+  name: string;
+  region: string;
+  created: number;
+  versioning: string | null;
+  object_lock: number;
+  config: string;
+}
+
+const toObject = (r: ObjectDbRow): ObjectRow => ({
+  bucket: r.bucket,
+  key: r.key,
+  versionId: r.version_id,
+  seq: r.seq,
+  isLatest: r.is_latest === 1,
+  isDeleteMarker: r.is_delete_marker === 1,
+  size: r.size,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  storageClass: r.storage_class,
+  blob: r.blob,
+  attrs: JSON.parse(r.attrs) as ObjectAttrs,
+});
+
+const toBucket = (r: BucketDbRow): BucketRow => ({
+  name: r.name,
+  region: r.region,
+  created: r.created,
+  versioning: r.versioning as BucketRow['versioning'],
+  objectLock: r.object_lock === 1,
+  config: JSON.parse(r.config) as Record<string, unknown>,
+});
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS buckets (
+  name TEXT PRIMARY KEY,
+  region TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  versioning TEXT,
+  object_lock INTEGER NOT NULL DEFAULT 0,
+  config TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS objects (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  is_latest INTEGER NOT NULL,
+  is_delete_marker INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  storage_class TEXT NOT NULL,
+  blob TEXT,
+  attrs TEXT NOT NULL,
+  PRIMARY KEY (bucket, key, version_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS objects_latest ON objects (bucket, is_latest, key);
+CREATE INDEX IF NOT EXISTS objects_versions ON objects (bucket, key, seq);
+CREATE TABLE IF NOT EXISTS uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  initiated INTEGER NOT NULL,
+  attrs TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads (bucket, key, initiated);
+CREATE TABLE IF NOT EXISTS parts (
+  upload_id TEXT NOT NULL,
+  part_number INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  blob TEXT NOT NULL,
+  checksum TEXT,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+`;
+
+export interface UploadRow {
+  readonly uploadId: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly initiated: number;
+  readonly attrs: ObjectAttrs & { storageClass?: string; checksumAlgorithm?: string };
+}
+
+export interface PartRow {
+  readonly uploadId: string;
+  readonly partNumber: number;
+  readonly size: number;
+  readonly etag: string;
+  readonly lastModified: number;
+  readonly blob: string;
+  readonly checksum: string | null;
+}
+
+export class S3MetaStore {
+  readonly db: Database.Database;
+  private seq: number;
+  private readonly stmts;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (kill -9); only power loss may drop the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM objects').get() as { s: number }).s;
+    const db = this.db;
+    this.stmts = {
+      getBucket: db.prepare('SELECT * FROM buckets WHERE name = ?'),
+      listBuckets: db.prepare('SELECT * FROM buckets ORDER BY name'),
+      insertBucket: db.prepare(
+        'INSERT INTO buckets (name, region, created, versioning, object_lock, config) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
+      setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
+      setConfig: db.prepare('UPDATE buckets SET config = ? WHERE name = ?'),
+      anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
+      anyUpload: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1'),
+      getLatest: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
+      getVersion: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      clearLatest: db.prepare(
+        'UPDATE objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1',
+      ),
+      deleteVersion: db.prepare('DELETE FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      newestVersion: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      setLatest: db.prepare(
+        'UPDATE objects SET is_latest = 1 WHERE bucket = ? AND key = ? AND version_id = ?',
+      ),
+      insertObject: db.prepare(
+        `INSERT INTO objects (bucket, key, version_id, seq, is_latest, is_delete_marker, size, etag, last_modified, storage_class, blob, attrs)
+         VALUES (@bucket, @key, @version_id, @seq, @is_latest, @is_delete_marker, @size, @etag, @last_modified, @storage_class, @blob, @attrs)`,
+      ),
+      updateAttrs: db.prepare('UPDATE objects SET attrs = ? WHERE bucket = ? AND key = ? AND version_id = ?'),
+      updateStorageClass: db.prepare(
+        'UPDATE objects SET storage_class = ?, attrs = ? WHERE bucket = ? AND key = ? AND version_id = ?',
+      ),
+      listLatest: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND is_latest = 1 AND key >= ? ORDER BY key LIMIT ?',
+      ),
+      listLatestAfter: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND is_latest = 1 AND key > ? ORDER BY key LIMIT ?',
+      ),
+      listVersionsFrom: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND key >= ? ORDER BY key, seq DESC LIMIT ?',
+      ),
+      insertUpload: db.prepare(
+        'INSERT INTO uploads (upload_id, bucket, key, initiated, attrs) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getUpload: db.prepare('SELECT * FROM uploads WHERE upload_id = ?'),
+      deleteUpload: db.prepare('DELETE FROM uploads WHERE upload_id = ?'),
+      listUploads: db.prepare(
+        'SELECT * FROM uploads WHERE bucket = ? AND key >= ? ORDER BY key, initiated, upload_id LIMIT ?',
+      ),
+      upsertPart: db.prepare(
+        `INSERT INTO parts (upload_id, part_number, size, etag, last_modified, blob, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (upload_id, part_number) DO UPDATE SET size = excluded.size, etag = excluded.etag,
+           last_modified = excluded.last_modified, blob = excluded.blob, checksum = excluded.checksum`,
+      ),
+      getPart: db.prepare('SELECT * FROM parts WHERE upload_id = ? AND part_number = ?'),
+      listParts: db.prepare(
+        'SELECT * FROM parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?',
+      ),
+      allParts: db.prepare('SELECT * FROM parts WHERE upload_id = ? ORDER BY part_number'),
+      deleteParts: db.prepare('DELETE FROM parts WHERE upload_id = ?'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // Buckets ------------------------------------------------------------------------------------
+  getBucket(name: string): BucketRow | undefined {
+    const r = this.stmts.getBucket.get(name) as BucketDbRow | undefined;
+    return r && toBucket(r);
+  }
+
+  listBuckets(): BucketRow[] {
+    return (this.stmts.listBuckets.all() as BucketDbRow[]).map(toBucket);
+  }
+
+  createBucket(b: { name: string; region: string; objectLock: boolean; created: number }): void {
+    this.stmts.insertBucket.run(
+      b.name,
+      b.region,
+      b.created,
+      b.objectLock ? 'Enabled' : null,
+      b.objectLock ? 1 : 0,
+      '{}',
+    );
+  }
+
+  deleteBucket(name: string): void {
+    this.stmts.deleteBucket.run(name);
+  }
+
+  bucketIsEmpty(name: string): boolean {
+    return this.stmts.anyObject.get(name) === undefined && this.stmts.anyUpload.get(name) === undefined;
+  }
+
+  setVersioning(name: string, status: 'Enabled' | 'Suspended'): void {
+    this.stmts.setVersioning.run(status, name);
+  }
+
+  /** Set (or, with undefined, remove) one bucket subresource document. */
+  setBucketConfig(name: string, key: string, value: unknown): void {
+    const b = this.getBucket(name);
+    if (!b) return;
+    const config = { ...b.config };
+    if (value === undefined) delete config[key];
+    else config[key] = value;
+    this.stmts.setConfig.run(JSON.stringify(config), name);
+  }
+
+  // Objects ------------------------------------------------------------------------------------
+  getObject(bucket: string, key: string, versionId?: string): ObjectRow | undefined {
+    const r = (
+      versionId === undefined
+        ? this.stmts.getLatest.get(bucket, key)
+        : this.stmts.getVersion.get(bucket, key, versionId)
+    ) as ObjectDbRow | undefined;
+    return r && toObject(r);
+  }
+
+  /**
+   * Make `row` the latest version of its key in one transaction. A version with the same id (the
+   * null version) is replaced; its blob path is returned so the caller can delete the file.
+   */
+  putVersion(row: Omit<ObjectRow, 'seq' | 'isLatest'>): { replacedBlob: string | null; seq: number } {
+    return this.db.transaction(() => {
+      const old = this.stmts.getVersion.get(row.bucket, row.key, row.versionId) as ObjectDbRow | undefined;
+      if (old) this.stmts.deleteVersion.run(row.bucket, row.key, row.versionId);
+      this.stmts.clearLatest.run(row.bucket, row.key);
+      const seq = ++this.seq;
+      this.stmts.insertObject.run({
+        bucket: row.bucket,
+        key: row.key,
+        version_id: row.versionId,
+        seq,
+        is_latest: 1,
+        is_delete_marker: row.isDeleteMarker ? 1 : 0,
+        size: row.size,
+        etag: row.etag,
+        last_modified: row.lastModified,
+        storage_class: row.storageClass,
+        blob: row.blob,
+        attrs: JSON.stringify(row.attrs),
+      });
+      return { replacedBlob: old?.blob ?? null, seq };
+    })();
+  }
+
+  /** Remove one version; if it was the latest, the next newest becomes latest. */
+  deleteVersion(bucket: string, key: string, versionId: string): ObjectRow | undefined {
+    return this.db.transaction(() => {
+      const old = this.stmts.getVersion.get(bucket, key, versionId) as ObjectDbRow | undefined;
+      if (!old) return undefined;
+      this.stmts.deleteVersion.run(bucket, key, versionId);
+      if (old.is_latest === 1) {
+        const next = this.stmts.newestVersion.get(bucket, key) as ObjectDbRow | undefined;
+        if (next) this.stmts.setLatest.run(bucket, key, next.version_id);
+      }
+      return toObject(old);
+    })();
+  }
+
+  updateAttrs(bucket: string, key: string, versionId: string, attrs: ObjectAttrs): void {
+    this.stmts.updateAttrs.run(JSON.stringify(attrs), bucket, key, versionId);
+  }
+
+  updateStorageClass(
+    bucket: string,
+    key: string,
+    versionId: string,
+    storageClass: string,
+    attrs: ObjectAttrs,
+  ): void {
+    this.stmts.updateStorageClass.run(storageClass, JSON.stringify(attrs), bucket, key, versionId);
+  }
+
+  /** Latest versions (delete markers included) with key >= from (or > from when exclusive), key order. */
+  listLatest(bucket: string, from: string, exclusive: boolean, limit: number): ObjectRow[] {
+    const stmt = exclusive ? this.stmts.listLatestAfter : this.stmts.listLatest;
+    return (stmt.all(bucket, from, limit) as ObjectDbRow[]).map(toObject);
+  }
+
+  /** All versions with key >= from, by key then newest first. */
+  listVersions(bucket: string, from: string, limit: number): ObjectRow[] {
+    return (this.stmts.listVersionsFrom.all(bucket, from, limit) as ObjectDbRow[]).map(toObject);
+  }
+
+  // Multipart uploads --------------------------------------------------------------------------
+  createUpload(u: UploadRow): void {
+    this.stmts.insertUpload.run(u.uploadId, u.bucket, u.key, u.initiated, JSON.stringify(u.attrs));
+  }
+
+  getUpload(uploadId: string): UploadRow | undefined {
+    const r = this.stmts.getUpload.get(uploadId) as
+      | { upload_id: string; bucket: string; key: string; initiated: number; attrs: string }
+      | undefined;
+    return (
+      r && {
+        uploadId: r.upload_id,
+        bucket: r.bucket,
+        key: r.key,
+        initiated: r.initiated,
+        attrs: JSON.parse(r.attrs),
+      }
+    );
+  }
+
+  listUploads(bucket: string, fromKey: string, limit: number): UploadRow[] {
+    return (
+      this.stmts.listUploads.all(bucket, fromKey, limit) as Array<{
+        upload_id: string;
+        bucket: string;
+        key: string;
+        initiated: number;
+        attrs: string;
+      }>
+    ).map((r) => ({
+      uploadId: r.upload_id,
+      bucket: r.bucket,
+      key: r.key,
+      initiated: r.initiated,
+      attrs: JSON.parse(r.attrs),
+    }));
+  }
+
+  /** Store a part; returns the blob of the part it replaced, if any. */
+  putPart(p: PartRow): string | null {
+    return this.db.transaction(() => {
+      const old = this.getPart(p.uploadId, p.partNumber);
+      this.stmts.upsertPart.run(p.uploadId, p.partNumber, p.size, p.etag, p.lastModified, p.blob, p.checksum);
+      return old?.blob ?? null;
+    })();
+  }
+
+  getPart(uploadId: string, partNumber: number): PartRow | undefined {
+    const r = this.stmts.getPart.get(uploadId, partNumber) as PartDbRow | undefined;
+    return r && toPart(r);
+  }
+
+  listParts(uploadId: string, afterPart: number, limit: number): PartRow[] {
+    return (this.stmts.listParts.all(uploadId, afterPart, limit) as PartDbRow[]).map(toPart);
+  }
+
+  allParts(uploadId: string): PartRow[] {
+    return (this.stmts.allParts.all(uploadId) as PartDbRow[]).map(toPart);
+  }
+
+  /** Drop an upload and its parts; returns the part blobs to delete. */
+  deleteUpload(uploadId: string): string[] {
+    return this.db.transaction(() => {
+      const blobs = this.allParts(uploadId).map((p) => p.blob);
+      this.stmts.deleteParts.run(uploadId);
+      this.stmts.deleteUpload.run(uploadId);
+      return blobs;
+    })();
+  }
+
+  /** Run several store calls atomically. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
+
+interface PartDbRow {
+  upload_id: string;
+  part_number: number;
+  size: number;
+  etag: string;
+  last_modified: number;
+  blob: string;
+  checksum: string | null;
+}
+
+const toPart = (r: PartDbRow): PartRow => ({
+  uploadId: r.upload_id,
+  partNumber: r.part_number,
+  size: r.size,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  blob: r.blob,
+  checksum: r.checksum,
+});
