@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   BATCHOPS_LOCAL_ACCESS_KEY_ID: z.string().min(1).default('test'),
   BATCHOPS_LOCAL_SECRET_ACCESS_KEY: z.string().min(1).default('test'),
   BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
+  BATCHOPS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   BATCHOPS_WEB_DIR: z.string().min(1).optional(),
 });
 
@@ -42,6 +43,8 @@ export interface LocalConfig {
     readonly dataDir: string;
     readonly accessKeyId: string;
     readonly secretAccessKey: string;
+    /** Create the demo buckets and manifest on the first start. */
+    readonly seedDemo: boolean;
   };
 }
 
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: resolve(e.BATCHOPS_DATA_DIR, 'local-aws'),
       accessKeyId: e.BATCHOPS_LOCAL_ACCESS_KEY_ID,
       secretAccessKey: e.BATCHOPS_LOCAL_SECRET_ACCESS_KEY,
+      seedDemo: e.BATCHOPS_SEED_DEMO === 'true',
     },
   };
 }

@@ -29,6 +29,8 @@ export async function startConsole(config: Config, log: (line: string) => void):
       port: config.localAws.port,
       dataDir: config.localAws.dataDir,
       credentials: [{ accessKeyId, secretAccessKey, accountId: config.accountId }],
+      region: config.region,
+      seedDemo: config.localAws.seedDemo,
       log,
     });
     endpoint = localAws.url;

@@ -22,6 +22,7 @@ beforeAll(async () => {
     BATCHOPS_LOCAL_AWS_PORT: '0',
     BATCHOPS_DATA_DIR: join(dir, 'data'),
     BATCHOPS_WEB_DIR: web,
+    BATCHOPS_SEED_DEMO: 'false',
   });
   consoleApp = await startConsole(config, () => {});
 });

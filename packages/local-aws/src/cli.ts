@@ -9,6 +9,8 @@ const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
   --host <addr>          address to bind (default 127.0.0.1)
   --data-dir <dir>       where data is kept (default ./.batchops/local-aws)
   --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
+  --seed-demo            create the demo buckets, objects and manifest on the first start
+  --concurrency <n>      Batch Operations tasks in flight over all jobs (default 32)
   -h, --help`;
 
 function parseCredentials(list: string): Credential[] {
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string', default: '.batchops/local-aws' },
       credentials: { type: 'string' },
+      'seed-demo': { type: 'boolean' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
     host: values.host,
     dataDir: values['data-dir'],
     ...(values.credentials ? { credentials: parseCredentials(values.credentials) } : {}),
+    ...(values['seed-demo'] ? { seedDemo: true } : {}),
+    ...(values.concurrency ? { engine: { concurrency: Number(values.concurrency) } } : {}),
     log: (line) => console.log(line),
   });
   const stop = () => void handle.close().then(() => process.exit(0));

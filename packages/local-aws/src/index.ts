@@ -1,5 +1,5 @@
+export { DEMO_MANIFEST_KEY, DEMO_REPORTS_BUCKET, DEMO_ROLE_ARN, DEMO_SOURCE_BUCKET } from './demo-seed.js';
 export { ServiceError } from './errors/service-error.js';
-export type { JobListEntry, JobsBackend, ListJobsQuery } from './s3control/jobs-backend.js';
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_CREDENTIALS,

@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Engine } from '@batchops/engine';
+import {
+  DEMO_MANIFEST_KEY,
+  DEMO_REPORTS_BUCKET,
+  DEMO_ROLE_ARN,
+  DEMO_SOURCE_BUCKET,
+  seedDemo,
+} from './demo-seed.js';
 import { type Protocol, renderError, ServiceError } from './errors/service-error.js';
 import type { HandlerResult } from './http/handler-types.js';
 import { parseRequestTarget } from './http/request-target.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import { routeS3 } from './s3/s3-router.js';
-import { noJobs } from './s3control/jobs-backend.js';
 import { routeS3Control, S3CONTROL_PREFIX } from './s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
@@ -38,6 +46,10 @@ export interface LocalAwsOptions {
   readonly fsync?: boolean;
   /** The clock (tests). */
   readonly now?: () => Date;
+  /** Create the demo buckets, objects and manifest on the first start with this data directory. */
+  readonly seedDemo?: boolean;
+  /** Batch Operations engine tuning: tasks in flight over all jobs, result commit interval. */
+  readonly engine?: { readonly concurrency?: number; readonly flushMs?: number };
 }
 
 export interface LocalAwsHandle {
@@ -46,11 +58,17 @@ export interface LocalAwsHandle {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The Batch Operations engine serving S3 Control (tests and benches observe it). */
+  engine(): Engine;
   close(): Promise<void>;
 }
 
-const requestId = () => randomBytes(8).toString('hex').toUpperCase();
-const hostId = () => randomBytes(32).toString('base64');
+// Request ids: a random prefix per process and a counter (random bytes per request cost CPU).
+const idPrefix = randomBytes(4).toString('hex').toUpperCase();
+let idCounter = 0;
+const requestId = () => `${idPrefix}${(++idCounter).toString(16).toUpperCase().padStart(8, '0')}`;
+const hostIdBase = randomBytes(24).toString('base64');
+const hostId = () => `${hostIdBase}${idCounter.toString(36)}`;
 
 function protocolOf(rawPath: string): Protocol {
   return rawPath.startsWith(S3CONTROL_PREFIX) || rawPath === '/v20180820' ? 's3control' : 's3';
@@ -65,7 +83,6 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
   const now = options.now ?? (() => new Date());
   const meta = new S3MetaStore(join(dataDir, 's3.sqlite'));
   const blobs = new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
-  await blobs.sweep();
   const s3: S3Services = {
     meta,
     blobs,
@@ -73,6 +90,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
     settings: { restoreDelayMs: 2000, restoreDayMs: 86_400_000, ...options.s3 },
     now,
   };
+
+  let engine: Engine;
 
   async function handle(req: IncomingMessage): Promise<HandlerResult> {
     const target = parseRequestTarget(req.url ?? '/');
@@ -83,7 +102,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
       now(),
     );
     const ctx = { method: req.method ?? 'GET', target, headers, identity, body: req };
-    if (protocolOf(target.rawPath) === 's3control') return routeS3Control(ctx, noJobs);
+    if (protocolOf(target.rawPath) === 's3control') return routeS3Control(ctx, engine);
     return routeS3(ctx, s3);
   }
 
@@ -151,19 +170,65 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Jobs run their tasks through this endpoint's own S3 API, as Batch Operations does on AWS.
+  const concurrency = options.engine?.concurrency ?? 32;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
+  const clients = new Map<string, S3Client>();
+  const engineS3 = (accountId: string, region: string): S3Client => {
+    const id = `${accountId}/${region}`;
+    let client = clients.get(id);
+    if (!client) {
+      const key = [...keys.values()].find((c) => c.accountId === accountId);
+      if (!key) throw new Error(`no credentials for account ${accountId}`);
+      client = new S3Client({
+        region,
+        endpoint: url,
+        forcePathStyle: true,
+        credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 5,
+        requestHandler: { httpAgent: agent },
+      });
+      clients.set(id, client);
+    }
+    return client;
+  };
+  engine = new Engine({
+    dataDir: join(dataDir, 'engine'),
+    s3: engineS3,
+    concurrency,
+    now,
+    log,
+    ...(options.engine?.flushMs !== undefined ? { flushMs: options.engine.flushMs } : {}),
+  });
+  engine.start();
+  if (options.seedDemo) {
+    const key = [...keys.values()][0];
+    if (key && (await seedDemo(engineS3(key.accountId, s3.region), dataDir))) {
+      log(
+        `seeded the demo: s3://${DEMO_SOURCE_BUCKET} (540 objects), s3://${DEMO_REPORTS_BUCKET}, manifest s3://${DEMO_SOURCE_BUCKET}/${DEMO_MANIFEST_KEY}, role ${DEMO_ROLE_ARN(key.accountId)}`,
+      );
+    }
+  }
   log(`local-aws listening on ${url} (data: ${dataDir})`);
   return {
     url,
     port,
     host,
     dataDir,
-    close: () =>
-      new Promise<void>((ok) => {
+    engine: () => engine,
+    close: async () => {
+      await engine.close();
+      for (const c of clients.values()) c.destroy();
+      agent.destroy();
+      await new Promise<void>((ok) => {
         server.close(() => {
           meta.close();
           ok();
         });
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
 import { bucketRoutes } from './operations/buckets.js';
+import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
 import { objectLockRoutes } from './operations/object-lock.js';
@@ -17,6 +18,7 @@ const routes: readonly S3Route[] = [
   ...multipartRoutes,
   ...objectLockRoutes,
   ...objectSubresourceRoutes,
+  ...copyObjectRoutes,
   ...objectRoutes,
 ];
 

@@ -1,7 +1,16 @@
+import type { Engine } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
-import type { JobsBackend } from './jobs-backend.js';
-import { listJobs } from './list-jobs.js';
+import {
+  createJob,
+  deleteJobTagging,
+  describeJob,
+  getJobTagging,
+  listJobs,
+  putJobTagging,
+  updateJobPriority,
+  updateJobStatus,
+} from './job-operations.js';
 
 export const S3CONTROL_PREFIX = '/v20180820/';
 
@@ -14,27 +23,55 @@ type Route = {
   readonly method: string;
   readonly path: RegExp;
   readonly operation: string;
-  readonly handle?: (ctx: S3ControlContext, params: string[], jobs: JobsBackend) => HandlerResult;
+  readonly handle: (
+    ctx: S3ControlContext,
+    engine: Engine,
+    id: string,
+  ) => HandlerResult | Promise<HandlerResult>;
 };
 
-// Every job operation of the model; those without a handler answer NotImplemented until the engine lands.
 const routes: readonly Route[] = [
+  { method: 'GET', path: /^\/v20180820\/jobs$/, operation: 'ListJobs', handle: (ctx, e) => listJobs(ctx, e) },
+  {
+    method: 'POST',
+    path: /^\/v20180820\/jobs$/,
+    operation: 'CreateJob',
+    handle: (ctx, e) => createJob(ctx, e),
+  },
+  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)$/, operation: 'DescribeJob', handle: describeJob },
+  {
+    method: 'POST',
+    path: /^\/v20180820\/jobs\/([^/]+)\/status$/,
+    operation: 'UpdateJobStatus',
+    handle: updateJobStatus,
+  },
+  {
+    method: 'POST',
+    path: /^\/v20180820\/jobs\/([^/]+)\/priority$/,
+    operation: 'UpdateJobPriority',
+    handle: updateJobPriority,
+  },
   {
     method: 'GET',
-    path: /^\/v20180820\/jobs$/,
-    operation: 'ListJobs',
-    handle: (ctx, _p, jobs) => listJobs(ctx, jobs),
+    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
+    operation: 'GetJobTagging',
+    handle: getJobTagging,
   },
-  { method: 'POST', path: /^\/v20180820\/jobs$/, operation: 'CreateJob' },
-  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)$/, operation: 'DescribeJob' },
-  { method: 'POST', path: /^\/v20180820\/jobs\/([^/]+)\/status$/, operation: 'UpdateJobStatus' },
-  { method: 'POST', path: /^\/v20180820\/jobs\/([^/]+)\/priority$/, operation: 'UpdateJobPriority' },
-  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'GetJobTagging' },
-  { method: 'PUT', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'PutJobTagging' },
-  { method: 'DELETE', path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/, operation: 'DeleteJobTagging' },
+  {
+    method: 'PUT',
+    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
+    operation: 'PutJobTagging',
+    handle: putJobTagging,
+  },
+  {
+    method: 'DELETE',
+    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
+    operation: 'DeleteJobTagging',
+    handle: deleteJobTagging,
+  },
 ];
 
-export function routeS3Control(ctx: RequestContext, jobs: JobsBackend): HandlerResult {
+export async function routeS3Control(ctx: RequestContext, engine: Engine): Promise<HandlerResult> {
   const path = ctx.target.rawPath.replace(/\/+$/, '');
   const matches = routes.filter((r) => r.path.test(path));
   if (matches.length === 0) {
@@ -49,7 +86,7 @@ export function routeS3Control(ctx: RequestContext, jobs: JobsBackend): HandlerR
     throw new ServiceError(
       405,
       'MethodNotAllowed',
-      `The specified method is not allowed against this resource.`,
+      'The specified method is not allowed against this resource.',
       {
         Method: ctx.method,
         ResourceType: 'JOB',
@@ -71,9 +108,6 @@ export function routeS3Control(ctx: RequestContext, jobs: JobsBackend): HandlerR
       `The access key ${ctx.identity.accessKeyId} belongs to account ${ctx.identity.accountId}, not ${accountId}.`,
     );
   }
-  if (!route.handle) {
-    throw new ServiceError(501, 'NotImplemented', `${route.operation} is not implemented by local-aws yet.`);
-  }
-  const params = (path.match(route.path) ?? []).slice(1).map((p) => decodeURIComponent(p));
-  return route.handle({ ...ctx, accountId }, params, jobs);
+  const id = decodeURIComponent(path.match(route.path)?.[1] ?? '');
+  return route.handle({ ...ctx, accountId }, engine, id);
 }

@@ -64,6 +64,19 @@ function canonicalHeaders(headers: NodeJS.Dict<string[]>, signed: readonly strin
 const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest();
 
+// The signing key only changes with the day, Region and service: derive it once (4 HMACs saved per request).
+const signingKeys = new Map<string, Buffer>();
+function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+  const id = `${secret}/${date}/${region}/${service}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+    if (signingKeys.size > 1000) signingKeys.clear();
+    signingKeys.set(id, key);
+  }
+  return key;
+}
+
 /** `20240102T030405Z` → Date, or undefined when malformed. */
 function parseAmzDate(s: string | undefined): Date | undefined {
   const m = s?.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
@@ -250,10 +263,7 @@ export function verifySigV4(
   ].join('\n');
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = [ALGORITHM, auth.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const key = hmac(
-    hmac(hmac(hmac(`AWS4${credential.secretAccessKey}`, auth.date), auth.region), auth.service),
-    'aws4_request',
-  );
+  const key = signingKey(credential.secretAccessKey, auth.date, auth.region, auth.service);
   const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest();
   const given = Buffer.from(auth.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw signatureMismatch();

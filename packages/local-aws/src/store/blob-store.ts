@@ -1,39 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, mkdirSync, type ReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+
+/** Bodies up to this size are kept inline in the metadata row (no file to open, write or read). */
+export const INLINE_LIMIT = 16 * 1024;
+const INLINE = 'b64:';
 
 /**
- * Object bytes, one file each. A blob is written under tmp/, then renamed into place: a reader
- * never sees a partial file, and a crash leaves at most an unreferenced file in tmp/.
+ * Object bytes. A blob reference is either `b64:<base64>` (small bodies, stored inline in the
+ * metadata row) or the path of a file that is complete before any row names it: a crash can leave
+ * an unreferenced file behind, never a row whose bytes are partial.
  */
 export class BlobStore {
-  private readonly tmp: string;
-
   constructor(
     readonly root: string,
     private readonly fsync = false,
   ) {
-    this.tmp = join(root, 'tmp');
-    mkdirSync(this.tmp, { recursive: true });
     for (let i = 0; i < 256; i++) mkdirSync(join(root, i.toString(16).padStart(2, '0')), { recursive: true });
   }
 
   /**
-   * Write chunks to a new blob; `onChunk` sees every chunk first (hashing). Resolves with the blob's
-   * relative path and size; on any error the temporary file is removed.
+   * Write chunks to a new blob; `onChunk` sees every chunk first (hashing). Resolves with the blob
+   * reference and size; on any error a partly written file is removed.
    */
   async write(
     source: AsyncIterable<Buffer>,
     onChunk?: (chunk: Buffer) => void,
   ): Promise<{ blob: string; size: number }> {
+    // Small bodies stay in memory and go inline; a body that grows past the limit goes to a file.
+    const head: Buffer[] = [];
+    let size = 0;
+    const iterator = source[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return { blob: INLINE + Buffer.concat(head, size).toString('base64'), size };
+      const chunk = next.value;
+      onChunk?.(chunk);
+      head.push(chunk);
+      size += chunk.length;
+      if (size > INLINE_LIMIT) break;
+    }
     const id = randomUUID();
     const blob = `${id.slice(0, 2)}/${id}`;
-    const tmpPath = join(this.tmp, id);
-    const fh = await open(tmpPath, 'w');
-    let size = 0;
+    const path = join(this.root, blob);
+    const fh = await open(path, 'w');
     try {
-      for await (const chunk of source) {
+      await fh.writev(head);
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const chunk = next.value;
         onChunk?.(chunk);
         size += chunk.length;
         let off = 0;
@@ -42,34 +60,27 @@ export class BlobStore {
       if (this.fsync) await fh.sync();
     } catch (e) {
       await fh.close().catch(() => {});
-      await rm(tmpPath, { force: true });
+      await rm(path, { force: true });
       throw e;
     }
     await fh.close();
-    await rename(tmpPath, join(this.root, blob));
     return { blob, size };
   }
 
   /** Abandon a blob written by `write` that will not be committed. */
   async discard(blob: string): Promise<void> {
-    await rm(join(this.root, blob), { force: true });
+    await this.remove(blob);
   }
 
-  read(blob: string, range?: { start: number; end: number }): ReadStream {
+  read(blob: string, range?: { start: number; end: number }): Readable {
+    if (blob.startsWith(INLINE)) {
+      const bytes = Buffer.from(blob.slice(INLINE.length), 'base64');
+      return Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]);
+    }
     return createReadStream(join(this.root, blob), range ? { start: range.start, end: range.end } : {});
   }
 
-  path(blob: string): string {
-    return join(this.root, blob);
-  }
-
   async remove(blob: string | null | undefined): Promise<void> {
-    if (blob) await rm(join(this.root, blob), { force: true });
-  }
-
-  /** Remove what a crash left in tmp/. */
-  async sweep(): Promise<void> {
-    await rm(this.tmp, { recursive: true, force: true });
-    mkdirSync(this.tmp, { recursive: true });
+    if (blob && !blob.startsWith(INLINE)) await rm(join(this.root, blob), { force: true });
   }
 }

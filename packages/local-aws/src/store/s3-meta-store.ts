@@ -173,6 +173,8 @@ export class S3MetaStore {
   readonly db: Database.Database;
   private seq: number;
   private readonly stmts;
+  /** Every request reads its bucket; rows are cached and dropped on each bucket write. */
+  private readonly bucketCache = new Map<string, BucketRow | null>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -220,6 +222,9 @@ export class S3MetaStore {
       listLatestAfter: db.prepare(
         'SELECT * FROM objects WHERE bucket = ? AND is_latest = 1 AND key > ? ORDER BY key LIMIT ?',
       ),
+      listVersionsAfter: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND (key > ? OR (key = ? AND seq < ?)) ORDER BY key, seq DESC LIMIT ?',
+      ),
       listVersionsFrom: db.prepare(
         'SELECT * FROM objects WHERE bucket = ? AND key >= ? ORDER BY key, seq DESC LIMIT ?',
       ),
@@ -251,8 +256,13 @@ export class S3MetaStore {
 
   // Buckets ------------------------------------------------------------------------------------
   getBucket(name: string): BucketRow | undefined {
+    const cached = this.bucketCache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
     const r = this.stmts.getBucket.get(name) as BucketDbRow | undefined;
-    return r && toBucket(r);
+    const row = r ? toBucket(r) : undefined;
+    if (this.bucketCache.size > 10_000) this.bucketCache.clear();
+    this.bucketCache.set(name, row ?? null);
+    return row;
   }
 
   listBuckets(): BucketRow[] {
@@ -268,10 +278,12 @@ export class S3MetaStore {
       b.objectLock ? 1 : 0,
       '{}',
     );
+    this.bucketCache.delete(b.name);
   }
 
   deleteBucket(name: string): void {
     this.stmts.deleteBucket.run(name);
+    this.bucketCache.delete(name);
   }
 
   bucketIsEmpty(name: string): boolean {
@@ -280,6 +292,7 @@ export class S3MetaStore {
 
   setVersioning(name: string, status: 'Enabled' | 'Suspended'): void {
     this.stmts.setVersioning.run(status, name);
+    this.bucketCache.delete(name);
   }
 
   /** Set (or, with undefined, remove) one bucket subresource document. */
@@ -290,6 +303,7 @@ export class S3MetaStore {
     if (value === undefined) delete config[key];
     else config[key] = value;
     this.stmts.setConfig.run(JSON.stringify(config), name);
+    this.bucketCache.delete(name);
   }
 
   // Objects ------------------------------------------------------------------------------------
@@ -364,9 +378,15 @@ export class S3MetaStore {
     return (stmt.all(bucket, from, limit) as ObjectDbRow[]).map(toObject);
   }
 
-  /** All versions with key >= from, by key then newest first. */
-  listVersions(bucket: string, from: string, limit: number): ObjectRow[] {
-    return (this.stmts.listVersionsFrom.all(bucket, from, limit) as ObjectDbRow[]).map(toObject);
+  /**
+   * Versions by key then newest first: from key `from` (inclusive), or after a (key, seq) cursor.
+   */
+  listVersions(bucket: string, from: string | { key: string; seq: number }, limit: number): ObjectRow[] {
+    const rows =
+      typeof from === 'string'
+        ? this.stmts.listVersionsFrom.all(bucket, from, limit)
+        : this.stmts.listVersionsAfter.all(bucket, from.key, from.key, from.seq, limit);
+    return (rows as ObjectDbRow[]).map(toObject);
   }
 
   // Multipart uploads --------------------------------------------------------------------------

@@ -1,3 +1,223 @@
-import type { S3Route } from '../s3-context.js';
+import { ServiceError } from '../../errors/service-error.js';
+import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
+import { el, elAttrs } from '../../xml/xml-writer.js';
+import {
+  checkReplicationBuckets,
+  parseReplicationConfig,
+  readReplicationConfig,
+  replicationConfigXml,
+} from '../replication-config.js';
+import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import { requireBucket } from '../s3-errors.js';
+import { s3Xml } from '../s3-xml.js';
 
-export const bucketConfigRoutes: readonly S3Route[] = [];
+type Tag = { Key: string; Value: string };
+
+const invalidTag = (message: string) => new ServiceError(400, 'InvalidTag', message);
+
+/** A bucket tag set as S3 checks it: ≤ 50 tags, unique keys, key 1..128, value ≤ 256, no aws: keys. */
+export function parseBucketTagging(body: string): Tag[] {
+  const doc = parseXml(body, 'Tagging');
+  if (doc.TagSet === undefined)
+    throw new ServiceError(
+      400,
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema (Tagging requires TagSet).',
+    );
+  const set =
+    typeof doc.TagSet === 'object' && doc.TagSet !== null ? (doc.TagSet as Record<string, unknown>) : {};
+  const tags = asList(set.Tag).map((t) => {
+    const Key = text(t, 'Key');
+    const Value = text(t, 'Value');
+    if (Key === undefined || Value === undefined)
+      throw new ServiceError(
+        400,
+        'MalformedXML',
+        'The XML you provided was not well-formed or did not validate against our published schema (Tag requires Key and Value).',
+      );
+    return { Key, Value };
+  });
+  if (tags.length > 50) throw invalidTag('Bucket tag count cannot be greater than 50');
+  const seen = new Set<string>();
+  for (const t of tags) {
+    if (t.Key.length < 1 || t.Key.length > 128) throw invalidTag('The TagKey you have provided is invalid');
+    if (t.Value.length > 256)
+      throw invalidTag('The TagValue you have provided is too long, max length is 256');
+    if (t.Key.toLowerCase().startsWith('aws:'))
+      throw invalidTag('System tags cannot be added/updated by requester');
+    if (seen.has(t.Key)) throw invalidTag('Cannot provide multiple Tags with the same key');
+    seen.add(t.Key);
+  }
+  return tags;
+}
+
+async function putBucketTagging(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  const tags = parseBucketTagging(await readBodyText(ctx.body));
+  ctx.svc.meta.setBucketConfig(b.name, 'tagging', tags);
+  return { status: 204 };
+}
+
+function getBucketTagging(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  const tags = b.config.tagging as Tag[] | undefined;
+  if (!tags || tags.length === 0)
+    throw new ServiceError(404, 'NoSuchTagSet', 'The TagSet does not exist', { BucketName: b.name });
+  return s3Xml(
+    'Tagging',
+    el(
+      'TagSet',
+      tags.map((t) => el('Tag', el('Key', t.Key), el('Value', t.Value))),
+    ),
+  );
+}
+
+function deleteBucketTagging(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  ctx.svc.meta.setBucketConfig(b.name, 'tagging', undefined);
+  return { status: 204 };
+}
+
+async function putBucketReplication(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  const cfg = parseReplicationConfig(await readBodyText(ctx.body));
+  checkReplicationBuckets(cfg, b, (name) => ctx.svc.meta.getBucket(name));
+  ctx.svc.meta.setBucketConfig(b.name, 'replication', cfg);
+  return { status: 200 };
+}
+
+function getBucketReplication(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  const cfg = readReplicationConfig(b);
+  if (!cfg)
+    throw new ServiceError(
+      404,
+      'ReplicationConfigurationNotFoundError',
+      'The replication configuration was not found',
+      {
+        BucketName: b.name,
+      },
+    );
+  return s3Xml('ReplicationConfiguration', ...replicationConfigXml(cfg));
+}
+
+function deleteBucketReplication(ctx: S3Context) {
+  const b = requireBucket(ctx);
+  ctx.svc.meta.setBucketConfig(b.name, 'replication', undefined);
+  return { status: 204 };
+}
+
+function getBucketEncryption(ctx: S3Context) {
+  requireBucket(ctx);
+  // Every S3 bucket has SSE-S3 by default since January 2023.
+  return s3Xml(
+    'ServerSideEncryptionConfiguration',
+    el(
+      'Rule',
+      el('ApplyServerSideEncryptionByDefault', el('SSEAlgorithm', 'AES256')),
+      el('BucketKeyEnabled', false),
+    ),
+  );
+}
+
+function getBucketAcl(ctx: S3Context) {
+  requireBucket(ctx);
+  const owner = ownerOf(ctx.identity.accountId);
+  return s3Xml(
+    'AccessControlPolicy',
+    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
+    el(
+      'AccessControlList',
+      el(
+        'Grant',
+        elAttrs(
+          'Grantee',
+          { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:type': 'CanonicalUser' },
+          el('ID', owner.id),
+          el('DisplayName', owner.displayName),
+        ),
+        el('Permission', 'FULL_CONTROL'),
+      ),
+    ),
+  );
+}
+
+/** A configuration local-aws never holds: the bucket must exist, then S3's "none" 404. */
+function notConfigured(code: string, message: string) {
+  return (ctx: S3Context) => {
+    const b = requireBucket(ctx);
+    throw new ServiceError(404, code, message, { BucketName: b.name });
+  };
+}
+
+export const bucketConfigRoutes: readonly S3Route[] = [
+  { method: 'PUT', scope: 'bucket', sub: 'tagging', operation: 'PutBucketTagging', handle: putBucketTagging },
+  { method: 'GET', scope: 'bucket', sub: 'tagging', operation: 'GetBucketTagging', handle: getBucketTagging },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'tagging',
+    operation: 'DeleteBucketTagging',
+    handle: deleteBucketTagging,
+  },
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'PutBucketReplication',
+    handle: putBucketReplication,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'GetBucketReplication',
+    handle: getBucketReplication,
+  },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'DeleteBucketReplication',
+    handle: deleteBucketReplication,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'encryption',
+    operation: 'GetBucketEncryption',
+    handle: getBucketEncryption,
+  },
+  { method: 'GET', scope: 'bucket', sub: 'acl', operation: 'GetBucketAcl', handle: getBucketAcl },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'policy',
+    operation: 'GetBucketPolicy',
+    handle: notConfigured('NoSuchBucketPolicy', 'The bucket policy does not exist'),
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'publicAccessBlock',
+    operation: 'GetPublicAccessBlock',
+    handle: notConfigured(
+      'NoSuchPublicAccessBlockConfiguration',
+      'The public access block configuration was not found',
+    ),
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'lifecycle',
+    operation: 'GetBucketLifecycleConfiguration',
+    handle: notConfigured('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'cors',
+    operation: 'GetBucketCors',
+    handle: notConfigured('NoSuchCORSConfiguration', 'The CORS configuration does not exist'),
+  },
+];

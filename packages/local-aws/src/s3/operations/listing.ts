@@ -12,29 +12,27 @@ const PAST_PREFIX = '\u{10FFFF}\u{10FFFF}';
 
 type Entry = { kind: 'object'; row: ObjectRow } | { kind: 'prefix'; prefix: string };
 
+/** Where a read starts: at a key (inclusive), or after the row last read. */
+type Cursor = { key: string } | { after: ObjectRow };
+type Fetch = (cursor: Cursor, limit: number) => ObjectRow[];
+
 /**
- * Walk a bucket's entries in key order from a position, rolling keys that contain the delimiter
+ * Walk a bucket's entries in key order from a cursor, rolling keys that contain the delimiter
  * after the prefix into common prefixes and jumping past them. Reads in batches, so memory stays
  * bounded whatever the bucket holds.
  */
 function* walk(
-  fetch: (from: string, exclusive: boolean) => ObjectRow[],
-  opts: {
-    prefix: string;
-    delimiter: string | undefined;
-    after: string | undefined;
-    keyOf?: (r: ObjectRow) => string;
-  },
+  fetch: Fetch,
+  opts: { prefix: string; delimiter: string | undefined; start: Cursor | undefined },
 ): Generator<Entry> {
   const { prefix, delimiter } = opts;
-  let from = opts.after !== undefined && opts.after >= prefix ? opts.after : prefix;
-  let exclusive = opts.after !== undefined && opts.after >= prefix;
-  if (delimiter && opts.after?.startsWith(prefix) && opts.after.endsWith(delimiter)) {
-    const rest = opts.after.slice(prefix.length);
-    if (rest.indexOf(delimiter) === rest.length - delimiter.length) from = opts.after + PAST_PREFIX;
-  }
+  let cursor: Cursor = opts.start ?? { key: prefix };
+  if ('key' in cursor && cursor.key < prefix) cursor = { key: prefix };
+  // Small reads after a jump past a common prefix (the next prefix is often one row away), growing
+  // while rows are used, so a delimiter listing does not read 1,000 rows to use one.
+  let batch = delimiter ? 16 : BATCH;
   for (;;) {
-    const rows = fetch(from, exclusive);
+    const rows = fetch(cursor, batch);
     if (rows.length === 0) return;
     let jumped = false;
     for (const row of rows) {
@@ -47,21 +45,36 @@ function* walk(
         if (i !== -1) {
           const cp = row.key.slice(0, i + delimiter.length);
           yield { kind: 'prefix', prefix: cp };
-          from = cp + PAST_PREFIX;
-          exclusive = false;
+          cursor = { key: cp + PAST_PREFIX };
           jumped = true;
           break;
         }
       }
       yield { kind: 'object', row };
     }
-    if (!jumped) {
-      const last = rows[rows.length - 1] as ObjectRow;
-      if (rows.length < BATCH) return;
-      from = opts.keyOf ? opts.keyOf(last) : last.key;
-      exclusive = true;
+    if (jumped) {
+      batch = 16;
+    } else {
+      if (rows.length < batch) return;
+      cursor = { after: rows[rows.length - 1] as ObjectRow };
+      batch = Math.min(BATCH, batch * 4);
     }
   }
+}
+
+/** The start of a listing resumed after `after` (a key, or a common prefix to skip whole). */
+function startAfter(
+  after: string | undefined,
+  prefix: string,
+  delimiter: string | undefined,
+): Cursor | undefined {
+  if (after === undefined) return undefined;
+  if (delimiter && after.startsWith(prefix) && after.endsWith(delimiter)) {
+    const rest = after.slice(prefix.length);
+    if (rest.indexOf(delimiter) === rest.length - delimiter.length) return { key: after + PAST_PREFIX };
+  }
+  // Strictly after `after`: the smallest key greater than it is after + U+0000.
+  return { key: `${after}\u0000` };
 }
 
 function maxKeysParam(ctx: S3Context): number {
@@ -106,11 +119,11 @@ function latestWalk(
 ) {
   const bucket = ctx.bucket as string;
   return (function* () {
-    for (const e of walk((from, exclusive) => ctx.svc.meta.listLatest(bucket, from, exclusive, BATCH), {
-      prefix,
-      delimiter,
-      after,
-    })) {
+    const fetch: Fetch = (c, limit) =>
+      'key' in c
+        ? ctx.svc.meta.listLatest(bucket, c.key, false, limit)
+        : ctx.svc.meta.listLatest(bucket, c.after.key, true, limit);
+    for (const e of walk(fetch, { prefix, delimiter, start: startAfter(after, prefix, delimiter) })) {
       if (e.kind === 'object' && e.row.isDeleteMarker) continue;
       yield e;
     }
@@ -223,24 +236,15 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
   const enc = encodingParam(ctx);
   const maxKeys = maxKeysParam(ctx);
   const bucket = ctx.bucket as string;
-  // Versions are walked per key: the start key's remaining versions, then the keys after it.
-  const gen = (function* (): Generator<Entry> {
-    let after = keyMarker;
-    if (keyMarker !== undefined && versionMarker !== undefined) {
-      const versions = ctx.svc.meta.listVersions(bucket, keyMarker, BATCH).filter((r) => r.key === keyMarker);
-      const i = versions.findIndex((r) => r.versionId === versionMarker);
-      if (i === -1) throw invalidArgument('Invalid version id specified', 'version-id-marker', versionMarker);
-      for (const r of versions.slice(i + 1)) yield { kind: 'object', row: r };
-      after = keyMarker;
-    }
-    yield* walk(
-      (from, exclusive) =>
-        exclusive
-          ? ctx.svc.meta.listVersions(bucket, `${from}\u0000`, BATCH)
-          : ctx.svc.meta.listVersions(bucket, from, BATCH),
-      { prefix, delimiter, after },
-    );
-  })();
+  let start = startAfter(keyMarker, prefix, delimiter);
+  if (keyMarker !== undefined && versionMarker !== undefined) {
+    const marker = ctx.svc.meta.getObject(bucket, keyMarker, versionMarker);
+    if (!marker) throw invalidArgument('Invalid version id specified', 'version-id-marker', versionMarker);
+    start = { after: marker };
+  }
+  const fetch: Fetch = (c, limit) =>
+    ctx.svc.meta.listVersions(bucket, 'key' in c ? c.key : { key: c.after.key, seq: c.after.seq }, limit);
+  const gen = walk(fetch, { prefix, delimiter, start });
   const page = collect(gen, maxKeys);
   const owner = ownerOf(ctx.identity.accountId);
   const ownerEl = el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));

@@ -1,0 +1,134 @@
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { JobManifest } from '@aws-sdk/client-s3-control';
+import { readCsvManifest } from './csv-manifest.js';
+import { readInventoryManifest } from './inventory-manifest.js';
+import { ManifestFileWriter } from './manifest-file.js';
+
+/** Why a job cannot prepare: becomes its FailureCode and FailureReason. */
+export class PrepareError extends Error {
+  constructor(
+    readonly failureCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `arn:aws:s3:::bucket/key/with/slashes` → bucket and key. */
+export function parseObjectArn(arn: string): { bucket: string; key: string } {
+  const m = arn.match(/^arn:[^:]+:s3:[^:]*:[^:]*:([^/]+)\/(.+)$/);
+  if (!m)
+    throw new PrepareError('InvalidManifest', `Manifest.Location.ObjectArn '${arn}' does not name an object`);
+  return { bucket: m[1] as string, key: m[2] as string };
+}
+
+interface SdkError {
+  name: string;
+  message: string;
+}
+
+const unquote = (etag: string | undefined) => (etag ?? '').replace(/^"|"$/g, '');
+
+/** Read an object as a stream; S3 errors become PrepareErrors that say what could not be read. */
+async function open(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  what: string,
+  etag?: string,
+  versionId?: string,
+) {
+  try {
+    const out = await s3.send(
+      new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        ...(etag ? { IfMatch: `"${etag}"` } : {}),
+      }),
+    );
+    return out.Body as AsyncIterable<Uint8Array>;
+  } catch (e) {
+    const err = e as SdkError;
+    if (err.name === 'PreconditionFailed') {
+      throw new PrepareError(
+        'ManifestETagMismatch',
+        `The ETag of ${what} s3://${bucket}/${key} does not match '${etag}'`,
+      );
+    }
+    throw new PrepareError(
+      err.name || 'ManifestReadError',
+      `Reading ${what} s3://${bucket}/${key} failed: ${err.message}`,
+    );
+  }
+}
+
+/**
+ * Read a job's manifest (CSV or S3 Inventory manifest.json) after checking its ETag, and write the
+ * job's own copy of it. Streams: memory does not grow with the manifest. Returns the task count.
+ */
+export async function prepareManifest(
+  s3: S3Client,
+  manifest: JobManifest,
+  copyPath: string,
+): Promise<number> {
+  const location = manifest.Location;
+  const { bucket, key } = parseObjectArn(location?.ObjectArn ?? '');
+  const etag = unquote(location?.ETag);
+  let head: { ETag?: string };
+  try {
+    head = await s3.send(
+      new HeadObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ...(location?.ObjectVersionId ? { VersionId: location.ObjectVersionId } : {}),
+      }),
+    );
+  } catch (e) {
+    const err = e as SdkError & { $metadata?: { httpStatusCode?: number } };
+    const code = err.$metadata?.httpStatusCode === 404 ? 'NoSuchKey' : err.name;
+    throw new PrepareError(
+      code || 'ManifestReadError',
+      `Reading the manifest s3://${bucket}/${key} failed: ${err.name} ${err.message}`,
+    );
+  }
+  if (unquote(head.ETag) !== etag) {
+    throw new PrepareError(
+      'ManifestETagMismatch',
+      `The manifest's ETag ${unquote(head.ETag)} does not match the ETag ${etag} given in the job`,
+    );
+  }
+  const body = await open(s3, bucket, key, 'the manifest', etag, location?.ObjectVersionId);
+  const writer = new ManifestFileWriter(copyPath);
+  try {
+    const format = manifest.Spec?.Format;
+    if (format === 'S3BatchOperations_CSV_20180820') {
+      for await (const rows of readCsvManifest(
+        body,
+        manifest.Spec?.Fields ? { fields: manifest.Spec.Fields } : {},
+      )) {
+        await writer.write(rows);
+      }
+    } else if (format === 'S3InventoryReport_CSV_20161130') {
+      let json = '';
+      for await (const c of body) json += Buffer.from(c).toString('utf8');
+      const destination =
+        (JSON.parse(json) as { destinationBucket?: string }).destinationBucket ?? `arn:aws:s3:::${bucket}`;
+      const dataBucket = destination.replace(/^arn:[^:]+:s3:::/, '');
+      for await (const rows of readInventoryManifest(json, (dataKey) =>
+        open(s3, dataBucket, dataKey, 'the inventory file'),
+      )) {
+        await writer.write(rows);
+      }
+    } else {
+      throw new PrepareError('InvalidManifestFormat', `Manifest.Spec.Format '${format}' is not supported`);
+    }
+    await writer.close();
+  } catch (e) {
+    writer.destroy();
+    if (e instanceof PrepareError) throw e;
+    const err = e as Error & { code?: string };
+    throw new PrepareError(err.code ?? 'ManifestParseError', err.message);
+  }
+  return writer.count;
+}

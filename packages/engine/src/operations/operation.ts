@@ -1,0 +1,46 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { JobOperation } from '@aws-sdk/client-s3-control';
+import type { ManifestRow } from '../manifest/csv-manifest.js';
+
+/** What one task ended with; becomes one row of the completion report. */
+export type TaskOutcome =
+  | { readonly ok: true; readonly http: number; readonly message?: string }
+  | { readonly ok: false; readonly http: number; readonly code: string; readonly message: string };
+
+export interface TaskContext {
+  readonly s3: S3Client;
+  readonly accountId: string;
+  readonly now: () => Date;
+}
+
+/**
+ * One Batch Operations operation. `check` refuses bad parameters when the job is created
+ * (BadRequestException naming the field); `run` performs one task through the S3 API.
+ */
+export interface OperationModule<K extends keyof JobOperation = keyof JobOperation> {
+  readonly name: K;
+  check?(params: NonNullable<JobOperation[K]>): void;
+  run(task: ManifestRow, params: NonNullable<JobOperation[K]>, ctx: TaskContext): Promise<TaskOutcome>;
+}
+
+interface SdkError {
+  name: string;
+  message: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** An S3 call's outcome: 200 with a message, or the S3 error code and status. */
+export async function outcomeOf(call: () => Promise<unknown>, message = 'Successful'): Promise<TaskOutcome> {
+  try {
+    await call();
+    return { ok: true, http: 200, message };
+  } catch (e) {
+    const err = e as SdkError;
+    return {
+      ok: false,
+      http: err.$metadata?.httpStatusCode ?? 500,
+      code: err.name || 'InternalError',
+      message: err.message || 'The task failed.',
+    };
+  }
+}

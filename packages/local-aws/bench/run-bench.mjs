@@ -1,0 +1,234 @@
+// S3 benchmark: local-aws against s3rver, both driven by the same @aws-sdk/client-s3 configuration.
+// Usage: node bench/run-bench.mjs [part…]   (parts: s3)   BENCH_QUICK=1 for a short run,
+// BENCH_CPU_PROF=<dir> to profile the servers.
+// Each server runs in its own child process so the client does not share a thread with it and each
+// server's peak RSS can be reported on its own.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+const SERVERS = ['local-aws', 's3rver'];
+const MiB = 1024 * 1024;
+
+// ---- child: one server -------------------------------------------------------------------------
+
+async function serve(kind) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
+  let close;
+  let url;
+  // s3rver only knows its built-in key pair; local-aws defaults to test/test.
+  let credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  if (kind === 'local-aws') {
+    const { startLocalAws } = await import('../dist/index.js');
+    const aws = await startLocalAws({ port: 0, dataDir: dir });
+    url = aws.url;
+    close = () => aws.close();
+  } else {
+    const { default: S3rver } = await import('s3rver');
+    const s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: dir, silent: true });
+    const { port } = await s3rver.run();
+    url = `http://127.0.0.1:${port}`;
+    credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+    close = () => s3rver.close();
+  }
+  process.on('message', async (msg) => {
+    if (msg === 'rss') process.send({ maxRssKiB: process.resourceUsage().maxRSS });
+    if (msg === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ cpuMicros: user + system });
+    }
+    if (msg === 'stop') {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+  process.send({ url, credentials });
+}
+
+function startServer(kind) {
+  // BENCH_CPU_PROF=<dir> writes a .cpuprofile of each server process there (node --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF;
+  const execArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${kind}.cpuprofile`] : [];
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind], { stdio: 'inherit', execArgv });
+  const next = () => new Promise((ok) => child.once('message', ok));
+  return next().then(({ url, credentials }) => ({
+    url,
+    credentials,
+    rss: () => {
+      const p = next();
+      child.send('rss');
+      return p.then((m) => m.maxRssKiB * 1024);
+    },
+    cpu: () => {
+      const p = next();
+      child.send('cpu');
+      return p.then((m) => m.cpuMicros);
+    },
+    stop: () => {
+      const exited = new Promise((ok) => child.once('exit', ok));
+      child.send('stop');
+      return exited;
+    },
+  }));
+}
+
+// ---- parent: the client side --------------------------------------------------------------------
+
+function clientFor({ url, credentials }) {
+  const httpAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+  return new S3Client({
+    region: 'us-east-1',
+    endpoint: url,
+    forcePathStyle: true,
+    credentials,
+    // Both servers must see the same plain requests: no flexible checksums, no aws-chunked bodies.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    requestHandler: { httpAgent },
+  });
+}
+
+async function drain(body) {
+  let n = 0;
+  for await (const chunk of body) n += chunk.length;
+  return n;
+}
+
+/** Run `op(i)` for i in [0, total) with `concurrency` in flight; ops/s. */
+async function opsPerSecond(total, concurrency, op) {
+  let next = 0;
+  const worker = async () => {
+    while (next < total) await op(next++);
+  };
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return total / seconds;
+}
+
+/** A body of `size` bytes made of one reused 1 MiB chunk, so the client holds 1 MiB, not the object. */
+function bigBody(size) {
+  const chunk = Buffer.alloc(MiB, 0x61);
+  return Readable.from(
+    (function* () {
+      for (let left = size; left > 0; left -= MiB) yield left >= MiB ? chunk : chunk.subarray(0, left);
+    })(),
+    { objectMode: false },
+  );
+}
+
+async function benchS3(quick) {
+  const plan = quick
+    ? { c1: 100, c64: 1000, bigSize: 32 * MiB, bigCount: 1 }
+    : { c1: 500, c64: 5000, bigSize: 100 * MiB, bigCount: 3 };
+  const small = Buffer.alloc(1024, 0x62);
+  const bucket = 'bench-bucket';
+  const rows = new Map();
+  const rss = {};
+  const record = (name, server, value) => {
+    if (!rows.has(name)) rows.set(name, {});
+    rows.get(name)[server] = value;
+  };
+
+  for (const kind of SERVERS) {
+    const server = await startServer(kind);
+    const s3 = clientFor(server);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      // Warm up connections and JIT on both sides.
+      await opsPerSecond(200, 16, (i) =>
+        s3.send(new PutObjectCommand({ Bucket: bucket, Key: `warm/${i}`, Body: small })),
+      );
+      for (const [label, total, concurrency] of [
+        ['c1', plan.c1, 1],
+        ['c64', plan.c64, 64],
+      ]) {
+        let cpu0 = await server.cpu();
+        const put = await opsPerSecond(total, concurrency, (i) =>
+          s3.send(new PutObjectCommand({ Bucket: bucket, Key: `small-${label}/${i}`, Body: small })),
+        );
+        record(`PUT 1 KiB, concurrency ${concurrency} (ops/s)`, kind, put);
+        record(
+          `PUT 1 KiB, c${concurrency}, server CPU (µs/op, lower=better)`,
+          kind,
+          ((await server.cpu()) - cpu0) / total,
+        );
+        cpu0 = await server.cpu();
+        const get = await opsPerSecond(total, concurrency, async (i) => {
+          const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `small-${label}/${i}` }));
+          if ((await drain(out.Body)) !== 1024) throw new Error('short read');
+        });
+        record(`GET 1 KiB, concurrency ${concurrency} (ops/s)`, kind, get);
+        record(
+          `GET 1 KiB, c${concurrency}, server CPU (µs/op, lower=better)`,
+          kind,
+          ((await server.cpu()) - cpu0) / total,
+        );
+      }
+      const sizeMiB = plan.bigSize / MiB;
+      let t0 = process.hrtime.bigint();
+      for (let i = 0; i < plan.bigCount; i++) {
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: `big/${i}`,
+            Body: bigBody(plan.bigSize),
+            ContentLength: plan.bigSize,
+          }),
+        );
+      }
+      let seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      record(`PUT ${sizeMiB} MiB × ${plan.bigCount} (MiB/s)`, kind, (sizeMiB * plan.bigCount) / seconds);
+      t0 = process.hrtime.bigint();
+      for (let i = 0; i < plan.bigCount; i++) {
+        const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `big/${i}` }));
+        if ((await drain(out.Body)) !== plan.bigSize) throw new Error('short read');
+      }
+      seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      record(`GET ${sizeMiB} MiB × ${plan.bigCount} (MiB/s)`, kind, (sizeMiB * plan.bigCount) / seconds);
+      rss[kind] = await server.rss();
+    } finally {
+      s3.destroy();
+      await server.stop();
+    }
+  }
+
+  const table = [['operation', ...SERVERS, 'ratio']];
+  for (const [name, v] of rows) {
+    table.push([name, ...SERVERS.map((s) => v[s].toFixed(1)), `${(v['local-aws'] / v.s3rver).toFixed(2)}×`]);
+  }
+  table.push([
+    'server peak RSS (MiB)',
+    ...SERVERS.map((s) => (rss[s] / MiB).toFixed(0)),
+    `${(rss['local-aws'] / rss.s3rver).toFixed(2)}×`,
+  ]);
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const line = (r) =>
+    `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+  console.log(`\ns3: local-aws vs s3rver${quick ? ' (BENCH_QUICK)' : ''}, node ${process.version}`);
+  console.log(line(table[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of table.slice(1)) console.log(line(r));
+  console.log(`client peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log('ratio = local-aws / s3rver; ops/s and MiB/s are bounded by the SDK client on small hosts,');
+  console.log('server CPU per op is the client-independent figure.');
+}
+
+// ---- entry ---------------------------------------------------------------------------------------
+
+const args = process.argv.slice(2);
+if (args[0] === '--serve') {
+  await serve(args[1]);
+} else {
+  const parts = { s3: benchS3 };
+  const wanted = args.filter((a) => !a.startsWith('-'));
+  const selected = Object.keys(parts).filter((p) => wanted.length === 0 || wanted.includes(p));
+  if (selected.length === 0) console.log(`local-aws bench: no part matches ${wanted.join(' ')} (parts: s3)`);
+  for (const p of selected) await parts[p](process.env.BENCH_QUICK === '1');
+}

@@ -1,0 +1,383 @@
+import { ServiceError } from '../../errors/service-error.js';
+import { el, elAttrs, type XmlElement, type XmlValue } from '../../xml/xml-writer.js';
+import jobShapesFile from './job-shapes.json' with { type: 'json' };
+
+// A REST-XML codec driven by the botocore model: members, names, enums and limits all come from
+// job-shapes.json (regenerate with scripts/extract-job-shapes.mjs), none are written by hand here.
+
+export interface ShapeRef {
+  readonly shape: string;
+  /** XML element name when it differs from the member name (`SSE-S3`, list items `ObjectEncryption`). */
+  readonly locationName?: string;
+  /** header / uri / querystring: the member is not in the XML body. */
+  readonly location?: string;
+  readonly flattened?: boolean;
+}
+
+export interface Shape {
+  readonly type: string;
+  readonly members?: Readonly<Record<string, ShapeRef>>;
+  readonly required?: readonly string[];
+  readonly union?: boolean;
+  readonly member?: ShapeRef;
+  readonly key?: ShapeRef;
+  readonly value?: ShapeRef;
+  readonly flattened?: boolean;
+  readonly locationName?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+}
+
+export interface ShapeModel {
+  readonly apiVersion: string;
+  readonly xmlNamespace: string;
+  readonly roots: readonly string[];
+  readonly shapes: Readonly<Record<string, Shape>>;
+}
+
+export const jobShapeModel = jobShapesFile as unknown as ShapeModel;
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const INTEGER = /^[+-]?\d+$/;
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+function shapeOf(name: string): Shape {
+  const shape = jobShapeModel.shapes[name];
+  if (!shape) throw new Error(`shape-codec: ${name} is not in job-shapes.json`);
+  return shape;
+}
+
+/** The element a member is written as: its locationName, else its shape's, else its name. */
+function xmlNameOf(memberName: string, ref: ShapeRef): string {
+  return ref.locationName ?? shapeOf(ref.shape).locationName ?? memberName;
+}
+
+const isBodyMember = (ref: ShapeRef) => ref.location === undefined;
+const isFlattenedList = (ref: ShapeRef) => {
+  const shape = shapeOf(ref.shape);
+  return shape.type === 'list' && (ref.flattened === true || shape.flattened === true);
+};
+
+function join(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`;
+}
+
+function fail(path: string, problem: string): never {
+  throw new ServiceError(400, 'BadRequestException', `${path}: ${problem}`);
+}
+
+// The model's patterns are Java regexes: most compile as JS `u` regexes, some only without `u`
+// (`\_`), and one that compiles neither way is skipped rather than rejecting valid input.
+const patternCache = new Map<string, RegExp | null>();
+function compiledPattern(pattern: string): RegExp | null {
+  let re = patternCache.get(pattern);
+  if (re === undefined) {
+    re = null;
+    for (const flags of ['u', '']) {
+      try {
+        re = new RegExp(pattern, flags);
+        break;
+      } catch {
+        // try the next dialect
+      }
+    }
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+function limitText(min: number | undefined, max: number | undefined, what: string): string {
+  if (min !== undefined && max !== undefined) return `${what} between ${min} and ${max}`;
+  return min !== undefined ? `${what} at least ${min}` : `${what} at most ${max}`;
+}
+
+function checkCount(shape: Shape, count: number, path: string, unit: string): void {
+  if ((shape.min !== undefined && count < shape.min) || (shape.max !== undefined && count > shape.max)) {
+    fail(path, `${limitText(shape.min, shape.max, 'must have')} ${unit}`);
+  }
+}
+
+function checkRange(shape: Shape, n: number, path: string): void {
+  if ((shape.min !== undefined && n < shape.min) || (shape.max !== undefined && n > shape.max)) {
+    fail(path, limitText(shape.min, shape.max, 'must be'));
+  }
+}
+
+type XmlObject = Record<string, unknown>;
+
+/** The parsed node of an element that must hold child elements ('' for an empty element). */
+function elementObject(node: unknown, path: string, what: string): XmlObject {
+  if (Array.isArray(node)) fail(path, 'must appear only once');
+  if (node === '' || node === undefined || node === null) return {};
+  if (typeof node !== 'object') fail(path, `must be ${what}`);
+  return node as XmlObject;
+}
+
+function childOf(node: XmlObject, name: string): unknown {
+  return Object.hasOwn(node, name) ? node[name] : undefined;
+}
+
+function many(raw: unknown): unknown[] {
+  if (raw === undefined) return [];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+function decodeStructure(shape: Shape, node: unknown, path: string): XmlObject {
+  const obj = elementObject(node, path, 'a structure');
+  const out: XmlObject = {};
+  const members = Object.entries(shape.members ?? {}).filter(([, ref]) => isBodyMember(ref));
+  for (const [name, ref] of members) {
+    const raw = childOf(obj, xmlNameOf(name, ref));
+    if (raw === undefined) continue;
+    out[name] = isFlattenedList(ref)
+      ? decodeListItems(shapeOf(ref.shape), many(raw), join(path, name))
+      : decodeNode(ref.shape, raw, join(path, name));
+  }
+  for (const name of shape.required ?? []) {
+    const ref = shape.members?.[name];
+    if (ref && isBodyMember(ref) && out[name] === undefined) fail(join(path, name), 'is required');
+  }
+  if (shape.union === true && Object.keys(out).length !== 1) {
+    fail(path, `must set exactly one of ${members.map(([name]) => name).join(', ')}`);
+  }
+  return out;
+}
+
+function decodeListItems(shape: Shape, items: unknown[], path: string): unknown[] {
+  const member = shape.member;
+  if (!member) throw new Error(`shape-codec: list at ${path} has no member`);
+  const out = items.map((item, i) => decodeNode(member.shape, item, `${path}[${i}]`));
+  checkCount(shape, out.length, path, 'items');
+  return out;
+}
+
+function decodeList(shape: Shape, node: unknown, path: string): unknown[] {
+  const obj = elementObject(node, path, 'a list');
+  return decodeListItems(shape, many(childOf(obj, shape.member?.locationName ?? 'member')), path);
+}
+
+function decodeMap(shape: Shape, node: unknown, path: string): Record<string, unknown> {
+  const { key, value } = shape;
+  if (!key || !value) throw new Error(`shape-codec: map at ${path} has no key or value`);
+  const keyName = key.locationName ?? 'key';
+  const valueName = value.locationName ?? 'value';
+  const entries = many(childOf(elementObject(node, path, 'a map'), 'entry'));
+  const out: Record<string, unknown> = {};
+  entries.forEach((raw, i) => {
+    const entryPath = `${path}[${i}]`;
+    const entry = elementObject(raw, entryPath, 'an entry');
+    const rawKey = childOf(entry, keyName);
+    const rawValue = childOf(entry, valueName);
+    if (rawKey === undefined) fail(`${entryPath}.${keyName}`, 'is required');
+    if (rawValue === undefined) fail(`${entryPath}.${valueName}`, 'is required');
+    const k = String(decodeNode(key.shape, rawKey, `${entryPath}.${keyName}`));
+    if (Object.hasOwn(out, k)) fail(`${entryPath}.${keyName}`, `duplicate key "${k}"`);
+    // defineProperty, so a key named __proto__ stays data and never reaches the prototype.
+    Object.defineProperty(out, k, {
+      value: decodeNode(value.shape, rawValue, `${entryPath}.${valueName}`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+  checkCount(shape, entries.length, path, 'entries');
+  return out;
+}
+
+function scalarText(node: unknown, path: string, what: string): string {
+  if (Array.isArray(node)) fail(path, 'must appear only once');
+  if (typeof node !== 'string') fail(path, `must be ${what}`);
+  return node;
+}
+
+function decodeString(shape: Shape, node: unknown, path: string): string {
+  const s = scalarText(node, path, 'a string');
+  if (shape.enum && !shape.enum.includes(s)) fail(path, `must be one of ${shape.enum.join(', ')}`);
+  if (shape.min !== undefined || shape.max !== undefined) {
+    // Lengths count characters (code points), as the service and botocore do, not UTF-16 units.
+    const length = [...s].length;
+    if ((shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max)) {
+      fail(path, limitText(shape.min, shape.max, 'length must be'));
+    }
+  }
+  if (shape.pattern !== undefined) {
+    const re = compiledPattern(shape.pattern);
+    if (re && !re.test(s)) fail(path, `must match the pattern ${shape.pattern}`);
+  }
+  return s;
+}
+
+function decodeInteger(shape: Shape, node: unknown, path: string): number {
+  const s = scalarText(node, path, 'an integer');
+  if (!INTEGER.test(s)) fail(path, 'must be an integer');
+  const n = Number(s);
+  checkRange(shape, n, path);
+  if (shape.type === 'integer' && (n < INT32_MIN || n > INT32_MAX)) {
+    fail(path, `must be between ${INT32_MIN} and ${INT32_MAX}`);
+  }
+  if (!Number.isSafeInteger(n)) fail(path, 'is too large');
+  return n;
+}
+
+function decodeNode(shapeName: string, node: unknown, path: string): unknown {
+  const shape = shapeOf(shapeName);
+  switch (shape.type) {
+    case 'structure':
+      return decodeStructure(shape, node, path);
+    case 'list':
+      return decodeList(shape, node, path);
+    case 'map':
+      return decodeMap(shape, node, path);
+    case 'string':
+      return decodeString(shape, node, path);
+    case 'integer':
+    case 'long':
+      return decodeInteger(shape, node, path);
+    case 'float':
+    case 'double': {
+      const s = scalarText(node, path, 'a number');
+      const n = Number(s);
+      if (s === '' || !Number.isFinite(n)) fail(path, 'must be a number');
+      checkRange(shape, n, path);
+      return n;
+    }
+    case 'boolean': {
+      const s = scalarText(node, path, 'true or false').toLowerCase();
+      if (s !== 'true' && s !== 'false') fail(path, 'must be true or false');
+      return s === 'true';
+    }
+    case 'timestamp': {
+      const s = scalarText(node, path, 'an ISO 8601 timestamp');
+      const date = new Date(s);
+      if (!ISO_8601.test(s) || Number.isNaN(date.getTime())) fail(path, 'must be an ISO 8601 timestamp');
+      return date;
+    }
+    default:
+      throw new Error(`shape-codec: ${shapeName} has unsupported type ${shape.type}`);
+  }
+}
+
+/**
+ * Decode a parsed XML element (from `parseXml`) into the SDK-style object of a model shape,
+ * validating required members, lengths, patterns, enums, ranges and list sizes. Unknown elements are
+ * ignored. Every violation is a 400 BadRequestException whose message starts with the field's path.
+ */
+export function decodeShape<T>(shapeName: string, node: unknown, path = ''): T {
+  try {
+    return decodeNode(shapeName, node, path) as T;
+  } catch (err) {
+    // A fault at the root itself has no path; name the shape instead.
+    if (err instanceof ServiceError && err.message.startsWith(': ')) {
+      throw new ServiceError(err.status, err.code, `${shapeName}${err.message}`);
+    }
+    throw err;
+  }
+}
+
+function encodeFault(path: string, problem: string): never {
+  throw new TypeError(`encodeShape: ${path} ${problem}`);
+}
+
+function encodeNode(shapeName: string, value: unknown, name: string, path: string): XmlElement {
+  const shape = shapeOf(shapeName);
+  switch (shape.type) {
+    case 'structure': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        encodeFault(path, 'must be an object');
+      }
+      const obj = value as XmlObject;
+      const children: XmlValue[] = [];
+      for (const [member, ref] of Object.entries(shape.members ?? {})) {
+        const v = Object.hasOwn(obj, member) ? obj[member] : undefined;
+        if (v === undefined || v === null || !isBodyMember(ref)) continue;
+        const xmlName = xmlNameOf(member, ref);
+        const memberPath = join(path, member);
+        if (isFlattenedList(ref)) {
+          const itemShape = shapeOf(ref.shape).member?.shape ?? '';
+          children.push(
+            listValue(v, memberPath).map((item, i) =>
+              encodeNode(itemShape, item, xmlName, `${memberPath}[${i}]`),
+            ),
+          );
+        } else {
+          children.push(encodeNode(ref.shape, v, xmlName, memberPath));
+        }
+      }
+      return el(name, ...children);
+    }
+    case 'list': {
+      const member = shape.member;
+      if (!member) throw new Error(`shape-codec: list ${shapeName} has no member`);
+      const itemName = member.locationName ?? 'member';
+      return el(
+        name,
+        listValue(value, path).map((item, i) => encodeNode(member.shape, item, itemName, `${path}[${i}]`)),
+      );
+    }
+    case 'map': {
+      const { key, value: valueRef } = shape;
+      if (!key || !valueRef) throw new Error(`shape-codec: map ${shapeName} has no key or value`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        encodeFault(path, 'must be an object');
+      }
+      const keyName = key.locationName ?? 'key';
+      const valueName = valueRef.locationName ?? 'value';
+      return el(
+        name,
+        Object.entries(value as XmlObject).map(([k, v]) =>
+          el(
+            'entry',
+            encodeNode(key.shape, k, keyName, `${path}.${k}`),
+            encodeNode(valueRef.shape, v, valueName, `${path}.${k}`),
+          ),
+        ),
+      );
+    }
+    case 'string':
+      if (typeof value !== 'string') encodeFault(path, 'must be a string');
+      return el(name, value);
+    case 'integer':
+    case 'long':
+      if (typeof value === 'bigint') return el(name, value.toString());
+      if (typeof value !== 'number' || !Number.isInteger(value)) encodeFault(path, 'must be an integer');
+      return el(name, String(value));
+    case 'float':
+    case 'double':
+      if (typeof value !== 'number' || !Number.isFinite(value)) encodeFault(path, 'must be a number');
+      return el(name, String(value));
+    case 'boolean':
+      if (typeof value !== 'boolean') encodeFault(path, 'must be a boolean');
+      return el(name, value ? 'true' : 'false');
+    case 'timestamp': {
+      const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+      if (!date || Number.isNaN(date.getTime())) encodeFault(path, 'must be a Date or an ISO 8601 string');
+      // toISOString (with milliseconds and Z): the JS SDK rejects timestamps without a zone.
+      return el(name, date.toISOString());
+    }
+    default:
+      throw new Error(`shape-codec: ${shapeName} has unsupported type ${shape.type}`);
+  }
+}
+
+function listValue(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) encodeFault(path, 'must be an array');
+  return value.filter((item) => item !== undefined && item !== null);
+}
+
+/**
+ * Encode an SDK-style object as the XML element of a model shape: members in model order, lists as
+ * `<member>` (or the model's item name), maps as entry/key/value, absent members left out.
+ * A programming error (a wrong type) throws a TypeError, not a ServiceError.
+ */
+export function encodeShape(shapeName: string, value: unknown, elementName: string = shapeName): XmlElement {
+  return encodeNode(shapeName, value, elementName, elementName);
+}
+
+/** A response root: `encodeShape` plus the S3 Control xmlns, e.g. `encodeResult('DescribeJobResult', { Job })`. */
+export function encodeResult(shapeName: string, value: unknown): XmlElement {
+  const root = encodeShape(shapeName, value);
+  return elAttrs(root.name, { xmlns: jobShapeModel.xmlNamespace }, ...root.children);
+}
