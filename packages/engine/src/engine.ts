@@ -8,7 +8,8 @@ import { isTerminal, type JobStatus, nextStatusOnRequest, type RequestedJobStatu
 import { JobStore, type StoredJob, type TaskResult } from './job-store.js';
 import { type CreateJobInput, JobError, type S3Tag } from './job-types.js';
 import type { ManifestRow } from './manifest/csv-manifest.js';
-import { readManifestFile } from './manifest/manifest-file.js';
+import { generateManifest } from './manifest/generate-manifest.js';
+import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
 import { PrepareError, prepareManifest } from './manifest/prepare-manifest.js';
 import type { OperationModule } from './operations/operation.js';
 import { resolveOperation } from './operations/operation-registry.js';
@@ -368,10 +369,14 @@ export class Engine {
         'Give either Manifest or ManifestGenerator, not both and not neither',
       );
     }
-    if (request.ManifestGenerator) {
+    const generator = request.ManifestGenerator?.S3JobManifestGenerator;
+    if (request.ManifestGenerator && !generator) {
+      throw new JobError('BadRequestException', 'ManifestGenerator.S3JobManifestGenerator: required');
+    }
+    if (generator?.EnableManifestOutput && !generator.ManifestOutputLocation) {
       throw new JobError(
         'BadRequestException',
-        'ManifestGenerator: generated manifests are not supported by local-aws yet',
+        'ManifestGenerator.S3JobManifestGenerator.ManifestOutputLocation: required when EnableManifestOutput is true',
       );
     }
     const spec = request.Manifest?.Spec;
@@ -409,8 +414,22 @@ export class Engine {
     try {
       const s3 = this.options.s3(job.accountId, job.region);
       const manifest = job.request.Manifest;
-      if (!manifest) throw new PrepareError('InvalidManifest', 'The job has no manifest');
-      job.totalTasks = await prepareManifest(s3, manifest, join(dir, 'manifest.csv'));
+      const generator = job.request.ManifestGenerator?.S3JobManifestGenerator;
+      if (manifest) {
+        job.totalTasks = await prepareManifest(s3, manifest, join(dir, 'manifest.csv'));
+      } else if (generator) {
+        const writer = new ManifestFileWriter(join(dir, 'manifest.csv'));
+        try {
+          job.generatedManifest = (await generateManifest(s3, generator, job.jobId, writer)) ?? null;
+          await writer.close();
+        } catch (e) {
+          writer.destroy();
+          throw e;
+        }
+        job.totalTasks = writer.count;
+      } else {
+        throw new PrepareError('InvalidManifest', 'The job has no manifest');
+      }
     } catch (e) {
       const err = e instanceof PrepareError ? e : new PrepareError('ManifestReadError', (e as Error).message);
       this.log(`job ${job.jobId} failed to prepare: ${err.failureCode}: ${err.message}`);

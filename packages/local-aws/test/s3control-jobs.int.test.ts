@@ -269,6 +269,46 @@ describe('jobs that run', () => {
     expect(job.FailureReasons).toEqual([]);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 4, NumberOfTasksSucceeded: 4 });
   });
+  it('generates the manifest from a bucket listing with filters and writes it out', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: 'src', Key: 'gen/a.log', Body: 'aaaa' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'src', Key: 'gen/b.log', Body: 'b' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'src', Key: 'gen/c.txt', Body: 'cccc' }));
+    const { ManifestGenerator, ...rest } = {
+      ...jobInput({ arn: '', etag: '' }, { S3PutObjectTagging: { TagSet: [{ Key: 'gen', Value: '1' }] } }),
+      ManifestGenerator: {
+        S3JobManifestGenerator: {
+          SourceBucket: 'arn:aws:s3:::src',
+          EnableManifestOutput: true,
+          ManifestOutputLocation: {
+            Bucket: 'arn:aws:s3:::reports',
+            ManifestPrefix: 'generated',
+            ManifestFormat: 'S3InventoryReport_CSV_20211130' as const,
+          },
+          Filter: {
+            KeyNameConstraint: { MatchAnyPrefix: ['gen/'], MatchAnySuffix: ['.log'] },
+            ObjectSizeGreaterThanBytes: 2,
+          },
+        },
+      },
+    };
+    const { Manifest: _unused, ...input } = rest;
+    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, ManifestGenerator }));
+    const job = await waitFor(JobId as string, ['Complete', 'Failed']);
+    expect(job.FailureReasons).toEqual([]);
+    expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 1, NumberOfTasksSucceeded: 1 });
+    expect((await s3.send(new GetObjectTaggingCommand({ Bucket: 'src', Key: 'gen/a.log' }))).TagSet).toEqual([
+      { Key: 'gen', Value: '1' },
+    ]);
+    expect((await s3.send(new GetObjectTaggingCommand({ Bucket: 'src', Key: 'gen/b.log' }))).TagSet).toEqual(
+      [],
+    );
+    const descriptor = job.GeneratedManifestDescriptor;
+    expect(descriptor?.Format).toBe('S3InventoryReport_CSV_20211130');
+    const written = JSON.parse(
+      await text('reports', (descriptor?.Location?.ObjectArn ?? '').replace('arn:aws:s3:::reports/', '')),
+    );
+    expect(written.fileSchema).toBe('Bucket, Key, VersionId');
+  });
 });
 
 describe('lifecycle', () => {

@@ -1,0 +1,158 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateJobCommand,
+  DescribeJobCommand,
+  type JobDescriptor,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
+import { afterAll, describe, expect, it } from 'vitest';
+import { S3MetaStore } from '../src/store/s3-meta-store.js';
+
+// kill -9 of local-aws while a job is Active, then a restart: the job resumes to Complete, every
+// object is processed, the report has exactly one row per task and the counters match it.
+// BATCHOPS_CRASH_TASKS sets the size (100,000 for the acceptance run; smaller in the suite).
+const TASKS = Number(process.env.BATCHOPS_CRASH_TASKS ?? 20_000);
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'local-aws-engine-crash-'));
+const port = 15000 + Math.floor(Math.random() * 500);
+const url = `http://127.0.0.1:${port}`;
+const AccountId = '000000000000';
+let child: ChildProcess | undefined;
+
+async function start(): Promise<void> {
+  child = spawn(
+    process.execPath,
+    [cli, '--port', String(port), '--data-dir', dataDir, '--concurrency', '32'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((ok, fail) => {
+    child?.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && ok());
+    child?.once('exit', (code) => fail(new Error(`local-aws exited with ${code}`)));
+  });
+}
+
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+const s3 = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials });
+const ctl = new S3ControlClient({
+  region: 'us-east-1',
+  credentials,
+  endpointProvider: () => ({ url: new URL(`${url}/`) }),
+});
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const keyOf = (i: number) => `objects/${String(i).padStart(7, '0')}.txt`;
+
+async function describeJob(JobId: string): Promise<JobDescriptor> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
+    } catch (e) {
+      if (attempt > 50) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describe('engine durability across kill -9', () => {
+  it(`resumes an Active job of ${TASKS.toLocaleString()} tasks to Complete with one report row per task`, async () => {
+    // The objects are written straight into the store (a million PUTs would test PUT, not the engine).
+    mkdirSync(dataDir, { recursive: true });
+    const meta = new S3MetaStore(join(dataDir, 's3.sqlite'));
+    meta.createBucket({ name: 'crash', region: 'us-east-1', objectLock: false, created: Date.now() });
+    meta.createBucket({ name: 'crash-reports', region: 'us-east-1', objectLock: false, created: Date.now() });
+    const insert = meta.db.prepare(
+      `INSERT INTO objects (bucket, key, version_id, seq, is_latest, is_delete_marker, size, etag, last_modified, storage_class, blob, attrs)
+       VALUES ('crash', ?, 'null', ?, 1, 0, 1, '9dd4e461268c8034f5c8564e155c67a6', ?, 'STANDARD', 'b64:eA==', '{}')`,
+    );
+    meta.transaction(() => {
+      for (let i = 0; i < TASKS; i++) insert.run(keyOf(i), i + 1, Date.now());
+    });
+    meta.close();
+
+    await start();
+    const manifest = Array.from({ length: TASKS }, (_, i) => `crash,${keyOf(i)}`).join('\n');
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'crash', Key: 'manifest.csv', Body: manifest }));
+    const { JobId } = await ctl.send(
+      new CreateJobCommand({
+        AccountId,
+        ConfirmationRequired: false,
+        Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'survived', Value: 'yes' }] } },
+        Manifest: {
+          Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+          Location: {
+            ObjectArn: 'arn:aws:s3:::crash/manifest.csv',
+            ETag: (put.ETag as string).replaceAll('"', ''),
+          },
+        },
+        Report: {
+          Enabled: true,
+          Bucket: 'arn:aws:s3:::crash-reports',
+          Format: 'Report_CSV_20180820',
+          ReportScope: 'AllTasks',
+        },
+        Priority: 1,
+        RoleArn: 'arn:aws:iam::000000000000:role/batchops',
+      }),
+    );
+    const jobId = JobId as string;
+    // Kill it once a good part of the tasks ran, with more in flight.
+    for (;;) {
+      const job = await describeJob(jobId);
+      expect(job.Status).not.toBe('Failed');
+      if ((job.ProgressSummary?.NumberOfTasksSucceeded ?? 0) >= TASKS * 0.3) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child?.kill('SIGKILL');
+    await new Promise((r) => child?.once('exit', r));
+
+    await start();
+    let job: JobDescriptor;
+    for (;;) {
+      job = await describeJob(jobId);
+      if (job.Status === 'Complete' || job.Status === 'Failed') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(job.Status).toBe('Complete');
+    expect(job.ProgressSummary).toMatchObject({
+      TotalNumberOfTasks: TASKS,
+      NumberOfTasksSucceeded: TASKS,
+      NumberOfTasksFailed: 0,
+    });
+
+    const text = async (Key: string) =>
+      (
+        await s3.send(new GetObjectCommand({ Bucket: 'crash-reports', Key })).then((o) => o.Body)
+      )?.transformToString() ?? '';
+    const report = JSON.parse(await text(`job-${jobId}/manifest.json`)) as {
+      Results: Array<{ Key: string }>;
+    };
+    const rows: string[] = [];
+    for (const r of report.Results) rows.push(...(await text(r.Key)).split('\n').filter(Boolean));
+    expect(rows).toHaveLength(TASKS);
+    expect(new Set(rows.map((r) => r.split(',')[1])).size).toBe(TASKS);
+    expect(rows.every((r) => r.includes(',succeeded,200,'))).toBe(true);
+
+    child?.kill('SIGKILL');
+    await new Promise((r) => child?.once('exit', r));
+    child = undefined;
+    // Every object carries the tag (read from the store, all of them).
+    const after = new S3MetaStore(join(dataDir, 's3.sqlite'));
+    const tagged = after.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM objects WHERE bucket = 'crash' AND key LIKE 'objects/%' AND attrs LIKE '%"survived"%'`,
+      )
+      .get() as { n: number };
+    after.close();
+    expect(tagged.n).toBe(TASKS);
+  }, 600_000);
+});
