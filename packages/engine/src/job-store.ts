@@ -139,10 +139,12 @@ export interface TaskResult {
 export class JobStore {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    this.tx = this.db.transaction((fn: () => unknown) => fn());
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     const db = this.db;
@@ -248,7 +250,7 @@ export class JobStore {
    * (a task re-run after a crash) is not counted twice.
    */
   recordResults(job: StoredJob, results: readonly TaskResult[]): void {
-    this.db.transaction(() => {
+    this.transaction(() => {
       for (const r of results) {
         const { changes } = this.stmts.addResult.run(
           job.jobId,
@@ -264,7 +266,7 @@ export class JobStore {
         }
       }
       this.save(job);
-    })();
+    });
   }
 
   /** Counters recomputed from the results (used when a job resumes after a crash). */
@@ -288,7 +290,8 @@ export class JobStore {
     return (this.stmts.doneAfter.all(jobId, idx, limit) as Array<{ idx: number }>).map((r) => r.idx);
   }
 
+  /** Run store calls atomically (one compiled transaction wrapper: compiling one per call is slow). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.tx(fn) as T;
   }
 }

@@ -34,18 +34,20 @@ export async function commitVersion(
     }
   }
   const lastModified = ctx.svc.now().getTime();
-  const { replacedBlob } = ctx.svc.meta.putVersion({
-    bucket: bucket.name,
-    key,
-    versionId,
-    isDeleteMarker: v.isDeleteMarker ?? false,
-    size: v.size,
-    etag: v.etag,
-    lastModified,
-    storageClass: v.storageClass,
-    blob: v.blob,
-    attrs: v.attrs,
-  });
+  const { replacedBlob } = await ctx.svc.meta.batch(() =>
+    ctx.svc.meta.putVersion({
+      bucket: bucket.name,
+      key,
+      versionId,
+      isDeleteMarker: v.isDeleteMarker ?? false,
+      size: v.size,
+      etag: v.etag,
+      lastModified,
+      storageClass: v.storageClass,
+      blob: v.blob,
+      attrs: v.attrs,
+    }),
+  );
   if (replacedBlob && replacedBlob !== v.blob) await ctx.svc.blobs.remove(replacedBlob);
   return { versionId, lastModified };
 }

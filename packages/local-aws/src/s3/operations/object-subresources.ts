@@ -43,7 +43,9 @@ async function putObjectTagging(ctx: S3Context): Promise<HandlerResult> {
     return { Key, Value: text(t, 'Value') ?? '' };
   });
   validateObjectTags(tags);
-  ctx.svc.meta.updateAttrs(bucket.name, row.key, row.versionId, { ...row.attrs, tags });
+  await ctx.svc.meta.batch(() =>
+    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => ({ ...attrs, tags })),
+  );
   return { status: 200, headers: versionHeader(bucket, row) };
 }
 
@@ -60,10 +62,12 @@ function getObjectTagging(ctx: S3Context): HandlerResult {
   return { ...result, headers: { ...result.headers, ...versionHeader(bucket, row) } };
 }
 
-function deleteObjectTagging(ctx: S3Context): HandlerResult {
+async function deleteObjectTagging(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
-  ctx.svc.meta.updateAttrs(bucket.name, row.key, row.versionId, withoutAttr(row.attrs, 'tags'));
+  await ctx.svc.meta.batch(() =>
+    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => withoutAttr(attrs, 'tags')),
+  );
   return { status: 204, headers: versionHeader(bucket, row) };
 }
 
@@ -189,7 +193,9 @@ async function putObjectAcl(ctx: S3Context): Promise<HandlerResult> {
       });
     acl = { grants: grantsFromPolicy(body) };
   }
-  ctx.svc.meta.updateAttrs(bucket.name, row.key, row.versionId, { ...row.attrs, acl });
+  await ctx.svc.meta.batch(() =>
+    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => ({ ...attrs, acl })),
+  );
   return { status: 200, headers: versionHeader(bucket, row) };
 }
 
