@@ -63,10 +63,13 @@ const client = new S3Client({
   const t0 = performance.now();
   let n = 0;
   let pages = 0;
+  const rssAt = [];
   for await (const page of paginateListObjectsV2({ client, pageSize: 1000 }, { Bucket: 'big' })) {
     n += page.KeyCount ?? 0;
     pages++;
+    if (pages % Math.max(1, Math.floor(KEYS / 1000 / 4)) === 0) rssAt.push(mb(process.memoryUsage().rss));
   }
+  rows.push(['  RSS at 25/50/75/100% of the listing', rssAt.join(' / '), '']);
   const s = (performance.now() - t0) / 1000;
   rows.push([
     `ListObjectsV2, all ${n.toLocaleString()} keys`,

@@ -186,9 +186,8 @@ export class S3MetaStore {
     // NORMAL in WAL mode survives a process crash (kill -9); only power loss may drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    // Reads of hot rows: a bigger page cache and memory-mapped I/O instead of read() per page.
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('mmap_size = 1073741824');
+    // A 32 MB page cache for hot rows (the default is 2 MB); memory stays bounded by it.
+    this.db.pragma('cache_size = -32768');
     this.db.exec(SCHEMA);
     this.seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM objects').get() as { s: number }).s;
     const db = this.db;

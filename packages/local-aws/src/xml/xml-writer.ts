@@ -52,12 +52,17 @@ function renderValue(v: XmlValue, out: string[]): void {
 }
 
 function renderElement(e: XmlElement, out: string[]): void {
-  out.push('<', e.name);
-  if (e.attrs) for (const [k, v] of Object.entries(e.attrs)) out.push(' ', k, '="', escapeXml(v), '"');
-  const body: string[] = [];
-  for (const c of e.children) renderValue(c, body);
-  if (body.length === 0) out.push('/>');
-  else out.push('>', ...body, '</', e.name, '>');
+  let open = `<${e.name}`;
+  if (e.attrs) for (const [k, v] of Object.entries(e.attrs)) open += ` ${k}="${escapeXml(v)}"`;
+  // Children are written straight into `out` (no per-element buffers): large listings stay linear.
+  const at = out.push(open) - 1;
+  const before = out.length;
+  for (const c of e.children) renderValue(c, out);
+  if (out.length === before) out[at] += '/>';
+  else {
+    out[at] += '>';
+    out.push(`</${e.name}>`);
+  }
 }
 
 export function renderXml(root: XmlElement): string {
