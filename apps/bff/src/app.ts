@@ -1,25 +1,44 @@
 import type { ConnectionInfo } from '@batchops/contracts';
 import express, { type Express } from 'express';
-import type { AwsClients } from './aws/aws-clients.js';
+import type { RegionalClients } from './aws/aws-clients.js';
+import { bucketsRoutes } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
+import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
+import type { JobsServiceDeps } from './jobs/jobs-service.js';
+import { preflightRoutes } from './preflight/preflight-routes.js';
+import { reportRoutes } from './report/report-routes.js';
+import { eventsRoutes } from './sse/events-routes.js';
+import { JobEventsHub, type PollIntervals } from './sse/job-pollers.js';
 import { sameOriginOnly } from './web/same-origin.js';
 import { serveSpa } from './web/serve-spa.js';
 
 export interface AppDeps {
-  readonly clients: AwsClients;
+  readonly clients: RegionalClients;
   readonly connection: ConnectionInfo;
   /** Directory of the built SPA (apps/web/dist). */
   readonly webDir: string;
   readonly version: string;
   readonly log?: (line: string) => void;
+  /** Live poll intervals (default 500 ms while a job moves, 3 s otherwise). */
+  readonly pollIntervals?: PollIntervals;
+  /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
+  readonly listMaxAgeMs?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  const jobs: JobsServiceDeps = {
+    accountId: deps.connection.accountId,
+    region: deps.connection.region,
+    endpoint: deps.connection.endpoint,
+    clientsFor: (region) => deps.clients.forRegion(region),
+    cache: new JobCache(deps.connection.accountId, deps.listMaxAgeMs),
+  };
+  const hub = new JobEventsHub(jobs, deps.pollIntervals);
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(sameOriginOnly);
@@ -28,10 +47,16 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(connectionRoutes(deps.connection, deps.version));
-  api.use('/jobs', jobsRoutes({ s3control: deps.clients.s3control, accountId: deps.connection.accountId }));
+  // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
+  api.use('/jobs', eventsRoutes(hub));
+  api.use('/jobs', preflightRoutes(jobs));
+  api.use('/jobs', reportRoutes(jobs));
+  api.use('/jobs', jobsRoutes(jobs));
+  api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));
   app.use(errorHandler(deps.log ?? ((line) => console.error(line))));
+  app.locals.close = () => hub.close();
   return app;
 }

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { ConnectionInfo } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
 import { createApp } from './app.js';
-import { createAwsClients } from './aws/aws-clients.js';
+import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
+import type { PollIntervals } from './sse/job-pollers.js';
 
 export interface RunningConsole {
   readonly url: string;
@@ -18,7 +19,16 @@ const version = (
 ).version;
 
 /** Start the console for a config: local-aws in-process in local mode, then the BFF. */
-export async function startConsole(config: Config, log: (line: string) => void): Promise<RunningConsole> {
+export interface ConsoleTuning {
+  readonly pollIntervals?: PollIntervals;
+  readonly listMaxAgeMs?: number;
+}
+
+export async function startConsole(
+  config: Config,
+  log: (line: string) => void,
+  tuning: ConsoleTuning = {},
+): Promise<RunningConsole> {
   let localAws: LocalAwsHandle | undefined;
   let endpoint: string | undefined;
   let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
@@ -44,8 +54,8 @@ export async function startConsole(config: Config, log: (line: string) => void):
     accountId: config.accountId,
     endpoint: endpoint ?? null,
   };
-  const clients = createAwsClients({ region: config.region, endpoint, credentials });
-  const app = createApp({ clients, connection, webDir: config.webDir, version, log });
+  const clients = createRegionalClients({ region: config.region, endpoint, credentials });
+  const app = createApp({ clients, connection, webDir: config.webDir, version, log, ...tuning });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
@@ -65,8 +75,8 @@ export async function startConsole(config: Config, log: (line: string) => void):
         server.close(() => ok());
         server.closeAllConnections();
       });
-      clients.s3control.destroy();
-      clients.s3.destroy();
+      (app.locals.close as () => void)();
+      clients.destroy();
       await localAws?.close();
     },
   };

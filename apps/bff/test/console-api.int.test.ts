@@ -50,7 +50,7 @@ describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
   it('lists jobs through S3 Control ListJobs', async () => {
     const res = await api('/api/jobs');
     expect(res.status).toBe(200);
-    expect(ListJobsResponse.parse(await res.json())).toEqual({ jobs: [] });
+    expect(ListJobsResponse.parse(await res.json())).toEqual({ jobs: [], total: 0, page: 1, pageSize: 50 });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 

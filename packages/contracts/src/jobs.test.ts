@@ -41,3 +41,23 @@ describe('ApiError', () => {
     expect(ApiError.parse({ code: 'NotFound', message: 'x' }).fieldErrors).toEqual([]);
   });
 });
+
+describe('ListJobsQuery filters and paging', () => {
+  it('coerces paging from the query string and defaults the sort', () => {
+    expect(ListJobsQuery.parse({ page: '3', pageSize: '20', tagKey: ' team ' })).toMatchObject({
+      page: 3,
+      pageSize: 20,
+      tagKey: 'team',
+      sortBy: 'creationTime',
+      sortOrder: 'desc',
+    });
+    const r = ListJobsQuery.safeParse({ pageSize: '5000', sortBy: 'size' });
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(
+        toFieldErrors(r.error.issues)
+          .map((f) => f.field)
+          .sort(),
+      ).toEqual(['pageSize', 'sortBy']);
+  });
+});

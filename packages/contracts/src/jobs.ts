@@ -57,14 +57,69 @@ export const JobSummary = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
+/** A job tag or an object tag (S3Tag of the model: key 1–128, value 0–256 characters). */
+export const S3Tag = z.object({
+  key: z.string().min(1, 'a tag key is required').max(128, 'at most 128 characters'),
+  value: z.string().max(256, 'at most 256 characters'),
+});
+export type S3Tag = z.infer<typeof S3Tag>;
+
+/** Job tags: at most 50, keys unique. */
+export const JobTags = z
+  .array(S3Tag)
+  .max(50, 'at most 50 tags')
+  .superRefine((tags, ctx) => {
+    const seen = new Set<string>();
+    tags.forEach((t, i) => {
+      if (seen.has(t.key))
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate tag key ${t.key}` });
+      seen.add(t.key);
+    });
+  });
+
+/** A row of GET /api/jobs: the summary and the job's tags. */
+export const JobListItem = JobSummary.extend({ tags: z.array(S3Tag) });
+export type JobListItem = z.infer<typeof JobListItem>;
+
 export const ListJobsResponse = z.object({
-  jobs: z.array(JobSummary),
+  jobs: z.array(JobListItem),
+  /** Jobs matching the filter, over all pages. */
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
 });
 export type ListJobsResponse = z.infer<typeof ListJobsResponse>;
 
-/** Query of GET /api/jobs, parsed at the BFF boundary. */
+/** A query value that may repeat (`?status=Active&status=Suspended`); one value arrives as a string. */
+const repeated = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+const optionalText = z.string().trim().max(1024).optional();
+
+export const jobSortFields = ['creationTime', 'priority', 'status', 'description'] as const;
+export const JobSortField = z.enum(jobSortFields);
+export type JobSortField = z.infer<typeof JobSortField>;
+
+/** Query of GET /api/jobs, parsed at the BFF boundary. Text filters match case-insensitively. */
 export const ListJobsQuery = z.object({
-  /** `?status=Active&status=Suspended`; one value arrives as a string. */
-  status: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(JobStatus)),
+  status: repeated(JobStatus),
+  operation: repeated(OperationName),
+  /** Words of the description (every word must occur). */
+  description: optionalText,
+  /** Part of the job ID. */
+  jobId: optionalText,
+  /** A job tag key (exact, case-insensitive). */
+  tagKey: optionalText,
+  /** A job tag value (exact, case-insensitive; with tagKey, the value of that key). */
+  tagValue: optionalText,
+  sortBy: JobSortField.default('creationTime'),
+  sortOrder: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  /** The Region whose jobs to list; absent: the console's Region. */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
+    .optional(),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;

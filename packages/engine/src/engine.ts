@@ -109,7 +109,7 @@ export class Engine {
     this.jobsDir = join(options.dataDir, 'jobs');
     mkdirSync(this.jobsDir, { recursive: true });
     this.store = new JobStore(join(options.dataDir, 'jobs.sqlite'));
-    this.concurrency = options.concurrency ?? 32;
+    this.concurrency = options.concurrency ?? 64;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => {});
     this.events.setMaxListeners(0);
@@ -295,9 +295,10 @@ export class Engine {
 
   updateJobPriority(accountId: string, jobId: string, priority: number): { jobId: string; priority: number } {
     const job = this.job(accountId, jobId);
+    // The model lists BadRequestException (not JobStatusException) for UpdateJobPriority.
     if (isTerminal(job.status)) {
       throw new JobError(
-        'JobStatusException',
+        'BadRequestException',
         `The priority of a job in status ${job.status} cannot be changed`,
       );
     }
@@ -432,6 +433,9 @@ export class Engine {
       }
     } catch (e) {
       const err = e instanceof PrepareError ? e : new PrepareError('ManifestReadError', (e as Error).message);
+      this.live.delete(job.jobId);
+      // Cancelled while preparing: the cancel stands.
+      if (job.status === 'Cancelled') return;
       this.log(`job ${job.jobId} failed to prepare: ${err.failureCode}: ${err.message}`);
       job.failureReasons = [
         { FailureCode: err.failureCode.slice(0, 64), FailureReason: err.message.slice(0, 256) },
@@ -602,21 +606,14 @@ export class Engine {
 
   private tick(): void {
     for (const run of this.runs.values()) this.flush(run);
-    const now = this.now().getTime();
-    for (const job of this.store.unfinished()) {
-      if (
-        job.status === 'Suspended' &&
-        job.suspendedDate !== null &&
-        now - job.suspendedDate > SUSPENDED_LIMIT_MS
-      ) {
-        job.failureReasons = [
-          {
-            FailureCode: 'SuspendedJobExpired',
-            FailureReason: 'The job was left Suspended for more than 30 days.',
-          },
-        ];
-        this.setStatus(job, 'Failed');
-      }
+    for (const job of this.store.expiredSuspended(this.now().getTime() - SUSPENDED_LIMIT_MS)) {
+      job.failureReasons = [
+        {
+          FailureCode: 'SuspendedJobExpired',
+          FailureReason: 'The job was left Suspended for more than 30 days.',
+        },
+      ];
+      this.setStatus(job, 'Failed');
     }
   }
 

@@ -161,6 +161,7 @@ export class JobStore {
       unfinished: db.prepare(
         `SELECT * FROM jobs WHERE status NOT IN ('Complete', 'Cancelled', 'Failed') ORDER BY priority DESC, creation`,
       ),
+      expiredSuspended: db.prepare(`SELECT * FROM jobs WHERE status = 'Suspended' AND suspended_date < ?`),
       list: db.prepare(
         `SELECT * FROM jobs WHERE account = ? AND region = ? AND (termination IS NULL OR termination >= ?)
          AND (creation < ? OR (creation = ? AND job_id > ?)) ORDER BY creation DESC, job_id LIMIT ?`,
@@ -229,6 +230,11 @@ export class JobStore {
 
   unfinished(): StoredJob[] {
     return (this.stmts.unfinished.all() as JobDbRow[]).map(toJob);
+  }
+
+  /** Jobs Suspended since before `cutoff` (they fail after 30 days). */
+  expiredSuspended(cutoff: number): StoredJob[] {
+    return (this.stmts.expiredSuspended.all(cutoff) as JobDbRow[]).map(toJob);
   }
 
   /** A page of an account's jobs in a Region, newest first, after a (creation, jobId) cursor. */

@@ -10,7 +10,7 @@ const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
   --data-dir <dir>       where data is kept (default ./.batchops/local-aws)
   --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
   --seed-demo            create the demo buckets, objects and manifest on the first start
-  --concurrency <n>      Batch Operations tasks in flight over all jobs (default 32)
+  --concurrency <n>      Batch Operations tasks in flight over all jobs (default 64)
   -h, --help`;
 
 function parseCredentials(list: string): Credential[] {

@@ -171,7 +171,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Jobs run their tasks through this endpoint's own S3 API, as Batch Operations does on AWS.
-  const concurrency = options.engine?.concurrency ?? 32;
+  const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
   const clients = new Map<string, S3Client>();
   const engineS3 = (accountId: string, region: string): S3Client => {

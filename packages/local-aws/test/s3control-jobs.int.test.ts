@@ -462,7 +462,7 @@ describe('priority', () => {
     expect((await describeJob(JobId as string)).Priority).toBe(77);
     await ctl.send(new UpdateJobStatusCommand({ AccountId, JobId, RequestedJobStatus: 'Cancelled' }));
     const err = await errorOf(ctl.send(new UpdateJobPriorityCommand({ AccountId, JobId, Priority: 5 })));
-    expect(err.name).toBe('JobStatusException');
+    expect(err.name).toBe('BadRequestException');
   });
 });
 

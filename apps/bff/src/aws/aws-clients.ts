@@ -33,3 +33,31 @@ export function createAwsClients(target: AwsTarget): AwsClients {
     s3: new S3Client({ ...common, endpoint: url.href.replace(/\/$/, ''), forcePathStyle: true }),
   };
 }
+
+/** Clients of the console's Region, and of any other Region on demand (the wizard's Region choice). */
+export interface RegionalClients {
+  readonly region: string;
+  forRegion(region?: string): AwsClients;
+  destroy(): void;
+}
+
+export function createRegionalClients(target: AwsTarget): RegionalClients {
+  const byRegion = new Map<string, AwsClients>([[target.region, createAwsClients(target)]]);
+  return {
+    region: target.region,
+    forRegion(region = target.region) {
+      let clients = byRegion.get(region);
+      if (!clients) {
+        clients = createAwsClients({ ...target, region });
+        byRegion.set(region, clients);
+      }
+      return clients;
+    },
+    destroy() {
+      for (const c of byRegion.values()) {
+        c.s3control.destroy();
+        c.s3.destroy();
+      }
+    },
+  };
+}

@@ -1,5 +1,13 @@
-import type { JobListDescriptor } from '@aws-sdk/client-s3-control';
-import { type JobSummary, JobSummary as JobSummarySchema } from '@batchops/contracts';
+import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
+import {
+  type JobDetails,
+  JobDetails as JobDetailsSchema,
+  type JobSummary,
+  JobSummary as JobSummarySchema,
+  type S3Tag,
+} from '@batchops/contracts';
+import { parseObjectArn } from '../aws/s3-arn.js';
+import { INVENTORY_FORMAT } from './wizard-mapping.js';
 
 /** S3 Control JobListDescriptor → the console's JobSummary (validated, so bad upstream data fails loudly). */
 export function toJobSummary(d: JobListDescriptor): JobSummary {
@@ -17,5 +25,52 @@ export function toJobSummary(d: JobListDescriptor): JobSummary {
       failed: d.ProgressSummary?.NumberOfTasksFailed ?? 0,
       elapsedActiveSeconds: d.ProgressSummary?.Timers?.ElapsedTimeInActiveSeconds ?? null,
     },
+  });
+}
+
+const iso = (d: Date | undefined) => d?.toISOString() ?? null;
+
+/** DescribeJob's JobDescriptor and the job's tags → the console's JobDetails (validated). */
+export function toJobDetails(d: JobDescriptor, tags: readonly S3Tag[]): JobDetails {
+  const opName = Object.keys(d.Operation ?? {}).find(
+    (k) => (d.Operation as Record<string, unknown>)[k] !== undefined,
+  );
+  const params = opName ? (d.Operation as Record<string, unknown>)[opName] : {};
+  const location = d.Manifest?.Location;
+  const loc = location?.ObjectArn ? parseObjectArn(location.ObjectArn) : undefined;
+  return JobDetailsSchema.parse({
+    ...toJobSummary({ ...d, Operation: opName as JobListDescriptor['Operation'] }),
+    jobArn: d.JobArn ?? null,
+    confirmationRequired: d.ConfirmationRequired ?? false,
+    statusUpdateReason: d.StatusUpdateReason ?? null,
+    failureReasons: (d.FailureReasons ?? []).map((f) => ({
+      code: f.FailureCode ?? '',
+      reason: f.FailureReason ?? '',
+    })),
+    suspendedDate: iso(d.SuspendedDate),
+    suspendedCause: d.SuspendedCause ?? null,
+    manifest:
+      location?.ObjectArn && loc
+        ? {
+            format: d.Manifest?.Spec?.Format === INVENTORY_FORMAT ? 'inventory' : 'csv',
+            fields: d.Manifest?.Spec?.Fields ?? null,
+            objectArn: location.ObjectArn,
+            bucket: loc.bucket,
+            key: loc.key,
+            etag: location.ETag ?? null,
+            versionId: location.ObjectVersionId ?? null,
+          }
+        : null,
+    // Dates in the parameters become ISO strings, as JSON has them.
+    operationParameters: JSON.parse(JSON.stringify(params ?? {})),
+    report: {
+      enabled: d.Report?.Enabled ?? false,
+      bucket: d.Report?.Bucket ?? null,
+      prefix: d.Report?.Prefix ?? null,
+      format: d.Report?.Format ?? null,
+      scope: d.Report?.ReportScope ?? null,
+    },
+    roleArn: d.RoleArn ?? null,
+    tags,
   });
 }

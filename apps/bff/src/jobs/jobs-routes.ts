@@ -1,13 +1,75 @@
-import { ListJobsQuery, type ListJobsResponse } from '@batchops/contracts';
-import { Router } from 'express';
-import { type JobsServiceDeps, listAllJobs } from './jobs-service.js';
+import {
+  CancelJobRequest,
+  type CreateJobResponse,
+  JobIdParams,
+  JobWizardModel,
+  ListJobsQuery,
+  PutJobTagsRequest,
+  RegionQuery,
+  UpdatePriorityRequest,
+} from '@batchops/contracts';
+import { type Request, Router } from 'express';
+import {
+  cancelJob,
+  cliCommand,
+  cloneJob,
+  createJob,
+  getJob,
+  type JobsServiceDeps,
+  listJobs,
+  replaceTags,
+  runJob,
+  updatePriority,
+} from './jobs-service.js';
+
+/** The job and the Region of a `/:id` route. */
+export function jobTarget(req: Request): { id: string; region: string | undefined } {
+  const { id } = JobIdParams.parse(req.params);
+  return { id, region: RegionQuery.parse(req.query).region };
+}
 
 export function jobsRoutes(deps: JobsServiceDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const query = ListJobsQuery.parse(req.query);
-    const body: ListJobsResponse = { jobs: await listAllJobs(deps, query.status) };
-    res.json(body);
+    res.json(await listJobs(deps, ListJobsQuery.parse(req.query)));
+  });
+  router.post('/', async (req, res) => {
+    const body: CreateJobResponse = await createJob(deps, JobWizardModel.parse(req.body ?? {}));
+    res.status(201).json(body);
+  });
+  router.post('/cli-command', async (req, res) => {
+    res.json(await cliCommand(deps, JobWizardModel.parse(req.body ?? {})));
+  });
+  router.get('/:id', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    res.json(await getJob(deps, id, region));
+  });
+  router.post('/:id/run', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    res.json(await runJob(deps, id, region));
+  });
+  router.post('/:id/cancel', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    const { reason } = CancelJobRequest.parse(req.body ?? {});
+    res.json(await cancelJob(deps, id, reason, region));
+  });
+  router.put('/:id/priority', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    const { priority } = UpdatePriorityRequest.parse(req.body ?? {});
+    res.json(await updatePriority(deps, id, priority, region));
+  });
+  router.put('/:id/tags', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    const { tags } = PutJobTagsRequest.parse(req.body ?? {});
+    res.json(await replaceTags(deps, id, tags, region));
+  });
+  router.get('/:id/clone', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    res.json(await cloneJob(deps, id, region));
+  });
+  router.get('/:id/cli-command', async (req, res) => {
+    const { id, region } = jobTarget(req);
+    res.json(await cliCommand(deps, await cloneJob(deps, id, region)));
   });
   return router;
 }

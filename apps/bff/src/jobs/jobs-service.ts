@@ -1,26 +1,178 @@
 import {
-  paginateListJobs,
-  type S3ControlClient,
-  type JobStatus as SdkJobStatus,
+  CreateJobCommand,
+  DescribeJobCommand,
+  type JobDescriptor,
+  PutJobTaggingCommand,
+  UpdateJobPriorityCommand,
+  UpdateJobStatusCommand,
 } from '@aws-sdk/client-s3-control';
-import type { JobStatus, JobSummary } from '@batchops/contracts';
-import { toJobSummary } from './jobs-mapping.js';
+import type {
+  CliCommandResponse,
+  JobDetails,
+  JobListItem,
+  JobUpdateResponse,
+  JobWizardModel,
+  ListJobsQuery,
+  ListJobsResponse,
+  S3Tag,
+} from '@batchops/contracts';
+import type { AwsClients } from '../aws/aws-clients.js';
+import { createJobArgv, toCommandLine } from './cli-command.js';
+import type { JobCache } from './job-cache.js';
+import { matchesTags, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
+import { toJobDetails } from './jobs-mapping.js';
+import { resolveManifest } from './manifest-object.js';
+import { toCreateJobRequest, toSdkTags, toWizardModel } from './wizard-mapping.js';
 
 export interface JobsServiceDeps {
-  readonly s3control: S3ControlClient;
   readonly accountId: string;
+  /** The console's Region. */
+  readonly region: string;
+  /** S3 / S3 Control endpoint shown in CLI commands; null for the AWS endpoints. */
+  readonly endpoint: string | null;
+  clientsFor(region?: string): AwsClients;
+  readonly cache: JobCache;
 }
 
-/** Every job of the account in the client's Region, all pages of ListJobs, newest first. */
-export async function listAllJobs(
+/** Every job of the Region (all pages of ListJobs), filtered, sorted and paged; rows carry tags. */
+export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise<ListJobsResponse> {
+  const region = q.region ?? deps.region;
+  const { s3control } = deps.clientsFor(region);
+  let jobs = (await deps.cache.list(s3control, region)).filter((j) => matchesWithoutTags(j, q));
+  let tags: Map<string, S3Tag[]> | undefined;
+  if (needsTags(q)) {
+    tags = await deps.cache.tagsOf(
+      s3control,
+      jobs.map((j) => j.jobId),
+    );
+    jobs = jobs.filter((j) => matchesTags(tags?.get(j.jobId) ?? [], q));
+  }
+  const { page, total } = sortAndPage(jobs, q);
+  const pageTags =
+    tags ??
+    (await deps.cache.tagsOf(
+      s3control,
+      page.map((j) => j.jobId),
+    ));
+  const rows: JobListItem[] = page.map((j) => ({ ...j, tags: pageTags.get(j.jobId) ?? [] }));
+  return { jobs: rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
+  const out = await deps
+    .clientsFor(region)
+    .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
+  return out.Job ?? {};
+}
+
+export async function getJob(
   deps: JobsServiceDeps,
-  statuses: readonly JobStatus[],
-): Promise<JobSummary[]> {
-  const jobs: JobSummary[] = [];
-  const pages = paginateListJobs(
-    { client: deps.s3control, pageSize: 1000 },
-    { AccountId: deps.accountId, ...(statuses.length ? { JobStatuses: statuses as SdkJobStatus[] } : {}) },
+  jobId: string,
+  region = deps.region,
+): Promise<JobDetails> {
+  const job = await describe(deps, jobId, region);
+  const tags = await deps.cache.tagsOf(deps.clientsFor(region).s3control, [jobId]);
+  return toJobDetails(job, tags.get(jobId) ?? []);
+}
+
+/** The wizard's model → CreateJob (the manifest's ETag read when the user gave none). */
+export async function createJob(deps: JobsServiceDeps, model: JobWizardModel): Promise<{ jobId: string }> {
+  const region = model.region ?? deps.region;
+  const clients = deps.clientsFor(region);
+  const manifest = await resolveManifest(clients.s3, model.manifest);
+  const out = await clients.s3control.send(
+    new CreateJobCommand(toCreateJobRequest(model, deps.accountId, manifest)),
   );
-  for await (const page of pages) for (const d of page.Jobs ?? []) jobs.push(toJobSummary(d));
-  return jobs.sort((a, b) => b.creationTime.localeCompare(a.creationTime));
+  const jobId = out.JobId ?? '';
+  deps.cache.setTags(jobId, model.tags);
+  deps.cache.invalidate();
+  return { jobId };
+}
+
+export async function runJob(
+  deps: JobsServiceDeps,
+  jobId: string,
+  region = deps.region,
+): Promise<JobUpdateResponse> {
+  const out = await deps
+    .clientsFor(region)
+    .s3control.send(
+      new UpdateJobStatusCommand({ AccountId: deps.accountId, JobId: jobId, RequestedJobStatus: 'Ready' }),
+    );
+  deps.cache.invalidate();
+  return { jobId, ...(out.Status ? { status: out.Status } : {}) };
+}
+
+export async function cancelJob(
+  deps: JobsServiceDeps,
+  jobId: string,
+  reason: string | undefined,
+  region = deps.region,
+): Promise<JobUpdateResponse> {
+  const out = await deps.clientsFor(region).s3control.send(
+    new UpdateJobStatusCommand({
+      AccountId: deps.accountId,
+      JobId: jobId,
+      RequestedJobStatus: 'Cancelled',
+      ...(reason ? { StatusUpdateReason: reason } : {}),
+    }),
+  );
+  deps.cache.invalidate();
+  return { jobId, ...(out.Status ? { status: out.Status } : {}) };
+}
+
+export async function updatePriority(
+  deps: JobsServiceDeps,
+  jobId: string,
+  priority: number,
+  region = deps.region,
+): Promise<JobUpdateResponse> {
+  const out = await deps
+    .clientsFor(region)
+    .s3control.send(
+      new UpdateJobPriorityCommand({ AccountId: deps.accountId, JobId: jobId, Priority: priority }),
+    );
+  deps.cache.invalidate();
+  return { jobId, priority: out.Priority ?? priority };
+}
+
+export async function replaceTags(
+  deps: JobsServiceDeps,
+  jobId: string,
+  tags: S3Tag[],
+  region = deps.region,
+): Promise<JobUpdateResponse> {
+  await deps
+    .clientsFor(region)
+    .s3control.send(
+      new PutJobTaggingCommand({ AccountId: deps.accountId, JobId: jobId, Tags: toSdkTags(tags) }),
+    );
+  deps.cache.setTags(jobId, tags);
+  return { jobId, tags };
+}
+
+/** A job's settings as a wizard model with a new ClientRequestToken. */
+export async function cloneJob(
+  deps: JobsServiceDeps,
+  jobId: string,
+  region = deps.region,
+): Promise<JobWizardModel> {
+  const job = await describe(deps, jobId, region);
+  const tags = await deps.cache.tagsOf(deps.clientsFor(region).s3control, [jobId]);
+  return toWizardModel(job, tags.get(jobId) ?? [], region);
+}
+
+/** The `aws s3control create-job …` command the wizard's model would run. */
+export async function cliCommand(deps: JobsServiceDeps, model: JobWizardModel): Promise<CliCommandResponse> {
+  const region = model.region ?? deps.region;
+  const manifest = await resolveManifest(deps.clientsFor(region).s3, model.manifest).catch(() => ({
+    // The command is still useful when the manifest cannot be read yet; the user fills the ETag in.
+    etag: model.manifest.etag ?? '<manifest-etag>',
+    fields: undefined,
+  }));
+  const argv = createJobArgv(toCreateJobRequest(model, deps.accountId, manifest), {
+    region,
+    endpoint: deps.endpoint,
+  });
+  return { argv, command: toCommandLine(argv) };
 }

@@ -1,0 +1,59 @@
+import { type JobSummary, ListJobsQuery } from '@batchops/contracts';
+import { describe, expect, it } from 'vitest';
+import { matchesTags, matchesWithoutTags, sortAndPage } from './job-query.js';
+
+const job = (id: string, over: Partial<JobSummary> = {}): JobSummary => ({
+  jobId: id,
+  description: null,
+  operation: 'S3PutObjectTagging',
+  priority: 10,
+  status: 'Suspended',
+  creationTime: '2024-01-01T00:00:00.000Z',
+  terminationDate: null,
+  progress: { totalTasks: 1, succeeded: 0, failed: 0, elapsedActiveSeconds: 0 },
+  ...over,
+});
+
+describe('job list query', () => {
+  it('matches every description word, any case, and parts of job IDs', () => {
+    const j = job('abc-123', { description: 'Nightly invoice archive' });
+    expect(matchesWithoutTags(j, ListJobsQuery.parse({ description: 'ARCHIVE nightly' }))).toBe(true);
+    expect(matchesWithoutTags(j, ListJobsQuery.parse({ description: 'archive weekly' }))).toBe(false);
+    expect(matchesWithoutTags(j, ListJobsQuery.parse({ jobId: 'C-12' }))).toBe(true);
+    expect(matchesWithoutTags(j, ListJobsQuery.parse({ status: ['Active'] }))).toBe(false);
+    expect(matchesWithoutTags(j, ListJobsQuery.parse({ operation: 'S3PutObjectAcl' }))).toBe(false);
+  });
+
+  it('needs key and value on the same tag', () => {
+    const tags = [
+      { key: 'team', value: 'blue' },
+      { key: 'env', value: 'prod' },
+    ];
+    expect(matchesTags(tags, ListJobsQuery.parse({ tagKey: 'Team', tagValue: 'BLUE' }))).toBe(true);
+    expect(matchesTags(tags, ListJobsQuery.parse({ tagKey: 'team', tagValue: 'prod' }))).toBe(false);
+    expect(matchesTags(tags, ListJobsQuery.parse({ tagValue: 'prod' }))).toBe(true);
+    expect(matchesTags([], ListJobsQuery.parse({ tagKey: 'team' }))).toBe(false);
+  });
+
+  it('sorts with ties newest first, pages and counts', () => {
+    const jobs = [
+      job('a', { priority: 5, creationTime: '2024-01-01T00:00:00.000Z' }),
+      job('b', { priority: 5, creationTime: '2024-01-03T00:00:00.000Z' }),
+      job('c', { priority: 1, description: 'zed' }),
+      job('d', { priority: 9, description: 'Alpha' }),
+    ];
+    const q = (o: object) => ListJobsQuery.parse(o);
+    expect(sortAndPage(jobs, q({ sortBy: 'priority', sortOrder: 'asc' })).page.map((j) => j.jobId)).toEqual([
+      'c',
+      'b',
+      'a',
+      'd',
+    ]);
+    expect(
+      sortAndPage(jobs, q({ sortBy: 'description', sortOrder: 'asc' })).page.map((j) => j.jobId),
+    ).toEqual(['d', 'c', 'b', 'a']);
+    const page2 = sortAndPage(jobs, q({ pageSize: 3, page: 2 }));
+    expect(page2).toMatchObject({ total: 4 });
+    expect(page2.page).toHaveLength(1);
+  });
+});

@@ -1,0 +1,55 @@
+import type { JobListItem, JobSummary, ListJobsQuery, S3Tag } from '@batchops/contracts';
+
+const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** The filters that need no tags (description, job ID, status, operation). */
+export function matchesWithoutTags(job: JobSummary, q: ListJobsQuery): boolean {
+  if (q.status.length && !q.status.includes(job.status)) return false;
+  if (q.operation.length && (job.operation === null || !q.operation.includes(job.operation))) return false;
+  if (q.jobId && !job.jobId.toLowerCase().includes(q.jobId.toLowerCase())) return false;
+  if (q.description) {
+    const d = (job.description ?? '').toLowerCase();
+    if (!words(q.description).every((w) => d.includes(w))) return false;
+  }
+  return true;
+}
+
+export const needsTags = (q: ListJobsQuery): boolean => Boolean(q.tagKey || q.tagValue);
+
+/** Tag key and value match exactly, ignoring case; given both, one tag must have both. */
+export function matchesTags(tags: readonly S3Tag[], q: ListJobsQuery): boolean {
+  const key = q.tagKey?.toLowerCase();
+  const value = q.tagValue?.toLowerCase();
+  if (!key && !value) return true;
+  return tags.some(
+    (t) =>
+      (!key || t.key.toLowerCase() === key) &&
+      (value === undefined || value === '' || t.value.toLowerCase() === value),
+  );
+}
+
+const compareBy: Record<ListJobsQuery['sortBy'], (a: JobSummary, b: JobSummary) => number> = {
+  creationTime: (a, b) => a.creationTime.localeCompare(b.creationTime),
+  priority: (a, b) => a.priority - b.priority,
+  status: (a, b) => a.status.localeCompare(b.status),
+  description: (a, b) => {
+    // Jobs without a description sort last in ascending order.
+    if (a.description === null || b.description === null)
+      return a.description === b.description ? 0 : a.description === null ? 1 : -1;
+    return a.description.localeCompare(b.description, undefined, { sensitivity: 'base' });
+  },
+};
+
+/** Sort (ties: newest first, then job ID) and cut one page. */
+export function sortAndPage<T extends JobSummary>(jobs: T[], q: ListJobsQuery): { page: T[]; total: number } {
+  const dir = q.sortOrder === 'asc' ? 1 : -1;
+  const primary = compareBy[q.sortBy];
+  const sorted = [...jobs].sort(
+    (a, b) =>
+      dir * primary(a, b) || b.creationTime.localeCompare(a.creationTime) || a.jobId.localeCompare(b.jobId),
+  );
+  const start = (q.page - 1) * q.pageSize;
+  return { page: sorted.slice(start, start + q.pageSize), total: sorted.length };
+}
+
+export type { JobListItem };

@@ -1,0 +1,247 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type {
+  PreflightCheck,
+  PreflightCheckId,
+  PreflightRequest,
+  PreflightResponse,
+} from '@batchops/contracts';
+import { RoleArn } from '@batchops/contracts';
+import { z } from 'zod';
+import { unquoteEtag } from '../aws/s3-arn.js';
+import { parseCsv } from '../csv/parse-csv.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import { HEAD_BYTES, readObjectStart } from '../jobs/manifest-object.js';
+import { manifestLocation } from '../jobs/wizard-mapping.js';
+
+/** Rows looked at, and objects checked with HeadObject. */
+const SAMPLE_ROWS = 100;
+const HEAD_CONCURRENCY = 16;
+
+const labels: Record<PreflightCheckId, string> = {
+  'manifest-readable': 'Manifest readable',
+  'manifest-etag': 'Manifest ETag',
+  'manifest-rows': 'Manifest rows parse',
+  'version-ids': 'Version IDs all-or-none',
+  'objects-exist': `First ${SAMPLE_ROWS} objects exist`,
+  'report-bucket': 'Report bucket exists',
+  'role-arn': 'IAM role',
+};
+
+interface SampleRow {
+  bucket: string;
+  key: string;
+  versionId: string | undefined;
+}
+
+const errorText = (e: unknown) => {
+  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = err.$metadata?.httpStatusCode;
+  return `${err.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}${err.message && err.message !== 'UnknownError' && err.message !== err.name ? `: ${err.message}` : ''}`;
+};
+
+/** S3 Inventory manifest.json (the members the check reads). */
+const InventoryManifest = z.object({
+  sourceBucket: z.string(),
+  fileFormat: z.string(),
+  fileSchema: z.string(),
+  files: z.array(z.object({ key: z.string(), size: z.number().optional() })).min(1, 'names no data files'),
+});
+
+/** CSV manifest rows: `bucket,key[,versionId]`, the key URL-encoded. */
+function csvRows(records: string[][], first = 1): SampleRow[] {
+  return records.map((r, i) => {
+    if (r.length !== 2 && r.length !== 3)
+      throw new Error(`row ${first + i}: expected 2 or 3 columns, got ${r.length}`);
+    const [bucket, key, versionId] = r as [string, string, string | undefined];
+    if (!bucket) throw new Error(`row ${first + i}: the bucket is empty`);
+    if (!key) throw new Error(`row ${first + i}: the key is empty`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(key.replace(/\+/g, ' '));
+    } catch {
+      throw new Error(`row ${first + i}: the key is not URL-encoded (${key})`);
+    }
+    return { bucket, key: decoded, versionId: versionId || undefined };
+  });
+}
+
+async function firstLines(body: Readable, gzip: boolean, n: number): Promise<string> {
+  const lines: string[] = [];
+  const input = gzip ? body.pipe(createGunzip()) : body;
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) {
+    if (line) lines.push(line);
+    if (lines.length >= n) break;
+  }
+  rl.close();
+  body.destroy();
+  return lines.join('\n');
+}
+
+/** The first rows of an inventory report: manifest.json, then the start of its first data file. */
+async function inventoryRows(
+  s3: S3Client,
+  loc: { bucket: string; key: string },
+  text: string,
+): Promise<{ rows: SampleRow[]; note: string }> {
+  const manifest = InventoryManifest.parse(JSON.parse(text));
+  if (manifest.fileFormat !== 'CSV') throw new Error(`fileFormat ${manifest.fileFormat} is not CSV`);
+  const names = manifest.fileSchema.split(',').map((s) => s.trim());
+  const bucketCol = names.indexOf('Bucket');
+  const keyCol = names.indexOf('Key');
+  const versionCol = names.indexOf('VersionId');
+  if (bucketCol < 0 || keyCol < 0) throw new Error('fileSchema does not name Bucket and Key');
+  const file = manifest.files[0] as { key: string };
+  const out = await s3.send(new GetObjectCommand({ Bucket: loc.bucket, Key: file.key }));
+  const csv = await firstLines(out.Body as Readable, file.key.endsWith('.gz'), SAMPLE_ROWS);
+  const rows = parseCsv(csv).map((r, i) => {
+    if (r.length !== names.length)
+      throw new Error(`${file.key} row ${i + 1}: expected ${names.length} columns`);
+    return csvRows(
+      [[r[bucketCol] as string, r[keyCol] as string, ...(versionCol >= 0 ? [r[versionCol] as string] : [])]],
+      i + 1,
+    )[0] as SampleRow;
+  });
+  return { rows, note: `manifest.json names ${manifest.files.length} data file(s)` };
+}
+
+/** HeadObject over rows, a few at a time; the rows whose object is missing. */
+async function missingObjects(s3: S3Client, rows: SampleRow[]): Promise<{ row: SampleRow; error: string }[]> {
+  const missing: { row: SampleRow; error: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++] as SampleRow;
+      try {
+        await s3.send(
+          new HeadObjectCommand({
+            Bucket: row.bucket,
+            Key: row.key,
+            ...(row.versionId ? { VersionId: row.versionId } : {}),
+          }),
+        );
+      } catch (e) {
+        missing.push({ row, error: errorText(e) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, rows.length) }, worker));
+  return missing;
+}
+
+/** The checks of a wizard model before the job exists; none of them changes anything. */
+export async function preflight(deps: JobsServiceDeps, model: PreflightRequest): Promise<PreflightResponse> {
+  const checks: PreflightCheck[] = [];
+  const add = (id: PreflightCheckId, status: PreflightCheck['status'], message: string) =>
+    checks.push({ id, label: labels[id], status, message });
+  const { s3 } = deps.clientsFor(model.region ?? deps.region);
+  const loc = { ...manifestLocation(model.manifest), versionId: model.manifest.versionId };
+  const uri = `s3://${loc.bucket}/${loc.key}`;
+  const skipped = 'Not checked: the manifest could not be read.';
+
+  const reportCheck = (async (): Promise<[PreflightCheck['status'], string]> => {
+    if (!model.report.enabled)
+      return ['warn', 'No completion report: failed tasks cannot be reviewed or retried.'];
+    try {
+      await s3.send(new HeadBucketCommand({ Bucket: model.report.bucket }));
+      return ['pass', `s3://${model.report.bucket} exists.`];
+    } catch (e) {
+      return ['fail', `s3://${model.report.bucket}: ${errorText(e)}`];
+    }
+  })();
+
+  let etag: string | undefined;
+  try {
+    const head = await s3.send(
+      new HeadObjectCommand({
+        Bucket: loc.bucket,
+        Key: loc.key,
+        ...(loc.versionId ? { VersionId: loc.versionId } : {}),
+      }),
+    );
+    etag = unquoteEtag(head.ETag) ?? '';
+    add('manifest-readable', 'pass', `${uri} (${head.ContentLength ?? 0} bytes).`);
+  } catch (e) {
+    add('manifest-readable', 'fail', `${uri}: ${errorText(e)}`);
+  }
+
+  if (etag === undefined) add('manifest-etag', 'warn', skipped);
+  else if (model.manifest.etag === undefined)
+    add('manifest-etag', 'pass', `No ETag given; the current ETag ${etag} will be used.`);
+  else if (unquoteEtag(model.manifest.etag) === etag) add('manifest-etag', 'pass', `Matches ${etag}.`);
+  else
+    add(
+      'manifest-etag',
+      'fail',
+      `The manifest's ETag is ${etag}, not ${unquoteEtag(model.manifest.etag)}: CreateJob would fail.`,
+    );
+
+  let rows: SampleRow[] | undefined;
+  if (etag === undefined) add('manifest-rows', 'warn', skipped);
+  else {
+    try {
+      if (model.manifest.format === 'csv') {
+        const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
+        rows = csvRows(parseCsv(text, { partial: !complete }).slice(0, SAMPLE_ROWS));
+        if (rows.length === 0) throw new Error('the manifest has no rows');
+        add('manifest-rows', 'pass', `The first ${rows.length} row(s) parse as bucket,key[,versionId].`);
+      } else {
+        const { text } = await readObjectStart(s3, loc, HEAD_BYTES);
+        const inv = await inventoryRows(s3, loc, text);
+        rows = inv.rows;
+        add('manifest-rows', 'pass', `${inv.note}; the first ${rows.length} row(s) of the first parse.`);
+      }
+    } catch (e) {
+      add('manifest-rows', 'fail', (e as Error).message);
+    }
+  }
+
+  if (!rows) add('version-ids', 'warn', 'Not checked: no rows could be read.');
+  else {
+    const withVersion = rows.filter((r) => r.versionId !== undefined).length;
+    if (withVersion === 0)
+      add('version-ids', 'pass', 'No row names a version: the latest version of each object is used.');
+    else if (withVersion === rows.length) add('version-ids', 'pass', 'Every row names a version ID.');
+    else
+      add(
+        'version-ids',
+        'fail',
+        `${withVersion} of ${rows.length} rows name a version ID; a manifest gives them for all rows or none.`,
+      );
+  }
+
+  if (!rows) add('objects-exist', 'warn', 'Not checked: no rows could be read.');
+  else {
+    const missing = await missingObjects(s3, rows);
+    if (missing.length === 0) add('objects-exist', 'pass', `All ${rows.length} object(s) checked exist.`);
+    else {
+      const shown = missing
+        .slice(0, 5)
+        .map(
+          (m) =>
+            `s3://${m.row.bucket}/${m.row.key}${m.row.versionId ? ` (version ${m.row.versionId})` : ''}: ${m.error}`,
+        )
+        .join('; ');
+      add(
+        'objects-exist',
+        'fail',
+        `${missing.length} of ${rows.length} object(s) not found: ${shown}${missing.length > 5 ? '; …' : ''}`,
+      );
+    }
+  }
+
+  const [reportStatus, reportMessage] = await reportCheck;
+  add('report-bucket', reportStatus, reportMessage);
+
+  const role = RoleArn.safeParse(model.roleArn);
+  const account = model.roleArn.split(':')[4];
+  if (!role.success) add('role-arn', 'fail', role.error.issues[0]?.message ?? 'not a role ARN');
+  else if (account !== deps.accountId)
+    add('role-arn', 'fail', `The role belongs to account ${account}, not ${deps.accountId}.`);
+  else add('role-arn', 'pass', `${model.roleArn} is a role of account ${deps.accountId}.`);
+
+  return { ok: checks.every((c) => c.status !== 'fail'), checks };
+}

@@ -1,0 +1,216 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
+import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
+import { z } from 'zod';
+import { bucketOfArn, reportBase, unquoteEtag } from '../aws/s3-arn.js';
+import { CsvSyntaxError, csvField, parseCsv } from '../csv/parse-csv.js';
+import { HttpError } from '../errors/http-error.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import { createJob } from '../jobs/jobs-service.js';
+import { toWizardModel } from '../jobs/wizard-mapping.js';
+
+/** The report's manifest.json as S3 Batch Operations writes it (only what the console reads). */
+const ReportManifest = z.object({
+  Format: z.string(),
+  ReportCreationDate: z.string().optional(),
+  Results: z.array(
+    z.object({
+      TaskExecutionStatus: z.string(),
+      Bucket: z.string(),
+      MD5Checksum: z.string().optional(),
+      Key: z.string(),
+    }),
+  ),
+  ReportSchema: z.string().optional(),
+});
+
+interface ParsedReport {
+  readonly bucket: string;
+  readonly manifestKey: string;
+  readonly files: string[];
+  /** Failed rows first, then the rest, each in file order. */
+  readonly rows: ReportRow[];
+  readonly failed: number;
+  readonly errorCodes: { errorCode: string; count: number }[];
+}
+
+/** Reports of ended jobs do not change: the last few parsed are kept for paging. */
+const KEEP = 16;
+const cache = new Map<string, ParsedReport>();
+
+function toRow(fields: string[], file: string, line: number): ReportRow {
+  if (fields.length < 4) {
+    throw new HttpError(
+      502,
+      'ReportParseError',
+      `${file} line ${line}: expected 7 columns, got ${fields.length}`,
+    );
+  }
+  const [bucket, key, versionId, taskStatus, http, errorCode, ...message] = fields as string[];
+  const status = taskStatus?.toLowerCase();
+  if (status !== 'succeeded' && status !== 'failed') {
+    throw new HttpError(502, 'ReportParseError', `${file} line ${line}: unknown task status ${taskStatus}`);
+  }
+  const code = Number(http);
+  return {
+    bucket: bucket ?? '',
+    key: key ?? '',
+    versionId: versionId || null,
+    taskStatus: status,
+    httpStatusCode: http && Number.isInteger(code) ? code : null,
+    errorCode: errorCode || null,
+    resultMessage: message.length ? message.join(',') : null,
+  };
+}
+
+async function readText(deps: JobsServiceDeps, region: string, bucket: string, key: string): Promise<string> {
+  const out = await deps.clientsFor(region).s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return (await out.Body?.transformToString('utf8')) ?? '';
+}
+
+async function loadReport(deps: JobsServiceDeps, jobId: string, region: string): Promise<ParsedReport> {
+  const { Job: job } = await deps
+    .clientsFor(region)
+    .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
+  const ended = job?.Status === 'Complete' || job?.Status === 'Failed' || job?.Status === 'Cancelled';
+  const cached = cache.get(jobId);
+  if (cached && ended) return cached;
+  if (!job?.Report?.Enabled || !job.Report.Bucket) {
+    throw new HttpError(404, 'ReportNotEnabled', `Job ${jobId} does not write a completion report.`);
+  }
+  const bucket = bucketOfArn(job.Report.Bucket);
+  const manifestKey = `${reportBase(job.Report.Prefix, jobId)}manifest.json`;
+  let manifestText: string;
+  try {
+    manifestText = await readText(deps, region, bucket, manifestKey);
+  } catch (e) {
+    if ((e as { name?: string }).name === 'NoSuchKey') {
+      throw new HttpError(
+        404,
+        'ReportNotAvailable',
+        `The completion report of job ${jobId} is not written yet (job status ${job.Status}).`,
+      );
+    }
+    throw e;
+  }
+  let manifest: z.infer<typeof ReportManifest>;
+  try {
+    manifest = ReportManifest.parse(JSON.parse(manifestText));
+  } catch (e) {
+    throw new HttpError(
+      502,
+      'ReportParseError',
+      `s3://${bucket}/${manifestKey} is not a report manifest: ${(e as Error).message}`,
+    );
+  }
+  const failedRows: ReportRow[] = [];
+  const otherRows: ReportRow[] = [];
+  for (const result of manifest.Results) {
+    const text = await readText(deps, region, result.Bucket, result.Key);
+    let records: string[][];
+    try {
+      records = parseCsv(text);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError)
+        throw new HttpError(502, 'ReportParseError', `${result.Key}: ${e.message}`);
+      throw e;
+    }
+    records.forEach((fields, i) => {
+      const row = toRow(fields, result.Key, i + 1);
+      (row.taskStatus === 'failed' ? failedRows : otherRows).push(row);
+    });
+  }
+  const counts = new Map<string, number>();
+  for (const r of failedRows)
+    counts.set(r.errorCode ?? '(none)', (counts.get(r.errorCode ?? '(none)') ?? 0) + 1);
+  const report: ParsedReport = {
+    bucket,
+    manifestKey,
+    files: [...manifest.Results.map((r) => r.Key), manifestKey],
+    rows: [...failedRows, ...otherRows],
+    failed: failedRows.length,
+    errorCodes: [...counts]
+      .map(([errorCode, count]) => ({ errorCode, count }))
+      .sort((a, b) => b.count - a.count || a.errorCode.localeCompare(b.errorCode)),
+  };
+  if (ended) {
+    cache.set(jobId, report);
+    if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+  }
+  return report;
+}
+
+/** A job's completion report: rows failed first, one page of them, and counts per error code. */
+export async function getReport(
+  deps: JobsServiceDeps,
+  jobId: string,
+  q: ReportQuery,
+  region = deps.region,
+): Promise<JobReport> {
+  const r = await loadReport(deps, jobId, region);
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    jobId,
+    bucket: r.bucket,
+    manifestKey: r.manifestKey,
+    files: r.files,
+    total: r.rows.length,
+    succeeded: r.rows.length - r.failed,
+    failed: r.failed,
+    errorCodes: r.errorCodes,
+    page: q.page,
+    pageSize: q.pageSize,
+    rows: r.rows.slice(start, start + q.pageSize),
+  };
+}
+
+/**
+ * Retry failed tasks: a CSV manifest of the report's failed rows, written to the report bucket
+ * under `<prefix>/job-<id>/retry-<timestamp>.csv`, and a job with the same settings over it that
+ * waits for confirmation.
+ */
+export async function retryFailed(
+  deps: JobsServiceDeps,
+  jobId: string,
+  region = deps.region,
+): Promise<RetryFailedResponse> {
+  const report = await loadReport(deps, jobId, region);
+  const failed = report.rows.filter((r) => r.taskStatus === 'failed');
+  if (failed.length === 0)
+    throw new HttpError(409, 'NoFailedTasks', `Job ${jobId} has no failed tasks to retry.`);
+  const clients = deps.clientsFor(region);
+  const { Job: job } = await clients.s3control.send(
+    new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }),
+  );
+  const tags = await deps.cache.tagsOf(clients.s3control, [jobId]);
+  const model = toWizardModel(job ?? {}, tags.get(jobId) ?? [], region);
+  // Rows keep the key as the report has it (URL-encoded, as a manifest wants it).
+  const withVersions = failed.every((r) => r.versionId !== null);
+  const csv = failed
+    .map((r) => [r.bucket, r.key, ...(withVersions ? [r.versionId ?? ''] : [])].map(csvField).join(','))
+    .join('\n');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const manifestKey = `${reportBase(job?.Report?.Prefix, jobId)}retry-${stamp}.csv`;
+  const put = await clients.s3.send(
+    new PutObjectCommand({
+      Bucket: report.bucket,
+      Key: manifestKey,
+      Body: `${csv}\n`,
+      ContentType: 'text/csv',
+    }),
+  );
+  const description = `Retry of failed tasks of job ${jobId}`;
+  const { jobId: retryJobId } = await createJob(deps, {
+    ...model,
+    manifest: {
+      format: 'csv',
+      bucket: report.bucket,
+      key: manifestKey,
+      ...(put.VersionId ? { versionId: put.VersionId } : {}),
+      ...(put.ETag ? { etag: unquoteEtag(put.ETag) as string } : {}),
+    },
+    description: (model.description ? `${model.description} (retry of ${jobId})` : description).slice(0, 256),
+    runOption: 'wait',
+  });
+  return { jobId: retryJobId, manifestKey, tasks: failed.length };
+}

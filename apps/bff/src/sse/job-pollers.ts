@@ -1,0 +1,237 @@
+import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
+import type { JobEvent, JobSnapshot, JobStatus, JobSummary } from '@batchops/contracts';
+import { toApiError } from '../errors/error-handler.js';
+import { toJobSummary } from '../jobs/jobs-mapping.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+
+type Listener = (event: JobEvent) => void;
+
+export interface PollIntervals {
+  /** While a job is moving (Active, Preparing, Completing, …). */
+  readonly busyMs: number;
+  /** Otherwise. */
+  readonly idleMs: number;
+}
+
+const BUSY: ReadonlySet<JobStatus> = new Set([
+  'New',
+  'Preparing',
+  'Ready',
+  'Active',
+  'Pausing',
+  'Completing',
+  'Cancelling',
+  'Failing',
+]);
+
+/** Throughput is measured over this window. */
+const RATE_WINDOW_MS = 10_000;
+
+/**
+ * One poller per key, shared by every listener of that key: it starts with the first listener,
+ * polls again after each read (busyMs or idleMs later), and stops with the last listener.
+ */
+abstract class Poller {
+  private readonly listeners = new Set<Listener>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly intervals: PollIntervals,
+    private readonly onIdle: () => void,
+  ) {}
+
+  /** Poll once: the events to send and whether the subject is busy. */
+  protected abstract poll(): Promise<{ events: JobEvent[]; busy: boolean }>;
+  /** What a listener joining late gets first (the current state), if known. */
+  protected abstract current(): JobEvent | undefined;
+
+  add(listener: Listener): () => void {
+    this.listeners.add(listener);
+    const now = this.current();
+    if (now) listener(now);
+    if (this.listeners.size === 1 && this.timer === undefined) void this.run();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  private async run(): Promise<void> {
+    this.timer = undefined;
+    let busy = false;
+    try {
+      const result = await this.poll();
+      busy = result.busy;
+      if (this.stopped) return;
+      for (const e of result.events) for (const l of this.listeners) l(e);
+    } catch (e) {
+      if (this.stopped) return;
+      const event: JobEvent = { type: 'error', error: toApiError(e).body };
+      for (const l of this.listeners) l(event);
+    }
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.run(), busy ? this.intervals.busyMs : this.intervals.idleMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.onIdle();
+  }
+}
+
+class JobPoller extends Poller {
+  private last: JobSnapshot | undefined;
+  private fingerprint = '';
+  private samples: { t: number; done: number }[] = [];
+
+  constructor(
+    private readonly deps: JobsServiceDeps,
+    private readonly jobId: string,
+    private readonly region: string,
+    intervals: PollIntervals,
+    onIdle: () => void,
+  ) {
+    super(intervals, onIdle);
+  }
+
+  protected current(): JobEvent | undefined {
+    return this.last ? { type: 'job', job: this.last } : undefined;
+  }
+
+  protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
+    const { Job: d } = await this.deps
+      .clientsFor(this.region)
+      .s3control.send(new DescribeJobCommand({ AccountId: this.deps.accountId, JobId: this.jobId }));
+    const s = toJobSummary({ ...d, Operation: undefined });
+    const t = Date.now();
+    const done = s.progress.succeeded + s.progress.failed;
+    this.samples.push({ t, done });
+    while (this.samples.length > 2 && t - (this.samples[1] as { t: number }).t >= RATE_WINDOW_MS)
+      this.samples.shift();
+    const first = this.samples[0] as { t: number; done: number };
+    const seconds = (t - first.t) / 1000;
+    const rate = seconds > 0 && this.samples.length > 1 ? Math.max(0, done - first.done) / seconds : null;
+    const remaining = s.progress.totalTasks === null ? null : Math.max(0, s.progress.totalTasks - done);
+    const eta =
+      remaining === 0
+        ? 0
+        : remaining !== null && rate !== null && rate > 0 && s.status === 'Active'
+          ? remaining / rate
+          : null;
+    const snapshot: JobSnapshot = {
+      jobId: s.jobId,
+      status: s.status,
+      priority: s.priority,
+      progress: s.progress,
+      ratePerSecond: rate === null ? null : Math.round(rate * 100) / 100,
+      etaSeconds: eta === null ? null : Math.round(eta),
+      statusUpdateReason: d?.StatusUpdateReason ?? null,
+      failureReasons: (d?.FailureReasons ?? []).map((f) => ({
+        code: f.FailureCode ?? '',
+        reason: f.FailureReason ?? '',
+      })),
+      terminationDate: s.terminationDate,
+      at: new Date(t).toISOString(),
+    };
+    this.last = snapshot;
+    const fingerprint = JSON.stringify([
+      s.status,
+      s.priority,
+      s.progress.totalTasks,
+      s.progress.succeeded,
+      s.progress.failed,
+      snapshot.statusUpdateReason,
+    ]);
+    const changed = fingerprint !== this.fingerprint;
+    this.fingerprint = fingerprint;
+    return { events: changed ? [{ type: 'job', job: snapshot }] : [], busy: BUSY.has(s.status) };
+  }
+}
+
+const jobFingerprint = (j: JobSummary) =>
+  `${j.status}|${j.priority}|${j.progress.totalTasks}|${j.progress.succeeded}|${j.progress.failed}|${j.description}`;
+
+class ListPoller extends Poller {
+  private jobs: JobSummary[] | undefined;
+  private fingerprints = new Map<string, string>();
+
+  constructor(
+    private readonly deps: JobsServiceDeps,
+    private readonly region: string,
+    intervals: PollIntervals,
+    onIdle: () => void,
+  ) {
+    super(intervals, onIdle);
+  }
+
+  protected current(): JobEvent | undefined {
+    if (!this.jobs) return undefined;
+    return {
+      type: 'jobs',
+      changed: this.jobs,
+      removed: [],
+      total: this.jobs.length,
+      at: new Date().toISOString(),
+    };
+  }
+
+  protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
+    const jobs = await this.deps.cache.list(this.deps.clientsFor(this.region).s3control, this.region, true);
+    const next = new Map(jobs.map((j) => [j.jobId, jobFingerprint(j)]));
+    const changed = jobs.filter((j) => this.fingerprints.get(j.jobId) !== next.get(j.jobId));
+    const removed = [...this.fingerprints.keys()].filter((id) => !next.has(id));
+    const firstRead = this.jobs === undefined;
+    this.jobs = jobs;
+    this.fingerprints = next;
+    const busy = jobs.some((j) => BUSY.has(j.status));
+    if (!firstRead && changed.length === 0 && removed.length === 0) return { events: [], busy };
+    return {
+      events: [{ type: 'jobs', changed, removed, total: jobs.length, at: new Date().toISOString() }],
+      busy,
+    };
+  }
+}
+
+/** The live pollers: one DescribeJob poller per job and one ListJobs poller per Region. */
+export class JobEventsHub {
+  private readonly pollers = new Map<string, Poller>();
+
+  constructor(
+    private readonly deps: JobsServiceDeps,
+    private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
+  ) {}
+
+  subscribeJob(jobId: string, region: string | undefined, listener: Listener): () => void {
+    const r = region ?? this.deps.region;
+    const key = `job:${r}:${jobId}`;
+    let poller = this.pollers.get(key);
+    if (!poller) {
+      poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key));
+      this.pollers.set(key, poller);
+    }
+    return poller.add(listener);
+  }
+
+  subscribeList(region: string | undefined, listener: Listener): () => void {
+    const r = region ?? this.deps.region;
+    const key = `list:${r}`;
+    let poller = this.pollers.get(key);
+    if (!poller) {
+      poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key));
+      this.pollers.set(key, poller);
+    }
+    return poller.add(listener);
+  }
+
+  /** Pollers running now (tests, diagnostics). */
+  get size(): number {
+    return this.pollers.size;
+  }
+
+  close(): void {
+    for (const p of [...this.pollers.values()]) p.stop();
+  }
+}

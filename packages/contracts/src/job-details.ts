@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { JobSummary, S3Tag } from './jobs.js';
+
+export const ManifestFormat = z.enum(['csv', 'inventory']);
+export type ManifestFormat = z.infer<typeof ManifestFormat>;
+
+export const JobFailureReason = z.object({ code: z.string(), reason: z.string() });
+export type JobFailureReason = z.infer<typeof JobFailureReason>;
+
+/** GET /api/jobs/:id — DescribeJob and GetJobTagging, times as ISO-8601 strings. */
+export const JobDetails = JobSummary.extend({
+  jobArn: z.string().nullable(),
+  confirmationRequired: z.boolean(),
+  statusUpdateReason: z.string().nullable(),
+  failureReasons: z.array(JobFailureReason),
+  suspendedDate: z.string().datetime().nullable(),
+  suspendedCause: z.string().nullable(),
+  manifest: z
+    .object({
+      format: ManifestFormat,
+      /** CSV columns (JobManifestSpec.Fields), null when the job does not name them. */
+      fields: z.array(z.string()).nullable(),
+      objectArn: z.string(),
+      bucket: z.string(),
+      key: z.string(),
+      etag: z.string().nullable(),
+      versionId: z.string().nullable(),
+    })
+    .nullable(),
+  /** The JobOperation member's parameters as S3 Control names them (dates as ISO strings). */
+  operationParameters: z.record(z.string(), z.unknown()),
+  report: z.object({
+    enabled: z.boolean(),
+    bucket: z.string().nullable(),
+    prefix: z.string().nullable(),
+    format: z.string().nullable(),
+    scope: z.enum(['AllTasks', 'FailedTasksOnly']).nullable(),
+  }),
+  roleArn: z.string().nullable(),
+  tags: z.array(S3Tag),
+});
+export type JobDetails = z.infer<typeof JobDetails>;
