@@ -15,7 +15,7 @@ import { S3MetaStore } from '../src/store/s3-meta-store.js';
 // kill -9 of local-aws while a job is Active, then a restart: the job resumes to Complete, every
 // object is processed, the report has exactly one row per task and the counters match it.
 // BATCHOPS_CRASH_TASKS sets the size (100,000 for the acceptance run; smaller in the suite).
-const TASKS = Number(process.env.BATCHOPS_CRASH_TASKS ?? 20_000);
+const TASKS = Number(process.env.BATCHOPS_CRASH_TASKS ?? 10_000);
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'local-aws-engine-crash-'));
 const port = 15000 + Math.floor(Math.random() * 500);

@@ -1,20 +1,24 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup, { type BreadcrumbGroupProps } from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
-import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useState } from 'react';
+import { Outlet, type Params, useLocation, useMatches, useNavigate } from 'react-router';
+import { displayPreferencesMenu } from '../components/display-preferences-menu';
 import { Notifications } from '../components/notifications';
-import { navigationItems } from '../config/navigation';
+import { navigationItems, paths } from '../config/navigation';
+import { loadDisplayPreferences, saveDisplayPreferences } from '../lib/display-preferences';
 
 /** What a route may declare in its `handle` for the shell. */
 export interface RouteHandle {
-  crumb?: BreadcrumbGroupProps.Item;
+  crumb?: BreadcrumbGroupProps.Item | ((params: Params) => BreadcrumbGroupProps.Item);
 }
 
 function useBreadcrumbs(): BreadcrumbGroupProps.Item[] {
   const crumbs: BreadcrumbGroupProps.Item[] = [{ text: 'Amazon S3', href: '/' }];
   for (const m of useMatches()) {
     const crumb = (m.handle as RouteHandle | undefined)?.crumb;
-    if (crumb) crumbs.push(crumb);
+    if (crumb) crumbs.push(typeof crumb === 'function' ? crumb(m.params) : crumb);
   }
   return crumbs;
 }
@@ -23,10 +27,11 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const breadcrumbs = useBreadcrumbs();
+  const [prefs, setPrefs] = useState(loadDisplayPreferences);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
     e.preventDefault();
-    navigate(e.detail.href);
+    void navigate(e.detail.href);
   };
   const activeHref =
     navigationItems
@@ -34,19 +39,40 @@ export function AppShell() {
       .map((i) => i.href)
       .find((href) => location.pathname.startsWith(href)) ?? location.pathname;
   return (
-    <AppLayout
-      toolsHide
-      navigation={
-        <SideNavigation
-          header={{ text: 'Amazon S3', href: '/' }}
-          activeHref={activeHref}
-          items={navigationItems}
-          onFollow={follow}
+    <>
+      <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+        <TopNavigation
+          identity={{
+            href: paths.jobs,
+            title: 'batchops',
+            onFollow: (e) => {
+              e.preventDefault();
+              void navigate(paths.jobs);
+            },
+          }}
+          utilities={[
+            displayPreferencesMenu(prefs, (next) => {
+              saveDisplayPreferences(next);
+              setPrefs(next);
+            }),
+          ]}
         />
-      }
-      breadcrumbs={<BreadcrumbGroup items={breadcrumbs} onFollow={follow} ariaLabel="Breadcrumbs" />}
-      notifications={<Notifications />}
-      content={<Outlet />}
-    />
+      </div>
+      <AppLayout
+        headerSelector="#top-nav"
+        toolsHide
+        navigation={
+          <SideNavigation
+            header={{ text: 'Amazon S3', href: '/' }}
+            activeHref={activeHref}
+            items={navigationItems}
+            onFollow={follow}
+          />
+        }
+        breadcrumbs={<BreadcrumbGroup items={breadcrumbs} onFollow={follow} ariaLabel="Breadcrumbs" />}
+        notifications={<Notifications />}
+        content={<Outlet />}
+      />
+    </>
   );
 }

@@ -1,7 +1,10 @@
+import I18nProvider from '@cloudscape-design/components/i18n';
+import enMessages from '@cloudscape-design/components/i18n/messages/all.en';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { NotificationsProvider } from '../components/notifications';
 import { ApiRequestError } from '../lib/api-client';
+import { applyDisplayPreferences, loadDisplayPreferences } from '../lib/display-preferences';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -14,12 +17,17 @@ const queryClient = new QueryClient({
   },
 });
 
+// Before the first render, so the saved mode does not flash.
+applyDisplayPreferences(loadDisplayPreferences());
+
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <NotificationsProvider>
-        <RouterProvider router={router} />
-      </NotificationsProvider>
-    </QueryClientProvider>
+    <I18nProvider locale="en" messages={[enMessages]}>
+      <QueryClientProvider client={queryClient}>
+        <NotificationsProvider>
+          <RouterProvider router={router} />
+        </NotificationsProvider>
+      </QueryClientProvider>
+    </I18nProvider>
   );
 }

@@ -2,6 +2,9 @@ import type { SideNavigationProps } from '@cloudscape-design/components/side-nav
 
 export const paths = {
   jobs: '/batch-operations',
+  createJob: '/batch-operations/create',
+  cloneJob: (jobId: string) => `/batch-operations/create?cloneFrom=${encodeURIComponent(jobId)}`,
+  job: (jobId: string) => `/batch-operations/jobs/${encodeURIComponent(jobId)}`,
   buckets: '/buckets',
 } as const;
 

@@ -1,20 +1,29 @@
-import { type JobStatus, ListJobsResponse } from '@batchops/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ListJobsResponse } from '@batchops/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { type JobsListQuery, jobsKeys } from './jobs-keys';
 
-export async function getJobs(status: readonly JobStatus[], signal?: AbortSignal): Promise<ListJobsResponse> {
-  const qs = new URLSearchParams(status.map((s) => ['status', s]));
-  const query = qs.size ? `?${qs}` : '';
-  return apiRequest(`/api/jobs${query}`, ListJobsResponse, signal ? { signal } : {});
+export function toSearchParams(query: JobsListQuery): URLSearchParams {
+  const qs = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) qs.append(name, String(v));
+  }
+  return qs;
 }
 
-export const getJobsQueryOptions = (status: readonly JobStatus[] = []) =>
+export async function getJobs(query: JobsListQuery, signal?: AbortSignal): Promise<ListJobsResponse> {
+  const qs = toSearchParams(query);
+  return apiRequest(`/api/jobs${qs.size ? `?${qs}` : ''}`, ListJobsResponse, signal ? { signal } : {});
+}
+
+export const getJobsQueryOptions = (query: JobsListQuery = {}) =>
   queryOptions({
-    queryKey: jobsKeys.list({ status }),
-    queryFn: ({ signal }) => getJobs(status, signal),
+    queryKey: jobsKeys.list(query),
+    queryFn: ({ signal }) => getJobs(query, signal),
+    placeholderData: keepPreviousData,
   });
 
-export function useJobs(status: readonly JobStatus[] = []) {
-  return useQuery(getJobsQueryOptions(status));
+export function useJobs(query: JobsListQuery = {}) {
+  return useQuery(getJobsQueryOptions(query));
 }

@@ -1,8 +1,19 @@
-import type { JobStatus } from '@batchops/contracts';
+import type { JobWizardModel, ListJobsQuery, PreflightRequest } from '@batchops/contracts';
+
+/** The list filter as the SPA sends it (paging and sorting included). */
+export type JobsListQuery = Partial<Omit<ListJobsQuery, 'region'>>;
 
 /** Query keys of the jobs feature, generic to specific. */
 export const jobsKeys = {
   all: ['jobs'] as const,
   lists: () => [...jobsKeys.all, 'list'] as const,
-  list: (filter: { status: readonly JobStatus[] }) => [...jobsKeys.lists(), filter] as const,
+  list: (query: JobsListQuery) => [...jobsKeys.lists(), query] as const,
+  details: () => [...jobsKeys.all, 'detail'] as const,
+  detail: (jobId: string) => [...jobsKeys.details(), jobId] as const,
+  snapshot: (jobId: string) => [...jobsKeys.detail(jobId), 'snapshot'] as const,
+  report: (jobId: string, page: number, pageSize: number) =>
+    [...jobsKeys.detail(jobId), 'report', { page, pageSize }] as const,
+  clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
+  preflight: (model: PreflightRequest) => [...jobsKeys.all, 'preflight', model] as const,
+  cliCommand: (model: JobWizardModel) => [...jobsKeys.all, 'cli-command', model] as const,
 };

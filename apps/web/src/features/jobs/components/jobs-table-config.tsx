@@ -1,19 +1,35 @@
-import type { JobSummary } from '@batchops/contracts';
+import { type JobListItem, jobStatuses, operationNames } from '@batchops/contracts';
+import Link from '@cloudscape-design/components/link';
+import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
+import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
+import { operationLabels } from './operation-labels';
 
-function percent(job: JobSummary): string {
-  const { totalTasks, succeeded, failed } = job.progress;
-  if (!totalTasks) return '-';
-  return `${Math.floor(((succeeded + failed) / totalTasks) * 100)}%`;
-}
-
-export const jobsColumnDefinitions: TableProps.ColumnDefinition<JobSummary>[] = [
-  { id: 'jobId', header: 'Job ID', cell: (j) => j.jobId, sortingField: 'jobId', isRowHeader: true },
+export const jobsColumnDefinitions = (
+  jobHref: (jobId: string) => string,
+  follow: (href: string) => void,
+): TableProps.ColumnDefinition<JobListItem>[] => [
+  {
+    id: 'jobId',
+    header: 'Job ID',
+    isRowHeader: true,
+    cell: (j) => (
+      <Link
+        href={jobHref(j.jobId)}
+        onFollow={(e) => {
+          e.preventDefault();
+          follow(jobHref(j.jobId));
+        }}
+      >
+        {j.jobId}
+      </Link>
+    ),
+  },
   {
     id: 'description',
     header: 'Description',
-    cell: (j) => j.description ?? '-',
+    cell: (j) => j.description || '-',
     sortingField: 'description',
   },
   {
@@ -22,14 +38,19 @@ export const jobsColumnDefinitions: TableProps.ColumnDefinition<JobSummary>[] = 
     cell: (j) => <JobStatusIndicator status={j.status} />,
     sortingField: 'status',
   },
-  { id: 'operation', header: 'Operation', cell: (j) => j.operation ?? '-', sortingField: 'operation' },
+  {
+    id: 'progress',
+    header: 'Progress',
+    minWidth: 180,
+    cell: (j) => <JobProgressCell progress={j.progress} label={`Progress of ${j.jobId}`} />,
+  },
+  { id: 'operation', header: 'Operation', cell: (j) => (j.operation ? operationLabels[j.operation] : '-') },
   { id: 'priority', header: 'Priority', cell: (j) => j.priority, sortingField: 'priority' },
   {
-    id: 'totalTasks',
-    header: 'Total objects',
-    cell: (j) => (j.progress.totalTasks ?? '-').toLocaleString(),
+    id: 'tags',
+    header: 'Tags',
+    cell: (j) => (j.tags.length ? j.tags.map((t) => `${t.key}=${t.value}`).join(', ') : '-'),
   },
-  { id: 'progress', header: '% Complete', cell: percent },
   {
     id: 'creationTime',
     header: 'Creation date',
@@ -37,3 +58,19 @@ export const jobsColumnDefinitions: TableProps.ColumnDefinition<JobSummary>[] = 
     sortingField: 'creationTime',
   },
 ];
+
+export const jobsFilteringProperties: PropertyFilterProps.FilteringProperty[] = [
+  { key: 'description', propertyLabel: 'Description', groupValuesLabel: 'Descriptions', operators: [':'] },
+  { key: 'jobId', propertyLabel: 'Job ID', groupValuesLabel: 'Job IDs', operators: [':'] },
+  { key: 'tagKey', propertyLabel: 'Tag key', groupValuesLabel: 'Tag keys', operators: ['='] },
+  { key: 'tagValue', propertyLabel: 'Tag value', groupValuesLabel: 'Tag values', operators: ['='] },
+  { key: 'status', propertyLabel: 'Status', groupValuesLabel: 'Statuses', operators: ['='] },
+  { key: 'operation', propertyLabel: 'Operation', groupValuesLabel: 'Operations', operators: ['='] },
+];
+
+export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
+  ...jobStatuses.map((s) => ({ propertyKey: 'status', value: s })),
+  ...operationNames.map((o) => ({ propertyKey: 'operation', value: o, label: operationLabels[o] })),
+];
+
+export const jobsPageSize = 20;

@@ -1,29 +1,34 @@
-import type { JobSummary } from '@batchops/contracts';
-import { useCollection } from '@cloudscape-design/collection-hooks';
+import type { JobListItem, JobSortField, ListJobsQuery } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
+import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
-import { jobsColumnDefinitions } from './jobs-table-config';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { paths } from '../../../config/navigation';
+import { isJobOpen, JobActionModals, type JobModalAction } from './job-action-modals';
+import { tokensFromQuery, withFilter } from './jobs-filter';
+import {
+  jobsColumnDefinitions,
+  jobsFilteringOptions,
+  jobsFilteringProperties,
+  jobsPageSize,
+} from './jobs-table-config';
 
 interface JobsTableProps {
-  readonly jobs: readonly JobSummary[];
+  readonly jobs: readonly JobListItem[];
+  readonly total: number;
   readonly loading: boolean;
+  readonly query: ListJobsQuery;
+  readonly onQueryChange: (query: ListJobsQuery) => void;
   readonly onRefresh: () => void;
+  readonly navigate: (href: string) => void;
 }
 
-function CreateJobButton() {
-  return (
-    <Button variant="primary" disabled disabledReason="The create-job wizard is on its way.">
-      Create job
-    </Button>
-  );
-}
-
-function EmptyState() {
+function EmptyState({ onCreate }: { onCreate: () => void }) {
   return (
     <Box textAlign="center" color="inherit">
       <SpaceBetween size="xxs">
@@ -33,7 +38,7 @@ function EmptyState() {
         </Box>
       </SpaceBetween>
       <Box padding={{ top: 's' }}>
-        <CreateJobButton />
+        <Button onClick={onCreate}>Create job</Button>
       </Box>
     </Box>
   );
@@ -55,54 +60,132 @@ function NoMatchState({ onClear }: { onClear: () => void }) {
   );
 }
 
-export function JobsTable({ jobs, loading, onRefresh }: JobsTableProps) {
-  const { items, actions, filteredItemsCount, collectionProps, filterProps, paginationProps } = useCollection(
-    [...jobs],
-    {
-      filtering: {
-        empty: <EmptyState />,
-        noMatch: <NoMatchState onClear={() => actions.setFiltering('')} />,
-        filteringFunction: (job, text) =>
-          [job.jobId, job.description ?? ''].some((v) => v.toLowerCase().includes(text.toLowerCase())),
-      },
-      sorting: { defaultState: { sortingColumn: { sortingField: 'creationTime' }, isDescending: true } },
-      pagination: { pageSize: 50 },
-    },
-  );
+export function JobsTable({
+  jobs,
+  total,
+  loading,
+  query,
+  onQueryChange,
+  onRefresh,
+  navigate,
+}: JobsTableProps) {
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [modal, setModal] = useState<JobModalAction | null>(null);
+  const selected = jobs.find((j) => j.jobId === selectedId) ?? null;
+  const filterQuery = tokensFromQuery(query);
+  const filtered = filterQuery.tokens.length > 0;
+  const columns = jobsColumnDefinitions(paths.job, navigate);
+  const sortingColumn = columns.find((c) => c.sortingField === query.sortBy) ?? columns[0];
+
+  const onFilterChange: PropertyFilterProps['onChange'] = ({ detail }) =>
+    onQueryChange(withFilter(query, detail));
+  const onSortingChange: TableProps<JobListItem>['onSortingChange'] = ({ detail }) =>
+    onQueryChange({
+      ...query,
+      sortBy: (detail.sortingColumn.sortingField ?? 'creationTime') as JobSortField,
+      sortOrder: detail.isDescending ? 'desc' : 'asc',
+      page: 1,
+    });
+  const clearFilter = () => onQueryChange(withFilter(query, { operation: 'and', tokens: [] }));
+  const onAction = (id: string) => {
+    if (!selected) return;
+    if (id === 'clone') navigate(paths.cloneJob(selected.jobId));
+    else if (id === 'cancel' || id === 'priority') setModal(id);
+  };
+
   return (
-    <Table
-      {...collectionProps}
-      variant="full-page"
-      items={items}
-      loading={loading}
-      loadingText="Loading jobs"
-      columnDefinitions={jobsColumnDefinitions}
-      trackBy="jobId"
-      stickyHeader
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={`(${jobs.length})`}
-          description="Perform large-scale batch operations on Amazon S3 objects."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh jobs" onClick={onRefresh} />
-              <CreateJobButton />
-            </SpaceBetween>
-          }
-        >
-          Batch Operations
-        </Header>
-      }
-      filter={
-        <TextFilter
-          {...filterProps}
-          filteringPlaceholder="Find jobs by description or job ID"
-          filteringAriaLabel="Find jobs"
-          countText={`${filteredItemsCount ?? 0} matches`}
-        />
-      }
-      pagination={<Pagination {...paginationProps} />}
-    />
+    <>
+      <Table
+        variant="full-page"
+        items={[...jobs]}
+        loading={loading && jobs.length === 0}
+        loadingText="Loading jobs"
+        columnDefinitions={columns}
+        trackBy="jobId"
+        stickyHeader
+        selectionType="single"
+        selectedItems={selected ? [selected] : []}
+        onSelectionChange={({ detail }) => setSelectedId(detail.selectedItems[0]?.jobId ?? null)}
+        ariaLabels={{
+          itemSelectionLabel: (_s, j) => `Select job ${j.jobId}`,
+          selectionGroupLabel: 'Job selection',
+          allItemsSelectionLabel: () => 'Select all',
+        }}
+        sortingColumn={sortingColumn ?? {}}
+        sortingDescending={query.sortOrder === 'desc'}
+        onSortingChange={onSortingChange}
+        empty={
+          filtered ? (
+            <NoMatchState onClear={clearFilter} />
+          ) : (
+            <EmptyState onCreate={() => navigate(paths.createJob)} />
+          )
+        }
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={`(${total})`}
+            description="Perform large-scale batch operations on Amazon S3 objects."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh jobs" onClick={onRefresh} />
+                <Button disabled={!selected} onClick={() => selected && navigate(paths.job(selected.jobId))}>
+                  View details
+                </Button>
+                <ButtonDropdown
+                  disabled={!selected}
+                  onItemClick={({ detail }) => onAction(detail.id)}
+                  items={[
+                    { id: 'clone', text: 'Clone job' },
+                    {
+                      id: 'priority',
+                      text: 'Update priority',
+                      disabled: !selected || !isJobOpen(selected.status),
+                    },
+                    { id: 'cancel', text: 'Cancel job', disabled: !selected || !isJobOpen(selected.status) },
+                  ]}
+                >
+                  Actions
+                </ButtonDropdown>
+                <Button disabled={selected?.status !== 'Suspended'} onClick={() => setModal('run')}>
+                  Run job
+                </Button>
+                <Button variant="primary" onClick={() => navigate(paths.createJob)}>
+                  Create job
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Batch Operations
+          </Header>
+        }
+        filter={
+          <PropertyFilter
+            query={filterQuery}
+            onChange={onFilterChange}
+            filteringProperties={jobsFilteringProperties}
+            filteringOptions={jobsFilteringOptions}
+            filteringPlaceholder="Find jobs by description, job ID, tag, status or operation"
+            filteringAriaLabel="Find jobs"
+            countText={`${total} matches`}
+            hideOperations
+            expandToViewport
+          />
+        }
+        pagination={
+          <Pagination
+            currentPageIndex={query.page}
+            pagesCount={Math.max(1, Math.ceil(total / jobsPageSize))}
+            onChange={({ detail }) => onQueryChange({ ...query, page: detail.currentPageIndex })}
+          />
+        }
+      />
+      <JobActionModals
+        action={modal}
+        jobId={selected?.jobId ?? null}
+        priority={selected?.priority ?? 0}
+        onClose={() => setModal(null)}
+      />
+    </>
   );
 }

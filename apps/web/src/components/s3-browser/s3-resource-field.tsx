@@ -1,0 +1,65 @@
+import S3ResourceSelector, {
+  type S3ResourceSelectorProps,
+} from '@cloudscape-design/components/s3-resource-selector';
+import { useQueryClient } from '@tanstack/react-query';
+import { listBucketsQueryOptions } from './api/list-buckets';
+import { listObjectsQueryOptions } from './api/list-objects';
+
+interface S3ResourceFieldProps {
+  readonly uri: string;
+  readonly onChange: (uri: string) => void;
+  /** objects: pick an object (a manifest); buckets: pick a bucket or a folder (a destination). */
+  readonly pick: 'objects' | 'buckets';
+  readonly invalid?: boolean;
+  readonly ariaLabel: string;
+  readonly placeholder: string;
+}
+
+/** An S3 URI typed or browsed in a modal, as the S3 console does it. */
+export function S3ResourceField({
+  uri,
+  onChange,
+  pick,
+  invalid,
+  ariaLabel,
+  placeholder,
+}: S3ResourceFieldProps) {
+  const queryClient = useQueryClient();
+  const fetchBuckets: S3ResourceSelectorProps['fetchBuckets'] = async () => {
+    const { buckets } = await queryClient.fetchQuery(listBucketsQueryOptions());
+    return buckets.map((b) => ({
+      Name: b.name,
+      ...(b.creationDate ? { CreationDate: b.creationDate } : {}),
+    }));
+  };
+  const fetchObjects: S3ResourceSelectorProps['fetchObjects'] = async (bucket, pathPrefix) => {
+    const listing = await queryClient.fetchQuery(listObjectsQueryOptions(bucket, pathPrefix));
+    // The selector names entries relative to the folder it shows.
+    const relative = (key: string) => key.slice(pathPrefix.length);
+    return [
+      ...listing.prefixes.map((p) => ({ Key: relative(p), IsFolder: true })),
+      ...listing.objects.map((o) => ({
+        Key: relative(o.key),
+        Size: o.size,
+        IsFolder: false,
+        ...(o.lastModified ? { LastModified: o.lastModified } : {}),
+      })),
+    ];
+  };
+  return (
+    <S3ResourceSelector
+      resource={{ uri }}
+      onChange={({ detail }) => onChange(detail.resource.uri)}
+      fetchBuckets={fetchBuckets}
+      fetchObjects={fetchObjects}
+      fetchVersions={async () => []}
+      selectableItemsTypes={pick === 'objects' ? ['objects'] : ['buckets', 'objects']}
+      objectsIsItemDisabled={pick === 'objects' ? (item) => item.IsFolder === true : () => false}
+      bucketsVisibleColumns={['Name', 'CreationDate']}
+      objectsVisibleColumns={['Key', 'LastModified', 'Size']}
+      invalid={invalid ?? false}
+      ariaLabel={ariaLabel}
+      inputPlaceholder={placeholder}
+    />
+  );
+}

@@ -1,0 +1,25 @@
+import { type PreflightRequest, PreflightResponse } from '@batchops/contracts';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { jobsKeys } from './jobs-keys';
+
+export function preflightJob(model: PreflightRequest, signal?: AbortSignal): Promise<PreflightResponse> {
+  return apiRequest('/api/jobs/preflight', PreflightResponse, {
+    method: 'POST',
+    body: JSON.stringify(model),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** The checks read the world as it is now: run them again each time the Review step opens. */
+export const preflightJobQueryOptions = (model: PreflightRequest | null) =>
+  queryOptions({
+    queryKey: model ? jobsKeys.preflight(model) : [...jobsKeys.all, 'preflight', null],
+    queryFn: model ? ({ signal }) => preflightJob(model, signal) : skipToken,
+    staleTime: 0,
+    retry: false,
+  });
+
+export function usePreflight(model: PreflightRequest | null) {
+  return useQuery(preflightJobQueryOptions(model));
+}

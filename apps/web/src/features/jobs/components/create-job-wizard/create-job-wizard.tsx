@@ -1,0 +1,137 @@
+import { JobWizardModel } from '@batchops/contracts';
+import Alert from '@cloudscape-design/components/alert';
+import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
+import { useMemo, useState } from 'react';
+import { useNotifications } from '../../../../components/notifications';
+import { useObjectHead } from '../../../../components/s3-browser/api/head-object';
+import { parseS3Uri } from '../../../../components/s3-browser/s3-uri';
+import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors';
+import { useCreateJob } from '../../api/create-job';
+import { wizardSteps } from './create-job-wizard-config';
+import { ReviewStep } from './review-step';
+import { fieldOf, stepOf, toWizardInput, type WizardForm } from './wizard-form';
+
+function newRequestToken(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Model paths → the fields that show them, and the first step that has one. */
+function mapErrors(paths: readonly { field: string; message: string }[]): {
+  errors: FieldErrorMap;
+  step: number;
+} {
+  const errors: Record<string, string> = {};
+  let step = Number.POSITIVE_INFINITY;
+  for (const { field, message } of paths) {
+    errors[fieldOf(field)] ??= message;
+    step = Math.min(step, stepOf(field));
+  }
+  return { errors, step: Number.isFinite(step) ? step : wizardSteps.length - 1 };
+}
+
+export function CreateJobWizard({
+  initial,
+  onCreated,
+  onCancel,
+}: {
+  initial: WizardForm;
+  onCreated: (jobId: string) => void;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState(initial);
+  const [step, setStep] = useState(0);
+  const [errors, setErrors] = useState<FieldErrorMap>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  // One token per wizard session: a retried Create makes one job, not two.
+  const [clientRequestToken] = useState(newRequestToken);
+  const create = useCreateJob();
+  const { notify } = useNotifications();
+
+  const manifestRef = useMemo(() => {
+    const parsed = parseS3Uri(form.manifestUri);
+    return parsed ? { ...parsed, versionId: form.manifestVersionId.trim() || undefined } : null;
+  }, [form.manifestUri, form.manifestVersionId]);
+  const manifestHead = useObjectHead(manifestRef);
+  const readEtag = manifestHead.data?.etag ?? null;
+
+  const parsed = JobWizardModel.safeParse(toWizardInput(form, clientRequestToken, readEtag));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+
+  const update = (patch: Partial<WizardForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  const onNavigate: WizardProps['onNavigate'] = ({ detail }) => {
+    if (detail.requestedStepIndex <= step) {
+      setStep(detail.requestedStepIndex);
+      return;
+    }
+    // Moving on: the steps passed must be valid.
+    const blocking = issues.filter((i) => stepOf(i.field) < detail.requestedStepIndex);
+    if (blocking.length > 0) {
+      const mapped = mapErrors(blocking);
+      setErrors(mapped.errors);
+      setStep(Math.min(mapped.step, detail.requestedStepIndex));
+      return;
+    }
+    setErrors({});
+    setStep(detail.requestedStepIndex);
+  };
+
+  const onSubmit = () => {
+    if (!parsed.success) {
+      const mapped = mapErrors(issues);
+      setErrors(mapped.errors);
+      setStep(mapped.step);
+      return;
+    }
+    setSubmitError(null);
+    create.mutate(parsed.data, {
+      onSuccess: ({ jobId }) => {
+        notify({
+          type: 'success',
+          content: `Job ${jobId} created. Review it and choose Run job to start it.`,
+        });
+        onCreated(jobId);
+      },
+      onError: (e) => {
+        const fieldErrors = Object.entries(apiFieldErrors(e)).map(([field, message]) => ({ field, message }));
+        if (fieldErrors.length > 0) {
+          const mapped = mapErrors(fieldErrors);
+          setErrors(mapped.errors);
+          setStep(mapped.step);
+        }
+        setSubmitError(e.message);
+      },
+    });
+  };
+
+  const steps: WizardProps.Step[] = wizardSteps.map(({ title, description, Content }, index) => ({
+    title,
+    ...(description ? { description } : {}),
+    ...(index === wizardSteps.length - 1 && submitError
+      ? { errorText: `Could not create the job: ${submitError}` }
+      : {}),
+    content: Content ? (
+      <Content form={form} update={update} errors={errors} manifestHead={manifestHead} />
+    ) : parsed.success && step === index ? (
+      <ReviewStep model={parsed.data} onEdit={setStep} />
+    ) : (
+      <Alert type="error">Some settings are not valid; go back and correct them.</Alert>
+    ),
+  }));
+
+  return (
+    <Wizard
+      steps={steps}
+      activeStepIndex={step}
+      onNavigate={onNavigate}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      submitButtonText="Create job"
+      isLoadingNextStep={create.isPending}
+    />
+  );
+}

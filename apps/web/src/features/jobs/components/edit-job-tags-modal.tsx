@@ -1,0 +1,64 @@
+import { JobTags, type S3Tag } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { useNotifications } from '../../../components/notifications';
+import { apiFieldErrors, type FieldErrorMap, zodFieldErrors } from '../../../lib/field-errors';
+import { usePutJobTags } from '../api/put-job-tags';
+import { TagsEditor } from './tags-editor';
+
+export function EditJobTagsModal({
+  jobId,
+  tags,
+  onClose,
+}: {
+  jobId: string;
+  tags: S3Tag[];
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<S3Tag[]>(tags);
+  const [errors, setErrors] = useState<FieldErrorMap>({});
+  const put = usePutJobTags();
+  const { notify } = useNotifications();
+  const save = () => {
+    const parsed = JobTags.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error.issues));
+      return;
+    }
+    put.mutate(
+      { jobId, tags: parsed.data },
+      {
+        onSuccess: () => {
+          notify({ type: 'success', content: `Tags of job ${jobId} saved.` });
+          onClose();
+        },
+        onError: (e) => setErrors(apiFieldErrors(e)),
+      },
+    );
+  };
+  return (
+    <Modal
+      visible
+      size="large"
+      onDismiss={onClose}
+      header="Edit job tags"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={put.isPending} onClick={save}>
+              Save changes
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <TagsEditor tags={draft} onChange={setDraft} limit={50} errors={errors} errorPrefix="" />
+    </Modal>
+  );
+}

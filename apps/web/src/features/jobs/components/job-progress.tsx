@@ -1,0 +1,62 @@
+import type { JobDetails, JobSnapshot } from '@batchops/contracts';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { formatDuration } from '../../../lib/format-duration';
+import { JobStatusIndicator } from './job-status-indicator';
+
+/** Status and progress of one job, kept live by the job's event stream. */
+export function JobProgress({ job, snapshot }: { job: JobDetails; snapshot: JobSnapshot | undefined }) {
+  const { totalTasks, succeeded, failed, elapsedActiveSeconds } = job.progress;
+  const done = succeeded + failed;
+  const percent = totalTasks ? Math.floor((done / totalTasks) * 100) : 0;
+  const ended = ['Complete', 'Failed', 'Cancelled'].includes(job.status);
+  const rate = snapshot?.ratePerSecond;
+  const eta = snapshot?.etaSeconds;
+  return (
+    <Container header={<Header variant="h2">Status</Header>}>
+      <SpaceBetween size="l">
+        <KeyValuePairs
+          columns={4}
+          items={[
+            { label: 'Status', value: <JobStatusIndicator status={job.status} /> },
+            { label: 'Status reason', value: job.statusUpdateReason ?? '-' },
+            { label: 'Priority', value: job.priority },
+            { label: 'Creation date', value: new Date(job.creationTime).toLocaleString() },
+          ]}
+        />
+        <ProgressBar
+          label="Progress"
+          value={percent}
+          status={job.status === 'Complete' ? 'success' : job.status === 'Failed' ? 'error' : 'in-progress'}
+          resultText={job.status === 'Complete' ? 'Complete' : `Job ${job.status.toLowerCase()}`}
+          description={
+            totalTasks == null ? 'The number of objects is known once the manifest is read.' : undefined
+          }
+          additionalInfo={`${done.toLocaleString()} of ${totalTasks?.toLocaleString() ?? '?'} tasks done`}
+        />
+        <KeyValuePairs
+          columns={4}
+          ariaLabel="Job progress"
+          items={[
+            { label: 'Total objects', value: totalTasks?.toLocaleString() ?? '-' },
+            { label: 'Succeeded', value: succeeded.toLocaleString() },
+            { label: 'Failed', value: failed.toLocaleString() },
+            {
+              label: 'Time active',
+              value: elapsedActiveSeconds != null ? formatDuration(elapsedActiveSeconds) : '-',
+            },
+            { label: 'Rate', value: !ended && rate != null ? `${rate.toFixed(1)} objects/s` : '-' },
+            { label: 'Time remaining', value: !ended && eta != null ? formatDuration(eta) : '-' },
+            {
+              label: 'Termination date',
+              value: job.terminationDate ? new Date(job.terminationDate).toLocaleString() : '-',
+            },
+          ]}
+        />
+      </SpaceBetween>
+    </Container>
+  );
+}

@@ -1,0 +1,136 @@
+import type { JobDetails } from '@batchops/contracts';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { useJobReport } from '../api/get-job-report';
+import { reportColumnDefinitions, reportPageSizeOptions } from './job-report-table-config';
+
+const ended = new Set(['Complete', 'Failed', 'Cancelled']);
+
+/** The completion report in the browser: counts per error code, the files, the rows (failed first). */
+export function JobReport({
+  job,
+  onRetryFailed,
+  retrying,
+}: {
+  job: JobDetails;
+  onRetryFailed: () => void;
+  retrying: boolean;
+}) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(100);
+  const available = job.report.enabled && ended.has(job.status);
+  const report = useJobReport(job.jobId, page, pageSize, available);
+  if (!job.report.enabled)
+    return (
+      <Container header={<Header variant="h2">Completion report</Header>}>
+        This job writes no completion report.
+      </Container>
+    );
+  if (!available)
+    return (
+      <Container header={<Header variant="h2">Completion report</Header>}>
+        The report is shown here once the job ends.
+      </Container>
+    );
+  if (report.isError)
+    return (
+      <Alert type="error" header="Could not read the completion report">
+        {report.error.message}
+      </Alert>
+    );
+  const r = report.data;
+  return (
+    <SpaceBetween size="l">
+      <Container
+        header={
+          <Header
+            variant="h2"
+            actions={
+              <Button disabled={!r || r.failed === 0} loading={retrying} onClick={onRetryFailed}>
+                Retry failed tasks
+              </Button>
+            }
+          >
+            Completion report summary
+          </Header>
+        }
+      >
+        <KeyValuePairs
+          columns={4}
+          items={[
+            { label: 'Rows', value: r?.total.toLocaleString() ?? '-' },
+            { label: 'Succeeded', value: r?.succeeded.toLocaleString() ?? '-' },
+            { label: 'Failed', value: r?.failed.toLocaleString() ?? '-' },
+            {
+              label: 'Failures by error code',
+              value: r?.errorCodes.length
+                ? r.errorCodes.map((e) => `${e.errorCode}: ${e.count}`).join(', ')
+                : '-',
+            },
+            {
+              label: 'Report files',
+              value: r ? (
+                <SpaceBetween size="xxxs">
+                  {r.files.map((f) => (
+                    <Box key={f} variant="code">{`s3://${r.bucket}/${f}`}</Box>
+                  ))}
+                </SpaceBetween>
+              ) : (
+                '-'
+              ),
+            },
+          ]}
+        />
+      </Container>
+      <Table
+        header={
+          <Header variant="h2" counter={r ? `(${r.total})` : undefined} description="Failed tasks first.">
+            Completion report
+          </Header>
+        }
+        items={r?.rows ?? []}
+        loading={report.isPending}
+        loadingText="Reading the report"
+        columnDefinitions={reportColumnDefinitions}
+        wrapLines={false}
+        empty={
+          <Box textAlign="center" color="inherit">
+            <b>No rows</b>
+            <Box variant="p" color="inherit">
+              The report has no rows.
+            </Box>
+          </Box>
+        }
+        pagination={
+          <Pagination
+            currentPageIndex={page}
+            pagesCount={r ? Math.max(1, Math.ceil(r.total / pageSize)) : 1}
+            onChange={({ detail }) => setPage(detail.currentPageIndex)}
+          />
+        }
+        preferences={
+          <CollectionPreferences
+            title="Preferences"
+            confirmLabel="Confirm"
+            cancelLabel="Cancel"
+            preferences={{ pageSize }}
+            pageSizePreference={{ title: 'Page size', options: reportPageSizeOptions }}
+            onConfirm={({ detail }) => {
+              setPageSize(detail.pageSize ?? 100);
+              setPage(1);
+            }}
+          />
+        }
+      />
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,73 @@
+import { UpdatePriorityRequest } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { useNotifications } from '../../../components/notifications';
+import { apiFieldErrors } from '../../../lib/field-errors';
+import { useUpdateJobPriority } from '../api/update-job-priority';
+
+export function UpdatePriorityModal({
+  jobId,
+  priority,
+  onClose,
+}: {
+  jobId: string;
+  priority: number;
+  onClose: () => void;
+}) {
+  const [value, setValue] = useState(String(priority));
+  const [error, setError] = useState<string>();
+  const update = useUpdateJobPriority();
+  const { notify } = useNotifications();
+  const save = () => {
+    const parsed = UpdatePriorityRequest.safeParse({
+      priority: value.trim() === '' ? Number.NaN : Number(value),
+    });
+    if (!parsed.success) {
+      setError('Enter a whole number from 0 to 2147483647.');
+      return;
+    }
+    update.mutate(
+      { jobId, priority: parsed.data.priority },
+      {
+        onSuccess: () => {
+          notify({ type: 'success', content: `Priority of job ${jobId} is now ${parsed.data.priority}.` });
+          onClose();
+        },
+        onError: (e) => setError(apiFieldErrors(e).priority ?? e.message),
+      },
+    );
+  };
+  return (
+    <Modal
+      visible
+      onDismiss={onClose}
+      header="Update priority"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={update.isPending} onClick={save}>
+              Save
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <FormField label="Priority" description="Jobs with a higher number run first." errorText={error}>
+        <Input
+          type="number"
+          inputMode="numeric"
+          value={value}
+          onChange={({ detail }) => setValue(detail.value)}
+        />
+      </FormField>
+    </Modal>
+  );
+}

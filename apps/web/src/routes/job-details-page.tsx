@@ -1,0 +1,93 @@
+import Alert from '@cloudscape-design/components/alert';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useNotifications } from '../components/notifications';
+import { paths } from '../config/navigation';
+import { useJob } from '../features/jobs/api/get-job';
+import { useRetryFailedTasks } from '../features/jobs/api/retry-failed-tasks';
+import { useJobEvents } from '../features/jobs/api/use-job-events';
+import { EditJobTagsModal } from '../features/jobs/components/edit-job-tags-modal';
+import {
+  isJobOpen,
+  JobActionModals,
+  type JobModalAction,
+} from '../features/jobs/components/job-action-modals';
+import { JobConfiguration, JobTagsContainer } from '../features/jobs/components/job-configuration';
+import { JobProgress } from '../features/jobs/components/job-progress';
+import { JobReport } from '../features/jobs/components/job-report';
+
+export function JobDetailsPage() {
+  const { jobId = '' } = useParams();
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const job = useJob(jobId);
+  const snapshot = useJobEvents(jobId);
+  const retry = useRetryFailedTasks();
+  const [modal, setModal] = useState<JobModalAction | 'tags' | null>(null);
+
+  if (job.isError)
+    return (
+      <Alert type="error" header={`Could not read job ${jobId}`}>
+        {job.error.message}
+      </Alert>
+    );
+  if (!job.data) return <Spinner size="large" />;
+  const d = job.data;
+  const open = isJobOpen(d.status);
+  const retryFailed = () =>
+    retry.mutate(jobId, {
+      onSuccess: (r) => {
+        notify({
+          type: 'success',
+          content: `Job ${r.jobId} created over the ${r.tasks} failed tasks of job ${jobId}.`,
+        });
+        void navigate(paths.job(r.jobId));
+      },
+      onError: (e) =>
+        notify({ type: 'error', header: 'Could not retry the failed tasks', content: e.message }),
+    });
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={d.description ?? undefined}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button disabled={!open} onClick={() => setModal('cancel')}>
+                Cancel job
+              </Button>
+              <Button disabled={!open} onClick={() => setModal('priority')}>
+                Update priority
+              </Button>
+              <Button onClick={() => void navigate(paths.cloneJob(jobId))}>Clone job</Button>
+              <Button variant="primary" disabled={d.status !== 'Suspended'} onClick={() => setModal('run')}>
+                Run job
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Job {jobId}
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <JobProgress job={d} snapshot={snapshot.data} />
+        <JobConfiguration job={d} />
+        <JobTagsContainer job={d} onEdit={() => setModal('tags')} />
+        <JobReport job={d} onRetryFailed={retryFailed} retrying={retry.isPending} />
+      </SpaceBetween>
+      {modal === 'tags' ? (
+        <EditJobTagsModal jobId={jobId} tags={d.tags} onClose={() => setModal(null)} />
+      ) : (
+        <JobActionModals action={modal} jobId={jobId} priority={d.priority} onClose={() => setModal(null)} />
+      )}
+    </ContentLayout>
+  );
+}

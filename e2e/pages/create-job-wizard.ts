@@ -1,0 +1,79 @@
+import type { Locator, Page } from '@playwright/test';
+
+export interface TaggingJob {
+  manifestUri: string;
+  objectTag: { key: string; value: string };
+  description: string;
+  reportUri: string;
+  reportScope?: 'All tasks' | 'Failed tasks only';
+  jobTags?: { key: string; value: string }[];
+  etag?: string;
+}
+
+/** The create-job wizard (Cloudscape Wizard). */
+export class CreateJobWizard {
+  readonly stepHeading: (name: string) => Locator;
+  readonly nextButton: Locator;
+  readonly createButton: Locator;
+  readonly manifestUri: Locator;
+  readonly manifestEtag: Locator;
+  readonly description: Locator;
+  readonly roleArn: Locator;
+  readonly reportDestination: Locator;
+  readonly preflightChecks: Locator;
+
+  constructor(readonly page: Page) {
+    this.stepHeading = (name) => page.getByRole('heading', { level: 1, name });
+    this.nextButton = page.getByRole('button', { name: 'Next' });
+    this.createButton = page.getByRole('button', { name: 'Create job' });
+    this.manifestUri = page.getByPlaceholder('s3://bucket/prefix/manifest.csv');
+    this.manifestEtag = page.getByRole('textbox', { name: 'Manifest object ETag' });
+    this.description = page.getByRole('textbox', { name: 'Description' });
+    this.roleArn = page.getByRole('textbox', { name: 'IAM role ARN' });
+    this.reportDestination = page.getByPlaceholder('s3://bucket/prefix/');
+    this.preflightChecks = page.getByRole('list', { name: 'Pre-flight checks' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/batch-operations/create');
+  }
+
+  check(label: string): Locator {
+    return this.preflightChecks.getByRole('listitem', { name: label });
+  }
+
+  /** Fill the steps for a tagging job and stop on Review. */
+  async fillTaggingJob(job: TaggingJob): Promise<void> {
+    await this.stepHeading('Choose Region and manifest').waitFor();
+    await this.manifestUri.fill(job.manifestUri);
+    await this.manifestUri.blur();
+    if (job.etag !== undefined) {
+      // Wait for the ETag read from the object, then overwrite it.
+      await this.manifestEtag.and(this.page.locator('input:not([value=""])')).waitFor();
+      await this.manifestEtag.fill(job.etag);
+    }
+    await this.nextButton.click();
+    await this.stepHeading('Choose operation').waitFor();
+    await this.page.getByRole('radio', { name: 'Replace all object tags' }).check();
+    await this.page.getByRole('textbox', { name: 'Tag key 1' }).fill(job.objectTag.key);
+    await this.page.getByRole('textbox', { name: 'Tag value 1' }).fill(job.objectTag.value);
+    await this.nextButton.click();
+    await this.stepHeading('Configure additional options').waitFor();
+    await this.description.fill(job.description);
+    await this.page.getByRole('radio', { name: job.reportScope ?? 'All tasks' }).check();
+    await this.reportDestination.fill(job.reportUri);
+    for (const [i, tag] of (job.jobTags ?? []).entries()) {
+      await this.page.getByRole('button', { name: 'Add tag' }).last().click();
+      await this.page
+        .getByRole('textbox', { name: `Tag key ${i + 1}` })
+        .last()
+        .fill(tag.key);
+      await this.page
+        .getByRole('textbox', { name: `Tag value ${i + 1}` })
+        .last()
+        .fill(tag.value);
+    }
+    await this.nextButton.click();
+    await this.stepHeading('Review').waitFor();
+  }
+}

@@ -1,0 +1,54 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { APIRequestContext } from '@playwright/test';
+
+const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
+
+/** An S3 client on the tests' local-aws, as any SDK user would make one. */
+export function localS3(): S3Client {
+  return new S3Client({
+    endpoint: `http://127.0.0.1:${localAwsPort}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+}
+
+export async function putObject(bucket: string, key: string, body: string): Promise<void> {
+  const s3 = localS3();
+  try {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** Create a tagging job over the demo manifest through the console's own API (setup, not the journey). */
+export async function createTaggingJob(
+  request: APIRequestContext,
+  opts: {
+    description: string;
+    tags?: { key: string; value: string }[];
+    manifestKey?: string;
+    runOption?: 'wait' | 'auto';
+  },
+): Promise<string> {
+  const res = await request.post('/api/jobs', {
+    data: {
+      manifest: {
+        format: 'csv',
+        bucket: 'batchops-demo-source',
+        key: opts.manifestKey ?? 'manifests/demo-manifest.csv',
+      },
+      operation: { type: 'tagging', tags: [{ key: 'e2e', value: 'yes' }] },
+      description: opts.description,
+      priority: 10,
+      report: { enabled: true, bucket: 'batchops-demo-reports', prefix: 'reports', scope: 'AllTasks' },
+      roleArn: 'arn:aws:iam::000000000000:role/batchops-demo',
+      tags: opts.tags ?? [],
+      runOption: opts.runOption ?? 'wait',
+      clientRequestToken: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    },
+  });
+  if (res.status() !== 201) throw new Error(`create job: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { jobId: string }).jobId;
+}

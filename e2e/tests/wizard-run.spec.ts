@@ -1,0 +1,85 @@
+import { demo, expect, test } from '../fixtures';
+
+test('create a tagging job in the wizard, run it, watch it complete live, read all of its report', async ({
+  page,
+  wizard,
+  jobPage,
+  jobsPage,
+}) => {
+  test.setTimeout(120_000);
+  await jobsPage.goto();
+  await jobsPage.createJobButtons.last().click();
+  await expect(wizard.stepHeading('Choose Region and manifest')).toBeVisible();
+
+  // The ETag is read from the manifest object as soon as it is named.
+  await wizard.manifestUri.fill(demo.manifestUri);
+  await expect(wizard.manifestEtag).not.toHaveValue('');
+  await wizard.nextButton.click();
+  await expect(wizard.stepHeading('Choose operation')).toBeVisible();
+  await page.getByRole('radio', { name: 'Replace all object tags' }).check();
+  await page.getByRole('textbox', { name: 'Tag key 1' }).fill('reviewed');
+  await page.getByRole('textbox', { name: 'Tag value 1' }).fill('yes');
+  await wizard.nextButton.click();
+
+  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
+  // Local mode fills in the demo role.
+  await expect(wizard.roleArn).toHaveValue('arn:aws:iam::000000000000:role/batchops-demo');
+  await wizard.description.fill('Tag the demo objects as reviewed');
+  await expect(page.getByText('32/256 characters')).toBeVisible();
+  await page.getByRole('radio', { name: 'All tasks' }).check();
+  await wizard.reportDestination.fill(`s3://${demo.reportsBucket}/reports/`);
+  await wizard.nextButton.click();
+
+  await expect(wizard.stepHeading('Review')).toBeVisible();
+  await expect(page.getByText('Tag the demo objects as reviewed', { exact: true })).toBeVisible();
+  await expect(wizard.check('Manifest ETag')).toContainText('passed');
+  await expect(wizard.check('Manifest readable')).toBeVisible();
+  await page.getByRole('button', { name: 'Show AWS CLI command' }).click();
+  await expect(page.getByLabel('AWS CLI command', { exact: true })).toContainText('aws s3control create-job');
+  await expect(page.getByLabel('AWS CLI command', { exact: true })).toContainText('--confirmation-required');
+  await wizard.createButton.click();
+
+  // The job's page: waiting for confirmation.
+  await expect(page).toHaveURL(/\/batch-operations\/jobs\//);
+  await expect(jobPage.heading).toBeVisible();
+  await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
+  await expect(jobPage.runJobButton).toBeEnabled();
+
+  // Run job shows what will happen before it runs.
+  await jobPage.runJobButton.click();
+  await expect(jobPage.dialog).toContainText('Replace all object tags');
+  await expect(jobPage.dialog).toContainText(String(demo.objects));
+  await expect(jobPage.dialog).toContainText(`All tasks to s3://${demo.reportsBucket}/reports`);
+  const navigations: string[] = [];
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) navigations.push(f.url());
+  });
+  await jobPage.dialog.getByRole('button', { name: 'Run job' }).click();
+
+  // Live, with no reload: the stream moves the bar to Complete.
+  await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
+  await expect(jobPage.value('Succeeded')).toHaveText(String(demo.objects));
+  await expect(jobPage.value('Failed')).toHaveText('0');
+  expect(navigations).toEqual([]);
+
+  // The report in the browser: every row.
+  await expect(jobPage.reportTable).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Completion report \(540\)/ })).toBeVisible();
+  await jobPage.showReportRows('1000 rows');
+  await expect(jobPage.reportTable.getByRole('row')).toHaveCount(demo.objects + 1);
+  await expect(jobPage.reportTable.getByRole('row').nth(1)).toContainText('succeeded');
+});
+
+test('pre-flight catches a wrong manifest ETag before the job exists', async ({ page, wizard }) => {
+  await wizard.goto();
+  await wizard.fillTaggingJob({
+    manifestUri: demo.manifestUri,
+    etag: '0123456789abcdef0123456789abcdef',
+    objectTag: { key: 'k', value: 'v' },
+    description: 'never created',
+    reportUri: `s3://${demo.reportsBucket}/reports/`,
+  });
+  await expect(wizard.check('Manifest ETag')).toContainText('failed');
+  await expect(page.getByText('The pre-flight check found problems')).toBeVisible();
+  await expect(wizard.check('Manifest readable')).toContainText('passed');
+});
