@@ -37,11 +37,12 @@ export const jobsColumnDefinitions = (
     header: 'Status',
     cell: (j) => <JobStatusIndicator status={j.status} />,
     sortingField: 'status',
+    minWidth: 140,
   },
   {
     id: 'progress',
     header: 'Progress',
-    minWidth: 180,
+    minWidth: 150,
     cell: (j) => <JobProgressCell progress={j.progress} label={`Progress of ${j.jobId}`} />,
   },
   { id: 'operation', header: 'Operation', cell: (j) => (j.operation ? operationLabels[j.operation] : '-') },

@@ -102,6 +102,9 @@ export function JobsTable({
         loadingText="Loading jobs"
         columnDefinitions={columns}
         trackBy="jobId"
+        wrapLines
+        // The list is wider than a 1280 px screen with the navigation open: the job ID stays in view.
+        stickyColumns={{ first: 2 }}
         stickyHeader
         selectionType="single"
         selectedItems={selected ? [selected] : []}
