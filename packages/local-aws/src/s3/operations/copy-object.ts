@@ -5,6 +5,7 @@ import { decodeComponent } from '../../http/request-target.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
 import { el } from '../../xml/xml-writer.js';
 import { type ChecksumAlgorithm, createHasher, parseChecksumAlgorithm } from '../body/checksums.js';
+import { evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { commitVersion } from '../object-commit.js';
 import {
   aclFromHeaders,
@@ -18,7 +19,6 @@ import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, noSuchBucket, noSuchKey, noSuchVersion, requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
-import { etagMatches } from './objects.js';
 
 /** The object an `x-amz-copy-source` header names (CopyObject and UploadPartCopy). */
 export interface CopySource {
@@ -65,34 +65,10 @@ export function resolveCopySource(ctx: S3Context): CopySource {
   return { bucket, row, explicitVersion: versionId !== undefined };
 }
 
-/** x-amz-copy-source-if-*: a failed condition is 412, with If-Match winning over If-Unmodified-Since. */
+/** x-amz-copy-source-if-*: every condition that does not hold is a 412 (there is no 304 for a copy). */
 export function checkCopySourceConditions(ctx: S3Context, row: ObjectRow): void {
-  const ifMatch = header(ctx, 'x-amz-copy-source-if-match');
-  const ifNoneMatch = header(ctx, 'x-amz-copy-source-if-none-match');
-  const ifModifiedSince = header(ctx, 'x-amz-copy-source-if-modified-since');
-  const ifUnmodifiedSince = header(ctx, 'x-amz-copy-source-if-unmodified-since');
-  const modifiedSec = Math.floor(row.lastModified / 1000) * 1000;
-  const failed = (condition: string) =>
-    new ServiceError(
-      412,
-      'PreconditionFailed',
-      'At least one of the pre-conditions you specified did not hold',
-      {
-        Condition: condition,
-      },
-    );
-  if (ifMatch !== undefined) {
-    if (!etagMatches(ifMatch, row.etag)) throw failed('x-amz-copy-source-If-Match');
-  } else if (ifUnmodifiedSince !== undefined) {
-    const t = Date.parse(ifUnmodifiedSince);
-    if (!Number.isNaN(t) && modifiedSec > t) throw failed('x-amz-copy-source-If-Unmodified-Since');
-  }
-  if (ifNoneMatch !== undefined) {
-    if (etagMatches(ifNoneMatch, row.etag)) throw failed('x-amz-copy-source-If-None-Match');
-  } else if (ifModifiedSince !== undefined) {
-    const t = Date.parse(ifModifiedSince);
-    if (!Number.isNaN(t) && modifiedSec <= t) throw failed('x-amz-copy-source-If-Modified-Since');
-  }
+  const outcome = evaluateConditions(ctx, row, 'x-amz-copy-source-');
+  if (outcome.kind !== 'pass') throw preconditionFailed(`x-amz-copy-source-${outcome.condition}`);
 }
 
 /** Stream a source blob (or a byte range of it) into a new blob, hashing on the way. */

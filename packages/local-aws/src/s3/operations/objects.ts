@@ -2,6 +2,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, ObjectRow } from '../../store/s3-meta-store.js';
 import { checksumHeaderName } from '../body/checksums.js';
+import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
 import { objectHeaders } from '../object-headers.js';
@@ -50,13 +51,6 @@ function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): v
   }
 }
 
-export function etagMatches(condition: string, etag: string): boolean {
-  return condition
-    .split(',')
-    .map((c) => c.trim().replace(/^W\//, '').replace(/^"|"$/g, ''))
-    .some((c) => c === '*' || c === etag);
-}
-
 async function putObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const key = ctx.key as string;
@@ -94,34 +88,13 @@ async function putObject(ctx: S3Context): Promise<HandlerResult> {
 
 /** Conditional GET/HEAD: 412 or 304, as RFC 7232 orders them. */
 function checkReadConditions(ctx: S3Context, row: ObjectRow): HandlerResult | undefined {
-  const ifMatch = header(ctx, 'if-match');
-  const ifNoneMatch = header(ctx, 'if-none-match');
-  const ifModifiedSince = header(ctx, 'if-modified-since');
-  const ifUnmodifiedSince = header(ctx, 'if-unmodified-since');
-  const modifiedSec = Math.floor(row.lastModified / 1000) * 1000;
-  const failed = (condition: string) =>
-    new ServiceError(
-      412,
-      'PreconditionFailed',
-      'At least one of the pre-conditions you specified did not hold',
-      {
-        Condition: condition,
-      },
-    );
-  if (ifMatch !== undefined && !etagMatches(ifMatch, row.etag)) throw failed('If-Match');
-  if (ifMatch === undefined && ifUnmodifiedSince !== undefined) {
-    const t = Date.parse(ifUnmodifiedSince);
-    if (!Number.isNaN(t) && modifiedSec > t) throw failed('If-Unmodified-Since');
-  }
-  const notModified = {
-    status: 304,
-    headers: { etag: `"${row.etag}"`, 'last-modified': new Date(row.lastModified).toUTCString() },
-  };
-  if (ifNoneMatch !== undefined) {
-    if (etagMatches(ifNoneMatch, row.etag)) return notModified;
-  } else if (ifModifiedSince !== undefined) {
-    const t = Date.parse(ifModifiedSince);
-    if (!Number.isNaN(t) && modifiedSec <= t) return notModified;
+  const outcome = evaluateConditions(ctx, row);
+  if (outcome.kind === 'failed') throw preconditionFailed(outcome.condition);
+  if (outcome.kind === 'not-modified') {
+    return {
+      status: 304,
+      headers: { etag: `"${row.etag}"`, 'last-modified': new Date(row.lastModified).toUTCString() },
+    };
   }
   return undefined;
 }
