@@ -16,7 +16,7 @@ import { startLocalAws } from '@batchops/local-aws';
 import { loadConfig } from '../dist/config.js';
 import { startConsole } from '../dist/server.js';
 
-const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
+const JOBS = Number(process.env.BENCH_JOBS ?? (process.env.BENCH_QUICK === '1' ? 1000 : 10_000));
 const LIST_REQUESTS = 50;
 const SSE_JOBS = 10;
 const SSE_OBJECTS = 3000;
