@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateJobCommand } from '@aws-sdk/client-s3-control';
+import type { JobEvent } from '@batchops/contracts';
+import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients } from '../src/aws/aws-clients.js';
+import { JobCache } from '../src/jobs/job-cache.js';
+import { JobEventsHub } from '../src/sse/job-pollers.js';
+
+// The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
+// stopped when the last listener leaves.
+let dir: string;
+let aws: LocalAwsHandle;
+let describeCalls = 0;
+let jobId: string;
+let hub: JobEventsHub;
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bff-pollers-'));
+  aws = await startLocalAws({ port: 0, dataDir: dir });
+  const clients = createAwsClients({
+    region: 'us-east-1',
+    endpoint: aws.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  clients.s3control.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'DescribeJobCommand') describeCalls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countDescribeJob' },
+  );
+  await clients.s3.send(new CreateBucketCommand({ Bucket: 'pollers' }));
+  const put = await clients.s3.send(
+    new PutObjectCommand({ Bucket: 'pollers', Key: 'm.csv', Body: 'pollers,a\n' }),
+  );
+  const out = await clients.s3control.send(
+    new CreateJobCommand({
+      AccountId: '000000000000',
+      ConfirmationRequired: true,
+      Operation: { S3DeleteObjectTagging: {} },
+      Manifest: {
+        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+        Location: { ObjectArn: 'arn:aws:s3:::pollers/m.csv', ETag: (put.ETag ?? '').replaceAll('"', '') },
+      },
+      Report: { Enabled: false },
+      Priority: 1,
+      RoleArn: 'arn:aws:iam::000000000000:role/batchops',
+    }),
+  );
+  jobId = out.JobId as string;
+  hub = new JobEventsHub(
+    {
+      accountId: '000000000000',
+      region: 'us-east-1',
+      endpoint: aws.url,
+      clientsFor: () => clients,
+      cache: new JobCache('000000000000'),
+    },
+    { busyMs: 40, idleMs: 40 },
+  );
+});
+
+afterAll(async () => {
+  hub.close();
+  await aws.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('JobEventsHub', () => {
+  it('shares one poller between listeners of a job and stops it with the last one', async () => {
+    const a: JobEvent[] = [];
+    const b: JobEvent[] = [];
+    const offA = hub.subscribeJob(jobId, undefined, (e) => a.push(e));
+    const offB = hub.subscribeJob(jobId, undefined, (e) => b.push(e));
+    expect(hub.size).toBe(1);
+    await wait(600);
+    // Both listeners got the job's snapshot from the same poller.
+    expect(a.some((e) => e.type === 'job')).toBe(true);
+    expect(b.some((e) => e.type === 'job')).toBe(true);
+    const calls = describeCalls;
+    // One poller at 40 ms for 600 ms: far fewer calls than two pollers would make.
+    expect(calls).toBeGreaterThan(2);
+    expect(calls).toBeLessThan(25);
+    offA();
+    expect(hub.size).toBe(1);
+    offB();
+    expect(hub.size).toBe(0);
+    await wait(50);
+    const afterStop = describeCalls;
+    await wait(400);
+    expect(describeCalls).toBe(afterStop);
+  });
+});
