@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { ConnectionInfo } from '@batchops/contracts';
-import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
+import {
+  DEMO_MANIFEST_KEY,
+  DEMO_REPORTS_BUCKET,
+  DEMO_ROLE_ARN,
+  DEMO_SOURCE_BUCKET,
+  type LocalAwsHandle,
+  startLocalAws,
+} from '@batchops/local-aws';
 import { createApp } from './app.js';
 import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
@@ -53,6 +60,15 @@ export async function startConsole(
     region: config.region,
     accountId: config.accountId,
     endpoint: endpoint ?? null,
+    demo:
+      config.mode === 'local' && config.localAws.seedDemo
+        ? {
+            roleArn: DEMO_ROLE_ARN(config.accountId),
+            sourceBucket: DEMO_SOURCE_BUCKET,
+            reportsBucket: DEMO_REPORTS_BUCKET,
+            manifestKey: DEMO_MANIFEST_KEY,
+          }
+        : null,
   };
   const clients = createRegionalClients({ region: config.region, endpoint, credentials });
   const app = createApp({ clients, connection, webDir: config.webDir, version, log, ...tuning });

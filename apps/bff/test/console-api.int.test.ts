@@ -43,6 +43,8 @@ describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
       region: 'us-east-1',
       accountId: '000000000000',
       endpoint: consoleApp.localAws?.url,
+      // This console was started without the demo seed.
+      demo: null,
     });
     expect(JSON.stringify(body)).not.toMatch(/secret|accessKey/i);
   });

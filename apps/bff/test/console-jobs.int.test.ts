@@ -2,6 +2,7 @@ import { GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/cl
 import {
   ApiError,
   CliCommandResponse,
+  ConnectionInfo,
   JobDetails,
   JobReport,
   type JobWizardInput,
@@ -481,5 +482,18 @@ describe('cross-site requests', () => {
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(ApiError.parse(await res.json()).code).toBe('CrossSiteRequest');
     }
+  });
+});
+
+describe('connection in local mode with the demo', () => {
+  it('names the seeded demo, so the wizard can offer its role', async () => {
+    const { status, body } = await c.json('GET', '/api/connection');
+    expect(status).toBe(200);
+    expect(ConnectionInfo.parse(body).demo).toEqual({
+      roleArn: ROLE,
+      sourceBucket: SOURCE,
+      reportsBucket: REPORTS,
+      manifestKey: MANIFEST,
+    });
   });
 });

@@ -10,6 +10,15 @@ export const ConnectionInfo = z.object({
   accountId: z.string().regex(/^\d{12}$/),
   /** S3 / S3 Control endpoint; null means the AWS default endpoints. */
   endpoint: z.string().url().nullable(),
+  /** What the embedded default seeds on its first start (local mode with the demo); null otherwise. */
+  demo: z
+    .object({
+      roleArn: z.string(),
+      sourceBucket: z.string(),
+      reportsBucket: z.string(),
+      manifestKey: z.string(),
+    })
+    .nullable(),
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfo>;
 

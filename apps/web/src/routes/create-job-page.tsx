@@ -7,9 +7,6 @@ import { CreateJobWizard } from '../features/jobs/components/create-job-wizard/c
 import { emptyWizardForm, fromWizardModel } from '../features/jobs/components/create-job-wizard/wizard-form';
 import { useConnection } from '../lib/connection/get-connection';
 
-/** The demo's role, which local mode seeds; on AWS the user names a role of their own. */
-const localRoleArn = (accountId: string) => `arn:aws:iam::${accountId}:role/batchops-demo`;
-
 export function CreateJobPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -29,7 +26,8 @@ export function CreateJobPage() {
   const c = connection.data;
   const initial = clone.data
     ? fromWizardModel(clone.data, c.region)
-    : emptyWizardForm(c.region, c.mode === 'local' ? localRoleArn(c.accountId) : '');
+    : // The demo's role when the embedded default seeded it; on AWS the user names a role of their own.
+      emptyWizardForm(c.region, c.demo?.roleArn ?? '');
   return (
     <CreateJobWizard
       key={cloneFrom ?? 'new'}
