@@ -284,10 +284,9 @@ export class Engine {
         { creation: last.creationTime, jobId: last.jobId },
         1,
       );
-      if (more.length === 0 || want.size) {
-        // With a status filter a further page may be empty; that is allowed (the paginator stops on it).
-        if (more.length === 0) return { jobs };
-      }
+      // No job after the last one: no NextToken. (With a status filter the next page may still turn
+      // out empty; clients stop on a page without a token.)
+      if (more.length === 0) return { jobs };
       return { jobs, nextToken: Buffer.from(`${last.creationTime}:${last.jobId}`).toString('base64url') };
     }
     return { jobs };
