@@ -203,6 +203,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
     ...(options.engine?.flushMs !== undefined ? { flushMs: options.engine.flushMs } : {}),
   });
   engine.start();
+  log(`local-aws listening on ${url} (data: ${dataDir})`);
   if (options.seedDemo) {
     const key = [...keys.values()][0];
     if (key && (await seedDemo(engineS3(key.accountId, s3.region), dataDir))) {
@@ -211,7 +212,6 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAwsH
       );
     }
   }
-  log(`local-aws listening on ${url} (data: ${dataDir})`);
   return {
     url,
     port,
