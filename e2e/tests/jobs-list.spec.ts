@@ -25,11 +25,17 @@ test('a new user opens the console and sees the empty Batch Operations job list'
   await expect(jobsPage.heading.locator('..').locator('..')).toContainText('(0)');
 });
 
-test('the side navigation leads to Buckets and back', async ({ page, jobsPage }) => {
+test('the side navigation leads to Buckets, which lists the seeded demo buckets, and back', async ({
+  page,
+  jobsPage,
+}) => {
   await jobsPage.goto();
   await page.getByRole('link', { name: 'Buckets' }).click();
   await expect(page).toHaveURL(/\/buckets$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
+  const buckets = page.getByRole('table');
+  await expect(buckets.getByRole('rowheader', { name: 'batchops-demo-source' })).toBeVisible();
+  await expect(buckets.getByRole('rowheader', { name: 'batchops-demo-reports' })).toBeVisible();
   await page.getByRole('link', { name: 'Batch Operations' }).first().click();
   await expect(jobsPage.heading).toBeVisible();
 });
