@@ -1,0 +1,71 @@
+import { ListJobsQuery } from '@batchops/contracts';
+import { describe, expect, it } from 'vitest';
+import { queryFromSearchParams, queryFromTokens, searchParamsFromQuery, withFilter } from './jobs-filter';
+
+describe('the job list filter in the URL', () => {
+  it('round-trips a filter, sort and page through the search params', () => {
+    const query = ListJobsQuery.parse({
+      description: 'nightly archive',
+      tagKey: 'team',
+      tagValue: 'storage',
+      status: ['Active', 'Suspended'],
+      operation: ['S3PutObjectTagging'],
+      sortBy: 'priority',
+      sortOrder: 'asc',
+      page: 3,
+    });
+    const params = searchParamsFromQuery(query);
+    expect(params.getAll('status')).toEqual(['Active', 'Suspended']);
+    expect(queryFromSearchParams(params)).toEqual(query);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(searchParamsFromQuery(ListJobsQuery.parse({})).toString()).toBe('');
+  });
+
+  it('drops what the URL says wrongly and keeps the rest', () => {
+    const q = queryFromSearchParams(new URLSearchParams('status=Running&description=backup&page=-4'));
+    expect(q.description).toBe('backup');
+    expect(q.status).toEqual([]);
+    expect(q.page).toBe(1);
+  });
+});
+
+describe('PropertyFilter tokens', () => {
+  it('map to the BFF filter: free text is the description, the newest tag value wins, bad statuses go', () => {
+    const filter = queryFromTokens({
+      operation: 'and',
+      tokens: [
+        { operator: ':', value: 'nightly' },
+        { propertyKey: 'description', operator: ':', value: 'archive' },
+        { propertyKey: 'tagValue', operator: '=', value: 'old' },
+        { propertyKey: 'tagValue', operator: '=', value: 'new' },
+        { propertyKey: 'status', operator: '=', value: 'Complete' },
+        { propertyKey: 'operation', operator: '=', value: 'S3PutObjectCopy' },
+      ],
+    });
+    expect(filter).toEqual({
+      description: 'nightly archive',
+      tagValue: 'new',
+      status: ['Complete'],
+      operation: ['S3PutObjectCopy'],
+    });
+    expect(
+      queryFromTokens({ operation: 'and', tokens: [{ propertyKey: 'status', operator: '=', value: 'Nope' }] })
+        .status,
+    ).toEqual([]);
+  });
+
+  it('replace the filter of a query, back on page 1, and a cleared token leaves it', () => {
+    const before = ListJobsQuery.parse({ description: 'old', tagKey: 'team', page: 4, sortBy: 'priority' });
+    const after = withFilter(before, {
+      operation: 'and',
+      tokens: [{ propertyKey: 'jobId', operator: ':', value: 'abc' }],
+    });
+    expect(after.jobId).toBe('abc');
+    expect(after.description).toBeUndefined();
+    expect(after.tagKey).toBeUndefined();
+    expect(after.page).toBe(1);
+    expect(after.sortBy).toBe('priority');
+  });
+});
