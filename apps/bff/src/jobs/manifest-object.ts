@@ -1,4 +1,9 @@
-import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { JobManifestFieldName } from '@aws-sdk/client-s3-control';
 import type { WizardManifest } from '@batchops/contracts';
 import { unquoteEtag } from '../aws/s3-arn.js';
@@ -7,6 +12,20 @@ import { manifestLocation } from './wizard-mapping.js';
 
 /** Bytes read from the start of a CSV manifest to look at its first rows. */
 export const HEAD_BYTES = 256 * 1024;
+
+/** HeadObject of an object location (a version when one is named). */
+export function headObject(
+  s3: S3Client,
+  loc: { bucket: string; key: string; versionId?: string | undefined },
+): Promise<HeadObjectCommandOutput> {
+  return s3.send(
+    new HeadObjectCommand({
+      Bucket: loc.bucket,
+      Key: loc.key,
+      ...(loc.versionId ? { VersionId: loc.versionId } : {}),
+    }),
+  );
+}
 
 /** The first `bytes` of an object as text, and whether that is all of it. */
 export async function readObjectStart(
@@ -38,14 +57,7 @@ export async function resolveManifest(
   const loc = { ...manifestLocation(manifest), versionId: manifest.versionId };
   let etag = manifest.etag !== undefined ? unquoteEtag(manifest.etag) : undefined;
   if (etag === undefined) {
-    const head = await s3.send(
-      new HeadObjectCommand({
-        Bucket: loc.bucket,
-        Key: loc.key,
-        ...(loc.versionId ? { VersionId: loc.versionId } : {}),
-      }),
-    );
-    etag = unquoteEtag(head.ETag) ?? '';
+    etag = unquoteEtag((await headObject(s3, loc)).ETag) ?? '';
   }
   if (manifest.format !== 'csv') return { etag, fields: undefined };
   try {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type {
   PreflightCheck,
   PreflightCheckId,
@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { unquoteEtag } from '../aws/s3-arn.js';
 import { parseCsv } from '../csv/parse-csv.js';
 import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { HEAD_BYTES, readObjectStart } from '../jobs/manifest-object.js';
+import { HEAD_BYTES, headObject, readObjectStart } from '../jobs/manifest-object.js';
 import { manifestLocation } from '../jobs/wizard-mapping.js';
 
 /** Rows looked at, and objects checked with HeadObject. */
@@ -116,13 +116,7 @@ async function missingObjects(s3: S3Client, rows: SampleRow[]): Promise<{ row: S
     while (next < rows.length) {
       const row = rows[next++] as SampleRow;
       try {
-        await s3.send(
-          new HeadObjectCommand({
-            Bucket: row.bucket,
-            Key: row.key,
-            ...(row.versionId ? { VersionId: row.versionId } : {}),
-          }),
-        );
+        await headObject(s3, row);
       } catch (e) {
         missing.push({ row, error: errorText(e) });
       }
@@ -155,13 +149,7 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
 
   let etag: string | undefined;
   try {
-    const head = await s3.send(
-      new HeadObjectCommand({
-        Bucket: loc.bucket,
-        Key: loc.key,
-        ...(loc.versionId ? { VersionId: loc.versionId } : {}),
-      }),
-    );
+    const head = await headObject(s3, loc);
     etag = unquoteEtag(head.ETag) ?? '';
     add('manifest-readable', 'pass', `${uri} (${head.ContentLength ?? 0} bytes).`);
   } catch (e) {

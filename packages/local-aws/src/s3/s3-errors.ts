@@ -77,5 +77,7 @@ export class DeleteMarkerError extends ServiceError {
     readonly versionId: string,
   ) {
     super(status, code, message);
+    // S3 tells the client which delete marker hides the key, whatever the operation.
+    this.headers = { 'x-amz-delete-marker': 'true', 'x-amz-version-id': versionId };
   }
 }

@@ -111,6 +111,13 @@ function collect(gen: Generator<Entry>, maxKeys: number): Page {
   return { entries, truncated: false };
 }
 
+/** The key (or common prefix) an entry stands at: where the next page starts. */
+const entryKey = (e: Entry): string => (e.kind === 'object' ? e.row.key : e.prefix);
+
+/** A common prefix as every listing writes it. */
+const commonPrefix = (enc: 'url' | undefined, prefix: string) =>
+  el('CommonPrefixes', el('Prefix', encodeKey(enc, prefix)));
+
 function latestWalk(
   ctx: S3Context,
   prefix: string,
@@ -167,7 +174,7 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
   const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
   const page = collect(latestWalk(ctx, prefix, delimiter, after), maxKeys);
   const last = page.entries[page.entries.length - 1];
-  const lastKey = last && (last.kind === 'object' ? last.row.key : last.prefix);
+  const lastKey = last && entryKey(last);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -185,7 +192,7 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
     page.entries.map((e) =>
       e.kind === 'object'
         ? contents(ctx, e.row, enc, q.get('fetch-owner')?.[0] === 'true')
-        : el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix))),
+        : commonPrefix(enc, e.prefix),
     ),
   );
 }
@@ -200,7 +207,7 @@ function listObjectsV1(ctx: S3Context): HandlerResult {
   const maxKeys = maxKeysParam(ctx);
   const page = collect(latestWalk(ctx, prefix, delimiter, marker), maxKeys);
   const last = page.entries[page.entries.length - 1];
-  const lastKey = last && (last.kind === 'object' ? last.row.key : last.prefix);
+  const lastKey = last && entryKey(last);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -212,9 +219,7 @@ function listObjectsV1(ctx: S3Context): HandlerResult {
     el('IsTruncated', page.truncated),
     opt('EncodingType', enc),
     page.entries.map((e) =>
-      e.kind === 'object'
-        ? contents(ctx, e.row, enc, true)
-        : el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix))),
+      e.kind === 'object' ? contents(ctx, e.row, enc, true) : commonPrefix(enc, e.prefix),
     ),
   );
 }
@@ -257,7 +262,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
     el('VersionIdMarker', versionMarker ?? ''),
     page.truncated && last
       ? [
-          el('NextKeyMarker', encodeKey(enc, last.kind === 'object' ? last.row.key : last.prefix)),
+          el('NextKeyMarker', encodeKey(enc, entryKey(last))),
           last.kind === 'object' ? el('NextVersionIdMarker', last.row.versionId) : null,
         ]
       : null,
@@ -266,7 +271,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
     el('IsTruncated', page.truncated),
     opt('EncodingType', enc),
     page.entries.map((e) => {
-      if (e.kind === 'prefix') return el('CommonPrefixes', el('Prefix', encodeKey(enc, e.prefix)));
+      if (e.kind === 'prefix') return commonPrefix(enc, e.prefix);
       const r = e.row;
       const common = [
         el('Key', encodeKey(enc, r.key)),

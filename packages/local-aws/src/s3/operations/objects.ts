@@ -17,7 +17,7 @@ import {
 } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
-import { DeleteMarkerError, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
+import { requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
 
 /** If-None-Match: * and If-Match on writes (conditional PUT). */
 function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
@@ -136,17 +136,7 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 
 function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   const bucket = requireBucket(ctx);
-  let row: ObjectRow;
-  try {
-    row = requireObject(ctx);
-  } catch (e) {
-    if (e instanceof DeleteMarkerError) {
-      // S3 tells the client which delete marker hides the key.
-      e.headers = { 'x-amz-delete-marker': 'true', 'x-amz-version-id': e.versionId };
-      throw e;
-    }
-    throw e;
-  }
+  const row = requireObject(ctx);
   const now = ctx.svc.now().getTime();
   if (withBody && !restoreView(row.storageClass, row.attrs, now).readable) {
     throw new ServiceError(

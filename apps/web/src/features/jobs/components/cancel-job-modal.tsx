@@ -1,10 +1,10 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { ModalFooter } from '../../../components/modal-footer';
 import { useNotifications } from '../../../components/notifications';
 import { useCancelJob } from '../api/cancel-job';
 
@@ -30,16 +30,13 @@ export function CancelJobModal({ jobId, onClose }: { jobId: string; onClose: () 
       onDismiss={onClose}
       header="Cancel job"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Keep job
-            </Button>
-            <Button variant="primary" loading={cancel.isPending} onClick={confirm}>
-              Cancel job
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          cancelLabel="Keep job"
+          onCancel={onClose}
+          confirmLabel="Cancel job"
+          onConfirm={confirm}
+          loading={cancel.isPending}
+        />
       }
     >
       <SpaceBetween size="m">

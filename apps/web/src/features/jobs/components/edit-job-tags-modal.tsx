@@ -1,9 +1,7 @@
 import { JobTags, type S3Tag } from '@batchops/contracts';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { ModalFooter } from '../../../components/modal-footer';
 import { useNotifications } from '../../../components/notifications';
 import { apiFieldErrors, type FieldErrorMap, zodFieldErrors } from '../../../lib/field-errors';
 import { usePutJobTags } from '../api/put-job-tags';
@@ -46,16 +44,12 @@ export function EditJobTagsModal({
       onDismiss={onClose}
       header="Edit job tags"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={put.isPending} onClick={save}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          onCancel={onClose}
+          confirmLabel="Save changes"
+          onConfirm={save}
+          loading={put.isPending}
+        />
       }
     >
       <TagsEditor tags={draft} onChange={setDraft} limit={50} errors={errors} errorPrefix="" />

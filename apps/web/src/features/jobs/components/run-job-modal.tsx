@@ -1,8 +1,8 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ModalFooter } from '../../../components/modal-footer';
 import { useNotifications } from '../../../components/notifications';
 import { useJob } from '../api/get-job';
 import { useRunJob } from '../api/run-job';
@@ -29,16 +29,13 @@ export function RunJobModal({ jobId, onClose }: { jobId: string; onClose: () => 
       onDismiss={onClose}
       header="Run job"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={run.isPending} disabled={!d} onClick={confirm}>
-              Run job
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          onCancel={onClose}
+          confirmLabel="Run job"
+          onConfirm={confirm}
+          loading={run.isPending}
+          disabled={!d}
+        />
       }
     >
       <SpaceBetween size="m">

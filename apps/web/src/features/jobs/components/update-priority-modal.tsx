@@ -1,11 +1,9 @@
 import { UpdatePriorityRequest } from '@batchops/contracts';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { ModalFooter } from '../../../components/modal-footer';
 import { useNotifications } from '../../../components/notifications';
 import { apiFieldErrors } from '../../../lib/field-errors';
 import { useUpdateJobPriority } from '../api/update-job-priority';
@@ -48,16 +46,7 @@ export function UpdatePriorityModal({
       onDismiss={onClose}
       header="Update priority"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} onClick={save}>
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onClose} confirmLabel="Save" onConfirm={save} loading={update.isPending} />
       }
     >
       <FormField label="Priority" description="Jobs with a higher number run first." errorText={error}>
