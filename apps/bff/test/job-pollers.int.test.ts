@@ -17,6 +17,7 @@ let aws: LocalAwsHandle;
 let describeCalls = 0;
 let jobId: string;
 let hub: JobEventsHub;
+const logged: string[] = [];
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -63,6 +64,7 @@ beforeAll(async () => {
       cache: new JobCache('000000000000'),
     },
     { busyMs: 40, idleMs: 40 },
+    (line) => logged.push(line),
   );
 });
 
@@ -95,5 +97,31 @@ describe('JobEventsHub', () => {
     const afterStop = describeCalls;
     await wait(400);
     expect(describeCalls).toBe(afterStop);
+  });
+
+  it('keeps polling and never rejects when a listener throws', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const good: JobEvent[] = [];
+      const offBad = hub.subscribeJob(jobId, undefined, () => {
+        throw new Error('a broken stream');
+      });
+      const offGood = hub.subscribeJob(jobId, undefined, (e) => good.push(e));
+      await wait(200);
+      const calls = describeCalls;
+      await wait(300);
+      // The poller goes on after the throwing listener, and the other listener is served.
+      expect(describeCalls).toBeGreaterThan(calls);
+      expect(good.some((e) => e.type === 'job' || e.type === 'error')).toBe(true);
+      offBad();
+      offGood();
+      await wait(50);
+      expect(unhandled).toEqual([]);
+      expect(logged.some((l) => l.includes('a broken stream'))).toBe(true);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

@@ -68,8 +68,13 @@ export function toApiError(err: unknown): { status: number; body: ApiError } {
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const { status, body } = toApiError(err);
-    if (status >= 500)
+    if (status >= 500 || res.headersSent)
       log(`${req.method} ${req.originalUrl} → ${status} ${body.code}: ${(err as Error)?.stack ?? err}`);
+    // A stream (SSE, a file) already started: the status cannot change, so end it.
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     res.status(status).json(body);
   };
 }

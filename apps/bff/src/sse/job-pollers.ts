@@ -39,6 +39,7 @@ abstract class Poller {
   constructor(
     private readonly intervals: PollIntervals,
     private readonly onIdle: () => void,
+    private readonly log: (line: string) => void,
   ) {}
 
   /** Poll once: the events to send and whether the subject is busy. */
@@ -49,7 +50,7 @@ abstract class Poller {
   add(listener: Listener): () => void {
     this.listeners.add(listener);
     const now = this.current();
-    if (now) listener(now);
+    if (now) this.deliver(listener, now);
     if (this.listeners.size === 1 && this.timer === undefined) void this.run();
     return () => {
       this.listeners.delete(listener);
@@ -57,19 +58,28 @@ abstract class Poller {
     };
   }
 
+  /** One listener failing (a closed or broken stream) neither stops the poller nor the others. */
+  private deliver(listener: Listener, event: JobEvent): void {
+    try {
+      listener(event);
+    } catch (e) {
+      this.log(`live event listener failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
   private async run(): Promise<void> {
     this.timer = undefined;
     let busy = false;
+    let events: JobEvent[];
     try {
       const result = await this.poll();
       busy = result.busy;
-      if (this.stopped) return;
-      for (const e of result.events) for (const l of this.listeners) l(e);
+      events = result.events;
     } catch (e) {
-      if (this.stopped) return;
-      const event: JobEvent = { type: 'error', error: toApiError(e).body };
-      for (const l of this.listeners) l(event);
+      events = [{ type: 'error', error: toApiError(e).body }];
     }
+    if (this.stopped) return;
+    for (const e of events) for (const l of this.listeners) this.deliver(l, e);
     if (this.stopped) return;
     this.timer = setTimeout(() => void this.run(), busy ? this.intervals.busyMs : this.intervals.idleMs);
   }
@@ -93,8 +103,9 @@ class JobPoller extends Poller {
     private readonly region: string,
     intervals: PollIntervals,
     onIdle: () => void,
+    log: (line: string) => void,
   ) {
-    super(intervals, onIdle);
+    super(intervals, onIdle, log);
   }
 
   protected current(): JobEvent | undefined {
@@ -163,8 +174,9 @@ class ListPoller extends Poller {
     private readonly region: string,
     intervals: PollIntervals,
     onIdle: () => void,
+    log: (line: string) => void,
   ) {
-    super(intervals, onIdle);
+    super(intervals, onIdle, log);
   }
 
   protected current(): JobEvent | undefined {
@@ -202,6 +214,7 @@ export class JobEventsHub {
   constructor(
     private readonly deps: JobsServiceDeps,
     private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
+    private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
 
   subscribeJob(jobId: string, region: string | undefined, listener: Listener): () => void {
@@ -209,7 +222,7 @@ export class JobEventsHub {
     const key = `job:${r}:${jobId}`;
     let poller = this.pollers.get(key);
     if (!poller) {
-      poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key));
+      poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key), this.log);
       this.pollers.set(key, poller);
     }
     return poller.add(listener);
@@ -220,7 +233,7 @@ export class JobEventsHub {
     const key = `list:${r}`;
     let poller = this.pollers.get(key);
     if (!poller) {
-      poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key));
+      poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key), this.log);
       this.pollers.set(key, poller);
     }
     return poller.add(listener);

@@ -36,6 +36,8 @@ export function openSseStream(req: Request, res: Response, heartbeatMs = HEARTBE
   };
   req.on('close', close);
   res.on('close', close);
+  // A write to a socket that went away: end the stream, never an unhandled 'error' event.
+  res.on('error', close);
   return {
     send(event) {
       if (closed) return;
