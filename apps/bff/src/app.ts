@@ -11,6 +11,8 @@ import { preflightRoutes } from './preflight/preflight-routes.js';
 import { reportRoutes } from './report/report-routes.js';
 import { eventsRoutes } from './sse/events-routes.js';
 import { JobEventsHub, type PollIntervals } from './sse/job-pollers.js';
+import { allowedHostsOnly } from './web/allowed-hosts.js';
+import { jsonMutationsOnly } from './web/json-only.js';
 import { sameOriginOnly } from './web/same-origin.js';
 import { serveSpa } from './web/serve-spa.js';
 
@@ -20,6 +22,8 @@ export interface AppDeps {
   /** Directory of the built SPA (apps/web/dist). */
   readonly webDir: string;
   readonly version: string;
+  /** Host names served besides localhost, 127.0.0.1 and [::1] (DNS rebinding guard). */
+  readonly allowedHosts?: readonly string[];
   readonly log?: (line: string) => void;
   /** Live poll intervals (default 500 ms while a job moves, 3 s otherwise). */
   readonly pollIntervals?: PollIntervals;
@@ -31,6 +35,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  app.use(allowedHostsOnly(deps.allowedHosts ?? []));
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,
     region: deps.connection.region,
@@ -40,8 +45,10 @@ export function createApp(deps: AppDeps): Express {
   };
   const hub = new JobEventsHub(jobs, deps.pollIntervals);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // Refusals come before the body is read.
   api.use(sameOriginOnly);
+  api.use(jsonMutationsOnly);
+  api.use(express.json({ limit: '1mb' }));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

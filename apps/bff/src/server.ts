@@ -71,7 +71,15 @@ export async function startConsole(
         : null,
   };
   const clients = createRegionalClients({ region: config.region, endpoint, credentials });
-  const app = createApp({ clients, connection, webDir: config.webDir, version, log, ...tuning });
+  const app = createApp({
+    clients,
+    connection,
+    webDir: config.webDir,
+    version,
+    allowedHosts: config.allowedHosts,
+    log,
+    ...tuning,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);

@@ -75,7 +75,9 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    res.status(status).json(body);
+    // The SPA's assets and pages answer in plain text; the API in JSON.
+    if (req.originalUrl === '/api' || req.originalUrl.startsWith('/api/')) res.status(status).json(body);
+    else res.status(status).type('text/plain').send(`${body.message}\n`);
   };
 }
 

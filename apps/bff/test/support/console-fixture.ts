@@ -15,7 +15,10 @@ export interface ConsoleFixture {
 }
 
 /** The real console (BFF + local-aws in-process, both on port 0) over a fresh data directory. */
-export async function startConsoleFixture(seedDemo: boolean): Promise<ConsoleFixture> {
+export async function startConsoleFixture(
+  seedDemo: boolean,
+  env: Record<string, string> = {},
+): Promise<ConsoleFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'bff-'));
   const web = join(dir, 'web');
   mkdirSync(web);
@@ -26,6 +29,7 @@ export async function startConsoleFixture(seedDemo: boolean): Promise<ConsoleFix
     BATCHOPS_DATA_DIR: join(dir, 'data'),
     BATCHOPS_WEB_DIR: web,
     BATCHOPS_SEED_DEMO: String(seedDemo),
+    ...env,
   });
   const app = await startConsole(config, () => {});
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
@@ -33,11 +37,11 @@ export async function startConsoleFixture(seedDemo: boolean): Promise<ConsoleFix
     app,
     api,
     async json(method, path, body) {
+      // As the SPA does: every mutation says JSON, with a body or without.
       const res = await api(path, {
         method,
-        ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: await res.json() };
     },
