@@ -113,11 +113,53 @@ describe('BFF in aws mode against an endpoint that refuses its keys', () => {
     delete process.env.AWS_SECRET_ACCESS_KEY;
   });
 
-  it('passes the S3 error code through with its status', async () => {
+  it('keeps the S3 error code, and says the credentials were refused (502)', async () => {
     const res = await fetch(`http://127.0.0.1:${remote.port}/api/jobs`);
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(502);
     const body = ApiError.parse(await res.json());
     expect(body.code).toBe('SignatureDoesNotMatch');
+    expect(body.message).toMatch(/refused the console's AWS credentials/);
     expect(body.requestId).toMatch(/^[0-9A-F]{16}$/);
+  });
+});
+
+describe('BFF in aws mode with no credentials at all', () => {
+  let remote: RunningConsole;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    // The standard chain finds nothing: no keys, a profile that does not exist, no instance metadata.
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+    ])
+      delete process.env[name];
+    process.env.AWS_PROFILE = 'batchops-no-such-profile';
+    process.env.AWS_CONFIG_FILE = join(dir, 'no-config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'no-credentials');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    const config = loadConfig({
+      BATCHOPS_MODE: 'aws',
+      BATCHOPS_PORT: '0',
+      AWS_REGION: 'eu-west-1',
+      BATCHOPS_ACCOUNT_ID: '123456789012',
+      BATCHOPS_ENDPOINT: 'http://127.0.0.1:9',
+      BATCHOPS_WEB_DIR: web,
+    });
+    remote = await startConsole(config, () => {});
+  });
+  afterAll(async () => {
+    await remote.close();
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+
+  it('answers 503 CredentialsMissing naming what to set, not a generic 500', async () => {
+    const res = await fetch(`http://127.0.0.1:${remote.port}/api/jobs`);
+    expect(res.status).toBe(503);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('CredentialsMissing');
+    expect(body.message).toMatch(/no AWS credentials found: set AWS_PROFILE/);
   });
 });

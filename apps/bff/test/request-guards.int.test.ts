@@ -106,3 +106,22 @@ describe('mutations', () => {
     expect(ApiError.parse(JSON.parse(same.text)).code).toBe('NotFoundException');
   });
 });
+
+describe('bodies', () => {
+  it('answer bad JSON with 400 and a message, and an oversized body with 413', async () => {
+    const bad = await c.api('/api/jobs/preflight', { method: 'POST', headers: json, body: '{"manifest": ' });
+    expect(bad.status).toBe(400);
+    const badBody = ApiError.parse(await bad.json());
+    expect(badBody.code).toBe('MalformedJson');
+    expect(badBody.message).toMatch(/not valid JSON/);
+    const big = await c.api('/api/jobs/preflight', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    const bigBody = ApiError.parse(await big.json());
+    expect(bigBody.code).toBe('PayloadTooLarge');
+    expect(bigBody.message).toMatch(/1 MB/);
+  });
+});
