@@ -10,7 +10,8 @@ import type { JobsServiceDeps } from './jobs/jobs-service.js';
 import { preflightRoutes } from './preflight/preflight-routes.js';
 import { reportRoutes } from './report/report-routes.js';
 import { eventsRoutes } from './sse/events-routes.js';
-import { JobEventsHub, type PollIntervals } from './sse/job-pollers.js';
+import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './sse/job-pollers.js';
+import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
 import { sameOriginOnly } from './web/same-origin.js';
@@ -27,9 +28,14 @@ export interface AppDeps {
   readonly log?: (line: string) => void;
   /** Live poll intervals (default 500 ms while a job moves, 3 s otherwise). */
   readonly pollIntervals?: PollIntervals;
+  /** Live streams per client (remote address; default 8) and pollers at once (default 32). */
+  readonly sseLimits?: { readonly perClient?: number; readonly pollers?: number };
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
 }
+
+/** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams do not limit one user. */
+const STREAMS_PER_CLIENT = 8;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -43,7 +49,9 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, deps.listMaxAgeMs),
   };
-  const hub = new JobEventsHub(jobs, deps.pollIntervals);
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
+  const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
   // Refusals come before the body is read.
   api.use(sameOriginOnly);
@@ -55,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(connectionRoutes(deps.connection, deps.version));
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
-  api.use('/jobs', eventsRoutes(hub));
+  api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
@@ -63,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));
-  app.use(errorHandler(deps.log ?? ((line) => console.error(line))));
+  app.use(errorHandler(log));
   app.locals.close = () => hub.close();
   return app;
 }

@@ -9,7 +9,7 @@ import {
   type LocalAwsHandle,
   startLocalAws,
 } from '@batchops/local-aws';
-import { createApp } from './app.js';
+import { type AppDeps, createApp } from './app.js';
 import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
 import type { PollIntervals } from './sse/job-pollers.js';
@@ -29,6 +29,7 @@ const version = (
 export interface ConsoleTuning {
   readonly pollIntervals?: PollIntervals;
   readonly listMaxAgeMs?: number;
+  readonly sseLimits?: AppDeps['sseLimits'];
 }
 
 export async function startConsole(

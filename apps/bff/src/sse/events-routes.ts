@@ -1,20 +1,34 @@
 import { RegionQuery } from '@batchops/contracts';
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { jobTarget } from '../jobs/jobs-routes.js';
 import type { JobEventsHub } from './job-pollers.js';
-import { openSseStream } from './sse-stream.js';
+import { openSseStream, type SseStream } from './sse-stream.js';
+import type { StreamLimit } from './stream-limit.js';
 
 /** Mounted under /jobs, before `/:id`: `/events` (the list) and `/:id/events` (one job). */
-export function eventsRoutes(hub: JobEventsHub): Router {
+export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {
   const router = Router();
+  // A stream counts against its client (remote address) and is refused before it opens.
+  const open = (req: Request, res: Response, admit: () => void): SseStream => {
+    const release = limit.acquire(req.socket.remoteAddress ?? 'unknown');
+    try {
+      admit();
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const stream = openSseStream(req, res);
+    stream.onClose(release);
+    return stream;
+  };
   router.get('/events', (req, res) => {
     const { region } = RegionQuery.parse(req.query);
-    const stream = openSseStream(req, res);
+    const stream = open(req, res, () => hub.admitList(region));
     stream.onClose(hub.subscribeList(region, (e) => stream.send(e)));
   });
   router.get('/:id/events', (req, res) => {
     const { id, region } = jobTarget(req);
-    const stream = openSseStream(req, res);
+    const stream = open(req, res, () => hub.admitJob(id, region));
     stream.onClose(hub.subscribeJob(id, region, (e) => stream.send(e)));
   });
   return router;

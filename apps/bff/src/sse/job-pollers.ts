@@ -1,6 +1,7 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent, JobSnapshot, JobStatus, JobSummary } from '@batchops/contracts';
 import { toApiError } from '../errors/error-handler.js';
+import { HttpError } from '../errors/http-error.js';
 import { toJobSummary } from '../jobs/jobs-mapping.js';
 import type { JobsServiceDeps } from '../jobs/jobs-service.js';
 
@@ -207,7 +208,13 @@ class ListPoller extends Poller {
   }
 }
 
-/** The live pollers: one DescribeJob poller per job and one ListJobs poller per Region. */
+/** Pollers (jobs and Regions' lists) running at once, by default. */
+export const MAX_POLLERS = 32;
+
+/**
+ * The live pollers: one DescribeJob poller per job and one ListJobs poller per Region, at most
+ * `maxPollers` at once (a new subject beyond that is refused; one already polled is shared).
+ */
 export class JobEventsHub {
   private readonly pollers = new Map<string, Poller>();
 
@@ -215,11 +222,38 @@ export class JobEventsHub {
     private readonly deps: JobsServiceDeps,
     private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
     private readonly log: (line: string) => void = (line) => console.error(line),
+    private readonly maxPollers = MAX_POLLERS,
   ) {}
+
+  private jobKey = (jobId: string, region: string | undefined) =>
+    `job:${region ?? this.deps.region}:${jobId}`;
+  private listKey = (region: string | undefined) => `list:${region ?? this.deps.region}`;
+
+  /**
+   * Throws 503 `TooManyLiveJobs` when watching this subject would start a poller beyond the cap.
+   * Call before opening the stream; subscribing in the same tick then cannot fail.
+   */
+  admitJob(jobId: string, region: string | undefined): void {
+    this.admit(this.jobKey(jobId, region));
+  }
+
+  admitList(region: string | undefined): void {
+    this.admit(this.listKey(region));
+  }
+
+  private admit(key: string): void {
+    if (this.pollers.has(key) || this.pollers.size < this.maxPollers) return;
+    throw new HttpError(
+      503,
+      'TooManyLiveJobs',
+      `The console already follows ${this.maxPollers} jobs or lists live; close a job's page and try again.`,
+    );
+  }
 
   subscribeJob(jobId: string, region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = `job:${r}:${jobId}`;
+    const key = this.jobKey(jobId, r);
+    this.admit(key);
     let poller = this.pollers.get(key);
     if (!poller) {
       poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key), this.log);
@@ -230,7 +264,8 @@ export class JobEventsHub {
 
   subscribeList(region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = `list:${r}`;
+    const key = this.listKey(r);
+    this.admit(key);
     let poller = this.pollers.get(key);
     if (!poller) {
       poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key), this.log);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobEvent } from '@batchops/contracts';
 import { loadConfig } from '../../src/config.js';
-import { type RunningConsole, startConsole } from '../../src/server.js';
+import { type ConsoleTuning, type RunningConsole, startConsole } from '../../src/server.js';
 
 export interface ConsoleFixture {
   readonly app: RunningConsole;
@@ -18,6 +18,7 @@ export interface ConsoleFixture {
 export async function startConsoleFixture(
   seedDemo: boolean,
   env: Record<string, string> = {},
+  tuning: ConsoleTuning = {},
 ): Promise<ConsoleFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'bff-'));
   const web = join(dir, 'web');
@@ -31,7 +32,7 @@ export async function startConsoleFixture(
     BATCHOPS_SEED_DEMO: String(seedDemo),
     ...env,
   });
-  const app = await startConsole(config, () => {});
+  const app = await startConsole(config, () => {}, tuning);
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
   return {
     app,
