@@ -12,7 +12,7 @@ import {
 import { type AppDeps, createApp } from './app.js';
 import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
-import type { PollIntervals } from './sse/job-pollers.js';
+import type { PollIntervals } from './jobs/live/job-pollers.js';
 
 export interface RunningConsole {
   readonly url: string;

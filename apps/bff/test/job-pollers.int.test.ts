@@ -8,7 +8,7 @@ import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../src/aws/aws-clients.js';
 import { JobCache } from '../src/jobs/job-cache.js';
-import { JobEventsHub } from '../src/sse/job-pollers.js';
+import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
 
 // The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
 // stopped when the last listener leaves.

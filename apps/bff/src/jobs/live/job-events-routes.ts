@@ -1,9 +1,9 @@
 import { RegionQuery } from '@batchops/contracts';
 import { type Request, type Response, Router } from 'express';
-import { jobTarget } from '../jobs/jobs-routes.js';
+import { openSseStream, type SseStream } from '../../sse/sse-stream.js';
+import type { StreamLimit } from '../../sse/stream-limit.js';
+import { jobTarget } from '../jobs-routes.js';
 import type { JobEventsHub } from './job-pollers.js';
-import { openSseStream, type SseStream } from './sse-stream.js';
-import type { StreamLimit } from './stream-limit.js';
 
 /** Mounted under /jobs, before `/:id`: `/events` (the list) and `/:id/events` (one job). */
 export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {

@@ -1,9 +1,9 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent, JobSnapshot, JobStatus, JobSummary } from '@batchops/contracts';
-import { toApiError } from '../errors/error-handler.js';
-import { HttpError } from '../errors/http-error.js';
-import { toJobSummary } from '../jobs/jobs-mapping.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import { toApiError } from '../../errors/error-handler.js';
+import { HttpError } from '../../errors/http-error.js';
+import { toJobSummary } from '../jobs-mapping.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
 
 type Listener = (event: JobEvent) => void;
 

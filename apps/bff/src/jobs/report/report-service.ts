@@ -2,12 +2,12 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
-import { bucketOfArn, reportBase, unquoteEtag } from '../aws/s3-arn.js';
-import { CsvSyntaxError, csvField, parseCsv } from '../csv/parse-csv.js';
-import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { createJob } from '../jobs/jobs-service.js';
-import { toWizardModel } from '../jobs/wizard-mapping.js';
+import { bucketOfArn, reportBase, unquoteEtag } from '../../aws/s3-arn.js';
+import { CsvSyntaxError, csvField, parseCsv } from '../../csv/parse-csv.js';
+import { HttpError } from '../../errors/http-error.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
+import { createJob } from '../jobs-service.js';
+import { toWizardModel } from '../wizard-mapping.js';
 
 /** The report's manifest.json as S3 Batch Operations writes it (only what the console reads). */
 const ReportManifest = z.object({
