@@ -11,6 +11,7 @@ import { eventsRoutes } from './jobs/live/job-events-routes.js';
 import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
+import { ReportCache } from './jobs/report/report-service.js';
 import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   readonly pollIntervals?: PollIntervals;
   /** Live streams per client (remote address; default 8) and pollers at once (default 32). */
   readonly sseLimits?: { readonly perClient?: number; readonly pollers?: number };
+  /** The clock (default `Date.now`). */
+  readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
 }
@@ -42,12 +45,15 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.use(allowedHostsOnly(deps.allowedHosts ?? []));
+  const now = deps.now ?? Date.now;
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,
     region: deps.connection.region,
     endpoint: deps.connection.endpoint,
     clientsFor: (region) => deps.clients.forRegion(region),
-    cache: new JobCache(deps.connection.accountId, deps.listMaxAgeMs),
+    cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
+    reports: new ReportCache(),
+    now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));
   const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);

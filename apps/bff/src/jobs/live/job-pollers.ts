@@ -32,16 +32,20 @@ const RATE_WINDOW_MS = 10_000;
  * One poller per key, shared by every listener of that key: it starts with the first listener,
  * polls again after each read (busyMs or idleMs later), and stops with the last listener.
  */
+interface PollerContext {
+  readonly deps: JobsServiceDeps;
+  readonly intervals: PollIntervals;
+  readonly log: (line: string) => void;
+  /** Called when the last listener left (the hub forgets the poller). */
+  readonly onIdle: () => void;
+}
+
 abstract class Poller {
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(
-    private readonly intervals: PollIntervals,
-    private readonly onIdle: () => void,
-    private readonly log: (line: string) => void,
-  ) {}
+  constructor(protected readonly ctx: PollerContext) {}
 
   /** Poll once: the events to send and whether the subject is busy. */
   protected abstract poll(): Promise<{ events: JobEvent[]; busy: boolean }>;
@@ -64,7 +68,7 @@ abstract class Poller {
     try {
       listener(event);
     } catch (e) {
-      this.log(`live event listener failed: ${(e as Error)?.stack ?? e}`);
+      this.ctx.log(`live event listener failed: ${(e as Error)?.stack ?? e}`);
     }
   }
 
@@ -82,14 +86,17 @@ abstract class Poller {
     if (this.stopped) return;
     for (const e of events) for (const l of this.listeners) this.deliver(l, e);
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.run(), busy ? this.intervals.busyMs : this.intervals.idleMs);
+    this.timer = setTimeout(
+      () => void this.run(),
+      busy ? this.ctx.intervals.busyMs : this.ctx.intervals.idleMs,
+    );
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.onIdle();
+    this.ctx.onIdle();
   }
 }
 
@@ -99,14 +106,11 @@ class JobPoller extends Poller {
   private samples: { t: number; done: number }[] = [];
 
   constructor(
-    private readonly deps: JobsServiceDeps,
+    ctx: PollerContext,
     private readonly jobId: string,
     private readonly region: string,
-    intervals: PollIntervals,
-    onIdle: () => void,
-    log: (line: string) => void,
   ) {
-    super(intervals, onIdle, log);
+    super(ctx);
   }
 
   protected current(): JobEvent | undefined {
@@ -114,11 +118,12 @@ class JobPoller extends Poller {
   }
 
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
-    const { Job: d } = await this.deps
+    const { deps } = this.ctx;
+    const { Job: d } = await deps
       .clientsFor(this.region)
-      .s3control.send(new DescribeJobCommand({ AccountId: this.deps.accountId, JobId: this.jobId }));
+      .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: this.jobId }));
     const s = toJobSummary({ ...d, Operation: undefined });
-    const t = Date.now();
+    const t = deps.now();
     const done = s.progress.succeeded + s.progress.failed;
     this.samples.push({ t, done });
     while (this.samples.length > 2 && t - (this.samples[1] as { t: number }).t >= RATE_WINDOW_MS)
@@ -171,13 +176,10 @@ class ListPoller extends Poller {
   private fingerprints = new Map<string, string>();
 
   constructor(
-    private readonly deps: JobsServiceDeps,
+    ctx: PollerContext,
     private readonly region: string,
-    intervals: PollIntervals,
-    onIdle: () => void,
-    log: (line: string) => void,
   ) {
-    super(intervals, onIdle, log);
+    super(ctx);
   }
 
   protected current(): JobEvent | undefined {
@@ -187,12 +189,13 @@ class ListPoller extends Poller {
       changed: this.jobs,
       removed: [],
       total: this.jobs.length,
-      at: new Date().toISOString(),
+      at: new Date(this.ctx.deps.now()).toISOString(),
     };
   }
 
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
-    const jobs = await this.deps.cache.list(this.deps.clientsFor(this.region).s3control, this.region, true);
+    const { deps } = this.ctx;
+    const jobs = await deps.cache.list(deps.clientsFor(this.region).s3control, this.region, true);
     const next = new Map(jobs.map((j) => [j.jobId, jobFingerprint(j)]));
     const changed = jobs.filter((j) => this.fingerprints.get(j.jobId) !== next.get(j.jobId));
     const removed = [...this.fingerprints.keys()].filter((id) => !next.has(id));
@@ -202,7 +205,9 @@ class ListPoller extends Poller {
     const busy = jobs.some((j) => BUSY.has(j.status));
     if (!firstRead && changed.length === 0 && removed.length === 0) return { events: [], busy };
     return {
-      events: [{ type: 'jobs', changed, removed, total: jobs.length, at: new Date().toISOString() }],
+      events: [
+        { type: 'jobs', changed, removed, total: jobs.length, at: new Date(deps.now()).toISOString() },
+      ],
       busy,
     };
   }
@@ -252,23 +257,24 @@ export class JobEventsHub {
 
   subscribeJob(jobId: string, region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = this.jobKey(jobId, r);
-    this.admit(key);
-    let poller = this.pollers.get(key);
-    if (!poller) {
-      poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key), this.log);
-      this.pollers.set(key, poller);
-    }
-    return poller.add(listener);
+    return this.subscribe(this.jobKey(jobId, r), (ctx) => new JobPoller(ctx, jobId, r), listener);
   }
 
   subscribeList(region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = this.listKey(r);
+    return this.subscribe(this.listKey(r), (ctx) => new ListPoller(ctx, r), listener);
+  }
+
+  private subscribe(key: string, create: (ctx: PollerContext) => Poller, listener: Listener): () => void {
     this.admit(key);
     let poller = this.pollers.get(key);
     if (!poller) {
-      poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key), this.log);
+      poller = create({
+        deps: this.deps,
+        intervals: this.intervals,
+        log: this.log,
+        onIdle: () => this.pollers.delete(key),
+      });
       this.pollers.set(key, poller);
     }
     return poller.add(listener);
