@@ -49,7 +49,7 @@ export interface RegionalClients {
 const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
 
 /** Other Regions kept open at once (each holds its own sockets). */
-export const MAX_OTHER_REGIONS = 16;
+const MAX_OTHER_REGIONS = 16;
 
 const destroyClients = (c: AwsClients) => {
   c.s3control.destroy();

@@ -8,7 +8,7 @@ export interface SseStream {
   close(): void;
 }
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 /**
  * Turn a response into a Server-Sent Events stream of JobEvents: `event: <type>` and the JSON in

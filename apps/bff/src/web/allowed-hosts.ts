@@ -5,7 +5,7 @@ import { HttpError } from '../errors/http-error.js';
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The host name of a Host header, without the port, lower-cased (`[::1]` keeps its brackets). */
-export function hostName(header: string | undefined): string | undefined {
+function hostName(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const h = header.trim().toLowerCase();
   if (h.startsWith('[')) {

@@ -7,6 +7,9 @@ import { type ConsoleTuning, type RunningConsole, startConsole } from '../../src
 
 export interface ConsoleFixture {
   readonly app: RunningConsole;
+  /** A fresh directory, removed by close(); `webDir` inside it holds a stand-in index.html. */
+  readonly dir: string;
+  readonly webDir: string;
   api(path: string, init?: RequestInit): Promise<Response>;
   /** JSON request; the answer's status and body (the tests parse bodies with the contracts). */
   // biome-ignore lint/suspicious/noExplicitAny: each test narrows the body with a contract schema
@@ -36,6 +39,8 @@ export async function startConsoleFixture(
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
   return {
     app,
+    dir,
+    webDir: web,
     api,
     async json(method, path, body) {
       // As the SPA does: every mutation says JSON, with a body or without.
