@@ -7,10 +7,14 @@ import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service.js';
-import { preflightRoutes } from './preflight/preflight-routes.js';
-import { reportRoutes } from './report/report-routes.js';
-import { eventsRoutes } from './sse/events-routes.js';
-import { JobEventsHub, type PollIntervals } from './sse/job-pollers.js';
+import { eventsRoutes } from './jobs/live/job-events-routes.js';
+import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
+import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
+import { reportRoutes } from './jobs/report/report-routes.js';
+import { ReportCache } from './jobs/report/report-service.js';
+import { StreamLimit } from './sse/stream-limit.js';
+import { allowedHostsOnly } from './web/allowed-hosts.js';
+import { jsonMutationsOnly } from './web/json-only.js';
 import { sameOriginOnly } from './web/same-origin.js';
 import { serveSpa } from './web/serve-spa.js';
 
@@ -20,35 +24,52 @@ export interface AppDeps {
   /** Directory of the built SPA (apps/web/dist). */
   readonly webDir: string;
   readonly version: string;
+  /** Host names served besides localhost, 127.0.0.1 and [::1] (DNS rebinding guard). */
+  readonly allowedHosts?: readonly string[];
   readonly log?: (line: string) => void;
   /** Live poll intervals (default 500 ms while a job moves, 3 s otherwise). */
   readonly pollIntervals?: PollIntervals;
+  /** Live streams per client (remote address; default 8) and pollers at once (default 32). */
+  readonly sseLimits?: { readonly perClient?: number; readonly pollers?: number };
+  /** The clock (default `Date.now`). */
+  readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
 }
+
+/** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams do not limit one user. */
+const STREAMS_PER_CLIENT = 8;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  app.use(allowedHostsOnly(deps.allowedHosts ?? []));
+  const now = deps.now ?? Date.now;
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,
     region: deps.connection.region,
     endpoint: deps.connection.endpoint,
     clientsFor: (region) => deps.clients.forRegion(region),
-    cache: new JobCache(deps.connection.accountId, deps.listMaxAgeMs),
+    cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
+    reports: new ReportCache(),
+    now,
   };
-  const hub = new JobEventsHub(jobs, deps.pollIntervals);
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
+  const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // Refusals come before the body is read.
   api.use(sameOriginOnly);
+  api.use(jsonMutationsOnly);
+  api.use(express.json({ limit: '1mb' }));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
   api.use(connectionRoutes(deps.connection, deps.version));
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
-  api.use('/jobs', eventsRoutes(hub));
+  api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
@@ -56,7 +77,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));
-  app.use(errorHandler(deps.log ?? ((line) => console.error(line))));
+  app.use(errorHandler(log));
   app.locals.close = () => hub.close();
   return app;
 }

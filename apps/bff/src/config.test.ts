@@ -28,4 +28,18 @@ describe('loadConfig', () => {
     });
     expect(c).toMatchObject({ mode: 'aws', region: 'eu-west-1', endpoint: undefined });
   });
+
+  it('serves the configured host names and BATCHOPS_HOST, never a wildcard address', () => {
+    expect(loadConfig({ BATCHOPS_ALLOWED_HOSTS: ' Console.Example , other.lan' }).allowedHosts).toEqual([
+      'console.example',
+      'other.lan',
+      '127.0.0.1',
+    ]);
+    expect(loadConfig({ BATCHOPS_HOST: 'box.lan' }).allowedHosts).toEqual(['box.lan']);
+    expect(loadConfig({ BATCHOPS_HOST: '::1' }).allowedHosts).toEqual(['[::1]']);
+    expect(loadConfig({ BATCHOPS_HOST: '0.0.0.0' }).allowedHosts).toEqual([]);
+    expect(() => loadConfig({ BATCHOPS_ALLOWED_HOSTS: 'http://x.example/' })).toThrow(
+      /BATCHOPS_ALLOWED_HOSTS/,
+    );
+  });
 });

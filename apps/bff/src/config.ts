@@ -28,12 +28,32 @@ const EnvSchema = z.object({
   BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
   BATCHOPS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   BATCHOPS_WEB_DIR: z.string().min(1).optional(),
+  BATCHOPS_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be host names, comma-separated')),
+    ),
 });
 
-export interface LocalConfig {
-  readonly mode: 'local';
+/** Addresses that mean "every interface": never a Host a browser sends. */
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
+
+interface CommonConfig {
   readonly host: string;
   readonly port: number;
+  /** Host names served besides localhost, 127.0.0.1 and [::1]: BATCHOPS_ALLOWED_HOSTS and BATCHOPS_HOST. */
+  readonly allowedHosts: readonly string[];
+}
+
+export interface LocalConfig extends CommonConfig {
+  readonly mode: 'local';
   readonly region: string;
   readonly accountId: string;
   readonly webDir: string;
@@ -48,10 +68,8 @@ export interface LocalConfig {
   };
 }
 
-export interface AwsConfig {
+export interface AwsConfig extends CommonConfig {
   readonly mode: 'aws';
-  readonly host: string;
-  readonly port: number;
   readonly region: string;
   readonly accountId: string;
   /** A custom S3 / S3 Control endpoint (an S3-compatible store, or a local-aws started apart). */
@@ -72,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const webDir = resolve(e.BATCHOPS_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
+  const host = e.BATCHOPS_HOST.toLowerCase();
+  // BATCHOPS_HOST is served under its own name too (an IPv6 address in brackets, as in a Host header).
+  const ownHost = /^[0-9a-f:]+:[0-9a-f:]*$/.test(host) ? `[${host}]` : host;
+  const allowedHosts = [...e.BATCHOPS_ALLOWED_HOSTS, ...(WILDCARD.has(host) ? [] : [ownHost])];
   const region =
     e.BATCHOPS_REGION ?? (e.BATCHOPS_MODE === 'aws' ? (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) : undefined);
   if (e.BATCHOPS_MODE === 'aws') {
@@ -88,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mode: 'aws',
       host: e.BATCHOPS_HOST,
       port: e.BATCHOPS_PORT,
+      allowedHosts,
       region,
       accountId: e.BATCHOPS_ACCOUNT_ID,
       endpoint: e.BATCHOPS_ENDPOINT,
@@ -98,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode: 'local',
     host: e.BATCHOPS_HOST,
     port: e.BATCHOPS_PORT,
+    allowedHosts,
     region: region ?? 'us-east-1',
     accountId: e.BATCHOPS_ACCOUNT_ID ?? '000000000000',
     webDir,

@@ -1,7 +1,10 @@
 import { ConfigError, loadConfig } from './config.js';
+import { keepServingOnErrors } from './errors/process-errors.js';
 import { startConsole } from './server.js';
 
 const log = (line: string) => console.log(`[batchops] ${line}`);
+
+keepServingOnErrors(process, (line) => console.error(`[batchops] ${line}`));
 
 try {
   const config = loadConfig();

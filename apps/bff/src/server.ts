@@ -9,10 +9,10 @@ import {
   type LocalAwsHandle,
   startLocalAws,
 } from '@batchops/local-aws';
-import { createApp } from './app.js';
+import { type AppDeps, createApp } from './app.js';
 import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
-import type { PollIntervals } from './sse/job-pollers.js';
+import type { PollIntervals } from './jobs/live/job-pollers.js';
 
 export interface RunningConsole {
   readonly url: string;
@@ -29,6 +29,7 @@ const version = (
 export interface ConsoleTuning {
   readonly pollIntervals?: PollIntervals;
   readonly listMaxAgeMs?: number;
+  readonly sseLimits?: AppDeps['sseLimits'];
 }
 
 export async function startConsole(
@@ -71,7 +72,15 @@ export async function startConsole(
         : null,
   };
   const clients = createRegionalClients({ region: config.region, endpoint, credentials });
-  const app = createApp({ clients, connection, webDir: config.webDir, version, log, ...tuning });
+  const app = createApp({
+    clients,
+    connection,
+    webDir: config.webDir,
+    version,
+    allowedHosts: config.allowedHosts,
+    log,
+    ...tuning,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);

@@ -1,37 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError, ConnectionInfo, ListJobsResponse } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { type RunningConsole, startConsole } from '../src/server.js';
+import { type ConsoleFixture, startConsoleFixture } from './support/console-fixture.js';
 
-let dir: string;
-let web: string;
-let consoleApp: RunningConsole;
+let c: ConsoleFixture;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bff-'));
-  web = join(dir, 'web');
-  rmSync(web, { recursive: true, force: true });
-  await import('node:fs').then((fs) => fs.mkdirSync(web));
-  writeFileSync(join(web, 'index.html'), '<!doctype html><title>batchops</title><div id="root"></div>');
-  const config = loadConfig({
-    BATCHOPS_PORT: '0',
-    BATCHOPS_LOCAL_AWS_PORT: '0',
-    BATCHOPS_DATA_DIR: join(dir, 'data'),
-    BATCHOPS_WEB_DIR: web,
-    BATCHOPS_SEED_DEMO: 'false',
-  });
-  consoleApp = await startConsole(config, () => {});
+  c = await startConsoleFixture(false);
 });
 afterAll(async () => {
-  await consoleApp.close();
-  rmSync(dir, { recursive: true, force: true });
+  await c.close();
 });
 
-const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${consoleApp.port}${path}`, init);
+const api = (path: string, init?: RequestInit) => c.api(path, init);
 
 describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
   it('reports health and the connection, without secrets', async () => {
@@ -42,7 +26,7 @@ describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
       mode: 'local',
       region: 'us-east-1',
       accountId: '000000000000',
-      endpoint: consoleApp.localAws?.url,
+      endpoint: c.app.localAws?.url,
       // This console was started without the demo seed.
       demo: null,
     });
@@ -91,7 +75,7 @@ describe('BFF in aws mode against an endpoint that refuses its keys', () => {
   beforeAll(async () => {
     other = await startLocalAws({
       port: 0,
-      dataDir: join(dir, 'other'),
+      dataDir: join(c.dir, 'other'),
       credentials: [{ accessKeyId: 'AKIDOTHER', secretAccessKey: 'right', accountId: '123456789012' }],
     });
     const config = loadConfig({
@@ -100,7 +84,7 @@ describe('BFF in aws mode against an endpoint that refuses its keys', () => {
       AWS_REGION: 'eu-west-1',
       BATCHOPS_ACCOUNT_ID: '123456789012',
       BATCHOPS_ENDPOINT: other.url,
-      BATCHOPS_WEB_DIR: web,
+      BATCHOPS_WEB_DIR: c.webDir,
     });
     process.env.AWS_ACCESS_KEY_ID = 'AKIDOTHER';
     process.env.AWS_SECRET_ACCESS_KEY = 'wrong';
@@ -113,11 +97,53 @@ describe('BFF in aws mode against an endpoint that refuses its keys', () => {
     delete process.env.AWS_SECRET_ACCESS_KEY;
   });
 
-  it('passes the S3 error code through with its status', async () => {
+  it('keeps the S3 error code, and says the credentials were refused (502)', async () => {
     const res = await fetch(`http://127.0.0.1:${remote.port}/api/jobs`);
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(502);
     const body = ApiError.parse(await res.json());
     expect(body.code).toBe('SignatureDoesNotMatch');
+    expect(body.message).toMatch(/refused the console's AWS credentials/);
     expect(body.requestId).toMatch(/^[0-9A-F]{16}$/);
+  });
+});
+
+describe('BFF in aws mode with no credentials at all', () => {
+  let remote: RunningConsole;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    // The standard chain finds nothing: no keys, a profile that does not exist, no instance metadata.
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+    ])
+      delete process.env[name];
+    process.env.AWS_PROFILE = 'batchops-no-such-profile';
+    process.env.AWS_CONFIG_FILE = join(c.dir, 'no-config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(c.dir, 'no-credentials');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    const config = loadConfig({
+      BATCHOPS_MODE: 'aws',
+      BATCHOPS_PORT: '0',
+      AWS_REGION: 'eu-west-1',
+      BATCHOPS_ACCOUNT_ID: '123456789012',
+      BATCHOPS_ENDPOINT: 'http://127.0.0.1:9',
+      BATCHOPS_WEB_DIR: c.webDir,
+    });
+    remote = await startConsole(config, () => {});
+  });
+  afterAll(async () => {
+    await remote.close();
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+
+  it('answers 503 CredentialsMissing naming what to set, not a generic 500', async () => {
+    const res = await fetch(`http://127.0.0.1:${remote.port}/api/jobs`);
+    expect(res.status).toBe(503);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('CredentialsMissing');
+    expect(body.message).toMatch(/no AWS credentials found: set AWS_PROFILE/);
   });
 });

@@ -6,24 +6,39 @@ import { CreateJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsClients } from '../src/aws/aws-clients.js';
+import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
 import { JobCache } from '../src/jobs/job-cache.js';
-import { JobEventsHub } from '../src/sse/job-pollers.js';
+import type { JobsServiceDeps } from '../src/jobs/jobs-service.js';
+import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
+import { ReportCache } from '../src/jobs/report/report-service.js';
 
 // The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
 // stopped when the last listener leaves.
 let dir: string;
 let aws: LocalAwsHandle;
 let describeCalls = 0;
+let listCalls = 0;
+let clients: AwsClients;
 let jobId: string;
 let hub: JobEventsHub;
+const logged: string[] = [];
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const serviceDeps = (now: () => number): JobsServiceDeps => ({
+  accountId: '000000000000',
+  region: 'us-east-1',
+  endpoint: aws.url,
+  clientsFor: () => clients,
+  cache: new JobCache('000000000000', now),
+  reports: new ReportCache(),
+  now,
+});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bff-pollers-'));
   aws = await startLocalAws({ port: 0, dataDir: dir });
-  const clients = createAwsClients({
+  clients = createAwsClients({
     region: 'us-east-1',
     endpoint: aws.url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
@@ -31,6 +46,7 @@ beforeAll(async () => {
   clients.s3control.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === 'DescribeJobCommand') describeCalls++;
+      if (context.commandName === 'ListJobsCommand') listCalls++;
       return next(args);
     },
     { step: 'initialize', name: 'countDescribeJob' },
@@ -54,16 +70,7 @@ beforeAll(async () => {
     }),
   );
   jobId = out.JobId as string;
-  hub = new JobEventsHub(
-    {
-      accountId: '000000000000',
-      region: 'us-east-1',
-      endpoint: aws.url,
-      clientsFor: () => clients,
-      cache: new JobCache('000000000000'),
-    },
-    { busyMs: 40, idleMs: 40 },
-  );
+  hub = new JobEventsHub(serviceDeps(Date.now), { busyMs: 40, idleMs: 40 }, (line) => logged.push(line));
 });
 
 afterAll(async () => {
@@ -95,5 +102,66 @@ describe('JobEventsHub', () => {
     const afterStop = describeCalls;
     await wait(400);
     expect(describeCalls).toBe(afterStop);
+  });
+
+  it('keeps polling and never rejects when a listener throws', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const good: JobEvent[] = [];
+      const offBad = hub.subscribeJob(jobId, undefined, () => {
+        throw new Error('a broken stream');
+      });
+      const offGood = hub.subscribeJob(jobId, undefined, (e) => good.push(e));
+      await wait(200);
+      const calls = describeCalls;
+      await wait(300);
+      // The poller goes on after the throwing listener, and the other listener is served.
+      expect(describeCalls).toBeGreaterThan(calls);
+      expect(good.some((e) => e.type === 'job' || e.type === 'error')).toBe(true);
+      offBad();
+      offGood();
+      await wait(50);
+      expect(unhandled).toEqual([]);
+      expect(logged.some((l) => l.includes('a broken stream'))).toBe(true);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('stamps events with the injected clock', async () => {
+    const at = Date.parse('2030-01-01T00:00:00Z');
+    const clocked = new JobEventsHub(
+      serviceDeps(() => at),
+      { busyMs: 40, idleMs: 40 },
+      () => {},
+    );
+    const events: JobEvent[] = [];
+    const off = clocked.subscribeJob(jobId, undefined, (e) => events.push(e));
+    const offList = clocked.subscribeList(undefined, (e) => events.push(e));
+    await wait(300);
+    off();
+    offList();
+    clocked.close();
+    const stamps = events.map((e) => (e.type === 'job' ? e.job.at : e.type === 'jobs' ? e.at : 'error'));
+    expect(stamps.length).toBeGreaterThan(1);
+    expect(new Set(stamps)).toEqual(new Set(['2030-01-01T00:00:00.000Z']));
+  });
+});
+
+describe('JobCache', () => {
+  it('ages its ListJobs snapshot by the injected clock', async () => {
+    let t = 1_000_000;
+    const cache = new JobCache('000000000000', () => t, 5000, 60_000);
+    const before = listCalls;
+    await cache.list(clients.s3control, 'us-east-1');
+    t += 4000;
+    await cache.list(clients.s3control, 'us-east-1');
+    expect(listCalls - before).toBe(1);
+    // Past the stale limit the list waits for a new read.
+    t += 61_000;
+    await cache.list(clients.s3control, 'us-east-1');
+    expect(listCalls - before).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { HttpError } from '../errors/http-error.js';
 
 export interface AwsClients {
   readonly s3control: S3ControlClient;
@@ -37,27 +38,64 @@ export function createAwsClients(target: AwsTarget): AwsClients {
 /** Clients of the console's Region, and of any other Region on demand (the wizard's Region choice). */
 export interface RegionalClients {
   readonly region: string;
+  /** @throws HttpError 400 `InvalidRegion` when the name is not shaped like a Region. */
   forRegion(region?: string): AwsClients;
+  /** Regions with clients now, the console's own included. */
+  readonly size: number;
   destroy(): void;
 }
 
-export function createRegionalClients(target: AwsTarget): RegionalClients {
-  const byRegion = new Map<string, AwsClients>([[target.region, createAwsClients(target)]]);
+/** `us-east-1`, `us-gov-west-1`, `eusc-de-east-1`: a name that can only ever be a Region. */
+const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
+
+/** Other Regions kept open at once (each holds its own sockets). */
+const MAX_OTHER_REGIONS = 16;
+
+const destroyClients = (c: AwsClients) => {
+  c.s3control.destroy();
+  c.s3.destroy();
+};
+
+/**
+ * The console's Region's clients stay; other Regions' clients are kept for the `maxRegions` most
+ * recently used, and the least recently used are destroyed (closing their sockets) beyond that.
+ */
+export function createRegionalClients(
+  target: AwsTarget,
+  { maxRegions = MAX_OTHER_REGIONS }: { maxRegions?: number } = {},
+): RegionalClients {
+  const home = createAwsClients(target);
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  const others = new Map<string, AwsClients>();
   return {
     region: target.region,
     forRegion(region = target.region) {
-      let clients = byRegion.get(region);
-      if (!clients) {
-        clients = createAwsClients({ ...target, region });
-        byRegion.set(region, clients);
+      if (region === target.region) return home;
+      if (!REGION.test(region))
+        throw new HttpError(
+          400,
+          'InvalidRegion',
+          `${JSON.stringify(region.slice(0, 64))} is not a Region name.`,
+          [{ field: 'region', message: 'must be a Region such as us-east-1' }],
+        );
+      let clients = others.get(region);
+      if (clients) others.delete(region);
+      else clients = createAwsClients({ ...target, region });
+      others.set(region, clients);
+      for (const [name, old] of others) {
+        if (others.size <= maxRegions) break;
+        others.delete(name);
+        destroyClients(old);
       }
       return clients;
     },
+    get size() {
+      return others.size + 1;
+    },
     destroy() {
-      for (const c of byRegion.values()) {
-        c.s3control.destroy();
-        c.s3.destroy();
-      }
+      destroyClients(home);
+      for (const c of others.values()) destroyClients(c);
+      others.clear();
     },
   };
 }

@@ -5,34 +5,63 @@ import { z } from 'zod';
 import { toApiError } from './error-handler.js';
 import { HttpError } from './http-error.js';
 
+/** A real SDK error: the client parses a canned error response from a stand-in HTTP handler. */
+function sdkError(status: number, code: string, message: string): Promise<unknown> {
+  const client = new S3ControlClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    endpointProvider: () => ({ url: new URL('http://127.0.0.1:9/') }),
+    requestHandler: {
+      handle: async () => ({
+        response: {
+          statusCode: status,
+          headers: { 'x-amz-request-id': 'REQ1' },
+          body: Readable.from([
+            Buffer.from(
+              `<ErrorResponse><Error><Code>${code}</Code><Message>${message}</Message></Error></ErrorResponse>`,
+            ),
+          ]),
+        },
+      }),
+    } as never,
+  });
+  return client.send(new ListJobsCommand({ AccountId: '000000000000' })).catch((e: unknown) => e);
+}
+
 describe('toApiError', () => {
   it('keeps the S3 error code and status of a service error', async () => {
-    // A real SDK error: the client parses a canned 403 response from a stand-in HTTP handler.
+    expect(toApiError(await sdkError(403, 'AccessDenied', 'no'))).toEqual({
+      status: 403,
+      body: { code: 'AccessDenied', message: 'no', fieldErrors: [], requestId: 'REQ1' },
+    });
+  });
+
+  it("says the console's credentials were refused (502, code kept) for expired or wrong keys", async () => {
+    for (const code of ['ExpiredToken', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']) {
+      const { status, body } = toApiError(await sdkError(403, code, 'refused'));
+      expect(status, code).toBe(502);
+      expect(body).toMatchObject({ code, requestId: 'REQ1' });
+      expect(body.message).toMatch(/refused the console's AWS credentials \(refused\): set AWS_PROFILE/);
+    }
+  });
+
+  it('maps credentials the SDK cannot find to 503 CredentialsMissing', async () => {
     const client = new S3ControlClient({
       region: 'us-east-1',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      endpointProvider: () => ({ url: new URL('http://127.0.0.1:9/') }),
-      requestHandler: {
-        handle: async () => ({
-          response: {
-            statusCode: 403,
-            headers: { 'x-amz-request-id': 'REQ1' },
-            body: Readable.from([
-              Buffer.from(
-                '<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>bad sig</Message></Error></ErrorResponse>',
-              ),
-            ]),
-          },
-        }),
-      } as never,
+      credentials: async () => {
+        // What the standard provider chain throws when nothing is configured.
+        throw Object.assign(new Error('Could not load credentials from any providers'), {
+          name: 'CredentialsProviderError',
+        });
+      },
     });
     const err = await client
       .send(new ListJobsCommand({ AccountId: '000000000000' }))
       .catch((e: unknown) => e);
-    expect(toApiError(err)).toEqual({
-      status: 403,
-      body: { code: 'SignatureDoesNotMatch', message: 'bad sig', fieldErrors: [], requestId: 'REQ1' },
-    });
+    const { status, body } = toApiError(err);
+    expect(status).toBe(503);
+    expect(body.code).toBe('CredentialsMissing');
+    expect(body.message).toMatch(/^no AWS credentials found: set AWS_PROFILE .*any providers/);
   });
 
   it('turns validation errors into field errors', () => {

@@ -26,6 +26,7 @@ export class JobCache {
 
   constructor(
     private readonly accountId: string,
+    private readonly now: () => number,
     private readonly maxAgeMs = 5000,
     private readonly staleMaxMs = 60_000,
   ) {}
@@ -33,7 +34,7 @@ export class JobCache {
   /** Every listed job of the Region, newest first. `fresh` skips the snapshot (the live poller). */
   async list(client: S3ControlClient, region: string, fresh = false): Promise<JobSummary[]> {
     const s = this.snapshots.get(region);
-    const age = s ? Date.now() - s.at : Number.POSITIVE_INFINITY;
+    const age = s ? this.now() - s.at : Number.POSITIVE_INFINITY;
     if (!fresh && s && age < this.maxAgeMs) return s.jobs;
     const pending = this.read(client, region);
     if (!fresh && s && age < this.staleMaxMs) {
@@ -63,7 +64,7 @@ export class JobCache {
   }
 
   private async readAll(client: S3ControlClient): Promise<Snapshot> {
-    const at = Date.now();
+    const at = this.now();
     const jobs: JobSummary[] = [];
     const pages = paginateListJobs({ client, pageSize: 1000 }, { AccountId: this.accountId });
     for await (const page of pages) for (const d of page.Jobs ?? []) jobs.push(toJobSummary(d));

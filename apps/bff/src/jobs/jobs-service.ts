@@ -22,6 +22,7 @@ import type { JobCache } from './job-cache.js';
 import { matchesTags, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
 import { resolveManifest } from './manifest-object.js';
+import type { ReportCache } from './report/report-service.js';
 import { toCreateJobRequest, toSdkTags, toWizardModel } from './wizard-mapping.js';
 
 export interface JobsServiceDeps {
@@ -32,6 +33,10 @@ export interface JobsServiceDeps {
   readonly endpoint: string | null;
   clientsFor(region?: string): AwsClients;
   readonly cache: JobCache;
+  /** Parsed completion reports of ended jobs. */
+  readonly reports: ReportCache;
+  /** The clock (ms since the epoch): every time the BFF reads goes through it. */
+  now(): number;
 }
 
 /** Every job of the Region (all pages of ListJobs), filtered, sorted and paged; rows carry tags. */

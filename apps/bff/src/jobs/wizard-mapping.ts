@@ -11,7 +11,7 @@ import type { JobWizardModel, S3Tag, WizardManifest, WizardOperation } from '@ba
 import { bucketArn, bucketOfArn, objectArn, parseObjectArn } from '../aws/s3-arn.js';
 import { HttpError } from '../errors/http-error.js';
 
-export const CSV_FORMAT = 'S3BatchOperations_CSV_20180820';
+const CSV_FORMAT = 'S3BatchOperations_CSV_20180820';
 export const INVENTORY_FORMAT = 'S3InventoryReport_CSV_20161130';
 
 export const toSdkTags = (tags: readonly S3Tag[]): SdkS3Tag[] =>

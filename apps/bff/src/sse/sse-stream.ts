@@ -8,7 +8,7 @@ export interface SseStream {
   close(): void;
 }
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 /**
  * Turn a response into a Server-Sent Events stream of JobEvents: `event: <type>` and the JSON in
@@ -36,6 +36,8 @@ export function openSseStream(req: Request, res: Response, heartbeatMs = HEARTBE
   };
   req.on('close', close);
   res.on('close', close);
+  // A write to a socket that went away: end the stream, never an unhandled 'error' event.
+  res.on('error', close);
   return {
     send(event) {
       if (closed) return;

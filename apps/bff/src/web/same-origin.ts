@@ -1,7 +1,19 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../errors/http-error.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `scheme://host[:port]` of a URL, normalised as browsers send Origin; undefined when not a URL. */
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+const ownOrigin = (req: Request) => originOf(`${req.protocol}://${req.get('host') ?? ''}`);
 
 /** Mutating API calls must come from the console's own origin (no cross-site requests). */
 export const sameOriginOnly: RequestHandler = (req, _res, next) => {
@@ -12,13 +24,8 @@ export const sameOriginOnly: RequestHandler = (req, _res, next) => {
   }
   const origin = req.get('origin');
   if (origin !== undefined) {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== req.get('host'))
+    const own = ownOrigin(req);
+    if (own === undefined || originOf(origin) !== own)
       return next(new HttpError(403, 'CrossSiteRequest', 'Cross-origin requests are refused.'));
   }
   next();

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobEvent } from '@batchops/contracts';
 import { loadConfig } from '../../src/config.js';
-import { type RunningConsole, startConsole } from '../../src/server.js';
+import { type ConsoleTuning, type RunningConsole, startConsole } from '../../src/server.js';
 
 export interface ConsoleFixture {
   readonly app: RunningConsole;
+  /** A fresh directory, removed by close(); `webDir` inside it holds a stand-in index.html. */
+  readonly dir: string;
+  readonly webDir: string;
   api(path: string, init?: RequestInit): Promise<Response>;
   /** JSON request; the answer's status and body (the tests parse bodies with the contracts). */
   // biome-ignore lint/suspicious/noExplicitAny: each test narrows the body with a contract schema
@@ -15,7 +18,11 @@ export interface ConsoleFixture {
 }
 
 /** The real console (BFF + local-aws in-process, both on port 0) over a fresh data directory. */
-export async function startConsoleFixture(seedDemo: boolean): Promise<ConsoleFixture> {
+export async function startConsoleFixture(
+  seedDemo: boolean,
+  env: Record<string, string> = {},
+  tuning: ConsoleTuning = {},
+): Promise<ConsoleFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'bff-'));
   const web = join(dir, 'web');
   mkdirSync(web);
@@ -26,18 +33,21 @@ export async function startConsoleFixture(seedDemo: boolean): Promise<ConsoleFix
     BATCHOPS_DATA_DIR: join(dir, 'data'),
     BATCHOPS_WEB_DIR: web,
     BATCHOPS_SEED_DEMO: String(seedDemo),
+    ...env,
   });
-  const app = await startConsole(config, () => {});
+  const app = await startConsole(config, () => {}, tuning);
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
   return {
     app,
+    dir,
+    webDir: web,
     api,
     async json(method, path, body) {
+      // As the SPA does: every mutation says JSON, with a body or without.
       const res = await api(path, {
         method,
-        ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: await res.json() };
     },

@@ -2,12 +2,12 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
-import { bucketOfArn, reportBase, unquoteEtag } from '../aws/s3-arn.js';
-import { CsvSyntaxError, csvField, parseCsv } from '../csv/parse-csv.js';
-import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { createJob } from '../jobs/jobs-service.js';
-import { toWizardModel } from '../jobs/wizard-mapping.js';
+import { bucketOfArn, reportBase, unquoteEtag } from '../../aws/s3-arn.js';
+import { CsvSyntaxError, csvField, parseCsv } from '../../csv/parse-csv.js';
+import { HttpError } from '../../errors/http-error.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
+import { createJob } from '../jobs-service.js';
+import { toWizardModel } from '../wizard-mapping.js';
 
 /** The report's manifest.json as S3 Batch Operations writes it (only what the console reads). */
 const ReportManifest = z.object({
@@ -34,9 +34,21 @@ interface ParsedReport {
   readonly errorCodes: { errorCode: string; count: number }[];
 }
 
-/** Reports of ended jobs do not change: the last few parsed are kept for paging. */
-const KEEP = 16;
-const cache = new Map<string, ParsedReport>();
+/** Reports of ended jobs do not change: the last `keep` parsed are kept for paging. */
+export class ReportCache {
+  private readonly reports = new Map<string, ParsedReport>();
+
+  constructor(private readonly keep = 16) {}
+
+  get(jobId: string): ParsedReport | undefined {
+    return this.reports.get(jobId);
+  }
+
+  set(jobId: string, report: ParsedReport): void {
+    this.reports.set(jobId, report);
+    if (this.reports.size > this.keep) this.reports.delete(this.reports.keys().next().value as string);
+  }
+}
 
 function toRow(fields: string[], file: string, line: number): ReportRow {
   if (fields.length < 4) {
@@ -73,7 +85,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
   const ended = job?.Status === 'Complete' || job?.Status === 'Failed' || job?.Status === 'Cancelled';
-  const cached = cache.get(jobId);
+  const cached = deps.reports.get(jobId);
   if (cached && ended) return cached;
   if (!job?.Report?.Enabled || !job.Report.Bucket) {
     throw new HttpError(404, 'ReportNotEnabled', `Job ${jobId} does not write a completion report.`);
@@ -133,10 +145,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
       .map(([errorCode, count]) => ({ errorCode, count }))
       .sort((a, b) => b.count - a.count || a.errorCode.localeCompare(b.errorCode)),
   };
-  if (ended) {
-    cache.set(jobId, report);
-    if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
-  }
+  if (ended) deps.reports.set(jobId, report);
   return report;
 }
 
@@ -189,7 +198,7 @@ export async function retryFailed(
   const csv = failed
     .map((r) => [r.bucket, r.key, ...(withVersions ? [r.versionId ?? ''] : [])].map(csvField).join(','))
     .join('\n');
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
   const manifestKey = `${reportBase(job?.Report?.Prefix, jobId)}retry-${stamp}.csv`;
   const put = await clients.s3.send(
     new PutObjectCommand({

@@ -1,8 +1,9 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent, JobSnapshot, JobStatus, JobSummary } from '@batchops/contracts';
-import { toApiError } from '../errors/error-handler.js';
-import { toJobSummary } from '../jobs/jobs-mapping.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import { toApiError } from '../../errors/error-handler.js';
+import { HttpError } from '../../errors/http-error.js';
+import { toJobSummary } from '../jobs-mapping.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
 
 type Listener = (event: JobEvent) => void;
 
@@ -31,15 +32,20 @@ const RATE_WINDOW_MS = 10_000;
  * One poller per key, shared by every listener of that key: it starts with the first listener,
  * polls again after each read (busyMs or idleMs later), and stops with the last listener.
  */
+interface PollerContext {
+  readonly deps: JobsServiceDeps;
+  readonly intervals: PollIntervals;
+  readonly log: (line: string) => void;
+  /** Called when the last listener left (the hub forgets the poller). */
+  readonly onIdle: () => void;
+}
+
 abstract class Poller {
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(
-    private readonly intervals: PollIntervals,
-    private readonly onIdle: () => void,
-  ) {}
+  constructor(protected readonly ctx: PollerContext) {}
 
   /** Poll once: the events to send and whether the subject is busy. */
   protected abstract poll(): Promise<{ events: JobEvent[]; busy: boolean }>;
@@ -49,7 +55,7 @@ abstract class Poller {
   add(listener: Listener): () => void {
     this.listeners.add(listener);
     const now = this.current();
-    if (now) listener(now);
+    if (now) this.deliver(listener, now);
     if (this.listeners.size === 1 && this.timer === undefined) void this.run();
     return () => {
       this.listeners.delete(listener);
@@ -57,28 +63,40 @@ abstract class Poller {
     };
   }
 
+  /** One listener failing (a closed or broken stream) neither stops the poller nor the others. */
+  private deliver(listener: Listener, event: JobEvent): void {
+    try {
+      listener(event);
+    } catch (e) {
+      this.ctx.log(`live event listener failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
   private async run(): Promise<void> {
     this.timer = undefined;
     let busy = false;
+    let events: JobEvent[];
     try {
       const result = await this.poll();
       busy = result.busy;
-      if (this.stopped) return;
-      for (const e of result.events) for (const l of this.listeners) l(e);
+      events = result.events;
     } catch (e) {
-      if (this.stopped) return;
-      const event: JobEvent = { type: 'error', error: toApiError(e).body };
-      for (const l of this.listeners) l(event);
+      events = [{ type: 'error', error: toApiError(e).body }];
     }
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.run(), busy ? this.intervals.busyMs : this.intervals.idleMs);
+    for (const e of events) for (const l of this.listeners) this.deliver(l, e);
+    if (this.stopped) return;
+    this.timer = setTimeout(
+      () => void this.run(),
+      busy ? this.ctx.intervals.busyMs : this.ctx.intervals.idleMs,
+    );
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.onIdle();
+    this.ctx.onIdle();
   }
 }
 
@@ -88,13 +106,11 @@ class JobPoller extends Poller {
   private samples: { t: number; done: number }[] = [];
 
   constructor(
-    private readonly deps: JobsServiceDeps,
+    ctx: PollerContext,
     private readonly jobId: string,
     private readonly region: string,
-    intervals: PollIntervals,
-    onIdle: () => void,
   ) {
-    super(intervals, onIdle);
+    super(ctx);
   }
 
   protected current(): JobEvent | undefined {
@@ -102,11 +118,12 @@ class JobPoller extends Poller {
   }
 
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
-    const { Job: d } = await this.deps
+    const { deps } = this.ctx;
+    const { Job: d } = await deps
       .clientsFor(this.region)
-      .s3control.send(new DescribeJobCommand({ AccountId: this.deps.accountId, JobId: this.jobId }));
+      .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: this.jobId }));
     const s = toJobSummary({ ...d, Operation: undefined });
-    const t = Date.now();
+    const t = deps.now();
     const done = s.progress.succeeded + s.progress.failed;
     this.samples.push({ t, done });
     while (this.samples.length > 2 && t - (this.samples[1] as { t: number }).t >= RATE_WINDOW_MS)
@@ -159,12 +176,10 @@ class ListPoller extends Poller {
   private fingerprints = new Map<string, string>();
 
   constructor(
-    private readonly deps: JobsServiceDeps,
+    ctx: PollerContext,
     private readonly region: string,
-    intervals: PollIntervals,
-    onIdle: () => void,
   ) {
-    super(intervals, onIdle);
+    super(ctx);
   }
 
   protected current(): JobEvent | undefined {
@@ -174,12 +189,13 @@ class ListPoller extends Poller {
       changed: this.jobs,
       removed: [],
       total: this.jobs.length,
-      at: new Date().toISOString(),
+      at: new Date(this.ctx.deps.now()).toISOString(),
     };
   }
 
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
-    const jobs = await this.deps.cache.list(this.deps.clientsFor(this.region).s3control, this.region, true);
+    const { deps } = this.ctx;
+    const jobs = await deps.cache.list(deps.clientsFor(this.region).s3control, this.region, true);
     const next = new Map(jobs.map((j) => [j.jobId, jobFingerprint(j)]));
     const changed = jobs.filter((j) => this.fingerprints.get(j.jobId) !== next.get(j.jobId));
     const removed = [...this.fingerprints.keys()].filter((id) => !next.has(id));
@@ -189,38 +205,76 @@ class ListPoller extends Poller {
     const busy = jobs.some((j) => BUSY.has(j.status));
     if (!firstRead && changed.length === 0 && removed.length === 0) return { events: [], busy };
     return {
-      events: [{ type: 'jobs', changed, removed, total: jobs.length, at: new Date().toISOString() }],
+      events: [
+        { type: 'jobs', changed, removed, total: jobs.length, at: new Date(deps.now()).toISOString() },
+      ],
       busy,
     };
   }
 }
 
-/** The live pollers: one DescribeJob poller per job and one ListJobs poller per Region. */
+/** Pollers (jobs and Regions' lists) running at once, by default. */
+export const MAX_POLLERS = 32;
+
+/**
+ * The live pollers: one DescribeJob poller per job and one ListJobs poller per Region, at most
+ * `maxPollers` at once (a new subject beyond that is refused; one already polled is shared).
+ */
 export class JobEventsHub {
   private readonly pollers = new Map<string, Poller>();
 
   constructor(
     private readonly deps: JobsServiceDeps,
     private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
+    private readonly log: (line: string) => void = (line) => console.error(line),
+    private readonly maxPollers = MAX_POLLERS,
   ) {}
+
+  private jobKey = (jobId: string, region: string | undefined) =>
+    `job:${region ?? this.deps.region}:${jobId}`;
+  private listKey = (region: string | undefined) => `list:${region ?? this.deps.region}`;
+
+  /**
+   * Throws 503 `TooManyLiveJobs` when watching this subject would start a poller beyond the cap.
+   * Call before opening the stream; subscribing in the same tick then cannot fail.
+   */
+  admitJob(jobId: string, region: string | undefined): void {
+    this.admit(this.jobKey(jobId, region));
+  }
+
+  admitList(region: string | undefined): void {
+    this.admit(this.listKey(region));
+  }
+
+  private admit(key: string): void {
+    if (this.pollers.has(key) || this.pollers.size < this.maxPollers) return;
+    throw new HttpError(
+      503,
+      'TooManyLiveJobs',
+      `The console already follows ${this.maxPollers} jobs or lists live; close a job's page and try again.`,
+    );
+  }
 
   subscribeJob(jobId: string, region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = `job:${r}:${jobId}`;
-    let poller = this.pollers.get(key);
-    if (!poller) {
-      poller = new JobPoller(this.deps, jobId, r, this.intervals, () => this.pollers.delete(key));
-      this.pollers.set(key, poller);
-    }
-    return poller.add(listener);
+    return this.subscribe(this.jobKey(jobId, r), (ctx) => new JobPoller(ctx, jobId, r), listener);
   }
 
   subscribeList(region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
-    const key = `list:${r}`;
+    return this.subscribe(this.listKey(r), (ctx) => new ListPoller(ctx, r), listener);
+  }
+
+  private subscribe(key: string, create: (ctx: PollerContext) => Poller, listener: Listener): () => void {
+    this.admit(key);
     let poller = this.pollers.get(key);
     if (!poller) {
-      poller = new ListPoller(this.deps, r, this.intervals, () => this.pollers.delete(key));
+      poller = create({
+        deps: this.deps,
+        intervals: this.intervals,
+        log: this.log,
+        onIdle: () => this.pollers.delete(key),
+      });
       this.pollers.set(key, poller);
     }
     return poller.add(listener);

@@ -10,11 +10,11 @@ import type {
 } from '@batchops/contracts';
 import { RoleArn } from '@batchops/contracts';
 import { z } from 'zod';
-import { unquoteEtag } from '../aws/s3-arn.js';
-import { parseCsv } from '../csv/parse-csv.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { HEAD_BYTES, headObject, readObjectStart } from '../jobs/manifest-object.js';
-import { manifestLocation } from '../jobs/wizard-mapping.js';
+import { unquoteEtag } from '../../aws/s3-arn.js';
+import { parseCsv } from '../../csv/parse-csv.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
+import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
+import { manifestLocation } from '../wizard-mapping.js';
 
 /** Rows looked at, and objects checked with HeadObject. */
 const SAMPLE_ROWS = 100;
