@@ -1,11 +1,11 @@
 import type { BucketSummary } from '@batchops/contracts';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
+import { TableEmptyState } from '../../../components/table-empty-state';
+import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { bucketsColumnDefinitions, bucketsPageSize } from './buckets-table-config';
 
 /** The account's buckets, filtered, sorted and paged in the browser (the BFF lists them all at once). */
@@ -14,18 +14,12 @@ export function BucketsTable({ buckets, loading }: { buckets: readonly BucketSum
     [...buckets],
     {
       filtering: {
-        empty: (
-          <Box textAlign="center" color="inherit">
-            <b>No buckets</b>
-          </Box>
-        ),
+        empty: <TableEmptyState title="No buckets" description="This account has no buckets." />,
         noMatch: (
-          <Box textAlign="center" color="inherit">
-            <b>No matches</b>
-            <Box padding={{ top: 's' }}>
-              <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
-            </Box>
-          </Box>
+          <TableNoMatchState
+            description="No buckets match the filter."
+            onClearFilter={() => actions.setFiltering('')}
+          />
         ),
       },
       sorting: { defaultState: { sortingColumn: { sortingField: 'name' } } },
