@@ -7,9 +7,11 @@ import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/com
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useState } from 'react';
+import { LiveUpdatesStatus } from '../../../components/live-updates-status';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { paths } from '../../../config/navigation';
+import type { StreamStatus } from '../../../lib/stream-status';
 import { isJobOpen, JobActionModals, type JobModalAction } from './job-action-modals';
 import { tokensFromQuery, withFilter } from './jobs-filter';
 import {
@@ -27,6 +29,8 @@ interface JobsTableProps {
   readonly onQueryChange: (query: ListJobsQuery) => void;
   readonly onRefresh: () => void;
   readonly navigate: (href: string) => void;
+  /** How the list's live updates are doing. */
+  readonly stream: StreamStatus;
 }
 
 export function JobsTable({
@@ -37,6 +41,7 @@ export function JobsTable({
   onQueryChange,
   onRefresh,
   navigate,
+  stream,
 }: JobsTableProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [modal, setModal] = useState<JobModalAction | null>(null);
@@ -101,6 +106,7 @@ export function JobsTable({
           <Header
             variant="awsui-h1-sticky"
             counter={`(${total})`}
+            info={<LiveUpdatesStatus status={stream} />}
             description="Perform large-scale batch operations on Amazon S3 objects."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
