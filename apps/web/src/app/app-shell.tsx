@@ -5,6 +5,7 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useState } from 'react';
 import { Outlet, type Params, useLocation, useMatches, useNavigate } from 'react-router';
 import { displayPreferencesMenu } from '../components/display-preferences-menu';
+import { ErrorBoundary } from '../components/error-boundary';
 import { Notifications } from '../components/notifications';
 import { navigationItems, paths } from '../config/navigation';
 import { loadDisplayPreferences, saveDisplayPreferences } from '../lib/display-preferences';
@@ -71,7 +72,12 @@ export function AppShell() {
         }
         breadcrumbs={<BreadcrumbGroup items={breadcrumbs} onFollow={follow} ariaLabel="Breadcrumbs" />}
         notifications={<Notifications />}
-        content={<Outlet />}
+        // Outside the route's own boundary: whatever the page throws, the navigation stays usable.
+        content={
+          <ErrorBoundary header="Something went wrong" resetKeys={[location.key]}>
+            <Outlet />
+          </ErrorBoundary>
+        }
       />
     </>
   );

@@ -6,6 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { LiveUpdatesStatus } from '../components/live-updates-status';
 import { useNotifications } from '../components/notifications';
 import { paths } from '../config/navigation';
 import { useJob } from '../features/jobs/api/get-job';
@@ -26,7 +27,7 @@ export function JobDetailsPage() {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const job = useJob(jobId);
-  const snapshot = useJobEvents(jobId);
+  const { snapshot, stream } = useJobEvents(jobId);
   const retry = useRetryFailedTasks();
   const [modal, setModal] = useState<JobModalAction | 'tags' | null>(null);
 
@@ -58,6 +59,7 @@ export function JobDetailsPage() {
         <Header
           variant="h1"
           description={d.description ?? undefined}
+          info={<LiveUpdatesStatus status={stream} />}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button disabled={!open} onClick={() => setModal('cancel')}>

@@ -14,7 +14,7 @@ export function JobsPage() {
   const query: ListJobsQuery = { ...queryFromSearchParams(searchParams), pageSize: jobsPageSize };
   const { region: _region, ...apiQuery } = query;
   const jobs = useJobs(apiQuery);
-  useJobsEvents();
+  const stream = useJobsEvents();
   return (
     <>
       {jobs.isError && (
@@ -30,6 +30,7 @@ export function JobsPage() {
         onQueryChange={(q) => setSearchParams(searchParamsFromQuery(q))}
         onRefresh={() => void jobs.refetch()}
         navigate={(href) => void navigate(href)}
+        stream={stream}
       />
     </>
   );

@@ -2,8 +2,18 @@ import S3ResourceSelector, {
   type S3ResourceSelectorProps,
 } from '@cloudscape-design/components/s3-resource-selector';
 import { useQueryClient } from '@tanstack/react-query';
+import { noMatchText } from '../table-no-match-state';
 import { listBucketsQueryOptions } from './api/list-buckets';
 import { listObjectsQueryOptions } from './api/list-objects';
+
+// The modal's tables are Cloudscape's own: they take our empty and no-match words, not our components.
+const browserTableText: S3ResourceSelectorProps.I18nStrings = {
+  selectionBucketsNoItems: 'No buckets',
+  selectionObjectsNoItems: 'No objects',
+  filteringNoMatches: noMatchText.title,
+  filteringCantFindMatch: noMatchText.description,
+  clearFilterButtonText: noMatchText.clearFilter,
+};
 
 interface S3ResourceFieldProps {
   readonly uri: string;
@@ -60,6 +70,7 @@ export function S3ResourceField({
       invalid={invalid ?? false}
       ariaLabel={ariaLabel}
       inputPlaceholder={placeholder}
+      i18nStrings={browserTableText}
     />
   );
 }

@@ -15,11 +15,12 @@ export const jobSnapshotQueryOptions = (jobId: string) =>
 
 /**
  * Follow one job over GET /api/jobs/:id/events: each snapshot goes into the cache (the job's details
- * and its own entry for rate and ETA); when the job ends, its report is read again.
+ * and its own entry for rate and ETA); when the job ends, its report is read again. Returns the last
+ * snapshot and how the stream is doing.
  */
 export function useJobEvents(jobId: string) {
   const queryClient = useQueryClient();
-  useEventStream(`/api/jobs/${encodeURIComponent(jobId)}/events`, (event) => {
+  const stream = useEventStream(`/api/jobs/${encodeURIComponent(jobId)}/events`, (event) => {
     if (event.type !== 'job' || event.job.jobId !== jobId) return;
     const snap = event.job;
     const before = queryClient.getQueryData<JobDetails>(jobsKeys.detail(jobId));
@@ -42,5 +43,5 @@ export function useJobEvents(jobId: string) {
       void queryClient.invalidateQueries({ queryKey: jobsKeys.lists() });
     }
   });
-  return useQuery(jobSnapshotQueryOptions(jobId));
+  return { snapshot: useQuery(jobSnapshotQueryOptions(jobId)), stream };
 }

@@ -1,6 +1,7 @@
 import type { JobEvent, ListJobsResponse } from '@batchops/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import type { StreamStatus } from '../../../lib/stream-status';
 import { useEventStream } from '../../../lib/use-event-stream';
 import { jobsKeys } from './jobs-keys';
 
@@ -8,12 +9,13 @@ type JobsEvent = Extract<JobEvent, { type: 'jobs' }>;
 
 /**
  * Keep every cached job list live from GET /api/jobs/events: changed rows are patched in place;
- * a job that appears, disappears or moves between pages makes the lists read again.
+ * a job that appears, disappears or moves between pages makes the lists read again. Returns how the
+ * stream is doing.
  */
-export function useJobsEvents(): void {
+export function useJobsEvents(): StreamStatus {
   const queryClient = useQueryClient();
   const first = useRef(true);
-  useEventStream('/api/jobs/events', (event) => {
+  return useEventStream('/api/jobs/events', (event) => {
     if (event.type !== 'jobs') return;
     const isFirst = first.current;
     first.current = false;

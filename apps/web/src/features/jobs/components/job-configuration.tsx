@@ -1,11 +1,15 @@
 import type { JobDetails } from '@batchops/contracts';
-import Box from '@cloudscape-design/components/box';
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { TableEmptyState } from '../../../components/table-empty-state';
+import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { failureReasonsColumnDefinitions, jobTagsColumnDefinitions } from './job-details-tables-config';
 import { operationLabels } from './operation-labels';
 import { describeReport } from './report-location';
 
@@ -54,11 +58,9 @@ export function JobConfiguration({ job }: { job: JobDetails }) {
             </Header>
           }
           items={job.failureReasons}
-          columnDefinitions={[
-            { id: 'code', header: 'Failure code', cell: (f) => f.code },
-            { id: 'reason', header: 'Reason', cell: (f) => f.reason },
-          ]}
-          empty={<Box textAlign="center">No failure reasons</Box>}
+          columnDefinitions={failureReasonsColumnDefinitions}
+          // Shown only with reasons to show; no filter for a handful of rows.
+          empty={<TableEmptyState title="No failure reasons" />}
         />
       )}
     </SpaceBetween>
@@ -66,8 +68,26 @@ export function JobConfiguration({ job }: { job: JobDetails }) {
 }
 
 export function JobTagsContainer({ job, onEdit }: { job: JobDetails; onEdit: () => void }) {
+  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(job.tags, {
+    filtering: {
+      empty: (
+        <TableEmptyState
+          title="No tags"
+          description="This job has no tags."
+          action={<Button onClick={onEdit}>Edit tags</Button>}
+        />
+      ),
+      noMatch: (
+        <TableNoMatchState
+          description="No tags match the filter."
+          onClearFilter={() => actions.setFiltering('')}
+        />
+      ),
+    },
+  });
   return (
     <Table
+      {...collectionProps}
       header={
         <Header
           variant="h2"
@@ -77,18 +97,15 @@ export function JobTagsContainer({ job, onEdit }: { job: JobDetails; onEdit: () 
           Job tags
         </Header>
       }
-      items={job.tags}
-      columnDefinitions={[
-        { id: 'key', header: 'Key', cell: (t) => t.key, isRowHeader: true },
-        { id: 'value', header: 'Value', cell: (t) => t.value || '-' },
-      ]}
-      empty={
-        <Box textAlign="center" color="inherit">
-          <b>No tags</b>
-          <Box variant="p" color="inherit">
-            This job has no tags.
-          </Box>
-        </Box>
+      items={items}
+      columnDefinitions={jobTagsColumnDefinitions}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find tags by key or value"
+          filteringAriaLabel="Find job tags"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
       }
     />
   );

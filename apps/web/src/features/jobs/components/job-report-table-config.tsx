@@ -2,8 +2,19 @@ import type { ReportRow } from '@batchops/contracts';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 
+/** A row's key as people read it (the report has it URL-encoded, as in the manifest). */
+export const reportRowKey = (r: ReportRow) => decodeURIComponent(r.key.replace(/\+/g, ' '));
+
+/** What "Find rows" looks in: the key as shown, the status, the error code and the message. */
+export const reportRowMatches = (r: ReportRow, text: string) => {
+  const needle = text.trim().toLowerCase();
+  return [reportRowKey(r), r.taskStatus, r.errorCode ?? '', r.resultMessage ?? ''].some((v) =>
+    v.toLowerCase().includes(needle),
+  );
+};
+
 export const reportColumnDefinitions: TableProps.ColumnDefinition<ReportRow>[] = [
-  { id: 'key', header: 'Key', cell: (r) => decodeURIComponent(r.key.replace(/\+/g, ' ')), isRowHeader: true },
+  { id: 'key', header: 'Key', cell: reportRowKey, isRowHeader: true },
   { id: 'bucket', header: 'Bucket', cell: (r) => r.bucket },
   {
     id: 'taskStatus',

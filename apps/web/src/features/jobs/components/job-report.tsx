@@ -1,4 +1,5 @@
 import type { JobDetails } from '@batchops/contracts';
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -9,9 +10,12 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
+import { TableEmptyState } from '../../../components/table-empty-state';
+import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { useJobReport } from '../api/get-job-report';
-import { reportColumnDefinitions, reportPageSizeOptions } from './job-report-table-config';
+import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
 
 const ended = new Set(['Complete', 'Failed', 'Cancelled']);
 
@@ -29,6 +33,20 @@ export function JobReport({
   const [pageSize, setPageSize] = useState(100);
   const available = job.report.enabled && ended.has(job.status);
   const report = useJobReport(job.jobId, page, pageSize, available);
+  const rows = report.data?.rows ?? [];
+  // The BFF pages the report; the filter looks at the page in view.
+  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(rows, {
+    filtering: {
+      filteringFunction: reportRowMatches,
+      empty: <TableEmptyState title="No rows" description="The report has no rows." />,
+      noMatch: (
+        <TableNoMatchState
+          description="No rows on this page match the filter."
+          onClearFilter={() => actions.setFiltering('')}
+        />
+      ),
+    },
+  });
   if (!job.report.enabled)
     return (
       <Container header={<Header variant="h2">Completion report</Header>}>
@@ -97,18 +115,19 @@ export function JobReport({
             Completion report
           </Header>
         }
-        items={r?.rows ?? []}
+        {...collectionProps}
+        items={items}
         loading={report.isPending}
         loadingText="Reading the report"
         columnDefinitions={reportColumnDefinitions}
         wrapLines={false}
-        empty={
-          <Box textAlign="center" color="inherit">
-            <b>No rows</b>
-            <Box variant="p" color="inherit">
-              The report has no rows.
-            </Box>
-          </Box>
+        filter={
+          <TextFilter
+            {...filterProps}
+            filteringPlaceholder="Find rows on this page by key, status, error code or message"
+            filteringAriaLabel="Find report rows"
+            countText={`${filteredItemsCount ?? 0} matches on this page`}
+          />
         }
         pagination={
           <Pagination

@@ -1,5 +1,4 @@
 import type { JobListItem, JobSortField, ListJobsQuery } from '@batchops/contracts';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
@@ -8,7 +7,11 @@ import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/com
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useState } from 'react';
+import { LiveUpdatesStatus } from '../../../components/live-updates-status';
+import { TableEmptyState } from '../../../components/table-empty-state';
+import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { paths } from '../../../config/navigation';
+import type { StreamStatus } from '../../../lib/stream-status';
 import { isJobOpen, JobActionModals, type JobModalAction } from './job-action-modals';
 import { tokensFromQuery, withFilter } from './jobs-filter';
 import {
@@ -26,38 +29,8 @@ interface JobsTableProps {
   readonly onQueryChange: (query: ListJobsQuery) => void;
   readonly onRefresh: () => void;
   readonly navigate: (href: string) => void;
-}
-
-function EmptyState({ onCreate }: { onCreate: () => void }) {
-  return (
-    <Box textAlign="center" color="inherit">
-      <SpaceBetween size="xxs">
-        <b>No jobs</b>
-        <Box variant="p" color="inherit">
-          You don't have any Batch Operations jobs in this Region.
-        </Box>
-      </SpaceBetween>
-      <Box padding={{ top: 's' }}>
-        <Button onClick={onCreate}>Create job</Button>
-      </Box>
-    </Box>
-  );
-}
-
-function NoMatchState({ onClear }: { onClear: () => void }) {
-  return (
-    <Box textAlign="center" color="inherit">
-      <SpaceBetween size="xxs">
-        <b>No matches</b>
-        <Box variant="p" color="inherit">
-          No jobs match the filter.
-        </Box>
-      </SpaceBetween>
-      <Box padding={{ top: 's' }}>
-        <Button onClick={onClear}>Clear filter</Button>
-      </Box>
-    </Box>
-  );
+  /** How the list's live updates are doing. */
+  readonly stream: StreamStatus;
 }
 
 export function JobsTable({
@@ -68,6 +41,7 @@ export function JobsTable({
   onQueryChange,
   onRefresh,
   navigate,
+  stream,
 }: JobsTableProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [modal, setModal] = useState<JobModalAction | null>(null);
@@ -119,15 +93,20 @@ export function JobsTable({
         onSortingChange={onSortingChange}
         empty={
           filtered ? (
-            <NoMatchState onClear={clearFilter} />
+            <TableNoMatchState description="No jobs match the filter." onClearFilter={clearFilter} />
           ) : (
-            <EmptyState onCreate={() => navigate(paths.createJob)} />
+            <TableEmptyState
+              title="No jobs"
+              description="You don't have any Batch Operations jobs in this Region."
+              action={<Button onClick={() => navigate(paths.createJob)}>Create job</Button>}
+            />
           )
         }
         header={
           <Header
             variant="awsui-h1-sticky"
             counter={`(${total})`}
+            info={<LiveUpdatesStatus status={stream} />}
             description="Perform large-scale batch operations on Amazon S3 objects."
             actions={
               <SpaceBetween direction="horizontal" size="xs">

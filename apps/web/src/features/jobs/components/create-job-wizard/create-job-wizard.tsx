@@ -1,4 +1,3 @@
-import { JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
 import { useMemo, useState } from 'react';
@@ -9,7 +8,7 @@ import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors
 import { useCreateJob } from '../../api/create-job';
 import { wizardSteps } from './create-job-wizard-config';
 import { ReviewStep } from './review-step';
-import { fieldOf, stepOf, toWizardInput, type WizardForm } from './wizard-form';
+import { type ModelIssue, parseWizardForm, stepOf, type WizardForm, wizardErrors } from './wizard-form';
 
 function newRequestToken(): string {
   return typeof crypto.randomUUID === 'function'
@@ -17,19 +16,7 @@ function newRequestToken(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Model paths → the fields that show them, and the first step that has one. */
-function mapErrors(paths: readonly { field: string; message: string }[]): {
-  errors: FieldErrorMap;
-  step: number;
-} {
-  const errors: Record<string, string> = {};
-  let step = Number.POSITIVE_INFINITY;
-  for (const { field, message } of paths) {
-    errors[fieldOf(field)] ??= message;
-    step = Math.min(step, stepOf(field));
-  }
-  return { errors, step: Number.isFinite(step) ? step : wizardSteps.length - 1 };
-}
+const mapErrors = (issues: readonly ModelIssue[]) => wizardErrors(issues, wizardSteps.length - 1);
 
 export function CreateJobWizard({
   initial,
@@ -56,10 +43,8 @@ export function CreateJobWizard({
   const manifestHead = useObjectHead(manifestRef);
   const readEtag = manifestHead.data?.etag ?? null;
 
-  const parsed = JobWizardModel.safeParse(toWizardInput(form, clientRequestToken, readEtag));
-  const issues = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const parsed = parseWizardForm(form, clientRequestToken, readEtag);
+  const issues = parsed.success ? [] : parsed.issues;
 
   const update = (patch: Partial<WizardForm>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -88,7 +73,7 @@ export function CreateJobWizard({
       return;
     }
     setSubmitError(null);
-    create.mutate(parsed.data, {
+    create.mutate(parsed.model, {
       onSuccess: ({ jobId }) => {
         notify({
           type: 'success',
@@ -117,7 +102,7 @@ export function CreateJobWizard({
     content: Content ? (
       <Content form={form} update={update} errors={errors} manifestHead={manifestHead} />
     ) : parsed.success && step === index ? (
-      <ReviewStep model={parsed.data} onEdit={setStep} />
+      <ReviewStep model={parsed.model} onEdit={setStep} />
     ) : (
       <Alert type="error">Some settings are not valid; go back and correct them.</Alert>
     ),

@@ -1,12 +1,13 @@
-import type {
-  CannedAcl,
-  JobWizardInput,
+import {
+  type CannedAcl,
+  type JobWizardInput,
   JobWizardModel,
-  ManifestFormat,
-  ReportScope,
-  S3Tag,
-  storageClasses,
+  type ManifestFormat,
+  type ReportScope,
+  type S3Tag,
+  type storageClasses,
 } from '@batchops/contracts';
+import type { FieldErrorMap } from '../../../../lib/field-errors';
 
 export type OperationChoice = JobWizardModel['operation']['type'];
 export type StorageClass = (typeof storageClasses)[number];
@@ -197,4 +198,38 @@ export function stepOf(path: string): number {
   if (path === 'region' || path.startsWith('manifest')) return 0;
   if (path.startsWith('operation')) return 1;
   return 2;
+}
+
+/** A problem with the model at a path of the model (`manifest.bucket`, `operation.tags.0.key`…). */
+export interface ModelIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The form checked against the model POST /api/jobs takes: the model, or what is wrong with it. */
+export function parseWizardForm(
+  form: WizardForm,
+  clientRequestToken: string,
+  readEtag: string | null,
+): { success: true; model: JobWizardModel } | { success: false; issues: ModelIssue[] } {
+  const parsed = JobWizardModel.safeParse(toWizardInput(form, clientRequestToken, readEtag));
+  if (parsed.success) return { success: true, model: parsed.data };
+  return {
+    success: false,
+    issues: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
+  };
+}
+
+/** Model issues → the message each wizard field shows (the first one wins), and the first step with one. */
+export function wizardErrors(
+  issues: readonly ModelIssue[],
+  lastStep: number,
+): { errors: FieldErrorMap; step: number } {
+  const errors: Record<string, string> = {};
+  let step = Number.POSITIVE_INFINITY;
+  for (const { field, message } of issues) {
+    errors[fieldOf(field)] ??= message;
+    step = Math.min(step, stepOf(field));
+  }
+  return { errors, step: Number.isFinite(step) ? step : lastStep };
 }
