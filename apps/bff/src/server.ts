@@ -82,6 +82,20 @@ export async function startConsole(
     ...tuning,
   });
   const server = app.listen(config.port, config.host);
+  // A request Node's parser refuses (bad request line, oversized headers) still gets an ApiError.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      code: tooLarge ? 'HeadersTooLarge' : 'MalformedRequest',
+      message: tooLarge ? 'The request headers are too large.' : 'The request could not be parsed.',
+      fieldErrors: [],
+    });
+    const head = (err as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
+    );
+  });
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
     server.once('error', (e) => {

@@ -150,7 +150,8 @@ function generator(rand: () => number, port: number) {
     headers.host = chance(0.95)
       ? pick([`127.0.0.1:${port}`, `localhost:${port}`])
       : pick(['evil.example', `evil.example:${port}`, '', `localhost.evil.example:${port}`]);
-    const ct = pick(contentTypes);
+    // Mostly JSON, so that most mutations reach the routes behind the content-type guard.
+    const ct = chance(0.7) ? 'application/json' : pick(contentTypes);
     if (ct) headers['content-type'] = ct;
     if (chance(0.2))
       headers.origin = pick([

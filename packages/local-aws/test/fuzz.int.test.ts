@@ -411,8 +411,6 @@ function errorShapeOf(protocol: 's3' | 's3control', method: string, a: Answer): 
 describe('fuzz: S3 and S3 Control on loopback', () => {
   it(`answers ${REQUESTS.toLocaleString()} seeded odd requests (seed ${SEED}) without a 5xx or a crash`, async () => {
     // Something for the requests to find: buckets, a versioned one, objects, a manifest.
-    const setup = generator(prng(1));
-    void setup;
     const base = (method: string, segments: string[], body = '', query: Array<[string, string]> = []) =>
       send(
         {

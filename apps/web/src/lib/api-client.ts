@@ -22,7 +22,8 @@ export async function apiRequest<S extends z.ZodType>(
     ...init,
     headers: {
       accept: 'application/json',
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      // Every mutation is JSON, with a body or not: the BFF refuses other types (no form posts).
+      ...(init.body || (init.method && init.method !== 'GET') ? { 'content-type': 'application/json' } : {}),
       ...init.headers,
     },
   });
