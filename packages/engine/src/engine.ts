@@ -4,10 +4,17 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobListDescriptor, OperationName } from '@aws-sdk/client-s3-control';
-import { isTerminal, type JobStatus, nextStatusOnRequest, type RequestedJobStatus } from './job-status.js';
+import {
+  isEnded,
+  isRunning,
+  type JobStatus,
+  jobArn,
+  type ManifestRow,
+  nextStatusOnRequest,
+  type RequestedJobStatus,
+} from '@batchops/batch-formats';
 import { JobStore, type StoredJob, type TaskResult } from './job-store.js';
 import { type CreateJobInput, JobError, type S3Tag } from './job-types.js';
-import type { ManifestRow } from './manifest/csv-manifest.js';
 import { generateManifest } from './manifest/generate-manifest.js';
 import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
 import { PrepareError, prepareManifest } from './manifest/prepare-manifest.js';
@@ -67,8 +74,6 @@ interface JobRun {
   done: Uint8Array | undefined;
   finishing: boolean;
 }
-
-const ACTIVE_LIKE: ReadonlySet<JobStatus> = new Set(['Ready', 'Active', 'Pausing', 'Paused']);
 
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
@@ -215,7 +220,7 @@ export class Engine {
       JobId: job.jobId,
       ConfirmationRequired: r.ConfirmationRequired !== false,
       ...(r.Description !== undefined ? { Description: r.Description } : {}),
-      JobArn: `arn:aws:s3:${job.region}:${job.accountId}:job/${job.jobId}`,
+      JobArn: jobArn(job.region, job.accountId, job.jobId),
       Status: job.status,
       ...(r.Manifest ? { Manifest: r.Manifest } : {}),
       Operation: r.Operation,
@@ -295,7 +300,7 @@ export class Engine {
   updateJobPriority(accountId: string, jobId: string, priority: number): { jobId: string; priority: number } {
     const job = this.job(accountId, jobId);
     // The model lists BadRequestException (not JobStatusException) for UpdateJobPriority.
-    if (isTerminal(job.status)) {
+    if (isEnded(job.status)) {
       throw new JobError(
         'BadRequestException',
         `The priority of a job in status ${job.status} cannot be changed`,
@@ -515,7 +520,7 @@ export class Engine {
       try {
         for (;;) {
           const runnable = [...this.runs.values()]
-            .filter((r) => ACTIVE_LIKE.has(r.job.status) && !r.drained && !r.finishing)
+            .filter((r) => isRunning(r.job.status) && !r.drained && !r.finishing)
             .sort((a, b) => b.job.priority - a.job.priority || a.job.creationTime - b.job.creationTime);
           const top = runnable[0]?.job.priority;
           for (const r of runnable) {
@@ -591,7 +596,7 @@ export class Engine {
     this.store.recordResults(job, results);
     this.emit(job);
     const ran = job.succeeded + job.failed;
-    if (ran >= FAILURE_THRESHOLD_MIN_TASKS && job.failed / ran > 0.5 && ACTIVE_LIKE.has(job.status)) {
+    if (ran >= FAILURE_THRESHOLD_MIN_TASKS && job.failed / ran > 0.5 && isRunning(job.status)) {
       job.failureReasons = [
         {
           FailureCode: 'TaskFailureThresholdExceeded',
@@ -673,7 +678,7 @@ export class Engine {
     }
     if (status === 'Active') job.activeSince = t;
     job.status = status;
-    if (isTerminal(status)) job.terminationDate = t;
+    if (isEnded(status)) job.terminationDate = t;
     this.store.save(job);
     this.emit(job);
   }

@@ -1,5 +1,5 @@
+import type { JobStatus } from '@batchops/batch-formats';
 import Database from 'better-sqlite3';
-import type { JobStatus } from './job-status.js';
 import type { CreateJobInput, S3Tag } from './job-types.js';
 
 /** One job as the engine keeps it. Times are epoch milliseconds. */

@@ -10,8 +10,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { S3JobManifestGenerator } from '@aws-sdk/client-s3-control';
-import type { ManifestRow } from './csv-manifest.js';
-import { encodeKey, type ManifestFileWriter } from './manifest-file.js';
+import { encodeKey, type ManifestRow } from '@batchops/batch-formats';
+import type { ManifestFileWriter } from './manifest-file.js';
 import { PrepareError } from './prepare-manifest.js';
 
 const bucketName = (arn: string) => arn.replace(/^arn:[^:]+:s3:[^:]*:[^:]*:/, '');

@@ -1,12 +1,9 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import type { ManifestRow } from './csv-manifest.js';
+import { formatManifestRow, type ManifestRow } from '@batchops/batch-formats';
 
 // A job's own copy of its manifest, written while the job prepares: one line per task, in task
 // order, `bucket,url-encoded key,version`. Task N is line N; the source object may change later.
-
-/** URL-encode a key for a manifest or report (`/` kept readable). */
-export const encodeKey = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
 
 export class ManifestFileWriter {
   private readonly out;
@@ -18,7 +15,8 @@ export class ManifestFileWriter {
 
   async write(rows: readonly ManifestRow[]): Promise<void> {
     let text = '';
-    for (const r of rows) text += `${r.bucket},${encodeKey(r.key)},${r.versionId ?? ''}\n`;
+    // The reader allows no comma or line break in a bucket name or version ID: one line per task.
+    for (const r of rows) text += formatManifestRow({ ...r, versionId: r.versionId ?? '' });
     this.count += rows.length;
     if (!this.out.write(text)) await once(this.out, 'drain');
   }
