@@ -29,6 +29,38 @@ export interface StoredJob {
   generatedManifest: { ObjectArn: string; ETag: string; ObjectVersionId?: string } | null;
 }
 
+/** A job as CreateJob makes it: New, nothing run yet. */
+export function newJob(
+  fields: Pick<
+    StoredJob,
+    | 'jobId'
+    | 'accountId'
+    | 'region'
+    | 'priority'
+    | 'creationTime'
+    | 'request'
+    | 'clientRequestToken'
+    | 'requestHash'
+    | 'tags'
+  >,
+): StoredJob {
+  return {
+    ...fields,
+    status: 'New',
+    terminationDate: null,
+    totalTasks: null,
+    succeeded: 0,
+    failed: 0,
+    activeMs: 0,
+    activeSince: null,
+    statusUpdateReason: null,
+    failureReasons: [],
+    suspendedDate: null,
+    suspendedCause: null,
+    generatedManifest: null,
+  };
+}
+
 interface JobDbRow {
   job_id: string;
   account: string;
