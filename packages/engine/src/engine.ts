@@ -20,7 +20,7 @@ import {
 } from './job-descriptors.js';
 import { JobStore, newJob, type StoredJob } from './job-store.js';
 import { type CreateJobInput, JobError, type S3Tag } from './job-types.js';
-import { checkTags, requestHash, validateCreateJob } from './job-validation.js';
+import { checkTags, checkText, requestHash, validateCreateJob } from './job-validation.js';
 import { Lifecycle } from './lifecycle.js';
 
 /** Ended jobs stay listed this long. */
@@ -205,6 +205,7 @@ export class Engine {
     requested: RequestedJobStatus,
     reason: string | undefined,
   ): { jobId: string; status: JobStatus; statusUpdateReason?: string } {
+    if (reason !== undefined) checkText(reason, 'StatusUpdateReason');
     const job = this.job(accountId, jobId);
     const next = nextStatusOnRequest(job.status, requested);
     if (next === null) {

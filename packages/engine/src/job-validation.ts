@@ -10,6 +10,7 @@ import { resolveOperation } from './operations/operation-registry.js';
 export type JobRequest = Omit<CreateJobInput, 'Tags' | 'ClientRequestToken'>;
 
 export function validateCreateJob(request: JobRequest, tags: readonly S3Tag[]): void {
+  if (request.Description !== undefined) checkText(request.Description, 'Description');
   if (!request.Manifest === !request.ManifestGenerator) {
     throw new JobError(
       'BadRequestException',

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { isEnded, type JobStatus } from '@batchops/batch-formats';
+import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
 import type { JobStore, StoredJob } from './job-store.js';
 import { generateManifest } from './manifest/generate-manifest.js';
 import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
@@ -214,7 +214,7 @@ export class Lifecycle {
     }
   }
 
-  /** Preparing: read the manifest (or generate it) into the job's own copy. */
+  /** Preparing: check the report bucket, read the manifest (or generate it) into the job's own copy. */
   private async prepare(job: StoredJob): Promise<void> {
     this.jobs.set(job.jobId, job);
     this.setStatus(job, 'Preparing');
@@ -223,6 +223,7 @@ export class Lifecycle {
       const dir = join(this.deps.jobsDir, job.jobId);
       mkdirSync(dir, { recursive: true });
       const s3 = this.deps.s3(job.accountId, job.region);
+      await checkReportBucket(s3, job);
       const manifest = job.request.Manifest;
       const generator = job.request.ManifestGenerator?.S3JobManifestGenerator;
       if (manifest) {
@@ -311,3 +312,23 @@ export class Lifecycle {
 
 /** The status now (read after awaits and calls that change it, past TypeScript's narrowing). */
 const statusOf = (job: StoredJob): JobStatus => job.status;
+
+/** A job with a report needs its report bucket: fail while Preparing, before any task runs. */
+async function checkReportBucket(s3: S3Client, job: StoredJob): Promise<void> {
+  const report = job.request.Report;
+  if (!report?.Enabled || !report.Bucket) return;
+  const bucket = bucketOfArn(report.Bucket);
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch (e) {
+    const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    const status = err.$metadata?.httpStatusCode;
+    if (status === 404 || err.name === 'NotFound' || err.name === 'NoSuchBucket') {
+      throw new PrepareError('NoSuchBucket', `The report bucket ${bucket} does not exist`);
+    }
+    throw new PrepareError(
+      err.name || 'ReportBucketError',
+      `Reading the report bucket ${bucket} failed: ${err.message ?? status ?? 'unknown error'}`,
+    );
+  }
+}

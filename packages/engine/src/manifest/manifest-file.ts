@@ -1,16 +1,16 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { formatManifestRow, type ManifestRow } from '@batchops/batch-formats';
+import { FileSink } from '../file-sink.js';
 
 // A job's own copy of its manifest, written while the job prepares: one line per task, in task
 // order, `bucket,url-encoded key,version`. Task N is line N; the source object may change later.
 
 export class ManifestFileWriter {
-  private readonly out;
+  private readonly out: FileSink;
   count = 0;
 
   constructor(path: string) {
-    this.out = createWriteStream(path);
+    this.out = new FileSink(path);
   }
 
   async write(rows: readonly ManifestRow[]): Promise<void> {
@@ -18,12 +18,11 @@ export class ManifestFileWriter {
     // The reader allows no comma or line break in a bucket name or version ID: one line per task.
     for (const r of rows) text += formatManifestRow({ ...r, versionId: r.versionId ?? '' });
     this.count += rows.length;
-    if (!this.out.write(text)) await once(this.out, 'drain');
+    await this.out.write(text);
   }
 
-  async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'close');
+  close(): Promise<void> {
+    return this.out.close();
   }
 
   destroy(): void {

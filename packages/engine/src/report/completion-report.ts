@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
@@ -13,6 +12,7 @@ import {
   reportResultsKey,
   type TaskStatus,
 } from '@batchops/batch-formats';
+import { FileSink } from '../file-sink.js';
 import type { JobStore, StoredJob, TaskResult } from '../job-store.js';
 import { readManifestFile } from '../manifest/manifest-file.js';
 
@@ -35,13 +35,10 @@ export async function writeCompletionReport(
   if (job.succeeded + job.failed === 0) return [];
   const scopes: TaskStatus[] =
     report.ReportScope === 'FailedTasksOnly' ? ['failed'] : ['succeeded', 'failed'];
-  const files = new Map<
-    TaskStatus,
-    { path: string; out: ReturnType<typeof createWriteStream>; rows: number }
-  >(
+  const files = new Map<TaskStatus, { path: string; out: FileSink; rows: number }>(
     scopes.map((s) => {
       const path = join(workDir, `report-${s}.csv`);
-      return [s, { path, out: createWriteStream(path), rows: 0 }];
+      return [s, { path, out: new FileSink(path), rows: 0 }];
     }),
   );
   // Merge-join the manifest copy (task order) with the results (idx order), a page at a time.
@@ -63,35 +60,42 @@ export async function writeCompletionReport(
     }
     return results[ri];
   };
-  for await (const batch of readManifestFile(manifestPath)) {
-    for (const t of batch) {
-      let r = current();
-      while (r && r.idx < t.idx) {
+  try {
+    await joinResults();
+  } catch (e) {
+    for (const f of files.values()) f.out.destroy();
+    throw e;
+  }
+  async function joinResults(): Promise<void> {
+    for await (const batch of readManifestFile(manifestPath)) {
+      for (const t of batch) {
+        let r = current();
+        while (r && r.idx < t.idx) {
+          ri++;
+          r = current();
+        }
+        if (!r || r.idx !== t.idx) continue;
         ri++;
-        r = current();
+        const f = files.get(r.ok ? 'succeeded' : 'failed');
+        if (!f) continue;
+        f.rows++;
+        const row = formatReportRow({
+          bucket: t.row.bucket,
+          key: t.encodedKey,
+          versionId: t.row.versionId ?? null,
+          taskStatus: r.ok ? 'succeeded' : 'failed',
+          httpStatusCode: r.http,
+          errorCode: r.code,
+          resultMessage: r.message,
+        });
+        await f.out.write(row);
       }
-      if (!r || r.idx !== t.idx) continue;
-      ri++;
-      const f = files.get(r.ok ? 'succeeded' : 'failed');
-      if (!f) continue;
-      f.rows++;
-      const row = formatReportRow({
-        bucket: t.row.bucket,
-        key: t.encodedKey,
-        versionId: t.row.versionId ?? null,
-        taskStatus: r.ok ? 'succeeded' : 'failed',
-        httpStatusCode: r.http,
-        errorCode: r.code,
-        resultMessage: r.message,
-      });
-      if (!f.out.write(row)) await once(f.out, 'drain');
     }
   }
   const bucket = bucketOfArn(report.Bucket);
   const entries: ReportManifest['Results'][number][] = [];
   for (const [status, f] of files) {
-    f.out.end();
-    await once(f.out, 'close');
+    await f.out.close();
     if (f.rows === 0) continue;
     const md5 = createHash('md5');
     for await (const c of createReadStream(f.path)) md5.update(c as Buffer);
