@@ -3,7 +3,7 @@
 // (never written to disk nor held in memory). Needs the built engine: `pnpm --filter @batchops/engine build`.
 // BENCH_QUICK=1 reads 1,000,000 rows instead of 10,000,000.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { readCsvManifest } from '../dist/manifest/csv-manifest.js';
+import { readCsvManifest } from '@batchops/batch-formats';
 
 const ROWS = process.env.BENCH_QUICK === '1' ? 1_000_000 : 10_000_000;
 const CHUNK = 1 << 20;

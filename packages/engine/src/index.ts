@@ -1,12 +1,12 @@
 export {
-  Engine,
-  type EngineOptions,
-  type JobChange,
-  LIST_RETENTION_MS,
-  SUSPENDED_LIMIT_MS,
-} from './engine.js';
-export * from './job-status.js';
+  isJobStatus,
+  JOB_STATUSES,
+  type JobStatus,
+  nextStatusOnRequest,
+  type RequestedJobStatus,
+} from '@batchops/batch-formats';
+export { Engine, type EngineOptions, type JobChange, LIST_RETENTION_MS } from './engine.js';
+export { JobStore } from './job-store.js';
 export { type CreateJobInput, JobError, type JobErrorCode, type S3Tag } from './job-types.js';
-export { type ManifestRow, readCsvManifest } from './manifest/csv-manifest.js';
-export { ManifestError } from './manifest/manifest-error.js';
-export { REPORT_SCHEMA } from './report/completion-report.js';
+export { SUSPENDED_LIMIT_MS } from './lifecycle.js';
+export { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';

@@ -1,5 +1,5 @@
+import type { JobStatus } from '@batchops/batch-formats';
 import Database from 'better-sqlite3';
-import type { JobStatus } from './job-status.js';
 import type { CreateJobInput, S3Tag } from './job-types.js';
 
 /** One job as the engine keeps it. Times are epoch milliseconds. */
@@ -27,6 +27,38 @@ export interface StoredJob {
   suspendedDate: number | null;
   suspendedCause: string | null;
   generatedManifest: { ObjectArn: string; ETag: string; ObjectVersionId?: string } | null;
+}
+
+/** A job as CreateJob makes it: New, nothing run yet. */
+export function newJob(
+  fields: Pick<
+    StoredJob,
+    | 'jobId'
+    | 'accountId'
+    | 'region'
+    | 'priority'
+    | 'creationTime'
+    | 'request'
+    | 'clientRequestToken'
+    | 'requestHash'
+    | 'tags'
+  >,
+): StoredJob {
+  return {
+    ...fields,
+    status: 'New',
+    terminationDate: null,
+    totalTasks: null,
+    succeeded: 0,
+    failed: 0,
+    activeMs: 0,
+    activeSince: null,
+    statusUpdateReason: null,
+    failureReasons: [],
+    suspendedDate: null,
+    suspendedCause: null,
+    generatedManifest: null,
+  };
 }
 
 interface JobDbRow {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { ManifestError, type ManifestRow } from '@batchops/batch-formats';
 import { describe, expect, it } from 'vitest';
-import type { ManifestRow } from './csv-manifest.js';
 import { readInventoryManifest } from './inventory-manifest.js';
-import { ManifestError } from './manifest-error.js';
 
 const SCHEMA = 'Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size';
 

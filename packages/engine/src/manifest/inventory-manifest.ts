@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { layoutOf, type ManifestRow, parseCsvRows } from './csv-manifest.js';
-import { ManifestError } from './manifest-error.js';
+import { layoutOf, ManifestError, type ManifestRow, parseCsvRows } from '@batchops/batch-formats';
 
 export interface InventoryManifestOptions {
   /** When set, the manifest.json must describe an inventory of this bucket. */

@@ -1,31 +1,28 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import type { ManifestRow } from './csv-manifest.js';
+import { createReadStream } from 'node:fs';
+import { formatManifestRow, type ManifestRow } from '@batchops/batch-formats';
+import { FileSink } from '../file-sink.js';
 
 // A job's own copy of its manifest, written while the job prepares: one line per task, in task
 // order, `bucket,url-encoded key,version`. Task N is line N; the source object may change later.
 
-/** URL-encode a key for a manifest or report (`/` kept readable). */
-export const encodeKey = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
-
 export class ManifestFileWriter {
-  private readonly out;
+  private readonly out: FileSink;
   count = 0;
 
   constructor(path: string) {
-    this.out = createWriteStream(path);
+    this.out = new FileSink(path);
   }
 
   async write(rows: readonly ManifestRow[]): Promise<void> {
     let text = '';
-    for (const r of rows) text += `${r.bucket},${encodeKey(r.key)},${r.versionId ?? ''}\n`;
+    // The reader allows no comma or line break in a bucket name or version ID: one line per task.
+    for (const r of rows) text += formatManifestRow({ ...r, versionId: r.versionId ?? '' });
     this.count += rows.length;
-    if (!this.out.write(text)) await once(this.out, 'drain');
+    await this.out.write(text);
   }
 
-  async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'close');
+  close(): Promise<void> {
+    return this.out.close();
   }
 
   destroy(): void {

@@ -1,6 +1,13 @@
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { JobManifest } from '@aws-sdk/client-s3-control';
-import { readCsvManifest } from './csv-manifest.js';
+import {
+  bucketArn,
+  bucketOfArn,
+  normalizeEtag,
+  parseObjectArn,
+  quoteEtag,
+  readCsvManifest,
+} from '@batchops/batch-formats';
 import { readInventoryManifest } from './inventory-manifest.js';
 import { ManifestFileWriter } from './manifest-file.js';
 
@@ -15,19 +22,17 @@ export class PrepareError extends Error {
 }
 
 /** `arn:aws:s3:::bucket/key/with/slashes` → bucket and key. */
-export function parseObjectArn(arn: string): { bucket: string; key: string } {
-  const m = arn.match(/^arn:[^:]+:s3:[^:]*:[^:]*:([^/]+)\/(.+)$/);
-  if (!m)
+function manifestObject(arn: string): { bucket: string; key: string } {
+  const object = parseObjectArn(arn);
+  if (!object)
     throw new PrepareError('InvalidManifest', `Manifest.Location.ObjectArn '${arn}' does not name an object`);
-  return { bucket: m[1] as string, key: m[2] as string };
+  return object;
 }
 
 interface SdkError {
   name: string;
   message: string;
 }
-
-const unquote = (etag: string | undefined) => (etag ?? '').replace(/^"|"$/g, '');
 
 /** Read an object as a stream; S3 errors become PrepareErrors that say what could not be read. */
 async function open(
@@ -44,7 +49,7 @@ async function open(
         Bucket: bucket,
         Key: key,
         ...(versionId ? { VersionId: versionId } : {}),
-        ...(etag ? { IfMatch: `"${etag}"` } : {}),
+        ...(etag ? { IfMatch: quoteEtag(etag) } : {}),
       }),
     );
     return out.Body as AsyncIterable<Uint8Array>;
@@ -73,8 +78,8 @@ export async function prepareManifest(
   copyPath: string,
 ): Promise<number> {
   const location = manifest.Location;
-  const { bucket, key } = parseObjectArn(location?.ObjectArn ?? '');
-  const etag = unquote(location?.ETag);
+  const { bucket, key } = manifestObject(location?.ObjectArn ?? '');
+  const etag = normalizeEtag(location?.ETag) ?? '';
   let head: { ETag?: string };
   try {
     head = await s3.send(
@@ -92,10 +97,10 @@ export async function prepareManifest(
       `Reading the manifest s3://${bucket}/${key} failed: ${err.name} ${err.message}`,
     );
   }
-  if (unquote(head.ETag) !== etag) {
+  if (normalizeEtag(head.ETag) !== etag) {
     throw new PrepareError(
       'ManifestETagMismatch',
-      `The manifest's ETag ${unquote(head.ETag)} does not match the ETag ${etag} given in the job`,
+      `The manifest's ETag ${normalizeEtag(head.ETag)} does not match the ETag ${etag} given in the job`,
     );
   }
   const body = await open(s3, bucket, key, 'the manifest', etag, location?.ObjectVersionId);
@@ -113,8 +118,8 @@ export async function prepareManifest(
       let json = '';
       for await (const c of body) json += Buffer.from(c).toString('utf8');
       const destination =
-        (JSON.parse(json) as { destinationBucket?: string }).destinationBucket ?? `arn:aws:s3:::${bucket}`;
-      const dataBucket = destination.replace(/^arn:[^:]+:s3:::/, '');
+        (JSON.parse(json) as { destinationBucket?: string }).destinationBucket ?? bucketArn(bucket);
+      const dataBucket = bucketOfArn(destination);
       for await (const rows of readInventoryManifest(json, (dataKey) =>
         open(s3, dataBucket, dataKey, 'the inventory file'),
       )) {

@@ -30,5 +30,3 @@ export function resolveOperation(operation: JobOperation | undefined): {
     throw new JobError('BadRequestException', `Operation: ${name} is not supported by local-aws yet`);
   return { module, params };
 }
-
-export const supportedOperations = (): string[] => [...byName.keys()];

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobOperation } from '@aws-sdk/client-s3-control';
-import type { ManifestRow } from '../manifest/csv-manifest.js';
+import type { ManifestRow } from '@batchops/batch-formats';
 
 /** What one task ended with; becomes one row of the completion report. */
 export type TaskOutcome =

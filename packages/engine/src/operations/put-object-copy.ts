@@ -7,14 +7,9 @@ import {
   type StorageClass,
 } from '@aws-sdk/client-s3';
 import type { S3CopyObjectOperation, S3Grant } from '@aws-sdk/client-s3-control';
+import { bucketOfArn } from '@batchops/batch-formats';
 import { JobError } from '../job-types.js';
 import { type OperationModule, outcomeOf } from './operation.js';
-
-/** `arn:aws:s3:::bucket` → `bucket`. */
-export function bucketOfArn(arn: string): string {
-  const m = arn.match(/^arn:[^:]+:s3:[^:]*:[^:]*:(.+)$/);
-  return m ? (m[1] as string).replace(/^accesspoint\//, '') : arn;
-}
 
 /** The destination key: TargetKeyPrefix is a folder the object goes into. */
 export function targetKey(prefix: string | undefined, key: string): string {

@@ -1,39 +1,20 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  bucketOfArn,
+  formatReportRow,
+  REPORT_FORMAT,
+  REPORT_SCHEMA,
+  type ReportManifest,
+  reportManifestKey,
+  reportResultsKey,
+  type TaskStatus,
+} from '@batchops/batch-formats';
+import { FileSink } from '../file-sink.js';
 import type { JobStore, StoredJob, TaskResult } from '../job-store.js';
 import { readManifestFile } from '../manifest/manifest-file.js';
-import { bucketOfArn } from '../operations/put-object-copy.js';
-
-export const REPORT_SCHEMA = 'Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** One report row, in the order of the documented sample rows (HTTP status before error code). */
-export function reportRow(bucket: string, encodedKey: string, versionId: string, r: TaskResult): string {
-  return `${[
-    bucket,
-    encodedKey,
-    versionId,
-    r.ok ? 'succeeded' : 'failed',
-    String(r.http),
-    r.code ?? '',
-    r.message ?? '',
-  ]
-    .map(csvField)
-    .join(',')}\n`;
-}
-
-/** `<prefix>/job-<id>/` (no leading slash, no double slash). */
-export function reportBase(prefix: string | undefined, jobId: string): string {
-  const p = (prefix ?? '').replace(/\/+$/, '');
-  return p ? `${p}/job-${jobId}/` : `job-${jobId}/`;
-}
 
 /**
  * Write the completion report: `results/<sha1>.csv` for succeeded and for failed tasks (only
@@ -52,15 +33,12 @@ export async function writeCompletionReport(
   const report = job.request.Report;
   if (!report?.Enabled || !report.Bucket) return [];
   if (job.succeeded + job.failed === 0) return [];
-  const scopes: Array<'succeeded' | 'failed'> =
+  const scopes: TaskStatus[] =
     report.ReportScope === 'FailedTasksOnly' ? ['failed'] : ['succeeded', 'failed'];
-  const files = new Map<
-    'succeeded' | 'failed',
-    { path: string; out: ReturnType<typeof createWriteStream>; rows: number }
-  >(
+  const files = new Map<TaskStatus, { path: string; out: FileSink; rows: number }>(
     scopes.map((s) => {
       const path = join(workDir, `report-${s}.csv`);
-      return [s, { path, out: createWriteStream(path), rows: 0 }];
+      return [s, { path, out: new FileSink(path), rows: 0 }];
     }),
   );
   // Merge-join the manifest copy (task order) with the results (idx order), a page at a time.
@@ -82,34 +60,47 @@ export async function writeCompletionReport(
     }
     return results[ri];
   };
-  for await (const batch of readManifestFile(manifestPath)) {
-    for (const t of batch) {
-      let r = current();
-      while (r && r.idx < t.idx) {
+  try {
+    await joinResults();
+  } catch (e) {
+    for (const f of files.values()) f.out.destroy();
+    throw e;
+  }
+  async function joinResults(): Promise<void> {
+    for await (const batch of readManifestFile(manifestPath)) {
+      for (const t of batch) {
+        let r = current();
+        while (r && r.idx < t.idx) {
+          ri++;
+          r = current();
+        }
+        if (!r || r.idx !== t.idx) continue;
         ri++;
-        r = current();
+        const f = files.get(r.ok ? 'succeeded' : 'failed');
+        if (!f) continue;
+        f.rows++;
+        const row = formatReportRow({
+          bucket: t.row.bucket,
+          key: t.encodedKey,
+          versionId: t.row.versionId ?? null,
+          taskStatus: r.ok ? 'succeeded' : 'failed',
+          httpStatusCode: r.http,
+          errorCode: r.code,
+          resultMessage: r.message,
+        });
+        await f.out.write(row);
       }
-      if (!r || r.idx !== t.idx) continue;
-      ri++;
-      const f = files.get(r.ok ? 'succeeded' : 'failed');
-      if (!f) continue;
-      f.rows++;
-      if (!f.out.write(reportRow(t.row.bucket, t.encodedKey, t.row.versionId ?? '', r)))
-        await once(f.out, 'drain');
     }
   }
   const bucket = bucketOfArn(report.Bucket);
-  const base = reportBase(report.Prefix, job.jobId);
-  const entries: Array<{ TaskExecutionStatus: string; Bucket: string; MD5Checksum: string; Key: string }> =
-    [];
+  const entries: ReportManifest['Results'][number][] = [];
   for (const [status, f] of files) {
-    f.out.end();
-    await once(f.out, 'close');
+    await f.out.close();
     if (f.rows === 0) continue;
     const md5 = createHash('md5');
     for await (const c of createReadStream(f.path)) md5.update(c as Buffer);
     const name = createHash('sha1').update(`${job.jobId}/${status}`).digest('hex');
-    const key = `${base}results/${name}.csv`;
+    const key = reportResultsKey(report.Prefix, job.jobId, name);
     await s3.send(
       new PutObjectCommand({
         Bucket: bucket,
@@ -122,8 +113,8 @@ export async function writeCompletionReport(
     );
     entries.push({ TaskExecutionStatus: status, Bucket: bucket, MD5Checksum: md5.digest('hex'), Key: key });
   }
-  const manifest = {
-    Format: 'Report_CSV_20180820',
+  const manifest: ReportManifest = {
+    Format: REPORT_FORMAT,
     ReportCreationDate: now().toISOString(),
     Results: entries,
     ReportSchema: REPORT_SCHEMA,
@@ -131,11 +122,11 @@ export async function writeCompletionReport(
   await s3.send(
     new PutObjectCommand({
       Bucket: bucket,
-      Key: `${base}manifest.json`,
+      Key: reportManifestKey(report.Prefix, job.jobId),
       Body: JSON.stringify(manifest, null, 2),
       ContentType: 'application/json',
       ServerSideEncryption: 'AES256',
     }),
   );
-  return [...entries.map((e) => e.Key), `${base}manifest.json`];
+  return [...entries.map((e) => e.Key), reportManifestKey(report.Prefix, job.jobId)];
 }

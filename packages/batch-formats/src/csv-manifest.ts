@@ -1,5 +1,8 @@
-import { StringDecoder } from 'node:string_decoder';
 import { ManifestError, type ManifestErrorCode } from './manifest-error.js';
+
+// The CSV manifest (`S3BatchOperations_CSV_20180820`, reference/s3control-api.md §3.2): one object
+// per line, `bucket,key[,versionId]`, keys URL-encoded, no header. The engine reads manifests (and
+// S3 Inventory data files) with this parser; pre-flight checks rows with it, so both say the same.
 
 /** One object a job acts on; `key` is decoded, `versionId` is absent when the manifest has none. */
 export interface ManifestRow {
@@ -34,6 +37,9 @@ export interface CsvParseOptions {
   source?: string;
 }
 
+/** Bytes or already decoded text. */
+export type ManifestChunk = Uint8Array | string;
+
 const BATCH_SIZE = 1000;
 const MAX_KEY_BYTES = 1024;
 // A line this long cannot be a valid row (keys are at most 1,024 bytes); stop before memory grows.
@@ -41,6 +47,12 @@ const MAX_LINE_CHARS = 1 << 20;
 const MAX_COLUMNS = 256;
 // Strings beyond V8's regular heap object size (~128 KiB) are allocated ten times slower; decode in pieces.
 const DECODE_BYTES = 64 * 1024;
+
+// Every character a bucket name may have (legacy us-east-1 names included); nothing CSV would split on.
+const BUCKET_NAME = /^[A-Za-z0-9._-]{1,255}$/;
+// A version ID is not encoded: a control character, comma or quote cannot be one.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const BAD_VERSION_CHAR = /[\u0000-\u001f\u007f,"]/;
 
 const BUCKET_KEY: CsvColumnLayout = layoutOf(['Bucket', 'Key']);
 const BUCKET_KEY_VERSION: CsvColumnLayout = layoutOf(['Bucket', 'Key', 'VersionId']);
@@ -82,7 +94,7 @@ export function layoutOf(names: readonly string[]): CsvColumnLayout {
  * Memory stays bounded by the chunk size: only the partial last line is carried between chunks.
  */
 export async function* readCsvManifest(
-  source: AsyncIterable<Buffer | Uint8Array>,
+  source: AsyncIterable<ManifestChunk> | Iterable<ManifestChunk>,
   opts: CsvManifestOptions = {},
 ): AsyncGenerator<ManifestRow[]> {
   // An empty Fields list means the same as none: the default layout.
@@ -92,18 +104,47 @@ export async function* readCsvManifest(
 
 /** The CSV core shared by the CSV and inventory readers: bytes in, batches of rows out. */
 export async function* parseCsvRows(
-  source: AsyncIterable<Buffer | Uint8Array>,
+  source: AsyncIterable<ManifestChunk> | Iterable<ManifestChunk>,
   opts: CsvParseOptions = {},
 ): AsyncGenerator<ManifestRow[]> {
   const parser = new CsvRowParser(opts.layout, opts.source);
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextDecoder('utf-8');
   for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      for (const batch of parser.push(chunk, false)) yield batch;
+      continue;
+    }
     for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
       const piece = chunk.subarray(at, Math.min(at + DECODE_BYTES, chunk.length));
-      for (const batch of parser.push(decoder.write(piece as Buffer), false)) yield batch;
+      for (const batch of parser.push(decoder.decode(piece, { stream: true }), false)) yield batch;
     }
   }
-  for (const batch of parser.push(decoder.end(), true)) yield batch;
+  for (const batch of parser.push(decoder.decode(), true)) yield batch;
+}
+
+/**
+ * The rows of a CSV manifest held as text (pre-flight reads the first part of a manifest this way).
+ * With `partial` the text is a prefix of a longer manifest: its last, possibly cut, line is not read.
+ * Throws the ManifestError the job would fail with, naming the line.
+ */
+export function parseCsvManifest(
+  text: string,
+  opts: CsvManifestOptions & { partial?: boolean } = {},
+): ManifestRow[] {
+  const layout = opts.fields?.length ? layoutOf(opts.fields) : undefined;
+  const parser = new CsvRowParser(layout, undefined);
+  const cut = opts.partial ? text.lastIndexOf('\n') + 1 : text.length;
+  return parser.push(text.slice(0, cut), true).flat();
+}
+
+/** URL-encode a key for a manifest or report (`/` kept readable). */
+export const encodeKey = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/');
+
+/** A manifest line (with its `\n`) for a row: `bucket,url-encoded key[,versionId]`. */
+export function formatManifestRow(row: ManifestRow): string {
+  return row.versionId === undefined
+    ? `${row.bucket},${encodeKey(row.key)}\n`
+    : `${row.bucket},${encodeKey(row.key)},${row.versionId}\n`;
 }
 
 /** Synchronous, chunk-fed CSV row parser; kept out of the generator so the hot loop optimises. */
@@ -193,11 +234,13 @@ export class CsvRowParser {
     return out;
   }
 
-  /** RFC 4180 record from `pos` (quoted fields may hold commas, "" and newlines); -1 when it needs more text. */
+  /**
+   * A line with quoted fields from `pos` (RFC 4180 quoting: commas and "" inside quotes); -1 when it
+   * needs more text. A manifest has one row per line, so a quoted field may not hold a line break.
+   */
   private parseQuoted(text: string, pos: number, final: boolean): number {
     const len = text.length;
     const vals = this.vals;
-    let newlines = 0;
     let n = 0;
     let p = pos;
     for (;;) {
@@ -208,11 +251,17 @@ export class CsvRowParser {
         let from = p + 1;
         for (;;) {
           const q = text.indexOf('"', from);
+          const nl = text.indexOf('\n', from);
+          if (nl !== -1 && (q === -1 || nl < q)) {
+            this.fail(
+              'ManifestParseError',
+              'a quoted field holds a line break; a manifest has one row per line',
+            );
+          }
           if (q === -1) {
             if (!final) return -1;
             this.fail('ManifestParseError', 'quoted field is not closed');
           }
-          newlines += countNewlines(text, from, q);
           if (text.charCodeAt(q + 1) === 34) {
             value += text.slice(from, q + 1);
             from = q + 2;
@@ -249,7 +298,7 @@ export class CsvRowParser {
       break;
     }
     this.emit(n);
-    this.line += newlines + 1;
+    this.line++;
     return p;
   }
 
@@ -281,7 +330,12 @@ export class CsvRowParser {
     // One string for a run of rows in the same bucket, not one per row.
     if (bucket.length === 0) this.fail('ManifestParseError', 'bucket name is empty');
     if (bucket === this.lastBucket) bucket = this.lastBucket;
-    else this.lastBucket = bucket;
+    else {
+      if (!BUCKET_NAME.test(bucket)) {
+        this.fail('ManifestParseError', `'${truncate(bucket)}' is not a bucket name`);
+      }
+      this.lastBucket = bucket;
+    }
     let key = vals[layout.key] as string;
     if (key.length === 0) this.fail('ManifestParseError', 'key is empty');
     if (key.indexOf('%') !== -1) {
@@ -292,13 +346,20 @@ export class CsvRowParser {
       }
     }
     // A UTF-16 unit is at most 3 UTF-8 bytes, so only long keys need counting.
-    if (key.length > MAX_KEY_BYTES / 3 && Buffer.byteLength(key) > MAX_KEY_BYTES) {
+    if (key.length > MAX_KEY_BYTES / 3 && utf8Length(key) > MAX_KEY_BYTES) {
       this.fail('ManifestParseError', `key is longer than 1,024 bytes: ${truncate(key)}`);
     }
     // An empty version ID is kept: Batch Operations fails that task, not the job.
-    if (layout.versionId !== -1)
-      this.batch.push({ bucket, key, versionId: vals[layout.versionId] as string });
-    else this.batch.push({ bucket, key });
+    if (layout.versionId !== -1) {
+      const versionId = vals[layout.versionId] as string;
+      if (BAD_VERSION_CHAR.test(versionId)) {
+        this.fail(
+          'ManifestParseError',
+          `version ID holds a control character, comma or quote: ${truncate(versionId)}`,
+        );
+      }
+      this.batch.push({ bucket, key, versionId });
+    } else this.batch.push({ bucket, key });
   }
 
   private fail(code: ManifestErrorCode, message: string): never {
@@ -307,9 +368,18 @@ export class CsvRowParser {
   }
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD). */
+function utf8Length(s: string): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
   return n;
 }
 

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type CsvManifestOptions, type ManifestRow, readCsvManifest } from './csv-manifest.js';
+import {
+  type CsvManifestOptions,
+  formatManifestRow,
+  type ManifestRow,
+  parseCsvManifest,
+  readCsvManifest,
+} from './csv-manifest.js';
 import { ManifestError } from './manifest-error.js';
 
-async function* chunks(...parts: (string | Buffer)[]): AsyncGenerator<Buffer> {
-  for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part);
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield typeof part === 'string' ? utf8(part) : part;
 }
 
 async function readAll(
-  source: AsyncIterable<Buffer>,
+  source: AsyncIterable<Uint8Array>,
   opts: CsvManifestOptions = {},
 ): Promise<{ rows: ManifestRow[]; batches: number[] }> {
   const rows: ManifestRow[] = [];
@@ -21,7 +29,10 @@ async function readAll(
 
 const read = async (text: string, opts?: CsvManifestOptions) => (await readAll(chunks(text), opts)).rows;
 
-async function readError(source: AsyncIterable<Buffer>, opts?: CsvManifestOptions): Promise<ManifestError> {
+async function readError(
+  source: AsyncIterable<Uint8Array>,
+  opts?: CsvManifestOptions,
+): Promise<ManifestError> {
   try {
     await readAll(source, opts);
   } catch (err) {
@@ -62,18 +73,55 @@ describe('readCsvManifest', () => {
   });
 
   it('reads raw UTF-8 keys, also when a chunk splits a character', async () => {
-    const bytes = Buffer.from('b,日本/é\n');
+    const bytes = utf8('b,日本/é\n');
     const { rows } = await readAll(chunks(bytes.subarray(0, 4), bytes.subarray(4, 9), bytes.subarray(9)));
     expect(rows).toEqual([{ bucket: 'b', key: '日本/é' }]);
   });
 
-  it('reads RFC 4180 quoted fields with commas, doubled quotes and newlines', async () => {
-    const rows = await read('"b","a,b"\nb,"say ""hi"""\n"b","two\nlines"\n');
+  it('reads RFC 4180 quoted fields with commas and doubled quotes on one line', async () => {
+    const rows = await read('"b","a,b"\nb,"say ""hi"""\n');
     expect(rows).toEqual([
       { bucket: 'b', key: 'a,b' },
       { bucket: 'b', key: 'say "hi"' },
-      { bucket: 'b', key: 'two\nlines' },
     ]);
+  });
+
+  it('fails on a quoted field holding a line break: one row per line, naming the line', async () => {
+    // A 1-row manifest whose quoted version field held a comma and a newline once made 2 tasks.
+    const cases: Array<[string, CsvManifestOptions]> = [
+      ['b,k0,v\nb,k1,v\nb,k,"v1\nb,k2"\n', {}],
+      ['b,k0\nb,k1\nb,"two\nlines"\n', {}],
+      ['b,k0,x\nb,k1,x\n"b\n",k,x\n', { fields: ['Bucket', 'Key', 'Ignore'] }],
+    ];
+    for (const [text, opts] of cases) {
+      const err = await readError(chunks(text), opts);
+      expect(err.code).toBe('ManifestParseError');
+      expect(err.line).toBe(3);
+      expect(err.message).toBe('Line 3: a quoted field holds a line break; a manifest has one row per line');
+    }
+    // Split anywhere, it fails the same way.
+    const bytes = utf8('b,"two\r\nlines"\n');
+    for (let i = 0; i <= bytes.length; i++) {
+      const err = await readError(chunks(bytes.subarray(0, i), bytes.subarray(i)));
+      expect(err.message).toMatch(/^Line 1: a quoted field holds a line break/);
+    }
+  });
+
+  it('fails on a bucket field that is not a bucket name (a comma in quotes), naming the line', async () => {
+    const err = await readError(chunks('b,k\n"b,c",k\n'));
+    expect(err.code).toBe('ManifestParseError');
+    expect(err.line).toBe(2);
+    expect(err.message).toBe("Line 2: 'b,c' is not a bucket name");
+    expect((await readError(chunks('b k,key\n'))).message).toBe("Line 1: 'b k' is not a bucket name");
+    expect(await read('Legacy_Bucket.1-a,k\n')).toEqual([{ bucket: 'Legacy_Bucket.1-a', key: 'k' }]);
+  });
+
+  it('fails on a version ID holding a comma, quote or control character, naming the line', async () => {
+    for (const v of ['"v,1"', '"v""1"', 'v\t1']) {
+      const err = await readError(chunks(`b,k,v0\nb,k,${v}\n`));
+      expect(err.code).toBe('ManifestParseError');
+      expect(err.message).toMatch(/^Line 2: version ID holds a control character, comma or quote/);
+    }
   });
 
   it('reads CRLF line ends, a last line without newline, and skips blank lines', async () => {
@@ -88,8 +136,8 @@ describe('readCsvManifest', () => {
 
   it('gives the same rows however the stream is split', async () => {
     const manifest =
-      'b1,k1,v1\r\n"b1","quoted, ""key""",v2\n\nb2,caf%C3%A9%20x,null\n"b2","multi\r\nline",v3\r\nb3,日本,"v,4"\nb3,a+b,v5';
-    const bytes = Buffer.from(manifest);
+      'b1,k1,v1\r\n"b1","quoted, ""key""",v2\n\nb2,caf%C3%A9%20x,null\n"b2","multi%0D%0Aline",v3\r\nb3,日本,"v4"\nb3,a+b,v5';
+    const bytes = utf8(manifest);
     const expected = (await readAll(chunks(bytes))).rows;
     expect(expected).toHaveLength(6);
     expect(expected[1]).toEqual({ bucket: 'b1', key: 'quoted, "key"', versionId: 'v2' });
@@ -101,7 +149,7 @@ describe('readCsvManifest', () => {
       }
     }
     // One byte at a time.
-    const { rows } = await readAll(chunks(...[...bytes].map((b) => Buffer.from([b]))));
+    const { rows } = await readAll(chunks(...[...bytes].map((b) => Uint8Array.of(b))));
     expect(rows).toEqual(expected);
   });
 
@@ -164,7 +212,7 @@ describe('readCsvManifest', () => {
   });
 
   it('rejects an unterminated quote and text after a closing quote', async () => {
-    expect((await readError(chunks('b,"open\n'))).message).toBe('Line 1: quoted field is not closed');
+    expect((await readError(chunks('b,k\nb,"open'))).message).toBe('Line 2: quoted field is not closed');
     expect((await readError(chunks('b,k\nb,"k"x\n'))).message).toMatch(/^Line 2: unexpected character/);
   });
 
@@ -183,12 +231,47 @@ describe('readCsvManifest', () => {
   it('reads a chunk larger than its internal decode pieces, multi-byte characters included', async () => {
     const text = Array.from({ length: 30_000 }, (_, i) => `b,é/日${i}\n`).join('');
     const { rows } = await readAll(chunks(text));
-    expect(Buffer.byteLength(text)).toBeGreaterThan(300_000);
+    expect(utf8(text).length).toBeGreaterThan(300_000);
     expect(rows).toHaveLength(30_000);
     expect(rows.every((r, i) => r.key === `é/日${i}`)).toBe(true);
   });
 
   it('strips a UTF-8 byte order mark', async () => {
     expect(await read('\uFEFFb,k\n')).toEqual([{ bucket: 'b', key: 'k' }]);
+  });
+
+  it('reads decoded text chunks as well as bytes', async () => {
+    const rows: ManifestRow[] = [];
+    for await (const batch of readCsvManifest(['b,k', '1\nb,k2\n'])) rows.push(...batch);
+    expect(rows).toEqual([
+      { bucket: 'b', key: 'k1' },
+      { bucket: 'b', key: 'k2' },
+    ]);
+  });
+});
+
+describe('parseCsvManifest', () => {
+  it('reads the whole lines of a partial text, and throws what the job would fail with', () => {
+    expect(parseCsvManifest('b,k1\nb,k2\nb,k', { partial: true })).toEqual([
+      { bucket: 'b', key: 'k1' },
+      { bucket: 'b', key: 'k2' },
+    ]);
+    expect(parseCsvManifest('b,k1\nb,k')).toHaveLength(2);
+    expect(() => parseCsvManifest('b,k1\nb,"x\ny"\n')).toThrow(
+      'Line 2: a quoted field holds a line break; a manifest has one row per line',
+    );
+  });
+});
+
+describe('formatManifestRow', () => {
+  it('writes a line the reader reads back as the same row', async () => {
+    const rows: ManifestRow[] = [
+      { bucket: 'b', key: 'a b/c,d\ne%', versionId: 'v1' },
+      { bucket: 'b', key: '日本', versionId: 'null' },
+    ];
+    const text = rows.map(formatManifestRow).join('');
+    expect(text).toBe('b,a%20b/c%2Cd%0Ae%25,v1\nb,%E6%97%A5%E6%9C%AC,null\n');
+    expect(await read(text)).toEqual(rows);
+    expect(formatManifestRow({ bucket: 'b', key: 'k' })).toBe('b,k\n');
   });
 });

@@ -1,0 +1,7 @@
+export * from './arn.js';
+export * from './completion-report.js';
+export * from './csv.js';
+export * from './csv-manifest.js';
+export * from './etag.js';
+export * from './job-status.js';
+export * from './manifest-error.js';

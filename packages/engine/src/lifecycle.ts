@@ -1,0 +1,334 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
+import type { JobStore, StoredJob } from './job-store.js';
+import { generateManifest } from './manifest/generate-manifest.js';
+import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
+import { PrepareError, prepareManifest } from './manifest/prepare-manifest.js';
+import { resolveOperation } from './operations/operation-registry.js';
+import { writeCompletionReport } from './report/completion-report.js';
+import { Scheduler } from './scheduler.js';
+
+const DAY = 86_400_000;
+/** A job left Suspended this long fails (S3 User Guide: 30 days). */
+export const SUSPENDED_LIMIT_MS = 30 * DAY;
+
+export interface LifecycleDeps {
+  readonly store: JobStore;
+  /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
+  readonly jobsDir: string;
+  readonly s3: (accountId: string, region: string) => S3Client;
+  readonly concurrency: number;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+  /** A job's status or progress changed. */
+  readonly emit: (job: StoredJob) => void;
+}
+
+/**
+ * The job lifecycle: New → Preparing → Suspended | Ready → Active → Completing → Complete,
+ * Cancelling → Cancelled, Failing → Failed. Owns the one in-memory job map (jobs being prepared,
+ * running or finishing; the store has every job) and the scheduler that runs the tasks.
+ * A write error (store, manifest copy, report) fails the job with a reason; it never escapes.
+ */
+export class Lifecycle {
+  /** The in-memory copy of every job being prepared, run or finished; other jobs live in the store. */
+  readonly jobs = new Map<string, StoredJob>();
+  readonly scheduler: Scheduler;
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: LifecycleDeps) {
+    this.scheduler = new Scheduler({
+      concurrency: deps.concurrency,
+      now: deps.now,
+      openTasks: (job) => readManifestFile(this.manifestCopy(job))[Symbol.asyncIterator](),
+      runTask: (job, task) => {
+        const { module, params } = resolveOperation(job.request.Operation);
+        return module.run(task.row, params as never, {
+          s3: deps.s3(job.accountId, job.region),
+          accountId: job.accountId,
+          now: deps.now,
+        });
+      },
+      record: (job, results) => {
+        deps.store.recordResults(job, results);
+        deps.emit(job);
+      },
+      save: (job) => deps.store.save(job),
+      setStatus: (job, status) => this.setStatus(job, status),
+      finish: (job) => this.spawn(this.finish(job)),
+      fail: (job, error) => this.writeFailed(job, error),
+    });
+  }
+
+  /** The job as the engine has it now: the in-memory copy, else the stored one. */
+  get(jobId: string): StoredJob | undefined {
+    return this.jobs.get(jobId) ?? this.deps.store.get(jobId);
+  }
+
+  /** Pick up an unfinished job where it was left (after a restart or a crash). */
+  resume(job: StoredJob): void {
+    try {
+      switch (job.status) {
+        case 'New':
+        case 'Preparing':
+          this.spawn(this.prepare(job));
+          return;
+        case 'Suspended':
+          return;
+        case 'Completing':
+        case 'Cancelling':
+        case 'Failing':
+          Object.assign(job, this.deps.store.countResults(job.jobId));
+          this.jobs.set(job.jobId, job);
+          this.spawn(this.finish(job));
+          return;
+        default:
+          Object.assign(job, this.deps.store.countResults(job.jobId));
+          if (job.activeSince !== null) job.activeSince = this.deps.now().getTime();
+          this.run(job, this.doneTasks(job));
+      }
+    } catch (e) {
+      this.writeFailed(job, e);
+    }
+  }
+
+  /** A new job: prepare it in the background. */
+  created(job: StoredJob): void {
+    this.spawn(this.prepare(job));
+  }
+
+  /** UpdateJobStatus to an allowed status (nextStatusOnRequest). */
+  request(job: StoredJob, next: JobStatus): void {
+    if (next === 'Ready') {
+      this.setStatus(job, 'Ready');
+      this.run(job, undefined);
+    } else if (next === 'Cancelled') {
+      this.scheduler.remove(job.jobId);
+      this.jobs.delete(job.jobId);
+      this.setStatus(job, 'Cancelled');
+    } else {
+      this.setStatus(job, next);
+      this.scheduler.stopping(job.jobId);
+    }
+  }
+
+  /** Fail the jobs left Suspended for more than 30 days. */
+  expireSuspended(): void {
+    for (const job of this.deps.store.expiredSuspended(this.deps.now().getTime() - SUSPENDED_LIMIT_MS)) {
+      job.failureReasons = [
+        {
+          FailureCode: 'SuspendedJobExpired',
+          FailureReason: 'The job was left Suspended for more than 30 days.',
+        },
+      ];
+      this.setStatus(job, 'Failed');
+    }
+  }
+
+  /** Wait for preparations and reports under way. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.background]);
+  }
+
+  setStatus(job: StoredJob, status: JobStatus): void {
+    if (job.status === status) return;
+    const t = this.deps.now().getTime();
+    if (job.status === 'Active' && job.activeSince !== null) {
+      job.activeMs += t - job.activeSince;
+      job.activeSince = null;
+    }
+    if (status === 'Active') job.activeSince = t;
+    job.status = status;
+    if (isEnded(status)) job.terminationDate = t;
+    this.save(job);
+  }
+
+  /** Save a job and tell listeners; a write error fails the job (in memory when even that cannot be saved). */
+  private save(job: StoredJob): void {
+    try {
+      this.deps.store.save(job);
+    } catch (e) {
+      this.writeFailed(job, e);
+      return;
+    }
+    this.deps.emit(job);
+  }
+
+  /**
+   * The engine could not write (or read back) what a job needs. The job fails with the reason; if
+   * even that cannot be saved, it shows Failed until a restart, which resumes it from its last
+   * saved state. Never throws.
+   */
+  writeFailed(job: StoredJob, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.deps.log(`job ${job.jobId}: write error: ${message}`);
+    this.scheduler.remove(job.jobId);
+    if (!isEnded(job.status)) {
+      const t = this.deps.now().getTime();
+      if (job.activeSince !== null) {
+        job.activeMs += t - job.activeSince;
+        job.activeSince = null;
+      }
+      job.failureReasons = [
+        ...job.failureReasons,
+        {
+          FailureCode: 'InternalError',
+          FailureReason: `The job's state could not be written: ${message}`.slice(0, 256),
+        },
+      ];
+      job.status = 'Failed';
+      job.terminationDate = t;
+    }
+    try {
+      this.deps.store.save(job);
+      this.jobs.delete(job.jobId);
+    } catch (e) {
+      this.jobs.set(job.jobId, job);
+      this.deps.log(`job ${job.jobId}: the failure could not be saved either: ${(e as Error).message}`);
+    }
+    this.deps.emit(job);
+  }
+
+  private run(job: StoredJob, done: Uint8Array | undefined): void {
+    this.jobs.set(job.jobId, job);
+    this.scheduler.add(job, done);
+    this.scheduler.reschedule();
+  }
+
+  private manifestCopy(job: StoredJob): string {
+    return join(this.deps.jobsDir, job.jobId, 'manifest.csv');
+  }
+
+  /** Task indices with a stored result, as a bitmap (a resumed job skips them). */
+  private doneTasks(job: StoredJob): Uint8Array {
+    const bits = new Uint8Array(Math.ceil((job.totalTasks ?? 0) / 8) + 1);
+    let after = -1;
+    for (;;) {
+      const ids = this.deps.store.doneAfter(job.jobId, after, 50_000);
+      for (const i of ids) bits[i >> 3] = (bits[i >> 3] as number) | (1 << (i & 7));
+      const last = ids[ids.length - 1];
+      if (last === undefined) return bits;
+      after = last;
+    }
+  }
+
+  /** Preparing: check the report bucket, read the manifest (or generate it) into the job's own copy. */
+  private async prepare(job: StoredJob): Promise<void> {
+    this.jobs.set(job.jobId, job);
+    this.setStatus(job, 'Preparing');
+    if (job.status !== 'Preparing') return;
+    try {
+      const dir = join(this.deps.jobsDir, job.jobId);
+      mkdirSync(dir, { recursive: true });
+      const s3 = this.deps.s3(job.accountId, job.region);
+      await checkReportBucket(s3, job);
+      const manifest = job.request.Manifest;
+      const generator = job.request.ManifestGenerator?.S3JobManifestGenerator;
+      if (manifest) {
+        job.totalTasks = await prepareManifest(s3, manifest, this.manifestCopy(job));
+      } else if (generator) {
+        const writer = new ManifestFileWriter(this.manifestCopy(job));
+        try {
+          job.generatedManifest = (await generateManifest(s3, generator, job.jobId, writer)) ?? null;
+          await writer.close();
+        } catch (e) {
+          writer.destroy();
+          throw e;
+        }
+        job.totalTasks = writer.count;
+      } else {
+        throw new PrepareError('InvalidManifest', 'The job has no manifest');
+      }
+    } catch (e) {
+      const err = e instanceof PrepareError ? e : new PrepareError('ManifestReadError', (e as Error).message);
+      this.jobs.delete(job.jobId);
+      // Cancelled while preparing: the cancel stands.
+      if (statusOf(job) === 'Cancelled') return;
+      this.deps.log(`job ${job.jobId} failed to prepare: ${err.failureCode}: ${err.message}`);
+      job.failureReasons = [
+        { FailureCode: err.failureCode.slice(0, 64), FailureReason: err.message.slice(0, 256) },
+      ];
+      this.setStatus(job, 'Failed');
+      return;
+    }
+    if (statusOf(job) === 'Cancelled') {
+      this.jobs.delete(job.jobId);
+      return;
+    }
+    if (job.request.ConfirmationRequired !== false) {
+      this.jobs.delete(job.jobId);
+      job.suspendedDate = this.deps.now().getTime();
+      job.suspendedCause = 'AwaitingConfirmation';
+      this.setStatus(job, 'Suspended');
+    } else {
+      this.setStatus(job, 'Ready');
+      if (statusOf(job) === 'Ready') this.run(job, undefined);
+    }
+  }
+
+  /** Write the completion report of a Completing / Cancelling / Failing job and end it. */
+  private async finish(job: StoredJob): Promise<void> {
+    this.jobs.set(job.jobId, job);
+    const end: JobStatus =
+      job.status === 'Cancelling' ? 'Cancelled' : job.status === 'Failing' ? 'Failed' : 'Complete';
+    const dir = join(this.deps.jobsDir, job.jobId);
+    try {
+      await writeCompletionReport(
+        job,
+        this.deps.store,
+        this.manifestCopy(job),
+        dir,
+        this.deps.s3(job.accountId, job.region),
+        this.deps.now,
+      );
+    } catch (e) {
+      const err = e as Error;
+      this.deps.log(`job ${job.jobId}: writing the completion report failed: ${err.message}`);
+      job.failureReasons = [
+        ...job.failureReasons,
+        {
+          FailureCode: 'ReportWriteFailed',
+          FailureReason: `Writing the completion report failed: ${err.message}`.slice(0, 256),
+        },
+      ];
+      this.jobs.delete(job.jobId);
+      this.setStatus(job, 'Failed');
+      return;
+    }
+    this.jobs.delete(job.jobId);
+    this.setStatus(job, end);
+    rmSync(join(dir, 'report-succeeded.csv'), { force: true });
+    rmSync(join(dir, 'report-failed.csv'), { force: true });
+  }
+
+  private spawn(p: Promise<unknown>): void {
+    const tracked = p.catch((e: unknown) => this.deps.log(`engine error: ${(e as Error).stack ?? e}`));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
+  }
+}
+
+/** The status now (read after awaits and calls that change it, past TypeScript's narrowing). */
+const statusOf = (job: StoredJob): JobStatus => job.status;
+
+/** A job with a report needs its report bucket: fail while Preparing, before any task runs. */
+async function checkReportBucket(s3: S3Client, job: StoredJob): Promise<void> {
+  const report = job.request.Report;
+  if (!report?.Enabled || !report.Bucket) return;
+  const bucket = bucketOfArn(report.Bucket);
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch (e) {
+    const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    const status = err.$metadata?.httpStatusCode;
+    if (status === 404 || err.name === 'NotFound' || err.name === 'NoSuchBucket') {
+      throw new PrepareError('NoSuchBucket', `The report bucket ${bucket} does not exist`);
+    }
+    throw new PrepareError(
+      err.name || 'ReportBucketError',
+      `Reading the report bucket ${bucket} failed: ${err.message ?? status ?? 'unknown error'}`,
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import type { JobStatus } from '@batchops/batch-formats';
+import { describe, expect, it } from 'vitest';
+import { newJob, type StoredJob, type TaskResult } from './job-store.js';
+import type { TaskOutcome } from './operations/operation.js';
+import { FAILURE_THRESHOLD_MIN_TASKS, Scheduler, type SchedulerDeps, type Task } from './scheduler.js';
+
+function job(jobId: string, priority: number, totalTasks: number, creationTime = 0): StoredJob {
+  const j = newJob({
+    jobId,
+    accountId: '000000000000',
+    region: 'us-east-1',
+    priority,
+    creationTime,
+    request: { Operation: { S3DeleteObjectTagging: {} }, Report: { Enabled: false } } as StoredJob['request'],
+    clientRequestToken: jobId,
+    requestHash: '',
+    tags: [],
+  });
+  return { ...j, status: 'Ready', totalTasks };
+}
+
+async function* tasksOf(j: StoredJob): AsyncGenerator<Task[]> {
+  const all = Array.from({ length: j.totalTasks ?? 0 }, (_, idx) => ({
+    idx,
+    row: { bucket: 'b', key: `k${idx}` },
+  }));
+  for (let i = 0; i < all.length; i += 100) yield all.slice(i, i + 100);
+}
+
+/** A scheduler over fakes: tasks from memory, a task runner the test decides, results in counters. */
+function harness(opts: { concurrency: number; run?: (j: StoredJob, t: Task) => Promise<TaskOutcome> }) {
+  const ran: string[] = [];
+  const statuses = new Map<string, JobStatus[]>();
+  const finished: Array<{ jobId: string; status: JobStatus }> = [];
+  const failed: Array<{ jobId: string; error: unknown }> = [];
+  let onFinish = () => {};
+  const deps: SchedulerDeps & { record: SchedulerDeps['record'] } = {
+    concurrency: opts.concurrency,
+    now: () => new Date(0),
+    openTasks: (j) => tasksOf(j),
+    runTask: (j, t) => {
+      ran.push(`${j.jobId}:${t.idx}`);
+      return opts.run ? opts.run(j, t) : Promise.resolve({ ok: true, http: 200 });
+    },
+    record: (j, results: readonly TaskResult[]) => {
+      for (const r of results) r.ok ? j.succeeded++ : j.failed++;
+    },
+    save: () => {},
+    setStatus: (j, s) => {
+      j.status = s;
+      statuses.set(j.jobId, [...(statuses.get(j.jobId) ?? []), s]);
+    },
+    finish: (j) => {
+      finished.push({ jobId: j.jobId, status: j.status });
+      onFinish();
+    },
+    fail: (j, error) => {
+      failed.push({ jobId: j.jobId, error });
+      onFinish();
+    },
+  };
+  const scheduler = new Scheduler(deps);
+  /** Resolves once `n` jobs have finished or failed. */
+  const ended = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => finished.length + failed.length >= n && resolve();
+      onFinish = check;
+      check();
+    });
+  return { scheduler, deps, ran, statuses, finished, failed, ended };
+}
+
+function deferred() {
+  let resolve!: (o: TaskOutcome) => void;
+  const promise = new Promise<TaskOutcome>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describe('Scheduler', () => {
+  it('runs the higher-priority job first, whatever the order the jobs came in', async () => {
+    const h = harness({ concurrency: 1 });
+    const low = job('low', 1, 3, 0);
+    const high = job('high', 5, 3, 1);
+    h.scheduler.add(low);
+    h.scheduler.add(high);
+    h.scheduler.reschedule();
+    await h.ended(2);
+    expect(h.ran).toEqual(['high:0', 'high:1', 'high:2', 'low:0', 'low:1', 'low:2']);
+    expect(h.finished).toEqual([
+      { jobId: 'high', status: 'Completing' },
+      { jobId: 'low', status: 'Completing' },
+    ]);
+  });
+
+  it('pauses a running lower-priority job while a higher one has tasks, then resumes it', async () => {
+    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const h = harness({
+      concurrency: 1,
+      run: (j, t) => {
+        if (j.jobId !== 'low' || t.idx !== 0) return Promise.resolve({ ok: true, http: 200 });
+        const d = deferred();
+        gates.set('low:0', d);
+        return d.promise;
+      },
+    });
+    const low = job('low', 1, 2);
+    h.scheduler.add(low);
+    h.scheduler.reschedule();
+    await expect.poll(() => h.ran).toEqual(['low:0']);
+    expect(low.status).toBe('Active');
+
+    const high = job('high', 10, 2);
+    h.scheduler.add(high);
+    h.scheduler.reschedule();
+    // low's task is still in flight: Pausing, and high waits for the worker.
+    await expect.poll(() => low.status).toBe('Pausing');
+    gates.get('low:0')?.resolve({ ok: true, http: 200 });
+    await h.ended(2);
+    expect(h.statuses.get('low')).toEqual(['Active', 'Pausing', 'Paused', 'Active', 'Completing']);
+    expect(h.ran).toEqual(['low:0', 'high:0', 'high:1', 'low:1']);
+  });
+
+  it(`fails a job once more than half of at least ${FAILURE_THRESHOLD_MIN_TASKS} tasks failed`, async () => {
+    const fail = { ok: false, http: 404, code: 'NoSuchKey', message: 'missing' } as const;
+    const h = harness({
+      concurrency: 16,
+      run: (_j, t) => Promise.resolve(t.idx % 3 === 0 ? { ok: true, http: 200 } : fail),
+    });
+    const doomed = job('doomed', 0, 3000);
+    h.scheduler.add(doomed);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(h.finished).toEqual([{ jobId: 'doomed', status: 'Failing' }]);
+    // Once Failing, no task hands it back to Active.
+    expect(h.statuses.get('doomed')).toEqual(['Active', 'Failing']);
+    expect(doomed.failureReasons[0]?.FailureCode).toBe('TaskFailureThresholdExceeded');
+    const ran = doomed.succeeded + doomed.failed;
+    // Stopped at the first commit past 1,000 tasks, not after all 3,000.
+    expect(ran).toBeGreaterThanOrEqual(FAILURE_THRESHOLD_MIN_TASKS);
+    expect(ran).toBeLessThan(1400);
+    expect(h.ran.length).toBe(ran);
+  });
+
+  it('does not apply the threshold below 1,000 tasks, nor at 50% or less', async () => {
+    const fail = { ok: false, http: 404, code: 'NoSuchKey', message: 'missing' } as const;
+    const h = harness({
+      concurrency: 16,
+      run: (j, t) => Promise.resolve(j.jobId === 'small' || t.idx % 2 === 0 ? fail : { ok: true, http: 200 }),
+    });
+    const small = job('small', 0, 999);
+    const half = job('half', 0, 2000);
+    h.scheduler.add(small);
+    h.scheduler.add(half);
+    h.scheduler.reschedule();
+    await h.ended(2);
+    expect(h.finished.map((f) => f.status)).toEqual(['Completing', 'Completing']);
+    expect(small.failed).toBe(999);
+    expect(half.failed).toBe(1000);
+  });
+
+  it('hands a job that cannot record its results to fail(), and runs none of its tasks after', async () => {
+    const h = harness({ concurrency: 4 });
+    h.deps.record = () => {
+      throw new Error('SQLITE_FULL: database or disk is full');
+    };
+    const broken = job('broken', 0, 1000);
+    h.scheduler.add(broken);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(h.failed).toHaveLength(1);
+    expect(String(h.failed[0]?.error)).toMatch(/SQLITE_FULL/);
+    const handedOut = h.ran.length;
+    expect(handedOut).toBeLessThan(1000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.ran.length).toBe(handedOut);
+    expect(h.finished).toEqual([]);
+  });
+});
