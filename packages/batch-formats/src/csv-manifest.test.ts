@@ -275,3 +275,31 @@ describe('formatManifestRow', () => {
     expect(formatManifestRow({ bucket: 'b', key: 'k' })).toBe('b,k\n');
   });
 });
+
+describe('pre-flight and the engine', () => {
+  // Pre-flight reads a manifest's text with parseCsvManifest; the engine streams it through
+  // readCsvManifest. The same manifest must get the same verdict, to the letter.
+  const bad = [
+    'b,k,"v1,\nb,k2"\n',
+    'b,k\n"b,c",k\n',
+    'b,k1\nb,k2,v2\n',
+    'b,k\nb,bad%zz\n',
+    'b,k,v0\nb,k,"v""1"\n',
+    'b,k\nb,"k"x\n',
+  ];
+
+  it.each(bad)('fails %j with the same error either way', async (text) => {
+    const streamed = await readError(chunks(text));
+    let parsed: unknown;
+    try {
+      parseCsvManifest(text);
+    } catch (e) {
+      parsed = e;
+    }
+    expect(parsed).toBeInstanceOf(ManifestError);
+    expect({ code: (parsed as ManifestError).code, message: (parsed as ManifestError).message }).toEqual({
+      code: streamed.code,
+      message: streamed.message,
+    });
+  });
+});

@@ -82,6 +82,19 @@ describe('Engine: manifests', () => {
   });
 });
 
+describe('Engine: listeners', () => {
+  it('runs a job to its end even when a change listener throws', async () => {
+    const s3 = new FakeS3();
+    const engine = start(s3);
+    const off = engine.onChange(() => {
+      throw new Error('listener bug');
+    });
+    const { jobId } = engine.createJob(ACCOUNT, REGION, tagJob(s3, objects(s3, 3)));
+    expect((await ended(engine, jobId)).Status).toBe('Complete');
+    off();
+  });
+});
+
 describe('Engine: job-level checks', () => {
   it('refuses a Description or StatusUpdateReason with control characters, naming the field', async () => {
     const s3 = new FakeS3();

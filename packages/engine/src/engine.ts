@@ -101,8 +101,16 @@ export class Engine {
 
   /** Listen to status and progress changes (live views). Returns the unsubscribe function. */
   onChange(listener: (change: JobChange) => void): () => void {
-    this.events.on('change', listener);
-    return () => this.events.off('change', listener);
+    // A listener that throws must not stop the job that changed (nor end the process).
+    const safe = (change: JobChange) => {
+      try {
+        listener(change);
+      } catch (e) {
+        this.log(`change listener failed: ${(e as Error).message}`);
+      }
+    };
+    this.events.on('change', safe);
+    return () => this.events.off('change', safe);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ export class Lifecycle {
       setStatus: (job, status) => this.setStatus(job, status),
       finish: (job) => this.spawn(this.finish(job)),
       fail: (job, error) => this.writeFailed(job, error),
+      log: deps.log,
     });
   }
 

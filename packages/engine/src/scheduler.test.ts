@@ -58,6 +58,7 @@ function harness(opts: { concurrency: number; run?: (j: StoredJob, t: Task) => P
       failed.push({ jobId: j.jobId, error });
       onFinish();
     },
+    log: () => {},
   };
   const scheduler = new Scheduler(deps);
   /** Resolves once `n` jobs have finished or failed. */
@@ -158,6 +159,21 @@ describe('Scheduler', () => {
     expect(h.finished.map((f) => f.status)).toEqual(['Completing', 'Completing']);
     expect(small.failed).toBe(999);
     expect(half.failed).toBe(1000);
+  });
+
+  it('fails only the task whose runner throws at once', async () => {
+    const h = harness({ concurrency: 2 });
+    const base = h.deps.runTask;
+    h.deps.runTask = (j, t) => {
+      if (t.idx === 1) throw new Error('S3BogusOperation is not supported');
+      return base(j, t);
+    };
+    const j = job('j', 0, 3);
+    h.scheduler.add(j);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(h.finished).toEqual([{ jobId: 'j', status: 'Completing' }]);
+    expect([j.succeeded, j.failed]).toEqual([2, 1]);
   });
 
   it('hands a job that cannot record its results to fail(), and runs none of its tasks after', async () => {

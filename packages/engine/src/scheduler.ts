@@ -30,6 +30,7 @@ export interface SchedulerDeps {
   finish(job: StoredJob): void;
   /** The job cannot go on (its results or manifest copy could not be written or read). */
   fail(job: StoredJob, error: unknown): void;
+  readonly log: (line: string) => void;
 }
 
 /** A job that has work to run: its manifest cursor, tasks in flight, results not yet committed. */
@@ -112,9 +113,11 @@ export class Scheduler {
   private pump(): void {
     if (this.pumping || this.closed) return;
     this.pumping = true;
-    void this.plan().finally(() => {
-      this.pumping = false;
-    });
+    void this.plan()
+      .catch((e: unknown) => this.deps.log(`scheduler error: ${(e as Error).stack ?? e}`))
+      .finally(() => {
+        this.pumping = false;
+      });
   }
 
   private async plan(): Promise<void> {
@@ -176,8 +179,9 @@ export class Scheduler {
   private execute(run: JobRun, task: Task): void {
     run.inFlight++;
     this.inFlight++;
-    this.deps
-      .runTask(run.job, task)
+    // A runner that throws at once (a stored job naming an unknown operation) fails the task alone.
+    Promise.resolve()
+      .then(() => this.deps.runTask(run.job, task))
       .catch(
         (e: unknown): TaskOutcome => ({
           ok: false,
