@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CreateJobInput, Engine, JobErrorCode, JobStatus, S3Tag } from '@batchops/engine';
 import { isJobStatus, JobError } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
@@ -33,17 +32,9 @@ export function engineCall<T>(fn: () => T): T {
 const result = (shape: string, value: unknown): HandlerResult =>
   xmlResult(renderXml(encodeResult(shape, value)));
 
-/** A request body, checked against the signed x-amz-content-sha256 when it is a hash. */
+/** A request body (already checked against the signature: request-body.ts). */
 async function body(ctx: S3ControlContext, root: string): Promise<Record<string, unknown>> {
   const text = await readBodyText(ctx.body, 1024 * 1024);
-  const signed = ctx.identity.payloadHash;
-  if (/^[0-9a-f]{64}$/.test(signed) && createHash('sha256').update(text, 'utf8').digest('hex') !== signed) {
-    throw new ServiceError(
-      400,
-      'XAmzContentSHA256Mismatch',
-      "The provided 'x-amz-content-sha256' header does not match what was computed.",
-    );
-  }
   if (text.trim() === '')
     throw new ServiceError(400, 'BadRequestException', `The request body must be a <${root}> document.`);
   return parseXml(text, root);

@@ -85,3 +85,49 @@ describe('verifySigV4', () => {
     expect(codeOf(() => verifySigV4(req, lookup, twoDaysLater))).toBe('AccessDenied');
   });
 });
+
+describe('verifySigV4 limits', () => {
+  const presigned = (date: string, expires: string, region = 'us-east-1') => ({
+    method: 'GET',
+    target: parseRequestTarget(
+      `/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F${date.slice(0, 8)}%2F${region}%2Fs3%2Faws4_request&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`,
+    ),
+    headers: { host: ['examplebucket.s3.amazonaws.com'] },
+  });
+
+  it('refuses a presigned URL dated more than 15 minutes ahead, before checking its signature', () => {
+    const e = (() => {
+      try {
+        verifySigV4(presigned('20130524T002100Z', '60'), lookup, signedAt);
+      } catch (err) {
+        return err as ServiceError;
+      }
+    })();
+    expect(e).toMatchObject({ code: 'AccessDenied', message: 'Request is not valid yet' });
+    // 14 minutes ahead is within the skew: it gets as far as the signature.
+    expect(codeOf(() => verifySigV4(presigned('20130524T001900Z', '60'), lookup, signedAt))).toBe(
+      'SignatureDoesNotMatch',
+    );
+  });
+
+  it('refuses X-Amz-Expires above 7 days', () => {
+    expect(codeOf(() => verifySigV4(presigned('20130524T000000Z', '604801'), lookup, signedAt))).toBe(
+      'AuthorizationQueryParametersError',
+    );
+  });
+
+  it('refuses a Region that is not a region name', () => {
+    expect(
+      codeOf(() => verifySigV4(presigned('20130524T000000Z', '60', 'x%E2%82%AC'), lookup, signedAt)),
+    ).toBe('AuthorizationQueryParametersError');
+    const bad = headerRequest(good0(), {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/region-0001x/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    });
+    expect(codeOf(() => verifySigV4(bad, lookup, signedAt))).toBe('AuthorizationHeaderMalformed');
+  });
+});
+
+function good0() {
+  return 'f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41';
+}

@@ -154,7 +154,14 @@ function partNumberParam(ctx: S3Context): number {
 
 /** Store a part row, dropping the blob of a part it replaces. */
 async function storePart(ctx: S3Context, part: PartRow): Promise<void> {
-  const replaced = ctx.svc.meta.putPart(part);
+  let replaced: string | null | undefined;
+  try {
+    replaced = ctx.svc.meta.putPart(part);
+  } catch (e) {
+    // A failed row write (disk full…) leaves no file behind.
+    await ctx.svc.blobs.remove(part.blob);
+    throw e;
+  }
   if (replaced && replaced !== part.blob) await ctx.svc.blobs.remove(replaced);
 }
 
