@@ -8,7 +8,7 @@ import { queryValue, type RequestTarget } from './request-target.js';
  */
 
 /** The host name of a Host header or absolute-form authority, lowercased, without the port. */
-export function hostName(authority: string): string {
+function hostName(authority: string): string {
   const h = authority.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
   const colon = h.lastIndexOf(':');

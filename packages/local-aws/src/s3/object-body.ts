@@ -22,7 +22,7 @@ export interface ReceivedBody {
 }
 
 /** Which checksum the request carries: a header value, a trailer, or the SDK's algorithm header. */
-export function requestedChecksum(
+function requestedChecksum(
   ctx: S3Context,
 ): { algorithm: ChecksumAlgorithm; expected?: string; trailer: boolean } | undefined {
   for (const algorithm of CHECKSUM_ALGORITHMS) {
@@ -65,7 +65,7 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
     checksum?.update(chunk);
   });
   const fail = async (err: ServiceError): Promise<never> => {
-    await ctx.svc.blobs.discard(blob);
+    await ctx.svc.blobs.remove(blob);
     throw err;
   };
   if (size > maxSize) {

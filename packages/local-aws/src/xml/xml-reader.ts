@@ -33,8 +33,6 @@ function depthExceeds(body: string, max: number): boolean {
   return false;
 }
 
-export type XmlNode = { [name: string]: XmlNode | XmlNode[] | string | undefined } | string;
-
 /** Parse a request body; a body that is not well-formed XML is a 400 MalformedXML. */
 export function parseXml(body: string, root: string): Record<string, unknown> {
   if (/<!DOCTYPE/i.test(body)) throw malformed('a DOCTYPE is not allowed');

@@ -172,7 +172,7 @@ async function uploadPart(ctx: S3Context): Promise<HandlerResult> {
   const body = await receiveBody(ctx, MAX_PART_SIZE);
   // The upload may have been completed or aborted while the body streamed in.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
-    await ctx.svc.blobs.discard(body.blob);
+    await ctx.svc.blobs.remove(body.blob);
     throw noSuchUpload(upload.uploadId);
   }
   await storePart(ctx, {
@@ -351,7 +351,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   objectAttrs.partSizes = parts.map((p) => p.size);
   // Another Complete or an Abort may have finished this upload while the parts were copied.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
-    await blobs.discard(blob);
+    await blobs.remove(blob);
     throw noSuchUpload(upload.uploadId);
   }
   const { versionId } = await commitVersion(ctx, bucket, upload.key, {
