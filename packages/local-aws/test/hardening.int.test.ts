@@ -56,6 +56,16 @@ describe('no request crashes the process', () => {
     expect(ok.ContentType).toBe('text/x-ok');
   });
 
+  it('refuses a versionId that could not go back out in a header (found by the fuzz test)', async () => {
+    await f.s3.send(new PutObjectCommand({ Bucket: 'hard', Key: 'v.txt', Body: 'v' }));
+    const r = await signedRequest(f.aws.url, {
+      method: 'DELETE',
+      path: '/hard/v.txt',
+      query: { versionId: '€' },
+    });
+    expect([r.status, errorCode(r.body)]).toEqual([400, 'InvalidArgument']);
+  });
+
   it('refuses a LocationConstraint that is not a region name (InvalidLocationConstraint)', async () => {
     const body =
       '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-€-1</LocationConstraint></CreateBucketConfiguration>';

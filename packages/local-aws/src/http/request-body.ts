@@ -38,9 +38,14 @@ class Sha256Check extends Transform {
   }
 }
 
-/** Feed `from` into `to`, carrying a source error over (pipe() does not). */
+/**
+ * Feed `from` into `to`, carrying a source error over (pipe() does not). A check can fail before
+ * any handler reads (or when none does): the no-op listener keeps that from being an unhandled
+ * 'error' that ends the process; readers still get the error from the stream itself.
+ */
 function chain<T extends Transform>(from: Readable, to: T): T {
   from.on('error', (e) => to.destroy(e));
+  to.on('error', () => {});
   return from.pipe(to);
 }
 
