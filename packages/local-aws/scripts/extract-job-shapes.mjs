@@ -15,11 +15,17 @@ const outPath = join(pkgDir, 'src/s3control/model/job-shapes.json');
 const ROOTS = [
   'CreateJobRequest',
   'CreateJobResult',
+  'DescribeJobRequest',
   'DescribeJobResult',
+  'ListJobsRequest',
   'ListJobsResult',
+  'GetJobTaggingRequest',
   'GetJobTaggingResult',
   'PutJobTaggingRequest',
+  'DeleteJobTaggingRequest',
+  'UpdateJobPriorityRequest',
   'UpdateJobPriorityResult',
+  'UpdateJobStatusRequest',
   'UpdateJobStatusResult',
 ];
 

@@ -7,6 +7,7 @@ const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
 
   --port <n>             port to listen on (default 4566; 0 = any free port)
   --host <addr>          address to bind (default 127.0.0.1)
+  --allow-host <name>    another Host name to answer to (repeatable; loopback names always are)
   --data-dir <dir>       where data is kept (default ./.batchops/local-aws)
   --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
   --seed-demo            create the demo buckets, objects and manifest on the first start
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '4566' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string', default: '.batchops/local-aws' },
       credentials: { type: 'string' },
       'seed-demo': { type: 'boolean' },
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   const handle = await startLocalAws({
     port,
     host: values.host,
+    ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
     dataDir: values['data-dir'],
     ...(values.credentials ? { credentials: parseCredentials(values.credentials) } : {}),
     ...(values['seed-demo'] ? { seedDemo: true } : {}),

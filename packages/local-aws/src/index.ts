@@ -1,8 +1,12 @@
 export { DEMO_MANIFEST_KEY, DEMO_REPORTS_BUCKET, DEMO_ROLE_ARN, DEMO_SOURCE_BUCKET } from './demo-seed.js';
 export { ServiceError } from './errors/service-error.js';
+export type { HandlerResult } from './http/handler-types.js';
+export type { LocalAwsRequest, RequestHandler } from './http/request-handler.js';
 export {
+  createLocalAws,
   DEFAULT_ACCOUNT_ID,
   DEFAULT_CREDENTIALS,
+  type LocalAws,
   type LocalAwsHandle,
   type LocalAwsOptions,
   startLocalAws,

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -19,24 +18,17 @@ import {
   PutBucketTaggingCommand,
   PutBucketVersioningCommand,
   type ReplicationConfiguration,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import type { LocalAwsHandle } from '../src/index.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const run = promisify(execFile);
+let fixture: LocalAwsFixture;
 let aws: LocalAwsHandle;
 let dataDir: string;
 let s3: S3Client;
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { Code?: string; $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function bucket(name: string, versioned: boolean) {
   await s3.send(new CreateBucketCommand({ Bucket: name }));
@@ -85,24 +77,14 @@ const twoRules: ReplicationConfiguration = {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-'));
-  aws = await startLocalAws({ port: 0, dataDir });
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: aws.url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  fixture = await startFixture();
+  ({ aws, dataDir, s3 } = fixture);
   await bucket('cfg-src', true);
   await bucket('cfg-dest-a', true);
   await bucket('cfg-dest-b', true);
   await bucket('cfg-plain', false);
 });
-afterAll(async () => {
-  s3.destroy();
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 describe('bucket replication over the wire', () => {
   it('answers ReplicationConfigurationNotFoundError before any configuration', async () => {
@@ -178,7 +160,7 @@ describe('bucket replication over the wire', () => {
       AWS_CONFIG_FILE: '/dev/null',
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     };
-    const cli = (...args: string[]) => run('/usr/bin/aws', [...args, '--endpoint-url', aws.url], { env });
+    const cli = (...args: string[]) => run(AWS_CLI, [...args, '--endpoint-url', aws.url], { env });
     await cli(
       's3api',
       'put-bucket-replication',

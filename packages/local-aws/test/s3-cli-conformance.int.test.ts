@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import { AWS_CLI } from './support/local-aws-fixture.js';
 
 let aws: LocalAwsHandle;
 let root: string;
@@ -21,7 +22,7 @@ interface CliResult {
 function cli(...args: string[]): Promise<CliResult> {
   return new Promise((ok) => {
     execFile(
-      '/usr/bin/aws',
+      AWS_CLI,
       [...args, '--endpoint-url', aws.url, '--output', 'json'],
       { env, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => ok({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),

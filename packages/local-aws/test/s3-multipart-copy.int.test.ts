@@ -17,27 +17,20 @@ import {
   ListPartsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import type { LocalAwsHandle } from '../src/index.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
+let fixture: LocalAwsFixture;
 let aws: LocalAwsHandle;
 let dataDir: string;
 let s3: S3Client;
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 
@@ -53,14 +46,8 @@ async function createUpload(bucket: string, key: string) {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-'));
-  aws = await startLocalAws({ port: 0, dataDir });
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: aws.url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  fixture = await startFixture();
+  ({ aws, dataDir, s3 } = fixture);
   for (const Bucket of ['mp-bucket', 'cp-bucket', 'cpv-bucket'])
     await s3.send(new CreateBucketCommand({ Bucket }));
   await s3.send(
@@ -500,7 +487,7 @@ describe('aws CLI', () => {
         AWS_CONFIG_FILE: join(local, 'none'),
         AWS_SHARED_CREDENTIALS_FILE: join(local, 'none'),
       };
-      const cli = (...args: string[]) => run('/usr/bin/aws', [...args, '--endpoint-url', aws.url], { env });
+      const cli = (...args: string[]) => run(AWS_CLI, [...args, '--endpoint-url', aws.url], { env });
       await cli('s3', 'cp', up, 's3://mp-bucket/cli/big.bin');
       const head = await s3.send(new HeadObjectCommand({ Bucket: 'mp-bucket', Key: 'cli/big.bin' }));
       expect(head.ETag).toMatch(/-\d+"$/);

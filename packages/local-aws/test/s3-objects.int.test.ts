@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
@@ -12,41 +9,19 @@ import {
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
-let aws: LocalAwsHandle;
-let dataDir: string;
+let fixture: LocalAwsFixture;
 let s3: S3Client;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-s3-'));
-  aws = await startLocalAws({ port: 0, dataDir });
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: aws.url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  fixture = await startFixture();
+  ({ s3 } = fixture);
 });
-afterAll(async () => {
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & {
-      $metadata: { httpStatusCode?: number };
-      $response?: { headers: Record<string, string> };
-    };
-  }
-  throw new Error('expected the call to fail');
-}
+afterAll(() => fixture.close());
 
 const text = async (out: { Body?: unknown }) =>
   (out.Body as { transformToString(): Promise<string> }).transformToString();

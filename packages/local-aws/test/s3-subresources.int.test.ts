@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateBucketCommand,
@@ -23,38 +20,20 @@ import {
   PutObjectRetentionCommand,
   PutObjectTaggingCommand,
   RestoreObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
-let aws: LocalAwsHandle;
-let dataDir: string;
+let fixture: LocalAwsFixture;
 let s3: S3Client;
-
-type SdkError = Error & { $metadata: { httpStatusCode?: number } };
-
-async function errorOf(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-sub-'));
-  aws = await startLocalAws({ port: 0, dataDir, s3: { restoreDelayMs: 300, restoreDayMs: 1000 } });
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: aws.url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  fixture = await startFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } });
+  ({ s3 } = fixture);
   await s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'versioned' }));
   await s3.send(
@@ -62,11 +41,7 @@ beforeAll(async () => {
   );
   await s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
 });
-afterAll(async () => {
-  s3.destroy();
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 describe('object tagging', () => {
   it('puts, gets and deletes a tag set, per version', async () => {

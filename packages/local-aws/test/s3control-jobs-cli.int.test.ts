@@ -13,12 +13,12 @@ import {
 import type { JobStatus } from '@batchops/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import { AWS_CLI } from './support/local-aws-fixture.js';
 
 // Every S3 Control job command through Debian's aws-cli v2 (/usr/bin/aws, not a pyenv v1 on PATH).
 // The CLI always puts the account in front of the endpoint host, so it reaches local-aws as an HTTP
 // proxy (wire-notes §1). Buckets and objects are set up with the JS SDK, which is much faster.
 
-const AWS_CLI = '/usr/bin/aws';
 const ACCOUNT = '000000000000';
 const BUCKET = 'cli-jobs-src';
 const REPORTS = 'cli-jobs-reports';

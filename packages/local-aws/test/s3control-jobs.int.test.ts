@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   CreateBucketCommand,
@@ -11,7 +8,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
@@ -22,37 +19,29 @@ import {
   type JobStatus,
   ListJobsCommand,
   PutJobTaggingCommand,
-  S3ControlClient,
+  type S3ControlClient,
   UpdateJobPriorityCommand,
   UpdateJobStatusCommand,
 } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import type { LocalAwsHandle } from '../src/index.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const AccountId = '000000000000';
 const RoleArn = 'arn:aws:iam::000000000000:role/batchops';
+let fixture: LocalAwsFixture;
 let aws: LocalAwsHandle;
-let dataDir: string;
 let s3: S3Client;
 let ctl: S3ControlClient;
 // A clock the test can move forward (the 30-day Suspended limit).
 let clockOffset = 0;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-jobs-'));
-  aws = await startLocalAws({
-    port: 0,
-    dataDir,
+  fixture = await startFixture({
     now: () => new Date(Date.now() + clockOffset),
     engine: { concurrency: 8, flushMs: 50 },
   });
-  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-  s3 = new S3Client({ region: 'us-east-1', endpoint: aws.url, forcePathStyle: true, credentials });
-  ctl = new S3ControlClient({
-    region: 'us-east-1',
-    credentials,
-    endpointProvider: () => ({ url: new URL(`${aws.url}/`) }),
-  });
+  ({ aws, s3, s3control: ctl } = fixture);
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'dst' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
@@ -72,10 +61,7 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(async () => {
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 const enc = (k: string) => encodeURIComponent(k).replace(/%2F/g, '/');
 
@@ -148,15 +134,6 @@ async function reportRows(jobId: string): Promise<string[]> {
     rows.push(...body.split('\n').filter(Boolean));
   }
   return rows;
-}
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('jobs that run', () => {

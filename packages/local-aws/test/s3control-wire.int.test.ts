@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetPublicAccessBlockCommand, ListJobsCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import type { LocalAwsHandle } from '../src/index.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const run = promisify(execFile);
 const accountId = '000000000000';
+let fixture: LocalAwsFixture;
 let aws: LocalAwsHandle;
 let dataDir: string;
 
@@ -22,23 +21,11 @@ function client(secretAccessKey = 'test', accessKeyId = 'test') {
   });
 }
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { $metadata: { httpStatusCode?: number; requestId?: string } };
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-'));
-  aws = await startLocalAws({ port: 0, dataDir });
+  fixture = await startFixture();
+  ({ aws, dataDir } = fixture);
 });
-afterAll(async () => {
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 describe('S3 Control over the wire, stock JS SDK', () => {
   it('ListJobs answers an empty list in the shape the SDK parses', async () => {
@@ -120,7 +107,7 @@ describe('raw HTTP', () => {
 
 describe('Debian AWS CLI v2 through HTTP_PROXY (absolute-form target, account-prefixed Host)', () => {
   const cli = (secret: string) =>
-    run('/usr/bin/aws', ['s3control', 'list-jobs', '--account-id', accountId, '--endpoint-url', aws.url], {
+    run(AWS_CLI, ['s3control', 'list-jobs', '--account-id', accountId, '--endpoint-url', aws.url], {
       env: {
         PATH: process.env.PATH,
         HOME: dataDir,

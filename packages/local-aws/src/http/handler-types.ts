@@ -8,7 +8,12 @@ export interface RequestContext {
   readonly target: RequestTarget;
   readonly headers: NodeJS.Dict<string[]>;
   readonly identity: VerifiedIdentity;
+  /** The body, checked against the signature and aws-chunked decoded (see request-body.ts). */
   readonly body: Readable;
+  /** Whether the body came aws-chunked (its length is x-amz-decoded-content-length). */
+  readonly chunked: boolean;
+  /** aws-chunked trailers (x-amz-checksum-*), final once the body has been read. */
+  readonly trailers: Readonly<Record<string, string>>;
 }
 
 export interface HandlerResult {

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
-import { AwsChunkedDecoder } from './body/aws-chunked.js';
 import {
   CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
@@ -43,15 +41,13 @@ function requestedChecksum(
 }
 
 /**
- * Receive a request body into a new blob: aws-chunked decoded, MD5 (the ETag) and the requested
- * checksum computed on the way, then Content-MD5, x-amz-checksum-* and a hex x-amz-content-sha256
- * verified. On a mismatch the blob is discarded and BadDigest (or the S3 code) is thrown.
+ * Receive a request body into a new blob (the body is already tied to the signature and
+ * aws-chunked decoded: request-body.ts): MD5 (the ETag) and the requested checksum computed on the
+ * way, then Content-MD5 and x-amz-checksum-* verified. On a mismatch the blob is discarded and
+ * BadDigest (or the S3 code) is thrown.
  */
 export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promise<ReceivedBody> {
-  const contentSha = ctx.identity.payloadHash;
-  const chunked =
-    (header(ctx, 'content-encoding') ?? '').split(',').some((e) => e.trim() === 'aws-chunked') ||
-    contentSha.startsWith('STREAMING-');
+  const chunked = ctx.chunked;
   const declared = Number(
     header(ctx, chunked ? 'x-amz-decoded-content-length' : 'content-length') ?? Number.NaN,
   );
@@ -63,22 +59,13 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
   }
   const wanted = requestedChecksum(ctx);
   const md5 = createHash('md5');
-  const sha = /^[0-9a-f]{64}$/.test(contentSha) ? createHash('sha256') : undefined;
   const checksum: Hasher | undefined = wanted ? createHasher(wanted.algorithm) : undefined;
-  let source: Readable = ctx.body;
-  let decoder: AwsChunkedDecoder | undefined;
-  if (chunked) {
-    decoder = new AwsChunkedDecoder();
-    source = ctx.body.pipe(decoder);
-    ctx.body.on('error', (e) => decoder?.destroy(e));
-  }
-  const { blob, size } = await ctx.svc.blobs.write(source, (chunk) => {
+  const { blob, size } = await ctx.svc.blobs.write(ctx.body, (chunk) => {
     md5.update(chunk);
-    sha?.update(chunk);
     checksum?.update(chunk);
   });
   const fail = async (err: ServiceError): Promise<never> => {
-    await ctx.svc.blobs.discard(blob);
+    await ctx.svc.blobs.remove(blob);
     throw err;
   };
   if (size > maxSize) {
@@ -107,21 +94,10 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
       );
     }
   }
-  if (sha && sha.digest('hex') !== contentSha) {
-    await fail(
-      new ServiceError(
-        400,
-        'XAmzContentSHA256Mismatch',
-        "The provided 'x-amz-content-sha256' header does not match what was computed.",
-      ),
-    );
-  }
   let stored: ReceivedBody['checksum'];
   if (wanted && checksum) {
     const value = checksum.digest().toString('base64');
-    const expected = wanted.trailer
-      ? decoder?.trailers[checksumHeaderName(wanted.algorithm)]
-      : wanted.expected;
+    const expected = wanted.trailer ? ctx.trailers[checksumHeaderName(wanted.algorithm)] : wanted.expected;
     if (expected !== undefined && expected !== value) {
       await fail(
         new ServiceError(
@@ -134,6 +110,33 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
     stored = { algorithm: wanted.algorithm, value };
   }
   return { blob, size, md5Hex: md5Digest.toString('hex'), checksum: stored };
+}
+
+/**
+ * The integrity check S3 requires on some bodies (DeleteObjects): Content-MD5 or an
+ * x-amz-checksum-* value (header or trailer), verified against the bytes read.
+ */
+export function verifyRequiredChecksum(ctx: S3Context, body: Buffer): void {
+  const contentMd5 = header(ctx, 'content-md5');
+  const wanted = requestedChecksum(ctx);
+  const expected = wanted?.trailer ? ctx.trailers[checksumHeaderName(wanted.algorithm)] : wanted?.expected;
+  if (contentMd5 === undefined && expected === undefined) {
+    throw new ServiceError(400, 'InvalidRequest', 'Missing required header for this request: Content-Md5');
+  }
+  if (contentMd5 !== undefined && createHash('md5').update(body).digest('base64') !== contentMd5) {
+    throw new ServiceError(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
+  }
+  if (wanted && expected !== undefined) {
+    const hasher = createHasher(wanted.algorithm);
+    hasher.update(body);
+    if (hasher.digest().toString('base64') !== expected) {
+      throw new ServiceError(
+        400,
+        'BadDigest',
+        `The ${wanted.algorithm} you specified did not match the calculated checksum.`,
+      );
+    }
+  }
 }
 
 /** A new S3-looking version id (URL-safe, 32 characters). */

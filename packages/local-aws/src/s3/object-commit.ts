@@ -34,20 +34,27 @@ export async function commitVersion(
     }
   }
   const lastModified = ctx.svc.now().getTime();
-  const { replacedBlob } = await ctx.svc.meta.batch(() =>
-    ctx.svc.meta.putVersion({
-      bucket: bucket.name,
-      key,
-      versionId,
-      isDeleteMarker: v.isDeleteMarker ?? false,
-      size: v.size,
-      etag: v.etag,
-      lastModified,
-      storageClass: v.storageClass,
-      blob: v.blob,
-      attrs: v.attrs,
-    }),
-  );
+  let replacedBlob: string | null;
+  try {
+    ({ replacedBlob } = await ctx.svc.meta.batch(() =>
+      ctx.svc.meta.putVersion({
+        bucket: bucket.name,
+        key,
+        versionId,
+        isDeleteMarker: v.isDeleteMarker ?? false,
+        size: v.size,
+        etag: v.etag,
+        lastModified,
+        storageClass: v.storageClass,
+        blob: v.blob,
+        attrs: v.attrs,
+      }),
+    ));
+  } catch (e) {
+    // The row did not commit (disk full, I/O error): its bytes go too, nothing half-made stays.
+    await ctx.svc.blobs.remove(v.blob);
+    throw e;
+  }
   if (replacedBlob && replacedBlob !== v.blob) await ctx.svc.blobs.remove(replacedBlob);
   return { versionId, lastModified };
 }

@@ -33,6 +33,8 @@ export function versionIdParam(ctx: S3Context): string | undefined {
   const v = ctx.target.query.get('versionId')?.[0];
   if (v === undefined) return undefined;
   if (v === '') throw invalidArgument('Version id cannot be the empty string', 'versionId', v);
+  // Version ids are printable ASCII (they go back out in x-amz-version-id headers).
+  if (!/^[\x21-\x7e]{1,1024}$/.test(v)) throw invalidArgument('Invalid version id specified', 'versionId', v);
   return v;
 }
 

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { CreateJobInput, Engine, JobErrorCode, JobStatus, S3Tag } from '@batchops/engine';
-import { isJobStatus, JobError } from '@batchops/engine';
+import { JobError } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, xmlResult } from '../http/handler-types.js';
 import { parseXml, readBodyText } from '../xml/xml-reader.js';
 import { renderXml } from '../xml/xml-writer.js';
-import { decodeShape, encodeResult } from './model/shape-codec.js';
+import { decodeRequest, decodeShape, encodeResult } from './model/shape-codec.js';
 import type { S3ControlContext } from './s3control-router.js';
 
 // The eight S3 Control job operations: wire shapes come from the AWS model (shape-codec), the
@@ -33,27 +32,17 @@ export function engineCall<T>(fn: () => T): T {
 const result = (shape: string, value: unknown): HandlerResult =>
   xmlResult(renderXml(encodeResult(shape, value)));
 
-/** A request body, checked against the signed x-amz-content-sha256 when it is a hash. */
+/** A request body (already checked against the signature: request-body.ts). */
 async function body(ctx: S3ControlContext, root: string): Promise<Record<string, unknown>> {
   const text = await readBodyText(ctx.body, 1024 * 1024);
-  const signed = ctx.identity.payloadHash;
-  if (/^[0-9a-f]{64}$/.test(signed) && createHash('sha256').update(text, 'utf8').digest('hex') !== signed) {
-    throw new ServiceError(
-      400,
-      'XAmzContentSHA256Mismatch',
-      "The provided 'x-amz-content-sha256' header does not match what was computed.",
-    );
-  }
   if (text.trim() === '')
     throw new ServiceError(400, 'BadRequestException', `The request body must be a <${root}> document.`);
   return parseXml(text, root);
 }
 
-const JOB_ID = /^[a-zA-Z0-9_-]{5,36}$/;
-
-export function jobIdParam(id: string): string {
-  if (!JOB_ID.test(id)) throw new ServiceError(400, 'BadRequestException', `id: '${id}' is not a job ID`);
-  return id;
+/** The query and `{id}` members of a request, decoded by the model (errors: BadRequestException). */
+function params<T>(shape: string, ctx: S3ControlContext, id?: string): T {
+  return decodeRequest<T>(shape, { query: ctx.target.query, ...(id !== undefined ? { uri: { id } } : {}) });
 }
 
 export async function createJob(ctx: S3ControlContext, engine: Engine): Promise<HandlerResult> {
@@ -63,37 +52,26 @@ export async function createJob(ctx: S3ControlContext, engine: Engine): Promise<
 }
 
 export function describeJob(ctx: S3ControlContext, engine: Engine, id: string): HandlerResult {
-  const job = engineCall(() => engine.describeJob(ctx.accountId, jobIdParam(id)));
+  const { JobId } = params<{ JobId: string }>('DescribeJobRequest', ctx, id);
+  const job = engineCall(() => engine.describeJob(ctx.accountId, JobId));
   return result('DescribeJobResult', { Job: job });
 }
 
 export function listJobs(ctx: S3ControlContext, engine: Engine): HandlerResult {
-  const statuses: JobStatus[] = [];
-  for (const s of ctx.target.query.get('jobStatuses') ?? []) {
-    if (!isJobStatus(s))
-      throw new ServiceError(400, 'InvalidRequestException', `jobStatuses: '${s}' is not a job status.`);
-    statuses.push(s);
-  }
-  const rawMax = ctx.target.query.get('maxResults')?.[0];
-  const maxResults = rawMax === undefined ? 1000 : Number(rawMax);
-  if (rawMax !== undefined && (!/^\d+$/.test(rawMax) || maxResults > 1000)) {
-    throw new ServiceError(
-      400,
-      'InvalidRequestException',
-      'maxResults must be a whole number from 0 to 1000.',
-    );
-  }
-  const nextToken = ctx.target.query.get('nextToken')?.[0];
-  if (nextToken !== undefined && !/^[A-Za-z0-9+:/=?#_-]{1,1024}$/.test(nextToken)) {
-    throw new ServiceError(400, 'InvalidNextTokenException', 'The continuation token provided is invalid.');
-  }
+  // ListJobs models InvalidRequestException and, for the token, InvalidNextTokenException.
+  const input = decodeRequest<{ JobStatuses?: JobStatus[]; NextToken?: string; MaxResults?: number }>(
+    'ListJobsRequest',
+    { query: ctx.target.query },
+    (member) => (member === 'NextToken' ? 'InvalidNextTokenException' : 'InvalidRequestException'),
+  );
   const page = engineCall(() =>
     engine.listJobs({
       accountId: ctx.accountId,
       region: ctx.identity.region,
-      statuses,
-      maxResults: maxResults || 1000,
-      ...(nextToken ? { nextToken } : {}),
+      statuses: input.JobStatuses ?? [],
+      // 0, like no value, is the service maximum.
+      maxResults: input.MaxResults || 1000,
+      ...(input.NextToken ? { nextToken: input.NextToken } : {}),
     }),
   );
   return result('ListJobsResult', {
@@ -103,33 +81,24 @@ export function listJobs(ctx: S3ControlContext, engine: Engine): HandlerResult {
 }
 
 export function updateJobPriority(ctx: S3ControlContext, engine: Engine, id: string): HandlerResult {
-  const raw = ctx.target.query.get('priority')?.[0];
-  const priority = Number(raw);
-  if (raw === undefined || !/^\d+$/.test(raw) || priority > 2147483647) {
-    throw new ServiceError(
-      400,
-      'BadRequestException',
-      'priority: must be a whole number from 0 to 2147483647',
-    );
-  }
-  const out = engineCall(() => engine.updateJobPriority(ctx.accountId, jobIdParam(id), priority));
+  const { JobId, Priority } = params<{ JobId: string; Priority: number }>(
+    'UpdateJobPriorityRequest',
+    ctx,
+    id,
+  );
+  const out = engineCall(() => engine.updateJobPriority(ctx.accountId, JobId, Priority));
   return result('UpdateJobPriorityResult', { JobId: out.jobId, Priority: out.priority });
 }
 
 export function updateJobStatus(ctx: S3ControlContext, engine: Engine, id: string): HandlerResult {
-  const requested = ctx.target.query.get('requestedJobStatus')?.[0];
-  if (requested !== 'Ready' && requested !== 'Cancelled') {
-    throw new ServiceError(400, 'BadRequestException', 'requestedJobStatus: must be Ready or Cancelled');
-  }
-  const reason = ctx.target.query.get('statusUpdateReason')?.[0];
-  if (reason !== undefined && (reason.length < 1 || reason.length > 256)) {
-    throw new ServiceError(
-      400,
-      'BadRequestException',
-      'statusUpdateReason: length must be between 1 and 256',
-    );
-  }
-  const out = engineCall(() => engine.updateJobStatus(ctx.accountId, jobIdParam(id), requested, reason));
+  const input = params<{
+    JobId: string;
+    RequestedJobStatus: 'Ready' | 'Cancelled';
+    StatusUpdateReason?: string;
+  }>('UpdateJobStatusRequest', ctx, id);
+  const out = engineCall(() =>
+    engine.updateJobStatus(ctx.accountId, input.JobId, input.RequestedJobStatus, input.StatusUpdateReason),
+  );
   return result('UpdateJobStatusResult', {
     JobId: out.jobId,
     Status: out.status,
@@ -138,7 +107,8 @@ export function updateJobStatus(ctx: S3ControlContext, engine: Engine, id: strin
 }
 
 export function getJobTagging(ctx: S3ControlContext, engine: Engine, id: string): HandlerResult {
-  const tags = engineCall(() => engine.getJobTagging(ctx.accountId, jobIdParam(id)));
+  const { JobId } = params<{ JobId: string }>('GetJobTaggingRequest', ctx, id);
+  const tags = engineCall(() => engine.getJobTagging(ctx.accountId, JobId));
   return result('GetJobTaggingResult', { Tags: tags });
 }
 
@@ -147,14 +117,17 @@ export async function putJobTagging(
   engine: Engine,
   id: string,
 ): Promise<HandlerResult> {
-  jobIdParam(id);
-  const doc = await body(ctx, 'PutJobTaggingRequest');
-  const { Tags } = decodeShape<{ Tags?: S3Tag[] }>('PutJobTaggingRequest', doc);
-  engineCall(() => engine.putJobTagging(ctx.accountId, id, Tags ?? []));
+  const { JobId } = params<{ JobId: string }>('PutJobTaggingRequest', ctx, id);
+  const { Tags } = decodeShape<{ Tags?: S3Tag[] }>(
+    'PutJobTaggingRequest',
+    await body(ctx, 'PutJobTaggingRequest'),
+  );
+  engineCall(() => engine.putJobTagging(ctx.accountId, JobId, Tags ?? []));
   return { status: 200 };
 }
 
 export function deleteJobTagging(ctx: S3ControlContext, engine: Engine, id: string): HandlerResult {
-  engineCall(() => engine.deleteJobTagging(ctx.accountId, jobIdParam(id)));
+  const { JobId } = params<{ JobId: string }>('DeleteJobTaggingRequest', ctx, id);
+  engineCall(() => engine.deleteJobTagging(ctx.accountId, JobId));
   return { status: 200 };
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
+import { decodeComponent } from '../http/request-target.js';
 import {
   createJob,
   deleteJobTagging,
@@ -108,6 +109,6 @@ export async function routeS3Control(ctx: RequestContext, engine: Engine): Promi
       `The access key ${ctx.identity.accessKeyId} belongs to account ${ctx.identity.accountId}, not ${accountId}.`,
     );
   }
-  const id = decodeURIComponent(path.match(route.path)?.[1] ?? '');
+  const id = decodeComponent(path.match(route.path)?.[1] ?? '');
   return route.handle({ ...ctx, accountId }, engine, id);
 }

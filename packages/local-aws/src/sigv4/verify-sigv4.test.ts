@@ -59,9 +59,11 @@ describe('verifySigV4', () => {
     );
   });
 
-  it('refuses a request signed too long ago', () => {
+  it('refuses a request signed more than 15 minutes ago or ahead', () => {
     const later = new Date(signedAt.getTime() + 60 * 60 * 1000);
     expect(codeOf(() => verifySigV4(headerRequest(good), lookup, later))).toBe('RequestTimeTooSkewed');
+    const earlier = new Date(signedAt.getTime() - 21 * 60 * 1000); // the request is dated 16 minutes ahead
+    expect(codeOf(() => verifySigV4(headerRequest(good), lookup, earlier))).toBe('RequestTimeTooSkewed');
   });
 
   it('refuses unsigned and malformed requests', () => {
@@ -83,5 +85,47 @@ describe('verifySigV4', () => {
     expect(verifySigV4(req, lookup, signedAt).accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
     const twoDaysLater = new Date(signedAt.getTime() + 2 * 86400 * 1000);
     expect(codeOf(() => verifySigV4(req, lookup, twoDaysLater))).toBe('AccessDenied');
+  });
+});
+
+describe('verifySigV4 limits', () => {
+  const presigned = (date: string, expires: string, region = 'us-east-1') => ({
+    method: 'GET',
+    target: parseRequestTarget(
+      `/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F${date.slice(0, 8)}%2F${region}%2Fs3%2Faws4_request&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`,
+    ),
+    headers: { host: ['examplebucket.s3.amazonaws.com'] },
+  });
+
+  it('refuses a presigned URL dated more than 15 minutes ahead, before checking its signature', () => {
+    const e = (() => {
+      try {
+        verifySigV4(presigned('20130524T002100Z', '60'), lookup, signedAt);
+      } catch (err) {
+        return err as ServiceError;
+      }
+    })();
+    expect(e).toMatchObject({ code: 'AccessDenied', message: 'Request is not valid yet' });
+    // 14 minutes ahead is within the skew: it gets as far as the signature.
+    expect(codeOf(() => verifySigV4(presigned('20130524T001900Z', '60'), lookup, signedAt))).toBe(
+      'SignatureDoesNotMatch',
+    );
+  });
+
+  it('refuses X-Amz-Expires above 7 days', () => {
+    expect(codeOf(() => verifySigV4(presigned('20130524T000000Z', '604801'), lookup, signedAt))).toBe(
+      'AuthorizationQueryParametersError',
+    );
+  });
+
+  it('refuses a Region that is not a region name', () => {
+    expect(
+      codeOf(() => verifySigV4(presigned('20130524T000000Z', '60', 'x%E2%82%AC'), lookup, signedAt)),
+    ).toBe('AuthorizationQueryParametersError');
+    const bad = headerRequest('0'.repeat(64), {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/region-0001x/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    });
+    expect(codeOf(() => verifySigV4(bad, lookup, signedAt))).toBe('AuthorizationHeaderMalformed');
   });
 });

@@ -17,7 +17,21 @@ export interface VerifiedIdentity {
   readonly service: string;
   /** x-amz-content-sha256 as sent (hex, UNSIGNED-PAYLOAD, STREAMING-…); body checks depend on it. */
   readonly payloadHash: string;
+  /** What aws-chunked chunk and trailer signatures chain from (STREAMING-AWS4-HMAC-SHA256-PAYLOAD). */
+  readonly chunkSigning: ChunkSigning;
 }
+
+export interface ChunkSigning {
+  readonly key: Buffer;
+  readonly amzDate: string;
+  /** `<date>/<region>/<service>/aws4_request` */
+  readonly scope: string;
+  /** The request's own signature: the previous signature of the first chunk. */
+  readonly seedSignature: string;
+}
+
+/** Region names as AWS spells them (us-east-1, us-gov-west-1, ap-southeast-2…). */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export interface SigV4Request {
   readonly method: string;
@@ -98,13 +112,18 @@ interface ParsedAuth {
   expiresSeconds?: number;
 }
 
-function parseCredential(credential: string): [string, string, string, string] {
+function parseCredential(credential: string, presigned: boolean): [string, string, string, string] {
+  const code = presigned ? 'AuthorizationQueryParametersError' : 'AuthorizationHeaderMalformed';
   const parts = credential.split('/');
   if (parts.length !== 5 || parts[4] !== 'aws4_request') {
+    throw new ServiceError(400, code, `The credential '${credential}' is malformed.`);
+  }
+  // Region names key per-Region state (the engine's S3 clients): only real-looking names get in.
+  if (!REGION_NAME.test(parts[2] as string)) {
     throw new ServiceError(
       400,
-      'AuthorizationHeaderMalformed',
-      `The credential '${credential}' is malformed.`,
+      code,
+      `The authorization header is malformed; the region '${parts[2]}' is not a valid region name.`,
     );
   }
   return [parts[0] as string, parts[1] as string, parts[2] as string, parts[3] as string];
@@ -135,7 +154,7 @@ function parseAuth(req: SigV4Request): ParsedAuth {
         'The authorization header is malformed; expected AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…',
       );
     }
-    const [accessKeyId, date, region, service] = parseCredential(m[1] as string);
+    const [accessKeyId, date, region, service] = parseCredential(m[1] as string, false);
     const amzDate = first(req.headers, 'x-amz-date');
     if (amzDate === undefined) {
       throw new ServiceError(
@@ -183,7 +202,7 @@ function parseAuth(req: SigV4Request): ParsedAuth {
         'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"',
       );
     }
-    const [accessKeyId, date, region, service] = parseCredential(get('X-Amz-Credential'));
+    const [accessKeyId, date, region, service] = parseCredential(get('X-Amz-Credential'), true);
     const expires = Number(get('X-Amz-Expires'));
     if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) {
       throw new ServiceError(
@@ -240,6 +259,10 @@ export function verifySigV4(
     );
   }
   if (auth.presigned) {
+    // A URL dated in the future would otherwise stay valid for its whole life after that date.
+    if (signedAt.getTime() - now.getTime() > MAX_SKEW_MS) {
+      throw new ServiceError(403, 'AccessDenied', 'Request is not valid yet');
+    }
     if (now.getTime() > signedAt.getTime() + (auth.expiresSeconds ?? 0) * 1000) {
       throw new ServiceError(403, 'AccessDenied', 'Request has expired');
     }
@@ -274,5 +297,6 @@ export function verifySigV4(
     region: auth.region,
     service: auth.service,
     payloadHash: auth.payloadHash,
+    chunkSigning: { key, amzDate: auth.amzDate, scope, seedSignature: auth.signature },
   };
 }

@@ -100,11 +100,6 @@ export class BlobStore {
     return { blob, size };
   }
 
-  /** Abandon a blob written by `write` that will not be committed. */
-  async discard(blob: string): Promise<void> {
-    await this.remove(blob);
-  }
-
   read(blob: string, range?: { start: number; end: number }): Readable {
     if (blob.startsWith(INLINE)) {
       const bytes = Buffer.from(blob.slice(INLINE.length), 'base64');

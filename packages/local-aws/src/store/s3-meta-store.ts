@@ -148,7 +148,6 @@ CREATE TABLE IF NOT EXISTS parts (
   checksum TEXT,
   PRIMARY KEY (upload_id, part_number)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 `;
 
 export interface UploadRow {

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ServiceError } from '../errors/service-error.js';
 
 // The one XML reader of local-aws: namespace-agnostic, order-free, every value a string.
+// Only the predefined entities are expanded: S3 bodies never carry a DTD (refused below).
 const parser = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
@@ -11,19 +12,41 @@ const parser = new XMLParser({
   processEntities: true,
 });
 
-export type XmlNode = { [name: string]: XmlNode | XmlNode[] | string | undefined } | string;
+/** Deepest element nesting accepted; S3 documents nest a handful of levels. */
+const MAX_DEPTH = 64;
+
+const malformed = (detail: string) =>
+  new ServiceError(
+    400,
+    'MalformedXML',
+    `The XML you provided was not well-formed or did not validate against our published schema (${detail}).`,
+  );
+
+/** Nesting depth of a document, counted on its tags (before any parser recursion). */
+function depthExceeds(body: string, max: number): boolean {
+  let depth = 0;
+  const tag = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g;
+  for (let m = tag.exec(body); m !== null; m = tag.exec(body)) {
+    if (m[1] === '/') depth--;
+    else if (m[2] !== '/' && ++depth > max) return true;
+  }
+  return false;
+}
 
 /** Parse a request body; a body that is not well-formed XML is a 400 MalformedXML. */
 export function parseXml(body: string, root: string): Record<string, unknown> {
-  const valid = XMLValidator.validate(body);
-  if (valid !== true) {
-    throw new ServiceError(
-      400,
-      'MalformedXML',
-      `The XML you provided was not well-formed or did not validate against our published schema (${valid.err.msg}, line ${valid.err.line}).`,
-    );
+  if (/<!DOCTYPE/i.test(body)) throw malformed('a DOCTYPE is not allowed');
+  if (depthExceeds(body, MAX_DEPTH)) throw malformed(`elements nest deeper than ${MAX_DEPTH} levels`);
+  let doc: Record<string, unknown>;
+  try {
+    const valid = XMLValidator.validate(body);
+    if (valid !== true) throw malformed(`${valid.err.msg}, line ${valid.err.line}`);
+    doc = parser.parse(body) as Record<string, unknown>;
+  } catch (e) {
+    // Any parser failure or limit (stack depth, entity expansion) is the client's malformed XML.
+    if (e instanceof ServiceError) throw e;
+    throw malformed((e as Error).message);
   }
-  const doc = parser.parse(body) as Record<string, unknown>;
   const top = doc[root];
   if (top === undefined) {
     throw new ServiceError(
@@ -60,8 +83,11 @@ export function text(node: unknown, name: string): string | undefined {
   return String(v);
 }
 
-/** Read a request body as text, refusing more than `limit` bytes. */
-export async function readBodyText(body: AsyncIterable<Buffer>, limit = 2 * 1024 * 1024): Promise<string> {
+/** Largest XML request body read (S3 answers MaxMessageLengthExceeded above its limits). */
+export const MAX_XML_BODY = 2 * 1024 * 1024;
+
+/** Read a request body, refusing more than `limit` bytes. */
+export async function readBody(body: AsyncIterable<Buffer>, limit = MAX_XML_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -69,5 +95,10 @@ export async function readBodyText(body: AsyncIterable<Buffer>, limit = 2 * 1024
     if (size > limit) throw new ServiceError(400, 'MaxMessageLengthExceeded', 'Your request was too big.');
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Read a request body as text, refusing more than `limit` bytes. */
+export async function readBodyText(body: AsyncIterable<Buffer>, limit = MAX_XML_BODY): Promise<string> {
+  return (await readBody(body, limit)).toString('utf8');
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
@@ -187,6 +187,91 @@ describe('AwsChunkedDecoder', () => {
     ])('%s', async (_name, body) => {
       const err = await decodeError(body);
       expect(err).toMatchObject({ status: 400, code: 'IncompleteBody' });
+    });
+  });
+});
+
+describe('AwsChunkedDecoder with chunk signatures', () => {
+  // The AWS example "Transferring payload in multiple chunks": 66,560 bytes of 'a' in chunks of
+  // 65,536, 1,024 and 0, with the documented seed and chunk signatures.
+  const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s).digest();
+  const signing = {
+    key: hmac(
+      hmac(hmac(hmac('AWS4wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '20130524'), 'us-east-1'), 's3'),
+      'aws4_request',
+    ),
+    amzDate: '20130524T000000Z',
+    scope: '20130524/us-east-1/s3/aws4_request',
+    seedSignature: '4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9',
+  };
+  const chunks = [
+    [65536, 'ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648'],
+    [1024, '0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497'],
+    [0, 'b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9'],
+  ] as const;
+  const example = (corruptAt?: number) =>
+    Buffer.concat(
+      chunks.map(([size, sig]) => {
+        const data = Buffer.alloc(size, 'a');
+        if (corruptAt !== undefined && size === 1024) data[corruptAt] = 0x62;
+        return Buffer.concat([
+          Buffer.from(`${size.toString(16)};chunk-signature=${sig}\r\n`),
+          data,
+          Buffer.from('\r\n'),
+        ]);
+      }),
+    );
+  const run = async (body: Buffer, decoder: AwsChunkedDecoder) => {
+    const out: Buffer[] = [];
+    await pipeline(
+      Readable.from(randomSplit(body, 7, 5000)),
+      decoder,
+      async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) out.push(chunk);
+      },
+    );
+    return Buffer.concat(out);
+  };
+
+  it('accepts the documented signed example', async () => {
+    const body = await run(example(), new AwsChunkedDecoder(signing));
+    expect(body.equals(Buffer.alloc(66560, 'a'))).toBe(true);
+  });
+
+  it('refuses a byte changed after signing, a missing signature and a wrong seed', async () => {
+    await expect(run(example(10), new AwsChunkedDecoder(signing))).rejects.toMatchObject({
+      code: 'SignatureDoesNotMatch',
+    });
+    const unsigned = Buffer.from(`5\r\nhello\r\n0\r\n\r\n`);
+    await expect(run(unsigned, new AwsChunkedDecoder(signing))).rejects.toMatchObject({
+      code: 'InvalidRequest',
+    });
+    await expect(
+      run(example(), new AwsChunkedDecoder({ ...signing, seedSignature: '0'.repeat(64) })),
+    ).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' });
+  });
+
+  it('checks the trailer signature chained from the final chunk', async () => {
+    const finalSig = chunks[2][1];
+    const trailer = 'x-amz-checksum-crc32:AAAAAA==\n';
+    const toSign = [
+      'AWS4-HMAC-SHA256-TRAILER',
+      signing.amzDate,
+      signing.scope,
+      finalSig,
+      createHash('sha256').update(trailer).digest('hex'),
+    ].join('\n');
+    const good = createHmac('sha256', signing.key).update(toSign).digest('hex');
+    const body = (value: string, sig: string) =>
+      Buffer.concat([
+        example().subarray(0, -2),
+        Buffer.from(`x-amz-checksum-crc32:${value}\r\nx-amz-trailer-signature:${sig}\r\n\r\n`),
+      ]);
+    const ok = new AwsChunkedDecoder(signing, true);
+    await run(body('AAAAAA==', good), ok);
+    expect(ok.trailers['x-amz-checksum-crc32']).toBe('AAAAAA==');
+    await expect(run(body('AAAAAB==', good), new AwsChunkedDecoder(signing, true))).rejects.toMatchObject({
+      code: 'SignatureDoesNotMatch',
     });
   });
 });

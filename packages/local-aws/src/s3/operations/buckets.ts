@@ -1,5 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { header } from '../../http/handler-types.js';
+import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
@@ -28,6 +29,16 @@ async function createBucket(ctx: S3Context) {
   const body = await readBodyText(ctx.body);
   if (body.trim() !== '') {
     const location = text(parseXml(body, 'CreateBucketConfiguration'), 'LocationConstraint');
+    if (location && location !== 'EU' && !REGION_NAME.test(location)) {
+      throw new ServiceError(
+        400,
+        'InvalidLocationConstraint',
+        'The specified location-constraint is not valid',
+        {
+          LocationConstraint: location,
+        },
+      );
+    }
     if (location) region = location === 'EU' ? 'eu-west-1' : location;
   }
   const existing = ctx.svc.meta.getBucket(name);
@@ -60,7 +71,9 @@ function deleteBucket(ctx: S3Context) {
 
 function headBucket(ctx: S3Context) {
   const b = requireBucket(ctx);
-  return { status: 200, headers: { 'x-amz-bucket-region': b.region } };
+  // Buckets stored before LocationConstraint was validated may hold any text: never a raw header.
+  const region = REGION_NAME.test(b.region) ? b.region : encodeURIComponent(b.region);
+  return { status: 200, headers: { 'x-amz-bucket-region': region } };
 }
 
 function listBuckets(ctx: S3Context) {

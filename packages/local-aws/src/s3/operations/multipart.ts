@@ -154,7 +154,14 @@ function partNumberParam(ctx: S3Context): number {
 
 /** Store a part row, dropping the blob of a part it replaces. */
 async function storePart(ctx: S3Context, part: PartRow): Promise<void> {
-  const replaced = ctx.svc.meta.putPart(part);
+  let replaced: string | null | undefined;
+  try {
+    replaced = ctx.svc.meta.putPart(part);
+  } catch (e) {
+    // A failed row write (disk full…) leaves no file behind.
+    await ctx.svc.blobs.remove(part.blob);
+    throw e;
+  }
   if (replaced && replaced !== part.blob) await ctx.svc.blobs.remove(replaced);
 }
 
@@ -165,7 +172,7 @@ async function uploadPart(ctx: S3Context): Promise<HandlerResult> {
   const body = await receiveBody(ctx, MAX_PART_SIZE);
   // The upload may have been completed or aborted while the body streamed in.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
-    await ctx.svc.blobs.discard(body.blob);
+    await ctx.svc.blobs.remove(body.blob);
     throw noSuchUpload(upload.uploadId);
   }
   await storePart(ctx, {
@@ -344,7 +351,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   objectAttrs.partSizes = parts.map((p) => p.size);
   // Another Complete or an Abort may have finished this upload while the parts were copied.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
-    await blobs.discard(blob);
+    await blobs.remove(blob);
     throw noSuchUpload(upload.uploadId);
   }
   const { versionId } = await commitVersion(ctx, bucket, upload.key, {

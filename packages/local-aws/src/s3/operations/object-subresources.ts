@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { ServiceError } from '../../errors/service-error.js';
-import { type HandlerResult, header } from '../../http/handler-types.js';
+import type { HandlerResult } from '../../http/handler-types.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
-import { asList, child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
+import { asList, child, parseXml, readBody, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, elAttrs, opt, type XmlElement } from '../../xml/xml-writer.js';
+import { verifyRequiredChecksum } from '../object-body.js';
 import { aclFromHeaders, validateObjectTags } from '../object-write-options.js';
 import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
@@ -271,12 +271,9 @@ async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
 
 async function deleteObjects(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
-  const body = await readBodyText(ctx.body);
-  const md5 = header(ctx, 'content-md5');
-  if (md5 !== undefined && createHash('md5').update(body, 'utf8').digest('base64') !== md5) {
-    throw new ServiceError(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
-  }
-  const doc = parseXml(body, 'Delete');
+  const body = await readBody(ctx.body);
+  verifyRequiredChecksum(ctx, body);
+  const doc = parseXml(body.toString('utf8'), 'Delete');
   const objects = asList(doc.Object);
   if (objects.length === 0 || objects.length > 1000) throw malformedXml('Delete holds 1 to 1000 Objects');
   const quiet = text(doc, 'Quiet')?.toLowerCase() === 'true';

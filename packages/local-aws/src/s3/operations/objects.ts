@@ -17,7 +17,7 @@ import {
 } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
-import { requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
+import { invalidArgument, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
 
 /** If-None-Match: * and If-Match on writes (conditional PUT). */
 function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
@@ -125,6 +125,9 @@ const invalidRange = (size: number) =>
     ActualObjectSize: String(size),
   });
 
+/** What an HTTP header value may hold (RFC 9110 field-value, Latin-1 as Node sends it). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 const RESPONSE_OVERRIDES: Record<string, string> = {
   'response-content-type': 'content-type',
   'response-content-language': 'content-language',
@@ -156,7 +159,10 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   });
   for (const [param, name] of Object.entries(RESPONSE_OVERRIDES)) {
     const v = ctx.target.query.get(param)?.[0];
-    if (v !== undefined) headers[name] = v;
+    if (v === undefined) continue;
+    // Node refuses to send anything else as a header value.
+    if (!HEADER_VALUE.test(v)) throw invalidArgument(`${param} is not a valid header value.`, param, v);
+    headers[name] = v;
   }
   let range = parseRange(header(ctx, 'range'), row.size);
   const partNumber = ctx.target.query.get('partNumber')?.[0];

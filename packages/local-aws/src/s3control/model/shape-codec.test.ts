@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../errors/service-error.js';
 import { parseXml } from '../../xml/xml-reader.js';
 import { renderXml } from '../../xml/xml-writer.js';
-import { decodeShape, encodeResult, encodeShape, jobShapeModel } from './shape-codec.js';
+import { decodeRequest, decodeShape, encodeResult, encodeShape, jobShapeModel } from './shape-codec.js';
 
 type Obj = Record<string, unknown>;
 
@@ -666,5 +666,84 @@ describe('encodeShape output read by the real JS SDK', () => {
       renderXml(encodeResult('GetJobTaggingResult', { Tags: tags })),
     ).send(new GetJobTaggingCommand({ AccountId, JobId: 'job-1' }));
     expect(tagging.Tags).toStrictEqual(tags);
+  });
+});
+
+describe('decodeRequest (query and uri members from the model)', () => {
+  const q = (entries: Record<string, string[]>) => ({ query: new Map(Object.entries(entries)) });
+  const failure = (fn: () => unknown): ServiceError => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof ServiceError) return err;
+      throw err;
+    }
+    throw new Error('expected a ServiceError');
+  };
+
+  it('decodes ListJobs statuses, token and page size with the modeled types', () => {
+    expect(
+      decodeRequest(
+        'ListJobsRequest',
+        q({ jobStatuses: ['Active', 'Failed'], maxResults: ['5'], nextToken: ['abc'] }),
+      ),
+    ).toEqual({ JobStatuses: ['Active', 'Failed'], MaxResults: 5, NextToken: 'abc' });
+    expect(decodeRequest('ListJobsRequest', q({}))).toEqual({});
+  });
+
+  it('applies the model limits, with the error code the operation models', () => {
+    const codeOf = (m: string) =>
+      m === 'NextToken' ? 'InvalidNextTokenException' : 'InvalidRequestException';
+    expect(
+      failure(() => decodeRequest('ListJobsRequest', q({ maxResults: ['1001'] }), codeOf)),
+    ).toMatchObject({
+      code: 'InvalidRequestException',
+      message: 'maxResults: must be between 0 and 1000',
+    });
+    expect(
+      failure(() => decodeRequest('ListJobsRequest', q({ jobStatuses: ['Sleeping'] }), codeOf)).code,
+    ).toBe('InvalidRequestException');
+    expect(failure(() => decodeRequest('ListJobsRequest', q({ nextToken: [''] }), codeOf)).code).toBe(
+      'InvalidNextTokenException',
+    );
+  });
+
+  it('decodes UpdateJobPriority and UpdateJobStatus, refusing what the model refuses', () => {
+    const id = { uri: { id: 'job-12345' } };
+    expect(decodeRequest('UpdateJobPriorityRequest', { ...q({ priority: ['77'] }), ...id })).toEqual({
+      JobId: 'job-12345',
+      Priority: 77,
+    });
+    for (const priority of ['-1', '2147483648', '1.5', 'x']) {
+      expect(
+        failure(() => decodeRequest('UpdateJobPriorityRequest', { ...q({ priority: [priority] }), ...id }))
+          .code,
+      ).toBe('BadRequestException');
+    }
+    expect(failure(() => decodeRequest('UpdateJobPriorityRequest', { ...q({}), ...id })).message).toBe(
+      'priority: is required',
+    );
+    expect(
+      decodeRequest('UpdateJobStatusRequest', {
+        ...q({ requestedJobStatus: ['Cancelled'], statusUpdateReason: ['done'] }),
+        ...id,
+      }),
+    ).toEqual({ JobId: 'job-12345', RequestedJobStatus: 'Cancelled', StatusUpdateReason: 'done' });
+    expect(
+      failure(() =>
+        decodeRequest('UpdateJobStatusRequest', { ...q({ requestedJobStatus: ['Active'] }), ...id }),
+      ).message,
+    ).toMatch(/^requestedJobStatus: must be one of/);
+    expect(
+      failure(() =>
+        decodeRequest('UpdateJobStatusRequest', {
+          ...q({ requestedJobStatus: ['Ready'], statusUpdateReason: ['x'.repeat(257)] }),
+          ...id,
+        }),
+      ).message,
+    ).toBe('statusUpdateReason: length must be between 1 and 256');
+    expect(
+      failure(() => decodeRequest('DescribeJobRequest', { query: new Map(), uri: { id: 'abc' } })).message,
+    ).toBe('id: length must be between 5 and 36');
   });
 });

@@ -277,6 +277,53 @@ export function decodeShape<T>(shapeName: string, node: unknown, path = ''): T {
   }
 }
 
+/** The parts of a REST request outside its XML body that model members are bound to. */
+export interface RequestParts {
+  /** Decoded query parameters; repeated keys keep every value. */
+  readonly query: ReadonlyMap<string, readonly string[]>;
+  /** Labels of the URI pattern by locationName (`id` of `/v20180820/jobs/{id}`). */
+  readonly uri?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Decode the querystring and uri members of a request shape (ListJobs `maxResults`,
+ * UpdateJobPriority `priority`, the `{id}` label…) with the model's types, enums, ranges and
+ * patterns. Header members are the router's (the signed account header). A violation is a 400 whose
+ * code `codeOf(member)` picks (the operation's modeled exception), BadRequestException by default.
+ */
+export function decodeRequest<T>(
+  shapeName: string,
+  parts: RequestParts,
+  codeOf: (member: string) => string = () => 'BadRequestException',
+): T {
+  const shape = shapeOf(shapeName);
+  const out: XmlObject = {};
+  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+    if (ref.location !== 'querystring' && ref.location !== 'uri') continue;
+    const wire = ref.locationName ?? name;
+    const values =
+      ref.location === 'uri'
+        ? parts.uri?.[wire] === undefined
+          ? []
+          : [parts.uri[wire]]
+        : (parts.query.get(wire) ?? []);
+    try {
+      const member = shapeOf(ref.shape);
+      if (member.type === 'list') {
+        if (values.length > 0) out[name] = decodeListItems(member, [...values], wire);
+      } else if (values.length > 0) {
+        out[name] = decodeNode(ref.shape, values.length === 1 ? values[0] : values, wire);
+      } else if (shape.required?.includes(name)) {
+        fail(wire, 'is required');
+      }
+    } catch (err) {
+      if (err instanceof ServiceError) throw new ServiceError(400, codeOf(name), err.message);
+      throw err;
+    }
+  }
+  return out as T;
+}
+
 function encodeFault(path: string, problem: string): never {
   throw new TypeError(`encodeShape: ${path} ${problem}`);
 }

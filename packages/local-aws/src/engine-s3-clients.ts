@@ -1,0 +1,85 @@
+import type { Agent } from 'node:http';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Credential } from './sigv4/verify-sigv4.js';
+
+/** A small least-recently-used map: the first key in insertion order is the oldest. */
+export class LruCache<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(
+    readonly capacity: number,
+    private readonly onEvict: (value: V, key: K) => void = () => {},
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.capacity) {
+      const [oldest, evicted] = this.map.entries().next().value as [K, V];
+      this.map.delete(oldest);
+      this.onEvict(evicted, oldest);
+    }
+  }
+
+  values(): IterableIterator<V> {
+    return this.map.values();
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Distinct (account, Region) S3 clients kept for the engine; older ones are dropped. */
+export const ENGINE_CLIENT_CACHE_SIZE = 16;
+
+/**
+ * The engine's S3 clients: jobs run their tasks through this endpoint's own S3 API, signed for the
+ * job's account and Region, as Batch Operations does on AWS. All clients share one keep-alive
+ * agent, so an evicted client holds no socket: it is dropped, not destroyed (destroying a client
+ * destroys the agent it was given, with every other client's connections).
+ */
+export function createEngineS3Clients(
+  keys: readonly Credential[],
+  endpoint: () => string,
+  agent: Agent,
+): { forJob(accountId: string, region: string): S3Client; readonly cached: number } {
+  const clients = new LruCache<string, S3Client>(ENGINE_CLIENT_CACHE_SIZE);
+  return {
+    get cached() {
+      return clients.size;
+    },
+    forJob(accountId: string, region: string): S3Client {
+      const id = `${accountId}/${region}`;
+      let client = clients.get(id);
+      if (!client) {
+        const key = keys.find((c) => c.accountId === accountId);
+        if (!key) throw new Error(`no credentials for account ${accountId}`);
+        client = new S3Client({
+          region,
+          endpoint: endpoint(),
+          forcePathStyle: true,
+          credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+          maxAttempts: 5,
+          requestHandler: { httpAgent: agent },
+        });
+        clients.set(id, client);
+      }
+      return client;
+    },
+  };
+}

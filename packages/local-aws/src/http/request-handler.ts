@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Engine } from '@batchops/engine';
+import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
+import type { S3Services } from '../s3/s3-context.js';
+import { routeS3 } from '../s3/s3-router.js';
+import { routeS3Control, S3CONTROL_PREFIX } from '../s3control/s3control-router.js';
+import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
+import type { HandlerResult } from './handler-types.js';
+import { signedBody } from './request-body.js';
+import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
+import { parseRequestTarget } from './request-target.js';
+
+/** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
+export interface LocalAwsRequest {
+  readonly method: string;
+  /** The request target as received: origin form, or absolute form behind HTTP_PROXY. */
+  readonly url: string;
+  /** Lowercase names, duplicates kept apart (Node's `headersDistinct`). */
+  readonly headers: NodeJS.Dict<string[]>;
+  readonly body: Readable;
+}
+
+export interface RequestHandlerDeps {
+  readonly credentials: readonly Credential[];
+  readonly s3: S3Services;
+  readonly engine: Engine;
+  /** The host local-aws listens on and extra names it answers to (decision 0006). */
+  readonly listenHost: string;
+  readonly allowedHosts?: readonly string[];
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+}
+
+export type RequestHandler = (req: LocalAwsRequest) => Promise<HandlerResult>;
+
+// Request ids: a random prefix per process and a counter (random bytes per request cost CPU).
+const idPrefix = randomBytes(4).toString('hex').toUpperCase();
+let idCounter = 0;
+const hostIdBase = randomBytes(24).toString('base64');
+
+export function protocolOf(url: string): Protocol {
+  const { rawPath } = parseRequestTarget(url);
+  return rawPath.startsWith(S3CONTROL_PREFIX) || rawPath === '/v20180820' ? 's3control' : 's3';
+}
+
+/** The 500 of each protocol, as S3 and S3 Control answer an internal failure. */
+export function internalError(protocol: Protocol): ServiceError {
+  return new ServiceError(
+    500,
+    protocol === 's3control' ? 'InternalServiceException' : 'InternalError',
+    'We encountered an internal error. Please try again.',
+  );
+}
+
+/** An error as the response of its protocol, with the request's ids. */
+export function errorResult(
+  protocol: Protocol,
+  err: ServiceError,
+  method: string,
+  ids: { requestId: string; hostId: string },
+): HandlerResult {
+  return {
+    status: err.status,
+    headers: {
+      'content-type': 'application/xml',
+      ...err.headers,
+      'x-amz-request-id': ids.requestId,
+      'x-amz-id-2': ids.hostId,
+      server: 'batchops-local-aws',
+    },
+    body: method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
+  };
+}
+
+/**
+ * One request in, one response out, without a socket: the Host and browser checks, SigV4, the
+ * body tied to the signature, then the S3 or S3 Control router. Never rejects: every failure is
+ * the error response of the request's protocol.
+ */
+/**
+ * Read and drop whatever body is left unread, so the connection can be reused; a signature check
+ * failing on those bytes then has nobody to tell.
+ */
+function drain(raw: Readable, body: Readable | undefined): void {
+  if (body !== undefined && body !== raw && !body.readableEnded) {
+    body.on('error', () => {});
+    // The checking streams may already be destroyed (a reader gave up): take the bytes off them.
+    raw.unpipe();
+    body.destroy();
+  }
+  if (!raw.readableEnded) raw.resume();
+}
+
+export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
+  const keys = new Map(deps.credentials.map((c) => [c.accessKeyId, c]));
+  const checkHost = createHostCheck(deps.listenHost, deps.allowedHosts);
+
+  return async (req) => {
+    const n = ++idCounter;
+    const ids = {
+      requestId: `${idPrefix}${n.toString(16).toUpperCase().padStart(8, '0')}`,
+      hostId: `${hostIdBase}${n.toString(36)}`,
+    };
+    const protocol = protocolOf(req.url);
+    let result: HandlerResult;
+    let body: Readable | undefined;
+    try {
+      checkHost(req.headers.host?.[0], req.url);
+      const target = parseRequestTarget(req.url);
+      refuseBrowserRequest(req.method, req.headers, target);
+      const identity = verifySigV4(
+        { method: req.method, target, headers: req.headers },
+        (id) => keys.get(id),
+        deps.now(),
+      );
+      const signed = signedBody(req.body, req.headers, identity);
+      body = signed.body;
+      const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
+      result =
+        protocol === 's3control' ? await routeS3Control(ctx, deps.engine) : await routeS3(ctx, deps.s3);
+    } catch (e) {
+      if (!(e instanceof ServiceError))
+        deps.log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
+      const err = e instanceof ServiceError ? e : internalError(protocol);
+      drain(req.body, body);
+      return errorResult(protocol, err, req.method, ids);
+    }
+    drain(req.body, body);
+    return {
+      ...result,
+      headers: {
+        ...result.headers,
+        'x-amz-request-id': ids.requestId,
+        'x-amz-id-2': ids.hostId,
+        server: 'batchops-local-aws',
+      },
+    };
+  };
+}

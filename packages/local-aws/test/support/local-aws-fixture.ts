@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { type LocalAwsHandle, type LocalAwsOptions, startLocalAws } from '../../src/index.js';
+
+/** The AWS CLI the wire tests drive (Debian's by default; BATCHOPS_AWS_CLI names another). */
+export const AWS_CLI = process.env.BATCHOPS_AWS_CLI ?? '/usr/bin/aws';
+
+export const ACCOUNT_ID = '000000000000';
+export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface LocalAwsFixture {
+  readonly aws: LocalAwsHandle;
+  readonly dataDir: string;
+  /** Path-style S3 client signed with test/test. */
+  readonly s3: S3Client;
+  /** S3 Control client pointed straight at local-aws (no account prefix in front of the host). */
+  readonly s3control: S3ControlClient;
+  /** Environment for the AWS CLI against this server. */
+  readonly cliEnv: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** local-aws on port 0 in a new temporary data directory, with SDK clients; `close` removes it all. */
+export async function startFixture(
+  options: Omit<LocalAwsOptions, 'dataDir' | 'port'> & { dataDir?: string } = {},
+): Promise<LocalAwsFixture> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'local-aws-'));
+  const aws = await startLocalAws({ ...options, port: 0, dataDir });
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: aws.url,
+    forcePathStyle: true,
+    credentials: CREDENTIALS,
+  });
+  const s3control = new S3ControlClient({
+    region: 'us-east-1',
+    credentials: CREDENTIALS,
+    endpointProvider: () => ({ url: new URL(`${aws.url}/`) }),
+  });
+  return {
+    aws,
+    dataDir,
+    s3,
+    s3control,
+    cliEnv: {
+      PATH: process.env.PATH,
+      HOME: dataDir,
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    async close() {
+      s3.destroy();
+      s3control.destroy();
+      await aws.close();
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The error a call fails with (the test fails when it succeeds). */
+export async function errorOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error & {
+      Code?: string;
+      $metadata: { httpStatusCode?: number; requestId?: string };
+      $response?: { headers: Record<string, string> };
+    };
+  }
+  throw new Error('expected the call to fail');
+}
