@@ -3,9 +3,3 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } | null 
   const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri.trim());
   return m?.[1] && m[2] ? { bucket: m[1], key: m[2] } : null;
 }
-
-/** `s3://bucket/prefix/` → bucket and prefix (the prefix may be empty). */
-export function parseS3Prefix(uri: string): { bucket: string; prefix: string } | null {
-  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri.trim());
-  return m?.[1] ? { bucket: m[1], prefix: m[2] ?? '' } : null;
-}
