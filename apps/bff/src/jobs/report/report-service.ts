@@ -1,5 +1,6 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
+import { isEnded } from '@batchops/batch-formats';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
 import { bucketOfArn, reportBase, unquoteEtag } from '../../aws/s3-arn.js';
@@ -84,7 +85,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   const { Job: job } = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
-  const ended = job?.Status === 'Complete' || job?.Status === 'Failed' || job?.Status === 'Cancelled';
+  const ended = job?.Status !== undefined && isEnded(job.Status);
   const cached = deps.reports.get(jobId);
   if (cached && ended) return cached;
   if (!job?.Report?.Enabled || !job.Report.Bucket) {
