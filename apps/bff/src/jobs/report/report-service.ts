@@ -1,10 +1,16 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
-import { isEnded } from '@batchops/batch-formats';
+import {
+  formatManifestRow,
+  isEnded,
+  parseReportCsv,
+  ReportFormatError,
+  reportBase,
+  reportManifestKey,
+} from '@batchops/batch-formats';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
-import { bucketOfArn, reportBase, unquoteEtag } from '../../aws/s3-arn.js';
-import { CsvSyntaxError, csvField, parseCsv } from '../../csv/parse-csv.js';
+import { bucketOfArn, unquoteEtag } from '../../aws/s3-arn.js';
 import { HttpError } from '../../errors/http-error.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { createJob } from '../jobs-service.js';
@@ -51,31 +57,6 @@ export class ReportCache {
   }
 }
 
-function toRow(fields: string[], file: string, line: number): ReportRow {
-  if (fields.length < 4) {
-    throw new HttpError(
-      502,
-      'ReportParseError',
-      `${file} line ${line}: expected 7 columns, got ${fields.length}`,
-    );
-  }
-  const [bucket, key, versionId, taskStatus, http, errorCode, ...message] = fields as string[];
-  const status = taskStatus?.toLowerCase();
-  if (status !== 'succeeded' && status !== 'failed') {
-    throw new HttpError(502, 'ReportParseError', `${file} line ${line}: unknown task status ${taskStatus}`);
-  }
-  const code = Number(http);
-  return {
-    bucket: bucket ?? '',
-    key: key ?? '',
-    versionId: versionId || null,
-    taskStatus: status,
-    httpStatusCode: http && Number.isInteger(code) ? code : null,
-    errorCode: errorCode || null,
-    resultMessage: message.length ? message.join(',') : null,
-  };
-}
-
 async function readText(deps: JobsServiceDeps, region: string, bucket: string, key: string): Promise<string> {
   const out = await deps.clientsFor(region).s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return (await out.Body?.transformToString('utf8')) ?? '';
@@ -92,7 +73,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
     throw new HttpError(404, 'ReportNotEnabled', `Job ${jobId} does not write a completion report.`);
   }
   const bucket = bucketOfArn(job.Report.Bucket);
-  const manifestKey = `${reportBase(job.Report.Prefix, jobId)}manifest.json`;
+  const manifestKey = reportManifestKey(job.Report.Prefix, jobId);
   let manifestText: string;
   try {
     manifestText = await readText(deps, region, bucket, manifestKey);
@@ -120,18 +101,14 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   const otherRows: ReportRow[] = [];
   for (const result of manifest.Results) {
     const text = await readText(deps, region, result.Bucket, result.Key);
-    let records: string[][];
+    let rows: ReportRow[];
     try {
-      records = parseCsv(text);
+      rows = parseReportCsv(text, result.Key);
     } catch (e) {
-      if (e instanceof CsvSyntaxError)
-        throw new HttpError(502, 'ReportParseError', `${result.Key}: ${e.message}`);
+      if (e instanceof ReportFormatError) throw new HttpError(502, 'ReportParseError', e.message);
       throw e;
     }
-    records.forEach((fields, i) => {
-      const row = toRow(fields, result.Key, i + 1);
-      (row.taskStatus === 'failed' ? failedRows : otherRows).push(row);
-    });
+    for (const row of rows) (row.taskStatus === 'failed' ? failedRows : otherRows).push(row);
   }
   const counts = new Map<string, number>();
   for (const r of failedRows)
@@ -148,6 +125,19 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   };
   if (ended) deps.reports.set(jobId, report);
   return report;
+}
+
+/** The object key of a report row (reports hold keys URL-encoded, as manifests do). */
+function reportKey(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(
+      502,
+      'ReportParseError',
+      `The report names a key that is not URL-encoded: ${encoded}`,
+    );
+  }
 }
 
 /** A job's completion report: rows failed first, one page of them, and counts per error code. */
@@ -194,18 +184,24 @@ export async function retryFailed(
   );
   const tags = await deps.cache.tagsOf(clients.s3control, [jobId]);
   const model = toWizardModel(job ?? {}, tags.get(jobId) ?? [], region);
-  // Rows keep the key as the report has it (URL-encoded, as a manifest wants it).
   const withVersions = failed.every((r) => r.versionId !== null);
+  // The report keeps keys URL-encoded, as the manifest had them; the row writer encodes them again.
   const csv = failed
-    .map((r) => [r.bucket, r.key, ...(withVersions ? [r.versionId ?? ''] : [])].map(csvField).join(','))
-    .join('\n');
+    .map((r) =>
+      formatManifestRow({
+        bucket: r.bucket,
+        key: reportKey(r.key),
+        ...(withVersions ? { versionId: r.versionId ?? '' } : {}),
+      }),
+    )
+    .join('');
   const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
   const manifestKey = `${reportBase(job?.Report?.Prefix, jobId)}retry-${stamp}.csv`;
   const put = await clients.s3.send(
     new PutObjectCommand({
       Bucket: report.bucket,
       Key: manifestKey,
-      Body: `${csv}\n`,
+      Body: csv,
       ContentType: 'text/csv',
     }),
   );
