@@ -5,9 +5,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobManifestFieldName } from '@aws-sdk/client-s3-control';
-import { parseCsvManifest } from '@batchops/batch-formats';
+import { normalizeEtag, parseCsvManifest } from '@batchops/batch-formats';
 import type { WizardManifest } from '@batchops/contracts';
-import { unquoteEtag } from '../aws/s3-arn.js';
 import { manifestLocation } from './wizard-mapping.js';
 
 /** Bytes read from the start of a CSV manifest to look at its first rows. */
@@ -74,9 +73,9 @@ export async function resolveManifest(
   manifest: WizardManifest,
 ): Promise<{ etag: string; fields: JobManifestFieldName[] | undefined }> {
   const loc = { ...manifestLocation(manifest), versionId: manifest.versionId };
-  let etag = manifest.etag !== undefined ? unquoteEtag(manifest.etag) : undefined;
+  let etag = manifest.etag !== undefined ? normalizeEtag(manifest.etag) : undefined;
   if (etag === undefined) {
-    etag = unquoteEtag((await headObject(s3, loc)).ETag) ?? '';
+    etag = normalizeEtag((await headObject(s3, loc)).ETag) ?? '';
   }
   if (manifest.format !== 'csv') return { etag, fields: undefined };
   try {

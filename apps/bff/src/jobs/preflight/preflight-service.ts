@@ -4,9 +4,11 @@ import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CsvRowParser,
+  etagsMatch,
   layoutOf,
   ManifestError,
   type ManifestRow,
+  normalizeEtag,
   parseCsvManifest,
 } from '@batchops/batch-formats';
 import type {
@@ -17,7 +19,6 @@ import type {
 } from '@batchops/contracts';
 import { RoleArn } from '@batchops/contracts';
 import { z } from 'zod';
-import { unquoteEtag } from '../../aws/s3-arn.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { csvManifestFields, HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
@@ -152,7 +153,7 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   let etag: string | undefined;
   try {
     const head = await headObject(s3, loc);
-    etag = unquoteEtag(head.ETag) ?? '';
+    etag = normalizeEtag(head.ETag) ?? '';
     add('manifest-readable', 'pass', `${uri} (${head.ContentLength ?? 0} bytes).`);
   } catch (e) {
     add('manifest-readable', 'fail', `${uri}: ${errorText(e)}`);
@@ -161,12 +162,12 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   if (etag === undefined) add('manifest-etag', 'warn', skipped);
   else if (model.manifest.etag === undefined)
     add('manifest-etag', 'pass', `No ETag given; the current ETag ${etag} will be used.`);
-  else if (unquoteEtag(model.manifest.etag) === etag) add('manifest-etag', 'pass', `Matches ${etag}.`);
+  else if (etagsMatch(model.manifest.etag, etag)) add('manifest-etag', 'pass', `Matches ${etag}.`);
   else
     add(
       'manifest-etag',
       'fail',
-      `The manifest's ETag is ${etag}, not ${unquoteEtag(model.manifest.etag)}: CreateJob would fail.`,
+      `The manifest's ETag is ${etag}, not ${normalizeEtag(model.manifest.etag)}: CreateJob would fail.`,
     );
 
   let rows: ManifestRow[] | undefined;

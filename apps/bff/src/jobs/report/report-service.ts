@@ -1,8 +1,10 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import {
+  bucketOfArn,
   formatManifestRow,
   isEnded,
+  normalizeEtag,
   parseReportCsv,
   ReportFormatError,
   reportBase,
@@ -10,7 +12,6 @@ import {
 } from '@batchops/batch-formats';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
-import { bucketOfArn, unquoteEtag } from '../../aws/s3-arn.js';
 import { HttpError } from '../../errors/http-error.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { createJob } from '../jobs-service.js';
@@ -213,7 +214,7 @@ export async function retryFailed(
       bucket: report.bucket,
       key: manifestKey,
       ...(put.VersionId ? { versionId: put.VersionId } : {}),
-      ...(put.ETag ? { etag: unquoteEtag(put.ETag) as string } : {}),
+      ...(put.ETag ? { etag: normalizeEtag(put.ETag) } : {}),
     },
     description: (model.description ? `${model.description} (retry of ${jobId})` : description).slice(0, 256),
     runOption: 'wait',
