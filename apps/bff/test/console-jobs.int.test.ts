@@ -1,4 +1,4 @@
-import { GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   ApiError,
   CliCommandResponse,
@@ -325,6 +325,8 @@ describe('retry failed tasks', () => {
     const r = RetryFailedResponse.parse(retry.body);
     expect(r.tasks).toBe(1);
     expect(r.manifestKey).toMatch(new RegExp(`^reports/job-${jobId}/retry-.+\\.csv$`));
+    const written = await s3.send(new GetObjectCommand({ Bucket: REPORTS, Key: r.manifestKey }));
+    expect(await written.Body?.transformToString()).toBe(`${SOURCE},images/2024/no-such-object.jpg\n`);
     const retried = await waitForStatus(r.jobId, ['Suspended']);
     expect(retried.manifest).toMatchObject({ bucket: REPORTS, key: r.manifestKey });
     expect(retried.progress.totalTasks).toBe(1);
@@ -386,7 +388,10 @@ describe('pre-flight', () => {
     const mixed = await preflight(
       wizard({ manifest: { format: 'csv', bucket: SOURCE, key: 'manifests/mixed.csv' } }),
     );
-    expect(statusOf(mixed)['version-ids']).toBe('fail');
+    expect(mixed.checks.find((x) => x.id === 'version-ids')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^ManifestVersionIdMismatch: Line 2: /),
+    });
 
     const other = await preflight(
       wizard({
@@ -409,6 +414,40 @@ describe('pre-flight', () => {
       'role-arn': 'fail',
     });
   });
+});
+
+describe('pre-flight says what the engine will say', () => {
+  // Each manifest is 100 good demo rows, then one the engine refuses: pre-flight used to look at
+  // the first 100 rows only, with its own CSV rules, and passed all three.
+  const cases = [
+    ['a quoted key holding a comma and a line break', `${SOURCE},"logs/app/a,\nb.log"`],
+    ['a version ID on one row only', `${SOURCE},logs/app/object-0001.log,v1`],
+    ['a bucket field that is not a bucket name', `s3://${SOURCE},logs/app/object-0001.log`],
+  ] as const;
+
+  it.each(cases)(
+    'fails the manifest rows check with the line and reason the job fails with: %s',
+    async (name, bad) => {
+      const demo = await s3.send(new GetObjectCommand({ Bucket: SOURCE, Key: MANIFEST }));
+      const good = ((await demo.Body?.transformToString()) ?? '').split('\n').slice(0, 100);
+      const key = `manifests/engine-refuses-${name.replace(/\W+/g, '-')}.csv`;
+      await putObject(key, `${[...good, bad, ...good.slice(0, 3)].join('\n')}\n`);
+      const model = wizard({ manifest: { format: 'csv', bucket: SOURCE, key } });
+
+      const { body } = await c.json('POST', '/api/jobs/preflight', model);
+      const checks = PreflightResponse.parse(body);
+      const jobId = await createJob(model);
+      const job = await waitForStatus(jobId, ['Failed']);
+
+      const [failure] = job.failureReasons;
+      expect(failure?.reason).toMatch(/^Line 101: /);
+      expect(checks.ok).toBe(false);
+      expect(checks.checks.find((x) => x.id === 'manifest-rows')).toMatchObject({
+        status: 'fail',
+        message: `${failure?.code}: ${failure?.reason}`,
+      });
+    },
+  );
 });
 
 describe('the AWS CLI command', () => {

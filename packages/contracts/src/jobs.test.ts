@@ -1,6 +1,13 @@
+import { JOB_STATUSES } from '@batchops/batch-formats';
 import { describe, expect, it } from 'vitest';
 import { ApiError, toFieldErrors } from './errors.js';
-import { JobSummary, ListJobsQuery } from './jobs.js';
+import { JobStatus, JobSummary, ListJobsQuery } from './jobs.js';
+
+describe('JobStatus', () => {
+  it('is the batch-formats list of statuses, in its order', () => {
+    expect(JobStatus.options).toEqual([...JOB_STATUSES]);
+  });
+});
 
 describe('ListJobsQuery', () => {
   it('accepts one status or many and normalises to an array', () => {

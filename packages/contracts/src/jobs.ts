@@ -1,22 +1,8 @@
+import { JOB_STATUSES } from '@batchops/batch-formats';
 import { z } from 'zod';
 
-/** JobStatus enum of the S3 Control model (2018-08-20). */
-export const jobStatuses = [
-  'Active',
-  'Cancelled',
-  'Cancelling',
-  'Complete',
-  'Completing',
-  'Failed',
-  'Failing',
-  'New',
-  'Paused',
-  'Pausing',
-  'Preparing',
-  'Ready',
-  'Suspended',
-] as const;
-export const JobStatus = z.enum(jobStatuses);
+/** JobStatus enum of the S3 Control model (2018-08-20): batch-formats' list, pinned to the SDK there. */
+export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
 
 /** OperationName enum of the S3 Control model. */

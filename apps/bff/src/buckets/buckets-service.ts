@@ -4,13 +4,13 @@ import {
   ListObjectsV2Command,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { normalizeEtag } from '@batchops/batch-formats';
 import type {
   ListBucketsResponse,
   ListObjectsQuery,
   ListObjectsResponse,
   ObjectHead,
 } from '@batchops/contracts';
-import { unquoteEtag } from '../aws/s3-arn.js';
 
 const iso = (d: Date | undefined) => d?.toISOString() ?? null;
 
@@ -45,7 +45,7 @@ export async function listObjects(
     objects: (out.Contents ?? []).map((o) => ({
       key: o.Key ?? '',
       size: o.Size ?? 0,
-      etag: unquoteEtag(o.ETag) ?? null,
+      etag: normalizeEtag(o.ETag) ?? null,
       lastModified: iso(o.LastModified),
       storageClass: o.StorageClass ?? null,
     })),
@@ -66,7 +66,7 @@ export async function headObject(
     bucket,
     key,
     size: out.ContentLength ?? 0,
-    etag: unquoteEtag(out.ETag) ?? null,
+    etag: normalizeEtag(out.ETag) ?? null,
     lastModified: iso(out.LastModified),
     versionId: out.VersionId ?? null,
     // HeadObject leaves out x-amz-storage-class for STANDARD.

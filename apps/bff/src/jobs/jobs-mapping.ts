@@ -1,4 +1,5 @@
 import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
+import { parseObjectArn } from '@batchops/batch-formats';
 import {
   type JobDetails,
   JobDetails as JobDetailsSchema,
@@ -6,7 +7,6 @@ import {
   JobSummary as JobSummarySchema,
   type S3Tag,
 } from '@batchops/contracts';
-import { parseObjectArn } from '../aws/s3-arn.js';
 import { INVENTORY_FORMAT } from './wizard-mapping.js';
 
 /** S3 Control JobListDescriptor → the console's JobSummary (validated, so bad upstream data fails loudly). */

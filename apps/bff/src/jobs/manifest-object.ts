@@ -5,9 +5,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobManifestFieldName } from '@aws-sdk/client-s3-control';
+import { normalizeEtag, parseCsvManifest } from '@batchops/batch-formats';
 import type { WizardManifest } from '@batchops/contracts';
-import { unquoteEtag } from '../aws/s3-arn.js';
-import { parseCsv } from '../csv/parse-csv.js';
 import { manifestLocation } from './wizard-mapping.js';
 
 /** Bytes read from the start of a CSV manifest to look at its first rows. */
@@ -47,6 +46,25 @@ export async function readObjectStart(
 }
 
 /**
+ * The Spec.Fields CreateJob names for a CSV manifest: the columns of its first row as the engine
+ * reads it (Bucket, Key and a VersionId or not); undefined when that row cannot be read, so the job
+ * fails on it with the engine's own reason. Pre-flight reads the rows with the same fields.
+ */
+export function csvManifestFields(text: string, complete: boolean): JobManifestFieldName[] | undefined {
+  // The engine skips a byte order mark and blank lines; a row is a line.
+  const body = text.replace(/^\uFEFF/, '').replace(/^(\r?\n)+/, '');
+  const end = body.indexOf('\n');
+  if (end === -1 && !complete) return undefined;
+  try {
+    const [first] = parseCsvManifest(end === -1 ? body : body.slice(0, end + 1));
+    if (!first) return undefined;
+    return first.versionId === undefined ? ['Bucket', 'Key'] : ['Bucket', 'Key', 'VersionId'];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What CreateJob needs besides the wizard model: the manifest's ETag (read with HeadObject when
  * the user gave none) and, for CSV, the columns of its first row.
  */
@@ -55,21 +73,14 @@ export async function resolveManifest(
   manifest: WizardManifest,
 ): Promise<{ etag: string; fields: JobManifestFieldName[] | undefined }> {
   const loc = { ...manifestLocation(manifest), versionId: manifest.versionId };
-  let etag = manifest.etag !== undefined ? unquoteEtag(manifest.etag) : undefined;
+  let etag = manifest.etag !== undefined ? normalizeEtag(manifest.etag) : undefined;
   if (etag === undefined) {
-    etag = unquoteEtag((await headObject(s3, loc)).ETag) ?? '';
+    etag = normalizeEtag((await headObject(s3, loc)).ETag) ?? '';
   }
   if (manifest.format !== 'csv') return { etag, fields: undefined };
   try {
     const { text, complete } = await readObjectStart(s3, loc, 8192);
-    const first = parseCsv(text, { partial: !complete })[0];
-    const fields: JobManifestFieldName[] | undefined =
-      first?.length === 3
-        ? ['Bucket', 'Key', 'VersionId']
-        : first?.length === 2
-          ? ['Bucket', 'Key']
-          : undefined;
-    return { etag, fields };
+    return { etag, fields: csvManifestFields(text, complete) };
   } catch {
     // An unreadable manifest fails CreateJob itself, with S3 Control's own message.
     return { etag, fields: undefined };

@@ -7,8 +7,8 @@ import type {
   S3CopyObjectOperation,
   S3Tag as SdkS3Tag,
 } from '@aws-sdk/client-s3-control';
+import { bucketArn, bucketOfArn, objectArn, parseObjectArn } from '@batchops/batch-formats';
 import type { JobWizardModel, S3Tag, WizardManifest, WizardOperation } from '@batchops/contracts';
-import { bucketArn, bucketOfArn, objectArn, parseObjectArn } from '../aws/s3-arn.js';
 import { HttpError } from '../errors/http-error.js';
 
 const CSV_FORMAT = 'S3BatchOperations_CSV_20180820';

@@ -14,7 +14,7 @@ import { useRetryFailedTasks } from '../features/jobs/api/retry-failed-tasks';
 import { useJobEvents } from '../features/jobs/api/use-job-events';
 import { EditJobTagsModal } from '../features/jobs/components/edit-job-tags-modal';
 import {
-  isJobOpen,
+  allowedJobActions,
   JobActionModals,
   type JobModalAction,
 } from '../features/jobs/components/job-action-modals';
@@ -39,7 +39,7 @@ export function JobDetailsPage() {
     );
   if (!job.data) return <Spinner size="large" />;
   const d = job.data;
-  const open = isJobOpen(d.status);
+  const allowed = allowedJobActions(d.status);
   const retryFailed = () =>
     retry.mutate(jobId, {
       onSuccess: (r) => {
@@ -62,14 +62,14 @@ export function JobDetailsPage() {
           info={<LiveUpdatesStatus status={stream} />}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button disabled={!open} onClick={() => setModal('cancel')}>
+              <Button disabled={!allowed.cancel} onClick={() => setModal('cancel')}>
                 Cancel job
               </Button>
-              <Button disabled={!open} onClick={() => setModal('priority')}>
+              <Button disabled={!allowed.priority} onClick={() => setModal('priority')}>
                 Update priority
               </Button>
               <Button onClick={() => void navigate(paths.cloneJob(jobId))}>Clone job</Button>
-              <Button variant="primary" disabled={d.status !== 'Suspended'} onClick={() => setModal('run')}>
+              <Button variant="primary" disabled={!allowed.run} onClick={() => setModal('run')}>
                 Run job
               </Button>
             </SpaceBetween>

@@ -1,5 +1,6 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
-import type { JobEvent, JobSnapshot, JobStatus, JobSummary } from '@batchops/contracts';
+import { isBusy } from '@batchops/batch-formats';
+import type { JobEvent, JobSnapshot, JobSummary } from '@batchops/contracts';
 import { toApiError } from '../../errors/error-handler.js';
 import { HttpError } from '../../errors/http-error.js';
 import { toJobSummary } from '../jobs-mapping.js';
@@ -8,22 +9,11 @@ import type { JobsServiceDeps } from '../jobs-service.js';
 type Listener = (event: JobEvent) => void;
 
 export interface PollIntervals {
-  /** While a job is moving (Active, Preparing, Completing, …). */
+  /** While a job moves without a request (batch-formats' isBusy: Active, Preparing, Completing, …). */
   readonly busyMs: number;
   /** Otherwise. */
   readonly idleMs: number;
 }
-
-const BUSY: ReadonlySet<JobStatus> = new Set([
-  'New',
-  'Preparing',
-  'Ready',
-  'Active',
-  'Pausing',
-  'Completing',
-  'Cancelling',
-  'Failing',
-]);
 
 /** Throughput is measured over this window. */
 const RATE_WINDOW_MS = 10_000;
@@ -164,7 +154,7 @@ class JobPoller extends Poller {
     ]);
     const changed = fingerprint !== this.fingerprint;
     this.fingerprint = fingerprint;
-    return { events: changed ? [{ type: 'job', job: snapshot }] : [], busy: BUSY.has(s.status) };
+    return { events: changed ? [{ type: 'job', job: snapshot }] : [], busy: isBusy(s.status) };
   }
 }
 
@@ -202,7 +192,7 @@ class ListPoller extends Poller {
     const firstRead = this.jobs === undefined;
     this.jobs = jobs;
     this.fingerprints = next;
-    const busy = jobs.some((j) => BUSY.has(j.status));
+    const busy = jobs.some((j) => isBusy(j.status));
     if (!firstRead && changed.length === 0 && removed.length === 0) return { events: [], busy };
     return {
       events: [

@@ -2,6 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CsvRowParser,
+  etagsMatch,
+  layoutOf,
+  ManifestError,
+  type ManifestRow,
+  normalizeEtag,
+  parseCsvManifest,
+} from '@batchops/batch-formats';
 import type {
   PreflightCheck,
   PreflightCheckId,
@@ -10,10 +19,8 @@ import type {
 } from '@batchops/contracts';
 import { RoleArn } from '@batchops/contracts';
 import { z } from 'zod';
-import { unquoteEtag } from '../../aws/s3-arn.js';
-import { parseCsv } from '../../csv/parse-csv.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
-import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
+import { csvManifestFields, HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
 /** Rows looked at, and objects checked with HeadObject. */
@@ -30,12 +37,6 @@ const labels: Record<PreflightCheckId, string> = {
   'role-arn': 'IAM role',
 };
 
-interface SampleRow {
-  bucket: string;
-  key: string;
-  versionId: string | undefined;
-}
-
 const errorText = (e: unknown) => {
   const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const status = err.$metadata?.httpStatusCode;
@@ -50,31 +51,40 @@ const InventoryManifest = z.object({
   files: z.array(z.object({ key: z.string(), size: z.number().optional() })).min(1, 'names no data files'),
 });
 
-/** CSV manifest rows: `bucket,key[,versionId]`, the key URL-encoded. */
-function csvRows(records: string[][], first = 1): SampleRow[] {
-  return records.map((r, i) => {
-    if (r.length !== 2 && r.length !== 3)
-      throw new Error(`row ${first + i}: expected 2 or 3 columns, got ${r.length}`);
-    const [bucket, key, versionId] = r as [string, string, string | undefined];
-    if (!bucket) throw new Error(`row ${first + i}: the bucket is empty`);
-    if (!key) throw new Error(`row ${first + i}: the key is empty`);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(key.replace(/\+/g, ' '));
-    } catch {
-      throw new Error(`row ${first + i}: the key is not URL-encoded (${key})`);
-    }
-    return { bucket, key: decoded, versionId: versionId || undefined };
-  });
+/** What the engine fails the job with, as a check message: `ManifestParseError: Line 3: …`. */
+const failureOf = (e: ManifestError) => `${e.code}: ${e.message}`;
+
+/**
+ * The first rows of a CSV manifest, read as the engine will read the job's manifest (the same
+ * reader and Spec.Fields), so a row the job would fail on fails here with the same line and reason.
+ */
+function csvManifestRows(text: string, complete: boolean): ManifestRow[] {
+  const fields = csvManifestFields(text, complete);
+  return parseCsvManifest(text, { partial: !complete, ...(fields ? { fields } : {}) });
 }
 
+/**
+ * Whether the rows give version IDs for some objects only. The job's Spec.Fields fix the columns,
+ * so the engine calls a missing or extra version ID a parse error; read without them it says which.
+ */
+function versionIdMismatch(text: string, complete: boolean): ManifestError | undefined {
+  try {
+    parseCsvManifest(text, { partial: !complete });
+  } catch (e) {
+    if (e instanceof ManifestError && e.code === 'ManifestVersionIdMismatch') return e;
+  }
+  return undefined;
+}
+
+/** The first `n` non-blank lines (blank ones kept, so line numbers stay the file's). */
 async function firstLines(body: Readable, gzip: boolean, n: number): Promise<string> {
   const lines: string[] = [];
+  let rows = 0;
   const input = gzip ? body.pipe(createGunzip()) : body;
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
-    if (line) lines.push(line);
-    if (lines.length >= n) break;
+    lines.push(line);
+    if (line && ++rows >= n) break;
   }
   rl.close();
   body.destroy();
@@ -86,35 +96,28 @@ async function inventoryRows(
   s3: S3Client,
   loc: { bucket: string; key: string },
   text: string,
-): Promise<{ rows: SampleRow[]; note: string }> {
+): Promise<{ rows: ManifestRow[]; note: string }> {
   const manifest = InventoryManifest.parse(JSON.parse(text));
   if (manifest.fileFormat !== 'CSV') throw new Error(`fileFormat ${manifest.fileFormat} is not CSV`);
-  const names = manifest.fileSchema.split(',').map((s) => s.trim());
-  const bucketCol = names.indexOf('Bucket');
-  const keyCol = names.indexOf('Key');
-  const versionCol = names.indexOf('VersionId');
-  if (bucketCol < 0 || keyCol < 0) throw new Error('fileSchema does not name Bucket and Key');
+  // The engine's inventory reader: these columns, rows named by the data file's key and line.
+  const layout = layoutOf(manifest.fileSchema.split(',').map((s) => s.trim()));
   const file = manifest.files[0] as { key: string };
   const out = await s3.send(new GetObjectCommand({ Bucket: loc.bucket, Key: file.key }));
   const csv = await firstLines(out.Body as Readable, file.key.endsWith('.gz'), SAMPLE_ROWS);
-  const rows = parseCsv(csv).map((r, i) => {
-    if (r.length !== names.length)
-      throw new Error(`${file.key} row ${i + 1}: expected ${names.length} columns`);
-    return csvRows(
-      [[r[bucketCol] as string, r[keyCol] as string, ...(versionCol >= 0 ? [r[versionCol] as string] : [])]],
-      i + 1,
-    )[0] as SampleRow;
-  });
+  const rows = new CsvRowParser(layout, file.key).push(csv, true).flat();
   return { rows, note: `manifest.json names ${manifest.files.length} data file(s)` };
 }
 
 /** HeadObject over rows, a few at a time; the rows whose object is missing. */
-async function missingObjects(s3: S3Client, rows: SampleRow[]): Promise<{ row: SampleRow; error: string }[]> {
-  const missing: { row: SampleRow; error: string }[] = [];
+async function missingObjects(
+  s3: S3Client,
+  rows: ManifestRow[],
+): Promise<{ row: ManifestRow; error: string }[]> {
+  const missing: { row: ManifestRow; error: string }[] = [];
   let next = 0;
   const worker = async () => {
     while (next < rows.length) {
-      const row = rows[next++] as SampleRow;
+      const row = rows[next++] as ManifestRow;
       try {
         await headObject(s3, row);
       } catch (e) {
@@ -150,7 +153,7 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   let etag: string | undefined;
   try {
     const head = await headObject(s3, loc);
-    etag = unquoteEtag(head.ETag) ?? '';
+    etag = normalizeEtag(head.ETag) ?? '';
     add('manifest-readable', 'pass', `${uri} (${head.ContentLength ?? 0} bytes).`);
   } catch (e) {
     add('manifest-readable', 'fail', `${uri}: ${errorText(e)}`);
@@ -159,23 +162,32 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   if (etag === undefined) add('manifest-etag', 'warn', skipped);
   else if (model.manifest.etag === undefined)
     add('manifest-etag', 'pass', `No ETag given; the current ETag ${etag} will be used.`);
-  else if (unquoteEtag(model.manifest.etag) === etag) add('manifest-etag', 'pass', `Matches ${etag}.`);
+  else if (etagsMatch(model.manifest.etag, etag)) add('manifest-etag', 'pass', `Matches ${etag}.`);
   else
     add(
       'manifest-etag',
       'fail',
-      `The manifest's ETag is ${etag}, not ${unquoteEtag(model.manifest.etag)}: CreateJob would fail.`,
+      `The manifest's ETag is ${etag}, not ${normalizeEtag(model.manifest.etag)}: CreateJob would fail.`,
     );
 
-  let rows: SampleRow[] | undefined;
+  let rows: ManifestRow[] | undefined;
+  let mixedVersions: ManifestError | undefined;
   if (etag === undefined) add('manifest-rows', 'warn', skipped);
   else {
     try {
       if (model.manifest.format === 'csv') {
         const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
-        rows = csvRows(parseCsv(text, { partial: !complete }).slice(0, SAMPLE_ROWS));
-        if (rows.length === 0) throw new Error('the manifest has no rows');
-        add('manifest-rows', 'pass', `The first ${rows.length} row(s) parse as bucket,key[,versionId].`);
+        let all: ManifestRow[];
+        try {
+          all = csvManifestRows(text, complete);
+        } catch (e) {
+          if (e instanceof ManifestError) mixedVersions = versionIdMismatch(text, complete);
+          throw e;
+        }
+        if (all.length === 0) throw new Error('the manifest has no rows');
+        rows = all.slice(0, SAMPLE_ROWS);
+        const read = complete ? `All ${all.length} row(s)` : `The first ${all.length} row(s)`;
+        add('manifest-rows', 'pass', `${read} read as the job will read them.`);
       } else {
         const { text } = await readObjectStart(s3, loc, HEAD_BYTES);
         const inv = await inventoryRows(s3, loc, text);
@@ -183,22 +195,17 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
         add('manifest-rows', 'pass', `${inv.note}; the first ${rows.length} row(s) of the first parse.`);
       }
     } catch (e) {
-      add('manifest-rows', 'fail', (e as Error).message);
+      add('manifest-rows', 'fail', e instanceof ManifestError ? failureOf(e) : (e as Error).message);
     }
   }
 
-  if (!rows) add('version-ids', 'warn', 'Not checked: no rows could be read.');
+  if (mixedVersions) add('version-ids', 'fail', failureOf(mixedVersions));
+  else if (!rows) add('version-ids', 'warn', 'Not checked: no rows could be read.');
   else {
-    const withVersion = rows.filter((r) => r.versionId !== undefined).length;
-    if (withVersion === 0)
-      add('version-ids', 'pass', 'No row names a version: the latest version of each object is used.');
-    else if (withVersion === rows.length) add('version-ids', 'pass', 'Every row names a version ID.');
-    else
-      add(
-        'version-ids',
-        'fail',
-        `${withVersion} of ${rows.length} rows name a version ID; a manifest gives them for all rows or none.`,
-      );
+    // The reader let the rows through, so they give version IDs for all objects or none.
+    if (rows.some((r) => r.versionId !== undefined))
+      add('version-ids', 'pass', 'Every row names a version ID.');
+    else add('version-ids', 'pass', 'No row names a version: the latest version of each object is used.');
   }
 
   if (!rows) add('objects-exist', 'warn', 'Not checked: no rows could be read.');

@@ -1,9 +1,17 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
+import {
+  bucketOfArn,
+  formatManifestRow,
+  isEnded,
+  normalizeEtag,
+  parseReportCsv,
+  ReportFormatError,
+  reportBase,
+  reportManifestKey,
+} from '@batchops/batch-formats';
 import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
-import { bucketOfArn, reportBase, unquoteEtag } from '../../aws/s3-arn.js';
-import { CsvSyntaxError, csvField, parseCsv } from '../../csv/parse-csv.js';
 import { HttpError } from '../../errors/http-error.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { createJob } from '../jobs-service.js';
@@ -50,31 +58,6 @@ export class ReportCache {
   }
 }
 
-function toRow(fields: string[], file: string, line: number): ReportRow {
-  if (fields.length < 4) {
-    throw new HttpError(
-      502,
-      'ReportParseError',
-      `${file} line ${line}: expected 7 columns, got ${fields.length}`,
-    );
-  }
-  const [bucket, key, versionId, taskStatus, http, errorCode, ...message] = fields as string[];
-  const status = taskStatus?.toLowerCase();
-  if (status !== 'succeeded' && status !== 'failed') {
-    throw new HttpError(502, 'ReportParseError', `${file} line ${line}: unknown task status ${taskStatus}`);
-  }
-  const code = Number(http);
-  return {
-    bucket: bucket ?? '',
-    key: key ?? '',
-    versionId: versionId || null,
-    taskStatus: status,
-    httpStatusCode: http && Number.isInteger(code) ? code : null,
-    errorCode: errorCode || null,
-    resultMessage: message.length ? message.join(',') : null,
-  };
-}
-
 async function readText(deps: JobsServiceDeps, region: string, bucket: string, key: string): Promise<string> {
   const out = await deps.clientsFor(region).s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return (await out.Body?.transformToString('utf8')) ?? '';
@@ -84,14 +67,14 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   const { Job: job } = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
-  const ended = job?.Status === 'Complete' || job?.Status === 'Failed' || job?.Status === 'Cancelled';
+  const ended = job?.Status !== undefined && isEnded(job.Status);
   const cached = deps.reports.get(jobId);
   if (cached && ended) return cached;
   if (!job?.Report?.Enabled || !job.Report.Bucket) {
     throw new HttpError(404, 'ReportNotEnabled', `Job ${jobId} does not write a completion report.`);
   }
   const bucket = bucketOfArn(job.Report.Bucket);
-  const manifestKey = `${reportBase(job.Report.Prefix, jobId)}manifest.json`;
+  const manifestKey = reportManifestKey(job.Report.Prefix, jobId);
   let manifestText: string;
   try {
     manifestText = await readText(deps, region, bucket, manifestKey);
@@ -119,18 +102,14 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   const otherRows: ReportRow[] = [];
   for (const result of manifest.Results) {
     const text = await readText(deps, region, result.Bucket, result.Key);
-    let records: string[][];
+    let rows: ReportRow[];
     try {
-      records = parseCsv(text);
+      rows = parseReportCsv(text, result.Key);
     } catch (e) {
-      if (e instanceof CsvSyntaxError)
-        throw new HttpError(502, 'ReportParseError', `${result.Key}: ${e.message}`);
+      if (e instanceof ReportFormatError) throw new HttpError(502, 'ReportParseError', e.message);
       throw e;
     }
-    records.forEach((fields, i) => {
-      const row = toRow(fields, result.Key, i + 1);
-      (row.taskStatus === 'failed' ? failedRows : otherRows).push(row);
-    });
+    for (const row of rows) (row.taskStatus === 'failed' ? failedRows : otherRows).push(row);
   }
   const counts = new Map<string, number>();
   for (const r of failedRows)
@@ -147,6 +126,19 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
   };
   if (ended) deps.reports.set(jobId, report);
   return report;
+}
+
+/** The object key of a report row (reports hold keys URL-encoded, as manifests do). */
+function reportKey(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(
+      502,
+      'ReportParseError',
+      `The report names a key that is not URL-encoded: ${encoded}`,
+    );
+  }
 }
 
 /** A job's completion report: rows failed first, one page of them, and counts per error code. */
@@ -193,18 +185,24 @@ export async function retryFailed(
   );
   const tags = await deps.cache.tagsOf(clients.s3control, [jobId]);
   const model = toWizardModel(job ?? {}, tags.get(jobId) ?? [], region);
-  // Rows keep the key as the report has it (URL-encoded, as a manifest wants it).
   const withVersions = failed.every((r) => r.versionId !== null);
+  // The report keeps keys URL-encoded, as the manifest had them; the row writer encodes them again.
   const csv = failed
-    .map((r) => [r.bucket, r.key, ...(withVersions ? [r.versionId ?? ''] : [])].map(csvField).join(','))
-    .join('\n');
+    .map((r) =>
+      formatManifestRow({
+        bucket: r.bucket,
+        key: reportKey(r.key),
+        ...(withVersions ? { versionId: r.versionId ?? '' } : {}),
+      }),
+    )
+    .join('');
   const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
   const manifestKey = `${reportBase(job?.Report?.Prefix, jobId)}retry-${stamp}.csv`;
   const put = await clients.s3.send(
     new PutObjectCommand({
       Bucket: report.bucket,
       Key: manifestKey,
-      Body: `${csv}\n`,
+      Body: csv,
       ContentType: 'text/csv',
     }),
   );
@@ -216,7 +214,7 @@ export async function retryFailed(
       bucket: report.bucket,
       key: manifestKey,
       ...(put.VersionId ? { versionId: put.VersionId } : {}),
-      ...(put.ETag ? { etag: unquoteEtag(put.ETag) as string } : {}),
+      ...(put.ETag ? { etag: normalizeEtag(put.ETag) } : {}),
     },
     description: (model.description ? `${model.description} (retry of ${jobId})` : description).slice(0, 256),
     runOption: 'wait',

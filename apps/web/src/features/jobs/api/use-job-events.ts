@@ -1,9 +1,8 @@
+import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails, JobSnapshot } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEventStream } from '../../../lib/use-event-stream';
 import { jobsKeys } from './jobs-keys';
-
-const endedStatuses = new Set(['Complete', 'Cancelled', 'Failed']);
 
 /** The last snapshot the stream delivered; filled only by useJobEvents, never fetched. */
 export const jobSnapshotQueryOptions = (jobId: string) =>
@@ -38,7 +37,7 @@ export function useJobEvents(jobId: string) {
           }
         : old,
     );
-    if (endedStatuses.has(snap.status) && before?.status !== snap.status) {
+    if (isEnded(snap.status) && before?.status !== snap.status) {
       void queryClient.invalidateQueries({ queryKey: [...jobsKeys.detail(jobId), 'report'] });
       void queryClient.invalidateQueries({ queryKey: jobsKeys.lists() });
     }

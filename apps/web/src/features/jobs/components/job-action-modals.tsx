@@ -1,3 +1,5 @@
+import { isAwaitingConfirmation, isOpen } from '@batchops/batch-formats';
+import type { JobStatus } from '@batchops/contracts';
 import { CancelJobModal } from './cancel-job-modal';
 import { RunJobModal } from './run-job-modal';
 import { UpdatePriorityModal } from './update-priority-modal';
@@ -22,7 +24,11 @@ export function JobActionModals({
   return <UpdatePriorityModal jobId={jobId} priority={priority} onClose={onClose} />;
 }
 
-const endedStatuses = new Set(['Complete', 'Completing', 'Cancelled', 'Cancelling', 'Failed', 'Failing']);
-
-/** Whether a job in this status may still be cancelled or re-prioritised. */
-export const isJobOpen = (status: string) => !endedStatuses.has(status);
+/**
+ * Which of the dialogs a job in this status can act on: Run only while it awaits confirmation
+ * (Suspended), Cancel and Update priority while it is open (neither ended nor ending).
+ */
+export function allowedJobActions(status: JobStatus): Record<JobModalAction, boolean> {
+  const open = isOpen(status);
+  return { run: isAwaitingConfirmation(status), cancel: open, priority: open };
+}

@@ -1,3 +1,4 @@
+import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails, JobSnapshot } from '@batchops/contracts';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
@@ -12,7 +13,7 @@ export function JobProgress({ job, snapshot }: { job: JobDetails; snapshot: JobS
   const { totalTasks, succeeded, failed, elapsedActiveSeconds } = job.progress;
   const done = succeeded + failed;
   const percent = totalTasks ? Math.floor((done / totalTasks) * 100) : 0;
-  const ended = ['Complete', 'Failed', 'Cancelled'].includes(job.status);
+  const ended = isEnded(job.status);
   const rate = snapshot?.ratePerSecond;
   const eta = snapshot?.etaSeconds;
   return (
@@ -30,7 +31,7 @@ export function JobProgress({ job, snapshot }: { job: JobDetails; snapshot: JobS
         <ProgressBar
           label="Progress"
           value={percent}
-          status={job.status === 'Complete' ? 'success' : job.status === 'Failed' ? 'error' : 'in-progress'}
+          status={!ended ? 'in-progress' : job.status === 'Complete' ? 'success' : 'error'}
           resultText={job.status === 'Complete' ? 'Complete' : `Job ${job.status.toLowerCase()}`}
           description={
             totalTasks == null ? 'The number of objects is known once the manifest is read.' : undefined

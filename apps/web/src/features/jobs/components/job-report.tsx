@@ -1,3 +1,4 @@
+import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails } from '@batchops/contracts';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Alert from '@cloudscape-design/components/alert';
@@ -17,8 +18,6 @@ import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { useJobReport } from '../api/get-job-report';
 import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
 
-const ended = new Set(['Complete', 'Failed', 'Cancelled']);
-
 /** The completion report in the browser: counts per error code, the files, the rows (failed first). */
 export function JobReport({
   job,
@@ -31,7 +30,7 @@ export function JobReport({
 }) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(100);
-  const available = job.report.enabled && ended.has(job.status);
+  const available = job.report.enabled && isEnded(job.status);
   const report = useJobReport(job.jobId, page, pageSize, available);
   const rows = report.data?.rows ?? [];
   // The BFF pages the report; the filter looks at the page in view.

@@ -1,4 +1,5 @@
-import { type JobListItem, jobStatuses, operationNames } from '@batchops/contracts';
+import { JOB_STATUSES } from '@batchops/batch-formats';
+import { type JobListItem, operationNames } from '@batchops/contracts';
 import Link from '@cloudscape-design/components/link';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
@@ -70,7 +71,7 @@ export const jobsFilteringProperties: PropertyFilterProps.FilteringProperty[] = 
 ];
 
 export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
-  ...jobStatuses.map((s) => ({ propertyKey: 'status', value: s })),
+  ...JOB_STATUSES.map((s) => ({ propertyKey: 'status', value: s })),
   ...operationNames.map((o) => ({ propertyKey: 'operation', value: o, label: operationLabels[o] })),
 ];
 

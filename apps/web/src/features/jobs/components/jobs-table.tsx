@@ -12,7 +12,7 @@ import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { paths } from '../../../config/navigation';
 import type { StreamStatus } from '../../../lib/stream-status';
-import { isJobOpen, JobActionModals, type JobModalAction } from './job-action-modals';
+import { allowedJobActions, JobActionModals, type JobModalAction } from './job-action-modals';
 import { tokensFromQuery, withFilter } from './jobs-filter';
 import {
   jobsColumnDefinitions,
@@ -46,6 +46,7 @@ export function JobsTable({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [modal, setModal] = useState<JobModalAction | null>(null);
   const selected = jobs.find((j) => j.jobId === selectedId) ?? null;
+  const allowed = selected ? allowedJobActions(selected.status) : null;
   const filterQuery = tokensFromQuery(query);
   const filtered = filterQuery.tokens.length > 0;
   const columns = jobsColumnDefinitions(paths.job, navigate);
@@ -122,14 +123,14 @@ export function JobsTable({
                     {
                       id: 'priority',
                       text: 'Update priority',
-                      disabled: !selected || !isJobOpen(selected.status),
+                      disabled: !allowed?.priority,
                     },
-                    { id: 'cancel', text: 'Cancel job', disabled: !selected || !isJobOpen(selected.status) },
+                    { id: 'cancel', text: 'Cancel job', disabled: !allowed?.cancel },
                   ]}
                 >
                   Actions
                 </ButtonDropdown>
-                <Button disabled={selected?.status !== 'Suspended'} onClick={() => setModal('run')}>
+                <Button disabled={!allowed?.run} onClick={() => setModal('run')}>
                   Run job
                 </Button>
                 <Button variant="primary" onClick={() => navigate(paths.createJob)}>

@@ -1,3 +1,4 @@
+import { bucketOfArn, parseObjectArn } from '@batchops/batch-formats';
 import {
   type CannedAcl,
   type JobWizardInput,
@@ -67,7 +68,6 @@ export function emptyWizardForm(region: string, roleArn: string): WizardForm {
 }
 
 const s3Uri = (bucket: string, key = '') => `s3://${bucket}/${key}`;
-const bucketOf = (nameOrArn: string) => nameOrArn.replace(/^arn:aws[a-z-]*:s3:::/, '');
 
 function splitUri(uri: string): { bucket: string; rest: string } {
   const m = /^s3:\/\/([^/]*)\/?(.*)$/.exec(uri.trim());
@@ -144,9 +144,8 @@ function toOperation(form: WizardForm): JobWizardInput['operation'] {
 export function fromWizardModel(model: JobWizardModel, fallbackRegion: string): WizardForm {
   const base = emptyWizardForm(model.region ?? fallbackRegion, model.roleArn);
   const m = model.manifest;
-  const manifestUri = m.objectArn
-    ? `s3://${m.objectArn.replace(/^arn:aws[a-z-]*:s3:::/, '')}`
-    : s3Uri(m.bucket ?? '', m.key ?? '');
+  const object = m.objectArn ? parseObjectArn(m.objectArn) : undefined;
+  const manifestUri = s3Uri(object?.bucket ?? m.bucket ?? '', object?.key ?? m.key ?? '');
   const op = model.operation;
   return {
     ...base,
@@ -157,7 +156,7 @@ export function fromWizardModel(model: JobWizardModel, fallbackRegion: string): 
     objectTags: op.type === 'tagging' ? op.tags : base.objectTags,
     ...(op.type === 'copy'
       ? {
-          copyDestinationUri: s3Uri(bucketOf(op.targetBucket), op.targetKeyPrefix ?? ''),
+          copyDestinationUri: s3Uri(bucketOfArn(op.targetBucket), op.targetKeyPrefix ?? ''),
           copyStorageClass: op.storageClass ?? '',
           copyMetadataDirective: op.metadataDirective ?? 'COPY',
           copyMetadata: Object.entries(op.metadata ?? {}).map(([key, value]) => ({ key, value })),
