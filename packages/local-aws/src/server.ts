@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Agent, createServer } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Engine } from '@batchops/engine';
@@ -11,14 +11,8 @@ import {
   seedDemo,
 } from './demo-seed.js';
 import { createEngineS3Clients } from './engine-s3-clients.js';
-import {
-  createRequestHandler,
-  errorResult,
-  internalError,
-  protocolOf,
-  type RequestHandler,
-} from './http/request-handler.js';
-import { sendResult } from './http/send-result.js';
+import { createNodeServer } from './http/node-server.js';
+import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
@@ -138,37 +132,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     handle,
     close: closeStores,
     async listen() {
-      const server = createServer((req, res) => {
-        const request = {
-          method: req.method ?? 'GET',
-          url: req.url ?? '/',
-          headers: req.headersDistinct,
-          body: req,
-        };
-        handle(request)
-          .then((result) => {
-            if (res.headersSent || res.destroyed) return;
-            sendResult(
-              res,
-              result,
-              () =>
-                errorResult(protocolOf(request.url), internalError(protocolOf(request.url)), request.method, {
-                  requestId: result.headers?.['x-amz-request-id'] ?? '',
-                  hostId: result.headers?.['x-amz-id-2'] ?? '',
-                }),
-              log,
-            );
-          })
-          .catch((e: unknown) => {
-            log(`request failed: ${(e as Error).stack ?? e}`);
-            res.destroy();
-          });
-      });
-      server.on('clientError', (_err, socket) => {
-        if (socket.writable)
-          socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      });
-      server.keepAliveTimeout = 65_000;
+      const server = createNodeServer(handle, log);
       await new Promise<void>((ok, fail) => {
         server.once('error', fail);
         server.listen(options.port ?? 4566, host, () => {

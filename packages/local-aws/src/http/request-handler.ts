@@ -74,11 +74,6 @@ export function errorResult(
 }
 
 /**
- * One request in, one response out, without a socket: the Host and browser checks, SigV4, the
- * body tied to the signature, then the S3 or S3 Control router. Never rejects: every failure is
- * the error response of the request's protocol.
- */
-/**
  * Read and drop whatever body is left unread, so the connection can be reused; a signature check
  * failing on those bytes then has nobody to tell.
  */
@@ -92,6 +87,11 @@ function drain(raw: Readable, body: Readable | undefined): void {
   if (!raw.readableEnded) raw.resume();
 }
 
+/**
+ * One request in, one response out, without a socket: the Host and browser checks, SigV4, the
+ * body tied to the signature, then the S3 or S3 Control router. Never rejects: every failure is
+ * the error response of the request's protocol.
+ */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const keys = new Map(deps.credentials.map((c) => [c.accessKeyId, c]));
   const checkHost = createHostCheck(deps.listenHost, deps.allowedHosts);
