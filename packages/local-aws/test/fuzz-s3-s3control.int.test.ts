@@ -1,10 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/server.js';
+import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { sign } from './support/signed-http.js';
 
 // A bounded, seeded fuzz run over S3 and S3 Control on loopback: malformed XML, bad and missing
 // signatures, odd headers, odd keys, foreign hosts, bad CSV manifests. Most requests are signed
@@ -27,8 +24,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-const hmac = (k: Buffer | string, s: string) => createHmac('sha256', k).update(s).digest();
 // SigV4's URI encoding: everything but unreserved characters.
 const enc = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -53,64 +48,41 @@ interface Answer {
 }
 
 function signed(r: FuzzRequest, port: number): { path: string; headers: Record<string, string> } {
-  const now = r.auth === 'future-date' ? new Date(Date.now() + 3_600_000) : new Date();
-  const amzDate = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
-  const region = 'us-east-1';
-  const service = r.protocol;
-  const scope = `${day}/${region}/${service}/aws4_request`;
+  const url = `http://127.0.0.1:${port}`;
   const path = `/${r.segments.map(enc).join('/')}`;
-  const host = r.host ?? `127.0.0.1:${port}`;
-  let query = [...r.query];
-  const headers: Record<string, string> = { host, ...r.headers };
+  const headers = { ...r.headers };
   if (r.protocol === 's3control') headers['x-amz-account-id'] ??= ACCOUNT;
-  const presign = r.auth === 'presign-long';
-  if (presign) {
-    query.push(
-      ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
-      ['X-Amz-Credential', `test/${scope}`],
-      ['X-Amz-Date', amzDate],
-      ['X-Amz-Expires', '999999'],
-      ['X-Amz-SignedHeaders', 'host'],
-    );
-  } else {
-    headers['x-amz-date'] = amzDate;
-    headers['x-amz-content-sha256'] ??= sha256(r.body);
-  }
-  const signedNames = presign ? ['host'] : Object.keys(headers).map((h) => h.toLowerCase());
-  signedNames.sort();
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const canonicalQuery = query
-    .map(([k, v]) => [enc(k), enc(v)] as const)
-    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const canonical = [
-    r.method,
-    path,
-    canonicalQuery,
-    ...signedNames.map((h) => `${h}:${String(lower[h]).trim().replace(/\s+/g, ' ')}`),
-    '',
-    signedNames.join(';'),
-    presign ? 'UNSIGNED-PAYLOAD' : lower['x-amz-content-sha256'],
-  ].join('\n');
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4test`, day), region), service), 'aws4_request');
-  let signature = hmac(key, toSign).toString('hex');
-  if (r.auth === 'bad-signature') signature = signature.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-  if (presign) query = [...query, ['X-Amz-Signature', signature]];
-  else if (r.auth !== 'none') {
-    headers.authorization = `AWS4-HMAC-SHA256 Credential=test/${scope}, SignedHeaders=${signedNames.join(';')}, Signature=${signature}`;
-  }
   if (r.auth === 'none') {
-    delete headers['x-amz-date'];
-    delete headers['x-amz-content-sha256'];
+    const qs = r.query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+    return {
+      path: qs ? `${path}?${qs}` : path,
+      headers: { host: r.host ?? `127.0.0.1:${port}`, ...headers },
+    };
   }
-  const qs = query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
-  return { path: qs ? `${path}?${qs}` : path, headers };
+  const s = sign(url, {
+    method: r.method,
+    path,
+    query: Object.fromEntries(r.query),
+    headers,
+    body: r.body,
+    service: r.protocol,
+    ...(r.host !== undefined ? { host: r.host } : {}),
+    ...(r.headers['x-amz-content-sha256'] ? { payloadHash: r.headers['x-amz-content-sha256'] } : {}),
+    ...(r.auth === 'future-date' ? { date: new Date(Date.now() + 3_600_000) } : {}),
+    ...(r.auth === 'presign-long' ? { presign: 999_999 } : {}),
+  });
+  if (r.auth !== 'bad-signature') return { path: s.path, headers: s.headers };
+  // One hex digit of the signature changed, wherever it travels.
+  const flip = (sig: string) => sig.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+  return {
+    path: s.path.replace(s.signature, flip(s.signature)),
+    headers: {
+      ...s.headers,
+      ...(s.headers.authorization
+        ? { authorization: s.headers.authorization.replace(s.signature, flip(s.signature)) }
+        : {}),
+    },
+  };
 }
 
 function send(r: FuzzRequest, port: number, agent: Agent): Promise<Answer> {
@@ -385,18 +357,15 @@ function generator(rand: () => number) {
 
 // ---- the run ----------------------------------------------------------------------------------
 
-let aws: LocalAwsHandle;
-let dataDir: string;
+let fixture: LocalAwsFixture;
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-aws-fuzz-'));
-  aws = await startLocalAws({ port: 0, dataDir });
+  fixture = await startFixture();
 });
 afterAll(async () => {
   agent.destroy();
-  await aws.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await fixture.close();
 });
 
 function errorShapeOf(protocol: 's3' | 's3control', method: string, a: Answer): string | undefined {
@@ -423,7 +392,7 @@ describe('fuzz: S3 and S3 Control on loopback', () => {
           body: Buffer.from(body),
           auth: 'good',
         },
-        aws.port,
+        fixture.aws.port,
         agent,
       );
     expect((await base('PUT', ['fuzz'])).status).toBe(200);
@@ -449,7 +418,7 @@ describe('fuzz: S3 and S3 Control on loopback', () => {
         const r = next();
         let a: Answer;
         try {
-          a = await send(r, aws.port, agent);
+          a = await send(r, fixture.aws.port, agent);
         } catch (e) {
           bad.push(
             `${r.method} /${r.segments.join('/')} ${JSON.stringify(r.query)}: ${(e as Error).message}`,
