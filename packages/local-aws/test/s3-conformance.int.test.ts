@@ -1,7 +1,10 @@
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -37,5 +40,40 @@ describe('DeleteObjects keys are exact bytes', () => {
     );
     expect(blank.Deleted?.map((d) => d.Key)).toEqual([' ']);
     expect(await keysOf('spaces')).toEqual(['_']);
+  });
+});
+
+describe('ListObjectVersions after the marker version is deleted', () => {
+  it('lists a page, deletes it, and lists the next from the marker position', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'paging' }));
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'paging', VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    const ids: Record<string, string[]> = {};
+    for (const Key of ['a', 'a', 'a', 'b', 'b', 'c']) {
+      const put = await s3.send(new PutObjectCommand({ Bucket: 'paging', Key, Body: Key }));
+      ids[Key] = [put.VersionId as string, ...(ids[Key] ?? [])]; // newest first
+    }
+    const seen: string[] = [];
+    let page = await s3.send(new ListObjectVersionsCommand({ Bucket: 'paging', MaxKeys: 2 }));
+    for (;;) {
+      const versions = page.Versions ?? [];
+      seen.push(...versions.map((v) => `${v.Key}:${v.VersionId}`));
+      for (const v of versions) {
+        await s3.send(new DeleteObjectCommand({ Bucket: 'paging', Key: v.Key, VersionId: v.VersionId }));
+      }
+      if (!page.IsTruncated) break;
+      page = await s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: 'paging',
+          MaxKeys: 2,
+          KeyMarker: page.NextKeyMarker,
+          VersionIdMarker: page.NextVersionIdMarker,
+        }),
+      );
+    }
+    const expected = ['a', 'b', 'c'].flatMap((k) => (ids[k] ?? []).map((id) => `${k}:${id}`));
+    expect(seen).toEqual(expected);
+    expect((await s3.send(new ListObjectVersionsCommand({ Bucket: 'paging' }))).Versions).toBeUndefined();
   });
 });

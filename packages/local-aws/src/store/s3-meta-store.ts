@@ -130,6 +130,14 @@ CREATE TABLE IF NOT EXISTS objects (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS objects_latest ON objects (bucket, is_latest, key);
 CREATE INDEX IF NOT EXISTS objects_versions ON objects (bucket, key, seq);
+-- Where deleted versions stood, so a listing resumed at one (version-id-marker) goes on from there.
+CREATE TABLE IF NOT EXISTS deleted_versions (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (bucket, key, version_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS uploads (
   upload_id TEXT PRIMARY KEY,
   bucket TEXT NOT NULL,
@@ -207,6 +215,13 @@ export class S3MetaStore {
         'UPDATE objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1',
       ),
       deleteVersion: db.prepare('DELETE FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      recordDeletedVersion: db.prepare(
+        'INSERT OR REPLACE INTO deleted_versions (bucket, key, version_id, seq) VALUES (?, ?, ?, ?)',
+      ),
+      deletedVersion: db.prepare(
+        'SELECT seq FROM deleted_versions WHERE bucket = ? AND key = ? AND version_id = ?',
+      ),
+      forgetDeletedVersions: db.prepare('DELETE FROM deleted_versions WHERE bucket = ?'),
       newestVersion: db.prepare(
         'SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY seq DESC LIMIT 1',
       ),
@@ -287,7 +302,10 @@ export class S3MetaStore {
   }
 
   deleteBucket(name: string): void {
-    this.stmts.deleteBucket.run(name);
+    this.transaction(() => {
+      this.stmts.deleteBucket.run(name);
+      this.stmts.forgetDeletedVersions.run(name);
+    });
     this.bucketCache.delete(name);
   }
 
@@ -355,12 +373,21 @@ export class S3MetaStore {
       const old = this.stmts.getVersion.get(bucket, key, versionId) as ObjectDbRow | undefined;
       if (!old) return undefined;
       this.stmts.deleteVersion.run(bucket, key, versionId);
+      // The null version is replaced in place, so only real version ids are remembered.
+      if (versionId !== 'null') this.stmts.recordDeletedVersion.run(bucket, key, versionId, old.seq);
       if (old.is_latest === 1) {
         const next = this.stmts.newestVersion.get(bucket, key) as ObjectDbRow | undefined;
         if (next) this.stmts.setLatest.run(bucket, key, next.version_id);
       }
       return toObject(old);
     });
+  }
+
+  /** The listing position (seq) of a version, whether it still exists or was deleted. */
+  versionSeq(bucket: string, key: string, versionId: string): number | undefined {
+    const live = this.getObject(bucket, key, versionId);
+    if (live) return live.seq;
+    return (this.stmts.deletedVersion.get(bucket, key, versionId) as { seq: number } | undefined)?.seq;
   }
 
   updateAttrs(bucket: string, key: string, versionId: string, attrs: ObjectAttrs): void {
