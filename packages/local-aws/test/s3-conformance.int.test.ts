@@ -1,15 +1,19 @@
 import {
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // Behaviour an independent S3 client test suite expects of S3 (issue 13).
 
@@ -75,5 +79,44 @@ describe('ListObjectVersions after the marker version is deleted', () => {
     const expected = ['a', 'b', 'c'].flatMap((k) => (ids[k] ?? []).map((id) => `${k}:${id}`));
     expect(seen).toEqual(expected);
     expect((await s3.send(new ListObjectVersionsCommand({ Bucket: 'paging' }))).Versions).toBeUndefined();
+  });
+});
+
+describe('DeleteBucket', () => {
+  it('deletes a bucket holding only unfinished multipart uploads, and the uploads with it', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'uploads-only' }));
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'uploads-only', Key: 'big' }),
+    );
+    await s3.send(
+      new UploadPartCommand({ Bucket: 'uploads-only', Key: 'big', UploadId, PartNumber: 1, Body: 'part' }),
+    );
+    await s3.send(new DeleteBucketCommand({ Bucket: 'uploads-only' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'uploads-only' }));
+    const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'uploads-only' }));
+    expect(uploads.Uploads).toBeUndefined();
+    const gone = await errorOf(
+      s3.send(
+        new UploadPartCommand({ Bucket: 'uploads-only', Key: 'big', UploadId, PartNumber: 2, Body: 'x' }),
+      ),
+    );
+    expect(gone.name).toBe('NoSuchUpload');
+  });
+
+  it('still refuses a bucket that holds only a delete marker', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'marker-only' }));
+    await s3.send(
+      new PutBucketVersioningCommand({
+        Bucket: 'marker-only',
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: 'marker-only', Key: 'k' }));
+    await s3.send(new CreateMultipartUploadCommand({ Bucket: 'marker-only', Key: 'k' }));
+    const refused = await errorOf(s3.send(new DeleteBucketCommand({ Bucket: 'marker-only' })));
+    expect(refused.name).toBe('BucketNotEmpty');
+    expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'marker-only' }))).Uploads).toHaveLength(
+      1,
+    );
   });
 });

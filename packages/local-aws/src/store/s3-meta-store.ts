@@ -208,7 +208,13 @@ export class S3MetaStore {
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
       setConfig: db.prepare('UPDATE buckets SET config = ? WHERE name = ?'),
       anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
-      anyUpload: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1'),
+      bucketPartBlobs: db.prepare(
+        'SELECT blob FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)',
+      ),
+      deleteBucketParts: db.prepare(
+        'DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)',
+      ),
+      deleteBucketUploads: db.prepare('DELETE FROM uploads WHERE bucket = ?'),
       getLatest: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
       getVersion: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
       clearLatest: db.prepare(
@@ -301,16 +307,22 @@ export class S3MetaStore {
     this.bucketCache.delete(b.name);
   }
 
-  deleteBucket(name: string): void {
-    this.transaction(() => {
-      this.stmts.deleteBucket.run(name);
+  /**
+   * Delete a bucket that holds no object version (delete markers count), with its unfinished
+   * multipart uploads, as S3 does. Returns the part blobs to remove, or undefined when not empty.
+   */
+  deleteBucket(name: string): string[] | undefined {
+    const blobs = this.transaction(() => {
+      if (this.stmts.anyObject.get(name) !== undefined) return undefined;
+      const parts = (this.stmts.bucketPartBlobs.all(name) as Array<{ blob: string }>).map((p) => p.blob);
+      this.stmts.deleteBucketParts.run(name);
+      this.stmts.deleteBucketUploads.run(name);
       this.stmts.forgetDeletedVersions.run(name);
+      this.stmts.deleteBucket.run(name);
+      return parts;
     });
     this.bucketCache.delete(name);
-  }
-
-  bucketIsEmpty(name: string): boolean {
-    return this.stmts.anyObject.get(name) === undefined && this.stmts.anyUpload.get(name) === undefined;
+    return blobs;
   }
 
   setVersioning(name: string, status: 'Enabled' | 'Suspended'): void {

@@ -58,14 +58,15 @@ async function createBucket(ctx: S3Context) {
   return { status: 200, headers: { location: `/${name}` } };
 }
 
-function deleteBucket(ctx: S3Context) {
+async function deleteBucket(ctx: S3Context) {
   const b = requireBucket(ctx);
-  if (!ctx.svc.meta.bucketIsEmpty(b.name)) {
+  const partBlobs = ctx.svc.meta.deleteBucket(b.name);
+  if (partBlobs === undefined) {
     throw new ServiceError(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', {
       BucketName: b.name,
     });
   }
-  ctx.svc.meta.deleteBucket(b.name);
+  for (const blob of partBlobs) await ctx.svc.blobs.remove(blob);
   return { status: 204 };
 }
 
