@@ -1,9 +1,12 @@
+import { crc32 } from 'node:zlib';
 import {
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
@@ -118,5 +121,136 @@ describe('DeleteBucket', () => {
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'marker-only' }))).Uploads).toHaveLength(
       1,
     );
+  });
+});
+
+describe('CompleteMultipartUpload', () => {
+  const bucket = 'complete';
+  const crc32Base64 = (s: string) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(crc32(s));
+    return b.toString('base64');
+  };
+  /** An upload of one part holding `body`; returns what Complete needs. */
+  async function upload(
+    Key: string,
+    body: string,
+    checksum?: { ChecksumAlgorithm: 'CRC32'; ChecksumType: 'FULL_OBJECT' | 'COMPOSITE' },
+  ) {
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key, ...checksum }),
+    );
+    const part = await s3.send(
+      new UploadPartCommand({
+        Bucket: bucket,
+        Key,
+        UploadId,
+        PartNumber: 1,
+        Body: body,
+        ...(checksum ? { ChecksumAlgorithm: 'CRC32' } : {}),
+      }),
+    );
+    const Parts = [{ PartNumber: 1, ETag: part.ETag, ChecksumCRC32: part.ChecksumCRC32 }];
+    return { Bucket: bucket, Key, UploadId, MultipartUpload: { Parts } };
+  }
+
+  beforeAll(async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  });
+
+  it('answers a retry after success with the same result', async () => {
+    const input = await upload('retried', 'retried body');
+    const first = await s3.send(new CompleteMultipartUploadCommand(input));
+    const again = await s3.send(new CompleteMultipartUploadCommand(input));
+    expect(again.ETag).toBe(first.ETag);
+    expect(again.Location).toBe(first.Location);
+    expect(again.Key).toBe('retried');
+    const otherParts = await errorOf(
+      s3.send(
+        new CompleteMultipartUploadCommand({
+          ...input,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"00000000000000000000000000000000"' }] },
+        }),
+      ),
+    );
+    expect(otherParts.name).toBe('NoSuchUpload');
+    expect(
+      (await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: 'retried' }))).Uploads,
+    ).toBeUndefined();
+  });
+
+  it('honours If-None-Match: * and If-Match', async () => {
+    const existing = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'there' }));
+    const input = await upload('cond', 'new body');
+    const exists = await errorOf(s3.send(new CompleteMultipartUploadCommand({ ...input, IfNoneMatch: '*' })));
+    expect(exists.name).toBe('PreconditionFailed');
+    expect(exists.$metadata.httpStatusCode).toBe(412);
+    const stale = await errorOf(
+      s3.send(
+        new CompleteMultipartUploadCommand({ ...input, IfMatch: '"0123456789abcdef0123456789abcdef"' }),
+      ),
+    );
+    expect(stale.name).toBe('PreconditionFailed');
+    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cond' }))).ETag).toBe(existing.ETag);
+    const done = await s3.send(new CompleteMultipartUploadCommand({ ...input, IfMatch: existing.ETag }));
+    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cond' }))).ETag).toBe(done.ETag);
+    const fresh = await upload('cond-new', 'first');
+    await s3.send(new CompleteMultipartUploadCommand({ ...fresh, IfNoneMatch: '*' }));
+  });
+
+  it('refuses a wrong full-object checksum and accepts the right one', async () => {
+    const input = await upload('full', 'full object body', {
+      ChecksumAlgorithm: 'CRC32',
+      ChecksumType: 'FULL_OBJECT',
+    });
+    const bad = await errorOf(
+      s3.send(
+        new CompleteMultipartUploadCommand({
+          ...input,
+          ChecksumCRC32: crc32Base64('other'),
+          ChecksumType: 'FULL_OBJECT',
+        }),
+      ),
+    );
+    expect(bad.name).toBe('BadDigest');
+    expect(bad.$metadata.httpStatusCode).toBe(400);
+    const wrongType = await errorOf(
+      s3.send(
+        new CompleteMultipartUploadCommand({
+          ...input,
+          ChecksumCRC32: crc32Base64('full object body'),
+          ChecksumType: 'COMPOSITE',
+        }),
+      ),
+    );
+    expect(wrongType.name).toBe('BadDigest');
+    const good = await s3.send(
+      new CompleteMultipartUploadCommand({
+        ...input,
+        ChecksumCRC32: crc32Base64('full object body'),
+        ChecksumType: 'FULL_OBJECT',
+      }),
+    );
+    expect(good.ChecksumCRC32).toBe(crc32Base64('full object body'));
+  });
+
+  it('refuses a wrong composite checksum and one of another algorithm', async () => {
+    const input = await upload('composite', 'composite body', {
+      ChecksumAlgorithm: 'CRC32',
+      ChecksumType: 'COMPOSITE',
+    });
+    const bad = await errorOf(
+      s3.send(new CompleteMultipartUploadCommand({ ...input, ChecksumCRC32: `${crc32Base64('x')}-1` })),
+    );
+    expect(bad.name).toBe('BadDigest');
+    const otherAlgorithm = await errorOf(
+      s3.send(new CompleteMultipartUploadCommand({ ...input, ChecksumSHA256: 'AAAA' })),
+    );
+    expect(otherAlgorithm.name).toBe('InvalidRequest');
+    const partCrc = Buffer.alloc(4);
+    partCrc.writeUInt32BE(crc32('composite body'));
+    const composite = `${crc32Base64(partCrc.toString('latin1'))}-1`;
+    const good = await s3.send(new CompleteMultipartUploadCommand({ ...input, ChecksumCRC32: composite }));
+    expect(good.ChecksumCRC32).toBe(composite);
   });
 });

@@ -146,6 +146,14 @@ CREATE TABLE IF NOT EXISTS uploads (
   attrs TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads (bucket, key, initiated);
+-- What a completed upload answered, so a retried CompleteMultipartUpload gets the same answer.
+CREATE TABLE IF NOT EXISTS completed_uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS completed_uploads_by_bucket ON completed_uploads (bucket);
 CREATE TABLE IF NOT EXISTS parts (
   upload_id TEXT NOT NULL,
   part_number INTEGER NOT NULL,
@@ -215,6 +223,11 @@ export class S3MetaStore {
         'DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)',
       ),
       deleteBucketUploads: db.prepare('DELETE FROM uploads WHERE bucket = ?'),
+      insertCompleted: db.prepare(
+        'INSERT OR REPLACE INTO completed_uploads (upload_id, bucket, key, result) VALUES (?, ?, ?, ?)',
+      ),
+      getCompleted: db.prepare('SELECT * FROM completed_uploads WHERE upload_id = ?'),
+      deleteBucketCompleted: db.prepare('DELETE FROM completed_uploads WHERE bucket = ?'),
       getLatest: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
       getVersion: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
       clearLatest: db.prepare(
@@ -317,6 +330,7 @@ export class S3MetaStore {
       const parts = (this.stmts.bucketPartBlobs.all(name) as Array<{ blob: string }>).map((p) => p.blob);
       this.stmts.deleteBucketParts.run(name);
       this.stmts.deleteBucketUploads.run(name);
+      this.stmts.deleteBucketCompleted.run(name);
       this.stmts.forgetDeletedVersions.run(name);
       this.stmts.deleteBucket.run(name);
       return parts;
@@ -514,7 +528,23 @@ export class S3MetaStore {
     });
   }
 
-  /** Run several store calls atomically. */
+  /** Drop a completed upload and its parts, keeping what Complete answered; returns the part blobs. */
+  completeUpload(upload: UploadRow, result: unknown): string[] {
+    return this.transaction(() => {
+      const blobs = this.deleteUpload(upload.uploadId);
+      this.stmts.insertCompleted.run(upload.uploadId, upload.bucket, upload.key, JSON.stringify(result));
+      return blobs;
+    });
+  }
+
+  /** What CompleteMultipartUpload answered for an upload it completed. */
+  getCompletedUpload(uploadId: string): { bucket: string; key: string; result: unknown } | undefined {
+    const r = this.stmts.getCompleted.get(uploadId) as
+      | { bucket: string; key: string; result: string }
+      | undefined;
+    return r && { bucket: r.bucket, key: r.key, result: JSON.parse(r.result) };
+  }
+
   /**
    * Group commit: run `fn` in the next shared transaction, with the writes of every other request
    * of this event-loop turn, and resolve once it is committed. Each call runs in its own savepoint,

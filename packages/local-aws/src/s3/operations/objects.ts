@@ -19,8 +19,8 @@ import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
 
-/** If-None-Match: * and If-Match on writes (conditional PUT). */
-function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
+/** If-None-Match: * and If-Match on writes (conditional PUT, CompleteMultipartUpload). */
+export function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
   const ifNoneMatch = header(ctx, 'if-none-match');
   const ifMatch = header(ctx, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return;
