@@ -6,6 +6,8 @@ import {
   DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
@@ -17,6 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { errorCode, signedRequest } from './support/signed-http.js';
 
 // Behaviour an independent S3 client test suite expects of S3 (issue 13).
 
@@ -252,5 +255,65 @@ describe('CompleteMultipartUpload', () => {
     const composite = `${crc32Base64(partCrc.toString('latin1'))}-1`;
     const good = await s3.send(new CompleteMultipartUploadCommand({ ...input, ChecksumCRC32: composite }));
     expect(good.ChecksumCRC32).toBe(composite);
+  });
+});
+
+describe('sub-resources local-aws does not implement', () => {
+  // Every one once answered as another operation would (PUT ?policy created the bucket, GET ?torrent
+  // returned the object): now each is 501 NotImplemented and changes nothing.
+  const unimplemented: Array<[method: string, path: string, sub: string]> = [
+    ['PUT', '/unimpl', 'policy'],
+    ['PUT', '/unimpl', 'cors'],
+    ['PUT', '/unimpl', 'publicAccessBlock'],
+    ['PUT', '/unimpl', 'lifecycle'],
+    ['PUT', '/unimpl', 'encryption'],
+    ['GET', '/unimpl', 'website'],
+    ['PUT', '/unimpl', 'website'],
+    ['DELETE', '/unimpl', 'website'],
+    ['GET', '/unimpl', 'notification'],
+    ['PUT', '/unimpl', 'notification'],
+    ['GET', '/unimpl', 'inventory'],
+    ['DELETE', '/unimpl', 'analytics'],
+    ['GET', '/unimpl', 'metrics'],
+    ['PUT', '/unimpl', 'intelligent-tiering'],
+    ['GET', '/unimpl', 'accelerate'],
+    ['PUT', '/unimpl', 'requestPayment'],
+    ['GET', '/unimpl', 'logging'],
+    ['GET', '/unimpl', 'policyStatus'],
+    ['DELETE', '/unimpl', 'metadataTable'],
+    ['GET', '/unimpl/obj', 'torrent'],
+    ['POST', '/unimpl/obj', 'select'],
+    ['HEAD', '/unimpl/obj', 'torrent'],
+    ['PUT', '/unimpl/obj', 'renameObject'],
+    ['DELETE', '/unimpl/obj', 'annotation'],
+  ];
+
+  beforeAll(async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'unimpl' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'unimpl', Key: 'obj', Body: 'object body' }));
+  });
+
+  it.each(unimplemented)('%s %s?%s is 501 NotImplemented', async (method, path, sub) => {
+    const r = await signedRequest(fixture.aws.url, { method, path, query: { [sub]: '' }, body: '' });
+    expect(r.status).toBe(501);
+    if (method !== 'HEAD') {
+      expect(errorCode(r.body)).toBe('NotImplemented');
+      expect(r.body).not.toContain('object body');
+    }
+    // Nothing happened to the bucket or the object.
+    expect((await s3.send(new GetObjectCommand({ Bucket: 'unimpl', Key: 'obj' }))).ContentLength).toBe(11);
+  });
+
+  it('does not create a bucket for PUT ?policy', async () => {
+    const r = await signedRequest(fixture.aws.url, {
+      method: 'PUT',
+      path: '/no-such-bucket',
+      query: { policy: '' },
+      body: '{"Version":"2012-10-17","Statement":[]}',
+    });
+    expect(r.status).toBe(501);
+    expect((await errorOf(s3.send(new HeadBucketCommand({ Bucket: 'no-such-bucket' })))).name).toBe(
+      'NotFound',
+    );
   });
 });

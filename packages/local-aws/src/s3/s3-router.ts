@@ -22,6 +22,56 @@ const routes: readonly S3Route[] = [
   ...objectRoutes,
 ];
 
+/**
+ * The query parameters that name an operation in the S3 model (`?acl`, `?policy`…; see
+ * s3-router.test.ts). A request with one that no route serves is 501 NotImplemented: it never falls
+ * through to the plain operation (PUT ?policy is not CreateBucket, GET ?torrent not GetObject).
+ */
+export const MODEL_SUBRESOURCES: ReadonlySet<string> = new Set([
+  'abac',
+  'accelerate',
+  'acl',
+  'analytics',
+  'annotation',
+  'attributes',
+  'cors',
+  'delete',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'lifecycle',
+  'list-type',
+  'location',
+  'logging',
+  'metadataAnnotationTable',
+  'metadataConfiguration',
+  'metadataInventoryTable',
+  'metadataJournalTable',
+  'metadataTable',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'renameObject',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'select-type',
+  'session',
+  'tagging',
+  'torrent',
+  'uploads',
+  'versioning',
+  'versions',
+  'website',
+]);
+
 /** Bucket and key of a request: path style, or virtual-hosted `<bucket>.localhost`. */
 export function addressOf(rawPath: string, host: string | undefined): { bucket?: string; key?: string } {
   const vhost = host?.match(/^(.+)\.(?:s3\.)?localhost(?::\d+)?$/i)?.[1];
@@ -40,10 +90,12 @@ export function addressOf(rawPath: string, host: string | undefined): { bucket?:
 
 function pick(ctx: S3Context, scope: S3Route['scope']): S3Route | undefined {
   const method = ctx.method === 'HEAD' ? ['HEAD', 'GET'] : [ctx.method];
+  const namesOperation = [...ctx.target.query.keys()].some((k) => MODEL_SUBRESOURCES.has(k));
   for (const m of method) {
     const candidates = routes.filter((r) => r.method === m && r.scope === scope);
     const bySub = candidates.find((r) => r.sub !== undefined && ctx.target.query.has(r.sub));
     if (bySub) return bySub;
+    if (namesOperation) continue;
     const byHeader = candidates.find(
       (r) => r.sub === undefined && r.header !== undefined && ctx.headers[r.header],
     );
