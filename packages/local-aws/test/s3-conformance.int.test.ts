@@ -6,6 +6,7 @@ import {
   DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetObjectAttributesCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -315,5 +316,104 @@ describe('sub-resources local-aws does not implement', () => {
     expect((await errorOf(s3.send(new HeadBucketCommand({ Bucket: 'no-such-bucket' })))).name).toBe(
       'NotFound',
     );
+  });
+});
+
+describe('GetObjectAttributes', () => {
+  beforeAll(async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'attributes' }));
+  });
+
+  it('answers the attributes asked for, of a single-part object', async () => {
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: 'attributes',
+        Key: 'single',
+        Body: 'twelve bytes',
+        ChecksumAlgorithm: 'SHA256',
+        StorageClass: 'STANDARD_IA',
+      }),
+    );
+    const all = await s3.send(
+      new GetObjectAttributesCommand({
+        Bucket: 'attributes',
+        Key: 'single',
+        ObjectAttributes: ['ETag', 'Checksum', 'ObjectParts', 'StorageClass', 'ObjectSize'],
+      }),
+    );
+    expect(all.ETag).toBe(put.ETag?.replace(/"/g, ''));
+    expect(all.Checksum?.ChecksumSHA256).toBe(put.ChecksumSHA256);
+    expect(all.Checksum?.ChecksumType).toBe('FULL_OBJECT');
+    expect(all.StorageClass).toBe('STANDARD_IA');
+    expect(all.ObjectSize).toBe(12);
+    expect(all.ObjectParts).toBeUndefined();
+    expect(all.LastModified).toBeInstanceOf(Date);
+    const some = await s3.send(
+      new GetObjectAttributesCommand({
+        Bucket: 'attributes',
+        Key: 'single',
+        ObjectAttributes: ['ObjectSize'],
+      }),
+    );
+    expect(some.ObjectSize).toBe(12);
+    expect(some.ETag).toBeUndefined();
+    expect(some.Checksum).toBeUndefined();
+    const missing = await errorOf(
+      s3.send(
+        new GetObjectAttributesCommand({ Bucket: 'attributes', Key: 'nope', ObjectAttributes: ['ETag'] }),
+      ),
+    );
+    expect(missing.name).toBe('NoSuchKey');
+  });
+
+  it('pages the parts of a multipart object', async () => {
+    const Key = 'parts';
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'attributes', Key, ChecksumAlgorithm: 'CRC32' }),
+    );
+    const bodies = [Buffer.alloc(5 * 1024 * 1024, 1), Buffer.from('tail')];
+    const Parts = [];
+    for (const [i, Body] of bodies.entries()) {
+      const part = await s3.send(
+        new UploadPartCommand({
+          Bucket: 'attributes',
+          Key,
+          UploadId,
+          PartNumber: i + 1,
+          Body,
+          ChecksumAlgorithm: 'CRC32',
+        }),
+      );
+      Parts.push({ PartNumber: i + 1, ETag: part.ETag, ChecksumCRC32: part.ChecksumCRC32 });
+    }
+    await s3.send(
+      new CompleteMultipartUploadCommand({ Bucket: 'attributes', Key, UploadId, MultipartUpload: { Parts } }),
+    );
+    const first = await s3.send(
+      new GetObjectAttributesCommand({
+        Bucket: 'attributes',
+        Key,
+        ObjectAttributes: ['ObjectParts'],
+        MaxParts: 1,
+      }),
+    );
+    expect(first.ObjectParts?.TotalPartsCount).toBe(2);
+    expect(first.ObjectParts?.IsTruncated).toBe(true);
+    expect(first.ObjectParts?.NextPartNumberMarker).toBe('1');
+    expect(first.ObjectParts?.Parts).toEqual([
+      { PartNumber: 1, Size: 5 * 1024 * 1024, ChecksumCRC32: Parts[0]?.ChecksumCRC32 },
+    ]);
+    const next = await s3.send(
+      new GetObjectAttributesCommand({
+        Bucket: 'attributes',
+        Key,
+        ObjectAttributes: ['ObjectParts'],
+        PartNumberMarker: '1',
+      }),
+    );
+    expect(next.ObjectParts?.IsTruncated).toBe(false);
+    expect(next.ObjectParts?.Parts).toEqual([
+      { PartNumber: 2, Size: 4, ChecksumCRC32: Parts[1]?.ChecksumCRC32 },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
+import { objectAttributesRoutes } from './operations/object-attributes.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
@@ -18,6 +19,7 @@ const routes: readonly S3Route[] = [
   ...multipartRoutes,
   ...objectLockRoutes,
   ...objectSubresourceRoutes,
+  ...objectAttributesRoutes,
   ...copyObjectRoutes,
   ...objectRoutes,
 ];

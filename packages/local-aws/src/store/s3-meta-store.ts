@@ -48,6 +48,8 @@ export interface ObjectAttrs {
   partsCount?: number;
   /** Part sizes of a multipart object, for GetObject ?partNumber. */
   partSizes?: number[];
+  /** Part checksums (of `checksum.algorithm`) of a multipart object, for GetObjectAttributes. */
+  partChecksums?: string[];
   legalHold?: 'ON' | 'OFF';
   retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; until: string };
   restore?: { ongoing: boolean; expiry?: string; readyAt?: number; tier?: string; days?: number };

@@ -439,6 +439,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   }
   objectAttrs.partsCount = parts.length;
   objectAttrs.partSizes = parts.map((p) => p.size);
+  if (algorithm) objectAttrs.partChecksums = parts.map((p) => partChecksum(p)?.value ?? '');
   // Another Complete or an Abort may have finished this upload while the parts were copied.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
     await blobs.remove(blob);
