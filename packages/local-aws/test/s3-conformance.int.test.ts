@@ -4,8 +4,12 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteBucketCommand,
+  DeleteBucketOwnershipControlsCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetBucketAclCommand,
+  GetBucketOwnershipControlsCommand,
+  GetObjectAclCommand,
   GetObjectAttributesCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -13,7 +17,10 @@ import {
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
+  PutBucketAclCommand,
+  PutBucketOwnershipControlsCommand,
   PutBucketVersioningCommand,
+  PutObjectAclCommand,
   PutObjectCommand,
   type S3Client,
   UploadPartCommand,
@@ -415,5 +422,119 @@ describe('GetObjectAttributes', () => {
     expect(next.ObjectParts?.Parts).toEqual([
       { PartNumber: 2, Size: 4, ChecksumCRC32: Parts[1]?.ChecksumCRC32 },
     ]);
+  });
+});
+
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+const grantsOf = (acl: {
+  Grants?: Array<{ Grantee?: { URI?: string; ID?: string }; Permission?: string }>;
+}) => (acl.Grants ?? []).map((g) => `${g.Grantee?.URI ?? g.Grantee?.ID}:${g.Permission}`);
+
+describe('bucket ACLs', () => {
+  it('puts and gets canned and granted ACLs, and CreateBucket takes one', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'bucket-acl' }));
+    const initial = await s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl' }));
+    const ownerId = initial.Owner?.ID as string;
+    expect(grantsOf(initial)).toEqual([`${ownerId}:FULL_CONTROL`]);
+    await s3.send(new PutBucketAclCommand({ Bucket: 'bucket-acl', ACL: 'public-read' }));
+    expect(grantsOf(await s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl' })))).toEqual([
+      `${ownerId}:FULL_CONTROL`,
+      `${ALL_USERS}:READ`,
+    ]);
+    await s3.send(new PutBucketAclCommand({ Bucket: 'bucket-acl', GrantWrite: `uri="${ALL_USERS}"` }));
+    expect(grantsOf(await s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl' })))).toEqual([
+      `${ALL_USERS}:WRITE`,
+    ]);
+    await s3.send(
+      new PutBucketAclCommand({
+        Bucket: 'bucket-acl',
+        AccessControlPolicy: {
+          Owner: { ID: ownerId },
+          Grants: [
+            { Grantee: { Type: 'CanonicalUser', ID: ownerId }, Permission: 'FULL_CONTROL' },
+            { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ_ACP' },
+          ],
+        },
+      }),
+    );
+    expect(grantsOf(await s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl' })))).toEqual([
+      `${ownerId}:FULL_CONTROL`,
+      `${ALL_USERS}:READ_ACP`,
+    ]);
+    await s3.send(new CreateBucketCommand({ Bucket: 'bucket-acl-created', ACL: 'public-read-write' }));
+    expect(grantsOf(await s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl-created' })))).toEqual([
+      `${ownerId}:FULL_CONTROL`,
+      `${ALL_USERS}:READ`,
+      `${ALL_USERS}:WRITE`,
+    ]);
+    const bad = await errorOf(
+      s3.send(new PutBucketAclCommand({ Bucket: 'bucket-acl', ACL: 'nonsense' as 'private' })),
+    );
+    expect(bad.name).toBe('InvalidArgument');
+  });
+});
+
+describe('bucket ownership controls', () => {
+  it('puts, gets and deletes them; BucketOwnerEnforced disables ACLs', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'owned' }));
+    const none = await errorOf(s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'owned' })));
+    expect(none.name).toBe('OwnershipControlsNotFoundError');
+    expect(none.$metadata.httpStatusCode).toBe(404);
+    await s3.send(new PutObjectCommand({ Bucket: 'owned', Key: 'before', Body: 'x', ACL: 'public-read' }));
+    await s3.send(
+      new PutBucketOwnershipControlsCommand({
+        Bucket: 'owned',
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      }),
+    );
+    const got = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'owned' }));
+    expect(got.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+
+    const refused = [
+      // Thunks: each call starts only when the loop awaits it.
+      () => s3.send(new PutObjectCommand({ Bucket: 'owned', Key: 'k', Body: 'x', ACL: 'public-read' })),
+      () =>
+        s3.send(
+          new PutObjectCommand({ Bucket: 'owned', Key: 'k', Body: 'x', GrantRead: `uri="${ALL_USERS}"` }),
+        ),
+      () => s3.send(new PutObjectAclCommand({ Bucket: 'owned', Key: 'before', ACL: 'private' })),
+      () => s3.send(new PutBucketAclCommand({ Bucket: 'owned', ACL: 'public-read' })),
+      () =>
+        s3.send(new CreateMultipartUploadCommand({ Bucket: 'owned', Key: 'k', ACL: 'authenticated-read' })),
+    ];
+    for (const call of refused) {
+      const e = await errorOf(call());
+      expect(e.name).toBe('AccessControlListNotSupported');
+      expect(e.$metadata.httpStatusCode).toBe(400);
+    }
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'owned', Key: 'k', Body: 'x', ACL: 'bucket-owner-full-control' }),
+    );
+    // ACLs no longer count: the object's public-read grant is not shown.
+    const objectAcl = await s3.send(new GetObjectAclCommand({ Bucket: 'owned', Key: 'before' }));
+    expect(grantsOf(objectAcl)).toEqual([`${objectAcl.Owner?.ID}:FULL_CONTROL`]);
+
+    await s3.send(new DeleteBucketOwnershipControlsCommand({ Bucket: 'owned' }));
+    expect((await errorOf(s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'owned' })))).name).toBe(
+      'OwnershipControlsNotFoundError',
+    );
+    await s3.send(new PutObjectAclCommand({ Bucket: 'owned', Key: 'before', ACL: 'private' }));
+  });
+
+  it('refuses an unknown ObjectOwnership and takes one from CreateBucket', async () => {
+    const bad = await errorOf(
+      s3.send(
+        new PutBucketOwnershipControlsCommand({
+          Bucket: 'owned',
+          OwnershipControls: { Rules: [{ ObjectOwnership: 'Nobody' as 'ObjectWriter' }] },
+        }),
+      ),
+    );
+    expect(bad.name).toBe('MalformedXML');
+    await s3.send(
+      new CreateBucketCommand({ Bucket: 'owned-preferred', ObjectOwnership: 'BucketOwnerPreferred' }),
+    );
+    const got = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'owned-preferred' }));
+    expect(got.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
   });
 });

@@ -15,23 +15,6 @@ export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
   'DEEP_ARCHIVE',
 ]);
 
-export const CANNED_ACLS: ReadonlySet<string> = new Set([
-  'private',
-  'public-read',
-  'public-read-write',
-  'authenticated-read',
-  'aws-exec-read',
-  'bucket-owner-read',
-  'bucket-owner-full-control',
-]);
-
-const GRANT_HEADERS = [
-  'x-amz-grant-read',
-  'x-amz-grant-read-acp',
-  'x-amz-grant-write-acp',
-  'x-amz-grant-full-control',
-];
-
 export function validateKey(key: string): void {
   if (Buffer.byteLength(key, 'utf8') > 1024) {
     throw new ServiceError(400, 'KeyTooLongError', 'Your key is too long', {
@@ -74,27 +57,6 @@ export function parseTaggingHeader(value: string): Array<{ Key: string; Value: s
   const tags = [...new URLSearchParams(value)].map(([Key, Value]) => ({ Key, Value }));
   validateObjectTags(tags);
   return tags;
-}
-
-/** A canned ACL or grant headers → the stored ACL document. */
-export function aclFromHeaders(ctx: S3Context): ObjectAttrs['acl'] {
-  const canned = header(ctx, 'x-amz-acl');
-  const grants = GRANT_HEADERS.filter((h) => header(ctx, h) !== undefined).map((h) => ({
-    permission: h.replace('x-amz-grant-', '').replace('-', '_').toUpperCase(),
-    grantees: header(ctx, h) as string,
-  }));
-  if (canned !== undefined && grants.length > 0) {
-    throw invalidArgument(
-      'Specifying both Canned ACLs and Header Grants is not allowed',
-      'x-amz-acl',
-      canned,
-    );
-  }
-  if (canned !== undefined) {
-    if (!CANNED_ACLS.has(canned)) throw invalidArgument('', 'x-amz-acl', canned);
-    return { canned };
-  }
-  return grants.length ? { grants } : undefined;
 }
 
 /** Content-* and metadata headers of a write. */

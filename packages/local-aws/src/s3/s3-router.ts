@@ -1,6 +1,7 @@
 import { ServiceError } from '../errors/service-error.js';
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
+import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
@@ -15,6 +16,7 @@ import type { S3Context, S3Route, S3Services } from './s3-context.js';
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
   ...bucketConfigRoutes,
+  ...bucketAclRoutes,
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,

@@ -4,6 +4,7 @@ import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, PartRow, UploadRow } from '../../store/s3-meta-store.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
+import { aclFromHeaders } from '../access-control.js';
 import {
   CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
@@ -15,7 +16,6 @@ import {
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
 import {
-  aclFromHeaders,
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
   parseTaggingHeader,
@@ -93,7 +93,7 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
     ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
     storageClass: storageClassFrom(header(ctx, 'x-amz-storage-class')),
   };
-  const acl = aclFromHeaders(ctx);
+  const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   const algorithm = parseChecksumAlgorithm(header(ctx, 'x-amz-checksum-algorithm'));
   const typeHeader = header(ctx, 'x-amz-checksum-type');

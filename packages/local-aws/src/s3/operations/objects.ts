@@ -1,6 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, ObjectRow } from '../../store/s3-meta-store.js';
+import { aclFromHeaders } from '../access-control.js';
 import { checksumHeaderName } from '../body/checksums.js';
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
@@ -8,7 +9,6 @@ import { commitVersion } from '../object-commit.js';
 import { objectHeaders } from '../object-headers.js';
 import { assertVersionMutable } from '../object-lock-rules.js';
 import {
-  aclFromHeaders,
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
   parseTaggingHeader,
@@ -62,7 +62,7 @@ async function putObject(ctx: S3Context): Promise<HandlerResult> {
     ...lockAttrsFromHeaders(ctx, bucket),
     ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
   };
-  const acl = aclFromHeaders(ctx);
+  const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   checkWriteConditions(ctx, bucket, key);
   const body = await receiveBody(ctx);
