@@ -538,3 +538,32 @@ describe('bucket ownership controls', () => {
     expect(got.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
   });
 });
+
+describe('bucket names', () => {
+  it.each([
+    'foo.-bar',
+    'foo-.bar',
+    'foo..bar',
+    'xn--bucket',
+    'sthree-bucket',
+    'amzn-s3-demo-bucket',
+    'bucket-s3alias',
+    'bucket--ol-s3',
+    'bucket.mrap',
+    'bucket--x-s3',
+    'bucket--table-s3',
+  ])('refuses %s with InvalidBucketName', async (name) => {
+    const r = await signedRequest(fixture.aws.url, { method: 'PUT', path: `/${name}`, body: '' });
+    expect(r.status).toBe(400);
+    expect(errorCode(r.body)).toBe('InvalidBucketName');
+  });
+
+  it('accepts dots and hyphens inside labels', async () => {
+    const r = await signedRequest(fixture.aws.url, {
+      method: 'PUT',
+      path: '/my-bucket.with-dots.2',
+      body: '',
+    });
+    expect(r.status).toBe(200);
+  });
+});

@@ -11,12 +11,18 @@ import { parseObjectOwnership } from './bucket-acl.js';
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+// Prefixes and suffixes S3 reserves for its own names (access point aliases, directory buckets…).
+const RESERVED_PREFIX = /^(?:xn--|sthree-|amzn-s3-demo-)/;
+const RESERVED_SUFFIX = /(?:-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/;
+
 export function validateBucketName(name: string): void {
   if (
     !BUCKET_NAME.test(name) ||
-    name.includes('..') ||
+    // Every dot-separated label starts and ends with a letter or digit (`foo.-bar`, `a..b` are not names).
+    /\.[.-]|-\./.test(name) ||
     /^\d+\.\d+\.\d+\.\d+$/.test(name) ||
-    name.startsWith('xn--')
+    RESERVED_PREFIX.test(name) ||
+    RESERVED_SUFFIX.test(name)
   ) {
     throw new ServiceError(400, 'InvalidBucketName', 'The specified bucket is not valid.', {
       BucketName: name,
