@@ -14,6 +14,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListBucketsCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
@@ -565,5 +566,32 @@ describe('bucket names', () => {
       body: '',
     });
     expect(r.status).toBe(200);
+  });
+});
+
+describe('ListBuckets pagination', () => {
+  it('pages with max-buckets and continuation-token, and filters by prefix and region', async () => {
+    for (const Bucket of ['page-c', 'page-a', 'page-b']) await s3.send(new CreateBucketCommand({ Bucket }));
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: 'page-eu',
+        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+      }),
+    );
+    const first = await s3.send(new ListBucketsCommand({ Prefix: 'page-', MaxBuckets: 2 }));
+    expect(first.Buckets?.map((b) => b.Name)).toEqual(['page-a', 'page-b']);
+    expect(first.Prefix).toBe('page-');
+    expect(first.ContinuationToken).toBeTruthy();
+    const second = await s3.send(
+      new ListBucketsCommand({ Prefix: 'page-', MaxBuckets: 2, ContinuationToken: first.ContinuationToken }),
+    );
+    expect(second.Buckets?.map((b) => b.Name)).toEqual(['page-c', 'page-eu']);
+    expect(second.ContinuationToken).toBeUndefined();
+    const eu = await s3.send(new ListBucketsCommand({ Prefix: 'page-', BucketRegion: 'eu-west-1' }));
+    expect(eu.Buckets?.map((b) => b.Name)).toEqual(['page-eu']);
+    const bad = await errorOf(s3.send(new ListBucketsCommand({ MaxBuckets: 0 })));
+    expect(bad.name).toBe('InvalidArgument');
+    const badToken = await errorOf(s3.send(new ListBucketsCommand({ ContinuationToken: '%%%' })));
+    expect(badToken.name).toBe('InvalidArgument');
   });
 });

@@ -2,7 +2,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { header } from '../../http/handler-types.js';
 import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
-import { el } from '../../xml/xml-writer.js';
+import { el, opt } from '../../xml/xml-writer.js';
 import { aclFromHeaders } from '../access-control.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
@@ -95,10 +95,44 @@ function headBucket(ctx: S3Context) {
   return { status: 200, headers: { 'x-amz-bucket-region': region } };
 }
 
+const continuationToken = (after: string) => Buffer.from(`b:${after}`).toString('base64url');
+
+/** The bucket name a ListBuckets continuation-token resumes after. */
+function tokenAfter(token: string): string {
+  const decoded = Buffer.from(token, 'base64url').toString('utf8');
+  if (!decoded.startsWith('b:') || continuationToken(decoded.slice(2)) !== token) {
+    throw invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+  }
+  return decoded.slice(2);
+}
+
 function listBuckets(ctx: S3Context) {
   const owner = ownerOf(ctx.identity.accountId);
-  const prefix = ctx.target.query.get('prefix')?.[0];
-  const buckets = ctx.svc.meta.listBuckets().filter((b) => prefix === undefined || b.name.startsWith(prefix));
+  const q = (name: string) => ctx.target.query.get(name)?.[0];
+  const prefix = q('prefix');
+  const region = q('bucket-region');
+  const maxRaw = q('max-buckets');
+  if (maxRaw !== undefined && (!/^\d+$/.test(maxRaw) || Number(maxRaw) < 1 || Number(maxRaw) > 10000)) {
+    throw invalidArgument(
+      'Argument max-buckets must be an integer between 1 and 10000.',
+      'max-buckets',
+      maxRaw,
+    );
+  }
+  const token = q('continuation-token');
+  const after = token === undefined ? undefined : tokenAfter(token);
+  const matching = ctx.svc.meta
+    .listBuckets()
+    .filter(
+      (b) =>
+        (prefix === undefined || b.name.startsWith(prefix)) &&
+        (region === undefined || b.region === region) &&
+        (after === undefined || b.name > after),
+    );
+  // Without max-buckets S3 answers every bucket in one page (the legacy form).
+  const max = maxRaw === undefined ? matching.length : Number(maxRaw);
+  const buckets = matching.slice(0, max);
+  const last = buckets.at(-1);
   return s3Xml(
     'ListAllMyBucketsResult',
     el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
@@ -113,6 +147,8 @@ function listBuckets(ctx: S3Context) {
         ),
       ),
     ),
+    matching.length > buckets.length && last ? el('ContinuationToken', continuationToken(last.name)) : null,
+    opt('Prefix', prefix),
   );
 }
 
