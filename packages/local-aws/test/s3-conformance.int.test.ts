@@ -12,6 +12,8 @@ import {
   GetObjectAclCommand,
   GetObjectAttributesCommand,
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
+  GetObjectRetentionCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
@@ -23,6 +25,8 @@ import {
   PutBucketVersioningCommand,
   PutObjectAclCommand,
   PutObjectCommand,
+  PutObjectLockConfigurationCommand,
+  PutObjectRetentionCommand,
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -593,5 +597,94 @@ describe('ListBuckets pagination', () => {
     expect(bad.name).toBe('InvalidArgument');
     const badToken = await errorOf(s3.send(new ListBucketsCommand({ ContinuationToken: '%%%' })));
     expect(badToken.name).toBe('InvalidArgument');
+  });
+});
+
+describe('Object Lock on an existing bucket', () => {
+  it('enables Object Lock on a versioned bucket, and refuses it on an unversioned one', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'lock-later' }));
+    const unversioned = await errorOf(
+      s3.send(
+        new PutObjectLockConfigurationCommand({
+          Bucket: 'lock-later',
+          ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' },
+        }),
+      ),
+    );
+    expect(unversioned.name).toBe('InvalidBucketState');
+    await s3.send(
+      new PutBucketVersioningCommand({
+        Bucket: 'lock-later',
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    );
+    await s3.send(
+      new PutObjectLockConfigurationCommand({
+        Bucket: 'lock-later',
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } },
+        },
+      }),
+    );
+    const config = await s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'lock-later' }));
+    expect(config.ObjectLockConfiguration?.Rule?.DefaultRetention).toEqual({ Mode: 'GOVERNANCE', Days: 1 });
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: 'lock-later',
+        Key: 'k',
+        Body: 'x',
+      }),
+    );
+    const retention = await s3.send(
+      new GetObjectRetentionCommand({ Bucket: 'lock-later', Key: 'k', VersionId: put.VersionId }),
+    );
+    expect(retention.Retention?.Mode).toBe('GOVERNANCE');
+    const suspend = await errorOf(
+      s3.send(
+        new PutBucketVersioningCommand({
+          Bucket: 'lock-later',
+          VersioningConfiguration: { Status: 'Suspended' },
+        }),
+      ),
+    );
+    expect(suspend.name).toBe('InvalidBucketState');
+  });
+});
+
+describe('retention changes', () => {
+  it('refuses GOVERNANCE to COMPLIANCE or a shorter date without bypass, and allows them with it', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'retention', ObjectLockEnabledForBucket: true }));
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: 'retention',
+        Key: 'k',
+        Body: 'x',
+      }),
+    );
+    const at = (days: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + days * 86_400_000);
+    const retain = (Mode: 'GOVERNANCE' | 'COMPLIANCE', days: number, BypassGovernanceRetention?: boolean) =>
+      s3.send(
+        new PutObjectRetentionCommand({
+          Bucket: 'retention',
+          Key: 'k',
+          VersionId: put.VersionId,
+          Retention: { Mode, RetainUntilDate: at(days) },
+          BypassGovernanceRetention,
+        }),
+      );
+    await retain('GOVERNANCE', 10);
+    await retain('GOVERNANCE', 20); // extending needs no bypass
+    expect((await errorOf(retain('COMPLIANCE', 30))).name).toBe('AccessDenied');
+    expect((await errorOf(retain('GOVERNANCE', 5))).name).toBe('AccessDenied');
+    const kept = await s3.send(
+      new GetObjectRetentionCommand({ Bucket: 'retention', Key: 'k', VersionId: put.VersionId }),
+    );
+    expect(kept.Retention?.Mode).toBe('GOVERNANCE');
+    expect(kept.Retention?.RetainUntilDate?.getTime()).toBe(at(20).getTime());
+    await retain('GOVERNANCE', 5, true);
+    await retain('COMPLIANCE', 6, true);
+    expect((await errorOf(retain('COMPLIANCE', 3, true))).name).toBe('AccessDenied');
+    expect((await errorOf(retain('GOVERNANCE', 7, true))).name).toBe('AccessDenied');
   });
 });

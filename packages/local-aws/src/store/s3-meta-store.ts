@@ -216,6 +216,7 @@ export class S3MetaStore {
       ),
       deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
+      enableObjectLock: db.prepare('UPDATE buckets SET object_lock = 1 WHERE name = ?'),
       setConfig: db.prepare('UPDATE buckets SET config = ? WHERE name = ?'),
       anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
       bucketPartBlobs: db.prepare(
@@ -343,6 +344,11 @@ export class S3MetaStore {
 
   setVersioning(name: string, status: 'Enabled' | 'Suspended'): void {
     this.stmts.setVersioning.run(status, name);
+    this.bucketCache.delete(name);
+  }
+
+  enableObjectLock(name: string): void {
+    this.stmts.enableObjectLock.run(name);
     this.bucketCache.delete(name);
   }
 
