@@ -688,3 +688,50 @@ describe('retention changes', () => {
     expect((await errorOf(retain('GOVERNANCE', 7, true))).name).toBe('AccessDenied');
   });
 });
+
+describe('conditional deletes', () => {
+  beforeAll(async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'cond-delete' }));
+  });
+
+  it('DeleteObject with If-Match deletes only the object with that ETag', async () => {
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'cond-delete', Key: 'one', Body: 'one' }));
+    const stale = await errorOf(
+      s3.send(
+        new DeleteObjectCommand({
+          Bucket: 'cond-delete',
+          Key: 'one',
+          IfMatch: '"ffffffffffffffffffffffffffffffff"',
+        }),
+      ),
+    );
+    expect(stale.name).toBe('PreconditionFailed');
+    expect(stale.$metadata.httpStatusCode).toBe(412);
+    expect((await s3.send(new HeadObjectCommand({ Bucket: 'cond-delete', Key: 'one' }))).ETag).toBe(put.ETag);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'cond-delete', Key: 'one', IfMatch: put.ETag }));
+    expect(await keysOf('cond-delete')).not.toContain('one');
+    const gone = await errorOf(
+      s3.send(new DeleteObjectCommand({ Bucket: 'cond-delete', Key: 'one', IfMatch: '*' })),
+    );
+    expect(gone.name).toBe('NoSuchKey');
+  });
+
+  it('DeleteObjects honours each object ETag', async () => {
+    const a = await s3.send(new PutObjectCommand({ Bucket: 'cond-delete', Key: 'a', Body: 'a' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'cond-delete', Key: 'b', Body: 'b' }));
+    const result = await s3.send(
+      new DeleteObjectsCommand({
+        Bucket: 'cond-delete',
+        Delete: {
+          Objects: [
+            { Key: 'a', ETag: a.ETag },
+            { Key: 'b', ETag: '"ffffffffffffffffffffffffffffffff"' },
+          ],
+        },
+      }),
+    );
+    expect(result.Deleted?.map((d) => d.Key)).toEqual(['a']);
+    expect(result.Errors?.map((e) => [e.Key, e.Code])).toEqual([['b', 'PreconditionFailed']]);
+    expect(await keysOf('cond-delete')).toEqual(['b']);
+  });
+});

@@ -160,7 +160,7 @@ async function deleteObjects(ctx: S3Context): Promise<HandlerResult> {
     const versionId = text(o, 'VersionId');
     try {
       if (versionId === '') throw invalidArgument('Invalid version id specified', 'versionId', versionId);
-      const r = await deleteOne(ctx, bucket, key, versionId);
+      const r = await deleteOne(ctx, bucket, key, versionId, text(o, 'ETag'));
       if (quiet) continue;
       results.push(
         el(

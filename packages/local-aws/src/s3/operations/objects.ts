@@ -17,7 +17,7 @@ import {
 } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
-import { invalidArgument, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
+import { invalidArgument, noSuchKey, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
 
 /** If-None-Match: * and If-Match on writes (conditional PUT, CompleteMultipartUpload). */
 export function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
@@ -191,7 +191,7 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
 async function deleteObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const key = ctx.key as string;
-  const result = await deleteOne(ctx, bucket, key, versionIdParam(ctx));
+  const result = await deleteOne(ctx, bucket, key, versionIdParam(ctx), header(ctx, 'if-match'));
   const headers: Record<string, string> = {};
   if (result.deleteMarker) headers['x-amz-delete-marker'] = 'true';
   if (result.versionId !== undefined) headers['x-amz-version-id'] = result.versionId;
@@ -208,8 +208,15 @@ export async function deleteOne(
   bucket: BucketRow,
   key: string,
   versionId: string | undefined,
+  ifMatch?: string,
 ): Promise<{ deleteMarker: boolean; versionId?: string }> {
   const { meta, blobs } = ctx.svc;
+  if (ifMatch !== undefined) {
+    // Conditional delete: only the version with that ETag (`*`: any that exists) goes.
+    const current = meta.getObject(bucket.name, key, versionId);
+    if (!current || current.isDeleteMarker) throw noSuchKey(key);
+    if (!etagMatches(ifMatch, current.etag)) throw preconditionFailed('If-Match');
+  }
   if (versionId !== undefined) {
     const row = meta.getObject(bucket.name, key, versionId);
     if (!row) return { deleteMarker: false, versionId };
