@@ -735,3 +735,22 @@ describe('conditional deletes', () => {
     expect(await keysOf('cond-delete')).toEqual(['b']);
   });
 });
+
+describe('non-ASCII user metadata', () => {
+  it('accepts UTF-8 metadata signed by the SDK and returns it RFC 2047-encoded, as S3 does', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'meta-utf8' }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'meta-utf8',
+        Key: 'k',
+        Body: 'x',
+        Metadata: { name: 'ünï', plain: 'ascii' },
+      }),
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'meta-utf8', Key: 'k' }));
+    expect(head.Metadata).toEqual({
+      name: `=?UTF-8?B?${Buffer.from('ünï').toString('base64')}?=`,
+      plain: 'ascii',
+    });
+  });
+});

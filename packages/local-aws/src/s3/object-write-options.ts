@@ -1,5 +1,6 @@
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
+import { headerText } from '../http/header-text.js';
 import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
 import type { S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
@@ -66,7 +67,7 @@ export function contentAttrsFromHeaders(ctx: S3Context): ObjectAttrs {
   for (const [name, values] of Object.entries(ctx.headers)) {
     if (!name.startsWith('x-amz-meta-') || !values) continue;
     const k = name.slice('x-amz-meta-'.length);
-    const v = values.join(',');
+    const v = values.map(headerText).join(',');
     userMetadata[k] = v;
     metaSize += k.length + v.length;
   }
