@@ -32,7 +32,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { errorCode, signedRequest } from './support/signed-http.js';
+import { errorCode, send, sign, signedChunks, signedRequest } from './support/signed-http.js';
 
 // Behaviour an independent S3 client test suite expects of S3 (issue 13).
 
@@ -752,5 +752,33 @@ describe('non-ASCII user metadata', () => {
       name: `=?UTF-8?B?${Buffer.from('ünï').toString('base64')}?=`,
       plain: 'ascii',
     });
+  });
+});
+
+describe('aws-chunked bodies', () => {
+  it('are told by x-amz-content-sha256 alone, without Content-Encoding: aws-chunked', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'chunked' }));
+    const payload = Buffer.alloc(70_000, 'q');
+    const signed = sign(fixture.aws.url, {
+      method: 'PUT',
+      path: '/chunked/no-encoding.bin',
+      payloadHash: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+      headers: { 'x-amz-decoded-content-length': String(payload.length) },
+    });
+    const body = signedChunks(signed, payload, 65_536);
+    const put = await send(
+      fixture.aws.url,
+      'PUT',
+      signed.path,
+      { ...signed.headers, 'content-length': String(body.length) },
+      body,
+    );
+    expect(put.status).toBe(200);
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'chunked', Key: 'no-encoding.bin' }));
+    expect(got.ContentLength).toBe(payload.length);
+    expect(got.ContentEncoding).toBeUndefined();
+    expect(
+      Buffer.from(await (got.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()),
+    ).toEqual(payload);
   });
 });
