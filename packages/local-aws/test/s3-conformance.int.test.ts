@@ -536,6 +536,17 @@ describe('bucket ownership controls', () => {
       ),
     );
     expect(bad.name).toBe('MalformedXML');
+    const aclOnEnforced = await errorOf(
+      s3.send(
+        new CreateBucketCommand({
+          Bucket: 'owned-acl',
+          ObjectOwnership: 'BucketOwnerEnforced',
+          ACL: 'public-read',
+        }),
+      ),
+    );
+    expect(aclOnEnforced.name).toBe('InvalidBucketAclWithObjectOwnership');
+    expect((await errorOf(s3.send(new HeadBucketCommand({ Bucket: 'owned-acl' })))).name).toBe('NotFound');
     await s3.send(
       new CreateBucketCommand({ Bucket: 'owned-preferred', ObjectOwnership: 'BucketOwnerPreferred' }),
     );

@@ -142,9 +142,12 @@ export const OBJECT_OWNERSHIPS: ReadonlySet<string> = new Set([
 /** BucketOwnerEnforced: ACLs are off; only bucket-owner-full-control may still be sent. */
 export const aclsDisabled = (bucket: BucketRow) => bucket.config.ownershipControls === 'BucketOwnerEnforced';
 
+/** Whether an ACL may be sent while ACLs are off: none, or the canned bucket-owner-full-control. */
+export const allowedWithoutAcls = (acl: StoredAcl | undefined) =>
+  acl === undefined || ('canned' in acl && acl.canned === 'bucket-owner-full-control');
+
 export function assertAclAllowed(bucket: BucketRow, acl: StoredAcl | undefined): void {
-  if (acl === undefined || !aclsDisabled(bucket)) return;
-  if ('canned' in acl && acl.canned === 'bucket-owner-full-control') return;
+  if (!aclsDisabled(bucket) || allowedWithoutAcls(acl)) return;
   throw new ServiceError(400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs');
 }
 

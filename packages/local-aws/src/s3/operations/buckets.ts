@@ -3,7 +3,7 @@ import { header } from '../../http/handler-types.js';
 import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
-import { aclFromHeaders } from '../access-control.js';
+import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -64,12 +64,18 @@ async function createBucket(ctx: S3Context) {
   const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
   const ownershipHeader = header(ctx, 'x-amz-object-ownership');
   const ownership = ownershipHeader === undefined ? undefined : parseObjectOwnership(ownershipHeader);
-  // The ACL is checked against the new bucket's ownership before anything is created.
   const acl = aclFromHeaders(
     ctx,
-    { name, region, created: 0, versioning: null, objectLock, config: { ownershipControls: ownership } },
+    { name, region, created: 0, versioning: null, objectLock, config: {} },
     'bucket',
   );
+  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) {
+    throw new ServiceError(
+      400,
+      'InvalidBucketAclWithObjectOwnership',
+      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
+    );
+  }
   ctx.svc.meta.createBucket({ name, region, objectLock, created: ctx.svc.now().getTime() });
   if (ownership !== undefined) ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
   if (acl !== undefined) ctx.svc.meta.setBucketConfig(name, 'acl', acl);
