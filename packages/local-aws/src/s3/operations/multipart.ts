@@ -386,18 +386,16 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const uploadId = uploadIdParam(ctx);
   const upload = ctx.svc.meta.getUpload(uploadId);
-  const doc = parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload');
   if (!upload || upload.bucket !== bucket.name || upload.key !== ctx.key) {
     // A retry of a Complete that succeeded (the same parts) gets the same answer, as on S3.
     const done = ctx.svc.meta.getCompletedUpload(uploadId);
     const result = done?.result as CompletedUpload | undefined;
-    if (done && result && done.bucket === bucket.name && done.key === ctx.key) {
-      if (JSON.stringify(listedParts(doc)) === JSON.stringify(result.parts)) {
-        return completeResponse(ctx, bucket.name, done.key, result);
-      }
-    }
-    throw noSuchUpload(uploadId);
+    if (!done || !result || done.bucket !== bucket.name || done.key !== ctx.key) throw noSuchUpload(uploadId);
+    const listed = listedParts(parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload'));
+    if (JSON.stringify(listed) !== JSON.stringify(result.parts)) throw noSuchUpload(uploadId);
+    return completeResponse(ctx, bucket.name, done.key, result);
   }
+  const doc = parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload');
   const parts = selectedParts(upload, doc, ctx);
   checkWriteConditions(ctx, bucket, upload.key);
   const attrs = upload.attrs as UploadAttrs;
