@@ -240,6 +240,10 @@ describe('CompleteMultipartUpload', () => {
       ),
     );
     expect(wrongType.name).toBe('BadDigest');
+    const unknownType = await errorOf(
+      s3.send(new CompleteMultipartUploadCommand({ ...input, ChecksumType: 'BOGUS' as 'COMPOSITE' })),
+    );
+    expect(unknownType.name).toBe('InvalidArgument');
     const good = await s3.send(
       new CompleteMultipartUploadCommand({
         ...input,

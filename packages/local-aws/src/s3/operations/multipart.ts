@@ -79,6 +79,15 @@ function encoder(ctx: S3Context): (s: string) => string {
   return (s) => encodeURIComponent(s).replace(/%2F/g, '/');
 }
 
+/** x-amz-checksum-type of Create and Complete: FULL_OBJECT, COMPOSITE or absent. */
+function checksumTypeHeader(ctx: S3Context): ChecksumType | undefined {
+  const value = header(ctx, 'x-amz-checksum-type');
+  if (value !== undefined && value !== 'FULL_OBJECT' && value !== 'COMPOSITE') {
+    throw invalidArgument('Value for x-amz-checksum-type header is invalid.', 'x-amz-checksum-type', value);
+  }
+  return value;
+}
+
 const defaultChecksumType = (a: ChecksumAlgorithm): ChecksumType =>
   a === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE';
 
@@ -96,14 +105,7 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
   const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   const algorithm = parseChecksumAlgorithm(header(ctx, 'x-amz-checksum-algorithm'));
-  const typeHeader = header(ctx, 'x-amz-checksum-type');
-  if (typeHeader !== undefined && typeHeader !== 'FULL_OBJECT' && typeHeader !== 'COMPOSITE') {
-    throw invalidArgument(
-      'Value for x-amz-checksum-type header is invalid.',
-      'x-amz-checksum-type',
-      typeHeader,
-    );
-  }
+  const typeHeader = checksumTypeHeader(ctx);
   if (typeHeader !== undefined && algorithm === undefined) {
     throw new ServiceError(
       400,
@@ -358,7 +360,7 @@ function claimedChecksum(
   algorithm: ChecksumAlgorithm | undefined,
   checksumType: ChecksumType | undefined,
 ): string | undefined {
-  const typeHeader = header(ctx, 'x-amz-checksum-type');
+  const typeHeader = checksumTypeHeader(ctx);
   const present = CHECKSUM_ALGORITHMS.filter((a) => header(ctx, checksumHeaderName(a)) !== undefined);
   if (present.length > 1) {
     throw new ServiceError(400, 'InvalidRequest', 'Expecting a single x-amz-checksum- header.');
