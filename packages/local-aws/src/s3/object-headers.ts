@@ -1,3 +1,4 @@
+import { mailSafe } from '../http/header-text.js';
 import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
 import { type ChecksumAlgorithm, checksumHeaderName } from './body/checksums.js';
 import { restoreView } from './restore-state.js';
@@ -24,7 +25,7 @@ export function objectHeaders(
   if (a.cacheControl) h['cache-control'] = a.cacheControl;
   if (a.expires) h.expires = a.expires;
   if (a.websiteRedirect) h['x-amz-website-redirect-location'] = a.websiteRedirect;
-  for (const [k, v] of Object.entries(a.userMetadata ?? {})) h[`x-amz-meta-${k}`] = v;
+  for (const [k, v] of Object.entries(a.userMetadata ?? {})) h[`x-amz-meta-${k}`] = mailSafe(v);
   if (row.storageClass !== 'STANDARD') h['x-amz-storage-class'] = row.storageClass;
   if (a.tags?.length) h['x-amz-tagging-count'] = String(a.tags.length);
   if (a.partsCount) h['x-amz-mp-parts-count'] = String(a.partsCount);

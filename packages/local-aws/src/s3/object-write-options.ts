@@ -1,5 +1,6 @@
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
+import { headerText } from '../http/header-text.js';
 import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
 import type { S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
@@ -14,23 +15,6 @@ export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
   'GLACIER',
   'DEEP_ARCHIVE',
 ]);
-
-export const CANNED_ACLS: ReadonlySet<string> = new Set([
-  'private',
-  'public-read',
-  'public-read-write',
-  'authenticated-read',
-  'aws-exec-read',
-  'bucket-owner-read',
-  'bucket-owner-full-control',
-]);
-
-const GRANT_HEADERS = [
-  'x-amz-grant-read',
-  'x-amz-grant-read-acp',
-  'x-amz-grant-write-acp',
-  'x-amz-grant-full-control',
-];
 
 export function validateKey(key: string): void {
   if (Buffer.byteLength(key, 'utf8') > 1024) {
@@ -76,27 +60,6 @@ export function parseTaggingHeader(value: string): Array<{ Key: string; Value: s
   return tags;
 }
 
-/** A canned ACL or grant headers → the stored ACL document. */
-export function aclFromHeaders(ctx: S3Context): ObjectAttrs['acl'] {
-  const canned = header(ctx, 'x-amz-acl');
-  const grants = GRANT_HEADERS.filter((h) => header(ctx, h) !== undefined).map((h) => ({
-    permission: h.replace('x-amz-grant-', '').replace('-', '_').toUpperCase(),
-    grantees: header(ctx, h) as string,
-  }));
-  if (canned !== undefined && grants.length > 0) {
-    throw invalidArgument(
-      'Specifying both Canned ACLs and Header Grants is not allowed',
-      'x-amz-acl',
-      canned,
-    );
-  }
-  if (canned !== undefined) {
-    if (!CANNED_ACLS.has(canned)) throw invalidArgument('', 'x-amz-acl', canned);
-    return { canned };
-  }
-  return grants.length ? { grants } : undefined;
-}
-
 /** Content-* and metadata headers of a write. */
 export function contentAttrsFromHeaders(ctx: S3Context): ObjectAttrs {
   const userMetadata: Record<string, string> = {};
@@ -104,7 +67,7 @@ export function contentAttrsFromHeaders(ctx: S3Context): ObjectAttrs {
   for (const [name, values] of Object.entries(ctx.headers)) {
     if (!name.startsWith('x-amz-meta-') || !values) continue;
     const k = name.slice('x-amz-meta-'.length);
-    const v = values.join(',');
+    const v = values.map(headerText).join(',');
     userMetadata[k] = v;
     metaSize += k.length + v.length;
   }

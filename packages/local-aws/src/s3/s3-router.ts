@@ -1,11 +1,13 @@
 import { ServiceError } from '../errors/service-error.js';
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
+import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
+import { objectAttributesRoutes } from './operations/object-attributes.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
@@ -14,13 +16,65 @@ import type { S3Context, S3Route, S3Services } from './s3-context.js';
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
   ...bucketConfigRoutes,
+  ...bucketAclRoutes,
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,
   ...objectSubresourceRoutes,
+  ...objectAttributesRoutes,
   ...copyObjectRoutes,
   ...objectRoutes,
 ];
+
+/**
+ * The query parameters that name an operation in the S3 model (`?acl`, `?policy`…; see
+ * s3-router.test.ts). A request with one that no route serves is 501 NotImplemented: it never falls
+ * through to the plain operation (PUT ?policy is not CreateBucket, GET ?torrent not GetObject).
+ */
+export const MODEL_SUBRESOURCES: ReadonlySet<string> = new Set([
+  'abac',
+  'accelerate',
+  'acl',
+  'analytics',
+  'annotation',
+  'attributes',
+  'cors',
+  'delete',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'lifecycle',
+  'list-type',
+  'location',
+  'logging',
+  'metadataAnnotationTable',
+  'metadataConfiguration',
+  'metadataInventoryTable',
+  'metadataJournalTable',
+  'metadataTable',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'renameObject',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'select-type',
+  'session',
+  'tagging',
+  'torrent',
+  'uploads',
+  'versioning',
+  'versions',
+  'website',
+]);
 
 /** Bucket and key of a request: path style, or virtual-hosted `<bucket>.localhost`. */
 export function addressOf(rawPath: string, host: string | undefined): { bucket?: string; key?: string } {
@@ -40,10 +94,12 @@ export function addressOf(rawPath: string, host: string | undefined): { bucket?:
 
 function pick(ctx: S3Context, scope: S3Route['scope']): S3Route | undefined {
   const method = ctx.method === 'HEAD' ? ['HEAD', 'GET'] : [ctx.method];
+  const namesOperation = [...ctx.target.query.keys()].some((k) => MODEL_SUBRESOURCES.has(k));
   for (const m of method) {
     const candidates = routes.filter((r) => r.method === m && r.scope === scope);
     const bySub = candidates.find((r) => r.sub !== undefined && ctx.target.query.has(r.sub));
     if (bySub) return bySub;
+    if (namesOperation) continue;
     const byHeader = candidates.find(
       (r) => r.sub === undefined && r.header !== undefined && ctx.headers[r.header],
     );

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
+import { headerText } from '../http/header-text.js';
 import { type RequestTarget, splitQuery } from '../http/request-target.js';
 
 export interface Credential {
@@ -70,7 +71,8 @@ function canonicalHeaders(headers: NodeJS.Dict<string[]>, signed: readonly strin
     .map((name) => {
       const values = headers[name];
       if (values === undefined) throw signatureMismatch();
-      return `${name}:${values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`;
+      // Signed as the text the client meant: UTF-8 bytes are its UTF-8 text (non-ASCII metadata).
+      return `${name}:${values.map((v) => headerText(v).trim().replace(/\s+/g, ' ')).join(',')}\n`;
     })
     .join('');
 }

@@ -48,6 +48,8 @@ export interface ObjectAttrs {
   partsCount?: number;
   /** Part sizes of a multipart object, for GetObject ?partNumber. */
   partSizes?: number[];
+  /** Part checksums (of `checksum.algorithm`) of a multipart object, for GetObjectAttributes. */
+  partChecksums?: string[];
   legalHold?: 'ON' | 'OFF';
   retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; until: string };
   restore?: { ongoing: boolean; expiry?: string; readyAt?: number; tier?: string; days?: number };
@@ -130,6 +132,14 @@ CREATE TABLE IF NOT EXISTS objects (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS objects_latest ON objects (bucket, is_latest, key);
 CREATE INDEX IF NOT EXISTS objects_versions ON objects (bucket, key, seq);
+-- Where deleted versions stood, so a listing resumed at one (version-id-marker) goes on from there.
+CREATE TABLE IF NOT EXISTS deleted_versions (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (bucket, key, version_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS uploads (
   upload_id TEXT PRIMARY KEY,
   bucket TEXT NOT NULL,
@@ -138,6 +148,14 @@ CREATE TABLE IF NOT EXISTS uploads (
   attrs TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads (bucket, key, initiated);
+-- What a completed upload answered, so a retried CompleteMultipartUpload gets the same answer.
+CREATE TABLE IF NOT EXISTS completed_uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS completed_uploads_by_bucket ON completed_uploads (bucket);
 CREATE TABLE IF NOT EXISTS parts (
   upload_id TEXT NOT NULL,
   part_number INTEGER NOT NULL,
@@ -198,15 +216,34 @@ export class S3MetaStore {
       ),
       deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
+      enableObjectLock: db.prepare('UPDATE buckets SET object_lock = 1 WHERE name = ?'),
       setConfig: db.prepare('UPDATE buckets SET config = ? WHERE name = ?'),
       anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
-      anyUpload: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1'),
+      bucketPartBlobs: db.prepare(
+        'SELECT blob FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)',
+      ),
+      deleteBucketParts: db.prepare(
+        'DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)',
+      ),
+      deleteBucketUploads: db.prepare('DELETE FROM uploads WHERE bucket = ?'),
+      insertCompleted: db.prepare(
+        'INSERT OR REPLACE INTO completed_uploads (upload_id, bucket, key, result) VALUES (?, ?, ?, ?)',
+      ),
+      getCompleted: db.prepare('SELECT * FROM completed_uploads WHERE upload_id = ?'),
+      deleteBucketCompleted: db.prepare('DELETE FROM completed_uploads WHERE bucket = ?'),
       getLatest: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
       getVersion: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
       clearLatest: db.prepare(
         'UPDATE objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1',
       ),
       deleteVersion: db.prepare('DELETE FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      recordDeletedVersion: db.prepare(
+        'INSERT OR REPLACE INTO deleted_versions (bucket, key, version_id, seq) VALUES (?, ?, ?, ?)',
+      ),
+      deletedVersion: db.prepare(
+        'SELECT seq FROM deleted_versions WHERE bucket = ? AND key = ? AND version_id = ?',
+      ),
+      forgetDeletedVersions: db.prepare('DELETE FROM deleted_versions WHERE bucket = ?'),
       newestVersion: db.prepare(
         'SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY seq DESC LIMIT 1',
       ),
@@ -286,17 +323,32 @@ export class S3MetaStore {
     this.bucketCache.delete(b.name);
   }
 
-  deleteBucket(name: string): void {
-    this.stmts.deleteBucket.run(name);
+  /**
+   * Delete a bucket that holds no object version (delete markers count), with its unfinished
+   * multipart uploads, as S3 does. Returns the part blobs to remove, or undefined when not empty.
+   */
+  deleteBucket(name: string): string[] | undefined {
+    const blobs = this.transaction(() => {
+      if (this.stmts.anyObject.get(name) !== undefined) return undefined;
+      const parts = (this.stmts.bucketPartBlobs.all(name) as Array<{ blob: string }>).map((p) => p.blob);
+      this.stmts.deleteBucketParts.run(name);
+      this.stmts.deleteBucketUploads.run(name);
+      this.stmts.deleteBucketCompleted.run(name);
+      this.stmts.forgetDeletedVersions.run(name);
+      this.stmts.deleteBucket.run(name);
+      return parts;
+    });
     this.bucketCache.delete(name);
-  }
-
-  bucketIsEmpty(name: string): boolean {
-    return this.stmts.anyObject.get(name) === undefined && this.stmts.anyUpload.get(name) === undefined;
+    return blobs;
   }
 
   setVersioning(name: string, status: 'Enabled' | 'Suspended'): void {
     this.stmts.setVersioning.run(status, name);
+    this.bucketCache.delete(name);
+  }
+
+  enableObjectLock(name: string): void {
+    this.stmts.enableObjectLock.run(name);
     this.bucketCache.delete(name);
   }
 
@@ -355,12 +407,21 @@ export class S3MetaStore {
       const old = this.stmts.getVersion.get(bucket, key, versionId) as ObjectDbRow | undefined;
       if (!old) return undefined;
       this.stmts.deleteVersion.run(bucket, key, versionId);
+      // The null version is replaced in place, so only real version ids are remembered.
+      if (versionId !== 'null') this.stmts.recordDeletedVersion.run(bucket, key, versionId, old.seq);
       if (old.is_latest === 1) {
         const next = this.stmts.newestVersion.get(bucket, key) as ObjectDbRow | undefined;
         if (next) this.stmts.setLatest.run(bucket, key, next.version_id);
       }
       return toObject(old);
     });
+  }
+
+  /** The listing position (seq) of a version, whether it still exists or was deleted. */
+  versionSeq(bucket: string, key: string, versionId: string): number | undefined {
+    const live = this.getObject(bucket, key, versionId);
+    if (live) return live.seq;
+    return (this.stmts.deletedVersion.get(bucket, key, versionId) as { seq: number } | undefined)?.seq;
   }
 
   updateAttrs(bucket: string, key: string, versionId: string, attrs: ObjectAttrs): void {
@@ -475,7 +536,23 @@ export class S3MetaStore {
     });
   }
 
-  /** Run several store calls atomically. */
+  /** Drop a completed upload and its parts, keeping what Complete answered; returns the part blobs. */
+  completeUpload(upload: UploadRow, result: unknown): string[] {
+    return this.transaction(() => {
+      const blobs = this.deleteUpload(upload.uploadId);
+      this.stmts.insertCompleted.run(upload.uploadId, upload.bucket, upload.key, JSON.stringify(result));
+      return blobs;
+    });
+  }
+
+  /** What CompleteMultipartUpload answered for an upload it completed. */
+  getCompletedUpload(uploadId: string): { bucket: string; key: string; result: unknown } | undefined {
+    const r = this.stmts.getCompleted.get(uploadId) as
+      | { bucket: string; key: string; result: string }
+      | undefined;
+    return r && { bucket: r.bucket, key: r.key, result: JSON.parse(r.result) };
+  }
+
   /**
    * Group commit: run `fn` in the next shared transaction, with the writes of every other request
    * of this event-loop turn, and resolve once it is committed. Each call runs in its own savepoint,

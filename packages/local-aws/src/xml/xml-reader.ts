@@ -3,11 +3,14 @@ import { ServiceError } from '../errors/service-error.js';
 
 // The one XML reader of local-aws: namespace-agnostic, order-free, every value a string.
 // Only the predefined entities are expanded: S3 bodies never carry a DTD (refused below).
+// Text is trimmed, except in <Key> elements: object keys are exact bytes (`"_ "` is not `"_"`).
 const parser = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
-  trimValues: true,
+  trimValues: false,
+  // Whitespace between elements trims to '' and is dropped, as with trimValues.
+  tagValueProcessor: (tagName, value) => (tagName === 'Key' ? value : value.trim()),
   ignoreDeclaration: true,
   processEntities: true,
 });

@@ -1,13 +1,13 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
-import { el, elAttrs } from '../../xml/xml-writer.js';
+import { el } from '../../xml/xml-writer.js';
 import {
   checkReplicationBuckets,
   parseReplicationConfig,
   readReplicationConfig,
   replicationConfigXml,
 } from '../replication-config.js';
-import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -120,28 +120,6 @@ function getBucketEncryption(ctx: S3Context) {
   );
 }
 
-function getBucketAcl(ctx: S3Context) {
-  requireBucket(ctx);
-  const owner = ownerOf(ctx.identity.accountId);
-  return s3Xml(
-    'AccessControlPolicy',
-    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
-    el(
-      'AccessControlList',
-      el(
-        'Grant',
-        elAttrs(
-          'Grantee',
-          { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:type': 'CanonicalUser' },
-          el('ID', owner.id),
-          el('DisplayName', owner.displayName),
-        ),
-        el('Permission', 'FULL_CONTROL'),
-      ),
-    ),
-  );
-}
-
 /** A configuration local-aws never holds: the bucket must exist, then S3's "none" 404. */
 function notConfigured(code: string, message: string) {
   return (ctx: S3Context) => {
@@ -188,7 +166,6 @@ export const bucketConfigRoutes: readonly S3Route[] = [
     operation: 'GetBucketEncryption',
     handle: getBucketEncryption,
   },
-  { method: 'GET', scope: 'bucket', sub: 'acl', operation: 'GetBucketAcl', handle: getBucketAcl },
   {
     method: 'GET',
     scope: 'bucket',

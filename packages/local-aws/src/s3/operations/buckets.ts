@@ -2,19 +2,27 @@ import { ServiceError } from '../../errors/service-error.js';
 import { header } from '../../http/handler-types.js';
 import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
-import { el } from '../../xml/xml-writer.js';
+import { el, opt } from '../../xml/xml-writer.js';
+import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
+import { parseObjectOwnership } from './bucket-acl.js';
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+// Prefixes and suffixes S3 reserves for its own names (access point aliases, directory buckets…).
+const RESERVED_PREFIX = /^(?:xn--|sthree-|amzn-s3-demo-)/;
+const RESERVED_SUFFIX = /(?:-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/;
 
 export function validateBucketName(name: string): void {
   if (
     !BUCKET_NAME.test(name) ||
-    name.includes('..') ||
+    // Every dot-separated label starts and ends with a letter or digit (`foo.-bar`, `a..b` are not names).
+    /\.[.-]|-\./.test(name) ||
     /^\d+\.\d+\.\d+\.\d+$/.test(name) ||
-    name.startsWith('xn--')
+    RESERVED_PREFIX.test(name) ||
+    RESERVED_SUFFIX.test(name)
   ) {
     throw new ServiceError(400, 'InvalidBucketName', 'The specified bucket is not valid.', {
       BucketName: name,
@@ -54,18 +62,35 @@ async function createBucket(ctx: S3Context) {
     );
   }
   const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
+  const ownershipHeader = header(ctx, 'x-amz-object-ownership');
+  const ownership = ownershipHeader === undefined ? undefined : parseObjectOwnership(ownershipHeader);
+  const acl = aclFromHeaders(
+    ctx,
+    { name, region, created: 0, versioning: null, objectLock, config: {} },
+    'bucket',
+  );
+  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) {
+    throw new ServiceError(
+      400,
+      'InvalidBucketAclWithObjectOwnership',
+      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
+    );
+  }
   ctx.svc.meta.createBucket({ name, region, objectLock, created: ctx.svc.now().getTime() });
+  if (ownership !== undefined) ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
+  if (acl !== undefined) ctx.svc.meta.setBucketConfig(name, 'acl', acl);
   return { status: 200, headers: { location: `/${name}` } };
 }
 
-function deleteBucket(ctx: S3Context) {
+async function deleteBucket(ctx: S3Context) {
   const b = requireBucket(ctx);
-  if (!ctx.svc.meta.bucketIsEmpty(b.name)) {
+  const partBlobs = ctx.svc.meta.deleteBucket(b.name);
+  if (partBlobs === undefined) {
     throw new ServiceError(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', {
       BucketName: b.name,
     });
   }
-  ctx.svc.meta.deleteBucket(b.name);
+  for (const blob of partBlobs) await ctx.svc.blobs.remove(blob);
   return { status: 204 };
 }
 
@@ -76,10 +101,44 @@ function headBucket(ctx: S3Context) {
   return { status: 200, headers: { 'x-amz-bucket-region': region } };
 }
 
+const continuationToken = (after: string) => Buffer.from(`b:${after}`).toString('base64url');
+
+/** The bucket name a ListBuckets continuation-token resumes after. */
+function tokenAfter(token: string): string {
+  const decoded = Buffer.from(token, 'base64url').toString('utf8');
+  if (!decoded.startsWith('b:') || continuationToken(decoded.slice(2)) !== token) {
+    throw invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+  }
+  return decoded.slice(2);
+}
+
 function listBuckets(ctx: S3Context) {
   const owner = ownerOf(ctx.identity.accountId);
-  const prefix = ctx.target.query.get('prefix')?.[0];
-  const buckets = ctx.svc.meta.listBuckets().filter((b) => prefix === undefined || b.name.startsWith(prefix));
+  const q = (name: string) => ctx.target.query.get(name)?.[0];
+  const prefix = q('prefix');
+  const region = q('bucket-region');
+  const maxRaw = q('max-buckets');
+  if (maxRaw !== undefined && (!/^\d+$/.test(maxRaw) || Number(maxRaw) < 1 || Number(maxRaw) > 10000)) {
+    throw invalidArgument(
+      'Argument max-buckets must be an integer between 1 and 10000.',
+      'max-buckets',
+      maxRaw,
+    );
+  }
+  const token = q('continuation-token');
+  const after = token === undefined ? undefined : tokenAfter(token);
+  const matching = ctx.svc.meta
+    .listBuckets()
+    .filter(
+      (b) =>
+        (prefix === undefined || b.name.startsWith(prefix)) &&
+        (region === undefined || b.region === region) &&
+        (after === undefined || b.name > after),
+    );
+  // Without max-buckets S3 answers every bucket in one page (the legacy form).
+  const max = maxRaw === undefined ? matching.length : Number(maxRaw);
+  const buckets = matching.slice(0, max);
+  const last = buckets.at(-1);
   return s3Xml(
     'ListAllMyBucketsResult',
     el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
@@ -94,6 +153,8 @@ function listBuckets(ctx: S3Context) {
         ),
       ),
     ),
+    matching.length > buckets.length && last ? el('ContinuationToken', continuationToken(last.name)) : null,
+    opt('Prefix', prefix),
   );
 }
 

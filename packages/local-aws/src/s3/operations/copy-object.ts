@@ -4,11 +4,11 @@ import { type HandlerResult, header } from '../../http/handler-types.js';
 import { decodeComponent } from '../../http/request-target.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
 import { el } from '../../xml/xml-writer.js';
+import { aclFromHeaders } from '../access-control.js';
 import { type ChecksumAlgorithm, createHasher, parseChecksumAlgorithm } from '../body/checksums.js';
 import { evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { commitVersion } from '../object-commit.js';
 import {
-  aclFromHeaders,
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
   parseTaggingHeader,
@@ -163,7 +163,7 @@ async function copyObject(ctx: S3Context): Promise<HandlerResult> {
   } else if (src.row.attrs.tags?.length) {
     attrs.tags = src.row.attrs.tags.map((t) => ({ ...t }));
   }
-  const acl = aclFromHeaders(ctx);
+  const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   Object.assign(attrs, lockAttrsFromHeaders(ctx, bucket));
   const algorithm =

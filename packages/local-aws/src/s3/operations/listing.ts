@@ -13,7 +13,7 @@ const PAST_PREFIX = '\u{10FFFF}\u{10FFFF}';
 type Entry = { kind: 'object'; row: ObjectRow } | { kind: 'prefix'; prefix: string };
 
 /** Where a read starts: at a key (inclusive), or after the row last read. */
-type Cursor = { key: string } | { after: ObjectRow };
+type Cursor = { key: string } | { after: Pick<ObjectRow, 'key' | 'seq'> };
 type Fetch = (cursor: Cursor, limit: number) => ObjectRow[];
 
 /**
@@ -243,9 +243,12 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
   const bucket = ctx.bucket as string;
   let start = startAfter(keyMarker, prefix, delimiter);
   if (keyMarker !== undefined && versionMarker !== undefined) {
-    const marker = ctx.svc.meta.getObject(bucket, keyMarker, versionMarker);
-    if (!marker) throw invalidArgument('Invalid version id specified', 'version-id-marker', versionMarker);
-    start = { after: marker };
+    // A marker version deleted since the last page still marks its place (list, delete, list on).
+    const seq = ctx.svc.meta.versionSeq(bucket, keyMarker, versionMarker);
+    if (seq === undefined) {
+      throw invalidArgument('Invalid version id specified', 'version-id-marker', versionMarker);
+    }
+    start = { after: { key: keyMarker, seq } };
   }
   const fetch: Fetch = (c, limit) =>
     ctx.svc.meta.listVersions(bucket, 'key' in c ? c.key : { key: c.after.key, seq: c.after.seq }, limit);

@@ -4,7 +4,9 @@ import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, PartRow, UploadRow } from '../../store/s3-meta-store.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
+import { aclFromHeaders } from '../access-control.js';
 import {
+  CHECKSUM_ALGORITHMS,
   type ChecksumAlgorithm,
   checksumHeaderName,
   createHasher,
@@ -14,7 +16,6 @@ import {
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
 import {
-  aclFromHeaders,
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
   parseTaggingHeader,
@@ -25,6 +26,7 @@ import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 import { checkCopySourceConditions, checksumElement, copyBlob, resolveCopySource } from './copy-object.js';
+import { checkWriteConditions } from './objects.js';
 
 const MIN_PART_SIZE = 5 * 1024 * 1024;
 const MAX_PART_SIZE = 5 * 1024 ** 3;
@@ -51,10 +53,12 @@ const noSuchUpload = (uploadId: string) =>
     { UploadId: uploadId },
   );
 
+const uploadIdParam = (ctx: S3Context) => ctx.target.query.get('uploadId')?.[0] ?? '';
+
 /** The upload of ?uploadId, which must belong to the addressed bucket and key. */
 function requireUpload(ctx: S3Context): { bucket: BucketRow; upload: UploadRow } {
   const bucket = requireBucket(ctx);
-  const uploadId = ctx.target.query.get('uploadId')?.[0] ?? '';
+  const uploadId = uploadIdParam(ctx);
   const upload = ctx.svc.meta.getUpload(uploadId);
   if (!upload || upload.bucket !== bucket.name || upload.key !== ctx.key) throw noSuchUpload(uploadId);
   return { bucket, upload };
@@ -75,6 +79,15 @@ function encoder(ctx: S3Context): (s: string) => string {
   return (s) => encodeURIComponent(s).replace(/%2F/g, '/');
 }
 
+/** x-amz-checksum-type of Create and Complete: FULL_OBJECT, COMPOSITE or absent. */
+function checksumTypeHeader(ctx: S3Context): ChecksumType | undefined {
+  const value = header(ctx, 'x-amz-checksum-type');
+  if (value !== undefined && value !== 'FULL_OBJECT' && value !== 'COMPOSITE') {
+    throw invalidArgument('Value for x-amz-checksum-type header is invalid.', 'x-amz-checksum-type', value);
+  }
+  return value;
+}
+
 const defaultChecksumType = (a: ChecksumAlgorithm): ChecksumType =>
   a === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE';
 
@@ -89,17 +102,10 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
     ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
     storageClass: storageClassFrom(header(ctx, 'x-amz-storage-class')),
   };
-  const acl = aclFromHeaders(ctx);
+  const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   const algorithm = parseChecksumAlgorithm(header(ctx, 'x-amz-checksum-algorithm'));
-  const typeHeader = header(ctx, 'x-amz-checksum-type');
-  if (typeHeader !== undefined && typeHeader !== 'FULL_OBJECT' && typeHeader !== 'COMPOSITE') {
-    throw invalidArgument(
-      'Value for x-amz-checksum-type header is invalid.',
-      'x-amz-checksum-type',
-      typeHeader,
-    );
-  }
+  const typeHeader = checksumTypeHeader(ctx);
   if (typeHeader !== undefined && algorithm === undefined) {
     throw new ServiceError(
       400,
@@ -311,13 +317,93 @@ function selectedParts(upload: UploadRow, doc: Record<string, unknown>, ctx: S3C
   return parts;
 }
 
+/** What a CompleteMultipartUpload answered, kept so that a retry gets the same answer. */
+interface CompletedUpload {
+  /** [part number, ETag] as the request listed them. */
+  parts: Array<[number, string]>;
+  etag: string;
+  /** Set on versioned buckets. */
+  versionId?: string;
+  checksum?: { algorithm: ChecksumAlgorithm; value: string; type: ChecksumType };
+  sse: string;
+}
+
+const listedParts = (doc: Record<string, unknown>): Array<[number, string]> =>
+  asList(doc.Part).map((e) => [Number(text(e, 'PartNumber')), stripQuotes(text(e, 'ETag') ?? '')]);
+
+function completeResponse(ctx: S3Context, bucket: string, key: string, done: CompletedUpload): HandlerResult {
+  const host = header(ctx, 'host') ?? 'localhost';
+  const encodedKey = key.split('/').map(encodeURIComponent).join('/');
+  const { checksum } = done;
+  const result = s3Xml(
+    'CompleteMultipartUploadResult',
+    el('Location', `http://${host}/${bucket}/${encodedKey}`),
+    el('Bucket', bucket),
+    el('Key', key),
+    el('ETag', `"${done.etag}"`),
+    checksum ? el(checksumElement(checksum.algorithm), checksum.value) : null,
+    checksum ? el('ChecksumType', checksum.type) : null,
+  );
+  const headers: Record<string, string> = { ...result.headers, 'x-amz-server-side-encryption': done.sse };
+  if (done.versionId !== undefined) headers['x-amz-version-id'] = done.versionId;
+  return { ...result, headers };
+}
+
+const badDigest = (message: string) => new ServiceError(400, 'BadDigest', message);
+
+/**
+ * The whole-object checksum a Complete request claims (`x-amz-checksum-<algorithm>`, and
+ * `x-amz-checksum-type` or the `<value>-<parts>` composite form), checked against the upload's.
+ */
+function claimedChecksum(
+  ctx: S3Context,
+  algorithm: ChecksumAlgorithm | undefined,
+  checksumType: ChecksumType | undefined,
+): string | undefined {
+  const typeHeader = checksumTypeHeader(ctx);
+  const present = CHECKSUM_ALGORITHMS.filter((a) => header(ctx, checksumHeaderName(a)) !== undefined);
+  if (present.length > 1) {
+    throw new ServiceError(400, 'InvalidRequest', 'Expecting a single x-amz-checksum- header.');
+  }
+  const claimed = present[0];
+  const value = claimed && header(ctx, checksumHeaderName(claimed));
+  if (claimed !== undefined && claimed !== algorithm) {
+    throw new ServiceError(
+      400,
+      'InvalidRequest',
+      `The upload was created using the ${algorithm?.toLowerCase() ?? 'null'} checksum algorithm, not ${claimed.toLowerCase()}.`,
+    );
+  }
+  const type =
+    typeHeader ?? (value === undefined ? undefined : value.includes('-') ? 'COMPOSITE' : 'FULL_OBJECT');
+  if (type !== undefined && type !== checksumType) {
+    throw badDigest(
+      `The checksum type ${type} does not match the upload's checksum type ${checksumType ?? 'null'}.`,
+    );
+  }
+  return value;
+}
+
 async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
-  const { bucket, upload } = requireUpload(ctx);
+  const bucket = requireBucket(ctx);
+  const uploadId = uploadIdParam(ctx);
+  const upload = ctx.svc.meta.getUpload(uploadId);
+  if (!upload || upload.bucket !== bucket.name || upload.key !== ctx.key) {
+    // A retry of a Complete that succeeded (the same parts) gets the same answer, as on S3.
+    const done = ctx.svc.meta.getCompletedUpload(uploadId);
+    const result = done?.result as CompletedUpload | undefined;
+    if (!done || !result || done.bucket !== bucket.name || done.key !== ctx.key) throw noSuchUpload(uploadId);
+    const listed = listedParts(parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload'));
+    if (JSON.stringify(listed) !== JSON.stringify(result.parts)) throw noSuchUpload(uploadId);
+    return completeResponse(ctx, bucket.name, done.key, result);
+  }
   const doc = parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload');
   const parts = selectedParts(upload, doc, ctx);
+  checkWriteConditions(ctx, bucket, upload.key);
   const attrs = upload.attrs as UploadAttrs;
   const algorithm = attrs.checksumAlgorithm as ChecksumAlgorithm | undefined;
   const checksumType = attrs.checksumType;
+  const claimed = claimedChecksum(ctx, algorithm, checksumType);
   const { blobs } = ctx.svc;
   // One pass over the part files: the object's bytes, and the part checksums a composite needs.
   const full: Hasher | undefined =
@@ -346,9 +432,14 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
         ? (full as Hasher).digest().toString('base64')
         : `${compositeOf(algorithm, partDigests)}-${parts.length}`;
     objectAttrs.checksum = { algorithm, value, type: checksumType };
+    if (claimed !== undefined && claimed !== value) {
+      await blobs.remove(blob);
+      throw badDigest(`The ${algorithm.toLowerCase()} you specified did not match the calculated checksum.`);
+    }
   }
   objectAttrs.partsCount = parts.length;
   objectAttrs.partSizes = parts.map((p) => p.size);
+  if (algorithm) objectAttrs.partChecksums = parts.map((p) => partChecksum(p)?.value ?? '');
   // Another Complete or an Abort may have finished this upload while the parts were copied.
   if (!ctx.svc.meta.getUpload(upload.uploadId)) {
     await blobs.remove(blob);
@@ -361,25 +452,22 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
     blob,
     attrs: objectAttrs,
   });
-  for (const partBlob of ctx.svc.meta.deleteUpload(upload.uploadId)) await blobs.remove(partBlob);
-  const host = header(ctx, 'host') ?? 'localhost';
-  const encodedKey = upload.key.split('/').map(encodeURIComponent).join('/');
-  const checksum = objectAttrs.checksum;
-  const result = s3Xml(
-    'CompleteMultipartUploadResult',
-    el('Location', `http://${host}/${bucket.name}/${encodedKey}`),
-    el('Bucket', bucket.name),
-    el('Key', upload.key),
-    el('ETag', `"${etag}"`),
-    checksum ? el(checksumElement(checksum.algorithm as ChecksumAlgorithm), checksum.value) : null,
-    checksum ? el('ChecksumType', checksum.type) : null,
-  );
-  const headers: Record<string, string> = {
-    ...result.headers,
-    'x-amz-server-side-encryption': objectAttrs.sse ?? 'AES256',
+  const done: CompletedUpload = {
+    parts: parts.map((p) => [p.partNumber, p.etag]),
+    etag,
+    ...(bucket.versioning !== null ? { versionId } : {}),
+    ...(objectAttrs.checksum
+      ? {
+          checksum: {
+            ...objectAttrs.checksum,
+            algorithm: objectAttrs.checksum.algorithm as ChecksumAlgorithm,
+          },
+        }
+      : {}),
+    sse: objectAttrs.sse ?? 'AES256',
   };
-  if (bucket.versioning !== null) headers['x-amz-version-id'] = versionId;
-  return { ...result, headers };
+  for (const partBlob of ctx.svc.meta.completeUpload(upload, done)) await blobs.remove(partBlob);
+  return completeResponse(ctx, bucket.name, upload.key, done);
 }
 
 /** COMPOSITE: the checksum of the concatenated binary part checksums. */

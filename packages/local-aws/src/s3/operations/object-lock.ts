@@ -85,12 +85,11 @@ async function putObjectRetention(ctx: S3Context): Promise<HandlerResult> {
   }
   const current = row.attrs.retention;
   if (current && Date.parse(current.until) > ctx.svc.now().getTime()) {
-    // Extending (or strengthening) is always allowed; anything weaker depends on the mode.
-    const weaker =
-      next === undefined ||
-      Date.parse(next.until) < Date.parse(current.until) ||
-      (current.mode === 'COMPLIANCE' && next.mode !== 'COMPLIANCE');
-    if (weaker) {
+    // Only extending in the same mode needs nothing; GOVERNANCE may change otherwise (shorter,
+    // removed, or to COMPLIANCE) only with the bypass header, COMPLIANCE never.
+    const extension =
+      next !== undefined && next.mode === current.mode && Date.parse(next.until) >= Date.parse(current.until);
+    if (!extension) {
       const bypass = header(ctx, 'x-amz-bypass-governance-retention')?.toLowerCase() === 'true';
       if (current.mode === 'COMPLIANCE' || !bypass) throw accessDenied();
     }
@@ -124,12 +123,12 @@ async function putObjectLockConfiguration(ctx: S3Context): Promise<HandlerResult
   const bucket = requireBucket(ctx);
   const doc = parseXml(await readBodyText(ctx.body), 'ObjectLockConfiguration');
   if (text(doc, 'ObjectLockEnabled') !== 'Enabled') throw malformedXml('ObjectLockEnabled must be Enabled');
-  if (!bucket.objectLock) {
-    // local-aws cannot switch Object Lock on for an existing bucket; it must be created with it.
+  // An existing bucket may turn Object Lock on (S3 allows it since 2023) once versioning is Enabled.
+  if (!bucket.objectLock && bucket.versioning !== 'Enabled') {
     throw new ServiceError(
       409,
       'InvalidBucketState',
-      'Object Lock configuration cannot be enabled on existing buckets',
+      "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration",
     );
   }
   const config: ObjectLockConfig = { enabled: true };
@@ -145,6 +144,7 @@ async function putObjectLockConfiguration(ctx: S3Context): Promise<HandlerResult
       throw malformedXml('DefaultRetention needs exactly one of Days and Years');
     config.rule = { mode, ...(days !== undefined ? { days } : { years }) };
   }
+  if (!bucket.objectLock) ctx.svc.meta.enableObjectLock(bucket.name);
   ctx.svc.meta.setBucketConfig(bucket.name, 'objectLock', config);
   return { status: 200 };
 }

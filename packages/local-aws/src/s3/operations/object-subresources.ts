@@ -2,11 +2,12 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
 import { asList, child, parseXml, readBody, readBodyText, text } from '../../xml/xml-reader.js';
-import { el, elAttrs, opt, type XmlElement } from '../../xml/xml-writer.js';
+import { el, opt, type XmlElement } from '../../xml/xml-writer.js';
+import { accessControlPolicy, aclFromRequest } from '../access-control.js';
 import { verifyRequiredChecksum } from '../object-body.js';
-import { aclFromHeaders, validateObjectTags } from '../object-write-options.js';
+import { validateObjectTags } from '../object-write-options.js';
 import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
-import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 import { deleteOne } from './objects.js';
@@ -73,126 +74,10 @@ async function deleteObjectTagging(ctx: S3Context): Promise<HandlerResult> {
 
 // ACL --------------------------------------------------------------------------------------------
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const GROUPS = 'http://acs.amazonaws.com/groups/';
-const ALL_USERS = `${GROUPS}global/AllUsers`;
-const AUTHENTICATED_USERS = `${GROUPS}global/AuthenticatedUsers`;
-const KNOWN_GROUPS = new Set([ALL_USERS, AUTHENTICATED_USERS, `${GROUPS}s3/LogDelivery`]);
-const PERMISSIONS = new Set(['FULL_CONTROL', 'WRITE', 'WRITE_ACP', 'READ', 'READ_ACP']);
-
-type Grantee =
-  | { type: 'CanonicalUser'; id: string; displayName?: string }
-  | { type: 'Group'; uri: string }
-  | { type: 'AmazonCustomerByEmail'; email: string };
-
-interface Grant {
-  grantee: Grantee;
-  permission: string;
-}
-
-/**
- * The stored ACL of an object: a canned name, header grants (`grantees` is the raw
- * `id="…", uri="…"` list, as aclFromHeaders writes it) or grants from an XML policy.
- */
-type StoredAcl =
-  | { canned: string }
-  | { grants: Array<{ permission: string; grantees: string } | { permission: string; grantee: Grantee }> };
-
-const malformedAcl = () =>
-  new ServiceError(
-    400,
-    'MalformedACLError',
-    'The XML you provided was not well-formed or did not validate against our published schema',
-  );
-
-/** `id="…", uri="…", emailAddress="…"` of an x-amz-grant-* header. */
-function granteesOfHeader(value: string): Grantee[] {
-  const out: Grantee[] = [];
-  for (const m of value.matchAll(/(id|uri|emailAddress)\s*=\s*"([^"]*)"/gi)) {
-    const kind = (m[1] as string).toLowerCase();
-    const v = m[2] as string;
-    if (kind === 'id') out.push({ type: 'CanonicalUser', id: v });
-    else if (kind === 'uri') out.push({ type: 'Group', uri: v });
-    else out.push({ type: 'AmazonCustomerByEmail', email: v });
-  }
-  return out;
-}
-
-/** The grants S3 shows for a stored ACL; canned ACLs expand as S3 documents them. */
-function grantsOf(acl: StoredAcl | undefined, ownerId: string): Grant[] {
-  const owner: Grant = { grantee: { type: 'CanonicalUser', id: ownerId }, permission: 'FULL_CONTROL' };
-  if (!acl) return [owner];
-  if ('canned' in acl) {
-    const group = (uri: string, permission: string): Grant => ({
-      grantee: { type: 'Group', uri },
-      permission,
-    });
-    switch (acl.canned) {
-      case 'public-read':
-        return [owner, group(ALL_USERS, 'READ')];
-      case 'public-read-write':
-        return [owner, group(ALL_USERS, 'READ'), group(ALL_USERS, 'WRITE')];
-      case 'authenticated-read':
-        return [owner, group(AUTHENTICATED_USERS, 'READ')];
-      // One account owns every bucket and object, so the bucket-owner ACLs collapse to the owner.
-      default:
-        return [owner];
-    }
-  }
-  return acl.grants.flatMap((g) =>
-    'grantees' in g
-      ? granteesOfHeader(g.grantees).map((grantee) => ({ grantee, permission: g.permission }))
-      : [{ grantee: g.grantee, permission: g.permission }],
-  );
-}
-
-function granteeXml(g: Grantee, owner: { id: string; displayName: string }): XmlElement {
-  const attrs = { 'xmlns:xsi': XSI, 'xsi:type': g.type };
-  if (g.type === 'Group') return elAttrs('Grantee', attrs, el('URI', g.uri));
-  if (g.type === 'AmazonCustomerByEmail') return elAttrs('Grantee', attrs, el('EmailAddress', g.email));
-  const name = g.displayName ?? (g.id === owner.id ? owner.displayName : undefined);
-  return elAttrs('Grantee', attrs, el('ID', g.id), opt('DisplayName', name));
-}
-
-/** An AccessControlPolicy body → grants; the grantee type follows from the element it carries. */
-function grantsFromPolicy(body: string): Grant[] {
-  const doc = parseXml(body, 'AccessControlPolicy');
-  const list = child(doc, 'AccessControlList');
-  if (!list) throw malformedAcl();
-  return asList(list.Grant).map((g) => {
-    const permission = text(g, 'Permission');
-    const grantee = child(g, 'Grantee');
-    if (!permission || !PERMISSIONS.has(permission) || !grantee) throw malformedAcl();
-    const id = text(grantee, 'ID');
-    const uri = text(grantee, 'URI');
-    const email = text(grantee, 'EmailAddress');
-    if (id) return { permission, grantee: { type: 'CanonicalUser', id } };
-    if (uri) {
-      if (!KNOWN_GROUPS.has(uri)) throw invalidArgument('Invalid group uri', 'uri', uri);
-      return { permission, grantee: { type: 'Group', uri } };
-    }
-    if (email) return { permission, grantee: { type: 'AmazonCustomerByEmail', email } };
-    throw malformedAcl();
-  });
-}
-
 async function putObjectAcl(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
-  const fromHeaders = aclFromHeaders(ctx) as StoredAcl | undefined;
-  const body = (await readBodyText(ctx.body)).trim();
-  let acl: StoredAcl;
-  if (fromHeaders) {
-    if (body !== '')
-      throw new ServiceError(400, 'UnexpectedContent', 'This request does not support content');
-    acl = fromHeaders;
-  } else {
-    if (body === '')
-      throw new ServiceError(400, 'MissingSecurityHeader', 'Your request was missing a required header', {
-        MissingHeaderName: 'x-amz-acl',
-      });
-    acl = { grants: grantsFromPolicy(body) };
-  }
+  const acl = await aclFromRequest(ctx, bucket, 'object');
   await ctx.svc.meta.batch(() =>
     ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => ({ ...attrs, acl })),
   );
@@ -202,16 +87,7 @@ async function putObjectAcl(ctx: S3Context): Promise<HandlerResult> {
 function getObjectAcl(ctx: S3Context): HandlerResult {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
-  const owner = ownerOf(ctx.identity.accountId);
-  const grants = grantsOf(row.attrs.acl as StoredAcl | undefined, owner.id);
-  const result = s3Xml(
-    'AccessControlPolicy',
-    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
-    el(
-      'AccessControlList',
-      grants.map((g) => el('Grant', granteeXml(g.grantee, owner), el('Permission', g.permission))),
-    ),
-  );
+  const result = accessControlPolicy(ctx, bucket, row.attrs.acl);
   return { ...result, headers: { ...result.headers, ...versionHeader(bucket, row) } };
 }
 
@@ -284,7 +160,7 @@ async function deleteObjects(ctx: S3Context): Promise<HandlerResult> {
     const versionId = text(o, 'VersionId');
     try {
       if (versionId === '') throw invalidArgument('Invalid version id specified', 'versionId', versionId);
-      const r = await deleteOne(ctx, bucket, key, versionId);
+      const r = await deleteOne(ctx, bucket, key, versionId, text(o, 'ETag'));
       if (quiet) continue;
       results.push(
         el(

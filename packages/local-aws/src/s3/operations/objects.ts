@@ -1,6 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, ObjectRow } from '../../store/s3-meta-store.js';
+import { aclFromHeaders } from '../access-control.js';
 import { checksumHeaderName } from '../body/checksums.js';
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
@@ -8,7 +9,6 @@ import { commitVersion } from '../object-commit.js';
 import { objectHeaders } from '../object-headers.js';
 import { assertVersionMutable } from '../object-lock-rules.js';
 import {
-  aclFromHeaders,
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
   parseTaggingHeader,
@@ -17,10 +17,10 @@ import {
 } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
-import { invalidArgument, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
+import { invalidArgument, noSuchKey, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
 
-/** If-None-Match: * and If-Match on writes (conditional PUT). */
-function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
+/** If-None-Match: * and If-Match on writes (conditional PUT, CompleteMultipartUpload). */
+export function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
   const ifNoneMatch = header(ctx, 'if-none-match');
   const ifMatch = header(ctx, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return;
@@ -62,7 +62,7 @@ async function putObject(ctx: S3Context): Promise<HandlerResult> {
     ...lockAttrsFromHeaders(ctx, bucket),
     ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
   };
-  const acl = aclFromHeaders(ctx);
+  const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
   checkWriteConditions(ctx, bucket, key);
   const body = await receiveBody(ctx);
@@ -191,7 +191,7 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
 async function deleteObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const key = ctx.key as string;
-  const result = await deleteOne(ctx, bucket, key, versionIdParam(ctx));
+  const result = await deleteOne(ctx, bucket, key, versionIdParam(ctx), header(ctx, 'if-match'));
   const headers: Record<string, string> = {};
   if (result.deleteMarker) headers['x-amz-delete-marker'] = 'true';
   if (result.versionId !== undefined) headers['x-amz-version-id'] = result.versionId;
@@ -208,8 +208,15 @@ export async function deleteOne(
   bucket: BucketRow,
   key: string,
   versionId: string | undefined,
+  ifMatch?: string,
 ): Promise<{ deleteMarker: boolean; versionId?: string }> {
   const { meta, blobs } = ctx.svc;
+  if (ifMatch !== undefined) {
+    // Conditional delete: only the version with that ETag (`*`: any that exists) goes.
+    const current = meta.getObject(bucket.name, key, versionId);
+    if (!current || current.isDeleteMarker) throw noSuchKey(key);
+    if (!etagMatches(ifMatch, current.etag)) throw preconditionFailed('If-Match');
+  }
   if (versionId !== undefined) {
     const row = meta.getObject(bucket.name, key, versionId);
     if (!row) return { deleteMarker: false, versionId };

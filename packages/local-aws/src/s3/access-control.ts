@@ -1,0 +1,221 @@
+import { ServiceError } from '../errors/service-error.js';
+import { type HandlerResult, header } from '../http/handler-types.js';
+import type { BucketRow } from '../store/s3-meta-store.js';
+import { asList, child, parseXml, readBodyText, text } from '../xml/xml-reader.js';
+import { el, elAttrs, opt, type XmlElement } from '../xml/xml-writer.js';
+import { ownerOf, type S3Context } from './s3-context.js';
+import { invalidArgument } from './s3-errors.js';
+import { s3Xml } from './s3-xml.js';
+
+// ACLs of objects and buckets: canned, header grants or an AccessControlPolicy document, and
+// Object Ownership (BucketOwnerEnforced turns ACLs off, as on S3).
+
+export const CANNED_ACLS: ReadonlySet<string> = new Set([
+  'private',
+  'public-read',
+  'public-read-write',
+  'authenticated-read',
+  'aws-exec-read',
+  'bucket-owner-read',
+  'bucket-owner-full-control',
+]);
+
+const GRANT_HEADERS = [
+  'x-amz-grant-read',
+  'x-amz-grant-read-acp',
+  'x-amz-grant-write-acp',
+  'x-amz-grant-full-control',
+];
+
+// ACL --------------------------------------------------------------------------------------------
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const GROUPS = 'http://acs.amazonaws.com/groups/';
+const ALL_USERS = `${GROUPS}global/AllUsers`;
+const AUTHENTICATED_USERS = `${GROUPS}global/AuthenticatedUsers`;
+const KNOWN_GROUPS = new Set([ALL_USERS, AUTHENTICATED_USERS, `${GROUPS}s3/LogDelivery`]);
+const PERMISSIONS = new Set(['FULL_CONTROL', 'WRITE', 'WRITE_ACP', 'READ', 'READ_ACP']);
+
+type Grantee =
+  | { type: 'CanonicalUser'; id: string; displayName?: string }
+  | { type: 'Group'; uri: string }
+  | { type: 'AmazonCustomerByEmail'; email: string };
+
+interface Grant {
+  grantee: Grantee;
+  permission: string;
+}
+
+/**
+ * The stored ACL of an object: a canned name, header grants (`grantees` is the raw
+ * `id="…", uri="…"` list, as aclFromHeaders writes it) or grants from an XML policy.
+ */
+export type StoredAcl =
+  | { canned: string }
+  | { grants: Array<{ permission: string; grantees: string } | { permission: string; grantee: Grantee }> };
+
+const malformedAcl = () =>
+  new ServiceError(
+    400,
+    'MalformedACLError',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+  );
+
+/** `id="…", uri="…", emailAddress="…"` of an x-amz-grant-* header. */
+function granteesOfHeader(value: string): Grantee[] {
+  const out: Grantee[] = [];
+  for (const m of value.matchAll(/(id|uri|emailAddress)\s*=\s*"([^"]*)"/gi)) {
+    const kind = (m[1] as string).toLowerCase();
+    const v = m[2] as string;
+    if (kind === 'id') out.push({ type: 'CanonicalUser', id: v });
+    else if (kind === 'uri') out.push({ type: 'Group', uri: v });
+    else out.push({ type: 'AmazonCustomerByEmail', email: v });
+  }
+  return out;
+}
+
+/** The grants S3 shows for a stored ACL; canned ACLs expand as S3 documents them. */
+function grantsOf(acl: StoredAcl | undefined, ownerId: string): Grant[] {
+  const owner: Grant = { grantee: { type: 'CanonicalUser', id: ownerId }, permission: 'FULL_CONTROL' };
+  if (!acl) return [owner];
+  if ('canned' in acl) {
+    const group = (uri: string, permission: string): Grant => ({
+      grantee: { type: 'Group', uri },
+      permission,
+    });
+    switch (acl.canned) {
+      case 'public-read':
+        return [owner, group(ALL_USERS, 'READ')];
+      case 'public-read-write':
+        return [owner, group(ALL_USERS, 'READ'), group(ALL_USERS, 'WRITE')];
+      case 'authenticated-read':
+        return [owner, group(AUTHENTICATED_USERS, 'READ')];
+      // One account owns every bucket and object, so the bucket-owner ACLs collapse to the owner.
+      default:
+        return [owner];
+    }
+  }
+  return acl.grants.flatMap((g) =>
+    'grantees' in g
+      ? granteesOfHeader(g.grantees).map((grantee) => ({ grantee, permission: g.permission }))
+      : [{ grantee: g.grantee, permission: g.permission }],
+  );
+}
+
+function granteeXml(g: Grantee, owner: { id: string; displayName: string }): XmlElement {
+  const attrs = { 'xmlns:xsi': XSI, 'xsi:type': g.type };
+  if (g.type === 'Group') return elAttrs('Grantee', attrs, el('URI', g.uri));
+  if (g.type === 'AmazonCustomerByEmail') return elAttrs('Grantee', attrs, el('EmailAddress', g.email));
+  const name = g.displayName ?? (g.id === owner.id ? owner.displayName : undefined);
+  return elAttrs('Grantee', attrs, el('ID', g.id), opt('DisplayName', name));
+}
+
+/** An AccessControlPolicy body → grants; the grantee type follows from the element it carries. */
+function grantsFromPolicy(body: string): Grant[] {
+  const doc = parseXml(body, 'AccessControlPolicy');
+  const list = child(doc, 'AccessControlList');
+  if (!list) throw malformedAcl();
+  return asList(list.Grant).map((g) => {
+    const permission = text(g, 'Permission');
+    const grantee = child(g, 'Grantee');
+    if (!permission || !PERMISSIONS.has(permission) || !grantee) throw malformedAcl();
+    const id = text(grantee, 'ID');
+    const uri = text(grantee, 'URI');
+    const email = text(grantee, 'EmailAddress');
+    if (id) return { permission, grantee: { type: 'CanonicalUser', id } };
+    if (uri) {
+      if (!KNOWN_GROUPS.has(uri)) throw invalidArgument('Invalid group uri', 'uri', uri);
+      return { permission, grantee: { type: 'Group', uri } };
+    }
+    if (email) return { permission, grantee: { type: 'AmazonCustomerByEmail', email } };
+    throw malformedAcl();
+  });
+}
+
+/** Object Ownership settings (PutBucketOwnershipControls, CreateBucket x-amz-object-ownership). */
+export const OBJECT_OWNERSHIPS: ReadonlySet<string> = new Set([
+  'BucketOwnerEnforced',
+  'BucketOwnerPreferred',
+  'ObjectWriter',
+]);
+
+/** BucketOwnerEnforced: ACLs are off; only bucket-owner-full-control may still be sent. */
+export const aclsDisabled = (bucket: BucketRow) => bucket.config.ownershipControls === 'BucketOwnerEnforced';
+
+/** Whether an ACL may be sent while ACLs are off: none, or the canned bucket-owner-full-control. */
+export const allowedWithoutAcls = (acl: StoredAcl | undefined) =>
+  acl === undefined || ('canned' in acl && acl.canned === 'bucket-owner-full-control');
+
+export function assertAclAllowed(bucket: BucketRow, acl: StoredAcl | undefined): void {
+  if (!aclsDisabled(bucket) || allowedWithoutAcls(acl)) return;
+  throw new ServiceError(400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs');
+}
+
+/** A canned ACL or grant headers → the stored ACL document. */
+export function aclFromHeaders(
+  ctx: S3Context,
+  bucket: BucketRow,
+  scope: 'object' | 'bucket' = 'object',
+): StoredAcl | undefined {
+  const acl = headerAcl(ctx, scope === 'bucket' ? [...GRANT_HEADERS, 'x-amz-grant-write'] : GRANT_HEADERS);
+  assertAclAllowed(bucket, acl);
+  return acl;
+}
+
+function headerAcl(ctx: S3Context, grantHeaders: readonly string[]): StoredAcl | undefined {
+  const canned = header(ctx, 'x-amz-acl');
+  const grants = grantHeaders
+    .filter((h) => header(ctx, h) !== undefined)
+    .map((h) => ({
+      permission: h.replace('x-amz-grant-', '').replace('-', '_').toUpperCase(),
+      grantees: header(ctx, h) as string,
+    }));
+  if (canned !== undefined && grants.length > 0) {
+    throw invalidArgument(
+      'Specifying both Canned ACLs and Header Grants is not allowed',
+      'x-amz-acl',
+      canned,
+    );
+  }
+  if (canned !== undefined) {
+    if (!CANNED_ACLS.has(canned)) throw invalidArgument('', 'x-amz-acl', canned);
+    return { canned };
+  }
+  return grants.length ? { grants } : undefined;
+}
+
+/** The ACL of a Put{Object,Bucket}Acl: from its headers, or from its AccessControlPolicy body. */
+export async function aclFromRequest(
+  ctx: S3Context,
+  bucket: BucketRow,
+  scope: 'object' | 'bucket',
+): Promise<StoredAcl> {
+  const fromHeaders = aclFromHeaders(ctx, bucket, scope);
+  const body = (await readBodyText(ctx.body)).trim();
+  if (fromHeaders) {
+    if (body !== '')
+      throw new ServiceError(400, 'UnexpectedContent', 'This request does not support content');
+    return fromHeaders;
+  }
+  if (body === '')
+    throw new ServiceError(400, 'MissingSecurityHeader', 'Your request was missing a required header', {
+      MissingHeaderName: 'x-amz-acl',
+    });
+  const acl = { grants: grantsFromPolicy(body) };
+  assertAclAllowed(bucket, acl);
+  return acl;
+}
+
+/** Get{Object,Bucket}Acl: the grants of a stored ACL (only the owner's while ACLs are off). */
+export function accessControlPolicy(ctx: S3Context, bucket: BucketRow, stored: unknown): HandlerResult {
+  const owner = ownerOf(ctx.identity.accountId);
+  const grants = grantsOf(aclsDisabled(bucket) ? undefined : (stored as StoredAcl | undefined), owner.id);
+  return s3Xml(
+    'AccessControlPolicy',
+    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
+    el(
+      'AccessControlList',
+      grants.map((g) => el('Grant', granteeXml(g.grantee, owner), el('Permission', g.permission))),
+    ),
+  );
+}

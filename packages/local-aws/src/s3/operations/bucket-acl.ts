@@ -1,0 +1,89 @@
+import { ServiceError } from '../../errors/service-error.js';
+import type { HandlerResult } from '../../http/handler-types.js';
+import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
+import { el } from '../../xml/xml-writer.js';
+import { accessControlPolicy, aclFromRequest, OBJECT_OWNERSHIPS } from '../access-control.js';
+import type { S3Context, S3Route } from '../s3-context.js';
+import { requireBucket } from '../s3-errors.js';
+import { s3Xml } from '../s3-xml.js';
+
+async function putBucketAcl(ctx: S3Context): Promise<HandlerResult> {
+  const bucket = requireBucket(ctx);
+  const acl = await aclFromRequest(ctx, bucket, 'bucket');
+  ctx.svc.meta.setBucketConfig(bucket.name, 'acl', acl);
+  return { status: 200 };
+}
+
+function getBucketAcl(ctx: S3Context): HandlerResult {
+  const bucket = requireBucket(ctx);
+  return accessControlPolicy(ctx, bucket, bucket.config.acl);
+}
+
+/** The one ObjectOwnership rule of an OwnershipControls document. */
+export function parseObjectOwnership(value: string | undefined): string {
+  if (value === undefined || !OBJECT_OWNERSHIPS.has(value)) {
+    throw new ServiceError(
+      400,
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema',
+    );
+  }
+  return value;
+}
+
+async function putBucketOwnershipControls(ctx: S3Context): Promise<HandlerResult> {
+  const bucket = requireBucket(ctx);
+  const rules = asList(parseXml(await readBodyText(ctx.body), 'OwnershipControls').Rule);
+  if (rules.length !== 1) parseObjectOwnership(undefined);
+  const ownership = parseObjectOwnership(text(rules[0], 'ObjectOwnership'));
+  ctx.svc.meta.setBucketConfig(bucket.name, 'ownershipControls', ownership);
+  return { status: 200 };
+}
+
+function getBucketOwnershipControls(ctx: S3Context): HandlerResult {
+  const bucket = requireBucket(ctx);
+  const ownership = bucket.config.ownershipControls as string | undefined;
+  if (ownership === undefined) {
+    throw new ServiceError(
+      404,
+      'OwnershipControlsNotFoundError',
+      'The bucket ownership controls were not found',
+      {
+        BucketName: bucket.name,
+      },
+    );
+  }
+  return s3Xml('OwnershipControls', el('Rule', el('ObjectOwnership', ownership)));
+}
+
+function deleteBucketOwnershipControls(ctx: S3Context): HandlerResult {
+  const bucket = requireBucket(ctx);
+  ctx.svc.meta.setBucketConfig(bucket.name, 'ownershipControls', undefined);
+  return { status: 204 };
+}
+
+export const bucketAclRoutes: readonly S3Route[] = [
+  { method: 'PUT', scope: 'bucket', sub: 'acl', operation: 'PutBucketAcl', handle: putBucketAcl },
+  { method: 'GET', scope: 'bucket', sub: 'acl', operation: 'GetBucketAcl', handle: getBucketAcl },
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'ownershipControls',
+    operation: 'PutBucketOwnershipControls',
+    handle: putBucketOwnershipControls,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'ownershipControls',
+    operation: 'GetBucketOwnershipControls',
+    handle: getBucketOwnershipControls,
+  },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'ownershipControls',
+    operation: 'DeleteBucketOwnershipControls',
+    handle: deleteBucketOwnershipControls,
+  },
+];
