@@ -76,6 +76,33 @@ describe('Host check', () => {
   });
 });
 
+describe('cross-site reads', () => {
+  it('refuses a cross-site GET, so a page cannot hold the live-stream slots of the console', async () => {
+    const host = { host: `127.0.0.1:${c.app.port}` };
+    // What fetch(url, { mode: 'no-cors' }) from another site sends: the stream would stay open,
+    // opaque to the page, and take one of the client's 8 slots.
+    for (const site of ['cross-site', 'same-site']) {
+      for (const path of ['/api/jobs/events', '/api/jobs/some-job-id/events', '/api/jobs']) {
+        const res = await send('GET', path, { ...host, 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors' });
+        expect(res.status, `${site} ${path}`).toBe(403);
+        expect(ApiError.parse(JSON.parse(res.text)).code).toBe('CrossSiteRequest');
+      }
+    }
+    // The console's own reads, typed URLs and non-browser clients still pass.
+    for (const site of ['same-origin', 'none', undefined]) {
+      const res = await send('GET', '/api/health', { ...host, ...(site ? { 'sec-fetch-site': site } : {}) });
+      expect(res.status, String(site)).toBe(200);
+    }
+    // A link from another site to a console page still opens it.
+    const page = await send('GET', '/jobs', {
+      ...host,
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+    });
+    expect(page.status).toBe(200);
+  });
+});
+
 describe('framing', () => {
   it('forbids other pages to frame the console or its API (clickjacking)', async () => {
     // A framed console sends its own same-origin requests: only the frame ban stops a page that
