@@ -15,6 +15,7 @@ import { ReportCache } from './jobs/report/report-service.js';
 import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
+import { noFraming } from './web/no-framing.js';
 import { sameOriginOnly } from './web/same-origin.js';
 import { serveSpa } from './web/serve-spa.js';
 
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  app.use(noFraming);
   app.use(allowedHostsOnly(deps.allowedHosts ?? []));
   const now = deps.now ?? Date.now;
   const jobs: JobsServiceDeps = {

@@ -49,6 +49,20 @@ describe('BFF in local mode (real local-aws, real SDK over HTTP)', () => {
     expect(body.fieldErrors[0]?.message).toMatch(/expected one of/);
   });
 
+  it('answers a bucket that is not a bucket name with a field error, not a 500', async () => {
+    // The SDK refuses these before sending (a '/'), or reads them as an access point ARN.
+    for (const bucket of ['..%2F..%2Fx', 'arn:aws:s3:us-east-1:999999999999:accesspoint', 'a%3Fb']) {
+      for (const path of [`/api/buckets/${bucket}/objects`, `/api/buckets/${bucket}/object?key=k`]) {
+        const { status, body } = await c.json('GET', path);
+        expect(status, path).toBe(400);
+        expect(body.fieldErrors[0].field, path).toBe('bucket');
+      }
+    }
+    // A valid name reaches S3.
+    const { body } = await c.json('GET', '/api/buckets/no-such-bucket-here/objects');
+    expect(body.code).toBe('NoSuchBucket');
+  });
+
   it('answers unknown API routes with JSON 404 and serves the SPA for client routes', async () => {
     const missing = await api('/api/nope');
     expect(missing.status).toBe(404);

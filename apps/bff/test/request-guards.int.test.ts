@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { ApiError, JobWizardModel, ListJobsResponse } from '@batchops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleFixture, startConsoleFixture } from './support/console-fixture.js';
@@ -14,7 +15,7 @@ afterAll(async () => {
   await c.close();
 });
 
-const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+const send = (method: string, path: string, headers: Record<string, string>, body?: string | Buffer) =>
   rawRequest(c.app.port, method, path, headers, body);
 
 describe('Host check', () => {
@@ -61,6 +62,57 @@ describe('Host check', () => {
     ]) {
       const res = await send('GET', '/api/health', { host });
       expect(res.status, host).toBe(403);
+    }
+  });
+
+  it('refuses an absolute-form target naming a foreign host, whatever the Host header says', async () => {
+    // RFC 9112 §3.2.2: with an absolute-form target the server takes the authority from the target.
+    const host = { host: `127.0.0.1:${c.app.port}` };
+    const foreign = await send('GET', `http://rebind.attacker.example:${c.app.port}/api/health`, host);
+    expect(foreign.status).toBe(403);
+    expect(ApiError.parse(JSON.parse(foreign.text)).code).toBe('HostNotAllowed');
+    const own = await send('GET', `http://localhost:${c.app.port}/api/health`, host);
+    expect(own.status).toBe(200);
+  });
+});
+
+describe('cross-site reads', () => {
+  it('refuses a cross-site GET, so a page cannot hold the live-stream slots of the console', async () => {
+    const host = { host: `127.0.0.1:${c.app.port}` };
+    // What fetch(url, { mode: 'no-cors' }) from another site sends: the stream would stay open,
+    // opaque to the page, and take one of the client's 8 slots.
+    for (const site of ['cross-site', 'same-site']) {
+      for (const path of ['/api/jobs/events', '/api/jobs/some-job-id/events', '/api/jobs']) {
+        const res = await send('GET', path, { ...host, 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors' });
+        expect(res.status, `${site} ${path}`).toBe(403);
+        expect(ApiError.parse(JSON.parse(res.text)).code).toBe('CrossSiteRequest');
+      }
+    }
+    // The console's own reads, typed URLs and non-browser clients still pass.
+    for (const site of ['same-origin', 'none', undefined]) {
+      const res = await send('GET', '/api/health', { ...host, ...(site ? { 'sec-fetch-site': site } : {}) });
+      expect(res.status, String(site)).toBe(200);
+    }
+    // A link from another site to a console page still opens it.
+    const page = await send('GET', '/jobs', {
+      ...host,
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+    });
+    expect(page.status).toBe(200);
+  });
+});
+
+describe('framing', () => {
+  it('forbids other pages to frame the console or its API (clickjacking)', async () => {
+    // A framed console sends its own same-origin requests: only the frame ban stops a page that
+    // overlays it from getting the user's clicks on Run or Cancel.
+    const host = { host: `127.0.0.1:${c.app.port}` };
+    for (const path of ['/', '/jobs/some-job', '/api/health']) {
+      const res = await send('GET', path, host);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['x-frame-options'], path).toBe('DENY');
+      expect(res.headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
     }
   });
 });
@@ -123,5 +175,25 @@ describe('bodies', () => {
     const bigBody = ApiError.parse(await big.json());
     expect(bigBody.code).toBe('PayloadTooLarge');
     expect(bigBody.message).toMatch(/1 MB/);
+  });
+
+  it('answer a compressed body that does not inflate with 400, and a good one as JSON', async () => {
+    const host = { host: `127.0.0.1:${c.app.port}`, ...json };
+    const bad = await send(
+      'POST',
+      '/api/jobs/preflight',
+      { ...host, 'content-encoding': 'gzip' },
+      'not gzip at all',
+    );
+    expect(bad.status).toBe(400);
+    expect(ApiError.parse(JSON.parse(bad.text)).code).toBe('MalformedJson');
+    const good = await send(
+      'POST',
+      '/api/jobs/preflight',
+      { ...host, 'content-encoding': 'gzip' },
+      gzipSync('{}'),
+    );
+    expect(good.status).toBe(400);
+    expect(ApiError.parse(JSON.parse(good.text)).code).toBe('ValidationError');
   });
 });

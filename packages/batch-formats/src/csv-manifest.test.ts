@@ -286,6 +286,8 @@ describe('pre-flight and the engine', () => {
     'b,k\nb,bad%zz\n',
     'b,k,v0\nb,k,"v""1"\n',
     'b,k\nb,"k"x\n',
+    // One byte order mark is skipped; the decoder must not drop a first one of its own.
+    '\ufeff\ufeffb,k\n',
   ];
 
   it.each(bad)('fails %j with the same error either way', async (text) => {

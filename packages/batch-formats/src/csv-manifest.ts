@@ -108,7 +108,8 @@ export async function* parseCsvRows(
   opts: CsvParseOptions = {},
 ): AsyncGenerator<ManifestRow[]> {
   const parser = new CsvRowParser(opts.layout, opts.source);
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM: the parser skips one byte order mark itself, for text and bytes alike.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for await (const chunk of source) {
     if (typeof chunk === 'string') {
       for (const batch of parser.push(chunk, false)) yield batch;

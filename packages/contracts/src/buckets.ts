@@ -6,7 +6,14 @@ export type BucketSummary = z.infer<typeof BucketSummary>;
 export const ListBucketsResponse = z.object({ buckets: z.array(BucketSummary) });
 export type ListBucketsResponse = z.infer<typeof ListBucketsResponse>;
 
-export const BucketParams = z.object({ bucket: z.string().min(3).max(63) });
+/** A bucket name (legacy us-east-1 names too): no '/', '?' or ARN, which the SDK would not send as a bucket. */
+export const BucketParams = z.object({
+  bucket: z
+    .string()
+    .min(3)
+    .max(63)
+    .regex(/^[A-Za-z0-9._-]+$/, 'not a valid bucket name'),
+});
 export type BucketParams = z.infer<typeof BucketParams>;
 
 export const ListObjectsQuery = z.object({

@@ -209,8 +209,46 @@ describe('presigned URLs and browser requests', () => {
     const long = await signedRequest(f.aws.url, { method: 'GET', path: '/hard/a.txt', presign: 604_801 });
     expect(long.status).toBe(400);
     expect(errorCode(long.body)).toBe('AuthorizationQueryParametersError');
+    // Only decimal digits: Number() would read 0x10 as 16 and ' 60' as 60.
+    for (const presign of ['0x10', ' 60', '1e3']) {
+      const odd = await signedRequest(f.aws.url, { method: 'GET', path: '/hard/a.txt', presign });
+      expect(odd.status, presign).toBe(400);
+    }
     const ok = await signedRequest(f.aws.url, { method: 'GET', path: '/hard/a.txt', presign: 60 });
     expect([ok.status, ok.body]).toEqual([200, 'hello']);
+  });
+
+  it('refuses x-amz-* headers left out of the signature, presigned or not (HeadersNotSigned)', async () => {
+    await f.s3.send(new PutObjectCommand({ Bucket: 'hard', Key: 'private.txt', Body: 'private' }));
+    // A presigned PUT handed out for one upload must not become a copy of another object.
+    const copy = await signedRequest(f.aws.url, {
+      method: 'PUT',
+      path: '/hard/upload.txt',
+      presign: 300,
+      unsignedHeaders: { 'x-amz-copy-source': '/hard/private.txt' },
+    });
+    expect(copy.status).toBe(403);
+    expect(errorCode(copy.body)).toBe('AccessDenied');
+    expect(copy.body).toContain('<HeadersNotSigned>x-amz-copy-source</HeadersNotSigned>');
+    const head = await errorOf(f.s3.send(new HeadObjectCommand({ Bucket: 'hard', Key: 'upload.txt' })));
+    expect(head?.$metadata.httpStatusCode).toBe(404);
+    const acl = await signedRequest(f.aws.url, {
+      method: 'PUT',
+      path: '/hard/upload.txt',
+      body: 'x',
+      unsignedHeaders: { 'x-amz-acl': 'public-read-write', 'x-amz-tagging': 'a=b' },
+    });
+    expect(acl.status).toBe(403);
+    expect(acl.body).toContain('<HeadersNotSigned>x-amz-acl,x-amz-tagging</HeadersNotSigned>');
+    // Signed, the same headers are fine.
+    const signed = await signedRequest(f.aws.url, {
+      method: 'PUT',
+      path: '/hard/upload.txt',
+      presign: 300,
+      headers: { 'x-amz-copy-source': '/hard/private.txt' },
+    });
+    expect(signed.status).toBe(200);
+    await stillUp();
   });
 
   it('requires Content-MD5 or a checksum on DeleteObjects, and checks it', async () => {

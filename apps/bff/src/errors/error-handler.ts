@@ -50,6 +50,12 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   );
 }
 
+/** A body sent with `Content-Encoding: gzip|deflate|br` that does not inflate (zlib: `Z_*`, brotli: `ERR__*`). */
+function isInflateError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && /^(Z_|ERR__)/.test(code);
+}
+
 function bodyError(err: BodyParserError): { status: number; body: ApiError } {
   const answer = (status: number, code: string, message: string) => ({
     status,
@@ -89,6 +95,16 @@ export function toApiError(err: unknown): { status: number; body: ApiError } {
     };
   }
   if (isBodyParserError(err)) return bodyError(err);
+  if (isInflateError(err)) {
+    return {
+      status: 400,
+      body: {
+        code: 'MalformedJson',
+        message: `The request body could not be decompressed: ${(err as Error).message}`,
+        fieldErrors: [],
+      },
+    };
+  }
   if (err instanceof Error && CREDENTIALS_MISSING.has(err.name)) {
     return {
       status: 503,
@@ -152,8 +168,9 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    // The SPA's assets and pages answer in plain text; the API in JSON.
-    if (req.originalUrl === '/api' || req.originalUrl.startsWith('/api/')) res.status(status).json(body);
+    // The SPA's assets and pages answer in plain text; the API in JSON. `req.path`, not the
+    // target: an absolute-form target (`GET http://host/api/…`) starts with its scheme.
+    if (req.path === '/api' || req.path.startsWith('/api/')) res.status(status).json(body);
     else res.status(status).type('text/plain').send(`${body.message}\n`);
   };
 }

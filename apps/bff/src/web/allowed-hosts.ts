@@ -23,8 +23,13 @@ function hostName(header: string | undefined): string | undefined {
 export function allowedHostsOnly(configured: readonly string[]): RequestHandler {
   const allowed = new Set([...LOOPBACK, ...configured.map((h) => h.toLowerCase())]);
   return (req, _res, next) => {
-    const name = hostName(req.get('host'));
-    if (name !== undefined && allowed.has(name)) return next();
+    // An absolute-form target (`GET http://name/…`) names the host the request is for (RFC 9112
+    // §3.2.2), whatever Host says: both must be allowed.
+    const authority = req.originalUrl.match(/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i)?.[1];
+    const names = [req.get('host'), ...(authority === undefined ? [] : [authority])].map(hostName);
+    const refused = names.findIndex((n) => n === undefined || !allowed.has(n));
+    if (refused === -1) return next();
+    const name = names[refused];
     next(
       new HttpError(
         403,

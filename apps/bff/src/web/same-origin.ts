@@ -15,13 +15,17 @@ function originOf(url: string): string | undefined {
 
 const ownOrigin = (req: Request) => originOf(`${req.protocol}://${req.get('host') ?? ''}`);
 
-/** Mutating API calls must come from the console's own origin (no cross-site requests). */
+/**
+ * API calls must come from the console's own origin. A browser's cross-site request is refused
+ * whatever its method: a read is opaque to the page, but a no-cors fetch of an SSE route would
+ * hold one of the client's live-stream slots. Mutations also need a same-origin Origin, when sent.
+ */
 export const sameOriginOnly: RequestHandler = (req, _res, next) => {
-  if (SAFE.has(req.method)) return next();
   const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     return next(new HttpError(403, 'CrossSiteRequest', 'Cross-site requests are refused.'));
   }
+  if (SAFE.has(req.method)) return next();
   const origin = req.get('origin');
   if (origin !== undefined) {
     const own = ownOrigin(req);

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string;
+  readonly headers: Record<string, string | string[] | undefined>;
   readonly text: string;
 }
 
@@ -12,7 +13,7 @@ export function rawRequest(
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: string,
+  body?: string | Buffer,
 ): Promise<RawResponse> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers, setHost: false }, (res) => {
@@ -22,7 +23,12 @@ export function rawRequest(
         text += chunk;
       });
       res.on('end', () =>
-        ok({ status: res.statusCode ?? 0, contentType: res.headers['content-type'] ?? '', text }),
+        ok({
+          status: res.statusCode ?? 0,
+          contentType: res.headers['content-type'] ?? '',
+          headers: res.headers,
+          text,
+        }),
       );
     });
     req.on('error', fail);

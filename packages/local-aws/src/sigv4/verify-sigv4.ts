@@ -205,7 +205,8 @@ function parseAuth(req: SigV4Request): ParsedAuth {
       );
     }
     const [accessKeyId, date, region, service] = parseCredential(get('X-Amz-Credential'), true);
-    const expires = Number(get('X-Amz-Expires'));
+    const expiresText = get('X-Amz-Expires');
+    const expires = /^\d{1,6}$/.test(expiresText) ? Number(expiresText) : Number.NaN;
     if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) {
       throw new ServiceError(
         400,
@@ -230,6 +231,28 @@ function parseAuth(req: SigV4Request): ParsedAuth {
     403,
     'AccessDenied',
     'Anonymous requests are not accepted: sign the request with AWS Signature Version 4.',
+  );
+}
+
+/**
+ * S3 refuses x-amz-* headers that are not signed (they change what a request does: a copy source,
+ * an ACL, a governance bypass…), so a presigned URL cannot be turned into another operation.
+ * A presigned request's x-amz-content-sha256 is the canonical request's payload hash: signed.
+ */
+function refuseUnsignedAmzHeaders(headers: NodeJS.Dict<string[]>, auth: ParsedAuth): void {
+  const signed = new Set(auth.signedHeaders);
+  const unsigned = Object.keys(headers).filter(
+    (name) =>
+      name.startsWith('x-amz-') && !signed.has(name) && !(auth.presigned && name === 'x-amz-content-sha256'),
+  );
+  if (unsigned.length === 0) return;
+  throw new ServiceError(
+    403,
+    'AccessDenied',
+    'There were headers present in the request which were not signed',
+    {
+      HeadersNotSigned: unsigned.sort().join(','),
+    },
   );
 }
 
@@ -277,6 +300,7 @@ export function verifySigV4(
     );
   }
   if (!auth.signedHeaders.includes('host')) throw signatureMismatch();
+  refuseUnsignedAmzHeaders(req.headers, auth);
 
   const canonicalRequest = [
     req.method,

@@ -22,7 +22,7 @@ export interface RawRequest {
   readonly date?: Date;
   readonly secret?: string;
   /** Sign the query (presigned URL) instead of the Authorization header, valid this many seconds. */
-  readonly presign?: number;
+  readonly presign?: number | string;
   /** Send this body instead of `body` (the signature still covers `body`). */
   readonly sendBody?: string | Buffer;
   /** Headers added after signing (not signed). */

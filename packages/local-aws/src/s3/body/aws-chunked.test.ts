@@ -169,6 +169,16 @@ describe('AwsChunkedDecoder', () => {
       }
     });
 
+    it('trailers beyond a few lines (memory held until the end of the body)', async () => {
+      // Each line is bounded, their number was not: 20,000 lines of 4 KiB held 80 MiB per request.
+      const many = `0\r\n${Array.from({ length: 200 }, (_, i) => `x-amz-meta-${i}:v`).join('\r\n')}\r\n\r\n`;
+      const err = await decodeError(many);
+      expect(err).toMatchObject({ status: 400, code: 'InvalidRequest' });
+      expect(err.message).toMatch(/trailer/);
+      const { decoder } = await decode([Buffer.from(SDK_BODY)]);
+      expect(decoder.trailers['x-amz-checksum-crc32']).toBe('gtnkmQ==');
+    });
+
     it('accepts a header line of exactly the limit', async () => {
       const ext = ';x='.padEnd(MAX_LINE_LENGTH - 1, 'a');
       const { body } = await decode(bytewise(`5${ext}\r\nhello\r\n0\r\n\r\n`));

@@ -5,6 +5,8 @@ import type { ChunkSigning } from '../../sigv4/verify-sigv4.js';
 
 /** Longest chunk-header or trailer line accepted, without its CRLF. */
 export const MAX_LINE_LENGTH = 4096;
+/** Most trailer lines accepted: S3 sends one checksum (and a signature); all are held to the end. */
+export const MAX_TRAILERS = 16;
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -39,6 +41,7 @@ export class AwsChunkedDecoder extends Transform {
   private chunkHash: Hash | undefined;
   private trailerText = '';
   private trailerSignature: string | undefined;
+  private trailerCount = 0;
 
   constructor(
     private readonly signing?: ChunkSigning,
@@ -177,6 +180,7 @@ export class AwsChunkedDecoder extends Transform {
     const name = colon === -1 ? '' : text.slice(0, colon).trim().toLowerCase();
     if (name === '') throw malformed(`invalid trailer line '${truncate(text)}'`);
     const value = text.slice(colon + 1).trim();
+    if (++this.trailerCount > MAX_TRAILERS) throw malformed(`more than ${MAX_TRAILERS} trailer lines`);
     if (this.signing && name === 'x-amz-trailer-signature') {
       this.trailerSignature = value;
       return;
