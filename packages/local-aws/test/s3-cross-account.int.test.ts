@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteBucketCommand,
@@ -16,6 +17,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutBucketAclCommand,
@@ -25,6 +27,7 @@ import {
   PutObjectAclCommand,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import Database from 'better-sqlite3';
@@ -205,6 +208,26 @@ describe('object ACLs and object owners', () => {
     const listed = await a.send(new ListObjectsV2Command({ Bucket: 'a-objects', FetchOwner: true }));
     const owners = Object.fromEntries(listed.Contents?.map((o) => [o.Key, o.Owner?.ID]) ?? []);
     expect(owners).toEqual({ 'by-b': canonical(B), private: canonical(A), public: canonical(A) });
+
+    // A multipart upload's object is its initiator's, whoever completes it.
+    const { UploadId } = await b.send(new CreateMultipartUploadCommand({ Bucket: 'a-objects', Key: 'mp' }));
+    const uploads = await a.send(new ListMultipartUploadsCommand({ Bucket: 'a-objects' }));
+    expect(uploads.Uploads?.map((u) => [u.Key, u.Initiator?.ID, u.Owner?.ID])).toEqual([
+      ['mp', canonical(B), canonical(B)],
+    ]);
+    const part = await b.send(
+      new UploadPartCommand({ Bucket: 'a-objects', Key: 'mp', UploadId, PartNumber: 1, Body: 'mp' }),
+    );
+    await a.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: 'a-objects',
+        Key: 'mp',
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
+    );
+    expect(await body(b, 'a-objects', 'mp')).toBe('mp');
+    await deniedAccess(a.send(new GetObjectCommand({ Bucket: 'a-objects', Key: 'mp' })));
     await b.send(
       new PutObjectCommand({
         Bucket: 'a-objects',

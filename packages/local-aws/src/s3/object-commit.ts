@@ -8,11 +8,11 @@ import type { S3Context } from './s3-context.js';
  * writer gave it bucket-owner-full-control (BucketOwnerEnforced makes every object the bucket owner's
  * whoever wrote it; decision 0016).
  */
-function writerOf(ctx: S3Context, bucket: BucketRow, attrs: ObjectAttrs): string {
+function ownerOfNew(bucket: BucketRow, writer: string, attrs: ObjectAttrs): string {
   const acl = attrs.acl as { canned?: string } | undefined;
   const preferred =
     bucket.config.ownershipControls === 'BucketOwnerPreferred' && acl?.canned === 'bucket-owner-full-control';
-  return preferred ? bucket.owner : ctx.identity.accountId;
+  return preferred ? bucket.owner : writer;
 }
 
 /**
@@ -31,6 +31,8 @@ export async function commitVersion(
     blob: string | null;
     attrs: ObjectAttrs;
     isDeleteMarker?: boolean;
+    /** The account writing it, when not the caller (the initiator of a multipart upload). */
+    writer?: string;
   },
 ): Promise<{ versionId: string; lastModified: number }> {
   const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
@@ -59,7 +61,7 @@ export async function commitVersion(
         lastModified,
         storageClass: v.storageClass,
         blob: v.blob,
-        attrs: { ...v.attrs, owner: writerOf(ctx, bucket, v.attrs) },
+        attrs: { ...v.attrs, owner: ownerOfNew(bucket, v.writer ?? ctx.identity.accountId, v.attrs) },
       }),
     ));
   } catch (e) {
