@@ -87,7 +87,9 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
 
-  const meta = options.stores?.meta ?? new S3MetaStore(join(dataDir, 's3.sqlite'));
+  const meta =
+    options.stores?.meta ??
+    new S3MetaStore(join(dataDir, 's3.sqlite'), credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID);
   const s3: S3Services = {
     meta,
     blobs: options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false),

@@ -91,10 +91,12 @@ export async function prepareManifest(
     );
   } catch (e) {
     const err = e as SdkError & { $metadata?: { httpStatusCode?: number } };
-    const code = err.$metadata?.httpStatusCode === 404 ? 'NoSuchKey' : err.name;
+    // A HEAD answer has no body, so the SDK cannot name the error: its status does.
+    const status = err.$metadata?.httpStatusCode;
+    const code = status === 404 ? 'NoSuchKey' : status === 403 ? 'AccessDenied' : err.name;
     throw new PrepareError(
       code || 'ManifestReadError',
-      `Reading the manifest s3://${bucket}/${key} failed: ${err.name} ${err.message}`,
+      `Reading the manifest s3://${bucket}/${key} failed: ${status === 403 ? 'AccessDenied' : err.name} ${err.message}`,
     );
   }
   if (normalizeEtag(head.ETag) !== etag) {

@@ -74,8 +74,11 @@ function granteesOfHeader(value: string): Grantee[] {
   return out;
 }
 
-/** The grants S3 shows for a stored ACL; canned ACLs expand as S3 documents them. */
-function grantsOf(acl: StoredAcl | undefined, ownerId: string): Grant[] {
+/**
+ * The grants S3 shows for a stored ACL; canned ACLs expand as S3 documents them (the bucket-owner-*
+ * ones grant the bucket's owner, when another account owns the object).
+ */
+function grantsOf(acl: StoredAcl | undefined, ownerId: string, bucketOwnerId = ownerId): Grant[] {
   const owner: Grant = { grantee: { type: 'CanonicalUser', id: ownerId }, permission: 'FULL_CONTROL' };
   if (!acl) return [owner];
   if ('canned' in acl) {
@@ -90,7 +93,12 @@ function grantsOf(acl: StoredAcl | undefined, ownerId: string): Grant[] {
         return [owner, group(ALL_USERS, 'READ'), group(ALL_USERS, 'WRITE')];
       case 'authenticated-read':
         return [owner, group(AUTHENTICATED_USERS, 'READ')];
-      // One account owns every bucket and object, so the bucket-owner ACLs collapse to the owner.
+      case 'bucket-owner-read':
+      case 'bucket-owner-full-control': {
+        if (bucketOwnerId === ownerId) return [owner];
+        const permission = acl.canned === 'bucket-owner-read' ? 'READ' : 'FULL_CONTROL';
+        return [owner, { grantee: { type: 'CanonicalUser', id: bucketOwnerId }, permission }];
+      }
       default:
         return [owner];
     }
@@ -206,10 +214,48 @@ export async function aclFromRequest(
   return acl;
 }
 
-/** Get{Object,Bucket}Acl: the grants of a stored ACL (only the owner's while ACLs are off). */
-export function accessControlPolicy(ctx: S3Context, bucket: BucketRow, stored: unknown): HandlerResult {
-  const owner = ownerOf(ctx.identity.accountId);
-  const grants = grantsOf(aclsDisabled(bucket) ? undefined : (stored as StoredAcl | undefined), owner.id);
+/** An ACL permission (decision 0016). */
+export type AclPermission = 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP';
+
+/**
+ * Whether `account` holds `permission` on a bucket or object owned by `ownerAccount`: the owner
+ * always does; others through a grant to their canonical ID, to AllUsers or to AuthenticatedUsers
+ * (every request is signed), or FULL_CONTROL. While ACLs are off (BucketOwnerEnforced) only the owner.
+ */
+export function aclAllows(
+  bucket: BucketRow,
+  stored: unknown,
+  ownerAccount: string,
+  account: string,
+  permission: AclPermission,
+): boolean {
+  if (account === ownerAccount) return true;
+  if (aclsDisabled(bucket)) return false;
+  const id = ownerOf(account).id;
+  const grants = grantsOf(
+    stored as StoredAcl | undefined,
+    ownerOf(ownerAccount).id,
+    ownerOf(bucket.owner).id,
+  );
+  return grants.some(
+    ({ grantee: g, permission: p }) =>
+      (p === permission || p === 'FULL_CONTROL') &&
+      ((g.type === 'CanonicalUser' && g.id === id) ||
+        (g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS))),
+  );
+}
+
+/**
+ * Get{Object,Bucket}Acl: the grants of a stored ACL of what `ownerAccount` owns (only the owner's
+ * while ACLs are off).
+ */
+export function accessControlPolicy(bucket: BucketRow, stored: unknown, ownerAccount: string): HandlerResult {
+  const owner = ownerOf(ownerAccount);
+  const grants = grantsOf(
+    aclsDisabled(bucket) ? undefined : (stored as StoredAcl | undefined),
+    owner.id,
+    ownerOf(bucket.owner).id,
+  );
   return s3Xml(
     'AccessControlPolicy',
     el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),

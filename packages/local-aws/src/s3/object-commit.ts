@@ -4,6 +4,18 @@ import { assertVersionMutable } from './object-lock-rules.js';
 import type { S3Context } from './s3-context.js';
 
 /**
+ * Who owns a version written now: its writer, or the bucket owner when BucketOwnerPreferred and the
+ * writer gave it bucket-owner-full-control (BucketOwnerEnforced makes every object the bucket owner's
+ * whoever wrote it; decision 0016).
+ */
+function ownerOfNew(bucket: BucketRow, writer: string, attrs: ObjectAttrs): string {
+  const acl = attrs.acl as { canned?: string } | undefined;
+  const preferred =
+    bucket.config.ownershipControls === 'BucketOwnerPreferred' && acl?.canned === 'bucket-owner-full-control';
+  return preferred ? bucket.owner : writer;
+}
+
+/**
  * Make new bytes the latest version of a key (PutObject, CopyObject, CompleteMultipartUpload):
  * a new version id when versioning is Enabled, else the null version is replaced. The metadata
  * row commits after the blob is in place, so a crash never shows a partial object.
@@ -19,6 +31,8 @@ export async function commitVersion(
     blob: string | null;
     attrs: ObjectAttrs;
     isDeleteMarker?: boolean;
+    /** The account writing it, when not the caller (the initiator of a multipart upload). */
+    writer?: string;
   },
 ): Promise<{ versionId: string; lastModified: number }> {
   const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
@@ -47,7 +61,7 @@ export async function commitVersion(
         lastModified,
         storageClass: v.storageClass,
         blob: v.blob,
-        attrs: v.attrs,
+        attrs: { ...v.attrs, owner: ownerOfNew(bucket, v.writer ?? ctx.identity.accountId, v.attrs) },
       }),
     ));
   } catch (e) {

@@ -33,6 +33,7 @@ const bucket = (name: string, versioning: BucketRow['versioning']): BucketRow =>
   name,
   region: 'us-east-1',
   created: 0,
+  owner: '000000000000',
   versioning,
   objectLock: false,
   config: {},

@@ -39,7 +39,7 @@ export interface S3Route {
   readonly handle: S3Handler;
 }
 
-/** The canonical owner of everything in local-aws (one account). */
+/** The canonical user of an account: its ID zero-padded to 64 digits (decision 0016). */
 export function ownerOf(accountId: string) {
   return { id: `${accountId}`.padStart(64, '0'), displayName: 'batchops' };
 }

@@ -1,6 +1,7 @@
 import { ServiceError } from '../errors/service-error.js';
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
+import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
 import { bucketRoutes } from './operations/buckets.js';
@@ -123,5 +124,6 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
       `local-aws does not implement ${ctx.method} on a ${scope}${subs ? ` with ?${subs}` : ''}.`,
     );
   }
+  authorize(ctx, route.operation);
   return route.handle(ctx);
 }

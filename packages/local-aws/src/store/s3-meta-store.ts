@@ -10,6 +10,8 @@ export interface BucketRow {
   /** null (never enabled), 'Enabled' or 'Suspended'. */
   readonly versioning: 'Enabled' | 'Suspended' | null;
   readonly objectLock: boolean;
+  /** The account that created the bucket (decision 0016). */
+  readonly owner: string;
   /** JSON documents of bucket subresources, kept as the API gave them. */
   readonly config: Readonly<Record<string, unknown>>;
 }
@@ -44,6 +46,8 @@ export interface ObjectAttrs {
   userMetadata?: Record<string, string>;
   tags?: Array<{ Key: string; Value: string }>;
   acl?: unknown;
+  /** The account that wrote the version; absent on versions from before owners were kept (the bucket owner's). */
+  owner?: string;
   checksum?: { algorithm: string; value: string; type: 'FULL_OBJECT' | 'COMPOSITE' };
   partsCount?: number;
   /** Part sizes of a multipart object, for GetObject ?partNumber. */
@@ -79,6 +83,7 @@ interface BucketDbRow {
   created: number;
   versioning: string | null;
   object_lock: number;
+  owner: string;
   config: string;
 }
 
@@ -103,6 +108,7 @@ const toBucket = (r: BucketDbRow): BucketRow => ({
   created: r.created,
   versioning: r.versioning as BucketRow['versioning'],
   objectLock: r.object_lock === 1,
+  owner: r.owner,
   config: JSON.parse(r.config) as Record<string, unknown>,
 });
 
@@ -113,7 +119,8 @@ CREATE TABLE IF NOT EXISTS buckets (
   created INTEGER NOT NULL,
   versioning TEXT,
   object_lock INTEGER NOT NULL DEFAULT 0,
-  config TEXT NOT NULL DEFAULT '{}'
+  config TEXT NOT NULL DEFAULT '{}',
+  owner TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS objects (
   bucket TEXT NOT NULL,
@@ -196,7 +203,11 @@ export class S3MetaStore {
   /** Every request reads its bucket; rows are cached and dropped on each bucket write. */
   private readonly bucketCache = new Map<string, BucketRow | null>();
 
-  constructor(file: string) {
+  /** `defaultOwner` owns the buckets of a data directory from before buckets had owners. */
+  constructor(
+    file: string,
+    private readonly defaultOwner = '000000000000',
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.tx = this.db.transaction((fn: () => unknown) => fn());
@@ -206,13 +217,21 @@ export class S3MetaStore {
     // A 32 MB page cache for hot rows (the default is 2 MB); memory stays bounded by it.
     this.db.pragma('cache_size = -32768');
     this.db.exec(SCHEMA);
+    const columns = this.db.pragma('table_info(buckets)') as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'owner')) {
+      // One transaction: a crash leaves the old schema, which this migrates again at the next start.
+      this.db.transaction(() => {
+        this.db.exec("ALTER TABLE buckets ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
+        this.db.prepare("UPDATE buckets SET owner = ? WHERE owner = ''").run(defaultOwner);
+      })();
+    }
     this.seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM objects').get() as { s: number }).s;
     const db = this.db;
     this.stmts = {
       getBucket: db.prepare('SELECT * FROM buckets WHERE name = ?'),
       listBuckets: db.prepare('SELECT * FROM buckets ORDER BY name'),
       insertBucket: db.prepare(
-        'INSERT INTO buckets (name, region, created, versioning, object_lock, config) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO buckets (name, region, created, versioning, object_lock, config, owner) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
@@ -311,7 +330,13 @@ export class S3MetaStore {
     return (this.stmts.listBuckets.all() as BucketDbRow[]).map(toBucket);
   }
 
-  createBucket(b: { name: string; region: string; objectLock: boolean; created: number }): void {
+  createBucket(b: {
+    name: string;
+    region: string;
+    objectLock: boolean;
+    created: number;
+    owner?: string;
+  }): void {
     this.stmts.insertBucket.run(
       b.name,
       b.region,
@@ -319,6 +344,7 @@ export class S3MetaStore {
       b.objectLock ? 'Enabled' : null,
       b.objectLock ? 1 : 0,
       '{}',
+      b.owner ?? this.defaultOwner,
     );
     this.bucketCache.delete(b.name);
   }

@@ -16,7 +16,7 @@ async function putBucketAcl(ctx: S3Context): Promise<HandlerResult> {
 
 function getBucketAcl(ctx: S3Context): HandlerResult {
   const bucket = requireBucket(ctx);
-  return accessControlPolicy(ctx, bucket, bucket.config.acl);
+  return accessControlPolicy(bucket, bucket.config.acl, bucket.owner);
 }
 
 /** The one ObjectOwnership rule of an OwnershipControls document. */

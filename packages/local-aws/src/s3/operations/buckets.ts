@@ -50,6 +50,14 @@ async function createBucket(ctx: S3Context) {
     if (location) region = location === 'EU' ? 'eu-west-1' : location;
   }
   const existing = ctx.svc.meta.getBucket(name);
+  if (existing && existing.owner !== ctx.identity.accountId) {
+    throw new ServiceError(
+      409,
+      'BucketAlreadyExists',
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+      { BucketName: name },
+    );
+  }
   if (existing) {
     // Same owner in us-east-1: S3 answers 200 (legacy); elsewhere BucketAlreadyOwnedByYou.
     if (region === 'us-east-1' && existing.region === 'us-east-1')
@@ -66,7 +74,7 @@ async function createBucket(ctx: S3Context) {
   const ownership = ownershipHeader === undefined ? undefined : parseObjectOwnership(ownershipHeader);
   const acl = aclFromHeaders(
     ctx,
-    { name, region, created: 0, versioning: null, objectLock, config: {} },
+    { name, region, created: 0, versioning: null, objectLock, owner: ctx.identity.accountId, config: {} },
     'bucket',
   );
   if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) {
@@ -76,7 +84,13 @@ async function createBucket(ctx: S3Context) {
       "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
     );
   }
-  ctx.svc.meta.createBucket({ name, region, objectLock, created: ctx.svc.now().getTime() });
+  ctx.svc.meta.createBucket({
+    name,
+    region,
+    objectLock,
+    created: ctx.svc.now().getTime(),
+    owner: ctx.identity.accountId,
+  });
   if (ownership !== undefined) ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
   if (acl !== undefined) ctx.svc.meta.setBucketConfig(name, 'acl', acl);
   return { status: 200, headers: { location: `/${name}` } };
@@ -131,6 +145,7 @@ function listBuckets(ctx: S3Context) {
     .listBuckets()
     .filter(
       (b) =>
+        b.owner === ctx.identity.accountId &&
         (prefix === undefined || b.name.startsWith(prefix)) &&
         (region === undefined || b.region === region) &&
         (after === undefined || b.name > after),

@@ -5,6 +5,7 @@ import { decodeComponent } from '../../http/request-target.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
 import { el } from '../../xml/xml-writer.js';
 import { aclFromHeaders } from '../access-control.js';
+import { assertObjectAccess } from '../authorization.js';
 import { type ChecksumAlgorithm, createHasher, parseChecksumAlgorithm } from '../body/checksums.js';
 import { evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { commitVersion } from '../object-commit.js';
@@ -44,6 +45,7 @@ export function resolveCopySource(ctx: S3Context): CopySource {
   if (versionId === '') throw invalidArgument('Invalid version id specified', 'x-amz-copy-source', raw);
   const bucket = ctx.svc.meta.getBucket(bucketName);
   if (!bucket) throw noSuchBucket(bucketName);
+  assertObjectAccess(ctx, bucket, key, versionId, 'READ');
   const row = ctx.svc.meta.getObject(bucketName, key, versionId);
   if (!row) throw versionId === undefined ? noSuchKey(key) : noSuchVersion(key, versionId);
   if (row.isDeleteMarker) {

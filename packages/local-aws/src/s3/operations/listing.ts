@@ -2,6 +2,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import type { ObjectRow } from '../../store/s3-meta-store.js';
 import { el, opt } from '../../xml/xml-writer.js';
+import { objectOwner } from '../authorization.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -137,8 +138,13 @@ function latestWalk(
   })();
 }
 
+/** The Owner element of a listed version: the account that owns it (decision 0016). */
+function ownerElement(ctx: S3Context, row: ObjectRow) {
+  const owner = ownerOf(objectOwner(requireBucket(ctx), row));
+  return el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));
+}
+
 function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOwner: boolean) {
-  const owner = ownerOf(ctx.identity.accountId);
   return el(
     'Contents',
     el('Key', encodeKey(enc, row.key)),
@@ -147,7 +153,7 @@ function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOw
     row.attrs.checksum ? el('ChecksumAlgorithm', row.attrs.checksum.algorithm) : null,
     row.attrs.checksum ? el('ChecksumType', row.attrs.checksum.type) : null,
     el('Size', row.size),
-    withOwner ? el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)) : null,
+    withOwner ? ownerElement(ctx, row) : null,
     el('StorageClass', row.storageClass),
   );
 }
@@ -254,8 +260,6 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
     ctx.svc.meta.listVersions(bucket, 'key' in c ? c.key : { key: c.after.key, seq: c.after.seq }, limit);
   const gen = walk(fetch, { prefix, delimiter, start });
   const page = collect(gen, maxKeys);
-  const owner = ownerOf(ctx.identity.accountId);
-  const ownerEl = el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));
   const last = page.entries[page.entries.length - 1];
   return s3Xml(
     'ListVersionsResult',
@@ -283,14 +287,14 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
         el('LastModified', new Date(r.lastModified)),
       ];
       return r.isDeleteMarker
-        ? el('DeleteMarker', common, ownerEl)
+        ? el('DeleteMarker', common, ownerElement(ctx, r))
         : el(
             'Version',
             common,
             el('ETag', `"${r.etag}"`),
             el('Size', r.size),
             el('StorageClass', r.storageClass),
-            ownerEl,
+            ownerElement(ctx, r),
           );
     }),
   );

@@ -101,6 +101,8 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
     ...lockAttrsFromHeaders(ctx, bucket),
     ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
     storageClass: storageClassFrom(header(ctx, 'x-amz-storage-class')),
+    // The initiator: it owns the object the upload completes into (decision 0016).
+    owner: ctx.identity.accountId,
   };
   const acl = aclFromHeaders(ctx, bucket);
   if (acl) attrs.acl = acl;
@@ -451,6 +453,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
     storageClass,
     blob,
     attrs: objectAttrs,
+    writer: (upload.attrs as UploadAttrs).owner,
   });
   const done: CompletedUpload = {
     parts: parts.map((p) => [p.partNumber, p.etag]),
@@ -498,8 +501,8 @@ function listParts(ctx: S3Context): HandlerResult {
   const rows = maxParts === 0 ? [] : ctx.svc.meta.listParts(upload.uploadId, marker, maxParts + 1);
   const truncated = rows.length > maxParts;
   const page = rows.slice(0, maxParts);
-  const owner = ownerOf(ctx.identity.accountId);
   const attrs = upload.attrs as UploadAttrs;
+  const owner = ownerOf(attrs.owner ?? bucket.owner);
   const enc = encoder(ctx);
   return s3Xml(
     'ListPartsResult',
@@ -595,7 +598,6 @@ function listMultipartUploads(ctx: S3Context): HandlerResult {
     if (commonPrefix !== undefined) prefixes.push(commonPrefix);
     else uploads.push(u);
   }
-  const owner = ownerOf(ctx.identity.accountId);
   const lastUpload = uploads.at(-1);
   const lastPrefix = prefixes.at(-1);
   const nextKey =
@@ -615,6 +617,7 @@ function listMultipartUploads(ctx: S3Context): HandlerResult {
     el('IsTruncated', truncated),
     uploads.map((u) => {
       const attrs = u.attrs as UploadAttrs;
+      const owner = ownerOf(attrs.owner ?? bucket.owner);
       return el(
         'Upload',
         el('UploadId', u.uploadId),

@@ -4,6 +4,7 @@ import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-stor
 import { asList, child, parseXml, readBody, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt, type XmlElement } from '../../xml/xml-writer.js';
 import { accessControlPolicy, aclFromRequest } from '../access-control.js';
+import { objectOwner } from '../authorization.js';
 import { verifyRequiredChecksum } from '../object-body.js';
 import { validateObjectTags } from '../object-write-options.js';
 import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
@@ -87,7 +88,7 @@ async function putObjectAcl(ctx: S3Context): Promise<HandlerResult> {
 function getObjectAcl(ctx: S3Context): HandlerResult {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
-  const result = accessControlPolicy(ctx, bucket, row.attrs.acl);
+  const result = accessControlPolicy(bucket, row.attrs.acl, objectOwner(bucket, row));
   return { ...result, headers: { ...result.headers, ...versionHeader(bucket, row) } };
 }
 

@@ -1,0 +1,83 @@
+import { ServiceError } from '../errors/service-error.js';
+import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
+import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
+import type { S3Context } from './s3-context.js';
+import { versionIdParam } from './s3-errors.js';
+
+// Who may do what to a bucket or object of another account: its ACL grants, as on S3 (decision 0016).
+
+export const accessDenied = () => new ServiceError(403, 'AccessDenied', 'Access Denied');
+
+/** What an operation needs from a caller who does not own the bucket; any other needs the owner. */
+type Need = 'anyone' | { on: 'bucket' | 'object'; permission: AclPermission };
+
+const bucket = (permission: AclPermission): Need => ({ on: 'bucket', permission });
+const object = (permission: AclPermission): Need => ({ on: 'object', permission });
+
+const NEEDS: Readonly<Record<string, Need>> = {
+  // ListBuckets answers the caller's own; CreateBucket refuses another's name itself.
+  ListBuckets: 'anyone',
+  CreateBucket: 'anyone',
+  HeadBucket: bucket('READ'),
+  ListObjects: bucket('READ'),
+  ListObjectsV2: bucket('READ'),
+  ListObjectVersions: bucket('READ'),
+  ListMultipartUploads: bucket('READ'),
+  PutObject: bucket('WRITE'),
+  CopyObject: bucket('WRITE'),
+  DeleteObject: bucket('WRITE'),
+  DeleteObjects: bucket('WRITE'),
+  CreateMultipartUpload: bucket('WRITE'),
+  UploadPart: bucket('WRITE'),
+  CompleteMultipartUpload: bucket('WRITE'),
+  AbortMultipartUpload: bucket('WRITE'),
+  ListParts: bucket('WRITE'),
+  GetBucketAcl: bucket('READ_ACP'),
+  PutBucketAcl: bucket('WRITE_ACP'),
+  GetObject: object('READ'),
+  HeadObject: object('READ'),
+  GetObjectAttributes: object('READ'),
+  GetObjectAcl: object('READ_ACP'),
+  PutObjectAcl: object('WRITE_ACP'),
+};
+
+/** The account that owns an object version: its writer, or the bucket owner under BucketOwnerEnforced. */
+export const objectOwner = (b: BucketRow, row: ObjectRow) =>
+  aclsDisabled(b) ? b.owner : (row.attrs.owner ?? b.owner);
+
+const bucketAllows = (ctx: S3Context, b: BucketRow, permission: AclPermission) =>
+  aclAllows(b, b.config.acl, b.owner, ctx.identity.accountId, permission);
+
+/**
+ * `permission` on an object version; where there is none (or a delete marker), READ on the bucket,
+ * so that only who may list the bucket learns that a key is missing (404 rather than 403, as on S3).
+ */
+export function assertObjectAccess(
+  ctx: S3Context,
+  b: BucketRow,
+  key: string,
+  versionId: string | undefined,
+  permission: AclPermission,
+): void {
+  const row = ctx.svc.meta.getObject(b.name, key, versionId);
+  const allowed =
+    row && !row.isDeleteMarker
+      ? aclAllows(b, row.attrs.acl, objectOwner(b, row), ctx.identity.accountId, permission)
+      : bucketAllows(ctx, b, 'READ');
+  if (!allowed) throw accessDenied();
+}
+
+/** Refuse an operation the caller may not do to the addressed bucket or object (403 AccessDenied). */
+export function authorize(ctx: S3Context, operation: string): void {
+  const need = NEEDS[operation];
+  if (need === 'anyone' || ctx.bucket === undefined) return;
+  const b = ctx.svc.meta.getBucket(ctx.bucket);
+  // A missing bucket is the operation's own NoSuchBucket.
+  if (!b) return;
+  if (need?.on === 'object' && ctx.key !== undefined) {
+    assertObjectAccess(ctx, b, ctx.key, versionIdParam(ctx), need.permission);
+    return;
+  }
+  if (b.owner === ctx.identity.accountId) return;
+  if (need?.on !== 'bucket' || !bucketAllows(ctx, b, need.permission)) throw accessDenied();
+}
