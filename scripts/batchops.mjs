@@ -217,8 +217,24 @@ function ensureNode24() {
         '-j',
         '2',
       ],
-      { cwd: buildDir, env: { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}` } },
+      {
+        cwd: buildDir,
+        // Under `npm test`, npm passes its config down as npm_config_* (this machine's npmrc says
+        // nodedir=/usr, Node 20's headers), and node-gyp prefers it to --nodedir: drop it.
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k))),
+          npm_config_nodedir: nodeHome,
+          PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
+        },
+      },
     );
+    // A build against the wrong headers loads nowhere: check it here, not in the middle of the tests.
+    const check = run(nodeBin, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(binding)})`]);
+    if (check !== 0) {
+      rmSync(binding, { force: true });
+      console.error(`[batchops] ${sqliteDir} built for Node ${node24Version} does not load in it`);
+      process.exit(1);
+    }
   }
   return {
     PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
