@@ -9,6 +9,7 @@ import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
 import { objectAttributesRoutes } from './operations/object-attributes.js';
+import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
@@ -21,6 +22,7 @@ const routes: readonly S3Route[] = [
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,
+  ...objectEncryptionRoutes,
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,
