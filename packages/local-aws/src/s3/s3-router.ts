@@ -4,6 +4,7 @@ import { decodeComponent } from '../http/request-target.js';
 import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
+import { bucketInventoryRoutes } from './operations/bucket-inventory.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
@@ -18,6 +19,7 @@ import type { S3Context, S3Route, S3Services } from './s3-context.js';
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
   ...bucketConfigRoutes,
+  ...bucketInventoryRoutes,
   ...bucketAclRoutes,
   ...listingRoutes,
   ...multipartRoutes,
