@@ -8,6 +8,7 @@ import {
   GetObjectLegalHoldCommand,
   GetObjectRetentionCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -217,5 +218,121 @@ describe('aws s3control create-job with each operation', () => {
     );
     expect(days).toContain('BadRequestException');
     expect(days).toContain('ExpirationInDays');
+  });
+});
+
+describe('S3 Inventory through aws s3api, and a job over its report', () => {
+  async function s3api<T>(...args: string[]): Promise<{ code: number; out: T; stderr: string }> {
+    const r = await runCli(['s3api', ...args, '--endpoint-url', fixture.aws.url, '--output', 'json'], env());
+    return { code: r.code, out: (r.stdout.trim() ? JSON.parse(r.stdout) : {}) as T, stderr: r.stderr };
+  }
+
+  it('puts, gets, lists and deletes a configuration; the report is a job manifest', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'cli-inv' }));
+    for (const Key of ['one', 'two words', 'three/ü']) {
+      await s3.send(new PutObjectCommand({ Bucket: 'cli-inv', Key, Body: Key }));
+    }
+    const configuration = {
+      Destination: {
+        S3BucketDestination: { Bucket: 'arn:aws:s3:::cli-reports', Format: 'CSV', Prefix: 'inventory' },
+      },
+      IsEnabled: true,
+      Id: 'weekly',
+      IncludedObjectVersions: 'Current',
+      OptionalFields: ['Size', 'ETag'],
+      Schedule: { Frequency: 'Weekly' },
+    };
+    const put = await s3api(
+      'put-bucket-inventory-configuration',
+      '--bucket',
+      'cli-inv',
+      '--id',
+      'weekly',
+      '--inventory-configuration',
+      JSON.stringify(configuration),
+    );
+    expect(put.code, put.stderr).toBe(0);
+    const got = await s3api<{ InventoryConfiguration: unknown }>(
+      'get-bucket-inventory-configuration',
+      '--bucket',
+      'cli-inv',
+      '--id',
+      'weekly',
+    );
+    expect(got.out.InventoryConfiguration).toEqual(configuration);
+    const listed = await s3api<{ InventoryConfigurationList: Array<{ Id: string }>; IsTruncated: boolean }>(
+      'list-bucket-inventory-configurations',
+      '--bucket',
+      'cli-inv',
+    );
+    expect(listed.out.InventoryConfigurationList.map((c) => c.Id)).toEqual(['weekly']);
+
+    // The first report is there at once; its manifest.json is the job's manifest.
+    const keys = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: 'cli-reports',
+        Prefix: 'inventory/cli-inv/weekly/',
+      }),
+    );
+    const manifestKey = keys.Contents?.map((c) => c.Key as string).find((k) => k.endsWith('/manifest.json'));
+    expect(manifestKey).toMatch(
+      /^inventory\/cli-inv\/weekly\/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}Z\/manifest\.json$/,
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-reports', Key: manifestKey }));
+    const { JobId } = await s3control<{ JobId: string }>(
+      'create-job',
+      '--no-confirmation-required',
+      '--operation',
+      JSON.stringify({
+        S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' },
+      }),
+      '--manifest',
+      JSON.stringify({
+        Spec: { Format: 'S3InventoryReport_CSV_20161130' },
+        Location: {
+          ObjectArn: `arn:aws:s3:::cli-reports/${manifestKey}`,
+          ETag: (head.ETag as string).replaceAll('"', ''),
+        },
+      }),
+      '--report',
+      REPORT,
+      '--priority',
+      '10',
+      '--role-arn',
+      ROLE,
+    );
+    const end = Date.now() + 30_000;
+    while (
+      !['Complete', 'Failed'].includes(fixture.aws.engine().describeJob(ACCOUNT, JobId).Status as JobStatus)
+    ) {
+      if (Date.now() > end) throw new Error(`job ${JobId} did not end`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const { Job } = await s3control<{
+      Job: {
+        Status: string;
+        ProgressSummary: { TotalNumberOfTasks: number; NumberOfTasksSucceeded: number };
+      };
+    }>('describe-job', '--job-id', JobId);
+    expect(Job.Status).toBe('Complete');
+    expect(Job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 3, NumberOfTasksSucceeded: 3 });
+
+    const deleted = await s3api(
+      'delete-bucket-inventory-configuration',
+      '--bucket',
+      'cli-inv',
+      '--id',
+      'weekly',
+    );
+    expect(deleted.code, deleted.stderr).toBe(0);
+    const missing = await s3api(
+      'get-bucket-inventory-configuration',
+      '--bucket',
+      'cli-inv',
+      '--id',
+      'weekly',
+    );
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('NoSuchConfiguration');
   });
 });
