@@ -4,6 +4,7 @@ import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
 import { putObjectAcl } from './put-object-acl.js';
 import { putObjectCopy } from './put-object-copy.js';
+import { replicateObject } from './replicate-object.js';
 
 // One module per operation; the ones local-aws does not run yet are refused at CreateJob.
 const modules: readonly OperationModule[] = [
@@ -11,6 +12,7 @@ const modules: readonly OperationModule[] = [
   deleteObjectTagging,
   putObjectAcl,
   putObjectCopy,
+  replicateObject,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));

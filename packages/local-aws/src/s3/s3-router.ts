@@ -12,6 +12,7 @@ import { objectAttributesRoutes } from './operations/object-attributes.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
+import { replicateObjectRoutes } from './operations/replicate-object.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
 const routes: readonly S3Route[] = [
@@ -24,6 +25,7 @@ const routes: readonly S3Route[] = [
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,
+  ...replicateObjectRoutes,
   ...objectRoutes,
 ];
 
