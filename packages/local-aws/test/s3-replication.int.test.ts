@@ -7,9 +7,9 @@ import {
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketReplicationCommand,
-  type PutBucketReplicationCommandInput,
   PutBucketVersioningCommand,
   PutObjectCommand,
+  type ReplicationRule,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import {
@@ -42,7 +42,7 @@ async function versionedBucket(Bucket: string): Promise<void> {
   await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
 }
 
-type Rule = NonNullable<PutBucketReplicationCommandInput['ReplicationConfiguration']>['Rules'][number];
+type Rule = ReplicationRule;
 
 const rule = (id: string, priority: number, dest: string, extra: Partial<Rule> = {}): Rule => ({
   ID: id,
