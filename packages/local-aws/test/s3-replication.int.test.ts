@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteBucketCommand,
   DeleteObjectCommand,
   GetObjectAclCommand,
   GetObjectCommand,
@@ -11,6 +18,7 @@ import {
   PutObjectCommand,
   type ReplicationRule,
   type S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
@@ -20,7 +28,7 @@ import {
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 import { signedRequest } from './support/signed-http.js';
 
 const AccountId = '000000000000';
@@ -235,6 +243,192 @@ describe('live replication', () => {
   });
 });
 
+/** Completion report rows [key, versionId, status, http, errorCode] (S3 writes the HTTP status first). */
+async function reportRows(prefix: string, jobId: string): Promise<string[][]> {
+  const manifest = JSON.parse(await bodyOf('reports', `${prefix}/job-${jobId}/manifest.json`)) as {
+    Results: Array<{ Key: string }>;
+  };
+  const rows: string[][] = [];
+  for (const r of manifest.Results) {
+    for (const line of (await bodyOf('reports', r.Key)).split('\n').filter(Boolean)) {
+      const [, key, versionId, status, http, code] = line.split(',');
+      rows.push([decodeURIComponent(key ?? ''), versionId ?? '', status ?? '', http ?? '', code ?? '']);
+    }
+  }
+  return rows.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
+
+/** A CSV manifest (Bucket, Key, VersionId) put into `reports`; its location for CreateJob. */
+async function csvManifest(name: string, rows: Array<[string, string, string]>) {
+  const Key = `manifests/${name}.csv`;
+  const body = rows.map(([b, k, v]) => `${b},${encodeURIComponent(k)},${v}`).join('\n');
+  const out = await s3.send(new PutObjectCommand({ Bucket: 'reports', Key, Body: body }));
+  return {
+    Spec: {
+      Format: 'S3BatchOperations_CSV_20180820' as const,
+      Fields: ['Bucket' as const, 'Key' as const, 'VersionId' as const],
+    },
+    Location: { ObjectArn: `arn:aws:s3:::reports/${Key}`, ETag: (out.ETag as string).replaceAll('"', '') },
+  };
+}
+
+describe('Batch Replication task errors', () => {
+  it('fails each task with the replication failure reason: no configuration, missing key, destination missing or unversioned', async () => {
+    await versionedBucket('e1-src');
+    await versionedBucket('e2-src');
+    await versionedBucket('e2-dst');
+    await versionedBucket('e3-src');
+    await versionedBucket('e3-dst');
+    const put = async (Bucket: string, Key: string) =>
+      (await s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))).VersionId as string;
+    const v1 = await put('e1-src', 'no-config');
+    const v2 = await put('e2-src', 'unversioned-dst');
+    const v3 = await put('e3-src', 'missing-dst');
+    await putReplication('e2-src', [rule('r', 1, 'e2-dst')]);
+    await putReplication('e3-src', [rule('r', 1, 'e3-dst')]);
+    // Configurations that were valid when put, broken since.
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'e2-dst', VersioningConfiguration: { Status: 'Suspended' } }),
+    );
+    await s3.send(new DeleteBucketCommand({ Bucket: 'e3-dst' }));
+    const Manifest = await csvManifest('errors', [
+      ['e1-src', 'no-config', v1],
+      ['e2-src', 'unversioned-dst', v2],
+      ['e3-src', 'missing-dst', v3],
+      ['e2-src', 'not-there', v2],
+    ]);
+    const { ManifestGenerator: _none, ...input } = replicationJob('errors');
+    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Manifest }));
+    const job = await waitFor(JobId as string, ['Complete', 'Failed']);
+    expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 4, NumberOfTasksFailed: 4 });
+    expect((await reportRows('r-errors', JobId as string)).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      ['missing-dst', 'failed', '404', 'DstBucketNotFound'],
+      ['no-config', 'failed', '400', 'SrcBucketReplicationConfigMissing'],
+      ['not-there', 'failed', '404', 'SrcKeyNotFound'],
+      ['unversioned-dst', 'failed', '400', 'DstBucketUnversioned'],
+    ]);
+    expect((await head('e2-src', 'unversioned-dst')).ReplicationStatus).toBe('FAILED');
+    expect((await head('e1-src', 'no-config')).ReplicationStatus).toBeUndefined();
+
+    // Fixed: a job over the FAILED ones replicates them.
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'e2-dst', VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    const retry = replicationJob('e2-src');
+    const generator = retry.ManifestGenerator?.S3JobManifestGenerator;
+    if (generator) generator.Filter = { EligibleForReplication: true, ObjectReplicationStatuses: ['FAILED'] };
+    const second = await ctl.send(new CreateJobCommand(retry));
+    const done = await waitFor(second.JobId as string, ['Complete', 'Failed']);
+    expect(done.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 1, NumberOfTasksSucceeded: 1 });
+    expect((await head('e2-src', 'unversioned-dst')).ReplicationStatus).toBe('COMPLETED');
+    expect((await head('e2-dst', 'unversioned-dst', v2)).ReplicationStatus).toBe('REPLICA');
+  });
+
+  it('fails the job at preparation when the generator needs a configuration the bucket lacks', async () => {
+    await versionedBucket('e4-src');
+    await s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
+    const { JobId } = await ctl.send(new CreateJobCommand(replicationJob('e4-src')));
+    const job = await waitFor(JobId as string, ['Failed']);
+    expect(job.FailureReasons?.[0]?.FailureCode).toBe('SrcBucketReplicationConfigMissing');
+  });
+});
+
+describe('live replication rules', () => {
+  it('the highest priority rule wins where rules to one destination overlap; every destination gets its copy', async () => {
+    await versionedBucket('p-src');
+    await versionedBucket('p-dst');
+    await versionedBucket('p-dst2');
+    await putReplication('p-src', [
+      rule('low', 1, 'p-dst', { Destination: { Bucket: 'arn:aws:s3:::p-dst', StorageClass: 'STANDARD_IA' } }),
+      rule('high', 5, 'p-dst', {
+        Filter: { Prefix: 'hot/' },
+        Destination: { Bucket: 'arn:aws:s3:::p-dst', StorageClass: 'ONEZONE_IA' },
+      }),
+      rule('second', 2, 'p-dst2', {
+        Destination: {
+          Bucket: 'arn:aws:s3:::p-dst2',
+          Account: AccountId,
+          AccessControlTranslation: { Owner: 'Destination' },
+        },
+      }),
+    ]);
+    await s3.send(new PutObjectCommand({ Bucket: 'p-src', Key: 'hot/x', Body: 'x', ACL: 'public-read' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'p-src', Key: 'cold/y', Body: 'y' }));
+    await eventually(async () => {
+      expect((await head('p-src', 'hot/x')).ReplicationStatus).toBe('COMPLETED');
+      expect((await head('p-src', 'cold/y')).ReplicationStatus).toBe('COMPLETED');
+    });
+    expect((await head('p-dst', 'hot/x')).StorageClass).toBe('ONEZONE_IA');
+    expect((await head('p-dst', 'cold/y')).StorageClass).toBe('STANDARD_IA');
+    expect((await head('p-dst2', 'hot/x')).StorageClass).toBeUndefined();
+    // Without AccessControlTranslation the ACL goes along; with Owner=Destination the replica is private.
+    const grants = async (Bucket: string) =>
+      ((await s3.send(new GetObjectAclCommand({ Bucket, Key: 'hot/x' }))).Grants ?? []).map(
+        (g) => g.Grantee?.URI ?? g.Grantee?.ID,
+      );
+    expect(await grants('p-dst')).toContain('http://acs.amazonaws.com/groups/global/AllUsers');
+    expect(await grants('p-dst2')).not.toContain('http://acs.amazonaws.com/groups/global/AllUsers');
+  });
+
+  it('replicates delete markers when DeleteMarkerReplication is Enabled, and multipart uploads', async () => {
+    await versionedBucket('d-src');
+    await versionedBucket('d-dst');
+    await putReplication('d-src', [
+      rule('markers', 2, 'd-dst', {
+        Filter: { Prefix: 'm/' },
+        DeleteMarkerReplication: { Status: 'Enabled' },
+      }),
+      rule('plain', 1, 'd-dst', { Filter: { Prefix: 'p/' } }),
+    ]);
+    for (const Key of ['m/a', 'p/b'])
+      await s3.send(new PutObjectCommand({ Bucket: 'd-src', Key, Body: Key }));
+    await eventually(async () => {
+      expect((await head('d-dst', 'm/a')).ReplicationStatus).toBe('REPLICA');
+      expect((await head('d-dst', 'p/b')).ReplicationStatus).toBe('REPLICA');
+    });
+    const marker = await s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'm/a' }));
+    await s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'p/b' }));
+    await eventually(async () => {
+      const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: 'd-dst', Prefix: 'm/' }));
+      expect(listed.DeleteMarkers?.map((m) => [m.VersionId, m.IsLatest])).toEqual([[marker.VersionId, true]]);
+    });
+    expect((await head('d-dst', 'p/b')).ReplicationStatus).toBe('REPLICA');
+
+    const upload = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'd-src', Key: 'p/multi' }));
+    const part = await s3.send(
+      new UploadPartCommand({
+        Bucket: 'd-src',
+        Key: 'p/multi',
+        UploadId: upload.UploadId,
+        PartNumber: 1,
+        Body: 'parts',
+      }),
+    );
+    const done = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: 'd-src',
+        Key: 'p/multi',
+        UploadId: upload.UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
+    );
+    await eventually(async () => {
+      expect(await head('d-dst', 'p/multi')).toMatchObject({ VersionId: done.VersionId, ETag: done.ETag });
+    });
+  });
+
+  it('a version written while the destination cannot take it is FAILED', async () => {
+    await versionedBucket('f-src');
+    await versionedBucket('f-dst');
+    await putReplication('f-src', [rule('r', 1, 'f-dst')]);
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'f-dst', VersioningConfiguration: { Status: 'Suspended' } }),
+    );
+    await s3.send(new PutObjectCommand({ Bucket: 'f-src', Key: 'k', Body: 'k' }));
+    await eventually(async () => expect((await head('f-src', 'k')).ReplicationStatus).toBe('FAILED'));
+  });
+});
+
 describe('ReplicateObject is internal', () => {
   it('refuses a signed request without the engine token', async () => {
     await versionedBucket('i1-src');
@@ -248,5 +442,144 @@ describe('ReplicateObject is internal', () => {
   });
 });
 
-void DeleteObjectCommand;
-void GetObjectAclCommand;
+describe('a restart', () => {
+  it('delivers the live replications that were pending when local-aws stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'local-aws-repl-'));
+    try {
+      // Replication held back for an hour: the versions stay PENDING until the restart.
+      const first = await startFixture({ dataDir, s3: { replicationDelayMs: 3_600_000 } });
+      await first.s3.send(new CreateBucketCommand({ Bucket: 'src' }));
+      await first.s3.send(new CreateBucketCommand({ Bucket: 'dst' }));
+      for (const Bucket of ['src', 'dst'])
+        await first.s3.send(
+          new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+        );
+      await first.s3.send(
+        new PutBucketReplicationCommand({
+          Bucket: 'src',
+          ReplicationConfiguration: { Role: ReplicationRole, Rules: [rule('r', 1, 'dst')] },
+        }),
+      );
+      const ids = new Map<string, string>();
+      for (let i = 0; i < 20; i++) {
+        const Key = `k${i}`;
+        const out = await first.s3.send(new PutObjectCommand({ Bucket: 'src', Key, Body: Key }));
+        ids.set(Key, out.VersionId as string);
+      }
+      expect(
+        (await first.s3.send(new HeadObjectCommand({ Bucket: 'src', Key: 'k0' }))).ReplicationStatus,
+      ).toBe('PENDING');
+      await first.close();
+
+      const second = await startFixture({ dataDir });
+      try {
+        await eventually(async () => {
+          for (const [Key, VersionId] of ids) {
+            const replica = await second.s3.send(new HeadObjectCommand({ Bucket: 'dst', Key, VersionId }));
+            expect(replica.ReplicationStatus).toBe('REPLICA');
+            const source = await second.s3.send(new HeadObjectCommand({ Bucket: 'src', Key }));
+            expect(source.ReplicationStatus).toBe('COMPLETED');
+          }
+        });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the AWS CLI', () => {
+  function aws(args: readonly string[]): Promise<string> {
+    const home = fixture.dataDir;
+    return new Promise((ok, fail) => {
+      execFile(
+        AWS_CLI,
+        [...args, '--endpoint-url', fixture.aws.url, '--output', 'json'],
+        {
+          env: {
+            ...fixture.cliEnv,
+            HOME: home,
+            AWS_CONFIG_FILE: '/dev/null',
+            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+            AWS_PAGER: '',
+            // S3 Control puts the account in front of the host: reach local-aws as a proxy (wire-notes §1).
+            ...(args[0] === 's3control' ? { HTTP_PROXY: fixture.aws.url } : {}),
+          },
+          timeout: 60_000,
+        },
+        (err, stdout, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : ok(stdout)),
+      );
+    });
+  }
+
+  it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
+    await versionedBucket('cli-src');
+    await versionedBucket('cli-dst');
+    const ids: Record<string, string> = {};
+    for (const Key of ['a/1', 'a/2', 'b/3'])
+      ids[Key] = (await s3.send(new PutObjectCommand({ Bucket: 'cli-src', Key, Body: Key })))
+        .VersionId as string;
+    const file = join(fixture.dataDir, 'replication.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        Role: ReplicationRole,
+        Rules: [rule('a-only', 1, 'cli-dst', { Filter: { Prefix: 'a/' } })],
+      }),
+    );
+    await aws([
+      's3api',
+      'put-bucket-replication',
+      '--bucket',
+      'cli-src',
+      '--replication-configuration',
+      `file://${file}`,
+    ]);
+    const created = JSON.parse(
+      await aws([
+        's3control',
+        'create-job',
+        '--account-id',
+        AccountId,
+        '--no-confirmation-required',
+        '--operation',
+        '{"S3ReplicateObject":{}}',
+        '--manifest-generator',
+        JSON.stringify({
+          S3JobManifestGenerator: {
+            ExpectedBucketOwner: AccountId,
+            SourceBucket: 'arn:aws:s3:::cli-src',
+            EnableManifestOutput: true,
+            ManifestOutputLocation: {
+              Bucket: 'arn:aws:s3:::reports',
+              ManifestPrefix: 'cli-manifests',
+              ManifestFormat: 'S3InventoryReport_CSV_20211130',
+            },
+            Filter: { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE', 'FAILED'] },
+          },
+        }),
+        '--report',
+        '{"Bucket":"arn:aws:s3:::reports","Prefix":"r-cli","Format":"Report_CSV_20180820","Enabled":true,"ReportScope":"AllTasks"}',
+        '--priority',
+        '10',
+        '--role-arn',
+        RoleArn,
+      ]),
+    ) as { JobId: string };
+    const job = await waitFor(created.JobId, ['Complete', 'Failed']);
+    expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 2, NumberOfTasksSucceeded: 2 });
+    expect(job.GeneratedManifestDescriptor?.Format).toBe('S3InventoryReport_CSV_20211130');
+    // One key through the CLI (each CLI start costs seconds), the other through the SDK.
+    const src = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-src', '--key', 'a/1']));
+    expect(src.ReplicationStatus).toBe('COMPLETED');
+    const dst = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-dst', '--key', 'a/1']));
+    expect(dst).toMatchObject({ ReplicationStatus: 'REPLICA', VersionId: ids['a/1'] });
+    expect(await head('cli-dst', 'a/2')).toMatchObject({
+      ReplicationStatus: 'REPLICA',
+      VersionId: ids['a/2'],
+    });
+    expect((await errorOf(head('cli-dst', 'b/3'))).$metadata.httpStatusCode).toBe(404);
+  });
+});
