@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
@@ -271,6 +272,105 @@ async function csvManifest(name: string, rows: Array<[string, string, string]>) 
     Location: { ObjectArn: `arn:aws:s3:::reports/${Key}`, ETag: (out.ETag as string).replaceAll('"', '') },
   };
 }
+
+describe('the manifest generator (S3JobManifestGenerator) through the wire', () => {
+  /** Create a job that waits for confirmation and return the rows of the manifest it generated. */
+  async function generated(source: string, Filter: object, extra: object = {}): Promise<string[]> {
+    const input = replicationJob(source, { ConfirmationRequired: true });
+    input.ManifestGenerator = {
+      S3JobManifestGenerator: {
+        SourceBucket: `arn:aws:s3:::${source}`,
+        EnableManifestOutput: true,
+        ManifestOutputLocation: {
+          Bucket: 'arn:aws:s3:::reports',
+          ManifestPrefix: 'generated',
+          ManifestFormat: 'S3InventoryReport_CSV_20211130',
+          ManifestEncryption: { SSES3: {} },
+        },
+        Filter,
+        ...extra,
+      },
+    };
+    const { JobId } = await ctl.send(new CreateJobCommand(input));
+    const job = await waitFor(JobId as string, ['Suspended', 'Failed']);
+    expect(job.FailureReasons ?? []).toEqual([]);
+    const location = job.GeneratedManifestDescriptor?.Location;
+    const json = JSON.parse(
+      await bodyOf('reports', (location?.ObjectArn ?? '').replace('arn:aws:s3:::reports/', '')),
+    );
+    expect(json.fileFormat).toBe('CSV');
+    const data = await s3.send(new GetObjectCommand({ Bucket: 'reports', Key: json.files[0].key }));
+    const text = gunzipSync(Buffer.from((await data.Body?.transformToByteArray()) ?? [])).toString();
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => decodeURIComponent((l.split(',')[1] ?? '').replaceAll('"', '')))
+      .sort();
+  }
+
+  it('applies replication statuses (NONE, FAILED, COMPLETED, REPLICA), key, size, storage class and date filters', async () => {
+    await versionedBucket('g-src');
+    await versionedBucket('g-dst');
+    const put = (Key: string, Body: string, extra: object = {}) =>
+      s3.send(new PutObjectCommand({ Bucket: 'g-src', Key, Body, ...extra }));
+    await put('r/none.txt', 'n');
+    await put('r/big.bin', 'b'.repeat(100), { StorageClass: 'STANDARD_IA' });
+    await put('x/other.txt', 'o');
+    await putReplication('g-src', [rule('r', 1, 'g-dst', { Filter: { Prefix: 'r/' } })]);
+    await put('r/done.txt', 'd');
+    await eventually(async () =>
+      expect((await head('g-src', 'r/done.txt')).ReplicationStatus).toBe('COMPLETED'),
+    );
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'g-dst', VersioningConfiguration: { Status: 'Suspended' } }),
+    );
+    const before = new Date(Date.now() - 1);
+    await put('r/failed.txt', 'f');
+    await eventually(async () =>
+      expect((await head('g-src', 'r/failed.txt')).ReplicationStatus).toBe('FAILED'),
+    );
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: 'g-dst', VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+
+    expect(await generated('g-src', { EligibleForReplication: true })).toEqual([
+      'r/big.bin',
+      'r/done.txt',
+      'r/failed.txt',
+      'r/none.txt',
+    ]);
+    expect(
+      await generated('g-src', { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE'] }),
+    ).toEqual(['r/big.bin', 'r/none.txt']);
+    expect(
+      await generated('g-src', {
+        EligibleForReplication: true,
+        ObjectReplicationStatuses: ['FAILED', 'COMPLETED'],
+      }),
+    ).toEqual(['r/done.txt', 'r/failed.txt']);
+    expect(await generated('g-dst', { ObjectReplicationStatuses: ['REPLICA'] })).toEqual(['r/done.txt']);
+    expect(
+      await generated('g-src', {
+        KeyNameConstraint: { MatchAnySuffix: ['.txt', '.bin'], MatchAnySubstring: ['o', 'i'] },
+        ObjectSizeLessThanBytes: 50,
+        MatchAnyStorageClass: ['STANDARD'],
+      }),
+    ).toEqual(['r/done.txt', 'r/failed.txt', 'r/none.txt', 'x/other.txt']);
+    expect(await generated('g-src', { CreatedAfter: before, ObjectSizeGreaterThanBytes: 0 })).toEqual([
+      'r/failed.txt',
+    ]);
+  });
+
+  it('fails the job when the source bucket has another owner than ExpectedBucketOwner', async () => {
+    await versionedBucket('g2-src');
+    const input = replicationJob('g2-src');
+    const generator = input.ManifestGenerator?.S3JobManifestGenerator;
+    if (generator) generator.ExpectedBucketOwner = '111122223333';
+    const { JobId } = await ctl.send(new CreateJobCommand(input));
+    const job = await waitFor(JobId as string, ['Failed']);
+    expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
+  });
+});
 
 describe('Batch Replication task errors', () => {
   it('fails each task with the replication failure reason: no configuration, missing key, destination missing or unversioned', async () => {

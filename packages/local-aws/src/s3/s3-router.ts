@@ -1,5 +1,5 @@
 import { ServiceError } from '../errors/service-error.js';
-import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
 import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
@@ -127,5 +127,12 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
     );
   }
   authorize(ctx, route.operation);
+  // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
+  const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');
+  if (expectedOwner !== undefined && bucket !== undefined) {
+    const owner = svc.meta.getBucket(bucket)?.owner;
+    if (owner !== undefined && owner !== expectedOwner)
+      throw new ServiceError(403, 'AccessDenied', 'Access Denied');
+  }
   return route.handle(ctx);
 }
