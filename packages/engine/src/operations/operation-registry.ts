@@ -7,6 +7,7 @@ import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
 import { putObjectAcl } from './put-object-acl.js';
 import { putObjectCopy } from './put-object-copy.js';
+import { replicateObject } from './replicate-object.js';
 import { updateObjectEncryption } from './update-encryption.js';
 
 // One module per operation; the ones local-aws does not run yet are refused at CreateJob.
@@ -20,6 +21,7 @@ const modules: readonly OperationModule[] = [
   setObjectRetention,
   computeObjectChecksum,
   updateObjectEncryption,
+  replicateObject,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));
