@@ -1,5 +1,6 @@
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { JobError } from '../job-types.js';
+import { lambdaInvoke } from './lambda-invoke.js';
 import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
 import { putObjectAcl } from './put-object-acl.js';
@@ -11,6 +12,7 @@ const modules: readonly OperationModule[] = [
   deleteObjectTagging,
   putObjectAcl,
   putObjectCopy,
+  lambdaInvoke,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));
