@@ -3,6 +3,7 @@ import { JobError } from '../job-types.js';
 import { computeObjectChecksum } from './compute-checksum.js';
 import { initiateRestoreObject } from './initiate-restore.js';
 import { setObjectLegalHold, setObjectRetention } from './object-lock.js';
+import { lambdaInvoke } from './lambda-invoke.js';
 import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
 import { putObjectAcl } from './put-object-acl.js';
@@ -22,6 +23,7 @@ const modules: readonly OperationModule[] = [
   computeObjectChecksum,
   updateObjectEncryption,
   replicateObject,
+  lambdaInvoke,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));
