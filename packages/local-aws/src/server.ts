@@ -14,8 +14,8 @@ import {
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
-import { Replicator } from './s3/replication/replicator.js';
 import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
+import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
