@@ -1,5 +1,5 @@
 import { ServiceError } from '../errors/service-error.js';
-import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
 import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
@@ -14,6 +14,7 @@ import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
+import { replicateObjectRoutes } from './operations/replicate-object.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
 const routes: readonly S3Route[] = [
@@ -28,6 +29,7 @@ const routes: readonly S3Route[] = [
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,
+  ...replicateObjectRoutes,
   ...objectRoutes,
 ];
 
@@ -129,5 +131,12 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
     );
   }
   authorize(ctx, route.operation);
+  // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
+  const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');
+  if (expectedOwner !== undefined && bucket !== undefined) {
+    const owner = svc.meta.getBucket(bucket)?.owner;
+    if (owner !== undefined && owner !== expectedOwner)
+      throw new ServiceError(403, 'AccessDenied', 'Access Denied');
+  }
   return route.handle(ctx);
 }
