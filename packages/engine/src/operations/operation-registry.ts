@@ -11,7 +11,7 @@ import { putObjectCopy } from './put-object-copy.js';
 import { replicateObject } from './replicate-object.js';
 import { updateObjectEncryption } from './update-encryption.js';
 
-// One module per operation; the ones local-aws does not run yet are refused at CreateJob.
+// One module per operation of the model's JobOperation; a name without one is refused at CreateJob.
 const modules: readonly OperationModule[] = [
   putObjectTagging,
   deleteObjectTagging,
