@@ -614,6 +614,7 @@ describe('the AWS CLI', () => {
     });
   }
 
+  // Each CLI start takes seconds on a loaded machine: a longer timeout than the default.
   it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
     await versionedBucket('cli-src');
     await versionedBucket('cli-dst');
@@ -681,5 +682,5 @@ describe('the AWS CLI', () => {
       VersionId: ids['a/2'],
     });
     expect((await errorOf(head('cli-dst', 'b/3'))).$metadata.httpStatusCode).toBe(404);
-  });
+  }, 240_000);
 });
