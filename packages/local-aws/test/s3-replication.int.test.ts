@@ -424,6 +424,25 @@ describe('Batch Replication task errors', () => {
     expect((await head('e2-dst', 'unversioned-dst', v2)).ReplicationStatus).toBe('REPLICA');
   });
 
+  it('refuses to bring back a replica version deleted from the destination (DstObjectHardDeleted)', async () => {
+    await versionedBucket('h-src');
+    await versionedBucket('h-dst');
+    await putReplication('h-src', [rule('r', 1, 'h-dst')]);
+    const { VersionId } = await s3.send(new PutObjectCommand({ Bucket: 'h-src', Key: 'k', Body: 'k' }));
+    await eventually(async () =>
+      expect((await head('h-dst', 'k', VersionId)).ReplicationStatus).toBe('REPLICA'),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: 'h-dst', Key: 'k', VersionId }));
+    const Manifest = await csvManifest('hard-deleted', [['h-src', 'k', VersionId as string]]);
+    const { ManifestGenerator: _none, ...input } = replicationJob('hard-deleted');
+    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Manifest }));
+    await waitFor(JobId as string, ['Complete', 'Failed']);
+    expect((await reportRows('r-hard-deleted', JobId as string)).map((r) => [r[2], r[3], r[4]])).toEqual([
+      ['failed', '400', 'DstObjectHardDeleted'],
+    ]);
+    expect((await head('h-src', 'k')).ReplicationStatus).toBe('FAILED');
+  });
+
   it('fails the job at preparation when the generator needs a configuration the bucket lacks', async () => {
     await versionedBucket('e4-src');
     await s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
