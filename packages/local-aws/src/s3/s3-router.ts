@@ -4,11 +4,13 @@ import { decodeComponent } from '../http/request-target.js';
 import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
+import { bucketInventoryRoutes } from './operations/bucket-inventory.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
 import { objectAttributesRoutes } from './operations/object-attributes.js';
+import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
@@ -18,10 +20,12 @@ import type { S3Context, S3Route, S3Services } from './s3-context.js';
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
   ...bucketConfigRoutes,
+  ...bucketInventoryRoutes,
   ...bucketAclRoutes,
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,
+  ...objectEncryptionRoutes,
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,

@@ -60,6 +60,9 @@ export interface ObjectAttrs {
   replicationStatus?: string;
   websiteRedirect?: string;
   sse?: string;
+  /** The KMS key ARN of an SSE-KMS object (local-aws has no KMS: it is only recorded). */
+  sseKmsKeyId?: string;
+  bucketKeyEnabled?: boolean;
 }
 
 interface ObjectDbRow {
