@@ -424,6 +424,25 @@ describe('Batch Replication task errors', () => {
     expect((await head('e2-dst', 'unversioned-dst', v2)).ReplicationStatus).toBe('REPLICA');
   });
 
+  it('refuses to bring back a replica version deleted from the destination (DstObjectHardDeleted)', async () => {
+    await versionedBucket('h-src');
+    await versionedBucket('h-dst');
+    await putReplication('h-src', [rule('r', 1, 'h-dst')]);
+    const { VersionId } = await s3.send(new PutObjectCommand({ Bucket: 'h-src', Key: 'k', Body: 'k' }));
+    await eventually(async () =>
+      expect((await head('h-dst', 'k', VersionId)).ReplicationStatus).toBe('REPLICA'),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: 'h-dst', Key: 'k', VersionId }));
+    const Manifest = await csvManifest('hard-deleted', [['h-src', 'k', VersionId as string]]);
+    const { ManifestGenerator: _none, ...input } = replicationJob('hard-deleted');
+    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Manifest }));
+    await waitFor(JobId as string, ['Complete', 'Failed']);
+    expect((await reportRows('r-hard-deleted', JobId as string)).map((r) => [r[2], r[3], r[4]])).toEqual([
+      ['failed', '400', 'DstObjectHardDeleted'],
+    ]);
+    expect((await head('h-src', 'k')).ReplicationStatus).toBe('FAILED');
+  });
+
   it('fails the job at preparation when the generator needs a configuration the bucket lacks', async () => {
     await versionedBucket('e4-src');
     await s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
@@ -614,6 +633,7 @@ describe('the AWS CLI', () => {
     });
   }
 
+  // Each CLI start takes seconds on a loaded machine: a longer timeout than the default.
   it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
     await versionedBucket('cli-src');
     await versionedBucket('cli-dst');
@@ -681,5 +701,5 @@ describe('the AWS CLI', () => {
       VersionId: ids['a/2'],
     });
     expect((await errorOf(head('cli-dst', 'b/3'))).$metadata.httpStatusCode).toBe(404);
-  });
+  }, 240_000);
 });
