@@ -7,14 +7,14 @@ import { usePutBucketVersioning } from './s3-browser/api/put-bucket-versioning';
  * Replication needs versioning on the source and the destination: when a bucket lacks it, say so
  * and offer to turn it on, as the AWS console's replication form does. Nothing when it is on.
  */
-export function VersioningAlert({ bucket, role }: { bucket: string; role: 'source' | 'destination' }) {
+export function VersioningAlert({ bucket, side }: { bucket: string; side: 'source' | 'destination' }) {
   const versioning = useBucketVersioning(bucket);
   const enable = usePutBucketVersioning();
   if (!versioning.data || versioning.data.status === 'Enabled') return null;
   return (
     <Alert
       type="warning"
-      header={`The ${role} bucket ${bucket} does not have versioning enabled`}
+      header={`The ${side} bucket ${bucket} does not have versioning enabled`}
       action={
         <Button loading={enable.isPending} onClick={() => enable.mutate({ bucket, status: 'Enabled' })}>
           Enable Bucket Versioning

@@ -7,13 +7,16 @@ import { bucketsKeys } from './buckets-keys';
 async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
 export async function uploadObject(bucket: string, key: string, file: File): Promise<UploadObjectResponse> {
   if (file.size > MAX_UPLOAD_BYTES)
-    throw new Error(`${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the console's upload limit.`);
+    throw new Error(
+      `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the console's upload limit.`,
+    );
   return apiRequest(`/api/buckets/${encodeURIComponent(bucket)}/upload`, UploadObjectResponse, {
     method: 'POST',
     body: JSON.stringify({ key, contentType: file.type || undefined, contentBase64: await toBase64(file) }),

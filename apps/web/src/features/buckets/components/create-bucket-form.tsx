@@ -27,7 +27,8 @@ export function CreateBucketForm({
   const create = useCreateBucket();
   const local = NewBucketName.safeParse(name);
   const nameError =
-    apiFieldErrors(create.error).name ?? (submitted && !local.success ? local.error.issues[0]?.message : undefined);
+    apiFieldErrors(create.error).name ??
+    (submitted && !local.success ? local.error.issues[0]?.message : undefined);
   const submit = () => {
     setSubmitted(true);
     if (!local.success) return;

@@ -17,7 +17,12 @@ export function toBrowserItems(
   objects: readonly BrowseObject[],
 ): BrowserItem[] {
   return [
-    ...prefixes.map((p) => ({ kind: 'folder' as const, id: `folder:${p}`, name: p.slice(prefix.length), prefix: p })),
+    ...prefixes.map((p) => ({
+      kind: 'folder' as const,
+      id: `folder:${p}`,
+      name: p.slice(prefix.length),
+      prefix: p,
+    })),
     ...objects
       // The folder placeholder object ("docs/") is the folder itself.
       .filter((o) => o.key !== prefix)
@@ -127,7 +132,9 @@ export function objectColumnDefinitions(opts: {
         if (s.error) return <StatusIndicator type="warning">{s.error}</StatusIndicator>;
         if (!s.replicationStatus) return '-';
         return (
-          <StatusIndicator type={STATUS_TYPES[s.replicationStatus] ?? 'info'}>{s.replicationStatus}</StatusIndicator>
+          <StatusIndicator type={STATUS_TYPES[s.replicationStatus] ?? 'info'}>
+            {s.replicationStatus}
+          </StatusIndicator>
         );
       },
     },

@@ -36,25 +36,28 @@ export function ObjectBrowser({
     () => (listing.data ? toBrowserItems(prefix, listing.data.prefixes, listing.data.objects) : []),
     [listing.data, prefix],
   );
-  const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(all, {
-    filtering: {
-      filteringFunction: (item, text) => item.name.toLowerCase().startsWith(text.toLowerCase()),
-      empty: (
-        <TableEmptyState
-          title="No objects"
-          description="There are no objects in this folder."
-          action={<Button onClick={() => setUploading(true)}>Upload</Button>}
-        />
-      ),
-      noMatch: (
-        <TableNoMatchState
-          description="No objects or folders start with this prefix."
-          onClearFilter={() => actions.setFiltering('')}
-        />
-      ),
+  const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(
+    all,
+    {
+      filtering: {
+        filteringFunction: (item, text) => item.name.toLowerCase().startsWith(text.toLowerCase()),
+        empty: (
+          <TableEmptyState
+            title="No objects"
+            description="There are no objects in this folder."
+            action={<Button onClick={() => setUploading(true)}>Upload</Button>}
+          />
+        ),
+        noMatch: (
+          <TableNoMatchState
+            description="No objects or folders start with this prefix."
+            onClearFilter={() => actions.setFiltering('')}
+          />
+        ),
+      },
+      pagination: { pageSize: objectsPageSize },
     },
-    pagination: { pageSize: objectsPageSize },
-  });
+  );
   const onScreen = useMemo(
     () =>
       items.flatMap((i) =>
@@ -89,7 +92,9 @@ export function ObjectBrowser({
           <SpaceBetween size="xs">
             <Header
               variant="h2"
-              counter={listing.data ? `(${all.length}${listing.data.nextContinuationToken ? '+' : ''})` : undefined}
+              counter={
+                listing.data ? `(${all.length}${listing.data.nextContinuationToken ? '+' : ''})` : undefined
+              }
               description={
                 listing.isError
                   ? `Could not list objects: ${listing.error.message}`
@@ -141,7 +146,12 @@ export function ObjectBrowser({
         }
         pagination={<Pagination {...paginationProps} />}
       />
-      <UploadModal bucket={bucket} prefix={prefix} visible={uploading} onDismiss={() => setUploading(false)} />
+      <UploadModal
+        bucket={bucket}
+        prefix={prefix}
+        visible={uploading}
+        onDismiss={() => setUploading(false)}
+      />
     </>
   );
 }

@@ -12,18 +12,24 @@ export interface SaveRuleVariables {
 
 export function saveReplicationRule({ bucket, ruleId, request }: SaveRuleVariables) {
   const base = `/api/buckets/${encodeURIComponent(bucket)}/replication/rules`;
-  return apiRequest(ruleId === null ? base : `${base}/${encodeURIComponent(ruleId)}`, SaveReplicationRuleResponse, {
-    method: ruleId === null ? 'POST' : 'PUT',
-    body: JSON.stringify(request),
-  });
+  return apiRequest(
+    ruleId === null ? base : `${base}/${encodeURIComponent(ruleId)}`,
+    SaveReplicationRuleResponse,
+    {
+      method: ruleId === null ? 'POST' : 'PUT',
+      body: JSON.stringify(request),
+    },
+  );
 }
 
 export function useSaveReplicationRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveReplicationRule,
-    onSuccess: (res, { bucket }) => queryClient.setQueryData(replicationQueryOptions(bucket).queryKey, res.configuration),
+    onSuccess: (res, { bucket }) =>
+      queryClient.setQueryData(replicationQueryOptions(bucket).queryKey, res.configuration),
     // A conflict means someone else changed the rules: read them again.
-    onError: (_err, { bucket }) => queryClient.invalidateQueries({ queryKey: replicationQueryOptions(bucket).queryKey }),
+    onError: (_err, { bucket }) =>
+      queryClient.invalidateQueries({ queryKey: replicationQueryOptions(bucket).queryKey }),
   });
 }

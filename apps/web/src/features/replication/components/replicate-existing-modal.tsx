@@ -18,7 +18,13 @@ export function ReplicateExistingModal({
       visible={visible}
       header="Replicate existing objects?"
       onDismiss={() => onAnswer(false)}
-      footer={<ModalFooter confirmLabel="Submit" onCancel={() => onAnswer(false)} onConfirm={() => onAnswer(choice === 'yes')} />}
+      footer={
+        <ModalFooter
+          confirmLabel="Submit"
+          onCancel={() => onAnswer(false)}
+          onConfirm={() => onAnswer(choice === 'yes')}
+        />
+      }
     >
       <SpaceBetween size="m">
         <span>

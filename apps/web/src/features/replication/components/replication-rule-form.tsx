@@ -52,9 +52,14 @@ export function ReplicationRuleForm({
   const [localErrors, setLocalErrors] = useState<FieldErrorMap>({});
   const buckets = useBuckets();
   const save = useSaveReplicationRule();
-  const set = <K extends keyof RuleFormState>(k: K, v: RuleFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof RuleFormState>(k: K, v: RuleFormState[K]) =>
+    setForm((f) => ({ ...f, [k]: v }));
   const errors: FieldErrorMap = { ...apiFieldErrors(save.error), ...localErrors };
-  const conflict = save.error instanceof ApiRequestError && save.error.status === 409 && !errors['rule.id'] && !errors['rule.priority'];
+  const conflict =
+    save.error instanceof ApiRequestError &&
+    save.error.status === 409 &&
+    !errors['rule.id'] &&
+    !errors['rule.priority'];
   const submit = () => {
     const res = toSaveRequest(form, revision);
     if (!res.ok) {
@@ -144,7 +149,7 @@ export function ReplicationRuleForm({
           <Container header={<Header variant="h2">Source bucket</Header>}>
             <SpaceBetween size="m">
               <FormField label="Source bucket name">{bucket}</FormField>
-              <VersioningAlert bucket={bucket} role="source" />
+              <VersioningAlert bucket={bucket} side="source" />
               <FormField label="Choose a rule scope">
                 <RadioGroup
                   value={form.scopeType}
@@ -230,7 +235,9 @@ export function ReplicationRuleForm({
               >
                 <Select
                   selectedOption={
-                    form.destinationBucket ? { value: form.destinationBucket, label: form.destinationBucket } : null
+                    form.destinationBucket
+                      ? { value: form.destinationBucket, label: form.destinationBucket }
+                      : null
                   }
                   onChange={(e) => set('destinationBucket', e.detail.selectedOption.value ?? '')}
                   options={bucketOptions}
@@ -241,7 +248,9 @@ export function ReplicationRuleForm({
                   ariaLabel="Destination bucket"
                 />
               </FormField>
-              {form.destinationBucket && <VersioningAlert bucket={form.destinationBucket} role="destination" />}
+              {form.destinationBucket && (
+                <VersioningAlert bucket={form.destinationBucket} side="destination" />
+              )}
             </SpaceBetween>
           </Container>
           <Container header={<Header variant="h2">IAM role</Header>}>
@@ -269,9 +278,15 @@ export function ReplicationRuleForm({
               {form.changeStorageClass && (
                 <FormField label="Storage class">
                   <Select
-                    selectedOption={{ value: form.storageClass, label: storageClassLabels[form.storageClass] }}
+                    selectedOption={{
+                      value: form.storageClass,
+                      label: storageClassLabels[form.storageClass],
+                    }}
                     onChange={(e) => set('storageClass', e.detail.selectedOption.value as StorageClass)}
-                    options={REPLICATION_STORAGE_CLASSES.map((c) => ({ value: c, label: storageClassLabels[c] }))}
+                    options={REPLICATION_STORAGE_CLASSES.map((c) => ({
+                      value: c,
+                      label: storageClassLabels[c],
+                    }))}
                     ariaLabel="Storage class"
                   />
                 </FormField>

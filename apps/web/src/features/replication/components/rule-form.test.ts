@@ -14,7 +14,12 @@ const form = (over: Partial<RuleFormState> = {}): RuleFormState => ({
 describe('replication rule form → save request', () => {
   it('maps the whole-bucket scope, storage class change and options', () => {
     const res = toSaveRequest(
-      form({ changeStorageClass: true, storageClass: 'GLACIER_IR', deleteMarkerReplication: true, replicaModifications: true }),
+      form({
+        changeStorageClass: true,
+        storageClass: 'GLACIER_IR',
+        deleteMarkerReplication: true,
+        replicaModifications: true,
+      }),
       'rev-1',
     );
     expect(res).toEqual({
@@ -38,7 +43,12 @@ describe('replication rule form → save request', () => {
 
   it('maps a prefix and tags, and leaves the storage class alone unless asked to change it', () => {
     const res = toSaveRequest(
-      form({ scopeType: 'filter', prefix: 'logs/', tags: [{ key: 'k', value: 'v' }], storageClass: 'GLACIER' }),
+      form({
+        scopeType: 'filter',
+        prefix: 'logs/',
+        tags: [{ key: 'k', value: 'v' }],
+        storageClass: 'GLACIER',
+      }),
       null,
     );
     expect(res.ok && res.request.rule).toMatchObject({

@@ -75,7 +75,11 @@ export function toSaveRequest(form: RuleFormState, revision: string | null): Rul
       scope:
         form.scopeType === 'all'
           ? { type: 'all' }
-          : { type: 'filter', prefix: form.prefix, tags: form.tags.map((t) => ({ key: t.key, value: t.value })) },
+          : {
+              type: 'filter',
+              prefix: form.prefix,
+              tags: form.tags.map((t) => ({ key: t.key, value: t.value })),
+            },
       destinationBucket: form.destinationBucket,
       storageClass: form.changeStorageClass ? form.storageClass : null,
       // A tag filter cannot replicate delete markers: S3 refuses it, so the form leaves it off.
@@ -92,4 +96,3 @@ export function toSaveRequest(form: RuleFormState, revision: string | null): Rul
     return { ok: false, errors: { ...errors, 'rule.priority': 'enter a whole number, 0 or more' } };
   return { ok: false, errors };
 }
-
