@@ -16,7 +16,11 @@ export function VersioningAlert({ bucket, side }: { bucket: string; side: 'sourc
       type="warning"
       header={`The ${side} bucket ${bucket} does not have versioning enabled`}
       action={
-        <Button loading={enable.isPending} onClick={() => enable.mutate({ bucket, status: 'Enabled' })}>
+        <Button
+          formAction="none"
+          loading={enable.isPending}
+          onClick={() => enable.mutate({ bucket, status: 'Enabled' })}
+        >
           Enable Bucket Versioning
         </Button>
       }
