@@ -20,7 +20,7 @@ export class BucketPage {
       .getByRole('table')
       .filter({ has: page.getByRole('columnheader', { name: 'Replication rule name' }) });
     this.uploadButton = page.getByRole('button', { name: 'Upload', exact: true });
-    this.showVersions = page.getByRole('switch', { name: 'Show versions' });
+    this.showVersions = page.getByRole('checkbox', { name: 'Show versions' });
     this.dialog = page.getByRole('dialog');
   }
 
