@@ -66,6 +66,7 @@ test('screenshots of the replication pages at 1280×800', async ({
   batchJobForm,
   jobPage,
 }) => {
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVersionedBucket('photos-source', {
     'index.html': '<html></html>',
@@ -106,12 +107,13 @@ test('screenshots of the replication pages at 1280×800', async ({
   await bucketPage.goto('photos-source', 'management');
   await expect(bucketPage.ruleRow('photos-to-replica')).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: shot('16-bucket-replication-rules') });
-  await bucketPage.goto('photos-replica');
-  await bucketPage.openFolder('photos/');
-  await bucketPage.openFolder('2026/');
-  await bucketPage.openFolder('01/');
-  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA');
+  await page.goto('/buckets/photos-replica?prefix=photos%2F2026%2F01%2F');
+  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA', {
+    timeout: 30_000,
+  });
   await bucketPage.showVersions.click();
-  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA');
+  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA', {
+    timeout: 30_000,
+  });
   await page.screenshot({ path: shot('17-bucket-replicas') });
 });

@@ -84,15 +84,21 @@ test('a replication rule on a bucket with objects, "Replicate existing objects?"
   // The destination's browser: the replicas, status REPLICA.
   await bucketPage.goto(DEST);
   for (const name of ['top.txt', 'uploaded.txt'])
-    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('REPLICA');
+    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('REPLICA', {
+      timeout: 30_000,
+    });
   await bucketPage.openFolder('data/');
   for (const name of ['one.txt', 'two.txt'])
-    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('REPLICA');
+    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('REPLICA', {
+      timeout: 30_000,
+    });
 
   // The source's objects: COMPLETED.
   await bucketPage.goto(SOURCE);
   for (const name of ['top.txt', 'uploaded.txt'])
-    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('COMPLETED');
+    await expect(bucketPage.objectRow(name).getByRole('cell').last()).toHaveText('COMPLETED', {
+      timeout: 30_000,
+    });
 
   // The rule's page lists it; Create Batch Replication job is offered for it.
   await bucketPage.goto(SOURCE, 'management');
