@@ -96,6 +96,8 @@ export function objectColumnDefinitions(opts: {
     opts.versions && {
       id: 'versionId',
       header: 'Version ID',
+      // Version IDs are 32 characters: wrap them rather than push the status column off screen.
+      width: 220,
       cell: (i) =>
         i.kind === 'object' ? (
           <Box variant="code" fontSize="body-s">

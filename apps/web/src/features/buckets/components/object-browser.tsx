@@ -82,6 +82,7 @@ export function ObjectBrowser({
         loading={listing.isPending}
         loadingText="Loading objects"
         trackBy="id"
+        wrapLines={versions}
         columnDefinitions={objectColumnDefinitions({
           versions,
           statuses: byId,
