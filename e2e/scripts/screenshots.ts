@@ -1,5 +1,5 @@
 import { demo, expect, test } from '../fixtures';
-import { createTaggingJob } from '../support/local-aws';
+import { createTaggingJob, createVersionedBucket } from '../support/local-aws';
 
 const shot = (name: string) => `screenshots/${name}.png`;
 
@@ -55,4 +55,65 @@ test('screenshots of each page at 1280×800', async ({ page, request, jobsPage, 
   await page.screenshot({ path: shot('11-jobs-list-dark') });
   await page.getByRole('button', { name: 'Preferences' }).first().click();
   await page.getByRole('menuitemcheckbox', { name: 'Dark mode' }).click();
+});
+
+test('screenshots of the replication pages at 1280×800', async ({
+  page,
+  request,
+  bucketsPage,
+  bucketPage,
+  ruleForm,
+  batchJobForm,
+  jobPage,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createVersionedBucket('photos-source', {
+    'index.html': '<html></html>',
+    'photos/2026/01/a.jpg': 'a',
+    'photos/2026/01/b.jpg': 'b',
+    'notes.txt': 'notes',
+  });
+  expect(
+    (await request.post('/api/buckets', { data: { name: 'photos-replica', versioning: true } })).status(),
+  ).toBe(201);
+
+  await bucketsPage.goto();
+  await bucketsPage.open('photos-source');
+  await expect(bucketPage.objectRow('notes.txt')).toBeVisible();
+  await page.screenshot({ path: shot('12-bucket-objects') });
+
+  await bucketPage.managementTab.click();
+  await bucketPage.rulesAction('Create replication rule').first().click();
+  await ruleForm.ruleName.fill('photos-to-replica');
+  await ruleForm.prefix.fill('photos/');
+  await ruleForm.chooseDestination('photos-replica');
+  await page.getByRole('checkbox', { name: /Change the storage class/ }).check();
+  await page.screenshot({ path: shot('13-replication-rule-form'), fullPage: true });
+  await ruleForm.saveButton.click();
+  await expect(ruleForm.dialog).toBeVisible();
+  await page.screenshot({ path: shot('14-replicate-existing-objects') });
+  await ruleForm.answer(true);
+
+  await expect(batchJobForm.heading).toBeVisible();
+  await batchJobForm.waitsToBeRun.check();
+  await batchJobForm.saveManifest.check();
+  await batchJobForm.chooseReportBucket(demo.reportsBucket);
+  await page.screenshot({ path: shot('15-batch-replication-job'), fullPage: true });
+  await batchJobForm.runsAutomatically.check();
+  await batchJobForm.createButton.click();
+  await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
+
+  await bucketPage.goto('photos-source', 'management');
+  await expect(bucketPage.ruleRow('photos-to-replica')).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: shot('16-bucket-replication-rules') });
+  await page.goto('/buckets/photos-replica?prefix=photos%2F2026%2F01%2F');
+  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA', {
+    timeout: 30_000,
+  });
+  await bucketPage.showVersions.click();
+  await expect(bucketPage.objectRow('a.jpg').getByRole('cell').last()).toHaveText('REPLICA', {
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: shot('17-bucket-replicas') });
 });

@@ -1,4 +1,9 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { APIRequestContext } from '@playwright/test';
 
 const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
@@ -17,6 +22,21 @@ export async function putObject(bucket: string, key: string, body: string): Prom
   const s3 = localS3();
   try {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** A versioned bucket holding objects already (the "existing objects" Batch Replication is for). */
+export async function createVersionedBucket(bucket: string, objects: Record<string, string>): Promise<void> {
+  const s3 = localS3();
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    for (const [key, body] of Object.entries(objects))
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   } finally {
     s3.destroy();
   }

@@ -1,7 +1,7 @@
 import type { ConnectionInfo } from '@batchops/contracts';
 import express, { type Express } from 'express';
 import type { RegionalClients } from './aws/aws-clients.js';
-import { bucketsRoutes } from './buckets/buckets-routes.js';
+import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { JobCache } from './jobs/job-cache.js';
@@ -12,6 +12,7 @@ import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-p
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
 import { ReportCache } from './jobs/report/report-service.js';
+import { replicationRoutes } from './replication/replication-routes.js';
 import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps): Express {
   // Refusals come before the body is read.
   api.use(sameOriginOnly);
   api.use(jsonMutationsOnly);
+  // Uploads (base64 JSON, up to 5 MB of file) parse first; every other body stays at 1 MB.
+  api.use('/buckets', uploadBodyParser);
   api.use(express.json({ limit: '1mb' }));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -75,7 +78,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/jobs', preflightRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
-  api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3));
+  api.use('/buckets', replicationRoutes(jobs));
+  api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3, deps.connection.region));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));

@@ -6,6 +6,15 @@ export const paths = {
   cloneJob: (jobId: string) => `/batch-operations/create?cloneFrom=${encodeURIComponent(jobId)}`,
   job: (jobId: string) => `/batch-operations/jobs/${encodeURIComponent(jobId)}`,
   buckets: '/buckets',
+  createBucket: '/bucket/create',
+  bucket: (bucket: string, tab?: 'objects' | 'management') =>
+    `/buckets/${encodeURIComponent(bucket)}${tab ? `?tab=${tab}` : ''}`,
+  createReplicationRule: (bucket: string) => `/buckets/${encodeURIComponent(bucket)}/replication/create`,
+  editReplicationRule: (bucket: string, ruleId: string) =>
+    `/buckets/${encodeURIComponent(bucket)}/replication/${encodeURIComponent(ruleId)}/edit`,
+  /** source: `new` after a first rule, `destination` after a new destination, `existing` from the rules table. */
+  batchReplicationJob: (bucket: string, source: 'new' | 'destination' | 'existing') =>
+    `/buckets/${encodeURIComponent(bucket)}/replication/batch-job?source=${source}`,
 } as const;
 
 export const navigationItems: SideNavigationProps.Item[] = [

@@ -1,5 +1,6 @@
 import type { BucketSummary } from '@batchops/contracts';
 import { useCollection } from '@cloudscape-design/collection-hooks';
+import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
@@ -9,7 +10,20 @@ import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { bucketsColumnDefinitions, bucketsPageSize } from './buckets-table-config';
 
 /** The account's buckets, filtered, sorted and paged in the browser (the BFF lists them all at once). */
-export function BucketsTable({ buckets, loading }: { buckets: readonly BucketSummary[]; loading: boolean }) {
+export function BucketsTable({
+  buckets,
+  loading,
+  hrefOf = (b) => `#${b}`,
+  onNavigate = () => {},
+  createHref = '#',
+}: {
+  buckets: readonly BucketSummary[];
+  loading: boolean;
+  /** The bucket page's address, and how to go there (the router's navigate). */
+  hrefOf?: (bucket: string) => string;
+  onNavigate?: (href: string) => void;
+  createHref?: string;
+}) {
   const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(
     [...buckets],
     {
@@ -33,10 +47,25 @@ export function BucketsTable({ buckets, loading }: { buckets: readonly BucketSum
       items={items}
       loading={loading}
       loadingText="Loading buckets"
-      columnDefinitions={bucketsColumnDefinitions}
+      columnDefinitions={bucketsColumnDefinitions(hrefOf, onNavigate)}
       trackBy="name"
       header={
-        <Header variant="awsui-h1-sticky" counter={`(${buckets.length})`}>
+        <Header
+          variant="awsui-h1-sticky"
+          counter={`(${buckets.length})`}
+          actions={
+            <Button
+              variant="primary"
+              href={createHref}
+              onFollow={(e) => {
+                e.preventDefault();
+                onNavigate(createHref);
+              }}
+            >
+              Create bucket
+            </Button>
+          }
+        >
           Buckets
         </Header>
       }

@@ -1,0 +1,42 @@
+import {
+  BatchReplicationJobRequest,
+  BucketParams,
+  DeleteReplicationRuleQuery,
+  RuleIdParams,
+  SaveReplicationRuleRequest,
+} from '@batchops/contracts';
+import { Router } from 'express';
+import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import { createBatchReplicationJob, deleteRule, getReplication, saveRule } from './replication-service.js';
+
+/** /api/buckets/:bucket/replication…: the rules (one at a time) and Batch Replication jobs. */
+export function replicationRoutes(deps: JobsServiceDeps): Router {
+  const router = Router();
+  const s3 = () => deps.clientsFor().s3;
+  router.get('/:bucket/replication', async (req, res) => {
+    const { bucket } = BucketParams.parse(req.params);
+    res.json(await getReplication(s3(), bucket));
+  });
+  router.post('/:bucket/replication/rules', async (req, res) => {
+    const { bucket } = BucketParams.parse(req.params);
+    res
+      .status(201)
+      .json(await saveRule(s3(), bucket, null, SaveReplicationRuleRequest.parse(req.body ?? {})));
+  });
+  router.put('/:bucket/replication/rules/:ruleId', async (req, res) => {
+    const { bucket, ruleId } = BucketParams.extend(RuleIdParams.shape).parse(req.params);
+    res.json(await saveRule(s3(), bucket, ruleId, SaveReplicationRuleRequest.parse(req.body ?? {})));
+  });
+  router.delete('/:bucket/replication/rules/:ruleId', async (req, res) => {
+    const { bucket, ruleId } = BucketParams.extend(RuleIdParams.shape).parse(req.params);
+    const { revision } = DeleteReplicationRuleQuery.parse(req.query);
+    res.json(await deleteRule(s3(), bucket, ruleId, revision));
+  });
+  router.post('/:bucket/replication/jobs', async (req, res) => {
+    const { bucket } = BucketParams.parse(req.params);
+    res
+      .status(201)
+      .json(await createBatchReplicationJob(deps, bucket, BatchReplicationJobRequest.parse(req.body ?? {})));
+  });
+  return router;
+}

@@ -1,0 +1,16 @@
+import { type CreateBucketInput, CreateBucketResponse } from '@batchops/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { listBucketsQueryOptions } from '../../../components/s3-browser/api/list-buckets';
+import { apiRequest } from '../../../lib/api-client';
+
+export function createBucket(req: CreateBucketInput): Promise<CreateBucketResponse> {
+  return apiRequest('/api/buckets', CreateBucketResponse, { method: 'POST', body: JSON.stringify(req) });
+}
+
+export function useCreateBucket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createBucket,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: listBucketsQueryOptions().queryKey }),
+  });
+}
