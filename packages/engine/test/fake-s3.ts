@@ -50,6 +50,10 @@ export class FakeS3 {
       if (!objects) throw sdkError('NotFound', 404, 'Not Found');
       return {};
     }
+    if (name === 'GetBucketLocationCommand') {
+      if (!objects) throw sdkError('NoSuchBucket', 404, 'The specified bucket does not exist');
+      return {};
+    }
     if (!objects) throw sdkError('NoSuchBucket', 404, 'The specified bucket does not exist');
     const key = input.Key as string;
     const object = objects.get(key);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DEFAULT_ACCOUNT_ID, startLocalAws } from './server.js';
+import { DEFAULT_ACCOUNT_ID, startLocalAws, TEST_ROLE } from './server.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
 const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
@@ -12,6 +12,8 @@ const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
   --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
   --seed-demo            create the demo buckets, objects and manifest on the first start
   --concurrency <n>      Batch Operations tasks in flight over all jobs (default 64)
+  --test-role            create the role batchops-test (trusts Batch Operations, allows s3:* and
+                         lambda:InvokeFunction) when missing: what tests run their jobs as
   -h, --help`;
 
 function parseCredentials(list: string): Credential[] {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       credentials: { type: 'string' },
       'seed-demo': { type: 'boolean' },
       concurrency: { type: 'string' },
+      'test-role': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     ...(values.credentials ? { credentials: parseCredentials(values.credentials) } : {}),
     ...(values['seed-demo'] ? { seedDemo: true } : {}),
     ...(values.concurrency ? { engine: { concurrency: Number(values.concurrency) } } : {}),
+    ...(values['test-role'] ? { roles: [TEST_ROLE] } : {}),
     log: (line) => console.log(line),
   });
   const stop = () => void handle.close().then(() => process.exit(0));

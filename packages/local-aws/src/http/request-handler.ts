@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Engine } from '@batchops/engine';
 import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
+import { type IamServices, routeQuery } from '../iam/iam-router.js';
 import type { S3Services } from '../s3/s3-context.js';
 import { routeS3 } from '../s3/s3-router.js';
 import { routeS3Control, S3CONTROL_PREFIX } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
+import { readBody } from '../xml/xml-reader.js';
 import type { HandlerResult } from './handler-types.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
@@ -22,7 +24,12 @@ export interface LocalAwsRequest {
 }
 
 export interface RequestHandlerDeps {
+  /** The accounts' root keys. */
   readonly credentials: readonly Credential[];
+  /** Other keys: IAM users' access keys and role sessions (decision 0022). */
+  readonly lookupKey?: (accessKeyId: string) => Credential | undefined;
+  /** IAM and STS; without it their requests are refused like any unknown S3 request. */
+  readonly iam?: IamServices;
   readonly s3: S3Services;
   readonly engine: Engine;
   /** The host local-aws listens on and extra names it answers to (decision 0006). */
@@ -39,18 +46,50 @@ const idPrefix = randomBytes(4).toString('hex').toUpperCase();
 let idCounter = 0;
 const hostIdBase = randomBytes(24).toString('base64');
 
-export function protocolOf(url: string): Protocol {
-  const { rawPath } = parseRequestTarget(url);
+/** The service of a request's credential scope (`…/<date>/<region>/<service>/aws4_request`). */
+function signedService(headers: NodeJS.Dict<string[]>, url: string): string | undefined {
+  const credential =
+    headers.authorization?.[0]?.match(/Credential=([^,\s]+)/)?.[1] ??
+    url.match(/[?&]X-Amz-Credential=([^&]+)/)?.[1]?.replace(/%2F/gi, '/');
+  return credential?.split('/')[3];
+}
+
+/**
+ * The one place requests are told apart by service: IAM and STS (Query protocol, POST / with a
+ * form body) by their credential scope, S3 Control by its path, S3 otherwise.
+ */
+export function protocolOf(req: { url: string; headers: NodeJS.Dict<string[]> }): Protocol {
+  const service = signedService(req.headers, req.url);
+  if (service === 'iam' || service === 'sts') return service;
+  const { rawPath } = parseRequestTarget(req.url);
   return rawPath.startsWith(S3CONTROL_PREFIX) || rawPath === '/v20180820' ? 's3control' : 's3';
 }
+
+/** Query-protocol bodies are small (a policy is at most 10 KB): read whole before the signature check. */
+const MAX_QUERY_BODY = 1024 * 1024;
 
 /** The 500 of each protocol, as S3 and S3 Control answer an internal failure. */
 export function internalError(protocol: Protocol): ServiceError {
   return new ServiceError(
     500,
-    protocol === 's3control' ? 'InternalServiceException' : 'InternalError',
+    protocol === 's3control'
+      ? 'InternalServiceException'
+      : protocol === 's3'
+        ? 'InternalError'
+        : 'ServiceFailure',
     'We encountered an internal error. Please try again.',
   );
+}
+
+/** IAM and STS name an unknown key InvalidClientTokenId. */
+function queryProtocolError(err: ServiceError): ServiceError {
+  if (err.code === 'InvalidAccessKeyId')
+    return new ServiceError(
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    );
+  return err;
 }
 
 /** An error as the response of its protocol, with the request's ids. */
@@ -60,16 +99,21 @@ export function errorResult(
   method: string,
   ids: { requestId: string; hostId: string },
 ): HandlerResult {
+  const query = protocol === 'iam' || protocol === 'sts';
   return {
     status: err.status,
     headers: {
-      'content-type': 'application/xml',
+      'content-type': query ? 'text/xml' : 'application/xml',
+      ...(query ? { 'x-amzn-requestid': ids.requestId } : {}),
       ...err.headers,
       'x-amz-request-id': ids.requestId,
       'x-amz-id-2': ids.hostId,
       server: 'batchops-local-aws',
     },
-    body: method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
+    body:
+      method === 'HEAD'
+        ? undefined
+        : renderError(protocol, query ? queryProtocolError(err) : err, ids.requestId, ids.hostId),
   };
 }
 
@@ -94,6 +138,7 @@ function drain(raw: Readable, body: Readable | undefined): void {
  */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const keys = new Map(deps.credentials.map((c) => [c.accessKeyId, c]));
+  const lookup = (id: string) => keys.get(id) ?? deps.lookupKey?.(id);
   const checkHost = createHostCheck(deps.listenHost, deps.allowedHosts);
 
   return async (req) => {
@@ -102,23 +147,42 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       requestId: `${idPrefix}${n.toString(16).toUpperCase().padStart(8, '0')}`,
       hostId: `${hostIdBase}${n.toString(36)}`,
     };
-    const protocol = protocolOf(req.url);
+    const protocol = protocolOf(req);
     let result: HandlerResult;
     let body: Readable | undefined;
     try {
       checkHost(req.headers.host?.[0], req.url);
       const target = parseRequestTarget(req.url);
-      refuseBrowserRequest(req.method, req.headers, target);
-      const identity = verifySigV4(
-        { method: req.method, target, headers: req.headers },
-        (id) => keys.get(id),
-        deps.now(),
-      );
-      const signed = signedBody(req.body, req.headers, identity);
-      body = signed.body;
-      const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
-      result =
-        protocol === 's3control' ? await routeS3Control(ctx, deps.engine) : await routeS3(ctx, deps.s3);
+      refuseBrowserRequest(req.method, req.headers, target, protocol === 'iam' || protocol === 'sts');
+      if ((protocol === 'iam' || protocol === 'sts') && deps.iam) {
+        const raw = await readBody(req.body, MAX_QUERY_BODY);
+        const identity = verifySigV4(
+          { method: req.method, target, headers: req.headers },
+          lookup,
+          deps.now(),
+          createHash('sha256').update(raw).digest('hex'),
+        );
+        const params = new URLSearchParams(target.rawQuery);
+        if (req.method === 'POST')
+          for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) params.append(k, v);
+        result = routeQuery(
+          { service: protocol, params, principal: identity.principal, requestId: ids.requestId },
+          deps.iam,
+        );
+      } else {
+        const identity = verifySigV4(
+          { method: req.method, target, headers: req.headers },
+          lookup,
+          deps.now(),
+        );
+        const signed = signedBody(req.body, req.headers, identity);
+        body = signed.body;
+        const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
+        result =
+          protocol === 's3control'
+            ? await routeS3Control(ctx, deps.engine, deps.iam?.authorizer)
+            : await routeS3(ctx, deps.s3);
+      }
     } catch (e) {
       if (!(e instanceof ServiceError))
         deps.log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
@@ -132,6 +196,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       headers: {
         ...result.headers,
         'x-amz-request-id': ids.requestId,
+        ...(protocol === 'iam' || protocol === 'sts' ? { 'x-amzn-requestid': ids.requestId } : {}),
         'x-amz-id-2': ids.hostId,
         server: 'batchops-local-aws',
       },
