@@ -20,7 +20,7 @@ import { type ConsoleFixture, readEvents, startConsoleFixture } from './support/
 const SOURCE = 'batchops-demo-source';
 const REPORTS = 'batchops-demo-reports';
 const MANIFEST = 'manifests/demo-manifest.csv';
-const ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
+const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 
 let c: ConsoleFixture;
 let s3: S3Client;
