@@ -29,6 +29,7 @@ import {
   startFixture,
   TEST_ROLE_ARN,
 } from './support/local-aws-fixture.js';
+import { errorCode, signedRequest } from './support/signed-http.js';
 
 // The IAM and STS subset through @aws-sdk/client-iam and client-sts (Query protocol, XML), as the
 // console's pre-flight and any SDK user call it.
@@ -368,5 +369,52 @@ describe('IAM users and their keys', () => {
     } finally {
       bob.destroy();
     }
+  });
+});
+
+describe('the Query protocol on the wire', () => {
+  const form = (body: string, extra: { sendBody?: string } = {}) =>
+    signedRequest(f.aws.url, {
+      method: 'POST',
+      path: '/',
+      service: 'iam',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body,
+      ...extra,
+    });
+
+  it('answers errors in the IAM shape: unknown action, missing member, body changed after signing, too big', async () => {
+    const unknown = await form('Action=MakeCoffee&Version=2010-05-08');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain('<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">');
+    expect(unknown.body).toContain('<Type>Sender</Type>');
+    expect(errorCode(unknown.body)).toBe('InvalidAction');
+    expect(unknown.headers['x-amzn-requestid']).toBeTruthy();
+
+    const missing = await form('Action=GetRole&Version=2010-05-08');
+    expect(missing.status).toBe(400);
+    expect(errorCode(missing.body)).toBe('ValidationError');
+
+    const tampered = await form('Action=GetRole&Version=2010-05-08&RoleName=batchops-test', {
+      sendBody: 'Action=DeleteRole&Version=2010-05-08&RoleName=batchops-test',
+    });
+    // IAM signs the body itself: another body is another signature.
+    expect(tampered.status).toBe(403);
+    expect(errorCode(tampered.body)).toBe('SignatureDoesNotMatch');
+
+    const big = await form(`Action=GetRole&Version=2010-05-08&RoleName=${'a'.repeat(1024 * 1024 + 1)}`);
+    expect(big.status).toBe(400);
+    expect(big.body).toContain('<ErrorResponse');
+    // Still serving, the role untouched.
+    expect((await iam.send(new GetRoleCommand({ RoleName: 'batchops-test' }))).Role?.Arn).toBe(TEST_ROLE_ARN);
+  });
+
+  it('refuses an unsigned-header form post as a browser form', async () => {
+    const res = await fetch(`${f.aws.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=ListRoles&Version=2010-05-08',
+    });
+    expect(res.status).toBe(403);
   });
 });
