@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 
-// An in-memory S3 for the engine's unit tests: the calls the engine makes (HeadBucket, HeadObject,
+// An in-memory S3 for the engine's unit tests: the calls the engine makes (GetBucketLocation, HeadObject,
 // GetObject, PutObject, Put/DeleteObjectTagging), answered as the SDK would, errors included.
 
 interface StoredObject {
