@@ -61,6 +61,15 @@ const ACTIONS: Readonly<Record<string, readonly [string, On, string?]>> = {
   GetObjectRetention: ['s3:GetObjectRetention', 'object'],
   PutObjectRetention: ['s3:PutObjectRetention', 'object'],
   RestoreObject: ['s3:RestoreObject', 'object'],
+  GetBucketInventoryConfiguration: ['s3:GetInventoryConfiguration', 'bucket'],
+  PutBucketInventoryConfiguration: ['s3:PutInventoryConfiguration', 'bucket'],
+  DeleteBucketInventoryConfiguration: ['s3:PutInventoryConfiguration', 'bucket'],
+  // local-aws's own "write an inventory report now" (decision 0020): as changing the configuration.
+  GenerateInventoryReport: ['s3:PutInventoryConfiguration', 'bucket'],
+  // Batch Replication's copy (engine only, decision 0017): S3 asks the job's role for s3:InitiateReplication.
+  ReplicateObject: ['s3:InitiateReplication', 'object'],
+  // S3UpdateObjectEncryption (decision 0020): rewriting an object is writing it.
+  UpdateObjectEncryption: ['s3:PutObject', 'object'],
 };
 
 /** `bucket/key[?versionId=v]` of x-amz-copy-source → the source's ARN and whether a version is named. */
