@@ -63,6 +63,17 @@ export function cachedPolicy(text: string, kind: 'identity' | 'trust'): PolicyDo
 
 export class IamStore {
   private readonly db: Database.Database;
+  // Statements compiled once: the policy lookups run on every request of a user or role.
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -120,25 +131,23 @@ export class IamStore {
     parsePolicy(input.trustPolicy, 'trust');
     if (this.getRole(input.accountId, input.name))
       throw exists(`Role with name ${input.name} already exists.`);
-    this.db
-      .prepare(
-        'INSERT INTO roles (account, name, id, path, created, description, max_session, trust) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        input.accountId,
-        input.name,
-        uniqueId('AROA'),
-        input.path,
-        input.created,
-        input.description ?? null,
-        input.maxSessionDuration ?? 3600,
-        input.trustPolicy,
-      );
+    this.sql(
+      'INSERT INTO roles (account, name, id, path, created, description, max_session, trust) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      input.accountId,
+      input.name,
+      uniqueId('AROA'),
+      input.path,
+      input.created,
+      input.description ?? null,
+      input.maxSessionDuration ?? 3600,
+      input.trustPolicy,
+    );
     return this.mustGetRole(input.accountId, input.name);
   }
 
   getRole(accountId: string, name: string): RoleRow | undefined {
-    const r = this.db.prepare('SELECT * FROM roles WHERE account = ? AND name = ?').get(accountId, name);
+    const r = this.sql('SELECT * FROM roles WHERE account = ? AND name = ?').get(accountId, name);
     return r ? this.role(r as Record<string, unknown>) : undefined;
   }
 
@@ -150,9 +159,10 @@ export class IamStore {
 
   listRoles(accountId: string, pathPrefix: string): RoleRow[] {
     return (
-      this.db
-        .prepare('SELECT * FROM roles WHERE account = ? ORDER BY name COLLATE NOCASE')
-        .all(accountId) as Record<string, unknown>[]
+      this.sql('SELECT * FROM roles WHERE account = ? ORDER BY name COLLATE NOCASE').all(accountId) as Record<
+        string,
+        unknown
+      >[]
     )
       .map((r) => this.role(r))
       .filter((r) => r.path.startsWith(pathPrefix));
@@ -161,16 +171,14 @@ export class IamStore {
   updateTrustPolicy(accountId: string, name: string, trustPolicy: string): void {
     this.mustGetRole(accountId, name);
     parsePolicy(trustPolicy, 'trust');
-    this.db
-      .prepare('UPDATE roles SET trust = ? WHERE account = ? AND name = ?')
-      .run(trustPolicy, accountId, name);
+    this.sql('UPDATE roles SET trust = ? WHERE account = ? AND name = ?').run(trustPolicy, accountId, name);
   }
 
   deleteRole(accountId: string, name: string): void {
     this.mustGetRole(accountId, name);
     if (this.listPolicies(accountId, 'role', name).length > 0)
       throw new ServiceError(409, 'DeleteConflict', 'Cannot delete entity, must delete policies first.');
-    this.db.prepare('DELETE FROM roles WHERE account = ? AND name = ?').run(accountId, name);
+    this.sql('DELETE FROM roles WHERE account = ? AND name = ?').run(accountId, name);
   }
 
   // Users --------------------------------------------------------------------------------------
@@ -190,14 +198,18 @@ export class IamStore {
   createUser(input: { accountId: string; name: string; path: string; created: number }): UserRow {
     if (this.getUser(input.accountId, input.name))
       throw exists(`User with name ${input.name} already exists.`);
-    this.db
-      .prepare('INSERT INTO users (account, name, id, path, created) VALUES (?, ?, ?, ?, ?)')
-      .run(input.accountId, input.name, uniqueId('AIDA'), input.path, input.created);
+    this.sql('INSERT INTO users (account, name, id, path, created) VALUES (?, ?, ?, ?, ?)').run(
+      input.accountId,
+      input.name,
+      uniqueId('AIDA'),
+      input.path,
+      input.created,
+    );
     return this.mustGetUser(input.accountId, input.name);
   }
 
   getUser(accountId: string, name: string): UserRow | undefined {
-    const r = this.db.prepare('SELECT * FROM users WHERE account = ? AND name = ?').get(accountId, name);
+    const r = this.sql('SELECT * FROM users WHERE account = ? AND name = ?').get(accountId, name);
     return r ? this.user(r as Record<string, unknown>) : undefined;
   }
 
@@ -209,9 +221,10 @@ export class IamStore {
 
   listUsers(accountId: string, pathPrefix: string): UserRow[] {
     return (
-      this.db
-        .prepare('SELECT * FROM users WHERE account = ? ORDER BY name COLLATE NOCASE')
-        .all(accountId) as Record<string, unknown>[]
+      this.sql('SELECT * FROM users WHERE account = ? ORDER BY name COLLATE NOCASE').all(accountId) as Record<
+        string,
+        unknown
+      >[]
     )
       .map((r) => this.user(r))
       .filter((u) => u.path.startsWith(pathPrefix));
@@ -228,7 +241,7 @@ export class IamStore {
         'DeleteConflict',
         'Cannot delete entity, must delete policies and access keys first.',
       );
-    this.db.prepare('DELETE FROM users WHERE account = ? AND name = ?').run(accountId, name);
+    this.sql('DELETE FROM users WHERE account = ? AND name = ?').run(accountId, name);
   }
 
   // Inline policies ----------------------------------------------------------------------------
@@ -241,20 +254,16 @@ export class IamStore {
   putPolicy(accountId: string, kind: PrincipalKind, principal: string, name: string, document: string): void {
     this.mustGetPrincipal(accountId, kind, principal);
     parsePolicy(document, 'identity');
-    this.db
-      .prepare(
-        'INSERT INTO inline_policies (account, kind, principal, name, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind, principal, name) DO UPDATE SET document = excluded.document',
-      )
-      .run(accountId, kind, principal, name, document);
+    this.sql(
+      'INSERT INTO inline_policies (account, kind, principal, name, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind, principal, name) DO UPDATE SET document = excluded.document',
+    ).run(accountId, kind, principal, name, document);
   }
 
   getPolicy(accountId: string, kind: PrincipalKind, principal: string, name: string): string {
     this.mustGetPrincipal(accountId, kind, principal);
-    const r = this.db
-      .prepare(
-        'SELECT document FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? AND name = ?',
-      )
-      .get(accountId, kind, principal, name) as { document: string } | undefined;
+    const r = this.sql(
+      'SELECT document FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? AND name = ?',
+    ).get(accountId, kind, principal, name) as { document: string } | undefined;
     if (!r) throw noSuchEntity(`The ${kind} policy with name ${name} cannot be found.`);
     return r.document;
   }
@@ -264,18 +273,19 @@ export class IamStore {
     kind: PrincipalKind,
     principal: string,
   ): Array<{ name: string; document: string }> {
-    return this.db
-      .prepare(
-        'SELECT name, document FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? ORDER BY name',
-      )
-      .all(accountId, kind, principal) as Array<{ name: string; document: string }>;
+    return this.sql(
+      'SELECT name, document FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? ORDER BY name',
+    ).all(accountId, kind, principal) as Array<{ name: string; document: string }>;
   }
 
   deletePolicy(accountId: string, kind: PrincipalKind, principal: string, name: string): void {
     this.getPolicy(accountId, kind, principal, name);
-    this.db
-      .prepare('DELETE FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? AND name = ?')
-      .run(accountId, kind, principal, name);
+    this.sql('DELETE FROM inline_policies WHERE account = ? AND kind = ? AND principal = ? AND name = ?').run(
+      accountId,
+      kind,
+      principal,
+      name,
+    );
   }
 
   // Access keys --------------------------------------------------------------------------------
@@ -292,11 +302,9 @@ export class IamStore {
       status: 'Active',
       created,
     };
-    this.db
-      .prepare(
-        'INSERT INTO access_keys (id, secret, account, user, status, created) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(key.accessKeyId, key.secretAccessKey, accountId, user.name, key.status, created);
+    this.sql(
+      'INSERT INTO access_keys (id, secret, account, user, status, created) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(key.accessKeyId, key.secretAccessKey, accountId, user.name, key.status, created);
     return key;
   }
 
@@ -312,23 +320,26 @@ export class IamStore {
   }
 
   accessKey(accessKeyId: string): AccessKeyRow | undefined {
-    const r = this.db.prepare('SELECT * FROM access_keys WHERE id = ?').get(accessKeyId);
+    const r = this.sql('SELECT * FROM access_keys WHERE id = ?').get(accessKeyId);
     return r ? this.key(r as Record<string, unknown>) : undefined;
   }
 
   listAccessKeys(accountId: string, userName: string): AccessKeyRow[] {
     return (
-      this.db
-        .prepare('SELECT * FROM access_keys WHERE account = ? AND user = ? ORDER BY created, id')
-        .all(accountId, userName) as Record<string, unknown>[]
+      this.sql('SELECT * FROM access_keys WHERE account = ? AND user = ? ORDER BY created, id').all(
+        accountId,
+        userName,
+      ) as Record<string, unknown>[]
     ).map((r) => this.key(r));
   }
 
   deleteAccessKey(accountId: string, userName: string, accessKeyId: string): void {
     this.mustGetUser(accountId, userName);
-    const r = this.db
-      .prepare('DELETE FROM access_keys WHERE id = ? AND account = ? AND user = ?')
-      .run(accessKeyId, accountId, userName);
+    const r = this.sql('DELETE FROM access_keys WHERE id = ? AND account = ? AND user = ?').run(
+      accessKeyId,
+      accountId,
+      userName,
+    );
     if (r.changes === 0) throw noSuchEntity(`The Access Key with id ${accessKeyId} cannot be found.`);
   }
 }

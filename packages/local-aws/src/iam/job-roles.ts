@@ -11,6 +11,9 @@ import type { RoleSessions } from './role-sessions.js';
  * session key, so every task, manifest read and report write is checked against its policies.
  */
 export class JobRoles {
+  // The engine asks for every task: a role's session is looked up once (its policies are read per request).
+  private readonly credentials = new Map<string, Credential>();
+
   constructor(
     private readonly store: IamStore,
     private readonly sessions: RoleSessions,
@@ -46,11 +49,20 @@ export class JobRoles {
    * one with no policies: its requests are denied, as an expired or revoked session's are.
    */
   credential(accountId: string, roleArn: string): Credential {
+    const id = `${accountId} ${roleArn}`;
+    const known = this.credentials.get(id);
+    if (known) return known;
     const parsed = parseRoleArn(roleArn);
     const name = parsed?.name ?? 'unknown-role';
     const role = this.store.getRole(accountId, name);
-    return this.sessions.credentialFor(
+    const credential = this.sessions.credentialFor(
       role ?? { accountId, name, id: 'AROAUNKNOWNROLE000000', arn: roleArn },
     );
+    // A role missing now may be created later: only found roles are remembered.
+    if (role) {
+      if (this.credentials.size > 10_000) this.credentials.clear();
+      this.credentials.set(id, credential);
+    }
+    return credential;
   }
 }
