@@ -7,6 +7,7 @@ import {
   DEMO_ROLE_ARN,
   DEMO_SOURCE_BUCKET,
   type LocalAwsHandle,
+  type RoleSeed,
   startLocalAws,
 } from '@batchops/local-aws';
 import { type AppDeps, createApp } from './app.js';
@@ -27,6 +28,8 @@ const version = (
 
 /** Start the console for a config: local-aws in-process in local mode, then the BFF. */
 export interface ConsoleTuning {
+  /** Roles the in-process local-aws creates when missing (tests: [TEST_ROLE], decision 0022). */
+  readonly localAwsRoles?: readonly RoleSeed[];
   readonly pollIntervals?: PollIntervals;
   readonly listMaxAgeMs?: number;
   readonly sseLimits?: AppDeps['sseLimits'];
@@ -49,6 +52,7 @@ export async function startConsole(
       credentials: [{ accessKeyId, secretAccessKey, accountId: config.accountId }],
       region: config.region,
       seedDemo: config.localAws.seedDemo,
+      ...(tuning.localAwsRoles ? { roles: tuning.localAwsRoles } : {}),
       log,
     });
     endpoint = localAws.url;

@@ -20,7 +20,9 @@ import { type ConsoleFixture, readEvents, startConsoleFixture } from './support/
 const SOURCE = 'batchops-demo-source';
 const REPORTS = 'batchops-demo-reports';
 const MANIFEST = 'manifests/demo-manifest.csv';
-const ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
+/** The role test jobs run as (decision 0022); the demo's own role is what the connection names. */
+const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
+const DEMO_ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
 
 let c: ConsoleFixture;
 let s3: S3Client;
@@ -529,7 +531,7 @@ describe('connection in local mode with the demo', () => {
     const { status, body } = await c.json('GET', '/api/connection');
     expect(status).toBe(200);
     expect(ConnectionInfo.parse(body).demo).toEqual({
-      roleArn: ROLE,
+      roleArn: DEMO_ROLE,
       sourceBucket: SOURCE,
       reportsBucket: REPORTS,
       manifestKey: MANIFEST,

@@ -114,7 +114,7 @@ function generator(rand: () => number, port: number) {
     ]),
     description: pick(['fuzz', 'bell\u0007', 'd'.repeat(300), '']),
     priority: pick([10, -1, 2 ** 31, 'x', 1.5]),
-    roleArn: pick(['arn:aws:iam::000000000000:role/batchops-demo', 'nope', '']),
+    roleArn: pick(['arn:aws:iam::000000000000:role/batchops-test', 'nope', '']),
     report: pick([{ enabled: false }, { enabled: true, bucket: 'nope' }, 'x']),
     tags: pick([[], [{ key: '', value: '' }], 'x']),
     runOption: pick(['wait', 'auto', 'nope']),

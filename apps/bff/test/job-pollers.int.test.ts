@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent } from '@batchops/contracts';
-import { type LocalAwsHandle, startLocalAws } from '@batchops/local-aws';
+import { type LocalAwsHandle, startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
 import { JobCache } from '../src/jobs/job-cache.js';
@@ -37,7 +37,7 @@ const serviceDeps = (now: () => number): JobsServiceDeps => ({
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bff-pollers-'));
-  aws = await startLocalAws({ port: 0, dataDir: dir });
+  aws = await startLocalAws({ port: 0, dataDir: dir, roles: [TEST_ROLE] });
   clients = createAwsClients({
     region: 'us-east-1',
     endpoint: aws.url,
@@ -66,7 +66,7 @@ beforeAll(async () => {
       },
       Report: { Enabled: false },
       Priority: 1,
-      RoleArn: 'arn:aws:iam::000000000000:role/batchops',
+      RoleArn: TEST_ROLE_ARN,
     }),
   );
   jobId = out.JobId as string;

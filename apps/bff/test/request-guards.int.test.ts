@@ -25,7 +25,7 @@ describe('Host check', () => {
       operation: { type: 'tagging', tags: [{ key: 'k', value: 'v' }] },
       report: { enabled: false },
       priority: 10,
-      roleArn: 'arn:aws:iam::000000000000:role/batchops-demo',
+      roleArn: 'arn:aws:iam::000000000000:role/batchops-test',
       clientRequestToken: 'rebinding-1',
     });
     const host = { host: `rebind.attacker.example:${c.app.port}` };

@@ -30,7 +30,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // @batchops/local-aws depends on the engine, not the other way round, so it is not resolvable from
 // here: import its build by path.
-const { startLocalAws } = await import(new URL('../../local-aws/dist/index.js', import.meta.url).href);
+const { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } = await import(
+  new URL('../../local-aws/dist/index.js', import.meta.url).href
+);
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const N = Number(process.env.BENCH_OBJECTS ?? (QUICK ? 10_000 : 100_000));
@@ -142,7 +144,7 @@ async function engineJob(aws, etag, value) {
       },
       Report: { Enabled: false },
       Priority: 10,
-      RoleArn: `arn:aws:iam::${ACCOUNT}:role/bench`,
+      RoleArn: TEST_ROLE_ARN,
       ClientRequestToken: `bench-${value}`,
     }),
   ));
@@ -197,7 +199,7 @@ async function main() {
   try {
     for (const [round, concurrency] of CONCURRENCIES.entries()) {
       // One local-aws per engine concurrency, on the same data and port: the endpoint stays the same.
-      const aws = await startLocalAws({ port, dataDir, engine: { concurrency } });
+      const aws = await startLocalAws({ port, dataDir, roles: [TEST_ROLE], engine: { concurrency } });
       port = aws.port;
       const s3 = s3For(aws.url);
       try {

@@ -22,7 +22,7 @@ import {
 import { JobStore, newJob, type StoredJob } from './job-store.js';
 import { type CreateJobInput, JobError, type S3Tag } from './job-types.js';
 import { checkTags, checkText, requestHash, validateCreateJob } from './job-validation.js';
-import { Lifecycle } from './lifecycle.js';
+import { Lifecycle, type RoleRefusal } from './lifecycle.js';
 
 /** Ended jobs stay listed this long. */
 export const LIST_RETENTION_MS = 90 * 86_400_000;
@@ -30,10 +30,15 @@ export const LIST_RETENTION_MS = 90 * 86_400_000;
 export interface EngineOptions {
   /** Where the job store and the jobs' manifest copies live. */
   readonly dataDir: string;
-  /** The S3 client tasks, manifests and reports of an account go through. */
-  readonly s3: (accountId: string, region: string) => S3Client;
   /** The Lambda client LambdaInvoke tasks of an account call functions of a Region through. */
   readonly lambda?: (accountId: string, region: string) => LambdaClient;
+  /** The S3 client a job's tasks, manifest reads and report writes go through, acting as its role. */
+  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
+  /**
+   * Whether Batch Operations may act as a job's role (it exists and trusts the service); a refusal
+   * fails the job while Preparing. Absent: every role is accepted.
+   */
+  readonly assumeRole?: (accountId: string, roleArn: string) => RoleRefusal | undefined;
   /** Tasks in flight over all jobs. */
   readonly concurrency?: number;
   readonly now?: () => Date;
@@ -81,6 +86,7 @@ export class Engine {
       jobsDir,
       s3: options.s3,
       ...(options.lambda ? { lambda: options.lambda } : {}),
+      ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
       concurrency: options.concurrency ?? 64,
       now: this.now,
       log: this.log,

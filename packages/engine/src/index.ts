@@ -9,5 +9,5 @@ export { createHasher, DIGEST_ALGORITHMS, type DigestAlgorithm, type Hasher } fr
 export { Engine, type EngineOptions, type JobChange, LIST_RETENTION_MS } from './engine.js';
 export { JobStore } from './job-store.js';
 export { type CreateJobInput, JobError, type JobErrorCode, type S3Tag } from './job-types.js';
-export { SUSPENDED_LIMIT_MS } from './lifecycle.js';
+export { type RoleRefusal, SUSPENDED_LIMIT_MS } from './lifecycle.js';
 export { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetBucketLocationCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
 import type { JobStore, StoredJob } from './job-store.js';
 import { generateManifest } from './manifest/generate-manifest.js';
@@ -19,14 +19,25 @@ export interface LifecycleDeps {
   readonly store: JobStore;
   /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
   readonly jobsDir: string;
-  readonly s3: (accountId: string, region: string) => S3Client;
+  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
   readonly lambda?: (accountId: string, region: string) => LambdaClient;
+  readonly assumeRole?: (accountId: string, roleArn: string) => RoleRefusal | undefined;
   readonly concurrency: number;
   readonly now: () => Date;
   readonly log: (line: string) => void;
   /** A job's status or progress changed. */
   readonly emit: (job: StoredJob) => void;
 }
+
+/** Why Batch Operations cannot act as a job's role: the job fails while Preparing with it. */
+export interface RoleRefusal {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** The S3 client a job acts through: signed as the job's role. */
+const clientOf = (deps: LifecycleDeps, job: StoredJob) =>
+  deps.s3(job.accountId, job.region, job.request.RoleArn ?? '');
 
 /**
  * The job lifecycle: New → Preparing → Suspended | Ready → Active → Completing → Complete,
@@ -48,7 +59,7 @@ export class Lifecycle {
       runTask: (job, task) => {
         const { module, params } = resolveOperation(job.request.Operation);
         return module.run(task.row, params as never, {
-          s3: deps.s3(job.accountId, job.region),
+          s3: clientOf(deps, job),
           lambda: (region) => {
             if (!deps.lambda) throw new Error('this engine has no Lambda client');
             return deps.lambda(job.accountId, region);
@@ -232,7 +243,9 @@ export class Lifecycle {
     try {
       const dir = join(this.deps.jobsDir, job.jobId);
       mkdirSync(dir, { recursive: true });
-      const s3 = this.deps.s3(job.accountId, job.region);
+      const refused = this.deps.assumeRole?.(job.accountId, job.request.RoleArn ?? '');
+      if (refused) throw new PrepareError(refused.code, refused.reason);
+      const s3 = clientOf(this.deps, job);
       await checkReportBucket(s3, job);
       const manifest = job.request.Manifest;
       const generator = job.request.ManifestGenerator?.S3JobManifestGenerator;
@@ -290,7 +303,7 @@ export class Lifecycle {
         this.deps.store,
         this.manifestCopy(job),
         dir,
-        this.deps.s3(job.accountId, job.region),
+        clientOf(this.deps, job),
         this.deps.now,
       );
     } catch (e) {
@@ -323,13 +336,17 @@ export class Lifecycle {
 /** The status now (read after awaits and calls that change it, past TypeScript's narrowing). */
 const statusOf = (job: StoredJob): JobStatus => job.status;
 
-/** A job with a report needs its report bucket: fail while Preparing, before any task runs. */
+/**
+ * A job with a report needs its report bucket: fail while Preparing, before any task runs.
+ * GetBucketLocation, not HeadBucket: the documented report permissions are s3:PutObject and
+ * s3:GetBucketLocation, without s3:ListBucket.
+ */
 async function checkReportBucket(s3: S3Client, job: StoredJob): Promise<void> {
   const report = job.request.Report;
   if (!report?.Enabled || !report.Bucket) return;
   const bucket = bucketOfArn(report.Bucket);
   try {
-    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    await s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
   } catch (e) {
     const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     const status = err.$metadata?.httpStatusCode;

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 
-// An in-memory S3 for the engine's unit tests: the calls the engine makes (HeadBucket, HeadObject,
+// An in-memory S3 for the engine's unit tests: the calls the engine makes (GetBucketLocation, HeadObject,
 // GetObject, PutObject, Put/DeleteObjectTagging), answered as the SDK would, errors included.
 
 interface StoredObject {
@@ -48,6 +48,10 @@ export class FakeS3 {
     const objects = this.buckets.get(bucket);
     if (name === 'HeadBucketCommand') {
       if (!objects) throw sdkError('NotFound', 404, 'Not Found');
+      return {};
+    }
+    if (name === 'GetBucketLocationCommand') {
+      if (!objects) throw sdkError('NoSuchBucket', 404, 'The specified bucket does not exist');
       return {};
     }
     if (!objects) throw sdkError('NoSuchBucket', 404, 'The specified bucket does not exist');

@@ -21,7 +21,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { startLocalAws } from '../dist/index.js';
+import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -41,7 +41,7 @@ async function pool(total, concurrency, op) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'replication-bench-'));
-const aws = await startLocalAws({ port: 0, dataDir, engine: { concurrency: 64 } });
+const aws = await startLocalAws({ port: 0, dataDir, roles: [TEST_ROLE], engine: { concurrency: 64 } });
 const s3 = new S3Client({
   region: 'us-east-1',
   endpoint: aws.url,
@@ -125,7 +125,7 @@ try {
         ReportScope: 'FailedTasksOnly',
       },
       Priority: 10,
-      RoleArn: `arn:aws:iam::${ACCOUNT}:role/batchops-bench`,
+      RoleArn: TEST_ROLE_ARN,
     }),
   ));
   const status = await ended;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DEFAULT_ACCOUNT_ID, startLocalAws } from './server.js';
+import { DEFAULT_ACCOUNT_ID, startLocalAws, TEST_ROLE } from './server.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
 const usage = `batchops-local-aws — a local S3 + S3 Control + Lambda endpoint
@@ -13,6 +13,8 @@ const usage = `batchops-local-aws — a local S3 + S3 Control + Lambda endpoint
   --seed-demo            create the demo buckets, objects and manifest on the first start
   --concurrency <n>      Batch Operations tasks in flight over all jobs (default 64)
   --lambda-pool <n>      warm worker processes per Lambda function (default 4)
+  --test-role            create the role batchops-test (trusts Batch Operations, allows s3:* and
+                         lambda:InvokeFunction) when missing: what tests run their jobs as
   -h, --help`;
 
 function parseCredentials(list: string): Credential[] {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       'seed-demo': { type: 'boolean' },
       concurrency: { type: 'string' },
       'lambda-pool': { type: 'string' },
+      'test-role': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     ...(values['seed-demo'] ? { seedDemo: true } : {}),
     ...(values.concurrency ? { engine: { concurrency: Number(values.concurrency) } } : {}),
     ...(poolSize !== undefined ? { lambda: { poolSize } } : {}),
+    ...(values['test-role'] ? { roles: [TEST_ROLE] } : {}),
     log: (line) => console.log(line),
   });
   const stop = () => void handle.close().then(() => process.exit(0));

@@ -11,6 +11,72 @@ export const DEMO_SOURCE_BUCKET = 'batchops-demo-source';
 export const DEMO_REPORTS_BUCKET = 'batchops-demo-reports';
 export const DEMO_MANIFEST_KEY = 'manifests/demo-manifest.csv';
 export const DEMO_ROLE_ARN = (accountId: string) => `arn:aws:iam::${accountId}:role/batchops-demo`;
+export const DEMO_READONLY_ROLE_ARN = (accountId: string) =>
+  `arn:aws:iam::${accountId}:role/batchops-demo-readonly`;
+
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  ],
+});
+const DEMO_BUCKETS = [
+  `arn:aws:s3:::${DEMO_SOURCE_BUCKET}`,
+  `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/*`,
+  `arn:aws:s3:::${DEMO_REPORTS_BUCKET}`,
+  `arn:aws:s3:::${DEMO_REPORTS_BUCKET}/*`,
+];
+/** What the demo jobs do: read the manifest and objects, tag / ACL / copy them, write the report. */
+const READ = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:GetObjectTagging',
+  's3:GetObjectVersionTagging',
+  's3:GetObjectAcl',
+  's3:GetObjectVersionAcl',
+  's3:GetBucketLocation',
+  's3:ListBucket',
+];
+const WRITE = [
+  's3:PutObject',
+  's3:PutObjectAcl',
+  's3:PutObjectVersionAcl',
+  's3:DeleteObjectTagging',
+  's3:DeleteObjectVersionTagging',
+];
+const TAG = ['s3:PutObjectTagging', 's3:PutObjectVersionTagging'];
+const policy = (actions: string[]) =>
+  JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'DemoBuckets', Effect: 'Allow', Action: actions, Resource: DEMO_BUCKETS },
+        { Sid: 'InvokeFunctions', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
+      ],
+    },
+    null,
+    2,
+  );
+
+/**
+ * The demo's roles (decision 0022): `batchops-demo` may do what the demo jobs need on the demo
+ * buckets; `batchops-demo-readonly` lacks s3:PutObjectTagging, so a tagging job run as it fails
+ * each task with AccessDenied (403) in its completion report.
+ */
+export const DEMO_ROLES = [
+  {
+    name: 'batchops-demo',
+    description: 'S3 Batch Operations role of the demo jobs',
+    trustPolicy: TRUST,
+    policies: { 'batchops-demo': policy([...READ, ...WRITE, ...TAG]) },
+  },
+  {
+    name: 'batchops-demo-readonly',
+    description: 'Demo role without s3:PutObjectTagging: its tagging jobs fail with AccessDenied',
+    trustPolicy: TRUST,
+    policies: { 'batchops-demo-readonly': policy([...READ, ...WRITE]) },
+  },
+] as const;
 
 const PREFIXES = ['images/2024/', 'images/2025/', 'logs/app/', 'logs/web/', 'reports/q1/', 'reports/q2/'];
 const PER_PREFIX = 90;

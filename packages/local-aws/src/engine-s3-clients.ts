@@ -43,12 +43,13 @@ export class LruCache<K, V> {
   }
 }
 
-/** Distinct (account, Region) S3 clients kept for the engine; older ones are dropped. */
+/** Distinct (key, Region) S3 clients kept for the engine; older ones are dropped. */
 export const ENGINE_CLIENT_CACHE_SIZE = 16;
 
 /**
- * The engine's S3 clients: jobs run their tasks through this endpoint's own S3 API, signed for the
- * job's account and Region, as Batch Operations does on AWS. All clients share one keep-alive
+ * The engine's S3 clients: jobs run their tasks through this endpoint's own S3 API, signed with
+ * the session key of the job's role (decision 0022) for the job's Region, as Batch Operations
+ * does on AWS. All clients share one keep-alive
  * agent, so an evicted client holds no socket: it is dropped, not destroyed (destroying a client
  * destroys the agent it was given, with every other client's connections).
  */
@@ -58,17 +59,21 @@ export function createEngineS3Clients(
   agent: Agent,
   /** Sent as `x-batchops-engine-token` (signed): marks requests of the engine (decision 0017). */
   engineToken?: string,
-): { forJob(accountId: string, region: string): S3Client; readonly cached: number } {
+): {
+  forJob(accountId: string, region: string, key?: Credential): S3Client;
+  readonly cached: number;
+} {
   const clients = new LruCache<string, S3Client>(ENGINE_CLIENT_CACHE_SIZE);
   return {
     get cached() {
       return clients.size;
     },
-    forJob(accountId: string, region: string): S3Client {
-      const id = `${accountId}/${region}`;
+    /** A client signed with `key` (a role session) or else the account's root key. */
+    forJob(accountId: string, region: string, given?: Credential): S3Client {
+      const id = `${given?.accessKeyId ?? accountId}/${region}`;
       let client = clients.get(id);
       if (!client) {
-        const key = keys.find((c) => c.accountId === accountId);
+        const key = given ?? keys.find((c) => c.accountId === accountId);
         if (!key) throw new Error(`no credentials for account ${accountId}`);
         client = new S3Client({
           region,

@@ -8,12 +8,17 @@ import {
   DEMO_MANIFEST_KEY,
   DEMO_REPORTS_BUCKET,
   DEMO_ROLE_ARN,
+  DEMO_ROLES,
   DEMO_SOURCE_BUCKET,
   seedDemo,
 } from './demo-seed.js';
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
+import { Authorizer } from './iam/authorizer.js';
+import { IamStore } from './iam/iam-store.js';
+import { JobRoles } from './iam/job-roles.js';
+import { RoleSessions } from './iam/role-sessions.js';
 import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
@@ -55,8 +60,67 @@ export interface LocalAwsOptions {
   readonly engine?: { readonly concurrency?: number; readonly flushMs?: number };
   /** Lambda: warm worker processes per function (default 4). */
   readonly lambda?: Partial<LambdaSettings>;
+  /**
+   * Roles to create at start when missing (tests: `roles: [TEST_ROLE]`); existing roles are left
+   * as they are.
+   */
+  readonly roles?: readonly RoleSeed[];
   /** Stores to use instead of the ones under `dataDir` (tests inject failing disks). */
   readonly stores?: { readonly blobs?: BlobStore; readonly meta?: S3MetaStore };
+}
+
+/** A role with its trust policy and inline policies (JSON text). */
+export interface RoleSeed {
+  readonly accountId?: string;
+  readonly name: string;
+  readonly trustPolicy: string;
+  readonly policies: Readonly<Record<string, string>>;
+  readonly description?: string;
+}
+
+/** The trust policy that lets S3 Batch Operations assume a role. */
+export const BATCH_OPERATIONS_TRUST_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  ],
+});
+
+/** The role every test job uses: arn:aws:iam::000000000000:role/batchops-test, allowed s3:* and lambda:InvokeFunction. */
+export const TEST_ROLE: RoleSeed = {
+  name: 'batchops-test',
+  description: 'Test jobs: S3 Batch Operations may do anything in S3 and invoke functions',
+  trustPolicy: BATCH_OPERATIONS_TRUST_POLICY,
+  policies: {
+    'batchops-test': JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:*', 'lambda:InvokeFunction'], Resource: '*' }],
+    }),
+  },
+};
+export const TEST_ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/batchops-test`;
+
+/** Create the roles that are missing, with their inline policies. */
+export function seedRoles(
+  iam: IamStore,
+  roles: readonly RoleSeed[],
+  defaultAccount: string,
+  now: Date,
+): void {
+  for (const seed of roles) {
+    const accountId = seed.accountId ?? defaultAccount;
+    if (iam.getRole(accountId, seed.name)) continue;
+    iam.createRole({
+      accountId,
+      name: seed.name,
+      path: '/',
+      trustPolicy: seed.trustPolicy,
+      created: now.getTime(),
+      ...(seed.description ? { description: seed.description } : {}),
+    });
+    for (const [policyName, document] of Object.entries(seed.policies))
+      iam.putPolicy(accountId, 'role', seed.name, policyName, document);
+  }
 }
 
 export interface LocalAwsHandle {
@@ -98,6 +162,13 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const meta =
     options.stores?.meta ??
     new S3MetaStore(join(dataDir, 's3.sqlite'), credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID);
+  const iam = new IamStore(join(dataDir, 'iam.sqlite'));
+  const authorizer = new Authorizer(iam);
+  const sessions = new RoleSessions();
+  const jobRoles = new JobRoles(iam, sessions);
+  const defaultAccount = credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID;
+  // The demo's roles are seeded on every start with the demo (data directories seeded before roles existed get them).
+  seedRoles(iam, [...(options.roles ?? []), ...(options.seedDemo ? DEMO_ROLES : [])], defaultAccount, now());
   const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
   const settings: S3Settings = {
     restoreDelayMs: 2000,
@@ -116,6 +187,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const engineToken = randomBytes(32).toString('hex');
   const s3: S3Services = {
     meta,
+    authorizer,
     blobs,
     region: options.region ?? 'us-east-1',
     settings,
@@ -138,15 +210,40 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   );
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
-    s3: (accountId, region) => engineS3.forJob(accountId, region),
+    s3: (accountId, region, roleArn) =>
+      engineS3.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
     lambda: (accountId, region) => engineLambda.forJob(accountId, region),
+    assumeRole: (accountId, roleArn) => jobRoles.refusal(accountId, roleArn),
     concurrency,
     now,
     log,
     ...(options.engine?.flushMs !== undefined ? { flushMs: options.engine.flushMs } : {}),
   });
+  // Keys besides the roots': role sessions (the engine), then IAM users' active access keys.
+  const lookupKey = (accessKeyId: string) => {
+    const session = sessions.lookup(accessKeyId);
+    if (session) return session;
+    const key = iam.accessKey(accessKeyId);
+    if (key?.status !== 'Active') return undefined;
+    const user = iam.getUser(key.accountId, key.userName);
+    if (!user) return undefined;
+    return {
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      accountId: key.accountId,
+      principal: {
+        kind: 'user' as const,
+        accountId: key.accountId,
+        name: user.name,
+        arn: user.arn,
+        id: user.id,
+      },
+    };
+  };
   const handle = createRequestHandler({
     credentials,
+    lookupKey,
+    iam: { store: iam, authorizer, now },
     s3,
     engine,
     lambda,
@@ -162,6 +259,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     lambda.close();
     agent.destroy();
     meta.close();
+    iam.close();
   };
 
   return {
@@ -208,6 +306,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
           await new Promise<void>((ok) => {
             server.close(() => {
               meta.close();
+              iam.close();
               ok();
             });
             server.closeAllConnections();

@@ -28,7 +28,7 @@ let child: ChildProcess | undefined;
 async function start(): Promise<void> {
   child = spawn(
     process.execPath,
-    [cli, '--port', String(port), '--data-dir', dataDir, '--concurrency', '32'],
+    [cli, '--port', String(port), '--data-dir', dataDir, '--concurrency', '32', '--test-role'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -103,7 +103,7 @@ describe('engine durability across kill -9 (crash matrix)', () => {
           ReportScope: 'AllTasks',
         },
         Priority: 1,
-        RoleArn: 'arn:aws:iam::000000000000:role/batchops',
+        RoleArn: 'arn:aws:iam::000000000000:role/batchops-test',
       }),
     );
     const jobId = JobId as string;

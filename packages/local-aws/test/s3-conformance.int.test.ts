@@ -677,7 +677,9 @@ describe('retention changes', () => {
         Body: 'x',
       }),
     );
-    const at = (days: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + days * 86_400_000);
+    // One clock reading: a second boundary crossed mid-test must not move the dates compared below.
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const at = (days: number) => new Date(now + days * 86_400_000);
     const retain = (Mode: 'GOVERNANCE' | 'COMPLIANCE', days: number, BypassGovernanceRetention?: boolean) =>
       s3.send(
         new PutObjectRetentionCommand({

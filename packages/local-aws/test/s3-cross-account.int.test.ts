@@ -32,6 +32,7 @@ import {
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ROLE } from '../src/index.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // Account A signs with test/test (the fixture's clients), account B with its own keys.
@@ -57,7 +58,12 @@ const clientOf = (url: string) =>
   });
 
 beforeAll(async () => {
-  fx = await startFixture({ credentials: CREDENTIALS, engine: { concurrency: 4, flushMs: 50 } });
+  fx = await startFixture({
+    credentials: CREDENTIALS,
+    // Account B's jobs run as B's own batchops-test role.
+    roles: [{ ...TEST_ROLE, accountId: B }],
+    engine: { concurrency: 4, flushMs: 50 },
+  });
   a = fx.s3;
   b = clientOf(fx.aws.url);
 });
@@ -340,7 +346,7 @@ describe('S3 Control jobs of another account', () => {
             },
             Report: { Enabled: false },
             Priority: 1,
-            RoleArn: `arn:aws:iam::${B}:role/batchops`,
+            RoleArn: `arn:aws:iam::${B}:role/batchops-test`,
           }),
         );
         const end = Date.now() + 30_000;

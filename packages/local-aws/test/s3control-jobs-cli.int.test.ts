@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { JobStatus } from '@batchops/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
+import { type LocalAwsHandle, startLocalAws, TEST_ROLE } from '../src/index.js';
 import { AWS_CLI } from './support/local-aws-fixture.js';
 
 // Every S3 Control job command through Debian's aws-cli v2 (/usr/bin/aws, not a pyenv v1 on PATH).
@@ -23,7 +23,7 @@ const ACCOUNT = '000000000000';
 const BUCKET = 'cli-jobs-src';
 const REPORTS = 'cli-jobs-reports';
 const OBJECTS = 1000;
-const ROLE = 'arn:aws:iam::000000000000:role/batchops';
+const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 const TAGGING = JSON.stringify({ S3PutObjectTagging: { TagSet: [{ Key: 'k', Value: 'v' }] } });
 
 let aws: LocalAwsHandle;
@@ -234,7 +234,12 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'local-aws-cli-jobs-'));
   home = mkdtempSync(join(tmpdir(), 'local-aws-cli-home-'));
-  aws = await startLocalAws({ port: 0, dataDir, engine: { concurrency: 32, flushMs: 50 } });
+  aws = await startLocalAws({
+    port: 0,
+    dataDir,
+    roles: [TEST_ROLE],
+    engine: { concurrency: 32, flushMs: 50 },
+  });
   s3 = new S3Client({
     region: 'us-east-1',
     endpoint: aws.url,

@@ -28,7 +28,7 @@ import type { LocalAwsHandle } from '../src/index.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const AccountId = '000000000000';
-const RoleArn = 'arn:aws:iam::000000000000:role/batchops';
+const RoleArn = 'arn:aws:iam::000000000000:role/batchops-test';
 let fixture: LocalAwsFixture;
 let aws: LocalAwsHandle;
 let s3: S3Client;

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobEvent } from '@batchops/contracts';
+import { TEST_ROLE } from '@batchops/local-aws';
 import { loadConfig } from '../../src/config.js';
 import { type ConsoleTuning, type RunningConsole, startConsole } from '../../src/server.js';
 
@@ -17,7 +18,10 @@ export interface ConsoleFixture {
   close(): Promise<void>;
 }
 
-/** The real console (BFF + local-aws in-process, both on port 0) over a fresh data directory. */
+/**
+ * The real console (BFF + local-aws in-process, both on port 0) over a fresh data directory, with
+ * the role arn:aws:iam::000000000000:role/batchops-test (TEST_ROLE_ARN) its tests' jobs run as.
+ */
 export async function startConsoleFixture(
   seedDemo: boolean,
   env: Record<string, string> = {},
@@ -35,7 +39,7 @@ export async function startConsoleFixture(
     BATCHOPS_SEED_DEMO: String(seedDemo),
     ...env,
   });
-  const app = await startConsole(config, () => {}, tuning);
+  const app = await startConsole(config, () => {}, { localAwsRoles: [TEST_ROLE], ...tuning });
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
   return {
     app,

@@ -17,11 +17,13 @@ export class ServiceError extends Error {
   }
 }
 
-/** How a service answers errors: S3's XML, S3 Control's XML, or Lambda's REST-JSON. */
-export type Protocol = 's3' | 's3control' | 'lambda';
+/** How a service answers errors: S3's XML, S3 Control's XML, Lambda's REST-JSON, IAM / STS Query XML. */
+export type Protocol = 's3' | 's3control' | 'lambda' | 'iam' | 'sts';
 
 export const S3CONTROL_XMLNS = 'http://awss3control.amazonaws.com/doc/2018-08-20/';
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 /**
  * S3 Control wraps the error in <ErrorResponse> (Go SDK v2 requires it); S3 uses a bare <Error>.
@@ -37,6 +39,22 @@ export function renderError(
   if (protocol === 'lambda')
     return JSON.stringify({ Type: err.status >= 500 ? 'Service' : 'User', Message: err.message });
   const extra = Object.entries(err.extra).map(([k, v]) => el(k, v));
+  // The Query protocol (IAM, STS): Type tells a caller's fault (Sender) from the service's.
+  if (protocol === 'iam' || protocol === 'sts') {
+    return renderXml(
+      elAttrs(
+        'ErrorResponse',
+        { xmlns: protocol === 'iam' ? IAM_XMLNS : STS_XMLNS },
+        el(
+          'Error',
+          el('Type', err.status >= 500 ? 'Receiver' : 'Sender'),
+          el('Code', err.code),
+          el('Message', err.message),
+        ),
+        el('RequestId', requestId),
+      ),
+    );
+  }
   if (protocol === 's3control') {
     return renderXml(
       elAttrs(

@@ -2,12 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Engine } from '@batchops/engine';
 import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
+import { type IamServices, routeQuery } from '../iam/iam-router.js';
 import { routeLambda } from '../lambda/lambda-router.js';
 import type { LambdaService } from '../lambda/lambda-service.js';
 import type { S3Services } from '../s3/s3-context.js';
 import { routeS3 } from '../s3/s3-router.js';
 import { routeS3Control } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
+import { readBody } from '../xml/xml-reader.js';
 import type { HandlerResult } from './handler-types.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
@@ -25,7 +27,12 @@ export interface LocalAwsRequest {
 }
 
 export interface RequestHandlerDeps {
+  /** The accounts' root keys. */
   readonly credentials: readonly Credential[];
+  /** Other keys: IAM users' access keys and role sessions (decision 0022). */
+  readonly lookupKey?: (accessKeyId: string) => Credential | undefined;
+  /** IAM and STS; without it their requests are refused like any unknown S3 request. */
+  readonly iam?: IamServices;
   readonly s3: S3Services;
   readonly engine: Engine;
   readonly lambda: LambdaService;
@@ -44,9 +51,12 @@ let idCounter = 0;
 const hostIdBase = randomBytes(24).toString('base64');
 
 /** The error protocol of a request: that of the service it is for (`service-dispatch.ts`). */
-export function protocolOf(url: string, headers: NodeJS.Dict<string[]> = {}): Protocol {
-  return serviceOf(url, headers);
+export function protocolOf(req: { url: string; headers: NodeJS.Dict<string[]> }): Protocol {
+  return serviceOf(req.url, req.headers);
 }
+
+/** Query-protocol bodies are small (a policy is at most 10 KB): read whole before the signature check. */
+const MAX_QUERY_BODY = 1024 * 1024;
 
 /** The 500 of each protocol, as S3 and S3 Control answer an internal failure. */
 export function internalError(protocol: Protocol): ServiceError {
@@ -54,11 +64,24 @@ export function internalError(protocol: Protocol): ServiceError {
     500,
     protocol === 's3'
       ? 'InternalError'
-      : protocol === 'lambda'
-        ? 'ServiceException'
-        : 'InternalServiceException',
+      : protocol === 's3control'
+        ? 'InternalServiceException'
+        : protocol === 'lambda'
+          ? 'ServiceException'
+          : 'ServiceFailure',
     'We encountered an internal error. Please try again.',
   );
+}
+
+/** IAM and STS name an unknown key InvalidClientTokenId. */
+function queryProtocolError(err: ServiceError): ServiceError {
+  if (err.code === 'InvalidAccessKeyId')
+    return new ServiceError(
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    );
+  return err;
 }
 
 /** An error as the response of its protocol, with the request's ids. */
@@ -81,16 +104,21 @@ export function errorResult(
       body: method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
     };
   }
+  const query = protocol === 'iam' || protocol === 'sts';
   return {
     status: err.status,
     headers: {
-      'content-type': 'application/xml',
+      'content-type': query ? 'text/xml' : 'application/xml',
+      ...(query ? { 'x-amzn-requestid': ids.requestId } : {}),
       ...err.headers,
       'x-amz-request-id': ids.requestId,
       'x-amz-id-2': ids.hostId,
       server: 'batchops-local-aws',
     },
-    body: method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
+    body:
+      method === 'HEAD'
+        ? undefined
+        : renderError(protocol, query ? queryProtocolError(err) : err, ids.requestId, ids.hostId),
   };
 }
 
@@ -115,6 +143,7 @@ function drain(raw: Readable, body: Readable | undefined): void {
  */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const keys = new Map(deps.credentials.map((c) => [c.accessKeyId, c]));
+  const lookup = (id: string) => keys.get(id) ?? deps.lookupKey?.(id);
   const checkHost = createHostCheck(deps.listenHost, deps.allowedHosts);
 
   return async (req) => {
@@ -123,35 +152,54 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       requestId: `${idPrefix}${n.toString(16).toUpperCase().padStart(8, '0')}`,
       hostId: `${hostIdBase}${n.toString(36)}`,
     };
-    const protocol = protocolOf(req.url, req.headers);
+    const protocol = protocolOf(req);
     let result: HandlerResult;
     let body: Readable | undefined;
     try {
       checkHost(req.headers.host?.[0], req.url);
       const target = parseRequestTarget(req.url);
-      refuseBrowserRequest(req.method, req.headers, target);
-      // Services other than S3 sign the body's hash without sending it: hash the body first.
-      let raw: Readable = req.body;
-      let bodySha256: string | undefined;
-      if (protocol === 'lambda' && req.headers['x-amz-content-sha256'] === undefined) {
-        const bytes = await readBufferedBody(req.body);
-        bodySha256 = createHash('sha256').update(bytes).digest('hex');
-        raw = Readable.from([bytes]);
+      const query = protocol === 'iam' || protocol === 'sts';
+      refuseBrowserRequest(req.method, req.headers, target, query);
+      if (query && deps.iam) {
+        const raw = await readBody(req.body, MAX_QUERY_BODY);
+        const identity = verifySigV4(
+          { method: req.method, target, headers: req.headers },
+          lookup,
+          deps.now(),
+          createHash('sha256').update(raw).digest('hex'),
+        );
+        const params = new URLSearchParams(target.rawQuery);
+        if (req.method === 'POST')
+          for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) params.append(k, v);
+        result = routeQuery(
+          { service: protocol, params, principal: identity.principal, requestId: ids.requestId },
+          deps.iam,
+        );
+      } else {
+        // Lambda signs the body's hash without sending it: read the body and hash it first.
+        let raw: Readable = req.body;
+        let bodySha256: string | undefined;
+        if (protocol === 'lambda' && req.headers['x-amz-content-sha256'] === undefined) {
+          const bytes = await readBufferedBody(req.body);
+          bodySha256 = createHash('sha256').update(bytes).digest('hex');
+          raw = Readable.from([bytes]);
+        }
+        const identity = verifySigV4(
+          { method: req.method, target, headers: req.headers },
+          lookup,
+          deps.now(),
+          bodySha256,
+        );
+        const signed = signedBody(raw, req.headers, identity);
+        body = signed.body;
+        const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
+        result =
+          protocol === 's3control'
+            ? await routeS3Control(ctx, deps.engine, deps.iam?.authorizer)
+            : protocol === 'lambda'
+              ? await routeLambda(ctx, deps.lambda)
+              : await routeS3(ctx, deps.s3);
       }
-      const identity = verifySigV4(
-        { method: req.method, target, headers: req.headers, ...(bodySha256 ? { bodySha256 } : {}) },
-        (id) => keys.get(id),
-        deps.now(),
-      );
-      const signed = signedBody(raw, req.headers, identity);
-      body = signed.body;
-      const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
-      result =
-        protocol === 's3control'
-          ? await routeS3Control(ctx, deps.engine)
-          : protocol === 'lambda'
-            ? await routeLambda(ctx, deps.lambda)
-            : await routeS3(ctx, deps.s3);
     } catch (e) {
       if (!(e instanceof ServiceError))
         deps.log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
@@ -166,6 +214,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         ...(protocol === 'lambda' ? { 'x-amzn-requestid': ids.requestId } : {}),
         ...result.headers,
         'x-amz-request-id': ids.requestId,
+        ...(protocol === 'iam' || protocol === 'sts' ? { 'x-amzn-requestid': ids.requestId } : {}),
         'x-amz-id-2': ids.hostId,
         server: 'batchops-local-aws',
       },

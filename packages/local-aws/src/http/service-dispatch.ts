@@ -10,9 +10,9 @@ import { parseRequestTarget } from './request-target.js';
  * REST paths are Lambda; an S3 bucket may be named like a Lambda path segment, so a request
  * signed for `s3` stays S3). Add a service: its scope name or path prefix, and its router.
  */
-export type Service = 's3' | 's3control' | 'lambda';
+export type Service = 's3' | 's3control' | 'lambda' | 'iam' | 'sts';
 
-const SCOPED: Readonly<Record<string, Service>> = { lambda: 'lambda' };
+const SCOPED: Readonly<Record<string, Service>> = { lambda: 'lambda', iam: 'iam', sts: 'sts' };
 
 /** The service of the credential scope (`Credential=AKID/date/region/<service>/aws4_request`), if any. */
 export function scopeService(headers: NodeJS.Dict<string[]>, rawQuery: string): string | undefined {

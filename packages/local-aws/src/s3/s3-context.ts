@@ -1,4 +1,5 @@
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
 import type { S3MetaStore } from '../store/s3-meta-store.js';
 import type { Replicator } from './replication/replicator.js';
@@ -18,6 +19,8 @@ export interface S3Services {
   /** Region new buckets default to. */
   readonly region: string;
   readonly settings: S3Settings;
+  /** Identity-based policies of IAM users and role sessions (decision 0022); absent: none checked. */
+  readonly authorizer?: Authorizer;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
   /**

@@ -15,6 +15,7 @@ import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
 import { replicateObjectRoutes } from './operations/replicate-object.js';
+import { s3Permissions } from './s3-actions.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
 const routes: readonly S3Route[] = [
@@ -130,6 +131,9 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
       `local-aws does not implement ${ctx.method} on a ${scope}${subs ? ` with ?${subs}` : ''}.`,
     );
   }
+  // Identity-based policies first (a user or role needs an Allow), then the bucket's ACLs.
+  if (svc.authorizer && ctx.identity.principal.kind !== 'root')
+    svc.authorizer.check(ctx.identity.principal, s3Permissions(ctx, route.operation), true);
   authorize(ctx, route.operation);
   // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
   const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');

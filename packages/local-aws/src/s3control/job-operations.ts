@@ -5,7 +5,18 @@ import { type HandlerResult, xmlResult } from '../http/handler-types.js';
 import { parseXml, readBodyText } from '../xml/xml-reader.js';
 import { renderXml } from '../xml/xml-writer.js';
 import { decodeRequest, decodeShape, encodeResult } from './model/shape-codec.js';
-import type { S3ControlContext } from './s3control-router.js';
+import { jobArn, operationName, type S3ControlContext } from './s3control-router.js';
+
+/** aws:RequestTag/<key>, aws:TagKeys and s3:RequestJobTag/<key> of the tags a request sets. */
+const requestTagContext = (tags: readonly S3Tag[]) => ({
+  'aws:TagKeys': tags.map((t) => t.Key ?? ''),
+  ...Object.fromEntries(
+    tags.flatMap((t) => [
+      [`aws:RequestTag/${t.Key}`, t.Value ?? ''],
+      [`s3:RequestJobTag/${t.Key}`, t.Value ?? ''],
+    ]),
+  ),
+});
 
 // The eight S3 Control job operations: wire shapes come from the AWS model (shape-codec), the
 // behaviour from the engine. Engine errors keep their modeled codes; the status is ours to pick.
@@ -47,6 +58,28 @@ function params<T>(shape: string, ctx: S3ControlContext, id?: string): T {
 
 export async function createJob(ctx: S3ControlContext, engine: Engine): Promise<HandlerResult> {
   const input = decodeShape<CreateJobInput>('CreateJobRequest', await body(ctx, 'CreateJobRequest'));
+  // s3:CreateJob with the request's tags, priority and operation; iam:PassRole on the job's role.
+  const operation = operationName(input.Operation);
+  ctx.authorize([
+    {
+      action: 's3:CreateJob',
+      resource: '*',
+      context: {
+        ...requestTagContext(input.Tags ?? []),
+        ...(input.Priority !== undefined ? { 's3:RequestJobPriority': String(input.Priority) } : {}),
+        ...(operation ? { 's3:RequestJobOperation': operation } : {}),
+      },
+    },
+    ...(input.RoleArn
+      ? [
+          {
+            action: 'iam:PassRole',
+            resource: input.RoleArn,
+            context: { 'iam:PassedToService': 's3.amazonaws.com' },
+          },
+        ]
+      : []),
+  ]);
   const { jobId } = engineCall(() => engine.createJob(ctx.accountId, ctx.identity.region, input));
   return result('CreateJobResult', { JobId: jobId });
 }
@@ -122,6 +155,19 @@ export async function putJobTagging(
     'PutJobTaggingRequest',
     await body(ctx, 'PutJobTaggingRequest'),
   );
+  if (ctx.identity.principal.kind !== 'root') {
+    const existing = engineCall(() => engine.getJobTagging(ctx.accountId, JobId));
+    ctx.authorize([
+      {
+        action: 's3:PutJobTagging',
+        resource: jobArn(ctx, JobId),
+        context: {
+          ...Object.fromEntries(existing.map((t) => [`s3:ExistingJobTag/${t.Key}`, t.Value])),
+          ...requestTagContext(Tags ?? []),
+        },
+      },
+    ]);
+  }
   engineCall(() => engine.putJobTagging(ctx.accountId, JobId, Tags ?? []));
   return { status: 200 };
 }

@@ -2,6 +2,7 @@ import type { Engine } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
+import type { Authorizer, Permission } from '../iam/authorizer.js';
 import {
   createJob,
   deleteJobTagging,
@@ -18,7 +19,44 @@ export const S3CONTROL_PREFIX = '/v20180820/';
 export interface S3ControlContext extends RequestContext {
   /** From the signed x-amz-account-id header, never from the Host prefix. */
   readonly accountId: string;
+  /** Refuse (403 AccessDenied) unless the caller's identity-based policies allow (decision 0022). */
+  authorize(permissions: readonly Permission[]): void;
 }
+
+/** The ARN of a job, the resource of the job actions. */
+export const jobArn = (ctx: S3ControlContext, jobId: string) =>
+  `arn:aws:s3:${ctx.identity.region}:${ctx.accountId}:job/${jobId}`;
+
+/** The operation's name as s3:RequestJobOperation / s3:ExistingJobOperation compare it. */
+export const operationName = (operation: object | undefined) =>
+  Object.keys(operation ?? {}).find((k) => (operation as Record<string, unknown>)[k] !== undefined);
+
+/** s3:ExistingJobTag/<key>, s3:ExistingJobPriority, s3:ExistingJobOperation of a job, when it exists. */
+function existingJob(engine: Engine, accountId: string, jobId: string): Record<string, string> {
+  try {
+    const job = engine.describeJob(accountId, jobId);
+    const tags = engine.getJobTagging(accountId, jobId);
+    const operation = operationName(job.Operation);
+    return {
+      's3:ExistingJobPriority': String(job.Priority ?? 0),
+      ...(operation ? { 's3:ExistingJobOperation': operation } : {}),
+      ...Object.fromEntries(tags.map((t) => [`s3:ExistingJobTag/${t.Key}`, t.Value])),
+    };
+  } catch {
+    // A job that does not exist has no existing keys; the operation answers NotFound after the check.
+    return {};
+  }
+}
+
+/** The job actions checked before the handler runs (CreateJob and PutJobTagging check their body). */
+const CHECKED_FIRST: Readonly<Record<string, string>> = {
+  ListJobs: 's3:ListJobs',
+  DescribeJob: 's3:DescribeJob',
+  UpdateJobStatus: 's3:UpdateJobStatus',
+  UpdateJobPriority: 's3:UpdateJobPriority',
+  GetJobTagging: 's3:GetJobTagging',
+  DeleteJobTagging: 's3:DeleteJobTagging',
+};
 
 type Route = {
   readonly method: string;
@@ -72,7 +110,11 @@ const routes: readonly Route[] = [
   },
 ];
 
-export async function routeS3Control(ctx: RequestContext, engine: Engine): Promise<HandlerResult> {
+export async function routeS3Control(
+  ctx: RequestContext,
+  engine: Engine,
+  authorizer?: Authorizer,
+): Promise<HandlerResult> {
   const path = ctx.target.rawPath.replace(/\/+$/, '');
   const matches = routes.filter((r) => r.path.test(path));
   if (matches.length === 0) {
@@ -110,5 +152,29 @@ export async function routeS3Control(ctx: RequestContext, engine: Engine): Promi
     );
   }
   const id = decodeComponent(path.match(route.path)?.[1] ?? '');
-  return route.handle({ ...ctx, accountId }, engine, id);
+  const principal = ctx.identity.principal;
+  const full: S3ControlContext = {
+    ...ctx,
+    accountId,
+    authorize: (permissions) => {
+      if (authorizer && principal.kind !== 'root') authorizer.check(principal, permissions);
+    },
+  };
+  const action = CHECKED_FIRST[route.operation];
+  if (action && principal.kind !== 'root') {
+    const priority = ctx.target.query.get('priority')?.[0];
+    full.authorize([
+      {
+        action,
+        resource: route.operation === 'ListJobs' ? '*' : jobArn(full, id),
+        context: {
+          ...(route.operation === 'ListJobs' ? {} : existingJob(engine, accountId, id)),
+          ...(route.operation === 'UpdateJobPriority' && priority !== undefined
+            ? { 's3:RequestJobPriority': priority }
+            : {}),
+        },
+      },
+    ]);
+  }
+  return route.handle(full, engine, id);
 }

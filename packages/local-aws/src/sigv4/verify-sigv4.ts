@@ -2,17 +2,22 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
 import { headerText } from '../http/header-text.js';
 import { type RequestTarget, splitQuery } from '../http/request-target.js';
+import { type Principal, rootPrincipal } from '../iam/principal.js';
 
 export interface Credential {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   /** The account these keys belong to. */
   readonly accountId: string;
+  /** Who the keys sign as; absent: the account's root. */
+  readonly principal?: Principal;
 }
 
 export interface VerifiedIdentity {
   readonly accessKeyId: string;
   readonly accountId: string;
+  /** The root, an IAM user or a role session (decision 0022). */
+  readonly principal: Principal;
   /** Region and service of the credential scope: jobs belong to the region the request was signed for. */
   readonly region: string;
   readonly service: string;
@@ -39,11 +44,6 @@ export interface SigV4Request {
   readonly target: RequestTarget;
   /** Headers with duplicates kept apart (Node's `headersDistinct`). */
   readonly headers: NodeJS.Dict<string[]>;
-  /**
-   * Hex SHA-256 of the body, computed by the server for services whose clients send no
-   * x-amz-content-sha256 (Lambda, IAM, STS sign the body's hash without sending it).
-   */
-  readonly bodySha256?: string;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -140,7 +140,7 @@ function first(headers: NodeJS.Dict<string[]>, name: string): string | undefined
   return headers[name]?.[0];
 }
 
-function parseAuth(req: SigV4Request): ParsedAuth {
+function parseAuth(req: SigV4Request, bodyHash: string | undefined): ParsedAuth {
   const authorization = first(req.headers, 'authorization');
   const q = req.target.query;
   if (authorization !== undefined) {
@@ -170,7 +170,9 @@ function parseAuth(req: SigV4Request): ParsedAuth {
         'AWS authentication requires a valid Date or x-amz-date header',
       );
     }
-    const payloadHash = first(req.headers, 'x-amz-content-sha256') ?? req.bodySha256;
+    // Services other than S3 (Lambda, IAM, STS) sign the body without sending its hash: the caller read it.
+    const payloadHash = first(req.headers, 'x-amz-content-sha256') ?? bodyHash;
+    if (bodyHash !== undefined && payloadHash !== bodyHash) throw signatureMismatch();
     if (payloadHash === undefined) {
       throw new ServiceError(
         400,
@@ -269,8 +271,10 @@ export function verifySigV4(
   req: SigV4Request,
   lookup: (accessKeyId: string) => Credential | undefined,
   now: Date = new Date(),
+  /** The body's SHA-256 (hex) when the caller has read the whole body already (IAM, STS). */
+  bodyHash?: string,
 ): VerifiedIdentity {
-  const auth = parseAuth(req);
+  const auth = parseAuth(req, bodyHash);
   const credential = lookup(auth.accessKeyId);
   if (!credential) {
     throw new ServiceError(
@@ -325,6 +329,7 @@ export function verifySigV4(
   return {
     accessKeyId: credential.accessKeyId,
     accountId: credential.accountId,
+    principal: credential.principal ?? rootPrincipal(credential.accountId),
     region: auth.region,
     service: auth.service,
     payloadHash: auth.payloadHash,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { type LocalAwsHandle, type LocalAwsOptions, startLocalAws } from '../../src/index.js';
+import { type LocalAwsHandle, type LocalAwsOptions, startLocalAws, TEST_ROLE } from '../../src/index.js';
+
+export { TEST_ROLE_ARN } from '../../src/index.js';
 
 /** The AWS CLI the wire tests drive (Debian's by default; BATCHOPS_AWS_CLI names another). */
 export const AWS_CLI = process.env.BATCHOPS_AWS_CLI ?? '/usr/bin/aws';
@@ -23,12 +25,21 @@ export interface LocalAwsFixture {
   close(): Promise<void>;
 }
 
-/** local-aws on port 0 in a new temporary data directory, with SDK clients; `close` removes it all. */
+/**
+ * local-aws on port 0 in a new temporary data directory, with SDK clients; `close` removes it all.
+ * The role TEST_ROLE_ARN (arn:aws:iam::000000000000:role/batchops-test: trusts Batch Operations,
+ * allows s3:* and lambda:InvokeFunction) exists: jobs of tests use it.
+ */
 export async function startFixture(
   options: Omit<LocalAwsOptions, 'dataDir' | 'port'> & { dataDir?: string } = {},
 ): Promise<LocalAwsFixture> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'local-aws-'));
-  const aws = await startLocalAws({ ...options, port: 0, dataDir });
+  const aws = await startLocalAws({
+    ...options,
+    roles: [TEST_ROLE, ...(options.roles ?? [])],
+    port: 0,
+    dataDir,
+  });
   const s3 = new S3Client({
     region: 'us-east-1',
     endpoint: aws.url,

@@ -1,0 +1,69 @@
+import { ServiceError } from '../errors/service-error.js';
+import { cachedPolicy, type IamStore } from './iam-store.js';
+import {
+  contextOf,
+  type Evaluation,
+  evaluate,
+  type NamedPolicy,
+  type RequestContext,
+} from './policy-evaluation.js';
+import type { Principal } from './principal.js';
+
+/** One permission a request needs: an action on a resource, with the request's condition keys. */
+export interface Permission {
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | readonly string[] | undefined>;
+}
+
+/**
+ * The identity-based check of every request (decision 0022): the account's root may do anything;
+ * an IAM user or a role session needs an Allow in its inline policies and no Deny.
+ */
+export class Authorizer {
+  constructor(private readonly iam: IamStore) {}
+
+  /** The inline policies of a user or role (a role deleted mid-job has none). */
+  policiesOf(kind: 'user' | 'role', accountId: string, name: string): NamedPolicy[] {
+    return this.iam.listPolicies(accountId, kind, name).map((p) => ({
+      id: p.name,
+      type: kind,
+      document: cachedPolicy(p.document, 'identity'),
+    }));
+  }
+
+  evaluate(principal: Principal, permission: Permission): Evaluation {
+    if (principal.kind === 'root') return { decision: 'allowed', matched: [], missingContextValues: [] };
+    const context: RequestContext = contextOf({
+      'aws:PrincipalArn': principal.kind === 'role' ? principal.roleArn : principal.arn,
+      'aws:PrincipalAccount': principal.accountId,
+      'aws:PrincipalType': principal.kind === 'role' ? 'AssumedRole' : 'User',
+      'aws:userid': principal.id,
+      ...(principal.kind === 'user' ? { 'aws:username': principal.name } : {}),
+      ...permission.context,
+    });
+    return evaluate(this.policiesOf(principal.kind, principal.accountId, principal.name), {
+      action: permission.action,
+      resource: permission.resource,
+      context,
+    });
+  }
+
+  /** Throw AccessDenied (403) worded as AWS words it, unless every permission is allowed. */
+  check(principal: Principal, permissions: readonly Permission[], quoteResource = false): void {
+    for (const permission of permissions) {
+      const result = this.evaluate(principal, permission);
+      if (result.decision === 'allowed') continue;
+      const resource = quoteResource ? `"${permission.resource}"` : permission.resource;
+      const because =
+        result.decision === 'explicitDeny'
+          ? 'with an explicit deny in an identity-based policy'
+          : `because no identity-based policy allows the ${permission.action} action`;
+      throw new ServiceError(
+        403,
+        'AccessDenied',
+        `User: ${principal.arn} is not authorized to perform: ${permission.action} on resource: ${resource} ${because}`,
+      );
+    }
+  }
+}

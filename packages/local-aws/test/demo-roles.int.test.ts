@@ -1,0 +1,94 @@
+import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_READONLY_ROLE_ARN,
+  DEMO_REPORTS_BUCKET,
+  DEMO_ROLE_ARN,
+  DEMO_SOURCE_BUCKET,
+} from '../src/index.js';
+import { ACCOUNT_ID, CREDENTIALS, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+
+// The demo's two roles (decision 0022): batchops-demo runs the demo jobs, batchops-demo-readonly
+// lacks s3:PutObjectTagging, so its tagging job shows AccessDenied tasks.
+
+let f: LocalAwsFixture;
+let iam: IAMClient;
+let etag = '';
+
+beforeAll(async () => {
+  f = await startFixture({ seedDemo: true, engine: { concurrency: 8, flushMs: 50 } });
+  iam = new IAMClient({ region: 'us-east-1', endpoint: f.aws.url, credentials: CREDENTIALS });
+  const put = await f.s3.send(
+    new PutObjectCommand({
+      Bucket: DEMO_SOURCE_BUCKET,
+      Key: 'manifests/three.csv',
+      Body: `${DEMO_SOURCE_BUCKET},images/2024/object-0000.jpg\n${DEMO_SOURCE_BUCKET},logs/app/object-0001.log\n${DEMO_SOURCE_BUCKET},reports/q1/object-0002.csv\n`,
+    }),
+  );
+  etag = (put.ETag ?? '').replaceAll('"', '');
+}, 120_000);
+afterAll(async () => {
+  iam.destroy();
+  await f.close();
+});
+
+async function tagAs(RoleArn: string): Promise<JobDescriptor> {
+  const { JobId } = await f.s3control.send(
+    new CreateJobCommand({
+      AccountId: ACCOUNT_ID,
+      ConfirmationRequired: false,
+      Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'demo', Value: 'yes' }] } },
+      Manifest: {
+        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+        Location: { ObjectArn: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/manifests/three.csv`, ETag: etag },
+      },
+      Report: {
+        Enabled: true,
+        Bucket: `arn:aws:s3:::${DEMO_REPORTS_BUCKET}`,
+        Prefix: 'roles',
+        Format: 'Report_CSV_20180820',
+        ReportScope: 'AllTasks',
+      },
+      Priority: 1,
+      RoleArn,
+    }),
+  );
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job ?? {};
+    if (job.Status === 'Complete' || job.Status === 'Failed') return job;
+    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('demo roles', () => {
+  it('batchops-demo tags the demo objects', async () => {
+    const job = await tagAs(DEMO_ROLE_ARN(ACCOUNT_ID));
+    expect(job.Status).toBe('Complete');
+    expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 3, NumberOfTasksFailed: 0 });
+  });
+
+  it('batchops-demo-readonly reads the manifest and writes the report, but every tagging task is AccessDenied', async () => {
+    const job = await tagAs(DEMO_READONLY_ROLE_ARN(ACCOUNT_ID));
+    expect(job.Status).toBe('Complete');
+    expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 0, NumberOfTasksFailed: 3 });
+  });
+
+  it('the simulator tells the two apart, as the console pre-flight asks', async () => {
+    const decision = async (PolicySourceArn: string) =>
+      (
+        await iam.send(
+          new SimulatePrincipalPolicyCommand({
+            PolicySourceArn,
+            ActionNames: ['s3:PutObjectTagging', 's3:GetObject'],
+            ResourceArns: [`arn:aws:s3:::${DEMO_SOURCE_BUCKET}/images/2024/object-0000.jpg`],
+          }),
+        )
+      ).EvaluationResults?.map((r) => r.EvalDecision);
+    expect(await decision(DEMO_ROLE_ARN(ACCOUNT_ID))).toEqual(['allowed', 'allowed']);
+    expect(await decision(DEMO_READONLY_ROLE_ARN(ACCOUNT_ID))).toEqual(['implicitDeny', 'allowed']);
+  });
+});

@@ -1,0 +1,418 @@
+import { execFile } from 'node:child_process';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import {
+  CreateJobCommand,
+  type CreateJobCommandInput,
+  DescribeJobCommand,
+  type JobDescriptor,
+  S3ControlClient,
+  UpdateJobPriorityCommand,
+} from '@aws-sdk/client-s3-control';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACCOUNT_ID,
+  AWS_CLI,
+  errorOf,
+  type LocalAwsFixture,
+  startFixture,
+  TEST_ROLE_ARN,
+} from './support/local-aws-fixture.js';
+
+// Permissions that mean something (issue 11): jobs run as their role, whose policies decide each
+// task, the manifest read and the report write; job tags gate who may create or change a job.
+// The first role is made with the AWS CLI (`aws iam create-role` / `put-role-policy`), as a user
+// would; the others with the SDK (a CLI start costs seconds on a loaded machine).
+
+let f: LocalAwsFixture;
+let iam: IAMClient;
+let taggerArn = '';
+
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  ],
+});
+
+/** Run the AWS CLI against local-aws (IAM and STS need no proxy: no account prefix on their host). */
+function aws(args: string[], keys = { id: 'test', secret: 'test' }): Promise<Record<string, unknown>> {
+  return new Promise((ok, fail) => {
+    execFile(
+      AWS_CLI,
+      [...args, '--endpoint-url', f.aws.url, '--output', 'json'],
+      {
+        env: {
+          ...f.cliEnv,
+          AWS_ACCESS_KEY_ID: keys.id,
+          AWS_SECRET_ACCESS_KEY: keys.secret,
+          AWS_CONFIG_FILE: '/dev/null',
+          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+          AWS_PAGER: '',
+        },
+        timeout: 60_000,
+      },
+      (err, stdout, stderr) => {
+        if (err) fail(new Error(`aws ${args.join(' ')}: ${stderr}`));
+        else ok(stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>));
+      },
+    );
+  });
+}
+
+async function createRole(name: string, policy: unknown, trust = TRUST): Promise<string> {
+  const out = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: name,
+      PolicyName: `${name}-policy`,
+      PolicyDocument: JSON.stringify(policy),
+    }),
+  );
+  return out.Role?.Arn ?? '';
+}
+
+const manifest = { etag: '' };
+
+async function text(Bucket: string, Key: string): Promise<string> {
+  const out = await f.s3.send(new GetObjectCommand({ Bucket, Key }));
+  return (out.Body as { transformToString(): Promise<string> }).transformToString();
+}
+
+function jobInput(RoleArn: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
+  return {
+    AccountId: ACCOUNT_ID,
+    ConfirmationRequired: false,
+    Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'checked', Value: 'yes' }] } },
+    Manifest: {
+      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+      Location: { ObjectArn: 'arn:aws:s3:::perm-src/manifest.csv', ETag: manifest.etag },
+    },
+    Report: {
+      Enabled: true,
+      Bucket: 'arn:aws:s3:::perm-reports',
+      Prefix: 'r',
+      Format: 'Report_CSV_20180820',
+      ReportScope: 'AllTasks',
+    },
+    Priority: 10,
+    RoleArn,
+    ...extra,
+  };
+}
+
+async function runJob(
+  ctl: S3ControlClient,
+  input: CreateJobCommandInput,
+): Promise<JobDescriptor & { JobId: string }> {
+  const { JobId } = await ctl.send(new CreateJobCommand(input));
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const job = (await ctl.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job ?? {};
+    if (job.Status === 'Complete' || job.Status === 'Failed') return { ...job, JobId: JobId as string };
+    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function reportRows(jobId: string): Promise<string[]> {
+  const m = JSON.parse(await text('perm-reports', `r/job-${jobId}/manifest.json`)) as {
+    Results: Array<{ Key: string }>;
+  };
+  const rows: string[] = [];
+  for (const r of m.Results) rows.push(...(await text('perm-reports', r.Key)).split('\n').filter(Boolean));
+  return rows.sort();
+}
+
+/** What a tagging job's role needs, with PutObjectTagging only on `allowed/`. */
+const TAGGING_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: 'arn:aws:s3:::perm-src/manifest.csv',
+    },
+    { Effect: 'Allow', Action: 's3:PutObjectTagging', Resource: 'arn:aws:s3:::perm-src/allowed/*' },
+    {
+      Effect: 'Allow',
+      Action: ['s3:PutObject', 's3:GetBucketLocation'],
+      Resource: ['arn:aws:s3:::perm-reports', 'arn:aws:s3:::perm-reports/*'],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  f = await startFixture({ engine: { concurrency: 8, flushMs: 50 } });
+  iam = new IAMClient({
+    region: 'us-east-1',
+    endpoint: f.aws.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-src' }));
+  await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-reports' }));
+  for (const Key of ['allowed/a', 'allowed/b', 'denied/c'])
+    await f.s3.send(new PutObjectCommand({ Bucket: 'perm-src', Key, Body: Key }));
+  const put = await f.s3.send(
+    new PutObjectCommand({
+      Bucket: 'perm-src',
+      Key: 'manifest.csv',
+      Body: 'perm-src,allowed/a\nperm-src,allowed/b\nperm-src,denied/c\n',
+    }),
+  );
+  manifest.etag = (put.ETag ?? '').replaceAll('"', '');
+  const created = (await aws([
+    'iam',
+    'create-role',
+    '--role-name',
+    'tagger',
+    '--assume-role-policy-document',
+    TRUST,
+  ])) as {
+    Role: { Arn: string; AssumeRolePolicyDocument: unknown };
+  };
+  taggerArn = created.Role.Arn;
+  // The CLI decodes the URL-encoded document IAM returns.
+  expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(TRUST));
+  await aws([
+    'iam',
+    'put-role-policy',
+    '--role-name',
+    'tagger',
+    '--policy-name',
+    'tagger-policy',
+    '--policy-document',
+    JSON.stringify(TAGGING_POLICY),
+  ]);
+}, 180_000);
+afterAll(async () => {
+  iam.destroy();
+  await f.close();
+});
+
+describe('jobs run as their role', () => {
+  it('fails the tasks its policy does not allow with AccessDenied (403) in the report', async () => {
+    expect(taggerArn).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/tagger`);
+    const job = await runJob(f.s3control, jobInput(taggerArn));
+    expect(job.Status).toBe('Complete');
+    expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 2, NumberOfTasksFailed: 1 });
+    const rows = await reportRows(job.JobId);
+    expect(rows[0]).toMatch(/^perm-src,allowed\/a,,succeeded,200,,/);
+    expect(rows[2]).toMatch(/^perm-src,denied\/c,,failed,403,AccessDenied,/);
+    // CSV doubles the quotes AWS puts around the resource.
+    expect(rows[2]).toContain(
+      `User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/tagger/s3-batch-operations is not authorized to perform: s3:PutObjectTagging on resource: ""arn:aws:s3:::perm-src/denied/c"" because no identity-based policy allows the s3:PutObjectTagging action`,
+    );
+    const tags = await f.s3.send(new GetObjectTaggingCommand({ Bucket: 'perm-src', Key: 'denied/c' }));
+    expect(tags.TagSet).toEqual([]);
+  });
+
+  it('a policy changed with put-role-policy applies to the next job', async () => {
+    const wide = { ...TAGGING_POLICY, Statement: [...TAGGING_POLICY.Statement] };
+    wide.Statement[1] = {
+      Effect: 'Allow',
+      Action: 's3:PutObjectTagging',
+      Resource: 'arn:aws:s3:::perm-src/*',
+    };
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'tagger',
+        PolicyName: 'tagger-policy',
+        PolicyDocument: JSON.stringify(wide),
+      }),
+    );
+    const job = await runJob(f.s3control, jobInput(`arn:aws:iam::${ACCOUNT_ID}:role/tagger`));
+    expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 3, NumberOfTasksFailed: 0 });
+  });
+
+  it('fails the job when the role cannot read the manifest', async () => {
+    const role = await createRole('no-manifest', {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:PutObjectTagging', 's3:PutObject', 's3:GetBucketLocation'],
+          Resource: '*',
+        },
+      ],
+    });
+    const job = await runJob(f.s3control, jobInput(role));
+    expect(job.Status).toBe('Failed');
+    expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
+    expect(job.FailureReasons?.[0]?.FailureReason).toContain(
+      'Reading the manifest s3://perm-src/manifest.csv failed',
+    );
+  });
+
+  it('fails the job when the role cannot write the report', async () => {
+    const role = await createRole('no-report', {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObjectTagging', 's3:GetBucketLocation'],
+          Resource: '*',
+        },
+      ],
+    });
+    const job = await runJob(f.s3control, jobInput(role));
+    expect(job.Status).toBe('Failed');
+    expect(job.FailureReasons?.map((r) => r.FailureCode)).toContain('ReportWriteFailed');
+  });
+
+  it('fails the job when the role does not exist or does not trust Batch Operations', async () => {
+    const missing = await runJob(f.s3control, jobInput(`arn:aws:iam::${ACCOUNT_ID}:role/nobody`));
+    expect(missing.Status).toBe('Failed');
+    expect(missing.FailureReasons?.[0]).toMatchObject({ FailureCode: 'AccessDenied' });
+    expect(missing.FailureReasons?.[0]?.FailureReason).toContain('does not exist');
+    const lambdaOnly = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    });
+    const role = await createRole('untrusting', TAGGING_POLICY, lambdaOnly);
+    const untrusted = await runJob(f.s3control, jobInput(role));
+    expect(untrusted.Status).toBe('Failed');
+    expect(untrusted.FailureReasons?.[0]?.FailureReason).toContain('trust policy');
+    expect(untrusted.ProgressSummary?.TotalNumberOfTasks ?? 0).toBe(0);
+  });
+});
+
+describe('job tags gate who may create or change a job', () => {
+  it('a user allowed s3:CreateJob only with Department=Finance', { timeout: 120_000 }, async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'finance' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'finance',
+        PolicyName: 'finance-jobs',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:CreateJob',
+              Resource: '*',
+              Condition: { StringEquals: { 's3:RequestJobTag/Department': 'Finance' } },
+            },
+            { Effect: 'Allow', Action: 'iam:PassRole', Resource: TEST_ROLE_ARN },
+            { Effect: 'Allow', Action: 's3:DescribeJob', Resource: '*' },
+            {
+              Effect: 'Allow',
+              Action: 's3:UpdateJobPriority',
+              Resource: '*',
+              Condition: { StringEquals: { 's3:ExistingJobTag/Department': 'Legal' } },
+            },
+          ],
+        }),
+      }),
+    );
+    const created = await iam.send(new CreateAccessKeyCommand({ UserName: 'finance' }));
+    const AccessKey = {
+      AccessKeyId: created.AccessKey?.AccessKeyId ?? '',
+      SecretAccessKey: created.AccessKey?.SecretAccessKey ?? '',
+    };
+    const me = (await aws(['sts', 'get-caller-identity'], {
+      id: AccessKey.AccessKeyId,
+      secret: AccessKey.SecretAccessKey,
+    })) as {
+      Arn: string;
+    };
+    expect(me.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:user/finance`);
+
+    const ctl = new S3ControlClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey },
+      endpointProvider: () => ({ url: new URL(`${f.aws.url}/`) }),
+    });
+    try {
+      const tagged = await ctl.send(
+        new CreateJobCommand(jobInput(TEST_ROLE_ARN, { Tags: [{ Key: 'Department', Value: 'Finance' }] })),
+      );
+      expect(tagged.JobId).toBeTruthy();
+
+      const untagged = await errorOf(ctl.send(new CreateJobCommand(jobInput(TEST_ROLE_ARN))));
+      expect(untagged.name).toBe('AccessDenied');
+      expect(untagged.$metadata.httpStatusCode).toBe(403);
+      expect(untagged.message).toBe(
+        `User: arn:aws:iam::${ACCOUNT_ID}:user/finance is not authorized to perform: s3:CreateJob on resource: * because no identity-based policy allows the s3:CreateJob action`,
+      );
+      const sales = await errorOf(
+        ctl.send(
+          new CreateJobCommand(jobInput(TEST_ROLE_ARN, { Tags: [{ Key: 'Department', Value: 'Sales' }] })),
+        ),
+      );
+      expect(sales.name).toBe('AccessDenied');
+
+      // Passing a role the user may not pass is refused even with the right tag.
+      const otherRole = await errorOf(
+        ctl.send(
+          new CreateJobCommand(
+            jobInput(`arn:aws:iam::${ACCOUNT_ID}:role/tagger`, {
+              Tags: [{ Key: 'Department', Value: 'Finance' }],
+            }),
+          ),
+        ),
+      );
+      expect(otherRole.message).toContain('iam:PassRole');
+
+      // UpdateJobPriority is allowed on Legal jobs only: the Finance job's priority stays.
+      const priority = await errorOf(
+        ctl.send(new UpdateJobPriorityCommand({ AccountId: ACCOUNT_ID, JobId: tagged.JobId, Priority: 99 })),
+      );
+      expect(priority.name).toBe('AccessDenied');
+      expect(priority.message).toContain(
+        `s3:UpdateJobPriority on resource: arn:aws:s3:us-east-1:${ACCOUNT_ID}:job/${tagged.JobId}`,
+      );
+      const job = (await ctl.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId: tagged.JobId })))
+        .Job;
+      expect(job?.Priority).toBe(10);
+    } finally {
+      ctl.destroy();
+    }
+  });
+
+  it('a user whose policy allows no job action can do nothing to jobs', async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'nobody' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'nobody',
+        PolicyName: 's3-read',
+        PolicyDocument: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }],
+        }),
+      }),
+    );
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'nobody' }));
+    const ctl = new S3ControlClient({
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: AccessKey?.AccessKeyId ?? '',
+        secretAccessKey: AccessKey?.SecretAccessKey ?? '',
+      },
+      endpointProvider: () => ({ url: new URL(`${f.aws.url}/`) }),
+    });
+    try {
+      const e = await errorOf(
+        ctl.send(
+          new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId: '00000000-0000-0000-0000-000000000000' }),
+        ),
+      );
+      expect(e.name).toBe('AccessDenied');
+    } finally {
+      ctl.destroy();
+    }
+  });
+});
