@@ -7,3 +7,4 @@ export * from './job-report.js';
 export * from './job-wizard.js';
 export * from './jobs.js';
 export * from './preflight.js';
+export * from './roles.js';
