@@ -12,6 +12,8 @@ import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-p
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
 import { ReportCache } from './jobs/report/report-service.js';
+import { roleTemplateRoutes } from './roles/role-template-routes.js';
+import { rolesRoutes } from './roles/roles-routes.js';
 import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
@@ -74,7 +76,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
+  api.use('/jobs', roleTemplateRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
+  api.use('/roles', rolesRoutes(jobs));
   api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3));
   api.use(apiNotFound);
   app.use('/api', api);

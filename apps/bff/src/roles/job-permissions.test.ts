@@ -37,7 +37,12 @@ describe('job permissions table', () => {
         Action: ['s3:GetObject'],
         Resource: 'arn:aws:s3:::manifests/jobs/m.csv',
       },
-      { Sid: 'ReportWrite', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::reports/batch/*' },
+      {
+        Sid: 'ReportWrite',
+        Effect: 'Allow',
+        Action: ['s3:PutObject'],
+        Resource: 'arn:aws:s3:::reports/batch/*',
+      },
     ]);
   });
 
@@ -126,7 +131,9 @@ describe('job permissions table', () => {
     expect(bySid(versioned, 'ManifestRead')?.Action).toEqual(['s3:GetObjectVersion']);
     const inventory = access(
       { S3DeleteObjectTagging: {} },
-      { manifest: { bucket: 'inv', key: 'dest/src/cfg/2026-01-01T00-00Z/manifest.json', format: 'inventory' } },
+      {
+        manifest: { bucket: 'inv', key: 'dest/src/cfg/2026-01-01T00-00Z/manifest.json', format: 'inventory' },
+      },
     );
     expect(bySid(inventory, 'ManifestRead')?.Resource).toEqual([
       'arn:aws:s3:::inv/dest/src/cfg/2026-01-01T00-00Z/manifest.json',
@@ -137,7 +144,10 @@ describe('job permissions table', () => {
   it('no report: no report statement; no prefix: the whole report bucket; the partition from the Region', () => {
     const noReport = access({ S3DeleteObjectTagging: {} }, { report: null });
     expect(bySid(noReport, 'ReportWrite')).toBeUndefined();
-    const bare = access({ S3DeleteObjectTagging: {} }, { report: { bucket: 'r' }, partition: partitionOf('cn-north-1') });
+    const bare = access(
+      { S3DeleteObjectTagging: {} },
+      { report: { bucket: 'r' }, partition: partitionOf('cn-north-1') },
+    );
     expect(bySid(bare, 'ReportWrite')?.Resource).toBe('arn:aws-cn:s3:::r/*');
     expect(partitionOf('us-gov-west-1')).toBe('aws-us-gov');
     expect(partitionOf('eu-west-1')).toBe('aws');

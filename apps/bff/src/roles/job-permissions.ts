@@ -9,7 +9,12 @@ import { BATCH_OPERATIONS_PRINCIPAL, type PolicyDocument } from '@batchops/contr
  */
 
 /** What the job needs a permission for; shown with each pre-flight finding. */
-export type PermissionPurpose = 'operation' | 'copy source' | 'copy destination' | 'manifest read' | 'report write';
+export type PermissionPurpose =
+  | 'operation'
+  | 'copy source'
+  | 'copy destination'
+  | 'manifest read'
+  | 'report write';
 
 /** One statement of the least-privilege policy. */
 export interface PermissionNeed {
@@ -97,7 +102,13 @@ function operationNeeds(a: JobAccess): PermissionNeed[] {
   if (op.LambdaInvoke) {
     const fn = op.LambdaInvoke.FunctionArn ?? '*';
     return [
-      { sid: 'InvokeFunction', purpose: 'operation', actions: ['lambda:InvokeFunction'], versionActions: ['lambda:InvokeFunction'], resources: [fn] },
+      {
+        sid: 'InvokeFunction',
+        purpose: 'operation',
+        actions: ['lambda:InvokeFunction'],
+        versionActions: ['lambda:InvokeFunction'],
+        resources: [fn],
+      },
     ];
   }
   if (op.S3PutObjectCopy) {
