@@ -34,7 +34,7 @@ describe('AccessDenied grouping', () => {
     expect(deniedActionOf('Access Denied')).toEqual({ action: null, resource: null });
   });
 
-  it('groups AccessDenied failures per action, most frequent first; other failures and successes are left out', () => {
+  it('groups AccessDenied failures per action, most frequent first (unnamed last); other failures and successes are left out', () => {
     const rows = [
       row({ key: 'a', resultMessage: aws('s3:PutObjectTagging', 'arn:aws:s3:::b/a') }),
       row({ key: 'b', resultMessage: aws('s3:PutObjectTagging', 'arn:aws:s3:::b/b') }),

@@ -31,7 +31,11 @@ export function groupDeniedActions(rows: readonly ReportRow[]): DeniedActionCoun
     if (group) groups.set(action, { ...group, count: group.count + 1 });
     else groups.set(action, { action, count: 1, exampleResource: example });
   }
+  // Unnamed actions last: they say the least.
   return [...groups.values()].sort(
-    (a, b) => b.count - a.count || (a.action ?? '~').localeCompare(b.action ?? '~'),
+    (a, b) =>
+      b.count - a.count ||
+      Number(a.action === null) - Number(b.action === null) ||
+      (a.action ?? '').localeCompare(b.action ?? ''),
   );
 }
