@@ -1,4 +1,8 @@
-import { type CreateRoleFromTemplateRequest, CreateRoleFromTemplateResponse } from '@batchops/contracts';
+import {
+  type CreateRoleFromTemplateRequest,
+  CreateRoleFromTemplateResponse,
+  type RoleSummary,
+} from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
@@ -18,6 +22,11 @@ export function useCreateRoleFromTemplate() {
     mutationFn: createRoleFromTemplate,
     onSuccess: ({ role }) => {
       queryClient.setQueryData(jobsKeys.role(role.name), role);
+      // The new role is in the list at once (the Select shows it), then the list is read again.
+      const { trustPolicy: _t, inlinePolicies: _i, attachedPolicies: _a, ...summary } = role;
+      queryClient.setQueryData<RoleSummary[]>(jobsKeys.roles(), (old) =>
+        old ? [...old.filter((r) => r.arn !== role.arn), summary] : old,
+      );
       return queryClient.invalidateQueries({ queryKey: jobsKeys.roles(), exact: true });
     },
   });

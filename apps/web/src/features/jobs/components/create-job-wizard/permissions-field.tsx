@@ -5,7 +5,7 @@ import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNotifications } from '../../../../components/notifications';
 import { useRoles } from '../../api/get-roles';
 import { RolePolicies } from './role-policies';
@@ -25,11 +25,15 @@ export function PermissionsField({
   const { notify } = useNotifications();
   const [mode, setMode] = useState<Mode>('existing');
   const [templateOpen, setTemplateOpen] = useState(false);
-  const listed = roles.data?.some((r) => r.arn === form.roleArn.trim()) ?? false;
-  // A cloned job's role that the list does not hold (another path, no ListRoles permission): show it as typed.
+  // Decided once, when the list first answers: a cloned job's role the list does not hold (another
+  // path, no iam:ListRoles permission) shows as typed; later changes are the user's own choice.
+  const decided = useRef(false);
   useEffect(() => {
-    if ((roles.isSuccess && form.roleArn.trim() !== '' && !listed) || roles.isError) setMode('arn');
-  }, [roles.isSuccess, roles.isError, listed, form.roleArn]);
+    if (decided.current || roles.isPending) return;
+    decided.current = true;
+    const arn = form.roleArn.trim();
+    if (roles.isError || (arn !== '' && !roles.data?.some((r) => r.arn === arn))) setMode('arn');
+  }, [roles.isPending, roles.isError, roles.data, form.roleArn]);
 
   const options: SelectProps.Option[] = useMemo(
     () =>
