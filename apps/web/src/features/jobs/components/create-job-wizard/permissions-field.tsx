@@ -97,7 +97,7 @@ export function PermissionsField({
           />
         </FormField>
       )}
-      {roles.isError && mode === 'existing' && (
+      {roles.isError && (
         <Alert type="warning">
           The roles could not be listed ({roles.error.message}): enter the role ARN.
         </Alert>
