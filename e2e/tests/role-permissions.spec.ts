@@ -1,7 +1,7 @@
 import { demo, expect, test } from '../fixtures';
 
 /** Seeded by local-aws next to the demo role: it lacks s3:PutObjectTagging. */
-const NARROW_ROLE = 'batchops-demo-narrow';
+const NARROW_ROLE = 'batchops-demo-readonly';
 
 test('a job whose role lacks a permission fails with AccessDenied; a role from the template makes its clone succeed', async ({
   page,

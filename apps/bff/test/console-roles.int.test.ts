@@ -18,8 +18,8 @@ const REPORTS = 'batchops-demo-reports';
 const MANIFEST = 'manifests/demo-manifest.csv';
 const ACCOUNT = '000000000000';
 const DEMO_ROLE = `arn:aws:iam::${ACCOUNT}:role/batchops-demo`;
-/** Seeded beside the demo role: everything the demo job needs but s3:PutObjectTagging. */
-const NARROW_ROLE = `arn:aws:iam::${ACCOUNT}:role/batchops-demo-narrow`;
+/** Seeded beside the demo role: batchops-demo-readonly: everything the demo job needs but s3:PutObjectTagging. */
+const NARROW_ROLE = `arn:aws:iam::${ACCOUNT}:role/batchops-demo-readonly`;
 
 let c: ConsoleFixture;
 let iam: IAMClient;
