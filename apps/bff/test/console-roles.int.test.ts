@@ -150,10 +150,22 @@ describe('role template', () => {
         Resource: `arn:aws:s3:::${SOURCE}/${MANIFEST}`,
       },
       {
+        Sid: 'ManifestBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation'],
+        Resource: `arn:aws:s3:::${SOURCE}`,
+      },
+      {
         Sid: 'ReportWrite',
         Effect: 'Allow',
         Action: ['s3:PutObject'],
         Resource: `arn:aws:s3:::${REPORTS}/reports/*`,
+      },
+      {
+        Sid: 'ReportBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation'],
+        Resource: `arn:aws:s3:::${REPORTS}`,
       },
     ]);
     expect(JSON.stringify(t.trustPolicy)).toContain('batchoperations.s3.amazonaws.com');

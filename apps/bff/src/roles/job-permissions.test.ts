@@ -38,10 +38,22 @@ describe('job permissions table', () => {
         Resource: 'arn:aws:s3:::manifests/jobs/m.csv',
       },
       {
+        Sid: 'ManifestBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation'],
+        Resource: 'arn:aws:s3:::manifests',
+      },
+      {
         Sid: 'ReportWrite',
         Effect: 'Allow',
         Action: ['s3:PutObject'],
         Resource: 'arn:aws:s3:::reports/batch/*',
+      },
+      {
+        Sid: 'ReportBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation'],
+        Resource: 'arn:aws:s3:::reports',
       },
     ]);
   });
@@ -144,6 +156,7 @@ describe('job permissions table', () => {
   it('no report: no report statement; no prefix: the whole report bucket; the partition from the Region', () => {
     const noReport = access({ S3DeleteObjectTagging: {} }, { report: null });
     expect(bySid(noReport, 'ReportWrite')).toBeUndefined();
+    expect(bySid(noReport, 'ReportBucket')).toBeUndefined();
     const bare = access(
       { S3DeleteObjectTagging: {} },
       { report: { bucket: 'r' }, partition: partitionOf('cn-north-1') },

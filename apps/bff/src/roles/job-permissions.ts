@@ -168,14 +168,26 @@ export function jobPermissionNeeds(a: JobAccess): PermissionNeed[] {
     versionActions: [a.manifest.versionId ? 's3:GetObjectVersion' : 's3:GetObject'],
     resources: manifestResources,
   });
+  // Batch Operations asks where the manifest and report buckets are (the docs' examples allow it).
+  const location = (sid: string, purpose: PermissionPurpose, bucket: string): PermissionNeed => ({
+    sid,
+    purpose,
+    actions: ['s3:GetBucketLocation'],
+    versionActions: ['s3:GetBucketLocation'],
+    resources: [s3Arn(a.partition, bucket)],
+  });
+  needs.push(location('ManifestBucket', 'manifest read', a.manifest.bucket));
   if (a.report)
-    needs.push({
-      sid: 'ReportWrite',
-      purpose: 'report write',
-      actions: ['s3:PutObject'],
-      versionActions: ['s3:PutObject'],
-      resources: [s3Arn(a.partition, `${a.report.bucket}/${asPrefix(a.report.prefix)}*`)],
-    });
+    needs.push(
+      {
+        sid: 'ReportWrite',
+        purpose: 'report write',
+        actions: ['s3:PutObject'],
+        versionActions: ['s3:PutObject'],
+        resources: [s3Arn(a.partition, `${a.report.bucket}/${asPrefix(a.report.prefix)}*`)],
+      },
+      location('ReportBucket', 'report write', a.report.bucket),
+    );
   return needs;
 }
 

@@ -77,6 +77,11 @@ export async function getRole(deps: JobsServiceDeps, name: string): Promise<Role
         new ListAttachedRolePoliciesCommand({ RoleName: name, ...(Marker ? { Marker } : {}) }),
       );
       return { items: out.AttachedPolicies ?? [], next: out.IsTruncated ? out.Marker : undefined };
+    }).catch((e: unknown) => {
+      // An endpoint without managed policies (local-aws) has none attached.
+      if (/^(InvalidAction|NotImplemented|UnknownOperation)/.test((e as { name?: string }).name ?? ''))
+        return [];
+      throw e;
     }),
   ]);
   const inlinePolicies = await Promise.all(
