@@ -8,7 +8,7 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   wizard,
   jobPage,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
   await wizard.goto();
   await wizard.fillTaggingJob({
@@ -27,6 +27,8 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   await expect(page.getByRole('region', { name: 'Trust policy' })).toContainText(
     'batchoperations.s3.amazonaws.com',
   );
+  await page.getByRole('heading', { name: 'Permissions' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('permissions-field.png') });
   await wizard.nextButton.click();
 
   // Pre-flight simulates the role's policies against this job and names what is missing.

@@ -1,6 +1,5 @@
 import type { DeniedActionCount } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
-import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 
@@ -8,7 +7,7 @@ import Table from '@cloudscape-design/components/table';
 export function DeniedActions({ groups }: { groups: readonly DeniedActionCount[] }) {
   const total = groups.reduce((n, g) => n + g.count, 0);
   return (
-    <Container
+    <Table
       header={
         <Header
           variant="h2"
@@ -18,27 +17,22 @@ export function DeniedActions({ groups }: { groups: readonly DeniedActionCount[]
           Access denied: missing permissions
         </Header>
       }
-      disableContentPaddings
-    >
-      <Table
-        variant="borderless"
-        ariaLabels={{ tableLabel: 'Access denied by action' }}
-        items={[...groups]}
-        trackBy={(g) => g.action ?? '(not named)'}
-        columnDefinitions={[
-          {
-            id: 'action',
-            header: 'Missing action',
-            cell: (g) => (g.action ? <Box variant="code">{g.action}</Box> : 'Not named in the message'),
-          },
-          { id: 'count', header: 'Failed tasks', cell: (g) => g.count.toLocaleString() },
-          {
-            id: 'resource',
-            header: 'Example resource',
-            cell: (g) => (g.exampleResource ? <Box variant="code">{g.exampleResource}</Box> : '-'),
-          },
-        ]}
-      />
-    </Container>
+      ariaLabels={{ tableLabel: 'Access denied by action' }}
+      items={[...groups]}
+      trackBy={(g) => g.action ?? '(not named)'}
+      columnDefinitions={[
+        {
+          id: 'action',
+          header: 'Missing action',
+          cell: (g) => (g.action ? <Box variant="code">{g.action}</Box> : 'Not named in the message'),
+        },
+        { id: 'count', header: 'Failed tasks', cell: (g) => g.count.toLocaleString() },
+        {
+          id: 'resource',
+          header: 'Example resource',
+          cell: (g) => (g.exampleResource ? <Box variant="code">{g.exampleResource}</Box> : '-'),
+        },
+      ]}
+    />
   );
 }
