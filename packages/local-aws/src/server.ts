@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,9 +11,11 @@ import {
   DEMO_SOURCE_BUCKET,
   seedDemo,
 } from './demo-seed.js';
-import { createEngineS3Clients } from './engine-s3-clients.js';
+import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
+import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
+import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
@@ -50,6 +53,8 @@ export interface LocalAwsOptions {
   readonly seedDemo?: boolean;
   /** Batch Operations engine tuning: tasks in flight over all jobs, result commit interval. */
   readonly engine?: { readonly concurrency?: number; readonly flushMs?: number };
+  /** Lambda: warm worker processes per function (default 4). */
+  readonly lambda?: Partial<LambdaSettings>;
   /** Stores to use instead of the ones under `dataDir` (tests inject failing disks). */
   readonly stores?: { readonly blobs?: BlobStore; readonly meta?: S3MetaStore };
 }
@@ -62,6 +67,8 @@ export interface LocalAwsHandle {
   readonly dataDir: string;
   /** The Batch Operations engine serving S3 Control (tests and benches observe it). */
   engine(): Engine;
+  /** The Lambda functions and their worker processes (tests observe them). */
+  lambda(): LambdaService;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,7 @@ export interface LocalAws {
   readonly dataDir: string;
   readonly s3: S3Services;
   readonly engine: Engine;
+  readonly lambda: LambdaService;
   /** Requests in, responses out, no socket needed (tests may call it directly). */
   readonly handle: RequestHandler;
   /** Listen, start the engine (it resumes unfinished jobs), and seed the demo when asked. */
@@ -90,11 +98,29 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const meta =
     options.stores?.meta ??
     new S3MetaStore(join(dataDir, 's3.sqlite'), credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID);
+  const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
+  const settings: S3Settings = {
+    restoreDelayMs: 2000,
+    restoreDayMs: 86_400_000,
+    replicationDelayMs: 0,
+    ...options.s3,
+  };
+  const replication = new Replicator({
+    meta,
+    blobs,
+    now,
+    delayMs: () => settings.replicationDelayMs,
+    log,
+  });
+  // Only the engine's own clients know it: they alone may call ReplicateObject (decision 0017).
+  const engineToken = randomBytes(32).toString('hex');
   const s3: S3Services = {
     meta,
-    blobs: options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false),
+    blobs,
     region: options.region ?? 'us-east-1',
-    settings: { restoreDelayMs: 2000, restoreDayMs: 86_400_000, ...options.s3 },
+    settings,
+    replication,
+    engineToken,
     now,
   };
 
@@ -102,10 +128,18 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
+  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent, engineToken);
+  const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
+  const lambda = new LambdaService(
+    join(dataDir, 'lambda'),
+    { poolSize: 4, ...options.lambda },
+    credentials,
+    () => endpoint,
+  );
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region) => engineS3.forJob(accountId, region),
+    lambda: (accountId, region) => engineLambda.forJob(accountId, region),
     concurrency,
     now,
     log,
@@ -115,6 +149,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     credentials,
     s3,
     engine,
+    lambda,
     listenHost: host,
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     now,
@@ -123,6 +158,8 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
 
   const closeStores = async () => {
     await engine.close();
+    await replication.close();
+    lambda.close();
     agent.destroy();
     meta.close();
   };
@@ -131,6 +168,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     dataDir,
     s3,
     engine,
+    lambda,
     handle,
     close: closeStores,
     async listen() {
@@ -146,6 +184,8 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       endpoint = url;
       engine.start();
+      // Live replications a restart left queued resume now.
+      replication.start();
       log(`local-aws listening on ${url} (data: ${dataDir})`);
       const key = credentials[0];
       if (options.seedDemo && key && (await seedDemo(engineS3.forJob(key.accountId, s3.region), dataDir))) {
@@ -159,8 +199,11 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
         host,
         dataDir,
         engine: () => engine,
+        lambda: () => lambda,
         close: async () => {
           await engine.close();
+          await replication.close();
+          lambda.close();
           agent.destroy();
           await new Promise<void>((ok) => {
             server.close(() => {
