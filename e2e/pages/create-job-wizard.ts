@@ -21,6 +21,9 @@ export class CreateJobWizard {
   readonly roleArn: Locator;
   readonly reportDestination: Locator;
   readonly preflightChecks: Locator;
+  /** The Permissions field's role choice (Select over ListRoles). */
+  readonly roleSelect: Locator;
+  readonly createRoleFromTemplateButton: Locator;
 
   constructor(readonly page: Page) {
     this.stepHeading = (name) => page.getByRole('heading', { level: 1, name });
@@ -32,6 +35,17 @@ export class CreateJobWizard {
     this.roleArn = page.getByRole('textbox', { name: 'IAM role ARN' });
     this.reportDestination = page.getByPlaceholder('s3://bucket/prefix/');
     this.preflightChecks = page.getByRole('list', { name: 'Pre-flight checks' });
+    this.roleSelect = page.getByRole('button', { name: /^IAM role/ });
+    this.createRoleFromTemplateButton = page.getByRole('button', { name: 'Create role from template' });
+  }
+
+  /** Choose an existing role by name in the Permissions field (filtering the list). */
+  async chooseRole(name: string): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Choose from existing IAM roles' }).check();
+    await this.roleSelect.click();
+    await this.page.getByRole('combobox', { name: 'Filter roles' }).fill(name);
+    // An option's name is the role name, then its ARN: `batchops-demo arn:aws:iam::…`.
+    await this.page.getByRole('option', { name: new RegExp(`^${name.replace(/[.+]/g, '\\$&')}\\s`) }).click();
   }
 
   async goto(): Promise<void> {

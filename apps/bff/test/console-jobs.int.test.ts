@@ -361,6 +361,7 @@ describe('pre-flight', () => {
       'objects-exist': 'pass',
       'report-bucket': 'pass',
       'role-arn': 'pass',
+      'role-permissions': 'pass',
     });
     expect(r.checks.find((x) => x.id === 'objects-exist')?.message).toMatch(/100 object/);
   });

@@ -8,3 +8,4 @@ export * from './job-wizard.js';
 export * from './jobs.js';
 export * from './preflight.js';
 export * from './replication.js';
+export * from './roles.js';

@@ -22,6 +22,16 @@ export type ReportRow = z.infer<typeof ReportRow>;
 export const ErrorCodeCount = z.object({ errorCode: z.string(), count: z.number().int().positive() });
 export type ErrorCodeCount = z.infer<typeof ErrorCodeCount>;
 
+/** AccessDenied failures of one action (the action parsed from the task's message). */
+export const DeniedActionCount = z.object({
+  /** `s3:PutObjectTagging`; null when the message names no action (S3's bare "Access Denied"). */
+  action: z.string().nullable(),
+  count: z.number().int().positive(),
+  /** One resource the action was denied on, as the message names it. */
+  exampleResource: z.string().nullable(),
+});
+export type DeniedActionCount = z.infer<typeof DeniedActionCount>;
+
 /** GET /api/jobs/:id/report — rows failed first, paged. */
 export const JobReport = z.object({
   jobId: z.string(),
@@ -34,6 +44,8 @@ export const JobReport = z.object({
   failed: z.number().int().nonnegative(),
   /** Failed rows per error code, most frequent first. */
   errorCodes: z.array(ErrorCodeCount),
+  /** AccessDenied failures grouped by the missing action, most frequent first. */
+  deniedActions: z.array(DeniedActionCount),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
   rows: z.array(ReportRow),

@@ -9,15 +9,29 @@ export const preflightCheckIds = [
   'objects-exist',
   'report-bucket',
   'role-arn',
+  'role-permissions',
 ] as const;
 export const PreflightCheckId = z.enum(preflightCheckIds);
 export type PreflightCheckId = z.infer<typeof PreflightCheckId>;
+
+/** A permission the job needs that the role's policies do not allow (IAM policy simulation). */
+export const MissingPermission = z.object({
+  action: z.string(),
+  resource: z.string(),
+  /** SimulatePrincipalPolicy's EvalDecision: implicitDeny or explicitDeny. */
+  decision: z.string(),
+  /** What the job needs it for: operation, copy source/destination, manifest read, report write. */
+  purpose: z.string(),
+});
+export type MissingPermission = z.infer<typeof MissingPermission>;
 
 export const PreflightCheck = z.object({
   id: PreflightCheckId,
   label: z.string(),
   status: z.enum(['pass', 'fail', 'warn']),
   message: z.string(),
+  /** role-permissions: each missing permission, action and resource named. */
+  missing: z.array(MissingPermission).optional(),
 });
 export type PreflightCheck = z.infer<typeof PreflightCheck>;
 

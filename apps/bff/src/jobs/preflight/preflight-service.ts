@@ -17,11 +17,11 @@ import type {
   PreflightRequest,
   PreflightResponse,
 } from '@batchops/contracts';
-import { RoleArn } from '@batchops/contracts';
 import { z } from 'zod';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { csvManifestFields, HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
+import { roleChecks } from './role-check.js';
 
 /** Rows looked at, and objects checked with HeadObject. */
 const SAMPLE_ROWS = 100;
@@ -35,6 +35,7 @@ const labels: Record<PreflightCheckId, string> = {
   'objects-exist': `First ${SAMPLE_ROWS} objects exist`,
   'report-bucket': 'Report bucket exists',
   'role-arn': 'IAM role',
+  'role-permissions': 'Role permissions',
 };
 
 const errorText = (e: unknown) => {
@@ -58,7 +59,7 @@ const failureOf = (e: ManifestError) => `${e.code}: ${e.message}`;
  * The first rows of a CSV manifest, read as the engine will read the job's manifest (the same
  * reader and Spec.Fields), so a row the job would fail on fails here with the same line and reason.
  */
-function csvManifestRows(text: string, complete: boolean): ManifestRow[] {
+export function csvManifestRows(text: string, complete: boolean): ManifestRow[] {
   const fields = csvManifestFields(text, complete);
   return parseCsvManifest(text, { partial: !complete, ...(fields ? { fields } : {}) });
 }
@@ -92,7 +93,7 @@ async function firstLines(body: Readable, gzip: boolean, n: number): Promise<str
 }
 
 /** The first rows of an inventory report: manifest.json, then the start of its first data file. */
-async function inventoryRows(
+export async function inventoryRows(
   s3: S3Client,
   loc: { bucket: string; key: string },
   text: string,
@@ -231,12 +232,9 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   const [reportStatus, reportMessage] = await reportCheck;
   add('report-bucket', reportStatus, reportMessage);
 
-  const role = RoleArn.safeParse(model.roleArn);
-  const account = model.roleArn.split(':')[4];
-  if (!role.success) add('role-arn', 'fail', role.error.issues[0]?.message ?? 'not a role ARN');
-  else if (account !== deps.accountId)
-    add('role-arn', 'fail', `The role belongs to account ${account}, not ${deps.accountId}.`);
-  else add('role-arn', 'pass', `${model.roleArn} is a role of account ${deps.accountId}.`);
+  const { role, permissions } = await roleChecks(deps, model, rows);
+  add('role-arn', role.status, role.message);
+  checks.push({ id: 'role-permissions', label: labels['role-permissions'], ...permissions });
 
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }

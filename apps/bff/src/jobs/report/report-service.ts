@@ -10,12 +10,19 @@ import {
   reportBase,
   reportManifestKey,
 } from '@batchops/batch-formats';
-import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
+import type {
+  DeniedActionCount,
+  JobReport,
+  ReportQuery,
+  ReportRow,
+  RetryFailedResponse,
+} from '@batchops/contracts';
 import { z } from 'zod';
 import { HttpError } from '../../errors/http-error.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { createJob } from '../jobs-service.js';
 import { toWizardModel } from '../wizard-mapping.js';
+import { groupDeniedActions } from './denied-actions.js';
 
 /** The report's manifest.json as S3 Batch Operations writes it (only what the console reads). */
 const ReportManifest = z.object({
@@ -40,6 +47,7 @@ interface ParsedReport {
   readonly rows: ReportRow[];
   readonly failed: number;
   readonly errorCodes: { errorCode: string; count: number }[];
+  readonly deniedActions: DeniedActionCount[];
 }
 
 /** Reports of ended jobs do not change: the last `keep` parsed are kept for paging. */
@@ -123,6 +131,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
     errorCodes: [...counts]
       .map(([errorCode, count]) => ({ errorCode, count }))
       .sort((a, b) => b.count - a.count || a.errorCode.localeCompare(b.errorCode)),
+    deniedActions: groupDeniedActions(failedRows),
   };
   if (ended) deps.reports.set(jobId, report);
   return report;
@@ -159,6 +168,7 @@ export async function getReport(
     succeeded: r.rows.length - r.failed,
     failed: r.failed,
     errorCodes: r.errorCodes,
+    deniedActions: r.deniedActions,
     page: q.page,
     pageSize: q.pageSize,
     rows: r.rows.slice(start, start + q.pageSize),

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { useJobReport } from '../api/get-job-report';
+import { DeniedActions } from './denied-actions';
 import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
 
 /** The completion report in the browser: counts per error code, the files, the rows (failed first). */
@@ -108,6 +109,7 @@ export function JobReport({
           ]}
         />
       </Container>
+      {r && r.deniedActions.length > 0 && <DeniedActions groups={r.deniedActions} />}
       <Table
         header={
           <Header variant="h2" counter={r ? `(${r.total})` : undefined} description="Failed tasks first.">

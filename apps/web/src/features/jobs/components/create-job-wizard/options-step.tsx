@@ -8,6 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
 import { TagsEditor } from '../tags-editor';
+import { PermissionsField } from './permissions-field';
 import type { WizardStepProps } from './wizard-step-props';
 
 export function OptionsStep({ form, update, errors }: WizardStepProps) {
@@ -88,18 +89,7 @@ export function OptionsStep({ form, update, errors }: WizardStepProps) {
         </SpaceBetween>
       </Container>
       <Container header={<Header variant="h2">Permissions</Header>}>
-        <FormField
-          label="IAM role ARN"
-          description="Batch Operations assumes this role to run the operation on your objects."
-          errorText={errors.roleArn}
-        >
-          <Input
-            value={form.roleArn}
-            ariaLabel="IAM role ARN"
-            placeholder="arn:aws:iam::123456789012:role/name"
-            onChange={({ detail }) => update({ roleArn: detail.value })}
-          />
-        </FormField>
+        <PermissionsField form={form} update={update} errors={errors} />
       </Container>
       <Container
         header={

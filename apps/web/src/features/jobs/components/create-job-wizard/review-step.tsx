@@ -138,6 +138,16 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
                   <StatusIndicator type={checkStatus[c.status]}>
                     <b>{c.label}</b> ({checkText[c.status]}): {c.message}
                   </StatusIndicator>
+                  {c.missing && c.missing.length > 0 && (
+                    <ul aria-label="Missing permissions">
+                      {c.missing.map((m) => (
+                        <li key={`${m.action} ${m.resource}`}>
+                          <Box variant="code">{m.action}</Box> on <Box variant="code">{m.resource}</Box> (
+                          {m.purpose}, {m.decision})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

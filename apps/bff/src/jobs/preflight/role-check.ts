@@ -1,0 +1,195 @@
+import { GetRoleCommand, type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import type { ManifestRow } from '@batchops/batch-formats';
+import {
+  BATCH_OPERATIONS_PRINCIPAL,
+  type MissingPermission,
+  type PreflightCheck,
+  type PreflightRequest,
+  RoleArn,
+} from '@batchops/contracts';
+import { type JobAccess, jobPermissionNeeds, type PermissionNeed } from '../../roles/job-permissions.js';
+import { parsePolicyDocument, trustsBatchOperations } from '../../roles/roles-mapping.js';
+import { jobAccessOf } from '../../roles/roles-service.js';
+import type { JobsServiceDeps } from '../jobs-service.js';
+import { manifestLocation } from '../wizard-mapping.js';
+
+type Check = Omit<PreflightCheck, 'label' | 'id'>;
+
+const errorName = (e: unknown) => (e as { name?: string }).name ?? 'Error';
+const errorText = (e: unknown) => `${errorName(e)}: ${(e as Error).message}`;
+
+/** Errors that mean the console may not ask, or the endpoint does not offer the call. */
+const cannotAsk = (e: unknown) =>
+  /AccessDenied|NotImplemented|UnknownOperation|InvalidAction|UnsupportedOperation|NotAuthorized/i.test(
+    errorName(e),
+  ) ||
+  [403, 404, 405, 501].includes(
+    (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0,
+  );
+
+const objectArn = (partition: string, bucket: string, key: string) =>
+  `arn:${partition}:s3:::${bucket}/${key}`;
+
+/**
+ * The concrete resources a need is simulated on: one object of each manifest bucket (a row's), the
+ * copy's destination key of the first row; wildcard resources otherwise stay as the policy names them.
+ */
+function simulatedResources(need: PermissionNeed, access: JobAccess, samples: Map<string, ManifestRow>) {
+  const first = samples.values().next().value as ManifestRow | undefined;
+  if (need.sid === 'BatchOperationObjects' || need.purpose === 'copy source')
+    return samples.size > 0
+      ? [...samples.values()].map((r) => objectArn(access.partition, r.bucket, r.key))
+      : [...need.resources];
+  if (need.purpose === 'copy destination' && first)
+    return need.resources.map((r) => r.replace(/\*$/, first.key));
+  if (need.purpose === 'manifest read') return need.resources.filter((r) => !r.endsWith('*'));
+  return [...need.resources];
+}
+
+/** SimulatePrincipalPolicy over every page; the action × resource pairs that are not allowed. */
+async function simulate(
+  iam: IAMClient,
+  roleArn: string,
+  actions: readonly string[],
+  resources: readonly string[],
+): Promise<{ action: string; resource: string; decision: string }[]> {
+  const denied: { action: string; resource: string; decision: string }[] = [];
+  let marker: string | undefined;
+  do {
+    const out = await iam.send(
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: roleArn,
+        ActionNames: [...actions],
+        ResourceArns: [...resources],
+        ...(marker ? { Marker: marker } : {}),
+      }),
+    );
+    for (const r of out.EvaluationResults ?? []) {
+      const perResource = r.ResourceSpecificResults ?? [];
+      if (perResource.length > 0) {
+        for (const rr of perResource)
+          if (rr.EvalResourceDecision !== 'allowed')
+            denied.push({
+              action: r.EvalActionName ?? '',
+              resource: rr.EvalResourceName ?? '*',
+              decision: rr.EvalResourceDecision ?? 'implicitDeny',
+            });
+      } else if (r.EvalDecision !== 'allowed')
+        denied.push({
+          action: r.EvalActionName ?? '',
+          resource: r.EvalResourceName ?? '*',
+          decision: r.EvalDecision ?? 'implicitDeny',
+        });
+    }
+    marker = out.IsTruncated ? out.Marker : undefined;
+  } while (marker);
+  return denied;
+}
+
+/**
+ * The role checks of pre-flight: the role exists and trusts Batch Operations (`role-arn`), and its
+ * policies allow what this job needs (`role-permissions`, by IAM policy simulation). Never throws:
+ * what cannot be checked is a warning.
+ */
+export async function roleChecks(
+  deps: JobsServiceDeps,
+  model: PreflightRequest,
+  rows: readonly ManifestRow[] | undefined,
+): Promise<{ role: Check; permissions: Check }> {
+  const skipped = (why: string): Check => ({ status: 'warn', message: `Not checked: ${why}` });
+  const parsed = RoleArn.safeParse(model.roleArn);
+  const account = model.roleArn.split(':')[4];
+  if (!parsed.success)
+    return {
+      role: { status: 'fail', message: parsed.error.issues[0]?.message ?? 'not a role ARN' },
+      permissions: skipped('no valid role ARN.'),
+    };
+  if (account !== deps.accountId)
+    return {
+      role: { status: 'fail', message: `The role belongs to account ${account}, not ${deps.accountId}.` },
+      permissions: skipped(`the role is in another account (${account}).`),
+    };
+  const iam = deps.clientsFor().iam;
+  const name = model.roleArn.slice(model.roleArn.lastIndexOf('/') + 1);
+  let role: Check;
+  try {
+    const { Role: r } = await iam.send(new GetRoleCommand({ RoleName: name }));
+    if (r?.Arn && r.Arn !== model.roleArn)
+      return {
+        role: { status: 'fail', message: `The role ${name} exists as ${r.Arn}, not ${model.roleArn}.` },
+        permissions: skipped('the ARN does not name the role.'),
+      };
+    if (!trustsBatchOperations(parsePolicyDocument(r?.AssumeRolePolicyDocument)))
+      return {
+        role: {
+          status: 'fail',
+          message: `The role ${name} does not trust ${BATCH_OPERATIONS_PRINCIPAL}: Batch Operations cannot assume it. Add a trust policy statement that allows ${BATCH_OPERATIONS_PRINCIPAL} to sts:AssumeRole.`,
+        },
+        permissions: skipped('Batch Operations cannot assume the role.'),
+      };
+    role = { status: 'pass', message: `${model.roleArn} exists and trusts ${BATCH_OPERATIONS_PRINCIPAL}.` };
+  } catch (e) {
+    if (errorName(e) === 'NoSuchEntityException' || errorName(e) === 'NoSuchEntity')
+      return {
+        role: { status: 'fail', message: `The role ${name} does not exist in account ${deps.accountId}.` },
+        permissions: skipped('the role does not exist.'),
+      };
+    role = {
+      status: 'warn',
+      message: `${model.roleArn} is a role ARN of account ${deps.accountId}; the role could not be read (${errorText(e)}).`,
+    };
+  }
+
+  const samples = new Map<string, ManifestRow>();
+  for (const r of rows ?? []) if (!samples.has(r.bucket)) samples.set(r.bucket, r);
+  const loc = manifestLocation(model.manifest);
+  let access: JobAccess;
+  try {
+    access = jobAccessOf(deps, model, samples.size > 0 ? [...samples.keys()] : [loc.bucket]);
+  } catch (e) {
+    return { role, permissions: skipped((e as Error).message) };
+  }
+  const versioned = (rows ?? []).some((r) => r.versionId !== undefined);
+  const needs = jobPermissionNeeds(access);
+  const missing: MissingPermission[] = [];
+  let simulated = 0;
+  try {
+    for (const need of needs) {
+      const actions = versioned ? need.versionActions : need.actions;
+      const resources = simulatedResources(need, access, samples);
+      if (resources.length === 0) continue;
+      simulated += actions.length;
+      for (const d of await simulate(iam, model.roleArn, actions, resources))
+        missing.push({ ...d, purpose: need.purpose });
+    }
+  } catch (e) {
+    return {
+      role,
+      permissions: cannotAsk(e)
+        ? skipped(
+            `the role's policies could not be simulated (iam:SimulatePrincipalPolicy: ${errorText(e)}).`,
+          )
+        : skipped(`the policy simulation failed (${errorText(e)}).`),
+    };
+  }
+  if (missing.length === 0)
+    return {
+      role,
+      permissions: {
+        status: 'pass',
+        message: `The role's policies allow all ${simulated} action(s) this job needs${rows ? '' : ' (on the manifest bucket: no rows could be read)'}.`,
+      },
+    };
+  const shown = missing
+    .slice(0, 5)
+    .map((m) => `${m.action} on ${m.resource} (${m.purpose})`)
+    .join('; ');
+  return {
+    role,
+    permissions: {
+      status: 'fail',
+      message: `The role's policies do not allow ${missing.length} permission(s) this job needs: ${shown}${missing.length > 5 ? '; …' : ''}.`,
+      missing,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import {
+  type CreateRoleFromTemplateRequest,
+  CreateRoleFromTemplateResponse,
+  type RoleSummary,
+} from '@batchops/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { jobsKeys } from './jobs-keys';
+
+export function createRoleFromTemplate(
+  request: CreateRoleFromTemplateRequest,
+): Promise<CreateRoleFromTemplateResponse> {
+  return apiRequest('/api/roles/from-template', CreateRoleFromTemplateResponse, {
+    method: 'POST',
+    body: JSON.stringify(request),
+  });
+}
+
+export function useCreateRoleFromTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createRoleFromTemplate,
+    onSuccess: ({ role }) => {
+      queryClient.setQueryData(jobsKeys.role(role.name), role);
+      // The new role is in the list at once (the Select shows it), then the list is read again.
+      const { trustPolicy: _t, inlinePolicies: _i, attachedPolicies: _a, ...summary } = role;
+      queryClient.setQueryData<RoleSummary[]>(jobsKeys.roles(), (old) =>
+        old ? [...old.filter((r) => r.arn !== role.arn), summary] : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: jobsKeys.roles(), exact: true });
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { type RoleTemplateRequest, RoleTemplateResponse } from '@batchops/contracts';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { jobsKeys } from './jobs-keys';
+
+export function getRoleTemplate(
+  job: RoleTemplateRequest,
+  signal?: AbortSignal,
+): Promise<RoleTemplateResponse> {
+  return apiRequest('/api/jobs/role-template', RoleTemplateResponse, {
+    method: 'POST',
+    body: JSON.stringify(job),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** The policies follow the job's settings; null: the settings are not complete yet. */
+export const getRoleTemplateQueryOptions = (job: RoleTemplateRequest | null) =>
+  queryOptions({
+    queryKey: job ? jobsKeys.roleTemplate(job) : [...jobsKeys.all, 'role-template', null],
+    queryFn: job ? ({ signal }) => getRoleTemplate(job, signal) : skipToken,
+    retry: false,
+  });
+
+export function useRoleTemplate(job: RoleTemplateRequest | null) {
+  return useQuery(getRoleTemplateQueryOptions(job));
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
+import { emptyWizardForm } from './wizard-form';
+
+describe('role template request', () => {
+  it('takes the manifest, operation and report of the form, and nothing else', () => {
+    const form = {
+      ...emptyWizardForm('us-east-1', ''),
+      manifestUri: 's3://src/manifests/m.csv',
+      objectTags: [{ key: 'k', value: 'v' }],
+      reportUri: 's3://reports/batch/',
+      priority: 'not a number',
+    };
+    expect(toRoleTemplateRequest(form)).toEqual({
+      region: 'us-east-1',
+      manifest: { format: 'csv', bucket: 'src', key: 'manifests/m.csv' },
+      operation: { type: 'tagging', tags: [{ key: 'k', value: 'v' }] },
+      report: { enabled: true, bucket: 'reports', prefix: 'batch', scope: 'FailedTasksOnly' },
+    });
+  });
+
+  it('is null while the manifest is not given', () => {
+    expect(toRoleTemplateRequest(emptyWizardForm('us-east-1', ''))).toBeNull();
+  });
+
+  it('reads the role name of an ARN, with a path or without', () => {
+    expect(roleNameOf('arn:aws:iam::000000000000:role/batchops-demo')).toBe('batchops-demo');
+    expect(roleNameOf('arn:aws:iam::000000000000:role/service/jobs/r1')).toBe('r1');
+    expect(roleNameOf('arn:aws:iam::0000:role/x')).toBeNull();
+    expect(roleNameOf('batchops-demo')).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import type { DeniedActionCount } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
+import Header from '@cloudscape-design/components/header';
+import Table from '@cloudscape-design/components/table';
+
+/** The report's AccessDenied failures, one row per missing action: what to add to the job's role. */
+export function DeniedActions({ groups }: { groups: readonly DeniedActionCount[] }) {
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  return (
+    <Table
+      header={
+        <Header
+          variant="h2"
+          counter={`(${total})`}
+          description="Tasks failed because the job's IAM role does not allow an action. Allow the action in the role's policy (or create a role from a template in the wizard) and retry the failed tasks."
+        >
+          Access denied: missing permissions
+        </Header>
+      }
+      ariaLabels={{ tableLabel: 'Access denied by action' }}
+      items={[...groups]}
+      trackBy={(g) => g.action ?? '(not named)'}
+      columnDefinitions={[
+        {
+          id: 'action',
+          header: 'Missing action',
+          cell: (g) => (g.action ? <Box variant="code">{g.action}</Box> : 'Not named in the message'),
+        },
+        { id: 'count', header: 'Failed tasks', cell: (g) => g.count.toLocaleString() },
+        {
+          id: 'resource',
+          header: 'Example resource',
+          cell: (g) => (g.exampleResource ? <Box variant="code">{g.exampleResource}</Box> : '-'),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,90 @@
+import { demo, expect, test } from '../fixtures';
+
+/** Seeded by local-aws next to the demo role: it lacks s3:PutObjectTagging. */
+const NARROW_ROLE = 'batchops-demo-readonly';
+
+test('a job whose role lacks a permission fails with AccessDenied; a role from the template makes its clone succeed', async ({
+  page,
+  wizard,
+  jobPage,
+}) => {
+  test.setTimeout(300_000);
+  const stamp = Date.now().toString(36);
+  await wizard.goto();
+  await wizard.fillTaggingJob({
+    manifestUri: demo.manifestUri,
+    objectTag: { key: 'checked', value: stamp },
+    description: `narrow role ${stamp}`,
+    reportUri: `s3://${demo.reportsBucket}/reports/`,
+  });
+
+  // Back to the options: run it as the narrow role, whose policies the field shows.
+  await page.getByRole('button', { name: 'Edit' }).nth(2).click();
+  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
+  await wizard.chooseRole(NARROW_ROLE);
+  await expect(wizard.roleSelect).toContainText(NARROW_ROLE);
+  await page.getByText(`Policies of ${NARROW_ROLE}`).click();
+  await expect(page.getByRole('region', { name: 'Trust policy' })).toContainText(
+    'batchoperations.s3.amazonaws.com',
+  );
+  await page.getByRole('heading', { name: 'Permissions' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('permissions-field.png') });
+  await wizard.nextButton.click();
+
+  // Pre-flight simulates the role's policies against this job and names what is missing.
+  await expect(wizard.check('Role permissions')).toContainText('failed', { timeout: 20_000 });
+  await expect(wizard.check('Role permissions')).toContainText('s3:PutObjectTagging');
+  await expect(wizard.check('IAM role')).toContainText('passed');
+  await wizard.createButton.click();
+
+  await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
+  await jobPage.runJob();
+  await expect(jobPage.value('Status')).toHaveText(/Complete|Failed/, { timeout: 90_000 });
+  // The details name the missing action, with the failed tasks it cost.
+  const denied = page.getByRole('table', { name: 'Access denied by action' });
+  await expect(denied).toContainText('s3:PutObjectTagging');
+  await expect(denied.getByRole('row').nth(1)).toContainText(String(demo.objects));
+  await denied.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('access-denied-by-action.png') });
+  const failedJob = jobPage.jobId();
+
+  // Clone it, and give the clone a role made from the template for this job.
+  await jobPage.cloneJobButton.click();
+  await expect(wizard.stepHeading('Choose Region and manifest')).toBeVisible();
+  await wizard.nextButton.click();
+  await wizard.nextButton.click();
+  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
+  await expect(wizard.roleSelect).toContainText(NARROW_ROLE);
+  await wizard.createRoleFromTemplateButton.click();
+  const modal = page.getByRole('dialog', { name: 'Create role from template' });
+  const policy = modal.getByRole('region', { name: /^Permission policy/ });
+  await expect(policy).toContainText('"s3:PutObjectTagging"');
+  await expect(policy).toContainText(`arn:aws:s3:::${demo.sourceBucket}/*`);
+  await expect(policy).toContainText('arn:aws:s3:::batchops-demo-source/manifests/demo-manifest.csv');
+  await expect(policy).toContainText(`arn:aws:s3:::${demo.reportsBucket}/reports/*`);
+  await expect(modal.getByRole('region', { name: 'Trust policy' })).toContainText('sts:AssumeRole');
+  await page.screenshot({ path: test.info().outputPath('role-template-modal.png') });
+  const roleName = `batchops-e2e-${stamp}`;
+  await modal.getByRole('textbox', { name: 'Role name' }).fill(roleName);
+  await modal.getByRole('button', { name: 'Create role' }).click();
+  await expect(modal).toBeHidden();
+  await expect(wizard.roleSelect).toContainText(roleName);
+
+  // A name that exists is refused on the field.
+  await wizard.createRoleFromTemplateButton.click();
+  await modal.getByRole('textbox', { name: 'Role name' }).fill(roleName);
+  await modal.getByRole('button', { name: 'Create role' }).click();
+  await expect(modal).toContainText('a role with this name exists');
+  await modal.getByRole('button', { name: 'Cancel' }).click();
+
+  await wizard.nextButton.click();
+  await expect(wizard.check('Role permissions')).toContainText('passed', { timeout: 20_000 });
+  await wizard.createButton.click();
+  await expect(jobPage.heading).toBeVisible();
+  await expect.poll(() => jobPage.jobId()).not.toBe(failedJob);
+  await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
+  await jobPage.runJob();
+  await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
+  await expect(jobPage.value('Failed')).toHaveText('0');
+  await expect(page.getByRole('table', { name: 'Access denied by action' })).toHaveCount(0);
+});
