@@ -4,6 +4,7 @@ import type { RegionalClients } from './aws/aws-clients.js';
 import { bucketsRoutes } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
+import { functionsRoutes } from './functions/functions-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
   api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3));
+  api.use('/functions', functionsRoutes(deps.clients));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));

@@ -1,3 +1,4 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { HttpError } from '../errors/http-error.js';
@@ -5,6 +6,8 @@ import { HttpError } from '../errors/http-error.js';
 export interface AwsClients {
   readonly s3control: S3ControlClient;
   readonly s3: S3Client;
+  /** Lambda: the functions the wizard's Invoke AWS Lambda function offers. */
+  readonly lambda: LambdaClient;
 }
 
 export interface AwsTarget {
@@ -26,12 +29,17 @@ export function createAwsClients(target: AwsTarget): AwsClients {
     ...(target.credentials ? { credentials: { ...target.credentials } } : {}),
   };
   if (target.endpoint === undefined) {
-    return { s3control: new S3ControlClient(common), s3: new S3Client(common) };
+    return {
+      s3control: new S3ControlClient(common),
+      s3: new S3Client(common),
+      lambda: new LambdaClient(common),
+    };
   }
   const url = new URL(target.endpoint);
   return {
     s3control: new S3ControlClient({ ...common, endpointProvider: () => ({ url: new URL(url.href) }) }),
     s3: new S3Client({ ...common, endpoint: url.href.replace(/\/$/, ''), forcePathStyle: true }),
+    lambda: new LambdaClient({ ...common, endpoint: url.href.replace(/\/$/, '') }),
   };
 }
 
@@ -54,6 +62,7 @@ const MAX_OTHER_REGIONS = 16;
 const destroyClients = (c: AwsClients) => {
   c.s3control.destroy();
   c.s3.destroy();
+  c.lambda.destroy();
 };
 
 /**
