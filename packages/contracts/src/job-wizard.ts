@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { JobTags, S3Tag } from './jobs.js';
 
+/** A bucket name, with the message shown when none is given. */
+const bucketNameOr = (required: string) =>
+  z
+    .string({ error: required })
+    .min(3, 'a bucket name has 3 to 63 characters')
+    .max(63, 'a bucket name has 3 to 63 characters')
+    .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'not a valid bucket name');
+
 const bucketName = z
   .string()
   .min(3, 'a bucket name has 3 to 63 characters')
@@ -22,13 +30,13 @@ export type ReplicationStatusFilter = z.infer<typeof ReplicationStatusFilter>;
  */
 export const WizardManifestGenerator = z
   .object({
-    sourceBucket: bucketName,
+    sourceBucket: bucketNameOr('choose the source bucket'),
     createdAfter: z.string().datetime({ offset: true, message: 'must be a date and time' }).optional(),
     createdBefore: z.string().datetime({ offset: true, message: 'must be a date and time' }).optional(),
     replicationStatuses: z.array(ReplicationStatusFilter).max(4).default([]),
     output: z
       .object({
-        bucket: bucketName,
+        bucket: bucketNameOr('choose the bucket to save the manifest to'),
         prefix: z.string().min(1).max(512, 'at most 512 characters').optional(),
       })
       .optional(),
