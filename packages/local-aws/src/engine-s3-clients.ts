@@ -55,6 +55,8 @@ export function createEngineS3Clients(
   keys: readonly Credential[],
   endpoint: () => string,
   agent: Agent,
+  /** Sent as `x-batchops-engine-token` (signed): marks requests of the engine (decision 0017). */
+  engineToken?: string,
 ): { forJob(accountId: string, region: string): S3Client; readonly cached: number } {
   const clients = new LruCache<string, S3Client>(ENGINE_CLIENT_CACHE_SIZE);
   return {
@@ -77,6 +79,17 @@ export function createEngineS3Clients(
           maxAttempts: 5,
           requestHandler: { httpAgent: agent },
         });
+        if (engineToken !== undefined) {
+          const token = engineToken;
+          client.middlewareStack.add(
+            (next) => (args) => {
+              const request = args.request as { headers?: Record<string, string> };
+              if (request.headers) request.headers['x-batchops-engine-token'] = token;
+              return next(args);
+            },
+            { step: 'build', name: 'batchopsEngineToken' },
+          );
+        }
         clients.set(id, client);
       }
       return client;

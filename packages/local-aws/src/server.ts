@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import {
 import { createEngineS3Clients } from './engine-s3-clients.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
+import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
@@ -90,11 +92,29 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const meta =
     options.stores?.meta ??
     new S3MetaStore(join(dataDir, 's3.sqlite'), credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID);
+  const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
+  const settings: S3Settings = {
+    restoreDelayMs: 2000,
+    restoreDayMs: 86_400_000,
+    replicationDelayMs: 0,
+    ...options.s3,
+  };
+  const replication = new Replicator({
+    meta,
+    blobs,
+    now,
+    delayMs: () => settings.replicationDelayMs,
+    log,
+  });
+  // Only the engine's own clients know it: they alone may call ReplicateObject (decision 0017).
+  const engineToken = randomBytes(32).toString('hex');
   const s3: S3Services = {
     meta,
-    blobs: options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false),
+    blobs,
     region: options.region ?? 'us-east-1',
-    settings: { restoreDelayMs: 2000, restoreDayMs: 86_400_000, ...options.s3 },
+    settings,
+    replication,
+    engineToken,
     now,
   };
 
@@ -102,7 +122,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
+  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent, engineToken);
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region) => engineS3.forJob(accountId, region),
@@ -123,6 +143,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
 
   const closeStores = async () => {
     await engine.close();
+    await replication.close();
     agent.destroy();
     meta.close();
   };
@@ -146,6 +167,8 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       endpoint = url;
       engine.start();
+      // Live replications a restart left queued resume now.
+      replication.start();
       log(`local-aws listening on ${url} (data: ${dataDir})`);
       const key = credentials[0];
       if (options.seedDemo && key && (await seedDemo(engineS3.forJob(key.accountId, s3.region), dataDir))) {
@@ -161,6 +184,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
         engine: () => engine,
         close: async () => {
           await engine.close();
+          await replication.close();
           agent.destroy();
           await new Promise<void>((ok) => {
             server.close(() => {

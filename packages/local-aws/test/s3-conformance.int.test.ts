@@ -289,7 +289,7 @@ describe('sub-resources local-aws does not implement', () => {
     ['DELETE', '/unimpl', 'website'],
     ['GET', '/unimpl', 'notification'],
     ['PUT', '/unimpl', 'notification'],
-    ['GET', '/unimpl', 'inventory'],
+    ['GET', '/unimpl', 'analytics'],
     ['DELETE', '/unimpl', 'analytics'],
     ['GET', '/unimpl', 'metrics'],
     ['PUT', '/unimpl', 'intelligent-tiering'],

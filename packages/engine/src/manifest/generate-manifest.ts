@@ -42,18 +42,22 @@ export async function generateManifest(
   generator: S3JobManifestGenerator,
   jobId: string,
   writer: ManifestFileWriter,
-): Promise<{ ObjectArn: string; ETag: string } | undefined> {
+): Promise<{ ObjectArn: string; ETag: string; ObjectVersionId?: string } | undefined> {
   const source = bucketOfArn(generator.SourceBucket ?? '');
+  // S3 refuses each call (403) when the source bucket's owner is not the expected one.
+  const owner = generator.ExpectedBucketOwner ? { ExpectedBucketOwner: generator.ExpectedBucketOwner } : {};
   const filter = generator.Filter ?? {};
   const allVersions = selectsAllVersions(filter);
-  const rules = filter.EligibleForReplication ? await replicationRules(s3, source) : [];
+  const rules = filter.EligibleForReplication ? await replicationRules(s3, source, owner) : [];
   const head = needsHead(filter);
   const encryption = filter.MatchAnyObjectEncryption?.[0];
 
   /** The filters that need a call per candidate: HeadObject, then the rules' tag filters. */
   async function matchesWithCalls(c: Candidate): Promise<boolean> {
     if (head) {
-      const h = await s3.send(new HeadObjectCommand({ Bucket: source, Key: c.key, VersionId: c.versionId }));
+      const h = await s3.send(
+        new HeadObjectCommand({ Bucket: source, Key: c.key, VersionId: c.versionId, ...owner }),
+      );
       if (!replicationStatusMatches(filter, h.ReplicationStatus)) return false;
       if (!encryptionMatches(encryption, h.ServerSideEncryption)) return false;
     }
@@ -62,7 +66,7 @@ export async function generateManifest(
     const loadTags = async () => {
       if (!tags) {
         const out = await s3.send(
-          new GetObjectTaggingCommand({ Bucket: source, Key: c.key, VersionId: c.versionId }),
+          new GetObjectTaggingCommand({ Bucket: source, Key: c.key, VersionId: c.versionId, ...owner }),
         );
         tags = new Map((out.TagSet ?? []).map((t) => [t.Key as string, t.Value as string]));
       }
@@ -84,12 +88,18 @@ export async function generateManifest(
           KeyMarker: keyMarker,
           VersionIdMarker: versionMarker,
           ...(prefixes?.length === 1 ? { Prefix: prefixes[0] } : {}),
+          ...owner,
         }),
       );
       const rows: ManifestRow[] = [];
-      for (const v of page.Versions ?? []) {
-        const c = candidateOf(v);
-        if (!listingMatches(filter, c) || !(await matchesWithCalls(c))) continue;
+      const listed = (page.Versions ?? []).map(candidateOf).filter((c) => listingMatches(filter, c));
+      // The per-object calls (HeadObject, GetObjectTagging) run a few at a time; order is kept.
+      const keep: boolean[] = [];
+      for (let i = 0; i < listed.length; i += CALLS_IN_FLIGHT) {
+        keep.push(...(await Promise.all(listed.slice(i, i + CALLS_IN_FLIGHT).map(matchesWithCalls))));
+      }
+      for (const [i, c] of listed.entries()) {
+        if (!keep[i]) continue;
         const row: ManifestRow = { bucket: source, key: c.key };
         if (c.versionId && allVersions) row.versionId = c.versionId;
         rows.push(row);
@@ -103,10 +113,12 @@ export async function generateManifest(
     }
   } catch (e) {
     if (e instanceof PrepareError) throw e;
-    const err = e as Error;
+    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+    // A HEAD answer has no body: its status names the error.
+    const name = err.$metadata?.httpStatusCode === 403 ? 'AccessDenied' : err.name;
     throw new PrepareError(
-      err.name === 'NoSuchBucket' ? 'SrcBucketNotFound' : err.name,
-      `Listing s3://${source} failed: ${err.message}`,
+      name === 'NoSuchBucket' ? 'SrcBucketNotFound' : name,
+      `Listing s3://${source} failed: ${name === 'AccessDenied' ? 'AccessDenied' : err.message}`,
     );
   }
   if (!generator.EnableManifestOutput) return undefined;
@@ -120,44 +132,79 @@ export async function generateManifest(
   const base = `${(location.ManifestPrefix ?? '').replace(/\/+$/, '')}${location.ManifestPrefix ? '/' : ''}job-${jobId}/`;
   const data = gzipSync(output.length ? `${output.join('\n')}\n` : '');
   const dataKey = `${base}data/${createHash('sha1').update(jobId).digest('hex')}.csv.gz`;
-  await s3.send(new PutObjectCommand({ Bucket: outBucket, Key: dataKey, Body: data }));
-  const manifestJson = JSON.stringify(
-    {
-      sourceBucket: source,
-      destinationBucket: bucketArn(outBucket),
-      version: '2021-11-30',
-      creationTimestamp: String(Date.now()),
-      fileFormat: 'CSV',
-      fileSchema: 'Bucket, Key, VersionId',
-      files: [{ key: dataKey, size: data.length, MD5checksum: createHash('md5').update(data).digest('hex') }],
-    },
-    null,
-    2,
-  );
-  const put = await s3.send(
-    new PutObjectCommand({
-      Bucket: outBucket,
-      Key: `${base}manifest.json`,
-      Body: manifestJson,
-      ContentType: 'application/json',
-    }),
-  );
-  return {
-    ObjectArn: objectArn(outBucket, `${base}manifest.json`),
-    ETag: normalizeEtag(put.ETag) ?? '',
+  const outputEncryption = location.ManifestEncryption;
+  const put = {
+    ...(location.ExpectedManifestBucketOwner
+      ? { ExpectedBucketOwner: location.ExpectedManifestBucketOwner }
+      : {}),
+    ...(outputEncryption?.SSEKMS
+      ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: outputEncryption.SSEKMS.KeyId }
+      : outputEncryption?.SSES3
+        ? { ServerSideEncryption: 'AES256' as const }
+        : {}),
   };
-}
-
-/** The source bucket's replication rules (EligibleForReplication needs them). */
-async function replicationRules(s3: S3Client, source: string): Promise<ReplicationRuleFilter[]> {
   try {
-    const out = await s3.send(new GetBucketReplicationCommand({ Bucket: source }));
-    return out.ReplicationConfiguration?.Rules ?? [];
+    await s3.send(new PutObjectCommand({ Bucket: outBucket, Key: dataKey, Body: data, ...put }));
+    const manifestJson = JSON.stringify(
+      {
+        sourceBucket: source,
+        destinationBucket: bucketArn(outBucket),
+        version: '2021-11-30',
+        creationTimestamp: String(Date.now()),
+        fileFormat: 'CSV',
+        fileSchema: 'Bucket, Key, VersionId',
+        files: [
+          { key: dataKey, size: data.length, MD5checksum: createHash('md5').update(data).digest('hex') },
+        ],
+      },
+      null,
+      2,
+    );
+    const written = await s3.send(
+      new PutObjectCommand({
+        Bucket: outBucket,
+        Key: `${base}manifest.json`,
+        Body: manifestJson,
+        ContentType: 'application/json',
+        ...put,
+      }),
+    );
+    return {
+      ObjectArn: objectArn(outBucket, `${base}manifest.json`),
+      ETag: normalizeEtag(written.ETag) ?? '',
+      ...(written.VersionId ? { ObjectVersionId: written.VersionId } : {}),
+    };
   } catch (e) {
     const err = e as Error;
     throw new PrepareError(
-      err.name === 'ReplicationConfigurationNotFoundError' ? 'SrcBucketReplicationConfigMissing' : err.name,
-      `The source bucket ${source} has no replication configuration to select eligible objects with`,
+      err.name || 'InvalidManifestOutput',
+      `Writing the generated manifest to s3://${outBucket}/${base} failed: ${err.message}`,
+    );
+  }
+}
+
+/** HeadObject / GetObjectTagging calls of the filter in flight at once. */
+const CALLS_IN_FLIGHT = 32;
+
+/** The source bucket's replication rules (EligibleForReplication needs them). */
+async function replicationRules(
+  s3: S3Client,
+  source: string,
+  owner: { ExpectedBucketOwner?: string },
+): Promise<ReplicationRuleFilter[]> {
+  try {
+    const out = await s3.send(new GetBucketReplicationCommand({ Bucket: source, ...owner }));
+    return out.ReplicationConfiguration?.Rules ?? [];
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === 'ReplicationConfigurationNotFoundError')
+      throw new PrepareError(
+        'SrcBucketReplicationConfigMissing',
+        `The source bucket ${source} has no replication configuration to select eligible objects with`,
+      );
+    throw new PrepareError(
+      err.name === 'NoSuchBucket' ? 'SrcBucketNotFound' : err.name,
+      `Reading the replication configuration of s3://${source} failed: ${err.message}`,
     );
   }
 }

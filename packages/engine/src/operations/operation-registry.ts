@@ -1,9 +1,14 @@
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { JobError } from '../job-types.js';
+import { computeObjectChecksum } from './compute-checksum.js';
+import { initiateRestoreObject } from './initiate-restore.js';
+import { setObjectLegalHold, setObjectRetention } from './object-lock.js';
 import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
 import { putObjectAcl } from './put-object-acl.js';
 import { putObjectCopy } from './put-object-copy.js';
+import { replicateObject } from './replicate-object.js';
+import { updateObjectEncryption } from './update-encryption.js';
 
 // One module per operation; the ones local-aws does not run yet are refused at CreateJob.
 const modules: readonly OperationModule[] = [
@@ -11,6 +16,12 @@ const modules: readonly OperationModule[] = [
   deleteObjectTagging,
   putObjectAcl,
   putObjectCopy,
+  initiateRestoreObject,
+  setObjectLegalHold,
+  setObjectRetention,
+  computeObjectChecksum,
+  updateObjectEncryption,
+  replicateObject,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));

@@ -48,10 +48,13 @@ export async function commitVersion(
     }
   }
   const lastModified = ctx.svc.now().getTime();
+  const writer = ownerOfNew(bucket, v.writer ?? ctx.identity.accountId, v.attrs);
+  // Live replication: a version a rule covers is PENDING and queued with its row, in one commit.
+  const live = ctx.svc.replication.liveFor(bucket, key, v.attrs, v.isDeleteMarker ?? false);
   let replacedBlob: string | null;
   try {
-    ({ replacedBlob } = await ctx.svc.meta.batch(() =>
-      ctx.svc.meta.putVersion({
+    ({ replacedBlob } = await ctx.svc.meta.batch(() => {
+      const put = ctx.svc.meta.putVersion({
         bucket: bucket.name,
         key,
         versionId,
@@ -61,14 +64,17 @@ export async function commitVersion(
         lastModified,
         storageClass: v.storageClass,
         blob: v.blob,
-        attrs: { ...v.attrs, owner: ownerOfNew(bucket, v.writer ?? ctx.identity.accountId, v.attrs) },
-      }),
-    ));
+        attrs: { ...v.attrs, owner: writer, ...(live.status ? { replicationStatus: live.status } : {}) },
+      });
+      if (live.queue) ctx.svc.meta.enqueueReplication(bucket.name, key, versionId, lastModified);
+      return put;
+    }));
   } catch (e) {
     // The row did not commit (disk full, I/O error): its bytes go too, nothing half-made stays.
     await ctx.svc.blobs.remove(v.blob);
     throw e;
   }
   if (replacedBlob && replacedBlob !== v.blob) await ctx.svc.blobs.remove(replacedBlob);
+  if (live.queue) ctx.svc.replication.kick();
   return { versionId, lastModified };
 }

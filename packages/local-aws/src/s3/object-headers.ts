@@ -18,6 +18,8 @@ export function objectHeaders(
     'content-type': a.contentType ?? 'binary/octet-stream',
     'x-amz-server-side-encryption': a.sse ?? 'AES256',
   };
+  if (a.sse === 'aws:kms' && a.sseKmsKeyId) h['x-amz-server-side-encryption-aws-kms-key-id'] = a.sseKmsKeyId;
+  if (a.bucketKeyEnabled) h['x-amz-server-side-encryption-bucket-key-enabled'] = 'true';
   if (bucket.versioning !== null) h['x-amz-version-id'] = row.versionId;
   if (a.contentEncoding) h['content-encoding'] = a.contentEncoding;
   if (a.contentDisposition) h['content-disposition'] = a.contentDisposition;

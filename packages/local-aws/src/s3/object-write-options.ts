@@ -103,6 +103,11 @@ export function contentAttrsFromHeaders(ctx: S3Context): ObjectAttrs {
     if (!['AES256', 'aws:kms', 'aws:kms:dsse'].includes(sse))
       throw invalidArgument('Invalid server side encryption', 'x-amz-server-side-encryption', sse);
     attrs.sse = sse;
+    // No KMS here: the key is recorded and shown back (decision 0020).
+    const keyId = header(ctx, 'x-amz-server-side-encryption-aws-kms-key-id');
+    if (sse === 'aws:kms' && keyId) attrs.sseKmsKeyId = keyId;
+    if (sse === 'aws:kms' && header(ctx, 'x-amz-server-side-encryption-bucket-key-enabled') === 'true')
+      attrs.bucketKeyEnabled = true;
   }
   if (Object.keys(userMetadata).length) attrs.userMetadata = userMetadata;
   return attrs;

@@ -1,12 +1,15 @@
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import type { BlobStore } from '../store/blob-store.js';
 import type { S3MetaStore } from '../store/s3-meta-store.js';
+import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {
   /** How long a simulated restore from GLACIER / DEEP_ARCHIVE takes, in ms. */
   readonly restoreDelayMs: number;
   /** Length of a restore "day" in ms (1 day by default; tests shorten it). */
   readonly restoreDayMs: number;
+  /** How long live replication waits before copying a new version, in ms (0; tests hold it back). */
+  readonly replicationDelayMs: number;
 }
 
 export interface S3Services {
@@ -15,6 +18,13 @@ export interface S3Services {
   /** Region new buckets default to. */
   readonly region: string;
   readonly settings: S3Settings;
+  /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
+  readonly replication: Replicator;
+  /**
+   * The secret the engine's own S3 clients send as `x-batchops-engine-token`: only they may call
+   * the local-aws-only ReplicateObject (decision 0017). Never leaves the process.
+   */
+  readonly engineToken: string;
   now(): Date;
 }
 

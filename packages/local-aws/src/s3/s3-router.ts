@@ -1,29 +1,35 @@
 import { ServiceError } from '../errors/service-error.js';
-import type { HandlerResult, RequestContext } from '../http/handler-types.js';
+import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
 import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
+import { bucketInventoryRoutes } from './operations/bucket-inventory.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
 import { multipartRoutes } from './operations/multipart.js';
 import { objectAttributesRoutes } from './operations/object-attributes.js';
+import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
+import { replicateObjectRoutes } from './operations/replicate-object.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
   ...bucketConfigRoutes,
+  ...bucketInventoryRoutes,
   ...bucketAclRoutes,
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,
+  ...objectEncryptionRoutes,
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,
+  ...replicateObjectRoutes,
   ...objectRoutes,
 ];
 
@@ -125,5 +131,12 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
     );
   }
   authorize(ctx, route.operation);
+  // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
+  const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');
+  if (expectedOwner !== undefined && bucket !== undefined) {
+    const owner = svc.meta.getBucket(bucket)?.owner;
+    if (owner !== undefined && owner !== expectedOwner)
+      throw new ServiceError(403, 'AccessDenied', 'Access Denied');
+  }
   return route.handle(ctx);
 }

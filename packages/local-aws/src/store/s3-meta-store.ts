@@ -60,6 +60,9 @@ export interface ObjectAttrs {
   replicationStatus?: string;
   websiteRedirect?: string;
   sse?: string;
+  /** The KMS key ARN of an SSE-KMS object (local-aws has no KMS: it is only recorded). */
+  sseKmsKeyId?: string;
+  bucketKeyEnabled?: boolean;
 }
 
 interface ObjectDbRow {
@@ -147,6 +150,15 @@ CREATE TABLE IF NOT EXISTS deleted_versions (
   seq INTEGER NOT NULL,
   PRIMARY KEY (bucket, key, version_id)
 ) WITHOUT ROWID;
+-- Live replication still to do (decision 0017): one row per new version or delete marker a rule
+-- matched, written in the same transaction as the version; removed when its replication ended.
+CREATE TABLE IF NOT EXISTS replication_queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  enqueued INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS uploads (
   upload_id TEXT PRIMARY KEY,
   bucket TEXT NOT NULL,
@@ -174,6 +186,15 @@ CREATE TABLE IF NOT EXISTS parts (
   PRIMARY KEY (upload_id, part_number)
 ) WITHOUT ROWID;
 `;
+
+/** A live replication waiting in the durable queue. */
+export interface PendingReplication {
+  readonly id: number;
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId: string;
+  readonly enqueued: number;
+}
 
 export interface UploadRow {
   readonly uploadId: string;
@@ -289,6 +310,15 @@ export class S3MetaStore {
       listVersionsFrom: db.prepare(
         'SELECT * FROM objects WHERE bucket = ? AND key >= ? ORDER BY key, seq DESC LIMIT ?',
       ),
+      keyVersions: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY seq'),
+      setSeqLatest: db.prepare(
+        'UPDATE objects SET seq = ?, is_latest = ? WHERE bucket = ? AND key = ? AND version_id = ?',
+      ),
+      enqueueReplication: db.prepare(
+        'INSERT INTO replication_queue (bucket, key, version_id, enqueued) VALUES (?, ?, ?, ?)',
+      ),
+      pendingReplications: db.prepare('SELECT * FROM replication_queue WHERE id > ? ORDER BY id LIMIT ?'),
+      finishReplication: db.prepare('DELETE FROM replication_queue WHERE id = ?'),
       insertUpload: db.prepare(
         'INSERT INTO uploads (upload_id, bucket, key, initiated, attrs) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -441,6 +471,82 @@ export class S3MetaStore {
       }
       return toObject(old);
     });
+  }
+
+  /**
+   * Store a replica (decision 0017): the version keeps its source version ID and LastModified, so
+   * it takes its place among the key's versions by LastModified (a replica of an older version does
+   * not become the latest); the key's versions are renumbered in that order. A version with the
+   * same ID is replaced. Returns the blob of the replaced version.
+   */
+  putReplica(row: Omit<ObjectRow, 'seq' | 'isLatest'>): { replacedBlob: string | null } {
+    return this.transaction(() => {
+      const old = this.stmts.getVersion.get(row.bucket, row.key, row.versionId) as ObjectDbRow | undefined;
+      if (old) this.stmts.deleteVersion.run(row.bucket, row.key, row.versionId);
+      const others = this.stmts.keyVersions.all(row.bucket, row.key) as ObjectDbRow[];
+      const seqs = [...others.map((o) => o.seq), old?.seq ?? ++this.seq].sort((a, b) => a - b);
+      // Oldest first; a replica as old as a version already there goes after it.
+      const ordered: Array<{ versionId: string; lastModified: number; isNew: boolean }> = [
+        ...others.map((o) => ({ versionId: o.version_id, lastModified: o.last_modified, isNew: false })),
+      ];
+      const at = ordered.findIndex((o) => o.lastModified > row.lastModified);
+      ordered.splice(at === -1 ? ordered.length : at, 0, {
+        versionId: row.versionId,
+        lastModified: row.lastModified,
+        isNew: true,
+      });
+      ordered.forEach((o, i) => {
+        const seq = seqs[i] as number;
+        const latest = i === ordered.length - 1 ? 1 : 0;
+        if (o.isNew) {
+          this.stmts.insertObject.run({
+            bucket: row.bucket,
+            key: row.key,
+            version_id: row.versionId,
+            seq,
+            is_latest: latest,
+            is_delete_marker: row.isDeleteMarker ? 1 : 0,
+            size: row.size,
+            etag: row.etag,
+            last_modified: row.lastModified,
+            storage_class: row.storageClass,
+            blob: row.blob,
+            attrs: JSON.stringify(row.attrs),
+          });
+        } else {
+          this.stmts.setSeqLatest.run(seq, latest, row.bucket, row.key, o.versionId);
+        }
+      });
+      return { replacedBlob: old?.blob ?? null };
+    });
+  }
+
+  /** Whether a version of this ID was deleted from the bucket (a replica cannot come back: DstObjectHardDeleted). */
+  wasDeleted(bucket: string, key: string, versionId: string): boolean {
+    return this.stmts.deletedVersion.get(bucket, key, versionId) !== undefined;
+  }
+
+  // Live replication queue ----------------------------------------------------------------------
+  /** Queue a version for live replication (call inside the transaction that writes it). */
+  enqueueReplication(bucket: string, key: string, versionId: string, now: number): void {
+    this.stmts.enqueueReplication.run(bucket, key, versionId, now);
+  }
+
+  /** Queued replications after `afterId`, oldest first. */
+  pendingReplications(afterId: number, limit: number): PendingReplication[] {
+    return (
+      this.stmts.pendingReplications.all(afterId, limit) as Array<{
+        id: number;
+        bucket: string;
+        key: string;
+        version_id: string;
+        enqueued: number;
+      }>
+    ).map((r) => ({ id: r.id, bucket: r.bucket, key: r.key, versionId: r.version_id, enqueued: r.enqueued }));
+  }
+
+  finishReplication(id: number): void {
+    this.stmts.finishReplication.run(id);
   }
 
   /** The listing position (seq) of a version, whether it still exists or was deleted. */

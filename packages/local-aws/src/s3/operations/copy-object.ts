@@ -157,6 +157,8 @@ async function copyObject(ctx: S3Context): Promise<HandlerResult> {
           ...copiedContentAttrs(src.row.attrs),
           ...(headerAttrs.websiteRedirect ? { websiteRedirect: headerAttrs.websiteRedirect } : {}),
           ...(headerAttrs.sse ? { sse: headerAttrs.sse } : {}),
+          ...(headerAttrs.sseKmsKeyId ? { sseKmsKeyId: headerAttrs.sseKmsKeyId } : {}),
+          ...(headerAttrs.bucketKeyEnabled ? { bucketKeyEnabled: true } : {}),
         };
   if (taggingDirective === 'REPLACE') {
     const tagging = header(ctx, 'x-amz-tagging');

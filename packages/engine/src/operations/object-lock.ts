@@ -1,0 +1,62 @@
+import { PutObjectLegalHoldCommand, PutObjectRetentionCommand } from '@aws-sdk/client-s3';
+import { JobError } from '../job-types.js';
+import { type OperationModule, outcomeOf } from './operation.js';
+
+const bad = (field: string, what: string) =>
+  new JobError('BadRequestException', `Operation.${field}: ${what}`);
+
+export const setObjectLegalHold: OperationModule<'S3PutObjectLegalHold'> = {
+  name: 'S3PutObjectLegalHold',
+  check(p) {
+    const status = p.LegalHold?.Status;
+    if (status !== 'ON' && status !== 'OFF') {
+      throw bad('S3PutObjectLegalHold.LegalHold.Status', 'required, ON or OFF');
+    }
+  },
+  run: (task, p, { s3 }) =>
+    outcomeOf(() =>
+      s3.send(
+        new PutObjectLegalHoldCommand({
+          Bucket: task.bucket,
+          Key: task.key,
+          VersionId: task.versionId,
+          LegalHold: { Status: p.LegalHold?.Status },
+        }),
+      ),
+    ),
+};
+
+export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
+  name: 'S3PutObjectRetention',
+  check(p) {
+    if (!p.Retention) throw bad('S3PutObjectRetention.Retention', 'required');
+    const { Mode, RetainUntilDate } = p.Retention;
+    // Neither member removes the retention; one without the other means nothing.
+    if ((Mode === undefined) !== (RetainUntilDate === undefined)) {
+      throw bad(
+        'S3PutObjectRetention.Retention',
+        'give Mode and RetainUntilDate together (or neither, to remove the retention)',
+      );
+    }
+    if (Mode !== undefined && Mode !== 'GOVERNANCE' && Mode !== 'COMPLIANCE') {
+      throw bad('S3PutObjectRetention.Retention.Mode', 'must be GOVERNANCE or COMPLIANCE');
+    }
+    if (RetainUntilDate !== undefined && Number.isNaN(new Date(RetainUntilDate).getTime())) {
+      throw bad('S3PutObjectRetention.Retention.RetainUntilDate', 'must be a date');
+    }
+  },
+  run: (task, p, { s3 }) => {
+    const { Mode, RetainUntilDate } = p.Retention ?? {};
+    return outcomeOf(() =>
+      s3.send(
+        new PutObjectRetentionCommand({
+          Bucket: task.bucket,
+          Key: task.key,
+          VersionId: task.versionId,
+          Retention: Mode && RetainUntilDate ? { Mode, RetainUntilDate: new Date(RetainUntilDate) } : {},
+          ...(p.BypassGovernanceRetention ? { BypassGovernanceRetention: true } : {}),
+        }),
+      ),
+    );
+  },
+};
