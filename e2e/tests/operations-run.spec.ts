@@ -17,6 +17,7 @@ import { localS3 } from '../support/local-aws';
 const reports = `s3://${demo.reportsBucket}/e2e-ops/`;
 const lockKeys = ['docs/a.txt', 'docs/b.txt', 'docs/c.txt'];
 const coldKeys = ['cold/one.bin', 'cold/two.bin'];
+const plainKeys = ['plain/p1.txt', 'plain/p2.txt'];
 const kmsKey = 'arn:aws:kms:us-east-1:000000000000:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
 const body = (key: string) => `content of ${key}\n`;
 /** CRC32 as S3 writes it: the big-endian bytes, base64. */
@@ -51,6 +52,9 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   const s3 = localS3();
   await s3.send(new CreateBucketCommand({ Bucket: 'e2e-lock', ObjectLockEnabledForBucket: true }));
   await s3.send(new CreateBucketCommand({ Bucket: 'e2e-cold' }));
+  await s3.send(new CreateBucketCommand({ Bucket: 'e2e-plain' }));
+  for (const k of plainKeys)
+    await s3.send(new PutObjectCommand({ Bucket: 'e2e-plain', Key: k, Body: body(k) }));
   for (const k of lockKeys)
     await s3.send(new PutObjectCommand({ Bucket: 'e2e-lock', Key: k, Body: body(k) }));
   for (const k of coldKeys)
@@ -59,6 +63,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
     );
   const lockManifest = await putManifest(s3, 'e2e-lock', 'lock', lockKeys);
   const coldManifest = await putManifest(s3, 'e2e-cold', 'cold', coldKeys);
+  const plainManifest = await putManifest(s3, 'e2e-plain', 'plain', plainKeys);
 
   // Legal hold ON.
   await wizard.goto();
@@ -136,7 +141,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
 
   // Update object encryption to SSE-KMS with a Bucket Key.
   await wizard.goto();
-  await wizard.chooseCsvManifest(coldManifest);
+  await wizard.chooseCsvManifest(plainManifest);
   await page.getByRole('radio', { name: 'Update object encryption', exact: true }).check();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill('alias/not-a-key');
   await wizard.nextButton.click();
@@ -145,8 +150,9 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.fillOptionsAndReview({ description: 'e2e encryption', reportUri: reports });
   await wizard.createButton.click();
   await waitComplete(jobPage);
-  for (const k of coldKeys) {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'e2e-cold', Key: k }));
+  await expect(jobPage.value('Bucket Key')).toHaveText('Enabled');
+  for (const k of plainKeys) {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'e2e-plain', Key: k }));
     expect(head.ServerSideEncryption).toBe('aws:kms');
     expect(head.SSEKMSKeyId).toBe(kmsKey);
   }

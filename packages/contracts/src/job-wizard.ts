@@ -129,13 +129,14 @@ export const checksumAlgorithms = [
 export type ChecksumAlgorithm = (typeof checksumAlgorithms)[number];
 
 /**
- * The checksum types S3 computes for an algorithm: CRC64NVME and the newer hashes only over the full
- * object, SHA-1 / SHA-256 only as composite (per-part) checksums, CRC32 / CRC32C both.
+ * The checksum types S3 computes for an algorithm: every algorithm over the full object; COMPOSITE
+ * (a checksum of the part checksums) only for CRC32, CRC32C, SHA-1 and SHA-256, as S3 defines it for
+ * multipart objects (the engine's rule too, decision 0020).
  */
 export function checksumTypesOf(algorithm: ChecksumAlgorithm): ('FULL_OBJECT' | 'COMPOSITE')[] {
-  if (algorithm === 'CRC32' || algorithm === 'CRC32C') return ['FULL_OBJECT', 'COMPOSITE'];
-  if (algorithm === 'SHA1' || algorithm === 'SHA256') return ['COMPOSITE'];
-  return ['FULL_OBJECT'];
+  return ['CRC32', 'CRC32C', 'SHA1', 'SHA256'].includes(algorithm)
+    ? ['FULL_OBJECT', 'COMPOSITE']
+    : ['FULL_OBJECT'];
 }
 
 /** LambdaInvokeOperation.FunctionArn's pattern in the S3 Control model. */

@@ -513,7 +513,8 @@ describe('the operations of issues 9 and 10', () => {
 
   it('keeps a checksum type the algorithm has, else takes the one it has', () => {
     expect(checksumTypeFor('CRC32', 'COMPOSITE')).toBe('COMPOSITE');
-    expect(checksumTypeFor('SHA1', 'FULL_OBJECT')).toBe('COMPOSITE');
+    expect(checksumTypeFor('SHA1', 'FULL_OBJECT')).toBe('FULL_OBJECT');
+    expect(checksumTypeFor('MD5', 'COMPOSITE')).toBe('FULL_OBJECT');
     expect(checksumTypeFor('CRC64NVME', 'COMPOSITE')).toBe('FULL_OBJECT');
   });
 
