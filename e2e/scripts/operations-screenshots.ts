@@ -15,7 +15,7 @@ test('screenshots of the operation forms, the chart and the overview', async ({
   await page.setViewportSize({ width: 1280, height: 800 });
   await wizard.goto();
   await page.getByRole('radio', { name: 'Create manifest using S3 Replication configuration' }).check();
-  await page.getByRole('textbox', { name: 'Source bucket' }).fill(`s3://${demo.sourceBucket}`);
+  await page.getByRole('searchbox', { name: 'Source bucket S3 URI' }).fill(`s3://${demo.sourceBucket}`);
   await page.getByRole('button', { name: 'Replication status' }).click();
   await page.getByRole('option', { name: /Replication failed/ }).click();
   await page.keyboard.press('Escape');

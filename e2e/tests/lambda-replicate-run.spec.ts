@@ -77,7 +77,7 @@ test('invoke a Lambda function chosen from the list with user arguments, read it
     `'{"LambdaInvoke":{"FunctionArn":"${fn.FunctionArn}","InvocationSchemaVersion":"2.0","UserArguments":{"mode":"fast"}}}'`,
   );
   await wizard.createButton.click();
-  await expect(jobPage.heading).toBeVisible();
+  await expect(jobPage.heading).toBeVisible({ timeout: 60_000 });
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
   await expect(jobPage.value('Lambda function')).toHaveText(fn.FunctionArn ?? '');
   await expect(jobPage.value('User arguments')).toHaveText('mode=fast');
@@ -133,13 +133,13 @@ test('replicate existing objects with a manifest made from the replication confi
 
   await wizard.goto();
   await page.getByRole('radio', { name: 'Create manifest using S3 Replication configuration' }).check();
-  await page.getByRole('textbox', { name: 'Source bucket' }).fill('s3://e2e-repl-src');
+  await page.getByRole('searchbox', { name: 'Source bucket S3 URI' }).fill('s3://e2e-repl-src');
   await page.getByRole('button', { name: 'Replication status' }).click();
   await page.getByRole('option', { name: /No replication attempted/ }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('checkbox', { name: 'Save Batch Operations manifest' }).check();
   await page
-    .getByRole('textbox', { name: 'Manifest destination' })
+    .getByRole('searchbox', { name: 'Manifest destination S3 URI' })
     .fill(`s3://${demo.reportsBucket}/generated/`);
   await wizard.nextButton.click();
   await wizard.stepHeading('Choose operation').waitFor();
@@ -156,7 +156,7 @@ test('replicate existing objects with a manifest made from the replication confi
   await expect(cli).toContainText('--manifest-generator');
   await expect(cli).toContainText('"ObjectReplicationStatuses":["NONE"]');
   await wizard.createButton.click();
-  await expect(jobPage.heading).toBeVisible();
+  await expect(jobPage.heading).toBeVisible({ timeout: 60_000 });
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
   await expect(jobPage.value('Source bucket')).toHaveText('s3://e2e-repl-src');
   await expect(jobPage.value('Succeeded')).toHaveText('3');

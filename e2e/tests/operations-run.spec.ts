@@ -39,7 +39,8 @@ async function putManifest(s3: S3Client, bucket: string, name: string, keys: str
 }
 
 const waitComplete = async (jobPage: JobDetailsPage) => {
-  await expect(jobPage.heading).toBeVisible();
+  // CreateJob and the page's first reads can take a while on a loaded machine.
+  await expect(jobPage.heading).toBeVisible({ timeout: 60_000 });
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
 };
 
