@@ -69,7 +69,7 @@ test('invoke a Lambda function chosen from the list with user arguments, read it
   await page.getByRole('button', { name: 'Add user argument' }).click();
   await page.getByRole('textbox', { name: 'User argument key 1' }).fill('mode');
   await wizard.nextButton.click();
-  await expect(page.getByText('a value is required')).toBeVisible();
+  await expect(page.getByText('a value is required', { exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'User argument value 1' }).fill('fast');
   await wizard.fillOptionsAndReview({ description: 'e2e lambda', reportUri: reports });
   const cli = await wizard.cliCommand();

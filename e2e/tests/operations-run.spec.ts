@@ -72,7 +72,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('radio', { name: 'Object Lock legal hold', exact: true }).check();
   await page.getByRole('radio', { name: 'Enable' }).check();
   await wizard.fillOptionsAndReview({ description: 'e2e legal hold', reportUri: reports });
-  await expect(page.getByText('Enable (ON)')).toBeVisible();
+  await expect(page.getByText('Enable (ON)', { exact: true })).toBeVisible();
   await expect(await wizard.cliCommand()).toContainText(
     `'{"S3PutObjectLegalHold":{"LegalHold":{"Status":"ON"}}}'`,
   );
@@ -95,10 +95,10 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('radio', { name: 'Governance mode' }).check();
   await page.getByRole('textbox', { name: 'Retain until date' }).fill('2020/01/01');
   await wizard.nextButton.click();
-  await expect(page.getByText('must be a date in the future')).toBeVisible();
+  await expect(page.getByText('must be a date in the future', { exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Retain until date' }).fill(`${year}/03/04`);
   await wizard.fillOptionsAndReview({ description: 'e2e retention', reportUri: reports });
-  await expect(page.getByText(`${year}-03-04T00:00:00.000Z`)).toBeVisible();
+  await expect(page.getByText(`${year}-03-04T00:00:00.000Z`, { exact: true })).toBeVisible();
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(jobPage.value('Retention mode')).toHaveText('GOVERNANCE');
@@ -129,7 +129,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('textbox', { name: 'Number of days that the restored copy is available' }).fill('0');
   await page.getByRole('radio', { name: 'Standard retrieval' }).check();
   await wizard.nextButton.click();
-  await expect(page.getByText('at least 1 day')).toBeVisible();
+  await expect(page.getByText('at least 1 day', { exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Number of days that the restored copy is available' }).fill('1');
   await wizard.fillOptionsAndReview({ description: 'e2e restore', reportUri: reports });
   await wizard.createButton.click();
@@ -146,7 +146,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('radio', { name: 'Update object encryption', exact: true }).check();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill('alias/not-a-key');
   await wizard.nextButton.click();
-  await expect(page.getByText(/must be a KMS key ARN/)).toBeVisible();
+  await expect(page.getByText(/^must be a KMS key ARN/)).toBeVisible();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill(kmsKey);
   await wizard.fillOptionsAndReview({ description: 'e2e encryption', reportUri: reports });
   await wizard.createButton.click();
