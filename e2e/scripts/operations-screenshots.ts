@@ -20,10 +20,13 @@ test('screenshots of the operation forms, the chart and the overview', async ({
   await page.getByRole('option', { name: /Replication failed/ }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('checkbox', { name: 'Save Batch Operations manifest' }).check();
+  await page
+    .getByRole('searchbox', { name: 'Manifest destination S3 URI' })
+    .fill(`s3://${demo.reportsBucket}/generated/`);
   await page.screenshot({ path: shot('12-wizard-replication-manifest'), fullPage: true });
   await wizard.nextButton.click();
   await page.screenshot({ path: shot('13-wizard-replicate-only'), fullPage: true });
-  await wizard.page.getByRole('button', { name: 'Previous' }).click();
+  await wizard.goto();
   await page.getByRole('radio', { name: 'CSV' }).check();
   await wizard.manifestUri.fill(demo.manifestUri);
   await expect(wizard.manifestEtag).not.toHaveValue('');
@@ -43,7 +46,6 @@ test('screenshots of the operation forms, the chart and the overview', async ({
       await page.getByRole('button', { name: 'Add user argument' }).click();
       await page.getByRole('textbox', { name: 'User argument key 1' }).fill('mode');
     }
-    await wizard.nextButton.click();
     await page.screenshot({ path: shot(name), fullPage: true });
   }
   await createTaggingJob(request, { description: 'overview', runOption: 'auto' });

@@ -126,11 +126,15 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.goto();
   await wizard.chooseCsvManifest(coldManifest);
   await page.getByRole('radio', { name: 'Restore', exact: true }).check();
-  await page.getByRole('spinbutton', { name: 'Number of days that the restored copy is available' }).fill('0');
+  await page
+    .getByRole('spinbutton', { name: 'Number of days that the restored copy is available' })
+    .fill('0');
   await page.getByRole('radio', { name: 'Standard retrieval' }).check();
   await wizard.nextButton.click();
   await expect(page.getByText('at least 1 day', { exact: true })).toBeVisible();
-  await page.getByRole('spinbutton', { name: 'Number of days that the restored copy is available' }).fill('1');
+  await page
+    .getByRole('spinbutton', { name: 'Number of days that the restored copy is available' })
+    .fill('1');
   await wizard.fillOptionsAndReview({ description: 'e2e restore', reportUri: reports });
   await wizard.createButton.click();
   await waitComplete(jobPage);
