@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
 import {
@@ -31,6 +32,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** The S3 client tasks, manifests and reports of an account go through. */
   readonly s3: (accountId: string, region: string) => S3Client;
+  /** The Lambda client LambdaInvoke tasks of an account call functions of a Region through. */
+  readonly lambda?: (accountId: string, region: string) => LambdaClient;
   /** Tasks in flight over all jobs. */
   readonly concurrency?: number;
   readonly now?: () => Date;
@@ -77,6 +80,7 @@ export class Engine {
       store: this.store,
       jobsDir,
       s3: options.s3,
+      ...(options.lambda ? { lambda: options.lambda } : {}),
       concurrency: options.concurrency ?? 64,
       now: this.now,
       log: this.log,

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
 import type { JobStore, StoredJob } from './job-store.js';
@@ -19,6 +20,7 @@ export interface LifecycleDeps {
   /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
   readonly jobsDir: string;
   readonly s3: (accountId: string, region: string) => S3Client;
+  readonly lambda?: (accountId: string, region: string) => LambdaClient;
   readonly concurrency: number;
   readonly now: () => Date;
   readonly log: (line: string) => void;
@@ -47,7 +49,14 @@ export class Lifecycle {
         const { module, params } = resolveOperation(job.request.Operation);
         return module.run(task.row, params as never, {
           s3: deps.s3(job.accountId, job.region),
+          lambda: (region) => {
+            if (!deps.lambda) throw new Error('this engine has no Lambda client');
+            return deps.lambda(job.accountId, region);
+          },
           accountId: job.accountId,
+          region: job.region,
+          jobId: job.jobId,
+          encodedKey: task.encodedKey,
           now: deps.now,
         });
       },

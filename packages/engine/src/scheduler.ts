@@ -11,6 +11,8 @@ const COMMIT_BATCH = 256;
 export interface Task {
   readonly idx: number;
   readonly row: ManifestRow;
+  /** The key as the manifest has it (URL-encoded), when read from the job's manifest copy. */
+  readonly encodedKey?: string;
 }
 
 /** What the scheduler needs from the rest of the engine; unit tests pass fakes. */

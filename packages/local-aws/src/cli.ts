@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ACCOUNT_ID, startLocalAws } from './server.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
-const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
+const usage = `batchops-local-aws — a local S3 + S3 Control + Lambda endpoint
 
   --port <n>             port to listen on (default 4566; 0 = any free port)
   --host <addr>          address to bind (default 127.0.0.1)
@@ -12,6 +12,7 @@ const usage = `batchops-local-aws — a local S3 + S3 Control endpoint
   --credentials <list>   AKID:SECRET[:ACCOUNT],… (default test:test:${DEFAULT_ACCOUNT_ID})
   --seed-demo            create the demo buckets, objects and manifest on the first start
   --concurrency <n>      Batch Operations tasks in flight over all jobs (default 64)
+  --lambda-pool <n>      warm worker processes per Lambda function (default 4)
   -h, --help`;
 
 function parseCredentials(list: string): Credential[] {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       credentials: { type: 'string' },
       'seed-demo': { type: 'boolean' },
       concurrency: { type: 'string' },
+      'lambda-pool': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: '${values.port}' is not a port`);
+  const poolSize = values['lambda-pool'] === undefined ? undefined : Number(values['lambda-pool']);
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64))
+    throw new Error(`--lambda-pool: '${values['lambda-pool']}' is not a number from 1 to 64`);
   const handle = await startLocalAws({
     port,
     host: values.host,
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     ...(values.credentials ? { credentials: parseCredentials(values.credentials) } : {}),
     ...(values['seed-demo'] ? { seedDemo: true } : {}),
     ...(values.concurrency ? { engine: { concurrency: Number(values.concurrency) } } : {}),
+    ...(poolSize !== undefined ? { lambda: { poolSize } } : {}),
     log: (line) => console.log(line),
   });
   const stop = () => void handle.close().then(() => process.exit(0));

@@ -1,4 +1,5 @@
 import type { Agent } from 'node:http';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
@@ -90,6 +91,40 @@ export function createEngineS3Clients(
             { step: 'build', name: 'batchopsEngineToken' },
           );
         }
+        clients.set(id, client);
+      }
+      return client;
+    },
+  };
+}
+
+/**
+ * The engine's Lambda clients (LambdaInvoke jobs): this endpoint's own Lambda API, signed for the
+ * job's account and the function's Region, on the same keep-alive agent as the S3 clients.
+ */
+export function createEngineLambdaClients(
+  keys: readonly Credential[],
+  endpoint: () => string,
+  agent: Agent,
+): { forJob(accountId: string, region: string): LambdaClient; readonly cached: number } {
+  const clients = new LruCache<string, LambdaClient>(ENGINE_CLIENT_CACHE_SIZE);
+  return {
+    get cached() {
+      return clients.size;
+    },
+    forJob(accountId: string, region: string): LambdaClient {
+      const id = `${accountId}/${region}`;
+      let client = clients.get(id);
+      if (!client) {
+        const key = keys.find((c) => c.accountId === accountId);
+        if (!key) throw new Error(`no credentials for account ${accountId}`);
+        client = new LambdaClient({
+          region,
+          endpoint: endpoint(),
+          credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+          maxAttempts: 3,
+          requestHandler: { httpAgent: agent },
+        });
         clients.set(id, client);
       }
       return client;

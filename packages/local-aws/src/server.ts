@@ -11,9 +11,10 @@ import {
   DEMO_SOURCE_BUCKET,
   seedDemo,
 } from './demo-seed.js';
-import { createEngineS3Clients } from './engine-s3-clients.js';
+import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
+import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
@@ -52,6 +53,8 @@ export interface LocalAwsOptions {
   readonly seedDemo?: boolean;
   /** Batch Operations engine tuning: tasks in flight over all jobs, result commit interval. */
   readonly engine?: { readonly concurrency?: number; readonly flushMs?: number };
+  /** Lambda: warm worker processes per function (default 4). */
+  readonly lambda?: Partial<LambdaSettings>;
   /** Stores to use instead of the ones under `dataDir` (tests inject failing disks). */
   readonly stores?: { readonly blobs?: BlobStore; readonly meta?: S3MetaStore };
 }
@@ -64,6 +67,8 @@ export interface LocalAwsHandle {
   readonly dataDir: string;
   /** The Batch Operations engine serving S3 Control (tests and benches observe it). */
   engine(): Engine;
+  /** The Lambda functions and their worker processes (tests observe them). */
+  lambda(): LambdaService;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export interface LocalAws {
   readonly dataDir: string;
   readonly s3: S3Services;
   readonly engine: Engine;
+  readonly lambda: LambdaService;
   /** Requests in, responses out, no socket needed (tests may call it directly). */
   readonly handle: RequestHandler;
   /** Listen, start the engine (it resumes unfinished jobs), and seed the demo when asked. */
@@ -123,9 +129,17 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
   const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent, engineToken);
+  const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
+  const lambda = new LambdaService(
+    join(dataDir, 'lambda'),
+    { poolSize: 4, ...options.lambda },
+    credentials,
+    () => endpoint,
+  );
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region) => engineS3.forJob(accountId, region),
+    lambda: (accountId, region) => engineLambda.forJob(accountId, region),
     concurrency,
     now,
     log,
@@ -135,6 +149,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     credentials,
     s3,
     engine,
+    lambda,
     listenHost: host,
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     now,
@@ -144,6 +159,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const closeStores = async () => {
     await engine.close();
     await replication.close();
+    lambda.close();
     agent.destroy();
     meta.close();
   };
@@ -152,6 +168,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     dataDir,
     s3,
     engine,
+    lambda,
     handle,
     close: closeStores,
     async listen() {
@@ -182,9 +199,11 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
         host,
         dataDir,
         engine: () => engine,
+        lambda: () => lambda,
         close: async () => {
           await engine.close();
           await replication.close();
+          lambda.close();
           agent.destroy();
           await new Promise<void>((ok) => {
             server.close(() => {

@@ -2,6 +2,7 @@ import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { JobError } from '../job-types.js';
 import { computeObjectChecksum } from './compute-checksum.js';
 import { initiateRestoreObject } from './initiate-restore.js';
+import { lambdaInvoke } from './lambda-invoke.js';
 import { setObjectLegalHold, setObjectRetention } from './object-lock.js';
 import { deleteObjectTagging, putObjectTagging } from './object-tagging.js';
 import type { OperationModule } from './operation.js';
@@ -10,7 +11,7 @@ import { putObjectCopy } from './put-object-copy.js';
 import { replicateObject } from './replicate-object.js';
 import { updateObjectEncryption } from './update-encryption.js';
 
-// One module per operation; the ones local-aws does not run yet are refused at CreateJob.
+// One module per operation of the model's JobOperation; a name without one is refused at CreateJob.
 const modules: readonly OperationModule[] = [
   putObjectTagging,
   deleteObjectTagging,
@@ -22,6 +23,7 @@ const modules: readonly OperationModule[] = [
   computeObjectChecksum,
   updateObjectEncryption,
   replicateObject,
+  lambdaInvoke,
 ] as readonly OperationModule[];
 
 const byName = new Map(modules.map((m) => [m.name, m]));

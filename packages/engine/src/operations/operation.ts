@@ -1,3 +1,4 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import type { ManifestRow } from '@batchops/batch-formats';
@@ -9,7 +10,14 @@ export type TaskOutcome =
 
 export interface TaskContext {
   readonly s3: S3Client;
+  /** The job account's Lambda client for a Region (LambdaInvoke). */
+  readonly lambda: (region: string) => LambdaClient;
   readonly accountId: string;
+  /** The job's Region. */
+  readonly region: string;
+  readonly jobId: string;
+  /** The task's key as its manifest line has it (URL-encoded); Lambda receives it so. */
+  readonly encodedKey?: string;
   readonly now: () => Date;
 }
 

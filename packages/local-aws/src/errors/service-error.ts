@@ -17,7 +17,8 @@ export class ServiceError extends Error {
   }
 }
 
-export type Protocol = 's3' | 's3control';
+/** How a service answers errors: S3's XML, S3 Control's XML, or Lambda's REST-JSON. */
+export type Protocol = 's3' | 's3control' | 'lambda';
 
 export const S3CONTROL_XMLNS = 'http://awss3control.amazonaws.com/doc/2018-08-20/';
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -32,6 +33,9 @@ export function renderError(
   requestId: string,
   hostId: string,
 ): string {
+  // Lambda (REST-JSON): the code travels in x-amzn-ErrorType, the body carries Type and Message.
+  if (protocol === 'lambda')
+    return JSON.stringify({ Type: err.status >= 500 ? 'Service' : 'User', Message: err.message });
   const extra = Object.entries(err.extra).map(([k, v]) => el(k, v));
   if (protocol === 's3control') {
     return renderXml(

@@ -17,7 +17,7 @@ export function createNodeServer(handle: RequestHandler, log: (line: string) => 
     handle(request)
       .then((result) => {
         if (res.headersSent || res.destroyed) return;
-        const protocol = protocolOf(request.url);
+        const protocol = protocolOf(request.url, request.headers);
         sendResult(
           res,
           result,

@@ -1,15 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Engine } from '@batchops/engine';
 import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
+import { routeLambda } from '../lambda/lambda-router.js';
+import type { LambdaService } from '../lambda/lambda-service.js';
 import type { S3Services } from '../s3/s3-context.js';
 import { routeS3 } from '../s3/s3-router.js';
-import { routeS3Control, S3CONTROL_PREFIX } from '../s3control/s3control-router.js';
+import { routeS3Control } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
 import type { HandlerResult } from './handler-types.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
 import { parseRequestTarget } from './request-target.js';
+import { readBufferedBody, serviceOf } from './service-dispatch.js';
 
 /** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
 export interface LocalAwsRequest {
@@ -25,6 +28,7 @@ export interface RequestHandlerDeps {
   readonly credentials: readonly Credential[];
   readonly s3: S3Services;
   readonly engine: Engine;
+  readonly lambda: LambdaService;
   /** The host local-aws listens on and extra names it answers to (decision 0006). */
   readonly listenHost: string;
   readonly allowedHosts?: readonly string[];
@@ -39,16 +43,20 @@ const idPrefix = randomBytes(4).toString('hex').toUpperCase();
 let idCounter = 0;
 const hostIdBase = randomBytes(24).toString('base64');
 
-export function protocolOf(url: string): Protocol {
-  const { rawPath } = parseRequestTarget(url);
-  return rawPath.startsWith(S3CONTROL_PREFIX) || rawPath === '/v20180820' ? 's3control' : 's3';
+/** The error protocol of a request: that of the service it is for (`service-dispatch.ts`). */
+export function protocolOf(url: string, headers: NodeJS.Dict<string[]> = {}): Protocol {
+  return serviceOf(url, headers);
 }
 
 /** The 500 of each protocol, as S3 and S3 Control answer an internal failure. */
 export function internalError(protocol: Protocol): ServiceError {
   return new ServiceError(
     500,
-    protocol === 's3control' ? 'InternalServiceException' : 'InternalError',
+    protocol === 's3'
+      ? 'InternalError'
+      : protocol === 'lambda'
+        ? 'ServiceException'
+        : 'InternalServiceException',
     'We encountered an internal error. Please try again.',
   );
 }
@@ -60,6 +68,19 @@ export function errorResult(
   method: string,
   ids: { requestId: string; hostId: string },
 ): HandlerResult {
+  if (protocol === 'lambda') {
+    return {
+      status: err.status,
+      headers: {
+        'content-type': 'application/json',
+        ...err.headers,
+        'x-amzn-errortype': err.code,
+        'x-amzn-requestid': ids.requestId,
+        server: 'batchops-local-aws',
+      },
+      body: method === 'HEAD' ? undefined : renderError(protocol, err, ids.requestId, ids.hostId),
+    };
+  }
   return {
     status: err.status,
     headers: {
@@ -102,23 +123,35 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       requestId: `${idPrefix}${n.toString(16).toUpperCase().padStart(8, '0')}`,
       hostId: `${hostIdBase}${n.toString(36)}`,
     };
-    const protocol = protocolOf(req.url);
+    const protocol = protocolOf(req.url, req.headers);
     let result: HandlerResult;
     let body: Readable | undefined;
     try {
       checkHost(req.headers.host?.[0], req.url);
       const target = parseRequestTarget(req.url);
       refuseBrowserRequest(req.method, req.headers, target);
+      // Services other than S3 sign the body's hash without sending it: hash the body first.
+      let raw: Readable = req.body;
+      let bodySha256: string | undefined;
+      if (protocol === 'lambda' && req.headers['x-amz-content-sha256'] === undefined) {
+        const bytes = await readBufferedBody(req.body);
+        bodySha256 = createHash('sha256').update(bytes).digest('hex');
+        raw = Readable.from([bytes]);
+      }
       const identity = verifySigV4(
-        { method: req.method, target, headers: req.headers },
+        { method: req.method, target, headers: req.headers, ...(bodySha256 ? { bodySha256 } : {}) },
         (id) => keys.get(id),
         deps.now(),
       );
-      const signed = signedBody(req.body, req.headers, identity);
+      const signed = signedBody(raw, req.headers, identity);
       body = signed.body;
       const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
       result =
-        protocol === 's3control' ? await routeS3Control(ctx, deps.engine) : await routeS3(ctx, deps.s3);
+        protocol === 's3control'
+          ? await routeS3Control(ctx, deps.engine)
+          : protocol === 'lambda'
+            ? await routeLambda(ctx, deps.lambda)
+            : await routeS3(ctx, deps.s3);
     } catch (e) {
       if (!(e instanceof ServiceError))
         deps.log(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
@@ -130,6 +163,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     return {
       ...result,
       headers: {
+        ...(protocol === 'lambda' ? { 'x-amzn-requestid': ids.requestId } : {}),
         ...result.headers,
         'x-amz-request-id': ids.requestId,
         'x-amz-id-2': ids.hostId,

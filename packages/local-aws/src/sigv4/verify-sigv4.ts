@@ -39,6 +39,11 @@ export interface SigV4Request {
   readonly target: RequestTarget;
   /** Headers with duplicates kept apart (Node's `headersDistinct`). */
   readonly headers: NodeJS.Dict<string[]>;
+  /**
+   * Hex SHA-256 of the body, computed by the server for services whose clients send no
+   * x-amz-content-sha256 (Lambda, IAM, STS sign the body's hash without sending it).
+   */
+  readonly bodySha256?: string;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -165,7 +170,7 @@ function parseAuth(req: SigV4Request): ParsedAuth {
         'AWS authentication requires a valid Date or x-amz-date header',
       );
     }
-    const payloadHash = first(req.headers, 'x-amz-content-sha256');
+    const payloadHash = first(req.headers, 'x-amz-content-sha256') ?? req.bodySha256;
     if (payloadHash === undefined) {
       throw new ServiceError(
         400,
@@ -304,7 +309,7 @@ export function verifySigV4(
 
   const canonicalRequest = [
     req.method,
-    req.target.rawPath,
+    canonicalUri(req.target.rawPath, auth.service),
     canonicalQuery(req.target.rawQuery, auth.presigned ? 'X-Amz-Signature' : undefined),
     canonicalHeaders(req.headers, auth.signedHeaders),
     auth.signedHeaders.join(';'),
@@ -325,4 +330,18 @@ export function verifySigV4(
     payloadHash: auth.payloadHash,
     chunkSigning: { key, amzDate: auth.amzDate, scope, seedSignature: auth.signature },
   };
+}
+
+/**
+ * The canonical URI: S3 signs the path as sent; every other service (Lambda…) URI-encodes it
+ * once more, segment by segment (an ARN's `%3A` is signed as `%253A`), as the SDKs and CLI do.
+ */
+function canonicalUri(rawPath: string, service: string): string {
+  if (service === 's3') return rawPath;
+  return rawPath
+    .split('/')
+    .map((seg) =>
+      encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('/');
 }

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { readZip } from './zip-reader.js';
+
+/** A function as local-aws keeps it: its configuration and the hash naming its code. */
+export interface StoredFunction {
+  readonly accountId: string;
+  readonly region: string;
+  readonly name: string;
+  readonly runtime: string;
+  readonly role: string;
+  readonly handler: string;
+  readonly description: string;
+  readonly timeout: number;
+  readonly memorySize: number;
+  readonly environment: Readonly<Record<string, string>> | null;
+  /** SHA-256 of the zip, hex: the code's file names. */
+  readonly codeHash: string;
+  readonly codeSize: number;
+  /** ms since the epoch */
+  readonly lastModified: number;
+  readonly revisionId: string;
+}
+
+/**
+ * Functions in SQLite (`lambda.sqlite`), code as files: `code/<sha256>.zip` as uploaded and
+ * `code/<sha256>/` unzipped, both written (temp name, then rename) before the row naming them,
+ * so a restart finds every function it acknowledged with its code.
+ */
+export class FunctionStore {
+  private readonly db: Database.Database;
+  private readonly codeDir: string;
+
+  constructor(readonly dir: string) {
+    this.codeDir = join(dir, 'code');
+    mkdirSync(this.codeDir, { recursive: true });
+    this.db = new Database(join(dir, 'lambda.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS functions (
+      account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, config TEXT NOT NULL,
+      PRIMARY KEY (account, region, name)) WITHOUT ROWID`);
+  }
+
+  /** Keep a zip's bytes and its unzipped tree; returns the hash naming them. Throws ZipError. */
+  saveCode(zip: Buffer): { hash: string; sha256Base64: string } {
+    const digest = createHash('sha256').update(zip).digest();
+    const hash = digest.toString('hex');
+    const zipFile = join(this.codeDir, `${hash}.zip`);
+    const tree = join(this.codeDir, hash);
+    if (!existsSync(tree)) {
+      const entries = readZip(zip);
+      const tmp = `${tree}.tmp-${process.pid}-${Date.now()}`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      for (const e of entries) {
+        const file = join(tmp, e.name);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, e.data);
+      }
+      renameSync(tmp, tree);
+    }
+    if (!existsSync(zipFile)) {
+      writeFileSync(`${zipFile}.tmp`, zip);
+      renameSync(`${zipFile}.tmp`, zipFile);
+    }
+    return { hash, sha256Base64: digest.toString('base64') };
+  }
+
+  /** The unzipped code of a hash (unzipped again from the kept zip if its tree went missing). */
+  codePath(hash: string): string {
+    return join(this.codeDir, hash);
+  }
+
+  zipPath(hash: string): string {
+    return join(this.codeDir, `${hash}.zip`);
+  }
+
+  get(accountId: string, region: string, name: string): StoredFunction | undefined {
+    const row = this.db
+      .prepare('SELECT config FROM functions WHERE account = ? AND region = ? AND name = ?')
+      .get(accountId, region, name) as { config: string } | undefined;
+    return row ? (JSON.parse(row.config) as StoredFunction) : undefined;
+  }
+
+  /** Insert a new function; false when the name is taken. */
+  create(fn: StoredFunction): boolean {
+    const { changes } = this.db
+      .prepare('INSERT OR IGNORE INTO functions (account, region, name, config) VALUES (?, ?, ?, ?)')
+      .run(fn.accountId, fn.region, fn.name, JSON.stringify(fn));
+    return changes === 1;
+  }
+
+  /** Functions of an account and Region by name, after `marker` (exclusive). */
+  list(accountId: string, region: string, after: string, limit: number): StoredFunction[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT config FROM functions WHERE account = ? AND region = ? AND name > ? ORDER BY name LIMIT ?',
+        )
+        .all(accountId, region, after, limit) as Array<{ config: string }>
+    ).map((r) => JSON.parse(r.config) as StoredFunction);
+  }
+
+  delete(fn: StoredFunction): void {
+    this.db
+      .prepare('DELETE FROM functions WHERE account = ? AND region = ? AND name = ?')
+      .run(fn.accountId, fn.region, fn.name);
+    // The code goes when no function uses it any more.
+    const used = this.db
+      .prepare("SELECT 1 FROM functions WHERE json_extract(config, '$.codeHash') = ? LIMIT 1")
+      .get(fn.codeHash);
+    if (!used) {
+      rmSync(this.codePath(fn.codeHash), { recursive: true, force: true });
+      rmSync(this.zipPath(fn.codeHash), { force: true });
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

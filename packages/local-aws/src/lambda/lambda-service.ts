@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Credential } from '../sigv4/verify-sigv4.js';
+import { FunctionStore, type StoredFunction } from './function-store.js';
+import { RUNNER_SOURCE } from './runner-source.js';
+import { type InvokeOutcome, WorkerPool } from './worker-pool.js';
+
+export interface LambdaSettings {
+  /** Warm worker processes per function (each runs one invocation at a time). Default 4. */
+  readonly poolSize: number;
+}
+
+export function functionArn(fn: { region: string; accountId: string; name: string }): string {
+  return `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.name}`;
+}
+
+/**
+ * Lambda's state and runtime: the function store and one worker pool per function revision
+ * (a changed or deleted function's workers are stopped). Invocations get an environment like
+ * Lambda's, plus this endpoint and the account's keys so the code can call local-aws.
+ */
+export class LambdaService {
+  readonly store: FunctionStore;
+  private readonly pools = new Map<string, { pool: WorkerPool; revision: string }>();
+  private readonly runnerPath: string;
+
+  constructor(
+    dir: string,
+    private readonly settings: LambdaSettings,
+    private readonly credentials: readonly Credential[],
+    private readonly endpoint: () => string,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.store = new FunctionStore(dir);
+    this.runnerPath = join(dir, 'runner.cjs');
+    // Rewritten at each start: the runner follows the local-aws version that runs it.
+    writeFileSync(this.runnerPath, RUNNER_SOURCE);
+  }
+
+  async invoke(
+    fn: StoredFunction,
+    event: string,
+    requestId: string,
+    clientContext: unknown,
+  ): Promise<InvokeOutcome> {
+    const key = `${fn.accountId}/${fn.region}/${fn.name}`;
+    let entry = this.pools.get(key);
+    if (entry?.revision !== fn.revisionId) {
+      entry?.pool.close();
+      entry = { pool: new WorkerPool(this.workerSpec(fn), this.settings.poolSize), revision: fn.revisionId };
+      this.pools.set(key, entry);
+    }
+    return entry.pool.invoke({
+      event,
+      requestId,
+      timeoutSeconds: fn.timeout,
+      context: {
+        functionName: fn.name,
+        invokedFunctionArn: functionArn(fn),
+        memoryLimitInMB: fn.memorySize,
+        requestId,
+        logStreamName: `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${fn.revisionId.replace(/-/g, '')}`,
+        remainingMs: fn.timeout * 1000,
+        ...(clientContext !== undefined ? { clientContext } : {}),
+      },
+    });
+  }
+
+  /** Stop a function's workers (deleted or changed). */
+  forget(fn: { accountId: string; region: string; name: string }): void {
+    const key = `${fn.accountId}/${fn.region}/${fn.name}`;
+    this.pools.get(key)?.pool.close();
+    this.pools.delete(key);
+  }
+
+  /** Worker processes running now (tests observe the pool). */
+  processes(fn: { accountId: string; region: string; name: string }): number {
+    return this.pools.get(`${fn.accountId}/${fn.region}/${fn.name}`)?.pool.processes ?? 0;
+  }
+
+  close(): void {
+    for (const { pool } of this.pools.values()) pool.close();
+    this.pools.clear();
+    this.store.close();
+  }
+
+  private workerSpec(fn: StoredFunction) {
+    const codeDir = this.codeTree(fn.codeHash);
+    const key = this.credentials.find((c) => c.accountId === fn.accountId);
+    const env: Record<string, string> = {
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      LANG: 'en_US.UTF-8',
+      TZ: ':UTC',
+      NODE_PATH: codeDir,
+      AWS_REGION: fn.region,
+      AWS_DEFAULT_REGION: fn.region,
+      AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
+      AWS_LAMBDA_FUNCTION_NAME: fn.name,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+      LAMBDA_RUNTIME_DIR: codeDir,
+      AWS_ENDPOINT_URL: this.endpoint(),
+      ...(key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {}),
+      ...(fn.environment ?? {}),
+    };
+    return { runnerPath: this.runnerPath, codeDir, handler: fn.handler, memoryMb: fn.memorySize, env };
+  }
+
+  /** The unzipped code, unzipped again from the kept zip when the tree is missing. */
+  private codeTree(hash: string): string {
+    const tree = this.store.codePath(hash);
+    if (!existsSync(tree)) {
+      const zip = this.store.zipPath(hash);
+      if (existsSync(zip)) this.store.saveCode(readFileSync(zip));
+    }
+    return tree;
+  }
+}
