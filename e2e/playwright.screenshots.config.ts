@@ -5,7 +5,7 @@ import base from './playwright.config';
 export default defineConfig({
   ...base,
   testDir: './scripts',
-  testMatch: 'screenshots.ts',
+  testMatch: ['screenshots.ts', 'operations-screenshots.ts'],
   timeout: 180_000,
   reporter: [['list']],
 });

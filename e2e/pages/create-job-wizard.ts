@@ -48,6 +48,39 @@ export class CreateJobWizard {
     await this.page.getByRole('option', { name: new RegExp(`^${name.replace(/[.+]/g, '\\$&')}\\s`) }).click();
   }
 
+  /** Step 1 with a CSV manifest object, then on to Choose operation. */
+  async chooseCsvManifest(uri: string): Promise<void> {
+    await this.stepHeading('Choose Region and manifest').waitFor();
+    await this.manifestUri.fill(uri);
+    await this.manifestUri.blur();
+    await this.manifestEtag.and(this.page.locator('input:not([value=""])')).waitFor();
+    await this.nextButton.click();
+    await this.stepHeading('Choose operation').waitFor();
+  }
+
+  /** Step 3: a description, an all-tasks report, and run automatically; then on to Review. */
+  async fillOptionsAndReview(opts: {
+    description: string;
+    reportUri: string;
+    runOption?: 'wait' | 'auto';
+  }): Promise<void> {
+    await this.nextButton.click();
+    await this.stepHeading('Configure additional options').waitFor();
+    await this.description.fill(opts.description);
+    await this.page.getByRole('radio', { name: 'All tasks' }).check();
+    await this.reportDestination.fill(opts.reportUri);
+    if ((opts.runOption ?? 'auto') === 'auto')
+      await this.page.getByRole('radio', { name: 'Run automatically when ready' }).check();
+    await this.nextButton.click();
+    await this.stepHeading('Review').waitFor();
+  }
+
+  /** The Review step's AWS CLI command, opened. */
+  async cliCommand(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Show AWS CLI command' }).click();
+    return this.page.getByLabel('AWS CLI command', { exact: true });
+  }
+
   async goto(): Promise<void> {
     await this.page.goto('/batch-operations/create');
   }

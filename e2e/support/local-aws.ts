@@ -8,6 +8,9 @@ import type { APIRequestContext } from '@playwright/test';
 
 const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
 
+/** The tests' local-aws endpoint. */
+export const localAwsEndpoint = `http://127.0.0.1:${localAwsPort}`;
+
 /** An S3 client on the tests' local-aws, as any SDK user would make one. */
 export function localS3(): S3Client {
   return new S3Client({

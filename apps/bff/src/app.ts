@@ -4,6 +4,7 @@ import type { RegionalClients } from './aws/aws-clients.js';
 import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
+import { functionsRoutes } from './functions/functions-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service.js';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/buckets', replicationRoutes(jobs));
   api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3, deps.connection.region));
   api.use('/roles', rolesRoutes(jobs));
+  api.use('/functions', functionsRoutes(deps.clients));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir));

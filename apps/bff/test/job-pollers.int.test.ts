@@ -148,6 +148,18 @@ describe('JobEventsHub', () => {
     expect(stamps.length).toBeGreaterThan(1);
     expect(new Set(stamps)).toEqual(new Set(['2030-01-01T00:00:00.000Z']));
   });
+
+  it('keeps the reads as progress samples after the last listener leaves (the chart after a reload)', async () => {
+    const off = hub.subscribeJob(jobId, undefined, () => {});
+    await wait(300);
+    off();
+    await wait(100);
+    const samples = hub.history.samples(jobId);
+    // Earlier tests' reads are there too; a steady job is sampled every 5 s, not on every 40 ms poll.
+    expect(samples.length).toBeGreaterThan(0);
+    expect(samples.length).toBeLessThan(4);
+    expect(samples.at(-1)).toMatchObject({ status: 'Suspended', succeeded: 0, failed: 0, totalTasks: 1 });
+  });
 });
 
 describe('JobCache', () => {

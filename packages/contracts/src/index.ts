@@ -1,6 +1,7 @@
 export * from './buckets.js';
 export * from './connection.js';
 export * from './errors.js';
+export * from './functions.js';
 export * from './job-details.js';
 export * from './job-events.js';
 export * from './job-report.js';

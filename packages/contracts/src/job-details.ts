@@ -27,6 +27,20 @@ export const JobDetails = JobSummary.extend({
       versionId: z.string().nullable(),
     })
     .nullable(),
+  /** The S3JobManifestGenerator of a job whose manifest S3 generates (replication configuration). */
+  manifestGenerator: z
+    .object({
+      sourceBucket: z.string(),
+      createdAfter: z.string().nullable(),
+      createdBefore: z.string().nullable(),
+      replicationStatuses: z.array(z.string()),
+      /** Where the generated manifest is saved; null when it is not (EnableManifestOutput false). */
+      output: z.object({ bucket: z.string(), prefix: z.string().nullable() }).nullable(),
+      /** GeneratedManifestDescriptor's location, once the manifest has been generated. */
+      generatedManifestArn: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
   /** The JobOperation member's parameters as S3 Control names them (dates as ISO strings). */
   operationParameters: z.record(z.string(), z.unknown()),
   report: z.object({

@@ -35,3 +35,20 @@ export const JobEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), error: ApiError }),
 ]);
 export type JobEvent = z.infer<typeof JobEvent>;
+
+/** One point of a job's progress over time (the chart on the job's page). */
+export const ProgressSample = z.object({
+  at: z.string().datetime(),
+  status: JobStatus,
+  succeeded: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  totalTasks: z.number().int().nonnegative().nullable(),
+});
+export type ProgressSample = z.infer<typeof ProgressSample>;
+
+/** GET /api/jobs/:id/progress — the samples the BFF took while someone watched the job, oldest first. */
+export const ProgressHistoryResponse = z.object({
+  jobId: z.string(),
+  samples: z.array(ProgressSample),
+});
+export type ProgressHistoryResponse = z.infer<typeof ProgressHistoryResponse>;

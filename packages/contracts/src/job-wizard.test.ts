@@ -26,7 +26,7 @@ describe('JobWizardModel', () => {
     const r = JobWizardModel.safeParse({
       ...base,
       manifest: { format: 'csv', bucket: 'demo-bucket' },
-      operation: { type: 'restore' },
+      operation: { type: 'nope' },
       description: 'x'.repeat(257),
       roleArn: 'role',
     });

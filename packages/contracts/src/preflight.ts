@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobWizardModel } from './job-wizard.js';
+import { JobWizardModelBase } from './job-wizard.js';
 
 export const preflightCheckIds = [
   'manifest-readable',
@@ -40,7 +40,7 @@ export const PreflightResponse = z.object({ ok: z.boolean(), checks: z.array(Pre
 export type PreflightResponse = z.infer<typeof PreflightResponse>;
 
 /** POST /api/jobs/preflight takes the wizard's model as it is while being filled in: the role is a check, not a precondition. */
-export const PreflightRequest = JobWizardModel.extend({
+export const PreflightRequest = JobWizardModelBase.extend({
   roleArn: z.string(),
   clientRequestToken: z.string().max(64).optional(),
 });

@@ -1,4 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { HttpError } from '../errors/http-error.js';
@@ -8,6 +9,8 @@ export interface AwsClients {
   readonly s3: S3Client;
   /** IAM (roles, policy simulation): a global service, reached through the same custom endpoint. */
   readonly iam: IAMClient;
+  /** Lambda: the functions the wizard's Invoke AWS Lambda function offers. */
+  readonly lambda: LambdaClient;
 }
 
 export interface AwsTarget {
@@ -33,6 +36,7 @@ export function createAwsClients(target: AwsTarget): AwsClients {
       s3control: new S3ControlClient(common),
       s3: new S3Client(common),
       iam: new IAMClient(common),
+      lambda: new LambdaClient(common),
     };
   }
   const url = new URL(target.endpoint);
@@ -40,6 +44,7 @@ export function createAwsClients(target: AwsTarget): AwsClients {
     s3control: new S3ControlClient({ ...common, endpointProvider: () => ({ url: new URL(url.href) }) }),
     s3: new S3Client({ ...common, endpoint: url.href.replace(/\/$/, ''), forcePathStyle: true }),
     iam: new IAMClient({ ...common, endpoint: url.href.replace(/\/$/, '') }),
+    lambda: new LambdaClient({ ...common, endpoint: url.href.replace(/\/$/, '') }),
   };
 }
 
@@ -63,6 +68,7 @@ const destroyClients = (c: AwsClients) => {
   c.s3control.destroy();
   c.s3.destroy();
   c.iam.destroy();
+  c.lambda.destroy();
 };
 
 /**

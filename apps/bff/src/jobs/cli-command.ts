@@ -20,7 +20,8 @@ export function createJobArgv(
   argv.push('--region', target.region);
   if (target.endpoint) argv.push('--endpoint-url', target.endpoint);
   argv.push('--operation', json(request.Operation));
-  argv.push('--manifest', json(request.Manifest));
+  if (request.Manifest) argv.push('--manifest', json(request.Manifest));
+  if (request.ManifestGenerator) argv.push('--manifest-generator', json(request.ManifestGenerator));
   argv.push('--report', json(request.Report));
   argv.push('--priority', String(request.Priority ?? 0));
   argv.push('--role-arn', request.RoleArn ?? '');

@@ -1,5 +1,5 @@
 import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
-import { parseObjectArn } from '@batchops/batch-formats';
+import { bucketOfArn, parseObjectArn } from '@batchops/batch-formats';
 import {
   type JobDetails,
   JobDetails as JobDetailsSchema,
@@ -29,6 +29,20 @@ export function toJobSummary(d: JobListDescriptor): JobSummary {
 }
 
 const iso = (d: Date | undefined) => d?.toISOString() ?? null;
+
+function generatorOf(d: JobDescriptor): JobDetails['manifestGenerator'] {
+  const g = d.ManifestGenerator?.S3JobManifestGenerator;
+  if (!g?.SourceBucket) return null;
+  const out = g.EnableManifestOutput ? g.ManifestOutputLocation : undefined;
+  return {
+    sourceBucket: bucketOfArn(g.SourceBucket),
+    createdAfter: iso(g.Filter?.CreatedAfter),
+    createdBefore: iso(g.Filter?.CreatedBefore),
+    replicationStatuses: [...(g.Filter?.ObjectReplicationStatuses ?? [])],
+    output: out?.Bucket ? { bucket: bucketOfArn(out.Bucket), prefix: out.ManifestPrefix ?? null } : null,
+    generatedManifestArn: d.GeneratedManifestDescriptor?.Location?.ObjectArn ?? null,
+  };
+}
 
 /** DescribeJob's JobDescriptor and the job's tags → the console's JobDetails (validated). */
 export function toJobDetails(d: JobDescriptor, tags: readonly S3Tag[]): JobDetails {
@@ -61,6 +75,7 @@ export function toJobDetails(d: JobDescriptor, tags: readonly S3Tag[]): JobDetai
             versionId: location.ObjectVersionId ?? null,
           }
         : null,
+    manifestGenerator: generatorOf(d),
     // Dates in the parameters become ISO strings, as JSON has them.
     operationParameters: JSON.parse(JSON.stringify(params ?? {})),
     report: {

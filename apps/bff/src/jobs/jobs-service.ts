@@ -84,7 +84,8 @@ export async function getJob(
 export async function createJob(deps: JobsServiceDeps, model: JobWizardModel): Promise<{ jobId: string }> {
   const region = model.region ?? deps.region;
   const clients = deps.clientsFor(region);
-  const manifest = await resolveManifest(clients.s3, model.manifest);
+  const manifest =
+    model.manifest.format === 'replication' ? null : await resolveManifest(clients.s3, model.manifest);
   const out = await clients.s3control.send(
     new CreateJobCommand(toCreateJobRequest(model, deps.accountId, manifest)),
   );
@@ -170,11 +171,14 @@ export async function cloneJob(
 /** The `aws s3control create-job …` command the wizard's model would run. */
 export async function cliCommand(deps: JobsServiceDeps, model: JobWizardModel): Promise<CliCommandResponse> {
   const region = model.region ?? deps.region;
-  const manifest = await resolveManifest(deps.clientsFor(region).s3, model.manifest).catch(() => ({
-    // The command is still useful when the manifest cannot be read yet; the user fills the ETag in.
-    etag: model.manifest.etag ?? '<manifest-etag>',
-    fields: undefined,
-  }));
+  const manifest =
+    model.manifest.format === 'replication'
+      ? null
+      : await resolveManifest(deps.clientsFor(region).s3, model.manifest).catch(() => ({
+          // The command is still useful when the manifest cannot be read yet; the user fills the ETag in.
+          etag: model.manifest.etag ?? '<manifest-etag>',
+          fields: undefined,
+        }));
   const argv = createJobArgv(toCreateJobRequest(model, deps.accountId, manifest), {
     region,
     endpoint: deps.endpoint,

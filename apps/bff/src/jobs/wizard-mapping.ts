@@ -3,16 +3,26 @@ import type {
   CreateJobRequest,
   JobDescriptor,
   JobManifestFieldName,
+  JobManifestGenerator,
   JobOperation,
   S3CopyObjectOperation,
   S3Tag as SdkS3Tag,
 } from '@aws-sdk/client-s3-control';
 import { bucketArn, bucketOfArn, objectArn, parseObjectArn } from '@batchops/batch-formats';
-import type { JobWizardModel, S3Tag, WizardManifest, WizardOperation } from '@batchops/contracts';
+import type {
+  ChecksumAlgorithm,
+  JobWizardModel,
+  S3Tag,
+  WizardManifest,
+  WizardManifestGenerator,
+  WizardOperation,
+} from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
 
 const CSV_FORMAT = 'S3BatchOperations_CSV_20180820';
 export const INVENTORY_FORMAT = 'S3InventoryReport_CSV_20161130';
+/** The only format of a generated manifest (S3ManifestOutputLocation.ManifestFormat). */
+export const GENERATED_MANIFEST_FORMAT = 'S3InventoryReport_CSV_20211130';
 
 export const toSdkTags = (tags: readonly S3Tag[]): SdkS3Tag[] =>
   tags.map((t) => ({ Key: t.key, Value: t.value }));
@@ -56,20 +66,116 @@ function toSdkOperation(op: WizardOperation): JobOperation {
       };
       return { S3PutObjectCopy: copy };
     }
+    case 'replicate':
+      return { S3ReplicateObject: {} };
+    case 'restore':
+      return {
+        S3InitiateRestoreObject: {
+          ...(op.expirationInDays !== undefined ? { ExpirationInDays: op.expirationInDays } : {}),
+          GlacierJobTier: op.glacierJobTier,
+        },
+      };
+    case 'lambda':
+      return {
+        LambdaInvoke: {
+          FunctionArn: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
+          InvocationSchemaVersion: op.invocationSchemaVersion,
+          ...(op.userArguments.length
+            ? { UserArguments: Object.fromEntries(op.userArguments.map((a) => [a.key, a.value])) }
+            : {}),
+        },
+      };
+    case 'legalHold':
+      return { S3PutObjectLegalHold: { LegalHold: { Status: op.status } } };
+    case 'retention':
+      return {
+        S3PutObjectRetention: {
+          // Neither mode nor date: S3 removes the retention.
+          Retention:
+            op.action === 'set'
+              ? {
+                  ...(op.mode ? { Mode: op.mode } : {}),
+                  ...(op.retainUntilDate ? { RetainUntilDate: new Date(op.retainUntilDate) } : {}),
+                }
+              : {},
+          ...(op.bypassGovernanceRetention ? { BypassGovernanceRetention: true } : {}),
+        },
+      };
+    case 'checksum':
+      return {
+        S3ComputeObjectChecksum: { ChecksumAlgorithm: op.algorithm, ChecksumType: op.checksumType },
+      };
+    case 'updateEncryption':
+      return {
+        S3UpdateObjectEncryption: {
+          ObjectEncryption: {
+            SSEKMS: {
+              KMSKeyArn: op.kmsKeyArn,
+              ...(op.bucketKeyEnabled ? { BucketKeyEnabled: true } : {}),
+            },
+          },
+        },
+      };
   }
+}
+
+/** "Create manifest using S3 Replication configuration" → S3JobManifestGenerator. */
+function toSdkGenerator(g: WizardManifestGenerator, accountId: string): JobManifestGenerator {
+  return {
+    S3JobManifestGenerator: {
+      ExpectedBucketOwner: accountId,
+      SourceBucket: bucketArn(g.sourceBucket),
+      EnableManifestOutput: g.output !== undefined,
+      ...(g.output
+        ? {
+            ManifestOutputLocation: {
+              ExpectedManifestBucketOwner: accountId,
+              Bucket: bucketArn(g.output.bucket),
+              ...(g.output.prefix ? { ManifestPrefix: g.output.prefix } : {}),
+              ManifestFormat: GENERATED_MANIFEST_FORMAT,
+              ManifestEncryption: { SSES3: {} },
+            },
+          }
+        : {}),
+      Filter: {
+        EligibleForReplication: true,
+        ...(g.createdAfter ? { CreatedAfter: new Date(g.createdAfter) } : {}),
+        ...(g.createdBefore ? { CreatedBefore: new Date(g.createdBefore) } : {}),
+        ...(g.replicationStatuses.length ? { ObjectReplicationStatuses: [...g.replicationStatuses] } : {}),
+      },
+    },
+  };
+}
+
+function toSdkManifest(
+  m: WizardManifest,
+  read: { etag: string; fields: JobManifestFieldName[] | undefined } | null,
+): NonNullable<CreateJobRequest['Manifest']> {
+  const { bucket, key } = manifestLocation(m);
+  const csv = m.format === 'csv';
+  return {
+    Spec: {
+      Format: csv ? CSV_FORMAT : INVENTORY_FORMAT,
+      ...(csv && read?.fields ? { Fields: read.fields } : {}),
+    },
+    Location: {
+      ObjectArn: objectArn(bucket, key),
+      ETag: read?.etag ?? m.etag ?? '',
+      ...(m.versionId ? { ObjectVersionId: m.versionId } : {}),
+    },
+  };
 }
 
 /**
  * The wizard's model → a CreateJob request. `etag` is the manifest's (given or read with
- * HeadObject); `fields` the CSV columns (S3 requires them for CSV manifests).
+ * HeadObject); `fields` the CSV columns (S3 requires them for CSV manifests); null for a generated manifest.
  */
 export function toCreateJobRequest(
   model: JobWizardModel,
   accountId: string,
-  manifest: { etag: string; fields: JobManifestFieldName[] | undefined },
+  manifest: { etag: string; fields: JobManifestFieldName[] | undefined } | null,
 ): CreateJobRequest {
-  const { bucket, key } = manifestLocation(model.manifest);
-  const csv = model.manifest.format === 'csv';
+  const generator = model.manifest.format === 'replication' ? model.manifest.generator : undefined;
   return {
     AccountId: accountId,
     ConfirmationRequired: model.runOption === 'wait',
@@ -84,21 +190,43 @@ export function toCreateJobRequest(
         }
       : { Enabled: false },
     ClientRequestToken: model.clientRequestToken,
-    Manifest: {
-      Spec: {
-        Format: csv ? CSV_FORMAT : INVENTORY_FORMAT,
-        ...(csv && manifest.fields ? { Fields: manifest.fields } : {}),
-      },
-      Location: {
-        ObjectArn: objectArn(bucket, key),
-        ETag: manifest.etag,
-        ...(model.manifest.versionId ? { ObjectVersionId: model.manifest.versionId } : {}),
-      },
-    },
+    ...(generator
+      ? { ManifestGenerator: toSdkGenerator(generator, accountId) }
+      : { Manifest: toSdkManifest(model.manifest, manifest) }),
     ...(model.description ? { Description: model.description } : {}),
     Priority: model.priority,
     RoleArn: model.roleArn,
     ...(model.tags.length ? { Tags: toSdkTags(model.tags) } : {}),
+  };
+}
+
+/** `arn:…:function:name:alias` → the function's ARN and the version or alias. */
+export function splitFunctionArn(arn: string): { functionArn: string; functionVersion?: string } {
+  const m = /^(arn:[^:]*:lambda:[^:]*:[^:]*:function:[^:]+):([^:]+)$/.exec(arn);
+  return m ? { functionArn: m[1] as string, functionVersion: m[2] as string } : { functionArn: arn };
+}
+
+function fromSdkGenerator(g: JobManifestGenerator | undefined): WizardManifest | undefined {
+  const s = g?.S3JobManifestGenerator;
+  if (!s?.SourceBucket) return undefined;
+  const f = s.Filter;
+  const out = s.EnableManifestOutput ? s.ManifestOutputLocation : undefined;
+  return {
+    format: 'replication',
+    generator: {
+      sourceBucket: bucketOfArn(s.SourceBucket),
+      ...(f?.CreatedAfter ? { createdAfter: f.CreatedAfter.toISOString() } : {}),
+      ...(f?.CreatedBefore ? { createdBefore: f.CreatedBefore.toISOString() } : {}),
+      replicationStatuses: [...(f?.ObjectReplicationStatuses ?? [])],
+      ...(out?.Bucket
+        ? {
+            output: {
+              bucket: bucketOfArn(out.Bucket),
+              ...(out.ManifestPrefix ? { prefix: out.ManifestPrefix } : {}),
+            },
+          }
+        : {}),
+    },
   };
 }
 
@@ -126,6 +254,53 @@ function fromSdkOperation(op: JobOperation | undefined): WizardOperation {
       ...(c.ObjectLockLegalHoldStatus ? { objectLockLegalHoldStatus: c.ObjectLockLegalHoldStatus } : {}),
     };
   }
+  if (op?.S3ReplicateObject) return { type: 'replicate' };
+  const restore = op?.S3InitiateRestoreObject;
+  if (restore)
+    return {
+      type: 'restore',
+      ...(restore.ExpirationInDays !== undefined ? { expirationInDays: restore.ExpirationInDays } : {}),
+      glacierJobTier: restore.GlacierJobTier ?? 'BULK',
+    };
+  const lambda = op?.LambdaInvoke;
+  if (lambda?.FunctionArn) {
+    const { functionArn, functionVersion } = splitFunctionArn(lambda.FunctionArn);
+    return {
+      type: 'lambda',
+      functionArn,
+      ...(functionVersion ? { functionVersion } : {}),
+      invocationSchemaVersion: lambda.InvocationSchemaVersion === '2.0' ? '2.0' : '1.0',
+      userArguments: Object.entries(lambda.UserArguments ?? {}).map(([key, value]) => ({ key, value })),
+    };
+  }
+  const hold = op?.S3PutObjectLegalHold?.LegalHold?.Status;
+  if (hold) return { type: 'legalHold', status: hold };
+  const retention = op?.S3PutObjectRetention;
+  if (retention) {
+    const r = retention.Retention ?? {};
+    const set = r.Mode !== undefined || r.RetainUntilDate !== undefined;
+    return {
+      type: 'retention',
+      action: set ? 'set' : 'remove',
+      ...(r.Mode ? { mode: r.Mode } : {}),
+      ...(r.RetainUntilDate ? { retainUntilDate: r.RetainUntilDate.toISOString() } : {}),
+      bypassGovernanceRetention: retention.BypassGovernanceRetention ?? false,
+    };
+  }
+  const checksum = op?.S3ComputeObjectChecksum;
+  if (checksum)
+    return {
+      type: 'checksum',
+      algorithm: (checksum.ChecksumAlgorithm ?? 'CRC64NVME') as ChecksumAlgorithm,
+      checksumType: checksum.ChecksumType ?? 'FULL_OBJECT',
+    };
+  const kms = op?.S3UpdateObjectEncryption?.ObjectEncryption?.SSEKMS;
+  if (kms?.KMSKeyArn)
+    return {
+      type: 'updateEncryption',
+      kmsKeyArn: kms.KMSKeyArn,
+      bucketKeyEnabled: kms.BucketKeyEnabled ?? false,
+    };
   const name = Object.keys(op ?? {}).find((k) => (op as Record<string, unknown>)[k] !== undefined);
   throw new HttpError(
     422,
@@ -138,19 +313,22 @@ function fromSdkOperation(op: JobOperation | undefined): WizardOperation {
 export function toWizardModel(job: JobDescriptor, tags: readonly S3Tag[], region: string): JobWizardModel {
   const location = job.Manifest?.Location;
   const loc = location?.ObjectArn ? parseObjectArn(location.ObjectArn) : undefined;
-  if (!loc) {
+  const generated = loc ? undefined : fromSdkGenerator(job.ManifestGenerator);
+  if (!loc && !generated) {
     throw new HttpError(422, 'UnsupportedManifest', 'The job has no manifest object the wizard can use.');
   }
   const report = job.Report;
   return {
     region,
-    manifest: {
-      format: job.Manifest?.Spec?.Format === INVENTORY_FORMAT ? 'inventory' : 'csv',
-      bucket: loc.bucket,
-      key: loc.key,
-      ...(location?.ObjectVersionId ? { versionId: location.ObjectVersionId } : {}),
-      ...(location?.ETag ? { etag: location.ETag } : {}),
-    },
+    manifest:
+      generated ??
+      ({
+        format: job.Manifest?.Spec?.Format === INVENTORY_FORMAT ? 'inventory' : 'csv',
+        bucket: loc?.bucket,
+        key: loc?.key,
+        ...(location?.ObjectVersionId ? { versionId: location.ObjectVersionId } : {}),
+        ...(location?.ETag ? { etag: location.ETag } : {}),
+      } as WizardManifest),
     operation: fromSdkOperation(job.Operation),
     ...(job.Description ? { description: job.Description } : {}),
     priority: job.Priority ?? 10,

@@ -20,6 +20,7 @@ import {
 } from '../features/jobs/components/job-action-modals';
 import { JobConfiguration, JobTagsContainer } from '../features/jobs/components/job-configuration';
 import { JobProgress } from '../features/jobs/components/job-progress';
+import { JobProgressChart } from '../features/jobs/components/job-progress-chart';
 import { JobReport } from '../features/jobs/components/job-report';
 
 export function JobDetailsPage() {
@@ -81,6 +82,7 @@ export function JobDetailsPage() {
     >
       <SpaceBetween size="l">
         <JobProgress job={d} snapshot={snapshot.data} />
+        <JobProgressChart job={d} />
         <JobConfiguration job={d} />
         <JobTagsContainer job={d} onEdit={() => setModal('tags')} />
         <JobReport job={d} onRetryFailed={retryFailed} retrying={retry.isPending} />

@@ -1,11 +1,11 @@
-import { RegionQuery } from '@batchops/contracts';
+import { type ProgressHistoryResponse, RegionQuery } from '@batchops/contracts';
 import { type Request, type Response, Router } from 'express';
 import { openSseStream, type SseStream } from '../../sse/sse-stream.js';
 import type { StreamLimit } from '../../sse/stream-limit.js';
 import { jobTarget } from '../jobs-routes.js';
 import type { JobEventsHub } from './job-pollers.js';
 
-/** Mounted under /jobs, before `/:id`: `/events` (the list) and `/:id/events` (one job). */
+/** Mounted under /jobs, before `/:id`: `/events` (the list), `/:id/events` (one job) and `/:id/progress` (its samples). */
 export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {
   const router = Router();
   // A stream counts against its client (remote address) and is refused before it opens.
@@ -25,6 +25,11 @@ export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {
     const { region } = RegionQuery.parse(req.query);
     const stream = open(req, res, () => hub.admitList(region));
     stream.onClose(hub.subscribeList(region, (e) => stream.send(e)));
+  });
+  router.get('/:id/progress', (req, res) => {
+    const { id } = jobTarget(req);
+    const body: ProgressHistoryResponse = { jobId: id, samples: hub.history.samples(id) };
+    res.json(body);
   });
   router.get('/:id/events', (req, res) => {
     const { id, region } = jobTarget(req);

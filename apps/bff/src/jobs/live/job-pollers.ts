@@ -5,6 +5,7 @@ import { toApiError } from '../../errors/error-handler.js';
 import { HttpError } from '../../errors/http-error.js';
 import { toJobSummary } from '../jobs-mapping.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
+import { ProgressHistory } from './progress-history.js';
 
 type Listener = (event: JobEvent) => void;
 
@@ -28,6 +29,8 @@ interface PollerContext {
   readonly log: (line: string) => void;
   /** Called when the last listener left (the hub forgets the poller). */
   readonly onIdle: () => void;
+  /** Where a job poller records each read (the job page's chart). */
+  readonly history: ProgressHistory;
 }
 
 abstract class Poller {
@@ -144,6 +147,13 @@ class JobPoller extends Poller {
       at: new Date(t).toISOString(),
     };
     this.last = snapshot;
+    this.ctx.history.record(this.jobId, {
+      at: snapshot.at,
+      status: s.status,
+      succeeded: s.progress.succeeded,
+      failed: s.progress.failed,
+      totalTasks: s.progress.totalTasks,
+    });
     const fingerprint = JSON.stringify([
       s.status,
       s.priority,
@@ -212,6 +222,8 @@ export const MAX_POLLERS = 32;
  */
 export class JobEventsHub {
   private readonly pollers = new Map<string, Poller>();
+  /** Progress samples of the jobs followed (GET /api/jobs/:id/progress). */
+  readonly history = new ProgressHistory();
 
   constructor(
     private readonly deps: JobsServiceDeps,
@@ -264,6 +276,7 @@ export class JobEventsHub {
         intervals: this.intervals,
         log: this.log,
         onIdle: () => this.pollers.delete(key),
+        history: this.history,
       });
       this.pollers.set(key, poller);
     }

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { csvManifestFields, HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
+import { generatedManifestPreflight } from './preflight-generated.js';
 import { roleChecks } from './role-check.js';
 
 /** Rows looked at, and objects checked with HeadObject. */
@@ -38,7 +39,7 @@ const labels: Record<PreflightCheckId, string> = {
   'role-permissions': 'Role permissions',
 };
 
-const errorText = (e: unknown) => {
+export const errorText = (e: unknown) => {
   const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const status = err.$metadata?.httpStatusCode;
   return `${err.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}${err.message && err.message !== 'UnknownError' && err.message !== err.name ? `: ${err.message}` : ''}`;
@@ -136,6 +137,8 @@ export async function preflight(deps: JobsServiceDeps, model: PreflightRequest):
   const add = (id: PreflightCheckId, status: PreflightCheck['status'], message: string) =>
     checks.push({ id, label: labels[id], status, message });
   const { s3 } = deps.clientsFor(model.region ?? deps.region);
+  // A manifest generated from the replication configuration exists only once the job runs.
+  if (model.manifest.format === 'replication') return generatedManifestPreflight(deps, s3, model, labels);
   const loc = { ...manifestLocation(model.manifest), versionId: model.manifest.versionId };
   const uri = `s3://${loc.bucket}/${loc.key}`;
   const skipped = 'Not checked: the manifest could not be read.';

@@ -12,12 +12,15 @@ export type JobsListQuery = Partial<Omit<ListJobsQuery, 'region'>>;
 export const jobsKeys = {
   all: ['jobs'] as const,
   lists: () => [...jobsKeys.all, 'list'] as const,
+  /** Every job's status, from the live list stream (the jobs page's overview); never fetched. */
+  statuses: () => [...jobsKeys.all, 'statuses'] as const,
   list: (query: JobsListQuery) => [...jobsKeys.lists(), query] as const,
   details: () => [...jobsKeys.all, 'detail'] as const,
   detail: (jobId: string) => [...jobsKeys.details(), jobId] as const,
   snapshot: (jobId: string) => [...jobsKeys.detail(jobId), 'snapshot'] as const,
   report: (jobId: string, page: number, pageSize: number) =>
     [...jobsKeys.detail(jobId), 'report', { page, pageSize }] as const,
+  progress: (jobId: string) => [...jobsKeys.detail(jobId), 'progress'] as const,
   clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
   preflight: (model: PreflightRequest) => [...jobsKeys.all, 'preflight', model] as const,
   cliCommand: (model: JobWizardModel) => [...jobsKeys.all, 'cli-command', model] as const,

@@ -2,6 +2,7 @@ import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails, JobSnapshot } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEventStream } from '../../../lib/use-event-stream';
+import { appendProgressSample } from './get-job-progress';
 import { jobsKeys } from './jobs-keys';
 
 /** The last snapshot the stream delivered; filled only by useJobEvents, never fetched. */
@@ -24,6 +25,7 @@ export function useJobEvents(jobId: string) {
     const snap = event.job;
     const before = queryClient.getQueryData<JobDetails>(jobsKeys.detail(jobId));
     queryClient.setQueryData(jobsKeys.snapshot(jobId), snap);
+    appendProgressSample(queryClient, snap);
     queryClient.setQueryData<JobDetails>(jobsKeys.detail(jobId), (old) =>
       old
         ? {

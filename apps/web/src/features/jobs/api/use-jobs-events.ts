@@ -1,4 +1,4 @@
-import type { JobEvent, ListJobsResponse } from '@batchops/contracts';
+import type { JobEvent, JobStatus, ListJobsResponse } from '@batchops/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { StreamStatus } from '../../../lib/stream-status';
@@ -19,6 +19,13 @@ export function useJobsEvents(): StreamStatus {
     if (event.type !== 'jobs') return;
     const isFirst = first.current;
     first.current = false;
+    // Every job's status, for the overview: the first event has them all, later ones the changes.
+    queryClient.setQueryData<Record<string, JobStatus>>(jobsKeys.statuses(), (old) => {
+      const next: Record<string, JobStatus> = isFirst ? {} : { ...old };
+      for (const j of event.changed) next[j.jobId] = j.status;
+      for (const id of event.removed) delete next[id];
+      return next;
+    });
     const seen = new Set<string>();
     queryClient.setQueriesData<ListJobsResponse>({ queryKey: jobsKeys.lists() }, (old) =>
       old ? patchList(old, event, seen) : old,

@@ -10,22 +10,11 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { failureReasonsColumnDefinitions, jobTagsColumnDefinitions } from './job-details-tables-config';
+import { manifestDetailItems, operationDetailItems } from './operation-details';
 import { operationLabels } from './operation-labels';
 import { describeReport } from './report-location';
 
-const isTag = (v: unknown): v is { Key: string; Value?: string } =>
-  typeof v === 'object' && v !== null && 'Key' in v;
-
-/** Operation parameters as people read them: tag sets as key=value, other objects as JSON. */
-const show = (v: unknown): string => {
-  if (v === null || v === undefined) return '-';
-  if (Array.isArray(v) && v.every(isTag)) return v.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') || '-';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-};
-
 export function JobConfiguration({ job }: { job: JobDetails }) {
-  const m = job.manifest;
-  const params = Object.entries(job.operationParameters);
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h2">Configuration</Header>}>
@@ -33,14 +22,8 @@ export function JobConfiguration({ job }: { job: JobDetails }) {
           columns={3}
           items={[
             { label: 'Operation', value: job.operation ? operationLabels[job.operation] : '-' },
-            ...params.map(([k, v]) => ({ label: k, value: show(v) })),
-            { label: 'Manifest', value: m ? `s3://${m.bucket}/${m.key}` : '-' },
-            {
-              label: 'Manifest format',
-              value: m ? (m.format === 'csv' ? 'CSV' : 'S3 inventory report') : '-',
-            },
-            { label: 'Manifest ETag', value: m?.etag ?? '-' },
-            { label: 'Manifest version ID', value: m?.versionId ?? '-' },
+            ...operationDetailItems(job),
+            ...manifestDetailItems(job),
             {
               label: 'Completion report',
               value: describeReport(job.report),

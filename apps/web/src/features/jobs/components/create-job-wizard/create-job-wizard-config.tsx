@@ -25,8 +25,14 @@ export const wizardSteps: readonly WizardStepDefinition[] = [
   { title: 'Review', Content: null },
 ];
 
+/** The operations in the order of the S3 console's Choose operation step. */
 export const operationChoices: RadioGroupProps.RadioButtonDefinition[] = [
   { value: 'copy', label: 'Copy', description: 'Copy each object to a destination bucket.' },
+  {
+    value: 'lambda',
+    label: 'Invoke AWS Lambda function',
+    description: 'Run a Lambda function on each object.',
+  },
   { value: 'tagging', label: 'Replace all object tags', description: 'Replace the tag set of each object.' },
   {
     value: 'deleteTagging',
@@ -37,6 +43,36 @@ export const operationChoices: RadioGroupProps.RadioButtonDefinition[] = [
     value: 'acl',
     label: 'Replace access control list (ACL)',
     description: 'Replace the ACL of each object with a canned ACL.',
+  },
+  {
+    value: 'restore',
+    label: 'Restore',
+    description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
+  },
+  {
+    value: 'retention',
+    label: 'Object Lock retention',
+    description: 'Set or remove the retention mode and retain-until date of each object version.',
+  },
+  {
+    value: 'legalHold',
+    label: 'Object Lock legal hold',
+    description: 'Place or remove a legal hold on each object version.',
+  },
+  {
+    value: 'replicate',
+    label: 'Replicate',
+    description: "Replicate each object with the source bucket's replication configuration.",
+  },
+  {
+    value: 'checksum',
+    label: 'Compute checksum',
+    description: 'Compute a checksum of each object at rest; the completion report lists them.',
+  },
+  {
+    value: 'updateEncryption',
+    label: 'Update object encryption',
+    description: 'Encrypt each object again with an AWS KMS key (SSE-KMS), without copying it.',
   },
 ];
 

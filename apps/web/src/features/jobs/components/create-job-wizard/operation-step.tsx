@@ -11,20 +11,43 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
 import { TagsEditor } from '../tags-editor';
 import { operationChoices } from './create-job-wizard-config';
+import {
+  ChecksumParameters,
+  LambdaParameters,
+  LegalHoldParameters,
+  ReplicateParameters,
+  RestoreParameters,
+  RetentionParameters,
+  UpdateEncryptionParameters,
+} from './operation-parameters';
 import type { StorageClass, WizardForm } from './wizard-form';
 import type { WizardStepProps } from './wizard-step-props';
 
 const aclOptions = cannedAcls.map((a) => ({ value: a, label: a }));
 
 export function OperationStep({ form, update, errors }: WizardStepProps) {
+  // As the S3 console: a manifest from the replication configuration serves only Replicate.
+  const replicationOnly = form.manifestFormat === 'replication';
+  const items = operationChoices.map((c) =>
+    replicationOnly && c.value !== 'replicate' ? { ...c, disabled: true } : c,
+  );
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h2">Operation</Header>}>
-        <FormField label="Operation type" errorText={errors.operation}>
+        <FormField
+          label="Operation type"
+          errorText={errors.operation}
+          {...(replicationOnly
+            ? {
+                description:
+                  'The manifest is created from the replication configuration: only Replicate applies.',
+              }
+            : {})}
+        >
           <RadioGroup
             value={form.operation}
             onChange={({ detail }) => update({ operation: detail.value as WizardForm['operation'] })}
-            items={operationChoices}
+            items={items}
           />
         </FormField>
       </Container>
@@ -63,6 +86,15 @@ export function OperationStep({ form, update, errors }: WizardStepProps) {
         </Container>
       )}
       {form.operation === 'copy' && <CopyParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'replicate' && <ReplicateParameters />}
+      {form.operation === 'restore' && <RestoreParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'lambda' && <LambdaParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'legalHold' && <LegalHoldParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'retention' && <RetentionParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'checksum' && <ChecksumParameters form={form} update={update} errors={errors} />}
+      {form.operation === 'updateEncryption' && (
+        <UpdateEncryptionParameters form={form} update={update} errors={errors} />
+      )}
     </SpaceBetween>
   );
 }

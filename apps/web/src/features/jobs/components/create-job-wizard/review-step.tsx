@@ -51,13 +51,83 @@ function operationItems(op: JobWizardModel['operation']) {
       { label: 'Object tags of the copies', value: tagsText(op.tags ?? []) },
       { label: 'Canned ACL', value: op.cannedAcl ?? 'Do not specify' },
     );
+  if (op.type === 'restore')
+    items.push(
+      {
+        label: 'Restore source',
+        value:
+          op.expirationInDays === undefined
+            ? 'Intelligent-Tiering Archive Access or Deep Archive Access tier'
+            : 'Glacier Flexible Retrieval or Glacier Deep Archive',
+      },
+      ...(op.expirationInDays === undefined
+        ? []
+        : [{ label: 'Restored copy available for', value: `${op.expirationInDays} day(s)` }]),
+      { label: 'Retrieval tier', value: op.glacierJobTier === 'BULK' ? 'Bulk' : 'Standard' },
+    );
+  if (op.type === 'lambda')
+    items.push(
+      {
+        label: 'Lambda function',
+        value: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
+      },
+      { label: 'Invocation schema version', value: op.invocationSchemaVersion },
+      { label: 'User arguments', value: tagsText(op.userArguments) },
+    );
+  if (op.type === 'legalHold')
+    items.push({ label: 'Legal hold', value: op.status === 'ON' ? 'Enable (ON)' : 'Disable (OFF)' });
+  if (op.type === 'retention')
+    items.push(
+      ...(op.action === 'set'
+        ? [
+            { label: 'Retention mode', value: op.mode ?? '-' },
+            { label: 'Retain until', value: op.retainUntilDate ?? '-' },
+          ]
+        : [{ label: 'Retention', value: 'Remove the retention' }]),
+      { label: 'Bypass governance retention', value: op.bypassGovernanceRetention ? 'Yes' : 'No' },
+    );
+  if (op.type === 'checksum')
+    items.push(
+      { label: 'Checksum function', value: op.algorithm },
+      { label: 'Checksum type', value: op.checksumType === 'FULL_OBJECT' ? 'Full object' : 'Composite' },
+    );
+  if (op.type === 'updateEncryption')
+    items.push(
+      { label: 'Encryption', value: 'SSE-KMS' },
+      { label: 'AWS KMS key ARN', value: op.kmsKeyArn },
+      { label: 'Bucket Key', value: op.bucketKeyEnabled ? 'Enabled' : 'Disabled' },
+    );
   return items;
+}
+
+function manifestItems(model: JobWizardModel) {
+  const m = model.manifest;
+  const g = m.generator;
+  if (m.format === 'replication' && g)
+    return [
+      { label: 'Region', value: model.region ?? '-' },
+      { label: 'Manifest', value: 'Created using S3 Replication configuration' },
+      { label: 'Source bucket', value: `s3://${g.sourceBucket}` },
+      { label: 'Created after', value: g.createdAfter ?? '-' },
+      { label: 'Created before', value: g.createdBefore ?? '-' },
+      { label: 'Replication status', value: g.replicationStatuses.join(', ') || 'Any' },
+      {
+        label: 'Save Batch Operations manifest',
+        value: g.output ? `s3://${g.output.bucket}/${g.output.prefix ?? ''}` : 'No',
+      },
+    ];
+  return [
+    { label: 'Region', value: model.region ?? '-' },
+    { label: 'Manifest format', value: m.format === 'csv' ? 'CSV' : 'S3 inventory report' },
+    { label: 'Manifest object', value: m.objectArn ?? `s3://${m.bucket}/${m.key}` },
+    { label: 'Manifest version ID', value: m.versionId ?? 'Latest' },
+    { label: 'Manifest ETag', value: m.etag ?? 'Read when the job is created' },
+  ];
 }
 
 export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (step: number) => void }) {
   const preflight = usePreflight(model);
   const cli = useCliCommand(model);
-  const m = model.manifest;
   const section = (title: string, step: number, items: { label: string; value: string }[]) => (
     <Container
       header={
@@ -71,13 +141,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
   );
   return (
     <SpaceBetween size="l">
-      {section('Step 1: Choose Region and manifest', 0, [
-        { label: 'Region', value: model.region ?? '-' },
-        { label: 'Manifest format', value: m.format === 'csv' ? 'CSV' : 'S3 inventory report' },
-        { label: 'Manifest object', value: m.objectArn ?? `s3://${m.bucket}/${m.key}` },
-        { label: 'Manifest version ID', value: m.versionId ?? 'Latest' },
-        { label: 'Manifest ETag', value: m.etag ?? 'Read when the job is created' },
-      ])}
+      {section('Step 1: Choose Region and manifest', 0, manifestItems(model))}
       {section('Step 2: Choose operation', 1, operationItems(model.operation))}
       {section('Step 3: Configure additional options', 2, [
         { label: 'Description', value: model.description ?? '-' },

@@ -1,6 +1,7 @@
 import type { JobWizardModel } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  checksumTypeFor,
   emptyWizardForm,
   fieldOf,
   fromWizardModel,
@@ -374,5 +375,192 @@ describe('fromWizardModel: a cloned job back into the form', () => {
     expect(form.operation).toBe('deleteTagging');
     expect(form.objectTags).toEqual([{ key: '', value: '' }]);
     expect(form.copyDestinationUri).toBe('');
+  });
+});
+
+describe('the operations of issues 9 and 10', () => {
+  const fn = 'arn:aws:lambda:us-east-1:123456789012:function:tagger';
+  const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const now = Date.parse('2026-12-02T12:00:00Z');
+  const parse = (patch: Partial<WizardForm>) => parseWizardForm(valid(patch), token, null, now);
+  const errorsAt = (patch: Partial<WizardForm>) => {
+    const parsed = parse(patch);
+    return wizardErrors(parsed.success ? [] : parsed.issues, lastStep);
+  };
+
+  it.each<[string, Partial<WizardForm>, JobWizardModel['operation']]>([
+    ['replicate', { operation: 'replicate' }, { type: 'replicate' }],
+    [
+      'restore from Glacier',
+      { operation: 'restore', restoreDays: '7', restoreTier: 'STANDARD' },
+      { type: 'restore', expirationInDays: 7, glacierJobTier: 'STANDARD' },
+    ],
+    [
+      'restore from Intelligent-Tiering (no days)',
+      { operation: 'restore', restoreSource: 'intelligentTiering', restoreDays: '' },
+      { type: 'restore', glacierJobTier: 'BULK' },
+    ],
+    [
+      'Lambda 2.0 with an alias and arguments',
+      {
+        operation: 'lambda',
+        lambdaFunctionArn: fn,
+        lambdaVersion: 'live',
+        lambdaSchema: '2.0',
+        lambdaArgs: [{ key: 'mode', value: 'fast' }],
+      },
+      {
+        type: 'lambda',
+        functionArn: fn,
+        functionVersion: 'live',
+        invocationSchemaVersion: '2.0',
+        userArguments: [{ key: 'mode', value: 'fast' }],
+      },
+    ],
+    [
+      'legal hold off',
+      { operation: 'legalHold', legalHoldStatus: 'OFF' },
+      { type: 'legalHold', status: 'OFF' },
+    ],
+    [
+      'retention',
+      { operation: 'retention', retentionMode: 'COMPLIANCE', retentionDate: '2027-01-15' },
+      {
+        type: 'retention',
+        action: 'set',
+        mode: 'COMPLIANCE',
+        retainUntilDate: '2027-01-15T00:00:00.000Z',
+        bypassGovernanceRetention: false,
+      },
+    ],
+    [
+      'retention removed (the mode and date left are not sent)',
+      {
+        operation: 'retention',
+        retentionAction: 'remove',
+        retentionMode: 'GOVERNANCE',
+        retentionDate: '2020-01-01',
+        bypassGovernance: true,
+      },
+      { type: 'retention', action: 'remove', bypassGovernanceRetention: true },
+    ],
+    [
+      'checksum',
+      { operation: 'checksum', checksumAlgorithm: 'SHA256', checksumType: 'COMPOSITE' },
+      { type: 'checksum', algorithm: 'SHA256', checksumType: 'COMPOSITE' },
+    ],
+    [
+      'update encryption',
+      { operation: 'updateEncryption', kmsKeyArn: ` ${key} `, bucketKeyEnabled: false },
+      { type: 'updateEncryption', kmsKeyArn: key, bucketKeyEnabled: false },
+    ],
+  ])('%s: the form gives the model, and a clone gives the form back', (_name, patch, operation) => {
+    const parsed = parse(patch);
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.model.operation).toEqual(operation);
+    const again = parseWizardForm(fromWizardModel(parsed.model, 'us-east-1'), token, null, now);
+    expect(again.success && again.model).toEqual(parsed.model);
+  });
+
+  it('shows each operation problem at its field, on the operation step', () => {
+    expect(errorsAt({ operation: 'restore', restoreDays: '0' })).toEqual({
+      errors: { restoreDays: 'at least 1 day' },
+      step: 1,
+    });
+    expect(errorsAt({ operation: 'restore', restoreDays: '' }).errors.restoreDays).toBe(
+      'enter a whole number of days',
+    );
+    expect(errorsAt({ operation: 'lambda' }).errors.lambdaFunctionArn).toBe(
+      'choose a function or enter its ARN',
+    );
+    expect(
+      errorsAt({
+        operation: 'lambda',
+        lambdaFunctionArn: fn,
+        lambdaArgs: [{ key: 'a', value: 'b' }],
+      }).errors,
+    ).toEqual({ lambdaArgs: 'user arguments need invocation schema version 2.0' });
+    expect(
+      errorsAt({
+        operation: 'lambda',
+        lambdaFunctionArn: fn,
+        lambdaSchema: '2.0',
+        lambdaArgs: [
+          { key: 'a', value: '' },
+          { key: 'a', value: 'x' },
+        ],
+      }).errors,
+    ).toEqual({
+      'operation.userArguments.0.value': 'a value is required',
+      'operation.userArguments.1.key': 'keys must be unique',
+    });
+    expect(errorsAt({ operation: 'retention' }).errors).toEqual({
+      retentionMode: 'choose a mode',
+      retentionDate: 'enter the retain-until date',
+    });
+    expect(
+      errorsAt({ operation: 'retention', retentionMode: 'GOVERNANCE', retentionDate: '2026-12-01' }).errors,
+    ).toEqual({ retentionDate: 'must be a date in the future' });
+    expect(
+      errorsAt({ operation: 'checksum', checksumAlgorithm: 'CRC64NVME', checksumType: 'COMPOSITE' }).errors,
+    ).toEqual({
+      checksumType: 'CRC64NVME supports only FULL_OBJECT checksums',
+    });
+    expect(errorsAt({ operation: 'updateEncryption', kmsKeyArn: 'alias/mine' }).errors.kmsKeyArn).toMatch(
+      /^must be a KMS key ARN/,
+    );
+  });
+
+  it('keeps a checksum type the algorithm has, else takes the one it has', () => {
+    expect(checksumTypeFor('CRC32', 'COMPOSITE')).toBe('COMPOSITE');
+    expect(checksumTypeFor('SHA1', 'FULL_OBJECT')).toBe('FULL_OBJECT');
+    expect(checksumTypeFor('MD5', 'COMPOSITE')).toBe('FULL_OBJECT');
+    expect(checksumTypeFor('CRC64NVME', 'COMPOSITE')).toBe('FULL_OBJECT');
+  });
+
+  it('creates the manifest from the replication configuration, and only for Replicate', () => {
+    const generated: Partial<WizardForm> = {
+      manifestFormat: 'replication',
+      manifestUri: '',
+      operation: 'replicate',
+      genSourceUri: 's3://photos/',
+      genCreatedAfter: '2026-01-01',
+      genCreatedBefore: '2026-06-30',
+      genStatuses: ['NONE', 'FAILED'],
+      genSaveManifest: true,
+      genOutputUri: 's3://demo-reports/manifests/',
+    };
+    const parsed = parse(generated);
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.model.manifest).toEqual({
+      format: 'replication',
+      generator: {
+        sourceBucket: 'photos',
+        createdAfter: '2026-01-01T00:00:00.000Z',
+        createdBefore: '2026-06-30T00:00:00.000Z',
+        replicationStatuses: ['NONE', 'FAILED'],
+        output: { bucket: 'demo-reports', prefix: 'manifests' },
+      },
+    });
+    const back = fromWizardModel(parsed.model, 'us-east-1');
+    // The prefix comes back without its slash, as the report's does.
+    expect(back).toMatchObject({ ...generated, genOutputUri: 's3://demo-reports/manifests' });
+    expect(errorsAt({ ...generated, operation: 'copy', copyDestinationUri: 's3://x-dest/' })).toEqual({
+      errors: {
+        operation: 'a manifest created from the replication configuration can only be used with Replicate',
+      },
+      step: 1,
+    });
+    expect(errorsAt({ ...generated, genSourceUri: '', genOutputUri: '' })).toEqual({
+      errors: {
+        genSourceUri: 'choose the source bucket',
+        genOutputUri: 'choose the bucket to save the manifest to',
+      },
+      step: 0,
+    });
+    expect(errorsAt({ ...generated, genCreatedBefore: '2025-01-01' })).toEqual({
+      errors: { genCreatedBefore: 'must be later than "Created after"' },
+      step: 0,
+    });
   });
 });

@@ -1,0 +1,72 @@
+import type { JobStatus } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import PieChart from '@cloudscape-design/components/pie-chart';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { jobsKeys } from '../api/jobs-keys';
+import { countByGroup, type StatusGroup } from './jobs-overview-groups';
+
+const statusesQuery = queryOptions<Record<string, JobStatus>>({
+  queryKey: jobsKeys.statuses(),
+  queryFn: skipToken,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+const groupColors: Record<StatusGroup, string> = {
+  'Awaiting confirmation': '#8d6605',
+  Running: '#0972d3',
+  Complete: '#037f0c',
+  Failed: '#d91515',
+  Cancelled: '#5f6b7a',
+};
+
+/** Jobs of the Region by status group, from the live list stream the page already follows. */
+export function JobsOverview() {
+  const statuses = useQuery(statusesQuery).data;
+  const counts = countByGroup(Object.values(statuses ?? {}));
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  return (
+    <Container
+      header={
+        <Header variant="h2" description="Every job of the Region, by status.">
+          Overview
+        </Header>
+      }
+    >
+      <ColumnLayout columns={2} variant="text-grid">
+        <KeyValuePairs
+          columns={2}
+          ariaLabel="Jobs by status"
+          items={[
+            { label: 'All jobs', value: statuses ? total.toLocaleString() : '-' },
+            ...counts.map((c) => ({ label: c.group, value: statuses ? c.count.toLocaleString() : '-' })),
+          ]}
+        />
+        <PieChart
+          variant="donut"
+          size="small"
+          hideFilter
+          hideLegend
+          data={counts
+            .filter((c) => c.count > 0)
+            .map((c) => ({ title: c.group, value: c.count, color: groupColors[c.group] }))}
+          innerMetricValue={total.toLocaleString()}
+          innerMetricDescription="jobs"
+          ariaLabel="Jobs by status group"
+          statusType={statuses ? 'finished' : 'loading'}
+          loadingText="Loading jobs"
+          segmentDescription={(d, sum) => `${d.value} job(s), ${Math.round((d.value / sum) * 100)}%`}
+          i18nStrings={{ chartAriaRoleDescription: 'donut chart', segmentAriaRoleDescription: 'segment' }}
+          empty={
+            <Box textAlign="center" color="inherit">
+              <b>No jobs</b>
+            </Box>
+          }
+        />
+      </ColumnLayout>
+    </Container>
+  );
+}
