@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleArn } from './job-wizard.js';
+import { ReplicationStatusFilter, RoleArn } from './job-wizard.js';
 import { S3Tag } from './jobs.js';
 
 const destinationBucket = z
@@ -112,9 +112,6 @@ export const SaveReplicationRuleResponse = z.object({
 export type SaveReplicationRuleResponse = z.infer<typeof SaveReplicationRuleResponse>;
 
 /** The Batch Operations filter's replication statuses (NONE: never attempted). */
-export const ReplicationStatusFilter = z.enum(['NONE', 'FAILED', 'COMPLETED', 'REPLICA']);
-export type ReplicationStatusFilter = z.infer<typeof ReplicationStatusFilter>;
-
 const bucketName = z
   .string()
   .min(3, 'choose a bucket')

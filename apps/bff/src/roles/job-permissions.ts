@@ -35,13 +35,21 @@ export interface JobAccess {
   readonly operation: JobOperation;
   /** The buckets the manifest's rows name. */
   readonly sourceBuckets: readonly string[];
-  readonly manifest: {
-    readonly bucket: string;
-    readonly key: string;
-    readonly format: 'csv' | 'inventory';
-    /** The manifest object's own version ID, when the job names one. */
-    readonly versionId?: string | undefined;
-  };
+  readonly manifest:
+    | {
+        readonly bucket: string;
+        readonly key: string;
+        readonly format: 'csv' | 'inventory';
+        /** The manifest object's own version ID, when the job names one. */
+        readonly versionId?: string | undefined;
+      }
+    | {
+        /** Made by S3 from the source bucket's replication configuration (S3JobManifestGenerator). */
+        readonly format: 'generated';
+        readonly sourceBucket: string;
+        /** Where the generated manifest is saved, when it is. */
+        readonly output?: { readonly bucket: string; readonly prefix?: string | undefined } | undefined;
+      };
   readonly report: { readonly bucket: string; readonly prefix?: string | undefined } | null;
 }
 
@@ -156,18 +164,6 @@ function inventoryRoot(key: string): string {
 /** Every statement the job's role needs, the operation's first. */
 export function jobPermissionNeeds(a: JobAccess): PermissionNeed[] {
   const needs = operationNeeds(a);
-  const manifestObject = s3Arn(a.partition, `${a.manifest.bucket}/${a.manifest.key}`);
-  const manifestResources =
-    a.manifest.format === 'inventory'
-      ? [manifestObject, s3Arn(a.partition, `${a.manifest.bucket}/${inventoryRoot(a.manifest.key)}`)]
-      : [manifestObject];
-  needs.push({
-    sid: 'ManifestRead',
-    purpose: 'manifest read',
-    actions: [a.manifest.versionId ? 's3:GetObjectVersion' : 's3:GetObject'],
-    versionActions: [a.manifest.versionId ? 's3:GetObjectVersion' : 's3:GetObject'],
-    resources: manifestResources,
-  });
   // Batch Operations asks where the manifest and report buckets are (the docs' examples allow it).
   const location = (sid: string, purpose: PermissionPurpose, bucket: string): PermissionNeed => ({
     sid,
@@ -176,7 +172,35 @@ export function jobPermissionNeeds(a: JobAccess): PermissionNeed[] {
     versionActions: ['s3:GetBucketLocation'],
     resources: [s3Arn(a.partition, bucket)],
   });
-  needs.push(location('ManifestBucket', 'manifest read', a.manifest.bucket));
+  const m = a.manifest;
+  if (m.format === 'generated') {
+    // A generated manifest is written by S3 where the job saves it, then read back.
+    if (m.output)
+      needs.push(
+        {
+          sid: 'ManifestWrite',
+          purpose: 'manifest read',
+          actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
+          versionActions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
+          resources: [s3Arn(a.partition, `${m.output.bucket}/${asPrefix(m.output.prefix)}*`)],
+        },
+        location('ManifestBucket', 'manifest read', m.output.bucket),
+      );
+  } else {
+    const manifestObject = s3Arn(a.partition, `${m.bucket}/${m.key}`);
+    const manifestResources =
+      m.format === 'inventory'
+        ? [manifestObject, s3Arn(a.partition, `${m.bucket}/${inventoryRoot(m.key)}`)]
+        : [manifestObject];
+    needs.push({
+      sid: 'ManifestRead',
+      purpose: 'manifest read',
+      actions: [m.versionId ? 's3:GetObjectVersion' : 's3:GetObject'],
+      versionActions: [m.versionId ? 's3:GetObjectVersion' : 's3:GetObject'],
+      resources: manifestResources,
+    });
+    needs.push(location('ManifestBucket', 'manifest read', m.bucket));
+  }
   if (a.report)
     needs.push(
       {

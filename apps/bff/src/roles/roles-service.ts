@@ -130,12 +130,20 @@ export function jobAccessOf(
   job: RoleTemplateRequest,
   sourceBuckets: readonly string[],
 ): JobAccess {
-  const loc = manifestLocation(job.manifest);
+  const g = job.manifest.generator;
+  const manifest: JobAccess['manifest'] =
+    job.manifest.format === 'replication' && g
+      ? { format: 'generated', sourceBucket: g.sourceBucket, output: g.output }
+      : {
+          ...manifestLocation(job.manifest),
+          format: job.manifest.format === 'inventory' ? 'inventory' : 'csv',
+          versionId: job.manifest.versionId,
+        };
   return {
     partition: partitionOf(job.region ?? deps.region),
     operation: jobOperationOf(deps, job),
     sourceBuckets,
-    manifest: { ...loc, format: job.manifest.format, versionId: job.manifest.versionId },
+    manifest,
     report:
       job.report.enabled && job.report.bucket
         ? { bucket: job.report.bucket, prefix: job.report.prefix }
@@ -151,6 +159,21 @@ export async function roleTemplate(
   job: RoleTemplateRequest,
 ): Promise<RoleTemplateResponse> {
   const notes: string[] = [];
+  const generator = job.manifest.format === 'replication' ? job.manifest.generator : undefined;
+  if (generator) {
+    // The generated manifest lists the source bucket only: no manifest to read rows from.
+    const buckets = [generator.sourceBucket];
+    return {
+      trustPolicy: batchOperationsTrustPolicy(),
+      permissionPolicy: permissionPolicy(jobAccessOf(deps, job, buckets)),
+      policyName: TEMPLATE_POLICY_NAME,
+      suggestedRoleName: `batchops-${operationSlug(job)}-${generator.sourceBucket}`
+        .slice(0, 64)
+        .replace(/[^\w+=,.@-]/g, '-'),
+      sourceBuckets: buckets,
+      notes,
+    };
+  }
   const loc = manifestLocation(job.manifest);
   let buckets: string[];
   try {

@@ -1,13 +1,13 @@
 import { GetBucketReplicationCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import {
-  type PreflightCheck,
-  type PreflightCheckId,
-  type PreflightRequest,
-  type PreflightResponse,
-  RoleArn,
+import type {
+  PreflightCheck,
+  PreflightCheckId,
+  PreflightRequest,
+  PreflightResponse,
 } from '@batchops/contracts';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { errorText } from './preflight-service.js';
+import { roleChecks } from './role-check.js';
 
 /**
  * Pre-flight of a job whose manifest S3 generates from the source bucket's replication configuration:
@@ -72,11 +72,9 @@ export async function generatedManifestPreflight(
       );
   }
 
-  const role = RoleArn.safeParse(model.roleArn);
-  const account = model.roleArn.split(':')[4];
-  if (!role.success) add('role-arn', 'fail', role.error.issues[0]?.message ?? 'not a role ARN');
-  else if (account !== deps.accountId)
-    add('role-arn', 'fail', `The role belongs to account ${account}, not ${deps.accountId}.`);
-  else add('role-arn', 'pass', `${model.roleArn} is a role of account ${deps.accountId}.`);
+  // The role as for any job: it exists, trusts Batch Operations, and its policies allow the job.
+  const { role, permissions } = await roleChecks(deps, model, undefined);
+  add('role-arn', role.status, role.message);
+  checks.push({ id: 'role-permissions', label: labels['role-permissions'], ...permissions });
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }

@@ -142,10 +142,11 @@ export async function roleChecks(
 
   const samples = new Map<string, ManifestRow>();
   for (const r of rows ?? []) if (!samples.has(r.bucket)) samples.set(r.bucket, r);
-  const loc = manifestLocation(model.manifest);
   let access: JobAccess;
   try {
-    access = jobAccessOf(deps, model, samples.size > 0 ? [...samples.keys()] : [loc.bucket]);
+    const generated = model.manifest.format === 'replication' ? model.manifest.generator : undefined;
+    const fallback = generated ? generated.sourceBucket : manifestLocation(model.manifest).bucket;
+    access = jobAccessOf(deps, model, samples.size > 0 ? [...samples.keys()] : [fallback]);
   } catch (e) {
     return { role, permissions: skipped((e as Error).message) };
   }
