@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobWizardModel } from './job-wizard.js';
+import { JobWizardModelBase } from './job-wizard.js';
 
 /** IAM role names: 1 to 64 of `[\w+=,.@-]` (the IAM API's pattern). */
 export const RoleName = z
@@ -52,7 +52,7 @@ export const RoleDetails = RoleSummary.extend({
 export type RoleDetails = z.infer<typeof RoleDetails>;
 
 /** What a job's role template is made from: where it reads, what it does, where it reports. */
-export const RoleTemplateRequest = JobWizardModel.pick({
+export const RoleTemplateRequest = JobWizardModelBase.pick({
   region: true,
   manifest: true,
   operation: true,
