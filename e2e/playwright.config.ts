@@ -11,6 +11,11 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'batchops-e2e-'));
 
 export default defineConfig({
   testDir: './tests',
+  // The first-visit journey expects an empty job list: it runs before the journeys that make jobs.
+  projects: [
+    { name: 'first-visit', testMatch: /jobs-list\.spec\.ts/ },
+    { name: 'journeys', testIgnore: /jobs-list\.spec\.ts/, dependencies: ['first-visit'] },
+  ],
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -1,3 +1,4 @@
+import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   PutBucketVersioningCommand,
@@ -74,4 +75,38 @@ export async function createTaggingJob(
   });
   if (res.status() !== 201) throw new Error(`create job: ${res.status()} ${await res.text()}`);
   return ((await res.json()) as { jobId: string }).jobId;
+}
+
+/**
+ * Let the seeded demo role (which reaches only the demo buckets) work on the journeys' own `e2e-*`
+ * buckets and invoke functions: jobs run as their role, so a journey's buckets must be allowed,
+ * as a user would extend a role's policy with `aws iam put-role-policy`.
+ */
+export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
+  const iam = new IAMClient({
+    endpoint: `http://127.0.0.1:${localAwsPort}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'batchops-demo',
+        PolicyName: 'e2e-buckets',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:*',
+              Resource: ['arn:aws:s3:::e2e-*', 'arn:aws:s3:::e2e-*/*'],
+            },
+            { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
+          ],
+        }),
+      }),
+    );
+  } finally {
+    iam.destroy();
+  }
 }

@@ -1,9 +1,12 @@
 import { demo, expect, test } from '../fixtures';
-import { createVersionedBucket } from '../support/local-aws';
+import { allowDemoRoleOnE2eBuckets, createVersionedBucket } from '../support/local-aws';
 
 const SOURCE = 'e2e-repl-source';
 const DEST = 'e2e-repl-destination';
 const ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
+
+// Jobs run as the demo role: let it reach this journey's e2e-* buckets.
+test.beforeAll(allowDemoRoleOnE2eBuckets);
 
 test('a replication rule on a bucket with objects, "Replicate existing objects?" yes, the job runs, replicas arrive', async ({
   page,

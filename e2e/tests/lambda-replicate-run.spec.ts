@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { demo, expect, test } from '../fixtures';
-import { localAwsEndpoint, localS3 } from '../support/local-aws';
+import { allowDemoRoleOnE2eBuckets, localAwsEndpoint, localS3 } from '../support/local-aws';
 import { zipOf } from '../support/zip-writer';
 
 // Issue 10's Lambda and issue 9's Replicate, made in the wizard and run. Needs h-lambda (the Lambda
@@ -16,6 +16,9 @@ import { zipOf } from '../support/zip-writer';
 
 const role = 'arn:aws:iam::000000000000:role/batchops-demo';
 const reports = `s3://${demo.reportsBucket}/e2e-lambda/`;
+
+// Jobs run as the demo role: let it reach this journey's e2e-* buckets.
+test.beforeAll(allowDemoRoleOnE2eBuckets);
 
 test('invoke a Lambda function chosen from the list with user arguments, read its results, clone the job', async ({
   page,

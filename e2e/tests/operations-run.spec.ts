@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { demo, expect, test } from '../fixtures';
 import type { JobDetailsPage } from '../pages/job-details-page';
-import { localS3 } from '../support/local-aws';
+import { allowDemoRoleOnE2eBuckets, localS3 } from '../support/local-aws';
 
 // Issue 9's operations, each made in the wizard, run, and checked on the objects themselves.
 // Needs the engine side of h-ops (legal hold, retention, checksum, restore, update encryption).
@@ -43,6 +43,9 @@ const waitComplete = async (jobPage: JobDetailsPage) => {
   await expect(jobPage.heading).toBeVisible({ timeout: 60_000 });
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
 };
+
+// Jobs run as the demo role: let it reach this journey's e2e-* buckets.
+test.beforeAll(allowDemoRoleOnE2eBuckets);
 
 test('Object Lock legal hold and retention, compute checksum, restore and update encryption from the wizard', async ({
   page,

@@ -107,6 +107,8 @@ function operationNeeds(a: JobAccess): PermissionNeed[] {
       onBuckets(['s3:GetReplicationConfiguration', 's3:PutInventoryConfiguration']),
     ];
   if (op.S3ComputeObjectChecksum) return [onObjects(['s3:GetObject'], ['s3:GetObjectVersion'])];
+  // Rewrites the object's encryption in place: local-aws checks it as a PutObject on the object.
+  if (op.S3UpdateObjectEncryption) return [onObjects(['s3:PutObject'])];
   if (op.LambdaInvoke) {
     const fn = op.LambdaInvoke.FunctionArn ?? '*';
     return [
