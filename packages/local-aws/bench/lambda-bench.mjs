@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { startLocalAws } from '../dist/index.js';
+import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
 
 const OBJECTS = process.env.BENCH_QUICK ? 1000 : 10_000;
 const INVOKES = process.env.BENCH_QUICK ? 500 : 5000;
@@ -52,7 +52,7 @@ async function pool(n, limit, fn) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-lambda-'));
-const aws = await startLocalAws({ port: 0, dataDir: dir });
+const aws = await startLocalAws({ port: 0, dataDir: dir, roles: [TEST_ROLE] });
 const s3 = new S3Client({ region: 'us-east-1', endpoint: aws.url, forcePathStyle: true, credentials });
 const ctl = new S3ControlClient({
   region: 'us-east-1',
@@ -110,7 +110,7 @@ try {
         ReportScope: 'AllTasks',
       },
       Priority: 1,
-      RoleArn: `arn:aws:iam::${ACCOUNT}:role/bench`,
+      RoleArn: TEST_ROLE_ARN,
     }),
   );
   let job;
