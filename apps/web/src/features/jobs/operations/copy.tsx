@@ -16,6 +16,46 @@ import { aclOptions } from './acl';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
+/** The metadata the copies get instead of the source's (REPLACE). */
+function CopyMetadataField({ form, update }: Omit<OperationFormProps, 'errors'>) {
+  const edit = (index: number, patch: Partial<{ key: string; value: string }>) =>
+    update({ copyMetadata: form.copyMetadata.map((x, j) => (j === index ? { ...x, ...patch } : x)) });
+  return (
+    <AttributeEditor
+      items={form.copyMetadata}
+      onAddButtonClick={() => update({ copyMetadata: [...form.copyMetadata, { key: '', value: '' }] })}
+      onRemoveButtonClick={({ detail }) =>
+        update({ copyMetadata: form.copyMetadata.filter((_, i) => i !== detail.itemIndex) })
+      }
+      addButtonText="Add metadata"
+      removeButtonText="Remove"
+      empty="No metadata."
+      definition={[
+        {
+          label: 'Key',
+          control: (m, i) => (
+            <Input
+              value={m.key}
+              ariaLabel={`Metadata key ${i + 1}`}
+              onChange={({ detail }) => edit(i, { key: detail.value })}
+            />
+          ),
+        },
+        {
+          label: 'Value',
+          control: (m, i) => (
+            <Input
+              value={m.value}
+              ariaLabel={`Metadata value ${i + 1}`}
+              onChange={({ detail }) => edit(i, { value: detail.value })}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 function CopyParameters({ form, update, errors }: OperationFormProps) {
   const storageOptions = [
     { value: '', label: 'Same as the source object' },
@@ -58,52 +98,7 @@ function CopyParameters({ form, update, errors }: OperationFormProps) {
             ]}
           />
         </FormField>
-        {form.copyMetadataDirective === 'REPLACE' && (
-          <AttributeEditor
-            items={form.copyMetadata}
-            onAddButtonClick={() => update({ copyMetadata: [...form.copyMetadata, { key: '', value: '' }] })}
-            onRemoveButtonClick={({ detail }) =>
-              update({ copyMetadata: form.copyMetadata.filter((_, i) => i !== detail.itemIndex) })
-            }
-            addButtonText="Add metadata"
-            removeButtonText="Remove"
-            empty="No metadata."
-            definition={[
-              {
-                label: 'Key',
-                control: (m, i) => (
-                  <Input
-                    value={m.key}
-                    ariaLabel={`Metadata key ${i + 1}`}
-                    onChange={({ detail }) =>
-                      update({
-                        copyMetadata: form.copyMetadata.map((x, j) =>
-                          j === i ? { ...x, key: detail.value } : x,
-                        ),
-                      })
-                    }
-                  />
-                ),
-              },
-              {
-                label: 'Value',
-                control: (m, i) => (
-                  <Input
-                    value={m.value}
-                    ariaLabel={`Metadata value ${i + 1}`}
-                    onChange={({ detail }) =>
-                      update({
-                        copyMetadata: form.copyMetadata.map((x, j) =>
-                          j === i ? { ...x, value: detail.value } : x,
-                        ),
-                      })
-                    }
-                  />
-                ),
-              },
-            ]}
-          />
-        )}
+        {form.copyMetadataDirective === 'REPLACE' && <CopyMetadataField form={form} update={update} />}
         <FormField label="Object tags of the copies" description="Leave empty to copy the source's tags.">
           <TagsEditor
             tags={form.copyTags}

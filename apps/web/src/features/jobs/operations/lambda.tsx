@@ -10,13 +10,75 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useFunctions } from '../../../components/functions/api/list-functions';
 import { nonEmpty } from '../components/create-job-wizard/form-values';
 import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
-import { type OperationFormProps, tagsText, webOperation } from './operation-module';
+import {
+  type DetailItem,
+  type OperationFormProps,
+  type OperationOf,
+  tagsText,
+  webOperation,
+} from './operation-module';
 
 const optional = (label: string) => (
   <>
     {label} - <i>optional</i>
   </>
 );
+
+/** Key-value pairs for the function, sent with schema 2.0 only. */
+function UserArgumentsField({ form, update, errors }: OperationFormProps) {
+  const set = (index: number, patch: Partial<{ key: string; value: string }>) =>
+    update({ lambdaArgs: form.lambdaArgs.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
+  if (form.lambdaSchema !== '2.0')
+    return form.lambdaArgs.length > 0 ? (
+      <Alert type="warning">
+        User arguments need invocation schema version 2.0; with 1.0 they are not sent.
+      </Alert>
+    ) : null;
+  return (
+    <FormField
+      label={optional('User arguments')}
+      description="Key-value pairs passed to the function in job.userArguments (at most 10)."
+      errorText={errors.lambdaArgs}
+    >
+      <AttributeEditor
+        items={form.lambdaArgs}
+        onAddButtonClick={() => update({ lambdaArgs: [...form.lambdaArgs, { key: '', value: '' }] })}
+        onRemoveButtonClick={({ detail }) =>
+          update({ lambdaArgs: form.lambdaArgs.filter((_, i) => i !== detail.itemIndex) })
+        }
+        addButtonText="Add user argument"
+        removeButtonText="Remove"
+        disableAddButton={form.lambdaArgs.length >= 10}
+        additionalInfo={`You can add ${Math.max(0, 10 - form.lambdaArgs.length)} more arguments.`}
+        empty="No user arguments."
+        definition={[
+          {
+            label: 'Key',
+            errorText: (_a, i) => errors[`operation.userArguments.${i}.key`],
+            control: (a, i) => (
+              <Input
+                value={a.key}
+                ariaLabel={`User argument key ${i + 1}`}
+                onChange={({ detail }) => set(i, { key: detail.value })}
+              />
+            ),
+          },
+          {
+            label: 'Value',
+            errorText: (_a, i) => errors[`operation.userArguments.${i}.value`],
+            control: (a, i) => (
+              <Input
+                value={a.value}
+                ariaLabel={`User argument value ${i + 1}`}
+                onChange={({ detail }) => set(i, { value: detail.value })}
+              />
+            ),
+          },
+        ]}
+      />
+    </FormField>
+  );
+}
 
 function LambdaParameters({ form, update, errors }: OperationFormProps) {
   const functions = useFunctions(form.region, form.lambdaSource === 'list');
@@ -27,8 +89,6 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
     ...(f.runtime ? { tags: [f.runtime] } : {}),
   }));
   const selected = options.find((o) => o.value === form.lambdaFunctionArn) ?? null;
-  const set = (index: number, patch: Partial<{ key: string; value: string }>) =>
-    update({ lambdaArgs: form.lambdaArgs.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
   return (
     <Container header={<Header variant="h2">Invoke AWS Lambda function</Header>}>
       <SpaceBetween size="l">
@@ -113,60 +173,20 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
             ]}
           />
         </FormField>
-        {form.lambdaSchema === '2.0' ? (
-          <FormField
-            label={optional('User arguments')}
-            description="Key-value pairs passed to the function in job.userArguments (at most 10)."
-            errorText={errors.lambdaArgs}
-          >
-            <AttributeEditor
-              items={form.lambdaArgs}
-              onAddButtonClick={() => update({ lambdaArgs: [...form.lambdaArgs, { key: '', value: '' }] })}
-              onRemoveButtonClick={({ detail }) =>
-                update({ lambdaArgs: form.lambdaArgs.filter((_, i) => i !== detail.itemIndex) })
-              }
-              addButtonText="Add user argument"
-              removeButtonText="Remove"
-              disableAddButton={form.lambdaArgs.length >= 10}
-              additionalInfo={`You can add ${Math.max(0, 10 - form.lambdaArgs.length)} more arguments.`}
-              empty="No user arguments."
-              definition={[
-                {
-                  label: 'Key',
-                  errorText: (_a, i) => errors[`operation.userArguments.${i}.key`],
-                  control: (a, i) => (
-                    <Input
-                      value={a.key}
-                      ariaLabel={`User argument key ${i + 1}`}
-                      onChange={({ detail }) => set(i, { key: detail.value })}
-                    />
-                  ),
-                },
-                {
-                  label: 'Value',
-                  errorText: (_a, i) => errors[`operation.userArguments.${i}.value`],
-                  control: (a, i) => (
-                    <Input
-                      value={a.value}
-                      ariaLabel={`User argument value ${i + 1}`}
-                      onChange={({ detail }) => set(i, { value: detail.value })}
-                    />
-                  ),
-                },
-              ]}
-            />
-          </FormField>
-        ) : (
-          form.lambdaArgs.length > 0 && (
-            <Alert type="warning">
-              User arguments need invocation schema version 2.0; with 1.0 they are not sent.
-            </Alert>
-          )
-        )}
+        <UserArgumentsField form={form} update={update} errors={errors} />
       </SpaceBetween>
     </Container>
   );
 }
+
+const items = (op: OperationOf<'lambda'>): DetailItem[] => [
+  {
+    label: 'Lambda function',
+    value: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
+  },
+  { label: 'Invocation schema version', value: op.invocationSchemaVersion },
+  { label: 'User arguments', value: tagsText(op.userArguments) },
+];
 
 export const lambda = webOperation({
   type: 'lambda',
@@ -193,21 +213,7 @@ export const lambda = webOperation({
     invocationSchemaVersion: 'lambdaSchema',
     userArguments: 'lambdaArgs',
   },
-  reviewItems: (op) => [
-    {
-      label: 'Lambda function',
-      value: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
-    },
-    { label: 'Invocation schema version', value: op.invocationSchemaVersion },
-    { label: 'User arguments', value: tagsText(op.userArguments) },
-  ],
-  // As DescribeJob names it: the version or alias is part of the ARN.
-  detailItems: (op) => [
-    {
-      label: 'Lambda function',
-      value: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
-    },
-    { label: 'Invocation schema version', value: op.invocationSchemaVersion },
-    { label: 'User arguments', value: tagsText(op.userArguments) },
-  ],
+  reviewItems: items,
+  // As DescribeJob names it too: the version or alias is part of the ARN.
+  detailItems: items,
 });
