@@ -8,6 +8,7 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useFunctions } from '../../../components/functions/api/list-functions';
+import { optionalLabel } from '../../../components/optional-label';
 import { nonEmpty } from '../components/create-job-wizard/form-values';
 import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import {
@@ -17,12 +18,6 @@ import {
   tagsText,
   webOperation,
 } from './operation-module';
-
-const optional = (label: string) => (
-  <>
-    {label} - <i>optional</i>
-  </>
-);
 
 /** Key-value pairs for the function, sent with schema 2.0 only. */
 function UserArgumentsField({ form, update, errors }: OperationFormProps) {
@@ -36,7 +31,7 @@ function UserArgumentsField({ form, update, errors }: OperationFormProps) {
     ) : null;
   return (
     <FormField
-      label={optional('User arguments')}
+      label={optionalLabel('User arguments')}
       description="Key-value pairs passed to the function in job.userArguments (at most 10)."
       errorText={errors.lambdaArgs}
     >
@@ -143,7 +138,7 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
           </FormField>
         )}
         <FormField
-          label={optional('Function version or alias')}
+          label={optionalLabel('Function version or alias')}
           description="Leave empty for the unqualified function ($LATEST)."
           errorText={errors.lambdaVersion}
         >

@@ -1,4 +1,3 @@
-import type { ReplicationStatusFilter } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
@@ -8,20 +7,10 @@ import Multiselect from '@cloudscape-design/components/multiselect';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { replicationStatusOptions as statusOptions } from '../../../components/replication-status-options';
 import { useBuckets } from '../../../components/s3-browser/api/list-buckets';
 import type { FieldErrorMap } from '../../../lib/field-errors';
 import { type BatchJobFormState, withRunOption } from './batch-job-form';
-
-const statusOptions: { value: ReplicationStatusFilter; label: string; description: string }[] = [
-  { value: 'NONE', label: 'Never attempted', description: 'NONE: objects replication never tried' },
-  { value: 'FAILED', label: 'Failed', description: 'FAILED: objects that failed to replicate' },
-  {
-    value: 'COMPLETED',
-    label: 'Completed',
-    description: 'COMPLETED: already replicated (to back-fill a new destination)',
-  },
-  { value: 'REPLICA', label: 'Replica', description: 'REPLICA: replicas made from another source' },
-];
 
 /** What each section of the Batch Replication job form gets. */
 export interface BatchSectionProps {
