@@ -1,13 +1,14 @@
+import type { CreateJobResponse, JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
-import { useCreateBatchReplicationJob } from '../api/create-batch-replication-job';
 import { useReplication } from '../api/get-replication';
-import { type BatchJobFormState, toBatchJobRequest } from './batch-job-form';
+import { type BatchJobFormState, batchJobField, toBatchJobModel, toBatchJobRequest } from './batch-job-form';
 import {
   BatchManifestSection,
   BatchPermissionsSection,
@@ -19,11 +20,17 @@ import {
 /** The Batch Replication job settings: run option, manifest, completion report, filters, permissions. */
 export function BatchReplicationJobForm({
   bucket,
+  region,
+  create,
   initial,
   onCreated,
   onCancel,
 }: {
   bucket: string;
+  /** The console's Region (the bucket's jobs are made there); undefined: the BFF's. */
+  region: string | undefined;
+  /** The create-job wizard's own create path (POST /api/jobs). */
+  create: UseMutationResult<CreateJobResponse, Error, JobWizardModel>;
   initial: BatchJobFormState;
   onCreated: (jobId: string) => void;
   onCancel: () => void;
@@ -31,16 +38,19 @@ export function BatchReplicationJobForm({
   const [form, setForm] = useState(initial);
   const [localErrors, setLocalErrors] = useState<FieldErrorMap>({});
   const config = useReplication(bucket);
-  const create = useCreateBatchReplicationJob(bucket);
-  const errors: FieldErrorMap = { ...apiFieldErrors(create.error), ...localErrors };
+  const apiErrors = Object.fromEntries(
+    Object.entries(apiFieldErrors(create.error)).map(([path, message]) => [batchJobField(path), message]),
+  );
+  const errors: FieldErrorMap = { ...apiErrors, ...localErrors };
   const submit = () => {
-    const res = toBatchJobRequest(form);
+    const req = toBatchJobRequest(form);
+    const res = req.ok ? toBatchJobModel(req.request, bucket, region) : req;
     if (!res.ok) {
       setLocalErrors(res.errors);
       return;
     }
     setLocalErrors({});
-    create.mutate(res.request, { onSuccess: (out) => onCreated(out.jobId) });
+    create.mutate(res.model, { onSuccess: (out) => onCreated(out.jobId) });
   };
   const enabledRules = (config.data?.rules ?? []).filter((r) => r.rule.status === 'Enabled');
   return (
