@@ -24,7 +24,12 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
+import {
+  CreateJobCommand,
+  DescribeJobCommand,
+  type JobDescriptor,
+  type JobOperation,
+} from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -239,74 +244,82 @@ describe("a function's code holds its execution role's session", () => {
   });
 });
 
+const batchTrust = 'batchoperations.s3.amazonaws.com';
+
+async function text(Bucket: string, Key: string): Promise<string> {
+  const out = await f.s3.send(new GetObjectCommand({ Bucket, Key }));
+  return (await out.Body?.transformToString()) ?? '';
+}
+
+/** Run a job over `rows` (CSV `bucket,key`) as `RoleArn` to its end; its report's rows. */
+async function runJob(
+  RoleArn: string,
+  Operation: JobOperation,
+  rows: string[],
+): Promise<{ job: JobDescriptor; rows: string[] }> {
+  const put = await f.s3.send(
+    new PutObjectCommand({ Bucket: 'perm-src', Key: 'm.csv', Body: rows.join('\n') }),
+  );
+  const { JobId } = await f.s3control.send(
+    new CreateJobCommand({
+      AccountId: ACCOUNT_ID,
+      ConfirmationRequired: false,
+      Operation,
+      Manifest: {
+        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+        Location: { ObjectArn: 'arn:aws:s3:::perm-src/m.csv', ETag: put.ETag?.replaceAll('"', '') },
+      },
+      Report: {
+        Enabled: true,
+        Bucket: 'arn:aws:s3:::perm-reports',
+        Format: 'Report_CSV_20180820',
+        Prefix: 'r',
+        ReportScope: 'AllTasks',
+      },
+      Priority: 1,
+      RoleArn,
+    }),
+  );
+  for (const end = Date.now() + 40_000; Date.now() < end; ) {
+    const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job;
+    if (job?.Status === 'Complete' || job?.Status === 'Failed') {
+      const manifest = JSON.parse(await text('perm-reports', `r/job-${JobId}/manifest.json`));
+      const results = manifest.Results as Array<{ Key: string }>;
+      const report = (await Promise.all(results.map((r) => text('perm-reports', r.Key)))).join('');
+      return { job, rows: report.split('\n').filter(Boolean) };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${JobId} did not end`);
+}
+
 describe('LambdaInvoke jobs invoke as the job role', () => {
   const answer = `export const handler = async (event) => ({ invocationSchemaVersion: '1.0',
     treatMissingKeysAs: 'PermanentFailure', invocationId: event.invocationId,
     results: event.tasks.map((t) => ({ taskId: t.taskId, resultCode: 'Succeeded', resultString: 'ok' })) });`;
-
-  async function runJob(RoleArn: string): Promise<{ job: JobDescriptor; report: string }> {
-    const body = ['a', 'b', 'c'].map((k) => `perm-src,${k}`).join('\n');
-    const put = await f.s3.send(new PutObjectCommand({ Bucket: 'perm-src', Key: 'm.csv', Body: body }));
-    const { JobId } = await f.s3control.send(
-      new CreateJobCommand({
-        AccountId: ACCOUNT_ID,
-        ConfirmationRequired: false,
-        Operation: { LambdaInvoke: { FunctionArn: fnArn('answer') } },
-        Manifest: {
-          Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-          Location: { ObjectArn: 'arn:aws:s3:::perm-src/m.csv', ETag: put.ETag?.replaceAll('"', '') },
-        },
-        Report: {
-          Enabled: true,
-          Bucket: 'arn:aws:s3:::perm-reports',
-          Format: 'Report_CSV_20180820',
-          Prefix: 'r',
-          ReportScope: 'AllTasks',
-        },
-        Priority: 1,
-        RoleArn,
-      }),
-    );
-    for (const end = Date.now() + 40_000; Date.now() < end; ) {
-      const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job;
-      if (job?.Status === 'Complete' || job?.Status === 'Failed') {
-        const manifest = JSON.parse(await text('perm-reports', `r/job-${JobId}/manifest.json`));
-        const results = manifest.Results as Array<{ Key: string }>;
-        const report = (await Promise.all(results.map((r) => text('perm-reports', r.Key)))).join('');
-        return { job, report };
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`job ${JobId} did not end`);
-  }
-
-  async function text(Bucket: string, Key: string): Promise<string> {
-    const out = await f.s3.send(new GetObjectCommand({ Bucket, Key }));
-    return (await out.Body?.transformToString()) ?? '';
-  }
+  const invoke: JobOperation = { LambdaInvoke: { FunctionArn: fnArn('answer') } };
+  const rows = ['a', 'b', 'c'].map((k) => `perm-src,${k}`);
 
   it('every task fails AccessDenied without lambda:InvokeFunction, and succeeds with it', async () => {
     await root.send(createInput('answer', answer));
-    const batchTrust = 'batchoperations.s3.amazonaws.com';
     const s3Only = await role('job-s3-only', batchTrust, allow(['s3:*']));
-    const denied = await runJob(s3Only);
+    const denied = await runJob(s3Only, invoke, rows);
     expect(denied.job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 0, NumberOfTasksFailed: 3 });
-    const rows = denied.report.split('\n').filter(Boolean);
-    expect(rows).toHaveLength(3);
-    for (const row of rows) {
+    expect(denied.rows).toHaveLength(3);
+    for (const row of denied.rows) {
       expect(row).toContain(',failed,403,AccessDeniedException,');
       expect(row).toContain(
         `User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/job-s3-only/s3-batch-operations is not authorized to perform: lambda:InvokeFunction on resource: ${fnArn('answer')}`,
       );
     }
     const invoker = await role('job-invoker', batchTrust, allow(['s3:*', 'lambda:InvokeFunction']));
-    const allowed = await runJob(invoker);
+    const allowed = await runJob(invoker, invoke, rows);
     expect(allowed.job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 3, NumberOfTasksFailed: 0 });
   });
 });
 
-describe('Batch Replication has no public route', () => {
-  it('a signed ReplicateObject with a forged engine token is an unknown S3 operation and copies nothing', async () => {
+describe('Batch Replication runs in-process, as the job role', () => {
+  it('a forged ReplicateObject request is an unknown S3 operation; a job still needs s3:InitiateReplication', async () => {
     for (const Bucket of ['forge-src', 'forge-dst']) {
       await f.s3.send(new CreateBucketCommand({ Bucket }));
       await f.s3.send(
@@ -345,5 +358,33 @@ describe('Batch Replication has no public route', () => {
     expect(res.body).toContain('<Code>NotImplemented</Code>');
     const replica = await errorOf(f.s3.send(new GetObjectCommand({ Bucket: 'forge-dst', Key: 'k' })));
     expect(replica.name).toBe('NoSuchKey');
+
+    // The engine's channel still asks the role for s3:InitiateReplication.
+    const replicate: JobOperation = { S3ReplicateObject: {} };
+    const noInitiate = await role(
+      'job-no-replication',
+      batchTrust,
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+          { Effect: 'Deny', Action: 's3:InitiateReplication', Resource: '*' },
+        ],
+      }),
+    );
+    const denied = await runJob(noInitiate, replicate, ['forge-src,k']);
+    expect(denied.rows).toEqual([
+      // The message quotes the resource as S3 does; CSV doubles those quotes.
+      `forge-src,k,,failed,403,AccessDenied,"User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/job-no-replication/s3-batch-operations is not authorized to perform: s3:InitiateReplication on resource: ""arn:aws:s3:::forge-src/k"" with an explicit deny in an identity-based policy"`,
+    ]);
+    expect((await errorOf(f.s3.send(new GetObjectCommand({ Bucket: 'forge-dst', Key: 'k' })))).name).toBe(
+      'NoSuchKey',
+    );
+    const allowed = await runJob(roleArn('batchops-test'), replicate, ['forge-src,k']);
+    expect(allowed.rows).toEqual(['forge-src,k,,succeeded,200,,Successful']);
+    const copied = await f.s3.send(
+      new GetObjectCommand({ Bucket: 'forge-dst', Key: 'k', VersionId: put.VersionId }),
+    );
+    expect(copied.ReplicationStatus).toBe('REPLICA');
   });
 });
