@@ -52,6 +52,13 @@ interface EngineClients<C> {
   readonly cached: number;
 }
 
+/** The SDK's credentials for a key (a role session's carries its token). */
+const credentialsOf = (key: Credential) => ({
+  accessKeyId: key.accessKeyId,
+  secretAccessKey: key.secretAccessKey,
+  ...(key.sessionToken !== undefined ? { sessionToken: key.sessionToken } : {}),
+});
+
 /** Clients per (key, Region), made on first use and kept in a bounded LRU. */
 function engineClients<C>(
   keys: readonly Credential[],
@@ -95,7 +102,7 @@ export function createEngineS3Clients(
         region,
         endpoint: endpoint(),
         forcePathStyle: true,
-        credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+        credentials: credentialsOf(key),
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 5,
@@ -120,7 +127,7 @@ export function createEngineLambdaClients(
       new LambdaClient({
         region,
         endpoint: endpoint(),
-        credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+        credentials: credentialsOf(key),
         maxAttempts: 3,
         requestHandler: { httpAgent: agent },
       }),

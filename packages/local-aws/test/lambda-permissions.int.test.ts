@@ -231,6 +231,20 @@ describe("a function's code holds its execution role's session", () => {
     expect(await read.Body?.transformToString()).toBe('for the role');
     const write = await errorOf(s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'x', Body: 'x' })));
     expect(write.name).toBe('AccessDenied');
+    // The key is half the credential: without its session token, or with another, it is refused.
+    for (const [sessionToken, code] of [
+      [undefined, 'InvalidClientTokenId'],
+      ['forged', 'InvalidToken'],
+    ] as const) {
+      const half = new STSClient({
+        region,
+        endpoint: f.aws.url,
+        maxAttempts: 1,
+        credentials: { ...credentials, sessionToken },
+      });
+      expect((await errorOf(half.send(new GetCallerIdentityCommand({})))).name).toBe(code);
+      half.destroy();
+    }
     sts.destroy();
     s3.destroy();
   });
