@@ -124,37 +124,25 @@ describe('every Lambda action is authorized', () => {
     await root.send(createInput('victim', 'export const handler = async () => "ran";'));
     const narrow = await userWith('narrow', allow(['s3:GetObject']));
     const { arn, lambda } = narrow;
-    await expectDenied(
-      lambda.send(createInput('sneaky', 'export const handler = async () => process.env;')),
-      arn,
-      'lambda:CreateFunction',
-      fnArn('sneaky'),
-    );
-    await expectDenied(
-      lambda.send(new InvokeCommand({ FunctionName: 'victim' })),
-      arn,
-      'lambda:InvokeFunction',
-      fnArn('victim'),
-    );
-    await expectDenied(
-      lambda.send(new GetFunctionCommand({ FunctionName: 'victim' })),
-      arn,
-      'lambda:GetFunction',
-      fnArn('victim'),
-    );
-    await expectDenied(
-      lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fnArn('victim') })),
-      arn,
-      'lambda:GetFunctionConfiguration',
-      fnArn('victim'),
-    );
-    await expectDenied(lambda.send(new ListFunctionsCommand({})), arn, 'lambda:ListFunctions', '*');
-    await expectDenied(
-      lambda.send(new DeleteFunctionCommand({ FunctionName: 'victim' })),
-      arn,
-      'lambda:DeleteFunction',
-      fnArn('victim'),
-    );
+    const victim = fnArn('victim');
+    const refused: Array<[() => Promise<unknown>, string, string]> = [
+      [
+        () => lambda.send(createInput('sneaky', 'export const handler = async () => 1;')),
+        'CreateFunction',
+        fnArn('sneaky'),
+      ],
+      [() => lambda.send(new InvokeCommand({ FunctionName: 'victim' })), 'InvokeFunction', victim],
+      [() => lambda.send(new GetFunctionCommand({ FunctionName: 'victim' })), 'GetFunction', victim],
+      [
+        () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: victim })),
+        'GetFunctionConfiguration',
+        victim,
+      ],
+      [() => lambda.send(new ListFunctionsCommand({})), 'ListFunctions', '*'],
+      [() => lambda.send(new DeleteFunctionCommand({ FunctionName: 'victim' })), 'DeleteFunction', victim],
+    ];
+    for (const [call, action, resource] of refused)
+      await expectDenied(call(), arn, `lambda:${action}`, resource);
     // Nothing happened: the function is still there and the refused one was never made.
     expect(await invokeJson('victim')).toBe('ran');
     expect((await errorOf(root.send(new GetFunctionCommand({ FunctionName: 'sneaky' })))).name).toBe(
