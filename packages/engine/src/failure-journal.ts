@@ -27,8 +27,12 @@ export class FailureJournal {
     this.fd = openSync(file, existsSync(file) ? 'r+' : 'w+');
     const size = fstatSync(this.fd).size;
     if (size < SLOTS * SLOT_BYTES) {
-      writeSync(this.fd, Buffer.alloc(SLOTS * SLOT_BYTES - size), 0, SLOTS * SLOT_BYTES - size, size);
-      fdatasyncSync(this.fd);
+      try {
+        writeSync(this.fd, Buffer.alloc(SLOTS * SLOT_BYTES - size), 0, SLOTS * SLOT_BYTES - size, size);
+        fdatasyncSync(this.fd);
+      } catch {
+        // Already full at start: the engine still starts; a failure is then kept only if there is room.
+      }
     }
   }
 
