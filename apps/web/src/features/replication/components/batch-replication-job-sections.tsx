@@ -48,6 +48,28 @@ function BucketSelect({
   );
 }
 
+/** Where something is written: a bucket of this account and an optional prefix. */
+function BucketAndPrefixFields(p: {
+  what: string;
+  prefixLabel?: string;
+  bucket: string;
+  prefix: string;
+  onBucket: (v: string) => void;
+  onPrefix: (v: string) => void;
+  errors: { bucket: string | undefined; prefix: string | undefined };
+}) {
+  return (
+    <>
+      <FormField label={`${p.what} destination bucket`} errorText={p.errors.bucket}>
+        <BucketSelect value={p.bucket} onChange={p.onBucket} label={`${p.what} destination bucket`} />
+      </FormField>
+      <FormField label={`${p.prefixLabel ?? p.what} prefix - optional`} errorText={p.errors.prefix}>
+        <Input value={p.prefix} onChange={(e) => p.onPrefix(e.detail.value)} />
+      </FormField>
+    </>
+  );
+}
+
 export function BatchRunOptionSection({ form, setForm }: Omit<BatchSectionProps, 'errors'>) {
   return (
     <Container header={<Header variant="h2">Job run option</Header>}>
@@ -100,18 +122,14 @@ export function BatchManifestSection({ form, setForm, errors }: BatchSectionProp
           </Checkbox>
         </FormField>
         {form.saveManifest && (
-          <>
-            <FormField label="Manifest destination bucket" errorText={errors['manifest.bucket']}>
-              <BucketSelect
-                value={form.manifestBucket}
-                onChange={(v) => set('manifestBucket', v)}
-                label="Manifest destination bucket"
-              />
-            </FormField>
-            <FormField label="Manifest prefix - optional" errorText={errors['manifest.prefix']}>
-              <Input value={form.manifestPrefix} onChange={(e) => set('manifestPrefix', e.detail.value)} />
-            </FormField>
-          </>
+          <BucketAndPrefixFields
+            what="Manifest"
+            bucket={form.manifestBucket}
+            prefix={form.manifestPrefix}
+            onBucket={(v) => set('manifestBucket', v)}
+            onPrefix={(v) => set('manifestPrefix', v)}
+            errors={{ bucket: errors['manifest.bucket'], prefix: errors['manifest.prefix'] }}
+          />
         )}
       </SpaceBetween>
     </Container>
@@ -172,16 +190,15 @@ export function BatchReportSection({ form, setForm, errors }: BatchSectionProps)
                 ]}
               />
             </FormField>
-            <FormField label="Completion report destination bucket" errorText={errors['report.bucket']}>
-              <BucketSelect
-                value={form.reportBucket}
-                onChange={(v) => set('reportBucket', v)}
-                label="Completion report destination bucket"
-              />
-            </FormField>
-            <FormField label="Report prefix - optional" errorText={errors['report.prefix']}>
-              <Input value={form.reportPrefix} onChange={(e) => set('reportPrefix', e.detail.value)} />
-            </FormField>
+            <BucketAndPrefixFields
+              what="Completion report"
+              prefixLabel="Report"
+              bucket={form.reportBucket}
+              prefix={form.reportPrefix}
+              onBucket={(v) => set('reportBucket', v)}
+              onPrefix={(v) => set('reportPrefix', v)}
+              errors={{ bucket: errors['report.bucket'], prefix: errors['report.prefix'] }}
+            />
           </>
         )}
       </SpaceBetween>
