@@ -35,6 +35,11 @@ export interface EngineOptions {
   /** The S3 client a job's tasks, manifest reads and report writes go through, acting as its role. */
   readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
   /**
+   * S3's own reads of a source bucket behind a generated manifest (on AWS an S3 Inventory the job's
+   * role configures, so the role needs no s3:ListBucket); absent: the role's client reads it.
+   */
+  readonly inventoryS3?: (accountId: string, region: string) => S3Client;
+  /**
    * Whether Batch Operations may act as a job's role (it exists and trusts the service); a refusal
    * fails the job while Preparing. Absent: every role is accepted.
    */
@@ -85,6 +90,7 @@ export class Engine {
       store: this.store,
       jobsDir,
       s3: options.s3,
+      ...(options.inventoryS3 ? { inventoryS3: options.inventoryS3 } : {}),
       ...(options.lambda ? { lambda: options.lambda } : {}),
       ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
       concurrency: options.concurrency ?? 64,

@@ -212,6 +212,8 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region, roleArn) =>
       engineS3.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
+    // The listing behind a generated manifest is S3's own (the inventory the role configured).
+    inventoryS3: (accountId, region) => engineS3.forJob(accountId, region),
     lambda: (accountId, region) => engineLambda.forJob(accountId, region),
     assumeRole: (accountId, roleArn) => jobRoles.refusal(accountId, roleArn),
     concurrency,
