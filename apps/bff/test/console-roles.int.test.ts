@@ -156,12 +156,6 @@ describe('role template', () => {
         Resource: `arn:aws:s3:::${SOURCE}/${MANIFEST}`,
       },
       {
-        Sid: 'ManifestBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: `arn:aws:s3:::${SOURCE}`,
-      },
-      {
         Sid: 'ReportWrite',
         Effect: 'Allow',
         Action: ['s3:PutObject'],

@@ -38,12 +38,6 @@ describe('job permissions table', () => {
         Resource: 'arn:aws:s3:::manifests/jobs/m.csv',
       },
       {
-        Sid: 'ManifestBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: 'arn:aws:s3:::manifests',
-      },
-      {
         Sid: 'ReportWrite',
         Effect: 'Allow',
         Action: ['s3:PutObject'],

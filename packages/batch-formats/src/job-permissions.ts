@@ -5,7 +5,7 @@ import { bucketArn, objectArn } from './arn.js';
 // pre-flight simulation, the engine's own calls and local-aws's demo roles all read (decision 0025).
 // Sources, per row below:
 // - "Granting permissions for Batch Operations" (per-operation policy examples: manifest read,
-//   report write, s3:GetBucketLocation on both buckets, version actions only for version IDs):
+//   report write with s3:GetBucketLocation on its bucket, version actions only for version IDs):
 //   https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-iam-role-policies.html
 // - "Configuring an IAM role for S3 Batch Replication" (InitiateReplication; a generated manifest
 //   needs s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the source, and
@@ -195,9 +195,6 @@ function inventoryRoot(key: string): string {
 function manifestNeeds(a: JobAccess): PermissionNeed[] {
   const m = a.manifest;
   const p = a.partition;
-  // Batch Operations asks where the manifest is: it must be in the job's Region.
-  const location = (bucket: string) =>
-    need('ManifestBucket', 'manifest read', ['s3:GetBucketLocation'], [bucketArn(bucket, p)]);
   if (m.format === 'generated') {
     const needs = [
       // S3 lists the source through an S3 Inventory it configures on the bucket.
@@ -230,7 +227,9 @@ function manifestNeeds(a: JobAccess): PermissionNeed[] {
     m.format === 'inventory'
       ? [manifestObject, objectArn(m.bucket, inventoryRoot(m.key), p)]
       : [manifestObject];
-  return [need('ManifestRead', 'manifest read', read, resources), location(m.bucket)];
+  // No s3:GetBucketLocation on the manifest's bucket: the general examples list it, but the Batch
+  // Replication examples do without, so Batch Operations does not need it to read a manifest.
+  return [need('ManifestRead', 'manifest read', read, resources)];
 }
 
 /** Every statement the job's role needs: the operation's, the manifest's, the report's. */
@@ -244,7 +243,7 @@ export function jobPermissionNeeds(a: JobAccess): PermissionNeed[] {
         ['s3:PutObject'],
         [objectArn(a.report.bucket, `${asPrefix(a.report.prefix)}*`, a.partition)],
       ),
-      // Checked while the job prepares, before any task runs.
+      // Checked while the job prepares, before any task runs (the general examples' report statement).
       need(
         'ReportBucket',
         'report write',

@@ -1,9 +1,4 @@
-import {
-  GetBucketLocationCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { JobManifest } from '@aws-sdk/client-s3-control';
 import {
   bucketArn,
@@ -99,16 +94,6 @@ export async function prepareManifest(
   const { bucket, key } = manifestObject(location?.ObjectArn ?? '');
   const etag = normalizeEtag(location?.ETag) ?? '';
   const versionId = location?.ObjectVersionId ? { VersionId: location.ObjectVersionId } : {};
-  try {
-    // Batch Operations asks where the manifest is (s3:GetBucketLocation, in the permissions table).
-    await s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
-  } catch (e) {
-    const err = e as SdkError;
-    throw new PrepareError(
-      err.name || 'ManifestReadError',
-      `Reading the manifest s3://${bucket}/${key} failed: ${err.name} ${err.message}`,
-    );
-  }
   let head: { ETag?: string };
   try {
     head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...versionId }));
