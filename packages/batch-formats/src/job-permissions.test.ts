@@ -17,6 +17,17 @@ const access = (operation: JobOperation, over: Partial<JobAccess> = {}): JobAcce
   ...over,
 });
 
+/** The report's statements of every job that writes one to `reports/batch/`. */
+const REPORT_STATEMENTS = [
+  { Sid: 'ReportWrite', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::reports/batch/*' },
+  {
+    Sid: 'ReportBucket',
+    Effect: 'Allow',
+    Action: ['s3:GetBucketLocation'],
+    Resource: 'arn:aws:s3:::reports',
+  },
+];
+
 type Statement = { Sid: string; Action: string[]; Resource: string | string[] };
 const statements = (a: JobAccess) => permissionPolicy(a).Statement as Statement[];
 const bySid = (a: JobAccess, sid: string) => statements(a).find((s) => s.Sid === sid);
@@ -37,18 +48,7 @@ describe('job permissions table', () => {
         Action: ['s3:GetObject'],
         Resource: 'arn:aws:s3:::manifests/jobs/m.csv',
       },
-      {
-        Sid: 'ReportWrite',
-        Effect: 'Allow',
-        Action: ['s3:PutObject'],
-        Resource: 'arn:aws:s3:::reports/batch/*',
-      },
-      {
-        Sid: 'ReportBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: 'arn:aws:s3:::reports',
-      },
+      ...REPORT_STATEMENTS,
     ]);
   });
 
@@ -188,18 +188,7 @@ describe('job permissions table', () => {
         Action: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
         Resource: 'arn:aws:s3:::out/gen/*',
       },
-      {
-        Sid: 'ReportWrite',
-        Effect: 'Allow',
-        Action: ['s3:PutObject'],
-        Resource: 'arn:aws:s3:::reports/batch/*',
-      },
-      {
-        Sid: 'ReportBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: 'arn:aws:s3:::reports',
-      },
+      ...REPORT_STATEMENTS,
     ]);
     expect(JSON.stringify(permissionPolicy(generated))).not.toContain('s3:ListBucket');
   });
