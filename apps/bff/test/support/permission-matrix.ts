@@ -22,12 +22,15 @@ export const MANIFESTS = 'pm-man';
 export const REPORTS = 'pm-rep';
 export const DEST = 'pm-dest';
 const LOCKED = 'pm-lock';
+/** Versioned, for the cells whose rows name versions (Object Lock and replication buckets are too). */
+const VERSIONED = 'pm-ver';
 const REPLICATED = 'pm-repl';
 const REPLICA = 'pm-repl-dst';
 const FUNCTION = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:pm-ok`;
 const KMS_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
-export type Kind = 'csv' | 'inventory' | 'generated';
+/** `csv-versions`: a CSV manifest whose rows name version IDs (S3 then checks the version actions). */
+export type Kind = 'csv' | 'csv-versions' | 'inventory' | 'generated';
 
 export interface Cell {
   readonly name: string;
@@ -61,17 +64,21 @@ const OPERATIONS: readonly (Omit<Cell, 'name' | 'kind' | 'bucket'> & { bucket?: 
       },
       bucket: LOCKED,
     },
-    { operation: { type: 'replicate' }, bucket: REPLICATED, kinds: ['csv', 'inventory', 'generated'] },
+    {
+      operation: { type: 'replicate' },
+      bucket: REPLICATED,
+      kinds: ['csv', 'csv-versions', 'inventory', 'generated'],
+    },
     { operation: { type: 'checksum', algorithm: 'SHA256', checksumType: 'FULL_OBJECT' } },
     { operation: { type: 'updateEncryption', kmsKeyArn: KMS_KEY, bucketKeyEnabled: false } },
   ];
 
 /** Every operation × every manifest kind it supports (a generated manifest: replication only). */
 export const CELLS: readonly Cell[] = OPERATIONS.flatMap((o) =>
-  (o.kinds ?? (['csv', 'inventory'] as Kind[])).map((kind) => ({
+  (o.kinds ?? (['csv', 'csv-versions', 'inventory'] as Kind[])).map((kind) => ({
     name: `${o.operation.type}-${kind}`,
     kind,
-    bucket: o.bucket ?? SRC,
+    bucket: o.bucket ?? (kind === 'csv-versions' ? VERSIONED : SRC),
     operation: o.operation,
     ...(o.storageClass ? { storageClass: o.storageClass } : {}),
   })),
@@ -97,7 +104,7 @@ export function cellJob(c: Cell): Pick<JobWizardInput, 'manifest' | 'operation' 
               output: { bucket: REPORTS, prefix: 'generated' },
             },
           }
-        : { format: c.kind, bucket: MANIFESTS, key: manifestKey(c) },
+        : { format: c.kind === 'inventory' ? 'inventory' : 'csv', bucket: MANIFESTS, key: manifestKey(c) },
     operation: c.operation,
     report: { enabled: true, bucket: REPORTS, prefix: 'reports', scope: 'AllTasks' },
   };
@@ -113,10 +120,10 @@ const LAMBDA_OK = `export const handler = async (event) => ({
 
 /** The buckets, the function, and each cell's objects and manifest (written as the account's root). */
 export async function setUpMatrix(s3: S3Client, lambda: LambdaClient): Promise<void> {
-  for (const Bucket of [SRC, MANIFESTS, REPORTS, DEST, REPLICATED, REPLICA])
+  for (const Bucket of [SRC, MANIFESTS, REPORTS, DEST, REPLICATED, REPLICA, VERSIONED])
     await s3.send(new CreateBucketCommand({ Bucket }));
   await s3.send(new CreateBucketCommand({ Bucket: LOCKED, ObjectLockEnabledForBucket: true }));
-  for (const Bucket of [REPLICATED, REPLICA])
+  for (const Bucket of [REPLICATED, REPLICA, VERSIONED])
     await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   await s3.send(
     new PutBucketReplicationCommand({
@@ -150,8 +157,9 @@ export async function setUpMatrix(s3: S3Client, lambda: LambdaClient): Promise<v
 
 async function writeCell(s3: S3Client, c: Cell): Promise<void> {
   const keys = KEYS.map((k) => `${c.name}/${k}`);
-  for (const Key of keys)
-    await s3.send(
+  const lines: string[] = [];
+  for (const Key of keys) {
+    const put = await s3.send(
       new PutObjectCommand({
         Bucket: c.bucket,
         Key,
@@ -159,8 +167,12 @@ async function writeCell(s3: S3Client, c: Cell): Promise<void> {
         ...(c.storageClass ? { StorageClass: c.storageClass } : {}),
       }),
     );
-  const rows = `${keys.map((k) => `"${c.bucket}","${encodeURIComponent(k).replace(/%2F/g, '/')}"`).join('\n')}\n`;
-  if (c.kind === 'csv')
+    const fields = [c.bucket, encodeURIComponent(Key).replace(/%2F/g, '/')];
+    if (c.kind === 'csv-versions') fields.push(put.VersionId ?? '');
+    lines.push(fields.map((f) => `"${f}"`).join(','));
+  }
+  const rows = `${lines.join('\n')}\n`;
+  if (c.kind === 'csv' || c.kind === 'csv-versions')
     await s3.send(new PutObjectCommand({ Bucket: MANIFESTS, Key: manifestKey(c), Body: rows }));
   if (c.kind !== 'inventory') return;
   const dataKey = `inv/${c.bucket}/${c.name}/data/rows.csv.gz`;
