@@ -269,6 +269,42 @@ describe('pre-flight role checks against local-aws', () => {
 });
 
 describe('the demo role', () => {
+  it('passes pre-flight for every operation over the demo manifest', async () => {
+    const operations: JobWizardInput['operation'][] = [
+      { type: 'copy', targetBucket: REPORTS, targetKeyPrefix: 'copies' },
+      { type: 'tagging', tags: [{ key: 'k', value: 'v' }] },
+      { type: 'deleteTagging' },
+      { type: 'acl', cannedAcl: 'private' },
+      { type: 'restore', expirationInDays: 1, glacierJobTier: 'STANDARD' },
+      {
+        type: 'lambda',
+        functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:any`,
+        invocationSchemaVersion: '2.0',
+        userArguments: [],
+      },
+      { type: 'legalHold', status: 'ON' },
+      {
+        type: 'retention',
+        action: 'set',
+        mode: 'GOVERNANCE',
+        retainUntilDate: '2030-01-01T00:00:00.000Z',
+        bypassGovernanceRetention: true,
+      },
+      { type: 'replicate' },
+      { type: 'checksum', algorithm: 'SHA256', checksumType: 'FULL_OBJECT' },
+      {
+        type: 'updateEncryption',
+        kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        bucketKeyEnabled: false,
+      },
+    ];
+    for (const operation of operations) {
+      const { body } = await c.json('POST', '/api/jobs/preflight', wizard(DEMO_ROLE, { operation }));
+      const check = PreflightResponse.parse(body).checks.find((x) => x.id === 'role-permissions');
+      expect(check?.status, `${operation.type}: ${check?.message}`).toBe('pass');
+    }
+  });
+
   it('runs Batch Replication from a new rule on the demo source to a bucket the user creates', async () => {
     const s3 = new S3Client({
       region: 'us-east-1',
