@@ -23,7 +23,6 @@ export interface LifecycleDeps {
   /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
   readonly jobsDir: string;
   readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
-  /** S3's own reads of a source bucket for a generated manifest (the inventory S3 takes); else the role's. */
   readonly inventoryS3?: (accountId: string, region: string) => S3Client;
   readonly lambda?: (accountId: string, region: string) => LambdaClient;
   readonly assumeRole?: (accountId: string, roleArn: string) => RoleRefusal | undefined;
@@ -295,7 +294,8 @@ export class Lifecycle {
       } else if (generator) {
         const writer = new ManifestFileWriter(this.manifestCopy(job));
         try {
-          const inventory = this.deps.inventoryS3?.(job.accountId, job.region) ?? s3;
+          // S3's own listing of the source (EngineOptions.inventoryS3); absent: the role's client.
+          const inventory = this.deps.inventoryS3?.(job.accountId, job.region);
           job.generatedManifest =
             (await generateManifest(s3, generator, job.jobId, writer, inventory)) ?? null;
           await writer.close();
