@@ -5,7 +5,7 @@ import { decodeComponent, queryValue } from '../http/request-target.js';
 import { readBody } from '../xml/xml-reader.js';
 import type { StoredFunction } from './function-store.js';
 import { functionArn, type LambdaService } from './lambda-service.js';
-import { ZipError } from './zip-reader.js';
+import { ZipError } from './zip-extract.js';
 
 /** The REST-JSON paths of the Lambda API (API version 2015-03-31). */
 export const LAMBDA_PREFIX = '/2015-03-31/';
@@ -289,7 +289,7 @@ async function createFunction(ctx: RequestContext, lambda: LambdaService): Promi
     );
   let saved: { hash: string; sha256Base64: string };
   try {
-    saved = lambda.store.saveCode(zip);
+    saved = await lambda.store.saveCode(zip);
   } catch (e) {
     if (e instanceof ZipError)
       throw invalid(

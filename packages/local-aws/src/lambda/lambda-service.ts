@@ -1,14 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Credential } from '../sigv4/verify-sigv4.js';
 import { FunctionStore, type StoredFunction } from './function-store.js';
-import { RUNNER_SOURCE } from './runner-source.js';
-import { type InvokeOutcome, WorkerPool } from './worker-pool.js';
+import { Sandbox, type SandboxSettings } from './sandbox.js';
+import { type InvokeOutcome, WorkerBudget, type WorkerLimits, WorkerPool } from './worker-pool.js';
 
-export interface LambdaSettings {
+export interface LambdaSettings extends SandboxSettings, Partial<WorkerLimits> {
   /** Warm worker processes per function (each runs one invocation at a time). Default 4. */
   readonly poolSize: number;
 }
+
+/** Default limits of all functions' workers together (decision 0024). */
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = { maxWorkers: 32, maxQueued: 1000 };
 
 export function functionArn(fn: { region: string; accountId: string; name: string }): string {
   return `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.name}`;
@@ -22,7 +24,8 @@ export function functionArn(fn: { region: string; accountId: string; name: strin
 export class LambdaService {
   readonly store: FunctionStore;
   private readonly pools = new Map<string, { pool: WorkerPool; revision: string }>();
-  private readonly runnerPath: string;
+  private readonly sandbox: Sandbox;
+  private readonly budget: WorkerBudget;
 
   constructor(
     dir: string,
@@ -32,9 +35,9 @@ export class LambdaService {
   ) {
     mkdirSync(dir, { recursive: true });
     this.store = new FunctionStore(dir);
-    this.runnerPath = join(dir, 'runner.cjs');
-    // Rewritten at each start: the runner follows the local-aws version that runs it.
-    writeFileSync(this.runnerPath, RUNNER_SOURCE);
+    // Function code runs outside the data directory, in a sandbox made anew at each start.
+    this.sandbox = new Sandbox(settings);
+    this.budget = new WorkerBudget({ ...DEFAULT_WORKER_LIMITS, ...settings });
   }
 
   async invoke(
@@ -47,7 +50,13 @@ export class LambdaService {
     let entry = this.pools.get(key);
     if (entry?.revision !== fn.revisionId) {
       entry?.pool.close();
-      entry = { pool: new WorkerPool(this.workerSpec(fn), this.settings.poolSize), revision: fn.revisionId };
+      const pool = new WorkerPool(
+        this.workerSpec(fn),
+        async () => this.sandbox.prepare(await this.store.codeTree(fn.codeHash)),
+        this.settings.poolSize,
+        this.budget,
+      );
+      entry = { pool, revision: fn.revisionId };
       this.pools.set(key, entry);
     }
     return entry.pool.invoke({
@@ -82,16 +91,15 @@ export class LambdaService {
     for (const { pool } of this.pools.values()) pool.close();
     this.pools.clear();
     this.store.close();
+    this.sandbox.close();
   }
 
   private workerSpec(fn: StoredFunction) {
-    const codeDir = this.codeTree(fn.codeHash);
     const key = this.credentials.find((c) => c.accountId === fn.accountId);
     const env: Record<string, string> = {
       PATH: '/usr/local/bin:/usr/bin:/bin',
       LANG: 'en_US.UTF-8',
       TZ: ':UTC',
-      NODE_PATH: codeDir,
       AWS_REGION: fn.region,
       AWS_DEFAULT_REGION: fn.region,
       AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
@@ -99,21 +107,10 @@ export class LambdaService {
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-      LAMBDA_RUNTIME_DIR: codeDir,
       AWS_ENDPOINT_URL: this.endpoint(),
       ...(key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {}),
       ...(fn.environment ?? {}),
     };
-    return { runnerPath: this.runnerPath, codeDir, handler: fn.handler, memoryMb: fn.memorySize, env };
-  }
-
-  /** The unzipped code, unzipped again from the kept zip when the tree is missing. */
-  private codeTree(hash: string): string {
-    const tree = this.store.codePath(hash);
-    if (!existsSync(tree)) {
-      const zip = this.store.zipPath(hash);
-      if (existsSync(zip)) this.store.saveCode(readFileSync(zip));
-    }
-    return tree;
+    return { sandbox: this.sandbox, handler: fn.handler, memoryMb: fn.memorySize, env };
   }
 }

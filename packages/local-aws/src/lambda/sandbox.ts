@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chown, cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RUNNER_SOURCE } from './runner-source.js';
+
+/** Where and as whom function code runs (decision 0024). */
+export interface SandboxSettings {
+  /** Parent of the per-start sandbox directory; default the OS temp directory (never the data directory). */
+  readonly sandboxDir?: string;
+  /** The OS user and group of workers when local-aws runs as root (default 65534, nobody). */
+  readonly workerUid?: number;
+  readonly workerGid?: number;
+}
+
+/** A function revision's private tree: its code copy (`task`) and one tmp per worker. */
+export interface FunctionDir {
+  readonly dir: string;
+  readonly task: string;
+}
+
+/** What the Lambda paths of AWS are: a function's code and the runtime. */
+export const TASK_ROOT = '/var/task';
+export const RUNTIME_ROOT = '/var/runtime';
+
+/** Node's permission model flag: stable `--permission` from 22.13 / 23.5, experimental before. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const stable = major >= 24 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13);
+  return stable ? '--permission' : '--experimental-permission';
+}
+
+/**
+ * The sandbox of one local-aws start: `<sandboxDir>/batchops-lambda-XXXX/` (0700, or 0711 when
+ * workers run as another user) holding the runner in `runtime/` and, per function revision, a
+ * directory with an unguessable name holding a copy of its code and its workers' tmp directories,
+ * owned by the worker user. Workers run under Node's permission model: they may read the runner and
+ * their function's directory, write their own tmp, and start no process, thread or addon.
+ */
+export class Sandbox {
+  readonly root: string;
+  readonly runnerPath: string;
+  /** The uid/gid workers run as (local-aws started as root), else undefined: the server's own. */
+  readonly owner: { readonly uid: number; readonly gid: number } | undefined;
+
+  constructor(settings: SandboxSettings) {
+    const asRoot = process.getuid?.() === 0;
+    this.owner = asRoot ? { uid: settings.workerUid ?? 65534, gid: settings.workerGid ?? 65534 } : undefined;
+    const parent = settings.sandboxDir ?? tmpdir();
+    mkdirSync(parent, { recursive: true });
+    this.root = mkdtempSync(join(parent, 'batchops-lambda-'));
+    // Another user's workers must traverse to their own directory, never list the others.
+    chmodSync(this.root, this.owner ? 0o711 : 0o700);
+    const runtime = join(this.root, 'runtime');
+    mkdirSync(runtime, { mode: 0o755 });
+    this.runnerPath = join(runtime, 'runner.cjs');
+    writeFileSync(this.runnerPath, RUNNER_SOURCE, { mode: 0o644 });
+  }
+
+  /** Copy a function's unzipped code into a new private directory owned by the worker user. */
+  async prepare(codeTree: string): Promise<FunctionDir> {
+    const dir = join(this.root, randomBytes(16).toString('hex'));
+    const task = join(dir, 'task');
+    await mkdir(dir, { mode: 0o700 });
+    try {
+      await cp(codeTree, task, { recursive: true });
+      // `.js` is CommonJS unless the function's own package.json says module (as on Lambda),
+      // wherever this directory sits: the nearest package.json above the code says so.
+      await writeFile(join(dir, 'package.json'), '{"type":"commonjs"}\n');
+      await this.own(dir);
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    return { dir, task };
+  }
+
+  /** A worker's private, writable tmp directory (its TMPDIR). */
+  async workerTmp(fn: FunctionDir): Promise<string> {
+    const tmp = join(fn.dir, `tmp-${randomBytes(8).toString('hex')}`);
+    await mkdir(tmp, { mode: 0o700 });
+    if (this.owner) await chown(tmp, this.owner.uid, this.owner.gid);
+    return tmp;
+  }
+
+  /** Node flags of a worker: its heap limit and what the permission model lets it touch. */
+  execArgv(fn: FunctionDir, tmp: string, memoryMb: number): string[] {
+    return [
+      `--max-old-space-size=${memoryMb}`,
+      permissionFlag(),
+      `--allow-fs-read=${this.runnerPath}`,
+      `--allow-fs-read=${join(fn.dir, 'package.json')}`,
+      `--allow-fs-read=${fn.task}`,
+      `--allow-fs-read=${tmp}`,
+      `--allow-fs-write=${tmp}`,
+      '--disable-warning=ExperimentalWarning',
+    ];
+  }
+
+  /** Replace the sandbox's host paths in text a caller sees by Lambda's (`/var/task`, `/tmp`, `/var/runtime`). */
+  mask(fn: FunctionDir, tmp: string, text: string): string {
+    const pairs: Array<[string, string]> = [
+      [fn.task, TASK_ROOT],
+      [tmp, '/tmp'],
+      [join(this.root, 'runtime'), RUNTIME_ROOT],
+      [this.root, '/var'],
+    ];
+    return pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+  }
+
+  async remove(path: string): Promise<void> {
+    await rm(path, { recursive: true, force: true }).catch(() => {});
+  }
+
+  close(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private async own(path: string): Promise<void> {
+    const owner = this.owner;
+    if (!owner) return;
+    await chown(path, owner.uid, owner.gid);
+    for (const e of await readdir(path, { withFileTypes: true })) {
+      const child = join(path, e.name);
+      if (e.isDirectory()) await this.own(child);
+      else await chown(child, owner.uid, owner.gid);
+    }
+  }
+}
