@@ -95,15 +95,20 @@ export async function extractZip(zip: Buffer, into: string, maxUnzipped = MAX_UN
       if (declared.bytes > maxUnzipped)
         throw new ZipError(`Unzipped size must be smaller than ${maxUnzipped} bytes`);
       const file = join(into, name);
-      await mkdir(dirname(file), { recursive: true });
       const stream = await archive.openReadStreamPromise(entry).catch((e: unknown) => {
         throw zipFault(e);
       });
-      await pipeline(stream, new EntryCheck(entry, written), createWriteStream(file, { mode: 0o644 })).catch(
-        (e: unknown) => {
+      await mkdir(dirname(file), { recursive: true })
+        .then(() =>
+          pipeline(stream, new EntryCheck(entry, written), createWriteStream(file, { mode: 0o644 })),
+        )
+        .catch((e: unknown) => {
+          stream.destroy();
+          // A file where another entry needs a directory (`a` and `a/b`), or the reverse.
+          if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
+            throw new ZipError(`zip entry ${entry.fileName} collides with another entry`);
           throw zipFault(e);
-        },
-      );
+        });
       files++;
     }
     if (files === 0) throw new ZipError('the zip archive has no files');
