@@ -1,27 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateFunctionCommand, GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { createFunction, lambdaClient } from './support/lambda-functions.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 import { type ZipInput, zipOf } from './support/zip-writer.js';
 
 // CreateFunction's upload path: bad zips are 400s that leave nothing behind, a body over the
 // limit is a 413 the client reads, and unzipping never stops other requests.
 
-const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 let fx: LocalAwsFixture;
 let lambda: LambdaClient;
 
 function create(name: string, zip: Buffer) {
-  return lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Role: ROLE,
-      Code: { ZipFile: zip },
-    }),
-  );
+  return createFunction(lambda, name, zip);
 }
 
 /** Everything under the function store's code directory. */
@@ -31,12 +23,7 @@ function codeEntries(): string[] {
 
 beforeAll(async () => {
   fx = await startFixture();
-  lambda = new LambdaClient({
-    region: 'us-east-1',
-    endpoint: fx.aws.url,
-    credentials: CREDENTIALS,
-    maxAttempts: 1,
-  });
+  lambda = lambdaClient(fx.aws.url);
 });
 afterAll(async () => {
   lambda?.destroy();

@@ -1,15 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
+import { createFunction, invokeJson, lambdaClient } from './support/lambda-functions.js';
+import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // The attacks of issue 17 run as functions created through the Lambda API: each one tries to
 // reach what a function must not (decision 0024) and reports what it got.
 
-const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 // In this process's memory: the attack on /proc/<ppid>/mem looks for it.
 const SECRET = `batchops-secret-${process.pid}-${Date.now()}-marker`;
 const MARKER = 'grandchild-marker-4242';
@@ -101,21 +100,12 @@ describe.each([
   let victimDir: string;
   let victimPid: number;
 
-  async function run(name: string, event: Record<string, unknown>) {
-    const out = await lambda.send(
-      new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }),
-    );
-    return JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8'));
-  }
+  const run = async (name: string, event: Record<string, unknown>) =>
+    (await invokeJson(lambda, name, event)).json;
 
   beforeAll(async () => {
     fx = await startFixture({ lambda: { poolSize: 1, ...settings } });
-    lambda = new LambdaClient({
-      region: 'us-east-1',
-      endpoint: fx.aws.url,
-      credentials: CREDENTIALS,
-      maxAttempts: 1,
-    });
+    lambda = lambdaClient(fx.aws.url);
     await fx.s3.send(new CreateBucketCommand({ Bucket: 'victim-bucket' }));
     await fx.s3.send(
       new PutObjectCommand({ Bucket: 'victim-bucket', Key: 'k', Body: 'x'.repeat(64 * 1024) }),
@@ -128,16 +118,7 @@ describe.each([
         { Environment: { Variables: { VICTIM_SECRET: 'victim-env-secret' } } },
       ],
     ] as const) {
-      await lambda.send(
-        new CreateFunctionCommand({
-          FunctionName: name,
-          Runtime: 'nodejs20.x',
-          Handler: 'index.handler',
-          Role: ROLE,
-          Code: { ZipFile: zipOf([{ name: 'index.js', data: code }]) },
-          ...extra,
-        }),
-      );
+      await createFunction(lambda, name, [{ name: 'index.js', data: code }], extra);
     }
     const victim = await run('victim', {});
     victimDir = victim.dir;
