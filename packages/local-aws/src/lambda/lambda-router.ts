@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent, queryValue } from '../http/request-target.js';
@@ -326,9 +327,23 @@ function getFunction(ctx: RequestContext, lambda: LambdaService, raw: string): H
   const fn = lookup(ctx, lambda, raw);
   return json({
     Configuration: functionConfiguration(fn, sha256Of(fn)),
-    // The code stays on this machine: its location is the zip local-aws keeps.
-    Code: { RepositoryType: 'S3', Location: `file://${lambda.store.zipPath(fn.codeHash)}` },
+    // AWS presigns an S3 URL; here the zip is served at this endpoint to a signed request.
+    Code: {
+      RepositoryType: 'S3',
+      Location: `${lambda.endpointUrl()}${LAMBDA_PREFIX}functions/${fn.name}/code`,
+    },
   });
+}
+
+/** The zip of a function as uploaded (local-aws's stand-in for GetFunction's presigned Location). */
+async function getFunctionCode(
+  ctx: RequestContext,
+  lambda: LambdaService,
+  raw: string,
+): Promise<HandlerResult> {
+  const fn = lookup(ctx, lambda, raw);
+  const zip = await readFile(lambda.store.zipPath(fn.codeHash));
+  return { status: 200, headers: { 'content-type': 'application/zip' }, body: zip };
 }
 
 function getFunctionConfiguration(ctx: RequestContext, lambda: LambdaService, raw: string): HandlerResult {
@@ -457,6 +472,7 @@ const routes: readonly Route[] = [
   { method: 'GET', path: /^\/2015-03-31\/functions$/, handle: (ctx, l) => listFunctions(ctx, l) },
   { method: 'GET', path: /^\/2015-03-31\/functions\/([^/]+)$/, handle: getFunction },
   { method: 'DELETE', path: /^\/2015-03-31\/functions\/([^/]+)$/, handle: deleteFunction },
+  { method: 'GET', path: /^\/2015-03-31\/functions\/([^/]+)\/code$/, handle: getFunctionCode },
   {
     method: 'GET',
     path: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/,

@@ -75,6 +75,11 @@ export class LambdaService {
     });
   }
 
+  /** This endpoint's URL (GetFunction's code Location points at it). */
+  endpointUrl(): string {
+    return this.endpoint();
+  }
+
   /** Stop a function's workers (deleted or changed). */
   forget(fn: { accountId: string; region: string; name: string }): void {
     const key = `${fn.accountId}/${fn.region}/${fn.name}`;

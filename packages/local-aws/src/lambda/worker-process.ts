@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { FunctionDir, Sandbox } from './sandbox.js';
 
@@ -45,11 +46,18 @@ type WorkerReply =
   | { id: string; ok: true; payload: string; fatal?: boolean }
   | { id: string; ok: false; error: unknown; fatal?: boolean };
 
-/** Resident set size of a process in bytes (from /proc), or undefined when it is gone. */
-async function residentBytes(pid: number): Promise<number | undefined> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
-  const kb = status?.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1];
+/** Peak resident set size of a process in bytes (VmHWM in /proc), or undefined when it is gone. */
+function peakResident(status: string | undefined): number | undefined {
+  const kb = status?.match(/^VmHWM:\s+(\d+)\s+kB/m)?.[1];
   return kb === undefined ? undefined : Number(kb) * 1024;
+}
+
+function statusSync(pid: number | undefined): string | undefined {
+  try {
+    return pid === undefined ? undefined : readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -138,22 +146,36 @@ export class Worker {
 
   /** Resident memory over MemorySize ends the invocation as Lambda does (Buffers, native memory too). */
   private watchMemory(run: Running): void {
-    const limit = this.spec.memoryMb * 1024 * 1024;
     const pid = this.child.pid;
     if (pid === undefined) return;
     this.rssTimer = setInterval(() => {
-      residentBytes(pid).then((rss) => {
-        if (rss === undefined || rss <= limit || this.running !== run) return;
-        this.kill();
-        this.fail('Runtime.OutOfMemory', 'Runtime exited with error: signal: killed');
-      });
+      readFile(`/proc/${pid}/status`, 'utf8')
+        .catch(() => undefined)
+        .then((status) => {
+          if (this.running === run && this.overMemory(status)) this.outOfMemory();
+        });
     }, RSS_SAMPLE_MS);
     this.rssTimer.unref();
+  }
+
+  /** Whether the process ever held more than MemorySize resident (its peak: a short spike counts). */
+  private overMemory(status: string | undefined): boolean {
+    return (peakResident(status) ?? 0) > this.spec.memoryMb * 1024 * 1024;
+  }
+
+  private outOfMemory(): void {
+    this.kill();
+    this.fail('Runtime.OutOfMemory', 'Runtime exited with error: signal: killed');
   }
 
   private onMessage(m: WorkerReply): void {
     const run = this.running;
     if (!run || m.id !== run.id) return;
+    // The last look at memory: an invocation that went over and returned at once is caught too.
+    if (this.overMemory(statusSync(this.child.pid))) {
+      this.outOfMemory();
+      return;
+    }
     // An uncaught exception ends the process after it reported: the next invocation gets a new one.
     if (m.fatal) this.kill();
     if (m.ok) {
