@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { chown, cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { RUNNER_SOURCE } from './runner-source.js';
 
 /** Where and as whom function code runs (decision 0024). */
@@ -24,6 +35,46 @@ export interface FunctionDir {
 export const TASK_ROOT = '/var/task';
 export const RUNTIME_ROOT = '/var/runtime';
 
+type Owner = { readonly uid: number; readonly gid: number };
+
+/** Whether `owner` may search every directory above `file` and execute it. */
+function executableBy(file: string, owner: Owner): boolean {
+  const may = (path: string) => {
+    const st = statSync(path);
+    const bits = st.uid === owner.uid ? 0o100 : st.gid === owner.gid ? 0o010 : 0o001;
+    return (st.mode & bits) !== 0;
+  };
+  for (let d = dirname(file); ; d = dirname(d)) {
+    if (!may(d)) return false;
+    if (d === dirname(d)) break;
+  }
+  return may(file);
+}
+
+/**
+ * The Node.js binary workers run: this process's own, unless the worker user cannot reach it (a
+ * Node under a 0700 home directory); then a hard link (or, across file systems, a copy) of it in
+ * the sandbox's runtime directory.
+ */
+export function workerExecPath(
+  runtimeDir: string,
+  owner: Owner | undefined,
+  execPath = process.execPath,
+): string {
+  if (!owner || executableBy(execPath, owner)) return execPath;
+  const node = join(runtimeDir, 'node');
+  if (!existsSync(node)) {
+    try {
+      linkSync(execPath, node);
+    } catch {
+      copyFileSync(execPath, `${node}.tmp`);
+      renameSync(`${node}.tmp`, node);
+    }
+  }
+  chmodSync(node, 0o755);
+  return node;
+}
+
 /** Node's permission model flag: stable `--permission` from 22.13 / 23.5, experimental before. */
 export function permissionFlag(version = process.versions.node): string {
   const [major = 0, minor = 0] = version.split('.').map(Number);
@@ -42,7 +93,9 @@ export class Sandbox {
   readonly root: string;
   readonly runnerPath: string;
   /** The uid/gid workers run as (local-aws started as root), else undefined: the server's own. */
-  readonly owner: { readonly uid: number; readonly gid: number } | undefined;
+  readonly owner: Owner | undefined;
+  /** The Node.js binary workers run (one the worker user can execute). */
+  readonly execPath: string;
 
   constructor(settings: SandboxSettings) {
     const asRoot = process.getuid?.() === 0;
@@ -56,6 +109,7 @@ export class Sandbox {
     mkdirSync(runtime, { mode: 0o755 });
     this.runnerPath = join(runtime, 'runner.cjs');
     writeFileSync(this.runnerPath, RUNNER_SOURCE, { mode: 0o644 });
+    this.execPath = workerExecPath(runtime, this.owner);
   }
 
   /** Copy a function's unzipped code into a new private directory owned by the worker user. */

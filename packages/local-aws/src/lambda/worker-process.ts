@@ -93,6 +93,7 @@ export class Worker {
       },
       // Only the sandbox's flags: the parent's (test loaders, inspectors) are not the function's.
       execArgv: sandbox.execArgv(fn, tmp, spec.memoryMb),
+      execPath: sandbox.execPath,
       detached: true,
       ...(sandbox.owner ? { uid: sandbox.owner.uid, gid: sandbox.owner.gid } : {}),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
