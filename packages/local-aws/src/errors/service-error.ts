@@ -40,7 +40,8 @@ export function renderError(
     return JSON.stringify({
       Type: err.status >= 500 ? 'Service' : 'User',
       Message: err.message,
-      ...err.extra,
+      // Lambda's throttling names its cause; S3's extra elements (StringToSign…) are not Lambda's.
+      ...(err.extra.Reason !== undefined ? { Reason: err.extra.Reason } : {}),
     });
   const extra = Object.entries(err.extra).map(([k, v]) => el(k, v));
   // The Query protocol (IAM, STS): Type tells a caller's fault (Sender) from the service's.
