@@ -11,6 +11,7 @@ import {
   nextStatusOnRequest,
   type RequestedJobStatus,
 } from '@batchops/batch-formats';
+import { FailureJournal } from './failure-journal.js';
 import {
   decodeListToken,
   encodeListToken,
@@ -67,6 +68,7 @@ export interface JobChange {
  */
 export class Engine {
   private readonly store: JobStore;
+  private readonly journal: FailureJournal;
   private readonly lifecycle: Lifecycle;
   private readonly events = new EventEmitter();
   private readonly now: () => Date;
@@ -81,8 +83,10 @@ export class Engine {
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => {});
     this.events.setMaxListeners(0);
+    this.journal = new FailureJournal(join(options.dataDir, 'failed-jobs.journal'));
     this.lifecycle = new Lifecycle({
       store: this.store,
+      journal: this.journal,
       jobsDir,
       s3: options.s3,
       ...(options.lambda ? { lambda: options.lambda } : {}),
@@ -96,7 +100,9 @@ export class Engine {
 
   /** Pick up every unfinished job where it was left (after a restart or a crash). */
   start(): void {
-    for (const job of this.store.unfinished()) this.lifecycle.resume(job);
+    this.lifecycle.recoverFailures();
+    for (const job of this.store.unfinished())
+      if (!this.lifecycle.jobs.has(job.jobId)) this.lifecycle.resume(job);
     this.timer = setInterval(() => this.tick(), this.options.flushMs ?? 200);
     this.timer.unref();
   }
@@ -107,6 +113,7 @@ export class Engine {
     await this.lifecycle.scheduler.close();
     await this.lifecycle.settle();
     this.store.close();
+    this.journal.close();
   }
 
   /** Listen to status and progress changes (live views). Returns the unsubscribe function. */
