@@ -113,6 +113,18 @@ describe.each([
     for (const [name, code, extra] of [
       ['attacker', ATTACKS, { Timeout: 3, MemorySize: 512 }],
       [
+        'loosened',
+        ATTACKS,
+        {
+          Environment: {
+            Variables: {
+              NODE_OPTIONS:
+                '--allow-child-process --allow-fs-read=* "--allow-fs-write=*" --enable-source-maps',
+            },
+          },
+        },
+      ],
+      [
         'victim',
         `const SECRET_CODE = 'victim-code-secret'; exports.handler = async () => ({ dir: __dirname, pid: process.pid });`,
         { Environment: { Variables: { VICTIM_SECRET: 'victim-env-secret' } } },
@@ -176,5 +188,12 @@ describe.each([
 
   it('cannot start a process', async () => {
     expect(await run('attacker', { attack: 'spawn' })).toMatchObject({ ok: false });
+  });
+
+  it('cannot loosen the sandbox through NODE_OPTIONS in its environment', async () => {
+    expect(await run('loosened', { attack: 'spawn' })).toMatchObject({ ok: false });
+    const sqlite = join(fx.dataDir, 'lambda', 'lambda.sqlite');
+    expect(await run('loosened', { attack: 'read', path: sqlite })).toMatchObject({ ok: false });
+    expect(await run('loosened', { attack: 'cmdline' })).toMatchObject({ ok: false });
   });
 });

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { permissionFlag, workerExecPath } from './sandbox.js';
+import { permissionFlag, sandboxedNodeOptions, workerExecPath } from './sandbox.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -42,5 +42,16 @@ describe('permissionFlag', () => {
     expect(permissionFlag('23.4.0')).toBe('--experimental-permission');
     expect(permissionFlag('23.5.0')).toBe('--permission');
     expect(permissionFlag('24.22.3')).toBe('--permission');
+  });
+});
+
+describe('sandboxedNodeOptions', () => {
+  it('drops the flags that widen the permission model or open a debugger, keeps the rest', () => {
+    expect(sandboxedNodeOptions(undefined)).toBeUndefined();
+    expect(
+      sandboxedNodeOptions(
+        '--enable-source-maps --allow-child-process --allow-fs-read=* "--allow-fs-write=/" --inspect=0.0.0.0:9229 --permission --stack-trace-limit=50',
+      ),
+    ).toBe('--enable-source-maps --stack-trace-limit=50');
   });
 });

@@ -75,6 +75,30 @@ export function workerExecPath(
   return node;
 }
 
+/** NODE_OPTIONS flags that would widen the permission model or open a debugger into the worker. */
+const LOOSENING = /^--(allow-|permission|experimental-permission|inspect|debug)/;
+
+/**
+ * A function's NODE_OPTIONS without the flags that would loosen its sandbox (Lambda lets a
+ * function set NODE_OPTIONS; Node would add them to the worker's own flags). Quotes are looked
+ * through; what is left of a quoted flag makes Node refuse to start: closed, not open.
+ */
+export function sandboxedNodeOptions(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(/\s+/)
+    .filter((token) => token !== '' && !LOOSENING.test(token.replace(/^["']+/, '')))
+    .join(' ');
+}
+
+/** Variables that make Node itself write files where they say, whatever the permission model allows. */
+export const FILE_WRITING_NODE_ENV = [
+  'NODE_V8_COVERAGE',
+  'NODE_REDIRECT_WARNINGS',
+  'NODE_COMPILE_CACHE',
+  'NODE_REPL_HISTORY',
+] as const;
+
 /** Node's permission model flag: stable `--permission` from 22.13 / 23.5, experimental before. */
 export function permissionFlag(version = process.versions.node): string {
   const [major = 0, minor = 0] = version.split('.').map(Number);

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { FunctionDir, Sandbox } from './sandbox.js';
+import { FILE_WRITING_NODE_ENV, type FunctionDir, type Sandbox, sandboxedNodeOptions } from './sandbox.js';
 
 /** What a worker process needs to run one function's code. */
 export interface WorkerSpec {
@@ -90,6 +90,8 @@ export class Worker {
         NODE_PATH: fn.task,
         TMPDIR: tmp,
         _HANDLER: spec.handler,
+        NODE_OPTIONS: sandboxedNodeOptions(spec.env.NODE_OPTIONS),
+        ...Object.fromEntries(FILE_WRITING_NODE_ENV.map((k) => [k, undefined])),
       },
       // Only the sandbox's flags: the parent's (test loaders, inspectors) are not the function's.
       execArgv: sandbox.execArgv(fn, tmp, spec.memoryMb),
