@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { permissionFlag, sandboxedNodeOptions, workerExecPath } from './sandbox.js';
+import { permissionFlag, Sandbox, sandboxedNodeOptions, workerExecPath } from './sandbox.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -53,5 +53,22 @@ describe('sandboxedNodeOptions', () => {
         '--enable-source-maps --allow-child-process --allow-fs-read=* "--allow-fs-write=/" --inspect=0.0.0.0:9229 --permission --stack-trace-limit=50',
       ),
     ).toBe('--enable-source-maps --stack-trace-limit=50');
+  });
+});
+
+describe('Sandbox', () => {
+  it("removes the sandboxes of local-aws processes that are gone, never a live one's", () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sandboxes-'));
+    made.push(parent);
+    const gone = join(parent, 'batchops-lambda-999999999-abc');
+    const alive = join(parent, `batchops-lambda-${process.ppid}-abc`);
+    mkdirSync(gone);
+    mkdirSync(alive);
+    const sandbox = new Sandbox({ sandboxDir: parent });
+    expect(existsSync(gone)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    expect(existsSync(sandbox.runnerPath)).toBe(true);
+    sandbox.close();
+    expect(existsSync(sandbox.root)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   linkSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -99,6 +100,20 @@ export const FILE_WRITING_NODE_ENV = [
   'NODE_REPL_HISTORY',
 ] as const;
 
+/** Sandboxes of local-aws processes that are gone (killed before they could remove theirs). */
+function removeAbandoned(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const pid = Number(name.match(/^batchops-lambda-(\d+)-/)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH')
+        rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Node's permission model flag: stable `--permission` from 22.13 / 23.5, experimental before. */
 export function permissionFlag(version = process.versions.node): string {
   const [major = 0, minor = 0] = version.split('.').map(Number);
@@ -126,7 +141,8 @@ export class Sandbox {
     this.owner = asRoot ? { uid: settings.workerUid ?? 65534, gid: settings.workerGid ?? 65534 } : undefined;
     const parent = settings.sandboxDir ?? tmpdir();
     mkdirSync(parent, { recursive: true });
-    this.root = mkdtempSync(join(parent, 'batchops-lambda-'));
+    removeAbandoned(parent);
+    this.root = mkdtempSync(join(parent, `batchops-lambda-${process.pid}-`));
     // Another user's workers must traverse to their own directory, never list the others.
     chmodSync(this.root, this.owner ? 0o711 : 0o700);
     const runtime = join(this.root, 'runtime');
