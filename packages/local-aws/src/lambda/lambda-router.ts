@@ -4,6 +4,7 @@ import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent, queryValue } from '../http/request-target.js';
 import { readBody } from '../xml/xml-reader.js';
+import { readCreateFunctionBody } from './create-function-body.js';
 import type { StoredFunction } from './function-store.js';
 import { functionArn, type LambdaService } from './lambda-service.js';
 import { ZipError } from './zip-extract.js';
@@ -14,7 +15,7 @@ export const LAMBDA_PREFIX = '/2015-03-31/';
 /** Runtimes local-aws runs (with the Node.js it runs on). */
 export const RUNTIMES = ['nodejs20.x', 'nodejs22.x'] as const;
 /** Largest CreateFunction request (a 50 MB zip, base64 in JSON) and Invoke payload (6 MB). */
-const MAX_CREATE_BODY = 70 * 1024 * 1024;
+const MAX_CREATE_BODY = 70_167_211;
 const MAX_INVOKE_PAYLOAD = 6_291_456;
 
 const NAME =
@@ -137,30 +138,6 @@ function lookup(ctx: RequestContext, lambda: LambdaService, raw: string): Stored
   return fn;
 }
 
-async function readJson(ctx: RequestContext, limit: number): Promise<Record<string, unknown>> {
-  let body: Buffer;
-  try {
-    body = await readBody(ctx.body, limit);
-  } catch (e) {
-    if (e instanceof ServiceError)
-      throw new ServiceError(
-        413,
-        'RequestEntityTooLargeException',
-        'Request must be smaller than 70167211 bytes for the CreateFunction operation',
-      );
-    throw e;
-  }
-  let value: unknown;
-  try {
-    value = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new ServiceError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ServiceError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
-  return value as Record<string, unknown>;
-}
-
 function optionalInt(
   body: Record<string, unknown>,
   key: string,
@@ -237,7 +214,7 @@ function environmentOf(body: Record<string, unknown>): Record<string, string> | 
 }
 
 async function createFunction(ctx: RequestContext, lambda: LambdaService): Promise<HandlerResult> {
-  const body = await readJson(ctx, MAX_CREATE_BODY);
+  const { body, zip: decoded } = await readCreateFunctionBody(ctx, MAX_CREATE_BODY);
   const name = optionalString(body, 'FunctionName');
   if (name === undefined) throw validation('null', 'functionName', 'Member must not be null');
   const ref = functionRef(ctx, name);
@@ -281,7 +258,7 @@ async function createFunction(ctx: RequestContext, lambda: LambdaService): Promi
         : 'Please provide a source for function code.',
     );
   }
-  const zip = Buffer.from(code.ZipFile, 'base64');
+  const zip = decoded ?? Buffer.alloc(0);
   if (zip.length > 52_428_800)
     throw new ServiceError(
       413,
