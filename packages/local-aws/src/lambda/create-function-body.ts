@@ -68,23 +68,32 @@ function parseOnThread(bytes: Buffer): Promise<ParserReply> {
   });
 }
 
+/** A Lambda request's body, at most `limit` bytes: past it, the operation's 413. */
+export async function readLambdaBody(
+  ctx: RequestContext,
+  limit: number,
+  code: 'RequestEntityTooLargeException' | 'RequestTooLargeException',
+  operation: string,
+): Promise<Buffer> {
+  try {
+    return await readBody(ctx.body, limit);
+  } catch (e) {
+    if (e instanceof ServiceError)
+      throw new ServiceError(
+        413,
+        code,
+        `Request must be smaller than ${limit} bytes for the ${operation} operation`,
+      );
+    throw e;
+  }
+}
+
 /** Read CreateFunction's body (413 past `limit`), parse it and decode its zip off the event loop. */
 export async function readCreateFunctionBody(
   ctx: RequestContext,
   limit: number,
 ): Promise<CreateFunctionBody> {
-  let bytes: Buffer;
-  try {
-    bytes = await readBody(ctx.body, limit);
-  } catch (e) {
-    if (e instanceof ServiceError)
-      throw new ServiceError(
-        413,
-        'RequestEntityTooLargeException',
-        `Request must be smaller than ${limit} bytes for the CreateFunction operation`,
-      );
-    throw e;
-  }
+  const bytes = await readLambdaBody(ctx, limit, 'RequestEntityTooLargeException', 'CreateFunction');
   const reply = bytes.length > INLINE_PARSE ? await parseOnThread(bytes) : parseInline(bytes);
   const body = reply.ok ? reply.body : undefined;
   if (typeof body !== 'object' || body === null || Array.isArray(body))

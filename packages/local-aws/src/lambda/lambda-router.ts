@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent, queryValue } from '../http/request-target.js';
-import { readBody } from '../xml/xml-reader.js';
-import { readCreateFunctionBody } from './create-function-body.js';
+import { readCreateFunctionBody, readLambdaBody } from './create-function-body.js';
 import type { StoredFunction } from './function-store.js';
 import { functionArn, type LambdaService } from './lambda-service.js';
 import { ZipError } from './zip-extract.js';
@@ -375,18 +374,7 @@ async function invoke(ctx: RequestContext, lambda: LambdaService, raw: string): 
   const logType = header(ctx, 'x-amz-log-type') ?? 'None';
   if (logType !== 'None' && logType !== 'Tail')
     throw validation(logType, 'logType', 'Member must satisfy enum value set: [None, Tail]');
-  let payload: Buffer;
-  try {
-    payload = await readBody(ctx.body, MAX_INVOKE_PAYLOAD);
-  } catch (e) {
-    if (e instanceof ServiceError)
-      throw new ServiceError(
-        413,
-        'RequestTooLargeException',
-        `Request must be smaller than ${MAX_INVOKE_PAYLOAD} bytes for the InvokeFunction operation`,
-      );
-    throw e;
-  }
+  const payload = await readLambdaBody(ctx, MAX_INVOKE_PAYLOAD, 'RequestTooLargeException', 'InvokeFunction');
   const event = payload.length === 0 ? '{}' : payload.toString('utf8');
   try {
     JSON.parse(event);
