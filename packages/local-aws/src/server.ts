@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +7,8 @@ import {
   DEMO_MANIFEST_KEY,
   DEMO_REPORTS_BUCKET,
   DEMO_ROLE_ARN,
-  DEMO_ROLES,
   DEMO_SOURCE_BUCKET,
+  demoRoles,
   seedDemo,
 } from './demo-seed.js';
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
@@ -19,7 +18,9 @@ import { Authorizer } from './iam/authorizer.js';
 import { IamStore } from './iam/iam-store.js';
 import { JobRoles } from './iam/job-roles.js';
 import { RoleSessions } from './iam/role-sessions.js';
+import { FunctionRoles } from './lambda/function-roles.js';
 import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
+import { replicateObject } from './s3/operations/replicate-object.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
@@ -170,7 +171,12 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const jobRoles = new JobRoles(iam, sessions);
   const defaultAccount = credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID;
   // The demo's roles are seeded on every start with the demo (data directories seeded before roles existed get them).
-  seedRoles(iam, [...(options.roles ?? []), ...(options.seedDemo ? DEMO_ROLES : [])], defaultAccount, now());
+  seedRoles(
+    iam,
+    [...(options.roles ?? []), ...(options.seedDemo ? demoRoles(defaultAccount) : [])],
+    defaultAccount,
+    now(),
+  );
   const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
   const settings: S3Settings = {
     restoreDelayMs: 2000,
@@ -185,8 +191,6 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     delayMs: () => settings.replicationDelayMs,
     log,
   });
-  // Only the engine's own clients know it: they alone may call ReplicateObject (decision 0017).
-  const engineToken = randomBytes(32).toString('hex');
   const s3: S3Services = {
     meta,
     authorizer,
@@ -194,7 +198,6 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     region: options.region ?? 'us-east-1',
     settings,
     replication,
-    engineToken,
     now,
   };
 
@@ -202,19 +205,25 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent, engineToken);
+  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
   const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
   const lambda = new LambdaService(
     join(dataDir, 'lambda'),
     { poolSize: 4, ...options.lambda },
-    credentials,
+    { authorizer, roles: new FunctionRoles(iam, sessions) },
     () => endpoint,
   );
+  // Every call of a job is its role's: S3 and Lambda over HTTP, Batch Replication in-process.
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region, roleArn) =>
       engineS3.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
-    lambda: (accountId, region) => engineLambda.forJob(accountId, region),
+    // The listing behind a generated manifest is S3's own (the inventory the role configured).
+    inventoryS3: (accountId, region) => engineS3.forJob(accountId, region),
+    lambda: (accountId, region, roleArn) =>
+      engineLambda.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
+    replicate: (accountId, _region, roleArn, object) =>
+      replicateObject(s3, jobRoles.credential(accountId, roleArn).principal, object),
     assumeRole: (accountId, roleArn) => jobRoles.refusal(accountId, roleArn),
     concurrency,
     now,

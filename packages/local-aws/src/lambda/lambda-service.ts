@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Credential } from '../sigv4/verify-sigv4.js';
+import type { Authorizer } from '../iam/authorizer.js';
+import type { SessionCredential } from '../iam/role-sessions.js';
+import type { FunctionRoles } from './function-roles.js';
 import { FunctionStore, type StoredFunction } from './function-store.js';
 import { Sandbox, type SandboxSettings } from './sandbox.js';
 import { type InvokeOutcome, WorkerBudget, type WorkerLimits, WorkerPool } from './worker-pool.js';
@@ -16,23 +18,34 @@ export function functionArn(fn: { region: string; accountId: string; name: strin
   return `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.name}`;
 }
 
+/** Who may call the Lambda API (the authorizer) and what a function's code runs as (its role). */
+export interface LambdaAccess {
+  readonly authorizer: Authorizer;
+  readonly roles: FunctionRoles;
+}
+
 /**
- * Lambda's state and runtime: the function store and one worker pool per function revision
- * (a changed or deleted function's workers are stopped). Invocations get an environment like
- * Lambda's, plus this endpoint and the account's keys so the code can call local-aws.
+ * Lambda's state and runtime: the function store and one worker pool per function revision and
+ * role session (a changed or deleted function's workers are stopped, and so are a function's
+ * whose role became assumable or stopped being so). Invocations get an environment like Lambda's,
+ * plus this endpoint and the session key of the function's execution role (decision 0021).
  */
 export class LambdaService {
   readonly store: FunctionStore;
-  private readonly pools = new Map<string, { pool: WorkerPool; revision: string }>();
+  readonly authorizer: Authorizer;
+  private readonly pools = new Map<string, { pool: WorkerPool; revision: string; session: string }>();
   private readonly sandbox: Sandbox;
   private readonly budget: WorkerBudget;
+  private readonly roles: FunctionRoles;
 
   constructor(
     dir: string,
     private readonly settings: LambdaSettings,
-    private readonly credentials: readonly Credential[],
+    access: LambdaAccess,
     private readonly endpoint: () => string,
   ) {
+    this.authorizer = access.authorizer;
+    this.roles = access.roles;
     mkdirSync(dir, { recursive: true });
     this.store = new FunctionStore(dir);
     // Function code runs outside the data directory, in a sandbox made anew at each start.
@@ -47,16 +60,19 @@ export class LambdaService {
     clientContext: unknown,
   ): Promise<InvokeOutcome> {
     const key = `${fn.accountId}/${fn.region}/${fn.name}`;
+    // Checked at each invocation: a role created, deleted or re-trusted since changes the workers' keys.
+    const credential = this.roles.credential(fn);
+    const session = credential?.accessKeyId ?? '';
     let entry = this.pools.get(key);
-    if (entry?.revision !== fn.revisionId) {
+    if (entry?.revision !== fn.revisionId || entry.session !== session) {
       entry?.pool.close();
       const pool = new WorkerPool(
-        this.workerSpec(fn),
+        this.workerSpec(fn, credential),
         async () => this.sandbox.prepare(await this.store.codeTree(fn.codeHash)),
         this.settings.poolSize,
         this.budget,
       );
-      entry = { pool, revision: fn.revisionId };
+      entry = { pool, revision: fn.revisionId, session };
       this.pools.set(key, entry);
     }
     return entry.pool.invoke({
@@ -99,8 +115,7 @@ export class LambdaService {
     this.sandbox.close();
   }
 
-  private workerSpec(fn: StoredFunction) {
-    const key = this.credentials.find((c) => c.accountId === fn.accountId);
+  private workerSpec(fn: StoredFunction, key: SessionCredential | undefined) {
     const env: Record<string, string> = {
       PATH: '/usr/local/bin:/usr/bin:/bin',
       LANG: 'en_US.UTF-8',
@@ -113,7 +128,14 @@ export class LambdaService {
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
       AWS_ENDPOINT_URL: this.endpoint(),
-      ...(key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {}),
+      // The execution role's session, as Lambda gives it; none when Lambda cannot assume the role.
+      ...(key
+        ? {
+            AWS_ACCESS_KEY_ID: key.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
+            AWS_SESSION_TOKEN: key.sessionToken,
+          }
+        : {}),
       ...(fn.environment ?? {}),
     };
     return { sandbox: this.sandbox, handler: fn.handler, memoryMb: fn.memorySize, env };
