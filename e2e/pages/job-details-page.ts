@@ -18,7 +18,8 @@ export class JobDetailsPage {
     this.cancelJobButton = page.getByRole('button', { name: 'Cancel job', exact: true });
     this.updatePriorityButton = page.getByRole('button', { name: 'Update priority' });
     this.cloneJobButton = page.getByRole('button', { name: 'Clone job' });
-    this.retryFailedButton = page.getByRole('button', { name: 'Retry failed tasks' });
+    // The outcome alert and the report summary both offer it; either retries.
+    this.retryFailedButton = page.getByRole('button', { name: 'Retry failed tasks' }).first();
     this.progressBar = page.getByRole('progressbar');
     this.dialog = page.getByRole('dialog');
     this.reportTable = page

@@ -1,5 +1,6 @@
 export * from './arn.js';
 export * from './completion-report.js';
+export * from './console-status.js';
 export * from './csv.js';
 export * from './csv-manifest.js';
 export * from './etag.js';

@@ -31,7 +31,7 @@ export function BatchReplicationJobPage() {
       create={create}
       initial={initial}
       onCreated={(jobId) => {
-        notify({ type: 'success', content: `Batch Replication job ${jobId} created for ${bucket}.` });
+        notify({ type: 'success', jobId, content: `Batch Replication job ${jobId} created for ${bucket}.` });
         void navigate(paths.job(jobId));
       }}
       onCancel={() => void navigate(paths.bucket(bucket, 'management'))}

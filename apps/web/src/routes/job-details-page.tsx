@@ -19,9 +19,12 @@ import {
   type JobModalAction,
 } from '../features/jobs/components/job-action-modals';
 import { JobConfiguration, JobTagsContainer } from '../features/jobs/components/job-configuration';
+import { JobOutcomeAlert } from '../features/jobs/components/job-outcome-alert';
 import { JobProgress } from '../features/jobs/components/job-progress';
 import { JobProgressChart } from '../features/jobs/components/job-progress-chart';
 import { JobReport } from '../features/jobs/components/job-report';
+
+const REPORT_ID = 'completion-report';
 
 export function JobDetailsPage() {
   const { jobId = '' } = useParams();
@@ -46,6 +49,7 @@ export function JobDetailsPage() {
       onSuccess: (r) => {
         notify({
           type: 'success',
+          jobId: r.jobId,
           content: `Job ${r.jobId} created over the ${r.tasks} failed tasks of job ${jobId}.`,
         });
         void navigate(paths.job(r.jobId));
@@ -81,11 +85,20 @@ export function JobDetailsPage() {
       }
     >
       <SpaceBetween size="l">
+        <JobOutcomeAlert
+          job={d}
+          onViewReport={() => document.getElementById(REPORT_ID)?.scrollIntoView({ behavior: 'smooth' })}
+          onRetryFailed={retryFailed}
+          onClone={() => void navigate(paths.cloneJob(jobId))}
+          retrying={retry.isPending}
+        />
         <JobProgress job={d} snapshot={snapshot.data} />
         <JobProgressChart job={d} />
         <JobConfiguration job={d} />
         <JobTagsContainer job={d} onEdit={() => setModal('tags')} />
-        <JobReport job={d} onRetryFailed={retryFailed} retrying={retry.isPending} />
+        <div id={REPORT_ID}>
+          <JobReport job={d} onRetryFailed={retryFailed} retrying={retry.isPending} />
+        </div>
       </SpaceBetween>
       {modal === 'tags' ? (
         <EditJobTagsModal jobId={jobId} tags={d.tags} onClose={() => setModal(null)} />

@@ -1,5 +1,6 @@
-import { isEnded } from '@batchops/batch-formats';
+import { consoleStatus, isEnded, statusReasons } from '@batchops/batch-formats';
 import type { JobDetails, JobSnapshot } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
@@ -16,23 +17,29 @@ export function JobProgress({ job, snapshot }: { job: JobDetails; snapshot: JobS
   const ended = isEnded(job.status);
   const rate = snapshot?.ratePerSecond;
   const eta = snapshot?.etaSeconds;
+  const shown = consoleStatus(job);
   return (
     <Container header={<Header variant="h2">Status</Header>}>
       <SpaceBetween size="l">
         <KeyValuePairs
           columns={4}
           items={[
-            { label: 'Status', value: <JobStatusIndicator status={job.status} /> },
-            { label: 'Status reason', value: job.statusUpdateReason ?? '-' },
+            { label: 'Status', value: <JobStatusIndicator job={job} /> },
             { label: 'Priority', value: job.priority },
             { label: 'Creation date', value: new Date(job.creationTime).toLocaleString() },
+            {
+              label: 'Termination date',
+              value: job.terminationDate ? new Date(job.terminationDate).toLocaleString() : '-',
+            },
+            // Fifth of four columns: the reasons sit right under Status.
+            { label: 'Status reason', value: <StatusReason job={job} /> },
           ]}
         />
         <ProgressBar
           label="Progress"
           value={percent}
-          status={!ended ? 'in-progress' : job.status === 'Complete' ? 'success' : 'error'}
-          resultText={job.status === 'Complete' ? 'Complete' : `Job ${job.status.toLowerCase()}`}
+          status={!ended ? 'in-progress' : shown.severity === 'success' ? 'success' : 'error'}
+          resultText={shown.severity === 'success' ? 'Complete' : `Job ${shown.label.toLowerCase()}`}
           description={
             totalTasks == null ? 'The number of objects is known once the manifest is read.' : undefined
           }
@@ -51,13 +58,21 @@ export function JobProgress({ job, snapshot }: { job: JobDetails; snapshot: JobS
             },
             { label: 'Rate', value: !ended && rate != null ? `${rate.toFixed(1)} objects/s` : '-' },
             { label: 'Time remaining', value: !ended && eta != null ? formatDuration(eta) : '-' },
-            {
-              label: 'Termination date',
-              value: job.terminationDate ? new Date(job.terminationDate).toLocaleString() : '-',
-            },
           ]}
         />
       </SpaceBetween>
     </Container>
+  );
+}
+
+function StatusReason({ job }: { job: JobDetails }) {
+  const reasons = statusReasons(job);
+  if (!reasons.length) return '-';
+  return (
+    <SpaceBetween size="xxxs">
+      {reasons.map((r) => (
+        <Box key={r}>{r}</Box>
+      ))}
+    </SpaceBetween>
   );
 }

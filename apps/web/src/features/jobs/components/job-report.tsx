@@ -72,6 +72,11 @@ export function JobReport({
         header={
           <Header
             variant="h2"
+            description={
+              job.report.scope === 'FailedTasksOnly'
+                ? 'The report lists failed tasks only; succeeded tasks are counted but not listed.'
+                : 'The report lists every task.'
+            }
             actions={
               <Button disabled={!r || r.failed === 0} loading={retrying} onClick={onRetryFailed}>
                 Retry failed tasks
@@ -86,8 +91,9 @@ export function JobReport({
           columns={4}
           items={[
             { label: 'Rows', value: r?.total.toLocaleString() ?? '-' },
-            { label: 'Succeeded', value: r?.succeeded.toLocaleString() ?? '-' },
-            { label: 'Failed', value: r?.failed.toLocaleString() ?? '-' },
+            // The job's counts: a failed-tasks-only report has no succeeded rows to count.
+            { label: 'Succeeded', value: job.progress.succeeded.toLocaleString() },
+            { label: 'Failed', value: job.progress.failed.toLocaleString() },
             {
               label: 'Failures by error code',
               value: r?.errorCodes.length

@@ -1,22 +1,19 @@
-import type { JobStatus } from '@batchops/contracts';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { consoleStatus, type JobStatusInput } from '@batchops/batch-formats';
+import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 
-const statusType: Record<JobStatus, StatusIndicatorProps.Type> = {
-  New: 'pending',
-  Preparing: 'loading',
-  Suspended: 'pending',
-  Ready: 'pending',
-  Active: 'in-progress',
-  Pausing: 'loading',
-  Paused: 'stopped',
-  Completing: 'loading',
-  Complete: 'success',
-  Cancelling: 'loading',
-  Cancelled: 'stopped',
-  Failing: 'loading',
-  Failed: 'error',
-};
-
-export function JobStatusIndicator({ status }: { status: JobStatus }) {
-  return <StatusIndicator type={statusType[status]}>{status}</StatusIndicator>;
+/** The job's console status (batch-formats' consoleStatus), with its failed-task count when any failed. */
+export function JobStatusIndicator({ job }: { job: JobStatusInput }) {
+  const s = consoleStatus(job);
+  return (
+    <SpaceBetween size="xxxs">
+      <StatusIndicator type={s.severity}>{s.label}</StatusIndicator>
+      {s.failedText && job.status === 'Complete' && (
+        <Box variant="small" color="text-status-error">
+          {s.failedText}
+        </Box>
+      )}
+    </SpaceBetween>
+  );
 }

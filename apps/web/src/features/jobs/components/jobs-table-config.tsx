@@ -36,7 +36,7 @@ export const jobsColumnDefinitions = (
   {
     id: 'status',
     header: 'Status',
-    cell: (j) => <JobStatusIndicator status={j.status} />,
+    cell: (j) => <JobStatusIndicator job={j} />,
     sortingField: 'status',
     minWidth: 140,
   },

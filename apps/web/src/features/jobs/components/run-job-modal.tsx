@@ -18,7 +18,7 @@ export function RunJobModal({ jobId, onClose }: { jobId: string; onClose: () => 
   const confirm = () =>
     run.mutate(jobId, {
       onSuccess: () => {
-        notify({ type: 'success', content: `Job ${jobId} is running.` });
+        notify({ type: 'success', jobId, content: `Job ${jobId} is running.` });
         onClose();
       },
       onError: (e) => notify({ type: 'error', header: `Could not run job ${jobId}`, content: e.message }),

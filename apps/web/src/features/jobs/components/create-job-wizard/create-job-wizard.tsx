@@ -78,6 +78,7 @@ export function CreateJobWizard({
       onSuccess: ({ jobId }) => {
         notify({
           type: 'success',
+          jobId,
           content: `Job ${jobId} created. Review it and choose Run job to start it.`,
         });
         onCreated(jobId);
