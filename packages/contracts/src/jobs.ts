@@ -90,6 +90,8 @@ export type JobSortField = z.infer<typeof JobSortField>;
 export const ListJobsQuery = z.object({
   status: repeated(JobStatus),
   operation: repeated(OperationName),
+  /** Free text: every word must match the job's ID (prefix), description, a tag (`key=value`, key or value), status or operation. */
+  text: optionalText,
   /** Words of the description (every word must occur). */
   description: optionalText,
   /** Part of the job ID. */

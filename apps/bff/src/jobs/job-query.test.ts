@@ -1,6 +1,6 @@
 import { type JobSummary, ListJobsQuery } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
-import { matchesTags, matchesWithoutTags, sortAndPage } from './job-query.js';
+import { matchesTags, matchesText, matchesWithoutTags, sortAndPage } from './job-query.js';
 
 const job = (id: string, over: Partial<JobSummary> = {}): JobSummary => ({
   jobId: id,
@@ -33,6 +33,19 @@ describe('job list query', () => {
     expect(matchesTags(tags, ListJobsQuery.parse({ tagKey: 'team', tagValue: 'prod' }))).toBe(false);
     expect(matchesTags(tags, ListJobsQuery.parse({ tagValue: 'prod' }))).toBe(true);
     expect(matchesTags([], ListJobsQuery.parse({ tagKey: 'team' }))).toBe(false);
+  });
+
+  it('matches free text against ID prefix, description, tag token, status and operation', () => {
+    const j = job('abc-123', { description: 'Nightly archive', status: 'Complete' });
+    const tags = [{ key: 'team', value: 'Blue' }];
+    const text = (t: string) => matchesText(j, tags, ListJobsQuery.parse({ text: t }));
+    expect(text('ABC-1')).toBe(true);
+    expect(text('123')).toBe(false); // an ID fragment that is not a prefix finds nothing
+    expect(text('nightly team=blue')).toBe(true);
+    expect(text('team=red')).toBe(false);
+    expect(text('complete tagging')).toBe(true);
+    expect(text('active')).toBe(false);
+    expect(text('archive weekly')).toBe(false);
   });
 
   it('sorts with ties newest first, pages and counts', () => {

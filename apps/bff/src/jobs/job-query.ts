@@ -14,7 +14,25 @@ export function matchesWithoutTags(job: JobSummary, q: ListJobsQuery): boolean {
   return true;
 }
 
-export const needsTags = (q: ListJobsQuery): boolean => Boolean(q.tagKey || q.tagValue);
+export const needsTags = (q: ListJobsQuery): boolean => Boolean(q.tagKey || q.tagValue || q.text);
+
+/** One free-text word against the job: ID prefix, description, tag token, status or operation. */
+function matchesWord(job: JobSummary, tags: readonly S3Tag[], word: string): boolean {
+  if (job.jobId.toLowerCase().startsWith(word)) return true;
+  if ((job.description ?? '').toLowerCase().includes(word)) return true;
+  if (job.status.toLowerCase().startsWith(word)) return true;
+  if (job.operation?.toLowerCase().includes(word)) return true;
+  return tags.some((t) => {
+    const key = t.key.toLowerCase();
+    const value = t.value.toLowerCase();
+    return word.includes('=') ? `${key}=${value}` === word : key === word || value === word;
+  });
+}
+
+/** The free text: every word must match something of the job (see matchesWord). */
+export function matchesText(job: JobSummary, tags: readonly S3Tag[], q: ListJobsQuery): boolean {
+  return !q.text || words(q.text).every((w) => matchesWord(job, tags, w));
+}
 
 /** Tag key and value match exactly, ignoring case; given both, one tag must have both. */
 export function matchesTags(tags: readonly S3Tag[], q: ListJobsQuery): boolean {

@@ -17,7 +17,7 @@ import type {
   S3Tag,
 } from '@batchops/contracts';
 import { createJobArgv, toCommandLine } from './cli-command.js';
-import { matchesTags, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
+import { matchesTags, matchesText, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
 import type { JobsServiceDeps } from './jobs-service-deps.js';
 import { resolveManifest } from './manifest-object.js';
@@ -38,7 +38,10 @@ export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise
       s3control,
       jobs.map((j) => j.jobId),
     );
-    jobs = jobs.filter((j) => matchesTags(tags?.get(j.jobId) ?? [], q));
+    jobs = jobs.filter((j) => {
+      const own = tags?.get(j.jobId) ?? [];
+      return matchesTags(own, q) && matchesText(j, own, q);
+    });
   }
   const { page, total } = sortAndPage(jobs, q);
   const pageTags =

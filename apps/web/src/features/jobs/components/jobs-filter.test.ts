@@ -5,6 +5,7 @@ import { queryFromSearchParams, queryFromTokens, searchParamsFromQuery, withFilt
 describe('the job list filter in the URL', () => {
   it('round-trips a filter, sort and page through the search params', () => {
     const query = ListJobsQuery.parse({
+      text: 'abc team=blue',
       description: 'nightly archive',
       tagKey: 'team',
       tagValue: 'storage',
@@ -32,7 +33,7 @@ describe('the job list filter in the URL', () => {
 });
 
 describe('PropertyFilter tokens', () => {
-  it('map to the BFF filter: free text is the description, the newest tag value wins, bad statuses go', () => {
+  it('map to the BFF filter: free text is its own filter, the newest tag value wins, bad statuses go', () => {
     const filter = queryFromTokens({
       operation: 'and',
       tokens: [
@@ -45,7 +46,8 @@ describe('PropertyFilter tokens', () => {
       ],
     });
     expect(filter).toEqual({
-      description: 'nightly archive',
+      text: 'nightly',
+      description: 'archive',
       tagValue: 'new',
       status: ['Complete'],
       operation: ['S3PutObjectCopy'],
@@ -57,13 +59,20 @@ describe('PropertyFilter tokens', () => {
   });
 
   it('replace the filter of a query, back on page 1, and a cleared token leaves it', () => {
-    const before = ListJobsQuery.parse({ description: 'old', tagKey: 'team', page: 4, sortBy: 'priority' });
+    const before = ListJobsQuery.parse({
+      text: 'x',
+      description: 'old',
+      tagKey: 'team',
+      page: 4,
+      sortBy: 'priority',
+    });
     const after = withFilter(before, {
       operation: 'and',
       tokens: [{ propertyKey: 'jobId', operator: ':', value: 'abc' }],
     });
     expect(after.jobId).toBe('abc');
     expect(after.description).toBeUndefined();
+    expect(after.text).toBeUndefined();
     expect(after.tagKey).toBeUndefined();
     expect(after.page).toBe(1);
     expect(after.sortBy).toBe('priority');

@@ -4,7 +4,7 @@ import type { JobsListQuery } from '../api/jobs-keys';
 
 type ListFilter = Pick<
   JobsListQuery,
-  'description' | 'jobId' | 'tagKey' | 'tagValue' | 'status' | 'operation'
+  'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'status' | 'operation'
 >;
 
 /** The URL's search params → the list query (the URL is untrusted input: parsed, bad values dropped). */
@@ -27,6 +27,7 @@ export function searchParamsFromQuery(query: JobsListQuery): URLSearchParams {
   const put = (name: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') qs.append(name, String(value));
   };
+  put('text', query.text);
   put('description', query.description);
   put('jobId', query.jobId);
   put('tagKey', query.tagKey);
@@ -42,6 +43,7 @@ export function searchParamsFromQuery(query: JobsListQuery): URLSearchParams {
 /** The list query's filter part → the PropertyFilter's tokens. */
 export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
   const tokens: PropertyFilterProps.Token[] = [];
+  if (query.text) tokens.push({ operator: ':', value: query.text });
   if (query.description) tokens.push({ propertyKey: 'description', operator: ':', value: query.description });
   if (query.jobId) tokens.push({ propertyKey: 'jobId', operator: ':', value: query.jobId });
   if (query.tagKey) tokens.push({ propertyKey: 'tagKey', operator: '=', value: query.tagKey });
@@ -52,11 +54,13 @@ export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
 }
 
 /**
- * The PropertyFilter's tokens → the list filter the BFF understands; free text searches the description.
+ * The PropertyFilter's tokens → the list filter the BFF understands; free text (no property) goes to `text`,
+ * which the BFF matches against job ID prefix, description, tags, status and operation.
  * The BFF takes one job ID, tag key and tag value: the newest token of each wins.
  */
 export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
-  const texts: Record<'description' | 'jobId' | 'tagKey' | 'tagValue', string[]> = {
+  const texts: Record<'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue', string[]> = {
+    text: [],
     description: [],
     jobId: [],
     tagKey: [],
@@ -67,7 +71,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
   for (const t of filter.tokens) {
     const value = String(t.value ?? '').trim();
     if (!value) continue;
-    const key = t.propertyKey ?? 'description';
+    const key = t.propertyKey ?? 'text';
     if (key === 'status') status.push(value);
     else if (key === 'operation') operation.push(value);
     else if (key in texts) texts[key as keyof typeof texts].push(value);
@@ -75,6 +79,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
   const parsed = ListJobsQuery.pick({ status: true, operation: true }).safeParse({ status, operation });
   const join = (v: string[]) => (v.length ? v.join(' ') : undefined);
   return {
+    ...(join(texts.text) ? { text: join(texts.text) } : {}),
     ...(join(texts.description) ? { description: join(texts.description) } : {}),
     ...(texts.jobId.length ? { jobId: texts.jobId.at(-1) as string } : {}),
     ...(texts.tagKey.length ? { tagKey: texts.tagKey.at(-1) as string } : {}),
@@ -86,6 +91,6 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
 
 /** The query with its filter replaced (not merged: a cleared token must leave the URL). */
 export function withFilter(query: ListJobsQuery, filter: PropertyFilterProps.Query): ListJobsQuery {
-  const { description: _d, jobId: _j, tagKey: _k, tagValue: _v, ...rest } = query;
+  const { text: _t, description: _d, jobId: _j, tagKey: _k, tagValue: _v, ...rest } = query;
   return { ...rest, ...queryFromTokens(filter), page: 1 } as ListJobsQuery;
 }

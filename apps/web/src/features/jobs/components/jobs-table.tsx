@@ -148,7 +148,7 @@ export function JobsTable({
             onChange={onFilterChange}
             filteringProperties={jobsFilteringProperties}
             filteringOptions={jobsFilteringOptions}
-            filteringPlaceholder="Find jobs by description, job ID, tag, status or operation"
+            filteringPlaceholder="Find jobs by job ID, description, tag (key=value), status or operation"
             filteringAriaLabel="Find jobs"
             countText={`${total} matches`}
             hideOperations
