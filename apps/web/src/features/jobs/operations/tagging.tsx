@@ -32,7 +32,7 @@ const items = (op: { tags: { key: string; value: string }[] }): DetailItem[] => 
 export const tagging = webOperation({
   type: 'tagging',
   label: 'Replace all object tags',
-  description: 'Replace the tag set of each object.',
+  description: 'Replace the tag set of each object: its existing tags are removed.',
   Parameters: TaggingParameters,
   toModel: (form) => ({ type: 'tagging', tags: form.objectTags }),
   fromModel: (op) => ({ objectTags: op.tags }),

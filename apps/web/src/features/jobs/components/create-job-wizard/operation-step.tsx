@@ -8,7 +8,7 @@ import type { WizardForm } from './wizard-form-state';
 import type { WizardStepProps } from './wizard-step-props';
 
 export function OperationStep({ form, update, errors }: WizardStepProps) {
-  const { Parameters } = webOperationOf(form.operation);
+  const Parameters = form.operation ? webOperationOf(form.operation).Parameters : null;
   // As the S3 console: a manifest from the replication configuration serves only Replicate.
   const replicationOnly = form.manifestFormat === 'replication';
   const items = operationChoices.map((c) =>
@@ -34,7 +34,7 @@ export function OperationStep({ form, update, errors }: WizardStepProps) {
           />
         </FormField>
       </Container>
-      <Parameters form={form} update={update} errors={errors} />
+      {Parameters && <Parameters form={form} update={update} errors={errors} />}
     </SpaceBetween>
   );
 }

@@ -7,6 +7,7 @@ describe('role template request', () => {
     const form = {
       ...emptyWizardForm('us-east-1', ''),
       manifestUri: 's3://src/manifests/m.csv',
+      operation: 'tagging' as const,
       objectTags: [{ key: 'k', value: 'v' }],
       reportUri: 's3://reports/batch/',
       priority: 'not a number',
@@ -17,6 +18,7 @@ describe('role template request', () => {
       operation: { type: 'tagging', tags: [{ key: 'k', value: 'v' }] },
       report: { enabled: true, bucket: 'reports', prefix: 'batch', scope: 'FailedTasksOnly' },
     });
+    expect(toRoleTemplateRequest({ ...form, operation: null })).toBeNull();
   });
 
   it('is null while the manifest is not given', () => {

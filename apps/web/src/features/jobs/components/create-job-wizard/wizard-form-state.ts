@@ -29,7 +29,8 @@ export interface WizardForm {
   manifestVersionId: string;
   /** null: use the ETag read from the object; a string: the user's own. */
   manifestEtag: string | null;
-  operation: OperationChoice;
+  /** null until the user chooses: none is preselected (the default would be a destructive one). */
+  operation: OperationChoice | null;
   objectTags: S3Tag[];
   copyDestinationUri: string;
   copyStorageClass: StorageClass | '';
@@ -81,7 +82,7 @@ export function emptyWizardForm(region: string, roleArn: string): WizardForm {
     genStatuses: [],
     genSaveManifest: false,
     genOutputUri: '',
-    operation: 'tagging',
+    operation: null,
     objectTags: [{ key: '', value: '' }],
     copyDestinationUri: '',
     copyStorageClass: '',

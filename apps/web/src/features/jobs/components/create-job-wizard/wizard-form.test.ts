@@ -19,6 +19,7 @@ const lastStep = 3;
 const valid = (patch: Partial<WizardForm> = {}): WizardForm => ({
   ...emptyWizardForm('us-east-1', role),
   manifestUri: 's3://demo-manifests/manifests/photos.csv',
+  operation: 'tagging',
   objectTags: [{ key: 'reviewed', value: 'yes' }],
   reportUri: 's3://demo-reports/batch/',
   ...patch,
@@ -37,12 +38,12 @@ const errorsOf = (form: WizardForm) => {
 };
 
 describe('emptyWizardForm', () => {
-  it("starts as the S3 console does: tagging, priority 10, a failed-tasks report, wait to run, the role it's given", () => {
+  it("starts as the S3 console does, but with no operation chosen: priority 10, a failed-tasks report, wait to run, the role it's given", () => {
     const form = emptyWizardForm('eu-west-1', role);
     expect(form).toMatchObject({
       region: 'eu-west-1',
       manifestFormat: 'csv',
-      operation: 'tagging',
+      operation: null,
       objectTags: [{ key: '', value: '' }],
       priority: '10',
       reportEnabled: true,
@@ -53,8 +54,14 @@ describe('emptyWizardForm', () => {
     });
   });
 
+  it('is not valid until an operation is chosen', () => {
+    const { errors, step } = errorsOf(valid({ operation: null }));
+    expect(errors).toEqual({ operation: 'Choose an operation.' });
+    expect(step).toBe(1);
+  });
+
   it('is not valid until the manifest, the object tag and the report bucket are given', () => {
-    const { errors, step } = errorsOf(emptyWizardForm('us-east-1', role));
+    const { errors, step } = errorsOf({ ...emptyWizardForm('us-east-1', role), operation: 'tagging' });
     expect(Object.keys(errors).sort()).toEqual(['manifestUri', 'operation.tags.0.key', 'reportUri']);
     expect(errors['operation.tags.0.key']).toBe('a tag key is required');
     expect(errors.reportUri).toBe('required when the report is enabled');

@@ -28,7 +28,7 @@ export function toWizardInput(
             ...(nonEmpty(form.manifestVersionId) ? { versionId: form.manifestVersionId.trim() } : {}),
             ...(etag ? { etag } : {}),
           },
-    operation: webOperationOf(form.operation).toModel(form),
+    operation: form.operation ? webOperationOf(form.operation).toModel(form) : undefined,
     ...(nonEmpty(form.description) ? { description: form.description.trim() } : {}),
     priority,
     report: form.reportEnabled
@@ -146,7 +146,9 @@ export function parseWizardForm(
   const issues = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  issues.push(...(webOperationOf(form.operation).formIssues?.(form, nowMs) ?? []));
+  if (form.operation) issues.push(...(webOperationOf(form.operation).formIssues?.(form, nowMs) ?? []));
+  // First message wins per field: ours before the schema's "Required".
+  else issues.unshift({ field: 'operation', message: 'Choose an operation.' });
   if (parsed.success && issues.length === 0) return { success: true, model: parsed.data };
   return { success: false, issues };
 }
