@@ -8,6 +8,8 @@ import { displayPreferencesMenu } from '../components/display-preferences-menu';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Notifications } from '../components/notifications';
 import { navigationItems, paths } from '../config/navigation';
+import { connectionLabel } from '../lib/connection/connection-label';
+import { useConnection } from '../lib/connection/get-connection';
 import { loadDisplayPreferences, saveDisplayPreferences } from '../lib/display-preferences';
 
 /** What a route may declare in its `handle` for the shell. */
@@ -28,6 +30,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const breadcrumbs = useBreadcrumbs();
+  const connection = useConnection().data;
   const [prefs, setPrefs] = useState(loadDisplayPreferences);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
@@ -52,6 +55,16 @@ export function AppShell() {
             },
           }}
           utilities={[
+            ...(connection
+              ? [
+                  {
+                    type: 'button' as const,
+                    text: connectionLabel(connection),
+                    title: 'Where the console sends its requests',
+                    disableUtilityCollapse: true,
+                  },
+                ]
+              : []),
             displayPreferencesMenu(prefs, (next) => {
               saveDisplayPreferences(next);
               setPrefs(next);

@@ -28,6 +28,8 @@ export function JobsOverview() {
   const statuses = useQuery(statusesQuery).data;
   const counts = countByGroup(Object.values(statuses ?? {}));
   const total = counts.reduce((n, c) => n + c.count, 0);
+  // No all-zero overview: the list's empty state speaks for a Region without jobs.
+  if (statuses && total === 0) return null;
   return (
     <Container
       header={
