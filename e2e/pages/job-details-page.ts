@@ -11,6 +11,10 @@ export class JobDetailsPage {
   readonly progressBar: Locator;
   readonly dialog: Locator;
   readonly reportTable: Locator;
+  /** The alert under the header when an ended job did not fully succeed. */
+  readonly outcomeAlert: Locator;
+  /** The flash messages above the page. */
+  readonly flash: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: /^Job / });
@@ -22,6 +26,8 @@ export class JobDetailsPage {
     this.retryFailedButton = page.getByRole('button', { name: 'Retry failed tasks' }).first();
     this.progressBar = page.getByRole('progressbar');
     this.dialog = page.getByRole('dialog');
+    this.outcomeAlert = page.getByRole('region', { name: 'Job outcome' });
+    this.flash = page.getByRole('region', { name: 'Notifications' });
     this.reportTable = page
       .getByRole('table')
       .filter({ has: page.getByRole('columnheader', { name: 'Task status' }) });

@@ -7,6 +7,7 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   page,
   wizard,
   jobPage,
+  jobsPage,
 }) => {
   test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
@@ -39,7 +40,18 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
 
   await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
   await jobPage.runJob();
-  await expect(jobPage.value('Status')).toHaveText(/Complete|Failed/, { timeout: 90_000 });
+  // Every task failed: not a green Complete, but "Completed with failures", with the count and what to do.
+  const failedText = `Failed ${demo.objects} (100 %)`;
+  await expect(jobPage.value('Status')).toContainText('Completed with failures', { timeout: 90_000 });
+  await expect(jobPage.value('Status')).toContainText(failedText);
+  await expect(jobPage.value('Status')).not.toHaveText(/^Complete$/);
+  await expect(jobPage.outcomeAlert).toContainText('completed with failures');
+  await expect(jobPage.outcomeAlert).toContainText('Most frequent error: AccessDenied');
+  await expect(jobPage.outcomeAlert.getByRole('button', { name: 'Retry failed tasks' })).toBeVisible();
+  await expect(jobPage.outcomeAlert.getByRole('button', { name: 'Clone with another role' })).toBeVisible();
+  // The flash follows the job: no green "created" over a job whose tasks all failed.
+  await expect(jobPage.flash).toContainText('completed with failures');
+  await expect(jobPage.flash).not.toContainText('created');
   // The details name the missing action, with the failed tasks it cost.
   const denied = page.getByRole('table', { name: 'Access denied by action' });
   await expect(denied).toContainText('s3:PutObjectTagging');
@@ -47,6 +59,15 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   await denied.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('access-denied-by-action.png') });
   const failedJob = jobPage.jobId();
+
+  // The list says the same, and a job-ID prefix as free text finds this job and no other.
+  await jobsPage.goto();
+  await jobsPage.filterBy(failedJob.slice(0, 8));
+  await expect(jobsPage.table.getByRole('row')).toHaveCount(2);
+  await expect(jobsPage.row(failedJob)).toContainText('Completed with failures');
+  await expect(jobsPage.row(failedJob)).toContainText(failedText);
+  await jobPage.goto(failedJob);
+  await expect(jobPage.value('Status')).toContainText('Completed with failures');
 
   // Clone it, and give the clone a role made from the template for this job.
   await jobPage.cloneJobButton.click();

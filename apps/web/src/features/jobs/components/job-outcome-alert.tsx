@@ -38,22 +38,24 @@ export function JobOutcomeAlert({
   if (!outcome || outcome.type === 'success') return null;
   const failedTasks = job.progress.failed > 0;
   return (
-    <Alert
-      type={outcome.type}
-      header={outcome.header}
-      action={
-        <SpaceBetween direction="horizontal" size="xs">
-          {job.report.enabled && <Button onClick={onViewReport}>View report</Button>}
-          {failedTasks && job.report.enabled && (
-            <Button loading={retrying} onClick={onRetryFailed}>
-              Retry failed tasks
-            </Button>
-          )}
-          <Button onClick={onClone}>Clone with another role</Button>
-        </SpaceBetween>
-      }
-    >
-      {outcome.content}
-    </Alert>
+    <section aria-label="Job outcome">
+      <Alert
+        type={outcome.type}
+        header={outcome.header}
+        action={
+          <SpaceBetween direction="horizontal" size="xs">
+            {job.report.enabled && <Button onClick={onViewReport}>View report</Button>}
+            {failedTasks && job.report.enabled && (
+              <Button loading={retrying} onClick={onRetryFailed}>
+                Retry failed tasks
+              </Button>
+            )}
+            <Button onClick={onClone}>Clone with another role</Button>
+          </SpaceBetween>
+        }
+      >
+        {outcome.content}
+      </Alert>
+    </section>
   );
 }
