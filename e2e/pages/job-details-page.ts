@@ -13,7 +13,7 @@ export class JobDetailsPage {
   readonly reportTable: Locator;
   /** The alert under the header when an ended job did not fully succeed. */
   readonly outcomeAlert: Locator;
-  /** The flash messages above the page. */
+  /** The flash messages above the page (the AppLayout's notifications region). */
   readonly flash: Locator;
 
   constructor(readonly page: Page) {

@@ -46,10 +46,5 @@ export function useNotifications(): NotificationsApi {
 
 export function Notifications() {
   const { items } = useNotifications();
-  // A named region, so the messages can be found (and read) as one place.
-  return (
-    <section aria-label="Notifications">
-      <Flashbar items={items} stackItems={items.length > 2} />
-    </section>
-  );
+  return <Flashbar items={items} stackItems={items.length > 2} />;
 }
