@@ -51,7 +51,7 @@ function credentialsFrom(
   env: NodeJS.ProcessEnv,
 ): Credential[] | undefined {
   if (file !== undefined) return parseCredentials(readFileSync(file, 'utf8'), '--credentials-file');
-  const fromEnv = env[CREDENTIALS_ENV];
+  const fromEnv = env.BATCHOPS_LOCAL_AWS_CREDENTIALS;
   if (fromEnv) return parseCredentials(fromEnv, CREDENTIALS_ENV);
   if (argv === undefined) return undefined;
   console.error(
