@@ -19,9 +19,11 @@ import { rolesRoutes } from './roles/roles-routes.js';
 import { StreamLimit } from './sse/stream-limit.js';
 import { allowedHostsOnly } from './web/allowed-hosts.js';
 import { jsonMutationsOnly } from './web/json-only.js';
-import { noFraming } from './web/no-framing.js';
 import { sameOriginOnly } from './web/same-origin.js';
+import { securityHeaders } from './web/security-headers.js';
 import { serveSpa } from './web/serve-spa.js';
+import { sessionCookie } from './web/session-cookie.js';
+import { wellFormedPath } from './web/well-formed-path.js';
 
 export interface AppDeps {
   readonly clients: RegionalClients;
@@ -34,7 +36,7 @@ export interface AppDeps {
   readonly log?: (line: string) => void;
   /** Live poll intervals (default 500 ms while a job moves, 3 s otherwise). */
   readonly pollIntervals?: PollIntervals;
-  /** Live streams per client (remote address; default 8) and pollers at once (default 32). */
+  /** Live streams per client (browser session, else remote address; default 8) and pollers at once (default 32). */
   readonly sseLimits?: { readonly perClient?: number; readonly pollers?: number };
   /** The clock (default `Date.now`). */
   readonly now?: () => number;
@@ -42,15 +44,17 @@ export interface AppDeps {
   readonly listMaxAgeMs?: number;
 }
 
-/** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams do not limit one user. */
+/** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
 const STREAMS_PER_CLIENT = 8;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
-  app.use(noFraming);
+  app.use(securityHeaders);
   app.use(allowedHostsOnly(deps.allowedHosts ?? []));
+  app.use(wellFormedPath);
+  app.use(sessionCookie);
   const now = deps.now ?? Date.now;
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,

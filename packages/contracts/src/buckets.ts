@@ -153,7 +153,15 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export const UploadObjectRequest = z.object({
   key: z.string().min(1, 'the object key is required').max(1024, 'at most 1024 characters'),
-  contentType: z.string().max(256).optional(),
+  /** Sent as the Content-Type header: visible ASCII, inner spaces and tabs (RFC 9110 field-value), no line breaks. */
+  contentType: z
+    .string()
+    .max(256)
+    .regex(
+      /^[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?$/,
+      'not a valid HTTP header value: visible ASCII characters with inner spaces or tabs, no line breaks',
+    )
+    .optional(),
   /** The file's bytes, base64. */
   contentBase64: z
     .string()

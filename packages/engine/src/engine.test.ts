@@ -184,7 +184,7 @@ describe('Engine: write errors', () => {
     expect((await ended(engine, next.jobId)).Status).toBe('Complete');
   });
 
-  it('shows the job Failed when nothing can be saved, and a restart on a healthy disk runs it again', async () => {
+  it('keeps a job Failed after restarts when even its failure could not be saved (disk full)', async () => {
     const s3 = new FakeS3();
     const dataDir = mkdtempSync(join(tmpdir(), 'engine-'));
     const broken = { results: false, saves: false };
@@ -193,15 +193,30 @@ describe('Engine: write errors', () => {
     broken.saves = true;
     const job = await ended(first, jobId);
     expect(job.Status).toBe('Failed');
-    expect(job.FailureReasons?.[0]?.FailureCode).toBe('InternalError');
+    const reasons = job.FailureReasons;
+    expect(reasons?.[0]?.FailureCode).toBe('InternalError');
     await first.close();
     engines.splice(engines.indexOf(first), 1);
+    const tagged = s3.count('PutObjectTaggingCommand');
 
-    // The disk has room again: the job resumes from what was saved (retried), no crash loop.
-    const second = start(s3, { dataDir });
-    const again = await ended(second, jobId);
-    expect(again.Status).toBe('Complete');
-    expect(again.ProgressSummary?.NumberOfTasksSucceeded).toBe(10);
+    // Restarted while the disk is still full: Failed (in memory), not resumed.
+    const second = start(s3, { dataDir, openStore: failingStore({ results: true, saves: true }) });
+    expect(second.describeJob(ACCOUNT, jobId)).toMatchObject({ Status: 'Failed', FailureReasons: reasons });
+    await second.close();
+    engines.splice(engines.indexOf(second), 1);
+
+    // The disk has room again: still Failed, now saved, and none of its tasks ran again.
+    const third = start(s3, { dataDir });
+    expect(third.describeJob(ACCOUNT, jobId)).toMatchObject({ Status: 'Failed', FailureReasons: reasons });
+    await third.close();
+    engines.splice(engines.indexOf(third), 1);
+    const store = new JobStore(join(dataDir, 'jobs.sqlite'));
+    expect(store.get(jobId)?.status).toBe('Failed');
+    store.close();
+    const fourth = start(s3, { dataDir });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fourth.describeJob(ACCOUNT, jobId).Status).toBe('Failed');
+    expect(s3.count('PutObjectTaggingCommand')).toBe(tagged);
   });
 
   it('fails a resumed job whose manifest copy is gone, and still resumes the others', async () => {

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
 import {
   isEnded,
@@ -11,6 +9,8 @@ import {
   nextStatusOnRequest,
   type RequestedJobStatus,
 } from '@batchops/batch-formats';
+import { FailureJournal } from './failure-journal.js';
+import type { JobAccess } from './job-access.js';
 import {
   decodeListToken,
   encodeListToken,
@@ -27,13 +27,9 @@ import { Lifecycle, type RoleRefusal } from './lifecycle.js';
 /** Ended jobs stay listed this long. */
 export const LIST_RETENTION_MS = 90 * 86_400_000;
 
-export interface EngineOptions {
+export interface EngineOptions extends JobAccess {
   /** Where the job store and the jobs' manifest copies live. */
   readonly dataDir: string;
-  /** The Lambda client LambdaInvoke tasks of an account call functions of a Region through. */
-  readonly lambda?: (accountId: string, region: string) => LambdaClient;
-  /** The S3 client a job's tasks, manifest reads and report writes go through, acting as its role. */
-  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
   /**
    * Whether Batch Operations may act as a job's role (it exists and trusts the service); a refusal
    * fails the job while Preparing. Absent: every role is accepted.
@@ -67,6 +63,7 @@ export interface JobChange {
  */
 export class Engine {
   private readonly store: JobStore;
+  private readonly journal: FailureJournal;
   private readonly lifecycle: Lifecycle;
   private readonly events = new EventEmitter();
   private readonly now: () => Date;
@@ -81,11 +78,14 @@ export class Engine {
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => {});
     this.events.setMaxListeners(0);
+    this.journal = new FailureJournal(join(options.dataDir, 'failed-jobs.journal'));
     this.lifecycle = new Lifecycle({
       store: this.store,
+      journal: this.journal,
       jobsDir,
       s3: options.s3,
       ...(options.lambda ? { lambda: options.lambda } : {}),
+      ...(options.replicate ? { replicate: options.replicate } : {}),
       ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
       concurrency: options.concurrency ?? 64,
       now: this.now,
@@ -96,7 +96,9 @@ export class Engine {
 
   /** Pick up every unfinished job where it was left (after a restart or a crash). */
   start(): void {
-    for (const job of this.store.unfinished()) this.lifecycle.resume(job);
+    this.lifecycle.recoverFailures();
+    for (const job of this.store.unfinished())
+      if (!this.lifecycle.jobs.has(job.jobId)) this.lifecycle.resume(job);
     this.timer = setInterval(() => this.tick(), this.options.flushMs ?? 200);
     this.timer.unref();
   }
@@ -107,6 +109,7 @@ export class Engine {
     await this.lifecycle.scheduler.close();
     await this.lifecycle.settle();
     this.store.close();
+    this.journal.close();
   }
 
   /** Listen to status and progress changes (live views). Returns the unsubscribe function. */

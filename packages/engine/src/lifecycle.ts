@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetBucketLocationCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
+import type { FailureJournal } from './failure-journal.js';
+import type { JobAccess } from './job-access.js';
 import type { JobStore, StoredJob } from './job-store.js';
 import { generateManifest } from './manifest/generate-manifest.js';
 import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
@@ -15,12 +16,12 @@ const DAY = 86_400_000;
 /** A job left Suspended this long fails (S3 User Guide: 30 days). */
 export const SUSPENDED_LIMIT_MS = 30 * DAY;
 
-export interface LifecycleDeps {
+export interface LifecycleDeps extends JobAccess {
   readonly store: JobStore;
+  /** Where a failure the store cannot save is kept for the next start. */
+  readonly journal: FailureJournal;
   /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
   readonly jobsDir: string;
-  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
-  readonly lambda?: (accountId: string, region: string) => LambdaClient;
   readonly assumeRole?: (accountId: string, roleArn: string) => RoleRefusal | undefined;
   readonly concurrency: number;
   readonly now: () => Date;
@@ -62,7 +63,11 @@ export class Lifecycle {
           s3: clientOf(deps, job),
           lambda: (region) => {
             if (!deps.lambda) throw new Error('this engine has no Lambda client');
-            return deps.lambda(job.accountId, region);
+            return deps.lambda(job.accountId, region, job.request.RoleArn ?? '');
+          },
+          replicate: (object) => {
+            if (!deps.replicate) throw new Error('this engine cannot replicate');
+            return deps.replicate(job.accountId, job.region, job.request.RoleArn ?? '', object);
           },
           accountId: job.accountId,
           region: job.region,
@@ -86,6 +91,28 @@ export class Lifecycle {
   /** The job as the engine has it now: the in-memory copy, else the stored one. */
   get(jobId: string): StoredJob | undefined {
     return this.jobs.get(jobId) ?? this.deps.store.get(jobId);
+  }
+
+  /**
+   * At start, before resuming: the jobs whose failure only the journal kept are Failed again —
+   * saved now when the store can, else Failed in memory (and not resumed) until it can.
+   */
+  recoverFailures(): void {
+    const { journal, store, log } = this.deps;
+    for (const { slot, failure } of journal.entries()) {
+      const job = store.get(failure.jobId);
+      if (job && !isEnded(job.status)) {
+        Object.assign(job, { ...failure, status: 'Failed', activeSince: null });
+        try {
+          store.save(job);
+        } catch (e) {
+          this.jobs.set(job.jobId, job);
+          log(`job ${job.jobId}: its failure still cannot be saved: ${(e as Error).message}`);
+          continue;
+        }
+      }
+      journal.clear(slot);
+    }
   }
 
   /** Pick up an unfinished job where it was left (after a restart or a crash). */
@@ -179,8 +206,8 @@ export class Lifecycle {
 
   /**
    * The engine could not write (or read back) what a job needs. The job fails with the reason; if
-   * even that cannot be saved, it shows Failed until a restart, which resumes it from its last
-   * saved state. Never throws.
+   * even that cannot be saved, the failure journal keeps it, so the job stays Failed after a
+   * restart too. Never throws.
    */
   writeFailed(job: StoredJob, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
@@ -208,8 +235,22 @@ export class Lifecycle {
     } catch (e) {
       this.jobs.set(job.jobId, job);
       this.deps.log(`job ${job.jobId}: the failure could not be saved either: ${(e as Error).message}`);
+      this.journalFailure(job);
     }
     this.deps.emit(job);
+  }
+
+  private journalFailure(job: StoredJob): void {
+    try {
+      this.deps.journal.record({
+        jobId: job.jobId,
+        failureReasons: job.failureReasons,
+        terminationDate: job.terminationDate ?? this.deps.now().getTime(),
+        activeMs: job.activeMs,
+      });
+    } catch (e) {
+      this.deps.log(`job ${job.jobId}: the failure journal could not keep it: ${(e as Error).message}`);
+    }
   }
 
   private run(job: StoredJob, done: Uint8Array | undefined): void {

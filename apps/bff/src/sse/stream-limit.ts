@@ -1,19 +1,31 @@
+import type { Request } from 'express';
 import { HttpError } from '../errors/http-error.js';
+import { sessionOf } from '../web/session-cookie.js';
 
-/** At most `perClient` open streams per client (remote address); a slot is released on close. */
+/**
+ * Whose share a stream counts against: the browser session (its cookie), else the remote address —
+ * every local browser is 127.0.0.1, so one tab or process must not take the slots of another.
+ */
+export function streamClientOf(req: Request): string {
+  const session = sessionOf(req);
+  return session ? `session:${session}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/** At most `perClient` open streams per client (streamClientOf); a slot is released on close. */
 export class StreamLimit {
   private readonly open = new Map<string, number>();
 
   constructor(private readonly perClient: number) {}
 
-  /** Take a slot for `client`, or throw 429 `TooManyStreams`. Returns the release (idempotent). */
-  acquire(client: string): () => void {
+  /** Take a slot for the request's client, or throw 429 `TooManyStreams`. Returns the release (idempotent). */
+  acquire(req: Request): () => void {
+    const client = streamClientOf(req);
     const n = this.open.get(client) ?? 0;
     if (n >= this.perClient) {
       throw new HttpError(
         429,
         'TooManyStreams',
-        `At most ${this.perClient} live streams per client: close another console tab or view.`,
+        `At most ${this.perClient} live streams per browser session: close another console tab or view.`,
       );
     }
     this.open.set(client, n + 1);

@@ -3,6 +3,7 @@ import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
 import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
 import type { S3Context } from './s3-context.js';
 import { versionIdParam } from './s3-errors.js';
+import { mayWriteInto } from './write-consent.js';
 
 // Who may do what to a bucket or object of another account: its ACL grants, as on S3 (decision 0016).
 
@@ -79,5 +80,18 @@ export function authorize(ctx: S3Context, operation: string): void {
     return;
   }
   if (b.owner === ctx.identity.accountId) return;
-  if (need?.on !== 'bucket' || !bucketAllows(ctx, b, need.permission)) throw accessDenied();
+  if (need?.on !== 'bucket') throw accessDenied();
+  const allowed =
+    need.permission === 'WRITE'
+      ? mayWriteInto(
+          b,
+          { accountId: ctx.identity.accountId, principalArn: ctx.identity.principal.arn },
+          writeAction(operation),
+        )
+      : bucketAllows(ctx, b, need.permission);
+  if (!allowed) throw accessDenied();
 }
+
+/** The write a bucket-WRITE operation is, for the consent check. */
+const writeAction = (operation: string) =>
+  operation === 'DeleteObject' || operation === 'DeleteObjects' ? 's3:DeleteObject' : 's3:PutObject';

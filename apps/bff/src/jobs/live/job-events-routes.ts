@@ -8,9 +8,9 @@ import type { JobEventsHub } from './job-pollers.js';
 /** Mounted under /jobs, before `/:id`: `/events` (the list), `/:id/events` (one job) and `/:id/progress` (its samples). */
 export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {
   const router = Router();
-  // A stream counts against its client (remote address) and is refused before it opens.
+  // A stream counts against its client (browser session) and is refused before it opens.
   const open = (req: Request, res: Response, admit: () => void): SseStream => {
-    const release = limit.acquire(req.socket.remoteAddress ?? 'unknown');
+    const release = limit.acquire(req);
     try {
       admit();
     } catch (e) {

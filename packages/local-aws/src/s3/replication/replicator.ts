@@ -2,6 +2,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { BlobStore } from '../../store/blob-store.js';
 import type { BucketRow, ObjectAttrs, ObjectRow, S3MetaStore } from '../../store/s3-meta-store.js';
 import { destinationBucketName, type ReplicationRule, readReplicationConfig } from '../replication-config.js';
+import { mayWriteInto } from '../write-consent.js';
 import { applicableRules } from './replication-rules.js';
 
 // S3 Replication (decision 0017): copies object versions to the destination buckets of the source
@@ -24,6 +25,26 @@ export interface ReplicatorDeps {
   /** How long live replication waits before copying a queued version (tests hold it back). */
   readonly delayMs: () => number;
   readonly log?: (line: string) => void;
+}
+
+/**
+ * Replicas are written as the source bucket's account: into another account's bucket only with its
+ * consent (decision 0026), else S3's failure reason for a destination that refuses the write.
+ */
+function assertConsent(source: BucketRow, dest: BucketRow, isDeleteMarker: boolean): void {
+  const writer = { accountId: source.owner };
+  if (isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateDelete'))
+    throw fail(
+      403,
+      'DstDelObjNotPermitted',
+      `Amazon S3 is unable to replicate delete markers to the destination bucket ${dest.name}: the s3:ReplicateDelete permission is missing for it (it belongs to another account, which has not granted it).`,
+    );
+  if (!isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateObject'))
+    throw fail(
+      403,
+      'DstPutObjectNotPermitted',
+      `Amazon S3 is unable to replicate objects to the destination bucket ${dest.name}: the s3:ReplicateObject permission is missing for it (it belongs to another account, which has not granted it).`,
+    );
 }
 
 /** Replications of the queue worked at once. */
@@ -221,6 +242,7 @@ export class Replicator {
     const name = destinationBucketName(rule);
     const dest = meta.getBucket(name);
     if (!dest) throw fail(404, 'DstBucketNotFound', `The destination bucket ${name} does not exist.`);
+    assertConsent(source, dest, row.isDeleteMarker);
     if (dest.versioning !== 'Enabled')
       throw fail(400, 'DstBucketUnversioned', `Versioning is not enabled on the destination bucket ${name}.`);
     if (source.objectLock && !dest.objectLock)
