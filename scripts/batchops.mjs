@@ -109,7 +109,12 @@ function ensureNativeModules() {
   const built = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8') : abi;
   if (built !== abi) {
     log(`Node's ABI changed (${built} → ${abi}): rebuilding ${nativeModules.join(', ')}`);
-    mustPnpm(['rebuild', ...nativeModules]);
+    // node-gyp must compile against this Node's headers, not those an npmrc names (nodedir=/usr here).
+    const prefix = dirname(dirname(process.execPath));
+    const headers = existsSync(join(prefix, 'include', 'node', 'node.h'))
+      ? { npm_config_nodedir: prefix }
+      : {};
+    mustPnpm(['-r', 'rebuild', ...nativeModules], { env: { ...process.env, ...headers } });
   }
   writeFileSync(abiStamp, abi);
 }
