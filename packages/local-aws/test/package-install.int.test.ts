@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProcess, startCli } from './support/cli-process.js';
 import { AWS_CLI } from './support/local-aws-fixture.js';
@@ -19,8 +19,14 @@ const command = join(project, 'node_modules', '.bin', 'batchops-local-aws');
 const cleanEnv = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(npm_|VITEST|TINYPOOL)/i.test(k)),
 );
-// The user's HOME stays: npm's cache and npmrc (here nodedir=/usr, Node's headers for node-gyp) are theirs.
-const env: NodeJS.ProcessEnv = { ...cleanEnv, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// The user's HOME stays: npm's cache and npmrc are theirs. node-gyp compiles against the headers of
+// the Node running this test (the npmrc here names /usr, Node 20's; the Node 24 run has its own).
+const nodePrefix = dirname(dirname(process.execPath));
+const env: NodeJS.ProcessEnv = {
+  ...cleanEnv,
+  ...(existsSync(join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {}),
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 // Installing compiles better-sqlite3 where no prebuilt binary downloads: minutes on 2 busy cores.
 const INSTALL_MS = 15 * 60_000;
 
