@@ -266,7 +266,7 @@ export const WizardOperation = z.discriminatedUnion('type', [
 export type WizardOperation = z.infer<typeof WizardOperation>;
 
 /** Each wizard operation's JobOperation member: the one table joining the two names of an operation. */
-export const operationNameOf = {
+export const sdkNameOf = {
   tagging: 'S3PutObjectTagging',
   deleteTagging: 'S3DeleteObjectTagging',
   copy: 'S3PutObjectCopy',

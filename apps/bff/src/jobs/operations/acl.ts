@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const acl = bffOperation({
   type: 'acl',
-  sdkName: operationNameOf.acl,
+  sdkName: sdkNameOf.acl,
   toSdk: (op) => ({ AccessControlPolicy: { CannedAccessControlList: op.cannedAcl } }),
   fromSdk: (p) => {
     const cannedAcl = p.AccessControlPolicy?.CannedAccessControlList;

@@ -1,9 +1,9 @@
-import { type ChecksumAlgorithm, operationNameOf } from '@batchops/contracts';
+import { type ChecksumAlgorithm, sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const checksum = bffOperation({
   type: 'checksum',
-  sdkName: operationNameOf.checksum,
+  sdkName: sdkNameOf.checksum,
   toSdk: (op) => ({ ChecksumAlgorithm: op.algorithm, ChecksumType: op.checksumType }),
   fromSdk: (p) => ({
     type: 'checksum',

@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const deleteTagging = bffOperation({
   type: 'deleteTagging',
-  sdkName: operationNameOf.deleteTagging,
+  sdkName: sdkNameOf.deleteTagging,
   toSdk: () => ({}),
   fromSdk: () => ({ type: 'deleteTagging' }),
 });

@@ -1,4 +1,4 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 /** `arn:…:function:name:alias` → the function's ARN and the version or alias. */
@@ -9,7 +9,7 @@ export function splitFunctionArn(arn: string): { functionArn: string; functionVe
 
 export const lambda = bffOperation({
   type: 'lambda',
-  sdkName: operationNameOf.lambda,
+  sdkName: sdkNameOf.lambda,
   toSdk: (op) => ({
     FunctionArn: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
     InvocationSchemaVersion: op.invocationSchemaVersion,

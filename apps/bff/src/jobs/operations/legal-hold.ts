@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const legalHold = bffOperation({
   type: 'legalHold',
-  sdkName: operationNameOf.legalHold,
+  sdkName: sdkNameOf.legalHold,
   toSdk: (op) => ({ LegalHold: { Status: op.status } }),
   fromSdk: (p) => {
     const status = p.LegalHold?.Status;

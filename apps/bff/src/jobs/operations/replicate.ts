@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const replicate = bffOperation({
   type: 'replicate',
-  sdkName: operationNameOf.replicate,
+  sdkName: sdkNameOf.replicate,
   toSdk: () => ({}),
   fromSdk: () => ({ type: 'replicate' }),
 });

@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const restore = bffOperation({
   type: 'restore',
-  sdkName: operationNameOf.restore,
+  sdkName: sdkNameOf.restore,
   toSdk: (op) => ({
     ...(op.expirationInDays !== undefined ? { ExpirationInDays: op.expirationInDays } : {}),
     GlacierJobTier: op.glacierJobTier,

@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const retention = bffOperation({
   type: 'retention',
-  sdkName: operationNameOf.retention,
+  sdkName: sdkNameOf.retention,
   toSdk: (op) => ({
     // Neither mode nor date: S3 removes the retention.
     Retention:

@@ -1,9 +1,9 @@
-import { operationNameOf } from '@batchops/contracts';
+import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 export const updateEncryption = bffOperation({
   type: 'updateEncryption',
-  sdkName: operationNameOf.updateEncryption,
+  sdkName: sdkNameOf.updateEncryption,
   toSdk: (op) => ({
     ObjectEncryption: {
       SSEKMS: { KMSKeyArn: op.kmsKeyArn, ...(op.bucketKeyEnabled ? { BucketKeyEnabled: true } : {}) },

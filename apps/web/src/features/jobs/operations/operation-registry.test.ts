@@ -1,4 +1,4 @@
-import { operationNameOf, WizardOperation } from '@batchops/contracts';
+import { sdkNameOf, WizardOperation } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
 import { emptyWizardForm } from '../components/create-job-wizard/wizard-form-state';
 import type { OperationOf, OperationType } from './operation-module';
@@ -60,7 +60,7 @@ describe('the console operation registry', () => {
   it('offers every operation once, labelled as the job list names it', () => {
     expect(operationChoices.map((c) => c.value)).toEqual(Object.keys(webOperations));
     for (const [type, m] of Object.entries(webOperations))
-      expect(operationLabels[operationNameOf[type as OperationType]]).toBe(m.label);
+      expect(operationLabels[sdkNameOf[type as OperationType]]).toBe(m.label);
   });
 
   it('reviews an operation with its label first', () => {
