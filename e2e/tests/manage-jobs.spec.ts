@@ -16,11 +16,15 @@ test('find jobs by description and tag, change a priority, cancel one, clone ano
   });
   const adhoc = await createTaggingJob(request, { description: `adhoc cleanup ${stamp}` });
 
-  // Free text searches the description; the filter lives in the URL.
+  // Free text searches the job ID, description, tags, status and operation; the filter lives in the URL.
   await jobsPage.goto();
   await expect(jobsPage.row(nightly)).toBeVisible();
+  await jobsPage.filterBy(`team=storage-${stamp}`);
+  await expect(jobsPage.row(nightly)).toBeVisible();
+  await expect(jobsPage.row(adhoc)).toHaveCount(0);
+  await jobsPage.clearFilters();
   await jobsPage.filterBy(`nightly ${stamp}`);
-  await expect(page).toHaveURL(/description=nightly/);
+  await expect(page).toHaveURL(/text=nightly/);
   await expect(jobsPage.row(nightly)).toBeVisible();
   await expect(jobsPage.row(adhoc)).toHaveCount(0);
   await page.reload();
