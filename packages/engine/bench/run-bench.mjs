@@ -24,6 +24,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
 
 // The SDK's Node 20 deprecation notice would land in the middle of the table.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,6 +34,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } = await import(
   new URL('../../local-aws/dist/index.js', import.meta.url).href
 );
+
+limitBenchTime('engine bench', { quickSeconds: 600, fullSeconds: 2400 });
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const N = Number(process.env.BENCH_OBJECTS ?? (QUICK ? 10_000 : 100_000));

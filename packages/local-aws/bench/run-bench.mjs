@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { limitBenchTime } from './time-limit.mjs';
 
 const SERVERS = ['local-aws', 's3rver'];
 const MiB = 1024 * 1024;
@@ -49,6 +50,8 @@ async function serve(kind) {
       process.exit(0);
     }
   });
+  // A bench that ended (or hit its time limit) takes its servers with it.
+  process.on('disconnect', () => process.exit(1));
   process.send({ url, credentials });
 }
 
@@ -324,6 +327,7 @@ const args = process.argv.slice(2);
 if (args[0] === '--serve') {
   await serve(args[1]);
 } else {
+  limitBenchTime('s3 bench', { quickSeconds: 300, fullSeconds: 1800 });
   const parts = { s3: benchS3 };
   const wanted = args.filter((a) => !a.startsWith('-'));
   const selected = Object.keys(parts).filter((p) => wanted.length === 0 || wanted.includes(p));
