@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobListDescriptor } from '@aws-sdk/client-s3-control';
 import {
   isEnded,
@@ -12,6 +10,7 @@ import {
   type RequestedJobStatus,
 } from '@batchops/batch-formats';
 import { FailureJournal } from './failure-journal.js';
+import type { JobAccess } from './job-access.js';
 import {
   decodeListToken,
   encodeListToken,
@@ -28,13 +27,9 @@ import { Lifecycle, type RoleRefusal } from './lifecycle.js';
 /** Ended jobs stay listed this long. */
 export const LIST_RETENTION_MS = 90 * 86_400_000;
 
-export interface EngineOptions {
+export interface EngineOptions extends JobAccess {
   /** Where the job store and the jobs' manifest copies live. */
   readonly dataDir: string;
-  /** The Lambda client LambdaInvoke tasks of an account call functions of a Region through. */
-  readonly lambda?: (accountId: string, region: string) => LambdaClient;
-  /** The S3 client a job's tasks, manifest reads and report writes go through, acting as its role. */
-  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
   /**
    * Whether Batch Operations may act as a job's role (it exists and trusts the service); a refusal
    * fails the job while Preparing. Absent: every role is accepted.
@@ -90,6 +85,7 @@ export class Engine {
       jobsDir,
       s3: options.s3,
       ...(options.lambda ? { lambda: options.lambda } : {}),
+      ...(options.replicate ? { replicate: options.replicate } : {}),
       ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
       concurrency: options.concurrency ?? 64,
       now: this.now,

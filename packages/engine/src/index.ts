@@ -10,4 +10,5 @@ export { Engine, type EngineOptions, type JobChange, LIST_RETENTION_MS } from '.
 export { JobStore } from './job-store.js';
 export { type CreateJobInput, JobError, type JobErrorCode, type S3Tag } from './job-types.js';
 export { type RoleRefusal, SUSPENDED_LIMIT_MS } from './lifecycle.js';
+export type { ObjectRef, TaskOutcome } from './operations/operation.js';
 export { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';

@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetBucketLocationCommand, type S3Client } from '@aws-sdk/client-s3';
 import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
 import type { FailureJournal } from './failure-journal.js';
+import type { JobAccess } from './job-access.js';
 import type { JobStore, StoredJob } from './job-store.js';
 import { generateManifest } from './manifest/generate-manifest.js';
 import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.js';
@@ -16,14 +16,12 @@ const DAY = 86_400_000;
 /** A job left Suspended this long fails (S3 User Guide: 30 days). */
 export const SUSPENDED_LIMIT_MS = 30 * DAY;
 
-export interface LifecycleDeps {
+export interface LifecycleDeps extends JobAccess {
   readonly store: JobStore;
   /** Where a failure the store cannot save is kept for the next start. */
   readonly journal: FailureJournal;
   /** Each job's manifest copy and report work files live in `<jobsDir>/<jobId>/`. */
   readonly jobsDir: string;
-  readonly s3: (accountId: string, region: string, roleArn: string) => S3Client;
-  readonly lambda?: (accountId: string, region: string) => LambdaClient;
   readonly assumeRole?: (accountId: string, roleArn: string) => RoleRefusal | undefined;
   readonly concurrency: number;
   readonly now: () => Date;
@@ -65,7 +63,11 @@ export class Lifecycle {
           s3: clientOf(deps, job),
           lambda: (region) => {
             if (!deps.lambda) throw new Error('this engine has no Lambda client');
-            return deps.lambda(job.accountId, region);
+            return deps.lambda(job.accountId, region, job.request.RoleArn ?? '');
+          },
+          replicate: (object) => {
+            if (!deps.replicate) throw new Error('this engine cannot replicate');
+            return deps.replicate(job.accountId, job.region, job.request.RoleArn ?? '', object);
           },
           accountId: job.accountId,
           region: job.region,

@@ -43,59 +43,39 @@ export class LruCache<K, V> {
   }
 }
 
-/** Distinct (key, Region) S3 clients kept for the engine; older ones are dropped. */
+/** Distinct (key, Region) clients kept for the engine, per service; older ones are dropped. */
 export const ENGINE_CLIENT_CACHE_SIZE = 16;
 
-/**
- * The engine's S3 clients: jobs run their tasks through this endpoint's own S3 API, signed with
- * the session key of the job's role (decision 0022) for the job's Region, as Batch Operations
- * does on AWS. All clients share one keep-alive
- * agent, so an evicted client holds no socket: it is dropped, not destroyed (destroying a client
- * destroys the agent it was given, with every other client's connections).
- */
-export function createEngineS3Clients(
-  keys: readonly Credential[],
-  endpoint: () => string,
-  agent: Agent,
-  /** Sent as `x-batchops-engine-token` (signed): marks requests of the engine (decision 0017). */
-  engineToken?: string,
-): {
-  forJob(accountId: string, region: string, key?: Credential): S3Client;
+interface EngineClients<C> {
+  /** A client signed with `key` (the job role's session) or else the account's root key. */
+  forJob(accountId: string, region: string, key?: Credential): C;
   readonly cached: number;
-} {
-  const clients = new LruCache<string, S3Client>(ENGINE_CLIENT_CACHE_SIZE);
+}
+
+/** The SDK's credentials for a key (a role session's carries its token). */
+const credentialsOf = (key: Credential) => ({
+  accessKeyId: key.accessKeyId,
+  secretAccessKey: key.secretAccessKey,
+  ...(key.sessionToken !== undefined ? { sessionToken: key.sessionToken } : {}),
+});
+
+/** Clients per (key, Region), made on first use and kept in a bounded LRU. */
+function engineClients<C>(
+  keys: readonly Credential[],
+  make: (key: Credential, region: string) => C,
+): EngineClients<C> {
+  const clients = new LruCache<string, C>(ENGINE_CLIENT_CACHE_SIZE);
   return {
     get cached() {
       return clients.size;
     },
-    /** A client signed with `key` (a role session) or else the account's root key. */
-    forJob(accountId: string, region: string, given?: Credential): S3Client {
+    forJob(accountId, region, given) {
       const id = `${given?.accessKeyId ?? accountId}/${region}`;
       let client = clients.get(id);
       if (!client) {
         const key = given ?? keys.find((c) => c.accountId === accountId);
         if (!key) throw new Error(`no credentials for account ${accountId}`);
-        client = new S3Client({
-          region,
-          endpoint: endpoint(),
-          forcePathStyle: true,
-          credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-          responseChecksumValidation: 'WHEN_REQUIRED',
-          maxAttempts: 5,
-          requestHandler: { httpAgent: agent },
-        });
-        if (engineToken !== undefined) {
-          const token = engineToken;
-          client.middlewareStack.add(
-            (next) => (args) => {
-              const request = args.request as { headers?: Record<string, string> };
-              if (request.headers) request.headers['x-batchops-engine-token'] = token;
-              return next(args);
-            },
-            { step: 'build', name: 'batchopsEngineToken' },
-          );
-        }
+        client = make(key, region);
         clients.set(id, client);
       }
       return client;
@@ -104,35 +84,52 @@ export function createEngineS3Clients(
 }
 
 /**
- * The engine's Lambda clients (LambdaInvoke jobs): this endpoint's own Lambda API, signed for the
- * job's account and the function's Region, on the same keep-alive agent as the S3 clients.
+ * The engine's S3 clients: jobs run their tasks through this endpoint's own S3 API, signed with
+ * the session key of the job's role (decision 0022) for the job's Region, as Batch Operations
+ * does on AWS. All clients share one keep-alive agent, so an evicted client holds no socket: it is
+ * dropped, not destroyed (destroying a client destroys the agent it was given, with every other
+ * client's connections).
+ */
+export function createEngineS3Clients(
+  keys: readonly Credential[],
+  endpoint: () => string,
+  agent: Agent,
+): EngineClients<S3Client> {
+  return engineClients(
+    keys,
+    (key, region) =>
+      new S3Client({
+        region,
+        endpoint: endpoint(),
+        forcePathStyle: true,
+        credentials: credentialsOf(key),
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 5,
+        requestHandler: { httpAgent: agent },
+      }),
+  );
+}
+
+/**
+ * The engine's Lambda clients (LambdaInvoke jobs): this endpoint's own Lambda API, signed with the
+ * job role's session key (so the role needs lambda:InvokeFunction, as on AWS) for the function's
+ * Region, on the same keep-alive agent as the S3 clients.
  */
 export function createEngineLambdaClients(
   keys: readonly Credential[],
   endpoint: () => string,
   agent: Agent,
-): { forJob(accountId: string, region: string): LambdaClient; readonly cached: number } {
-  const clients = new LruCache<string, LambdaClient>(ENGINE_CLIENT_CACHE_SIZE);
-  return {
-    get cached() {
-      return clients.size;
-    },
-    forJob(accountId: string, region: string): LambdaClient {
-      const id = `${accountId}/${region}`;
-      let client = clients.get(id);
-      if (!client) {
-        const key = keys.find((c) => c.accountId === accountId);
-        if (!key) throw new Error(`no credentials for account ${accountId}`);
-        client = new LambdaClient({
-          region,
-          endpoint: endpoint(),
-          credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
-          maxAttempts: 3,
-          requestHandler: { httpAgent: agent },
-        });
-        clients.set(id, client);
-      }
-      return client;
-    },
-  };
+): EngineClients<LambdaClient> {
+  return engineClients(
+    keys,
+    (key, region) =>
+      new LambdaClient({
+        region,
+        endpoint: endpoint(),
+        credentials: credentialsOf(key),
+        maxAttempts: 3,
+        requestHandler: { httpAgent: agent },
+      }),
+  );
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +18,9 @@ import { Authorizer } from './iam/authorizer.js';
 import { IamStore } from './iam/iam-store.js';
 import { JobRoles } from './iam/job-roles.js';
 import { RoleSessions } from './iam/role-sessions.js';
+import { FunctionRoles } from './lambda/function-roles.js';
 import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
+import { replicateObject } from './s3/operations/replicate-object.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
@@ -183,8 +184,6 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     delayMs: () => settings.replicationDelayMs,
     log,
   });
-  // Only the engine's own clients know it: they alone may call ReplicateObject (decision 0017).
-  const engineToken = randomBytes(32).toString('hex');
   const s3: S3Services = {
     meta,
     authorizer,
@@ -192,7 +191,6 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     region: options.region ?? 'us-east-1',
     settings,
     replication,
-    engineToken,
     now,
   };
 
@@ -200,19 +198,23 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent, engineToken);
+  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
   const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
   const lambda = new LambdaService(
     join(dataDir, 'lambda'),
     { poolSize: 4, ...options.lambda },
-    credentials,
+    { authorizer, roles: new FunctionRoles(iam, sessions) },
     () => endpoint,
   );
+  // Every call of a job is its role's: S3 and Lambda over HTTP, Batch Replication in-process.
   const engine = new Engine({
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region, roleArn) =>
       engineS3.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
-    lambda: (accountId, region) => engineLambda.forJob(accountId, region),
+    lambda: (accountId, region, roleArn) =>
+      engineLambda.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
+    replicate: (accountId, _region, roleArn, object) =>
+      replicateObject(s3, jobRoles.credential(accountId, roleArn).principal, object),
     assumeRole: (accountId, roleArn) => jobRoles.refusal(accountId, roleArn),
     concurrency,
     now,

@@ -30,7 +30,6 @@ import {
 } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { signedRequest } from './support/signed-http.js';
 
 const AccountId = '000000000000';
 const RoleArn = 'arn:aws:iam::000000000000:role/batchops-test';
@@ -545,19 +544,6 @@ describe('live replication rules', () => {
     );
     await s3.send(new PutObjectCommand({ Bucket: 'f-src', Key: 'k', Body: 'k' }));
     await eventually(async () => expect((await head('f-src', 'k')).ReplicationStatus).toBe('FAILED'));
-  });
-});
-
-describe('ReplicateObject is internal', () => {
-  it('refuses a signed request without the engine token', async () => {
-    await versionedBucket('i1-src');
-    const res = await signedRequest(fixture.aws.url, {
-      method: 'POST',
-      path: '/i1-src/any',
-      headers: { 'x-batchops-replicate': 'true' },
-    });
-    expect(res.status).toBe(403);
-    expect(res.body).toContain('<Code>AccessDenied</Code>');
   });
 });
 

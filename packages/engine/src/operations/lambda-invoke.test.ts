@@ -23,6 +23,7 @@ function ctxWith(reply: (event: Record<string, unknown>) => { Payload?: string; 
           };
         },
       }) as unknown as LambdaClient,
+    replicate: undefined as never,
     accountId: '111122223333',
     region: 'eu-west-1',
     jobId: 'job-1',

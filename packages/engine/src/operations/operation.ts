@@ -8,10 +8,19 @@ export type TaskOutcome =
   | { readonly ok: true; readonly http: number; readonly message?: string }
   | { readonly ok: false; readonly http: number; readonly code: string; readonly message: string };
 
+/** The object version one task names. */
+export interface ObjectRef {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string | undefined;
+}
+
 export interface TaskContext {
   readonly s3: S3Client;
-  /** The job account's Lambda client for a Region (LambdaInvoke). */
+  /** The Lambda client of a Region, signed as the job's role (LambdaInvoke). */
   readonly lambda: (region: string) => LambdaClient;
+  /** Batch Replication of one version as the job's role (S3ReplicateObject; no public S3 call does it). */
+  readonly replicate: (object: ObjectRef) => Promise<TaskOutcome>;
   readonly accountId: string;
   /** The job's Region. */
   readonly region: string;

@@ -1,39 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import type { Credential } from '../sigv4/verify-sigv4.js';
-import { BATCH_SESSION_NAME } from './principal.js';
+import { BATCH_SESSION_NAME, type Principal } from './principal.js';
+
+/** A role session's key: it signs as the assumed role; the token goes with it (AWS_SESSION_TOKEN). */
+export type SessionCredential = Credential & { readonly principal: Principal; readonly sessionToken: string };
 
 /**
- * Session keys of roles, for the engine (decision 0022): a job's tasks, manifest reads and report
- * writes are signed with its role's session key, and a request signed with it is that role's.
- * Keys live in this process only (the engine is in the same process): a restart mints new ones.
+ * Session keys of roles (decision 0022): a job's tasks, manifest reads and report writes are signed
+ * with its role's session key, a function runs with its execution role's (session name: the
+ * function's), and a request signed with one is that role session's.
+ * Keys live in this process only (the engine and the workers it starts): a restart mints new ones.
  * Which policies apply is read at each request, so a policy changed mid-job applies at once.
  */
 export class RoleSessions {
-  private readonly byRole = new Map<string, Credential>();
-  private readonly byKey = new Map<string, Credential>();
+  private readonly byRole = new Map<string, SessionCredential>();
+  private readonly byKey = new Map<string, SessionCredential>();
 
-  /** The session key of a role. */
-  credentialFor(role: {
-    readonly accountId: string;
-    readonly name: string;
-    readonly id: string;
-    readonly arn: string;
-  }): Credential {
+  /** The session key of a role, for one session name (Batch Operations', or a function's). */
+  credentialFor(
+    role: {
+      readonly accountId: string;
+      readonly name: string;
+      readonly id: string;
+      readonly arn: string;
+    },
+    sessionName = BATCH_SESSION_NAME,
+  ): SessionCredential {
     const { accountId, name: roleName } = role;
-    const id = `${accountId}/${roleName.toLowerCase()}`;
+    const id = `${accountId}/${roleName.toLowerCase()}/${sessionName}`;
     let c = this.byRole.get(id);
     if (!c) {
       c = {
         accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
         secretAccessKey: randomBytes(30).toString('base64'),
+        sessionToken: randomBytes(48).toString('base64'),
         accountId,
         principal: {
           kind: 'role',
           accountId,
           name: roleName,
-          arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${BATCH_SESSION_NAME}`,
+          arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`,
           roleArn: role.arn,
-          id: `${role.id}:${BATCH_SESSION_NAME}`,
+          id: `${role.id}:${sessionName}`,
         },
       };
       this.byRole.set(id, c);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent, queryValue } from '../http/request-target.js';
+import type { Permission } from '../iam/authorizer.js';
 import { readBody } from '../xml/xml-reader.js';
+import { LAMBDA_SERVICE_PRINCIPAL } from './function-roles.js';
 import type { StoredFunction } from './function-store.js';
 import { functionArn, type LambdaService } from './lambda-service.js';
 import { ZipError } from './zip-reader.js';
@@ -101,8 +103,22 @@ interface FunctionRef {
   readonly qualifier: string | undefined;
 }
 
+/**
+ * Every Lambda call of an IAM user or role session is authorized as S3's are (decision 0022): the
+ * action on the function's ARN (or `*`), refused in Lambda's shape with AWS's wording.
+ */
+function authorize(ctx: RequestContext, lambda: LambdaService, permissions: readonly Permission[]): void {
+  try {
+    lambda.authorizer.check(ctx.identity.principal, permissions);
+  } catch (e) {
+    if (e instanceof ServiceError && e.code === 'AccessDenied')
+      throw new ServiceError(403, 'AccessDeniedException', e.message);
+    throw e;
+  }
+}
+
 /** A FunctionName path member: a name, a partial ARN (`123456789012:function:f`) or a full ARN. */
-function functionRef(ctx: RequestContext, raw: string): FunctionRef {
+function functionRef(ctx: RequestContext, raw: string, action: string): FunctionRef {
   if (raw.length < 1 || raw.length > 170 || !NAME.test(raw))
     throw validation(raw, 'functionName', `Member must satisfy regular expression pattern: ${NAME.source}`);
   const m = raw.match(NAME) as RegExpMatchArray;
@@ -115,7 +131,7 @@ function functionRef(ctx: RequestContext, raw: string): FunctionRef {
     throw new ServiceError(
       403,
       'AccessDeniedException',
-      `User: arn:aws:iam::${ctx.identity.accountId}:user/${ctx.identity.accessKeyId} is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:${region}:${accountId}:function:${name} because no resource-based policy allows the lambda:InvokeFunction action`,
+      `User: ${ctx.identity.principal.arn} is not authorized to perform: ${action} on resource: arn:aws:lambda:${region}:${accountId}:function:${name} because no resource-based policy allows the ${action} action`,
     );
   }
   if (region !== ctx.identity.region) {
@@ -126,11 +142,13 @@ function functionRef(ctx: RequestContext, raw: string): FunctionRef {
   return { accountId, region, name, qualifier: m[9] };
 }
 
-function lookup(ctx: RequestContext, lambda: LambdaService, raw: string): StoredFunction {
-  const ref = functionRef(ctx, raw);
+/** The function a path names, once the caller may do `action` to it (a qualified ARN is its own resource). */
+function lookup(ctx: RequestContext, lambda: LambdaService, raw: string, action: string): StoredFunction {
+  const ref = functionRef(ctx, raw, action);
   const qualifier = queryValue(ctx.target, 'Qualifier') ?? ref.qualifier;
-  const fn = lambda.store.get(ref.accountId, ref.region, ref.name);
   const arn = functionArn(ref);
+  authorize(ctx, lambda, [{ action, resource: qualifier === undefined ? arn : `${arn}:${qualifier}` }]);
+  const fn = lambda.store.get(ref.accountId, ref.region, ref.name);
   if (qualifier !== undefined && qualifier !== '$LATEST') throw notFound(`${arn}:${qualifier}`);
   if (!fn) throw notFound(arn);
   return fn;
@@ -239,13 +257,18 @@ async function createFunction(ctx: RequestContext, lambda: LambdaService): Promi
   const body = await readJson(ctx, MAX_CREATE_BODY);
   const name = optionalString(body, 'FunctionName');
   if (name === undefined) throw validation('null', 'functionName', 'Member must not be null');
-  const ref = functionRef(ctx, name);
+  const ref = functionRef(ctx, name, 'lambda:CreateFunction');
   if (ref.qualifier !== undefined)
     throw invalid('Unsupported FunctionName: a qualifier cannot be given at creation.');
   const role = optionalString(body, 'Role');
   if (role === undefined) throw validation('null', 'role', 'Member must not be null');
   if (!ROLE.test(role))
     throw validation(role, 'role', `Member must satisfy regular expression pattern: ${ROLE.source}`);
+  // Giving a function a role is passing it to Lambda: iam:PassRole on it, as on AWS.
+  authorize(ctx, lambda, [
+    { action: 'lambda:CreateFunction', resource: functionArn(ref) },
+    { action: 'iam:PassRole', resource: role, context: { 'iam:PassedToService': LAMBDA_SERVICE_PRINCIPAL } },
+  ]);
   const packageType = optionalString(body, 'PackageType') ?? 'Zip';
   if (packageType !== 'Zip')
     throw invalid('local-aws runs Zip packages only (PackageType Image is not emulated).');
@@ -323,7 +346,7 @@ function sha256Of(fn: StoredFunction): string {
 }
 
 function getFunction(ctx: RequestContext, lambda: LambdaService, raw: string): HandlerResult {
-  const fn = lookup(ctx, lambda, raw);
+  const fn = lookup(ctx, lambda, raw, 'lambda:GetFunction');
   return json({
     Configuration: functionConfiguration(fn, sha256Of(fn)),
     // The code stays on this machine: its location is the zip local-aws keeps.
@@ -332,11 +355,12 @@ function getFunction(ctx: RequestContext, lambda: LambdaService, raw: string): H
 }
 
 function getFunctionConfiguration(ctx: RequestContext, lambda: LambdaService, raw: string): HandlerResult {
-  const fn = lookup(ctx, lambda, raw);
+  const fn = lookup(ctx, lambda, raw, 'lambda:GetFunctionConfiguration');
   return json(functionConfiguration(fn, sha256Of(fn)));
 }
 
 function listFunctions(ctx: RequestContext, lambda: LambdaService): HandlerResult {
+  authorize(ctx, lambda, [{ action: 'lambda:ListFunctions', resource: '*' }]);
   const marker = queryValue(ctx.target, 'Marker');
   const maxRaw = queryValue(ctx.target, 'MaxItems');
   let max = 50;
@@ -365,14 +389,14 @@ function listFunctions(ctx: RequestContext, lambda: LambdaService): HandlerResul
 }
 
 function deleteFunction(ctx: RequestContext, lambda: LambdaService, raw: string): HandlerResult {
-  const fn = lookup(ctx, lambda, raw);
+  const fn = lookup(ctx, lambda, raw, 'lambda:DeleteFunction');
   lambda.forget(fn);
   lambda.store.delete(fn);
   return { status: 204, headers: {} };
 }
 
 async function invoke(ctx: RequestContext, lambda: LambdaService, raw: string): Promise<HandlerResult> {
-  const fn = lookup(ctx, lambda, raw);
+  const fn = lookup(ctx, lambda, raw, 'lambda:InvokeFunction');
   const type = header(ctx, 'x-amz-invocation-type') ?? 'RequestResponse';
   if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun')
     throw validation(

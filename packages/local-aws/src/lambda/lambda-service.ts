@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Credential } from '../sigv4/verify-sigv4.js';
+import type { Authorizer } from '../iam/authorizer.js';
+import type { SessionCredential } from '../iam/role-sessions.js';
+import type { FunctionRoles } from './function-roles.js';
 import { FunctionStore, type StoredFunction } from './function-store.js';
 import { RUNNER_SOURCE } from './runner-source.js';
 import { type InvokeOutcome, WorkerPool } from './worker-pool.js';
@@ -14,22 +16,33 @@ export function functionArn(fn: { region: string; accountId: string; name: strin
   return `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.name}`;
 }
 
+/** Who may call the Lambda API (the authorizer) and what a function's code runs as (its role). */
+export interface LambdaAccess {
+  readonly authorizer: Authorizer;
+  readonly roles: FunctionRoles;
+}
+
 /**
- * Lambda's state and runtime: the function store and one worker pool per function revision
- * (a changed or deleted function's workers are stopped). Invocations get an environment like
- * Lambda's, plus this endpoint and the account's keys so the code can call local-aws.
+ * Lambda's state and runtime: the function store and one worker pool per function revision and
+ * role session (a changed or deleted function's workers are stopped, and so are a function's
+ * whose role became assumable or stopped being so). Invocations get an environment like Lambda's,
+ * plus this endpoint and the session key of the function's execution role (decision 0021).
  */
 export class LambdaService {
   readonly store: FunctionStore;
-  private readonly pools = new Map<string, { pool: WorkerPool; revision: string }>();
+  readonly authorizer: Authorizer;
+  private readonly pools = new Map<string, { pool: WorkerPool; revision: string; session: string }>();
   private readonly runnerPath: string;
+  private readonly roles: FunctionRoles;
 
   constructor(
     dir: string,
     private readonly settings: LambdaSettings,
-    private readonly credentials: readonly Credential[],
+    access: LambdaAccess,
     private readonly endpoint: () => string,
   ) {
+    this.authorizer = access.authorizer;
+    this.roles = access.roles;
     mkdirSync(dir, { recursive: true });
     this.store = new FunctionStore(dir);
     this.runnerPath = join(dir, 'runner.cjs');
@@ -44,10 +57,17 @@ export class LambdaService {
     clientContext: unknown,
   ): Promise<InvokeOutcome> {
     const key = `${fn.accountId}/${fn.region}/${fn.name}`;
+    // Checked at each invocation: a role created, deleted or re-trusted since changes the workers' keys.
+    const credential = this.roles.credential(fn);
+    const session = credential?.accessKeyId ?? '';
     let entry = this.pools.get(key);
-    if (entry?.revision !== fn.revisionId) {
+    if (entry?.revision !== fn.revisionId || entry.session !== session) {
       entry?.pool.close();
-      entry = { pool: new WorkerPool(this.workerSpec(fn), this.settings.poolSize), revision: fn.revisionId };
+      entry = {
+        pool: new WorkerPool(this.workerSpec(fn, credential), this.settings.poolSize),
+        revision: fn.revisionId,
+        session,
+      };
       this.pools.set(key, entry);
     }
     return entry.pool.invoke({
@@ -84,9 +104,8 @@ export class LambdaService {
     this.store.close();
   }
 
-  private workerSpec(fn: StoredFunction) {
+  private workerSpec(fn: StoredFunction, key: SessionCredential | undefined) {
     const codeDir = this.codeTree(fn.codeHash);
-    const key = this.credentials.find((c) => c.accountId === fn.accountId);
     const env: Record<string, string> = {
       PATH: '/usr/local/bin:/usr/bin:/bin',
       LANG: 'en_US.UTF-8',
@@ -101,7 +120,14 @@ export class LambdaService {
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
       LAMBDA_RUNTIME_DIR: codeDir,
       AWS_ENDPOINT_URL: this.endpoint(),
-      ...(key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {}),
+      // The execution role's session, as Lambda gives it; none when Lambda cannot assume the role.
+      ...(key
+        ? {
+            AWS_ACCESS_KEY_ID: key.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
+            AWS_SESSION_TOKEN: key.sessionToken,
+          }
+        : {}),
       ...(fn.environment ?? {}),
     };
     return { runnerPath: this.runnerPath, codeDir, handler: fn.handler, memoryMb: fn.memorySize, env };

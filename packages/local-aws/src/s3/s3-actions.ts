@@ -66,8 +66,6 @@ const ACTIONS: Readonly<Record<string, readonly [string, On, string?]>> = {
   DeleteBucketInventoryConfiguration: ['s3:PutInventoryConfiguration', 'bucket'],
   // local-aws's own "write an inventory report now" (decision 0020): as changing the configuration.
   GenerateInventoryReport: ['s3:PutInventoryConfiguration', 'bucket'],
-  // Batch Replication's copy (engine only, decision 0017): S3 asks the job's role for s3:InitiateReplication.
-  ReplicateObject: ['s3:InitiateReplication', 'object'],
   // S3UpdateObjectEncryption (decision 0020): rewriting an object is writing it.
   UpdateObjectEncryption: ['s3:PutObject', 'object'],
 };

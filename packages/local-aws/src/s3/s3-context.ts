@@ -23,11 +23,6 @@ export interface S3Services {
   readonly authorizer?: Authorizer;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
-  /**
-   * The secret the engine's own S3 clients send as `x-batchops-engine-token`: only they may call
-   * the local-aws-only ReplicateObject (decision 0017). Never leaves the process.
-   */
-  readonly engineToken: string;
   now(): Date;
 }
 

@@ -14,7 +14,6 @@ import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
-import { replicateObjectRoutes } from './operations/replicate-object.js';
 import { s3Permissions } from './s3-actions.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
@@ -30,7 +29,6 @@ const routes: readonly S3Route[] = [
   ...objectSubresourceRoutes,
   ...objectAttributesRoutes,
   ...copyObjectRoutes,
-  ...replicateObjectRoutes,
   ...objectRoutes,
 ];
 

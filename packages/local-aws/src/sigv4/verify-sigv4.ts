@@ -11,6 +11,8 @@ export interface Credential {
   readonly accountId: string;
   /** Who the keys sign as; absent: the account's root. */
   readonly principal?: Principal;
+  /** A role session's token: requests with its key must carry it (`x-amz-security-token`). */
+  readonly sessionToken?: string;
 }
 
 export interface VerifiedIdentity {
@@ -263,6 +265,21 @@ function refuseUnsignedAmzHeaders(headers: NodeJS.Dict<string[]>, auth: ParsedAu
   );
 }
 
+/** A session key is only half a credential: S3 refuses it without its token, or with another. */
+function checkSessionToken(req: SigV4Request, credential: Credential): void {
+  if (credential.sessionToken === undefined) return;
+  const given = req.headers['x-amz-security-token']?.[0] ?? req.target.query.get('X-Amz-Security-Token')?.[0];
+  if (given === undefined)
+    throw new ServiceError(
+      403,
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+      { AWSAccessKeyId: credential.accessKeyId },
+    );
+  if (given !== credential.sessionToken)
+    throw new ServiceError(400, 'InvalidToken', 'The provided token is malformed or otherwise invalid.');
+}
+
 /**
  * Verify a SigV4 request (Authorization header or presigned query) against the configured keys.
  * Canonical URI = the raw path as received; Host = as received (it may carry the account prefix).
@@ -284,6 +301,7 @@ export function verifySigV4(
       { AWSAccessKeyId: auth.accessKeyId },
     );
   }
+  checkSessionToken(req, credential);
   const signedAt = parseAmzDate(auth.amzDate);
   if (!signedAt || auth.amzDate.slice(0, 8) !== auth.date) {
     throw new ServiceError(

@@ -1,48 +1,41 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { ObjectRef, TaskOutcome } from '@batchops/engine';
 import { ServiceError } from '../../errors/service-error.js';
-import { type HandlerResult, header } from '../../http/handler-types.js';
-import type { S3Context, S3Route } from '../s3-context.js';
-import { versionIdParam } from '../s3-errors.js';
+import type { Principal } from '../../iam/principal.js';
+import { accessDenied } from '../authorization.js';
+import type { S3Services } from '../s3-context.js';
 
-// ReplicateObject: local-aws only, not an S3 operation (decision 0017). What S3 does inside the
-// service for Batch Replication: replicate one version now, keeping its version ID, under the
-// bucket's current rules. `POST /{Bucket}/{Key}?versionId=…` with `x-batchops-replicate: true`,
-// signed by the bucket owner's key, and accepted only with the engine's per-process token.
+// Batch Replication's copy (decision 0017): what S3 does inside the service for an
+// S3ReplicateObject task — replicate one version now, keeping its version ID, under the bucket's
+// current rules. No HTTP route serves it: the engine calls it in-process, so nothing a function or
+// any other client can send reaches it. The job's role needs s3:InitiateReplication on the object
+// and its account must own the source bucket, as for any S3 call of the role.
 
-function fromEngine(ctx: S3Context): boolean {
-  const given = Buffer.from(header(ctx, 'x-batchops-engine-token') ?? '');
-  const token = Buffer.from(ctx.svc.engineToken);
-  return given.length === token.length && timingSafeEqual(given, token);
+/** The action S3 asks the job's role for (Service Authorization Reference). */
+export const INITIATE_REPLICATION = 's3:InitiateReplication';
+
+function failure(e: unknown): TaskOutcome {
+  if (!(e instanceof ServiceError)) throw e;
+  return { ok: false, http: e.status, code: e.code, message: e.message };
 }
 
-async function replicateObject(ctx: S3Context): Promise<HandlerResult> {
-  if (!fromEngine(ctx))
-    throw new ServiceError(
-      403,
-      'AccessDenied',
-      'ReplicateObject is internal to local-aws: only S3 Batch Operations jobs (S3ReplicateObject) may call it.',
+/** Replicate `object` as `principal` (the job's role session); the outcome is the task's. */
+export async function replicateObject(
+  svc: S3Services,
+  principal: Principal,
+  object: ObjectRef,
+): Promise<TaskOutcome> {
+  try {
+    svc.authorizer?.check(
+      principal,
+      [{ action: INITIATE_REPLICATION, resource: `arn:aws:s3:::${object.bucket}/${object.key}` }],
+      true,
     );
-  const row = await ctx.svc.replication.replicate(
-    ctx.bucket as string,
-    ctx.key as string,
-    versionIdParam(ctx),
-  );
-  return {
-    status: 200,
-    headers: {
-      'x-amz-version-id': row.versionId,
-      'x-amz-replication-status': row.attrs.replicationStatus ?? 'COMPLETED',
-      ...(row.isDeleteMarker ? { 'x-amz-delete-marker': 'true' } : {}),
-    },
-  };
+    const source = svc.meta.getBucket(object.bucket);
+    // Another account's bucket: the role's account cannot replicate it (S3's bare AccessDenied).
+    if (source && source.owner !== principal.accountId) throw accessDenied();
+    await svc.replication.replicate(object.bucket, object.key, object.versionId);
+    return { ok: true, http: 200, message: 'Successful' };
+  } catch (e) {
+    return failure(e);
+  }
 }
-
-export const replicateObjectRoutes: readonly S3Route[] = [
-  {
-    method: 'POST',
-    scope: 'object',
-    header: 'x-batchops-replicate',
-    operation: 'ReplicateObject',
-    handle: replicateObject,
-  },
-];
