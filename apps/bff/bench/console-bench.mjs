@@ -17,12 +17,13 @@ import { failBench, limitBenchTime } from '../../../packages/local-aws/bench/tim
 import { loadConfig } from '../dist/config.js';
 import { startConsole } from '../dist/server.js';
 
-limitBenchTime('console bench', { quickSeconds: 300, fullSeconds: 1200 });
+limitBenchTime('console bench', { quickSeconds: 600, fullSeconds: 1800 });
 
-const JOBS = Number(process.env.BENCH_JOBS ?? (process.env.BENCH_QUICK === '1' ? 1000 : 10_000));
+const QUICK = process.env.BENCH_QUICK === '1';
+const JOBS = Number(process.env.BENCH_JOBS ?? (QUICK ? 1000 : 10_000));
 const LIST_REQUESTS = 50;
-const SSE_JOBS = 10;
-const SSE_OBJECTS = 3000;
+const SSE_JOBS = QUICK ? 3 : 10;
+const SSE_OBJECTS = QUICK ? 500 : 3000;
 const ACCOUNT = '000000000000';
 // The jobs run as this role (decision 0022): local-aws creates it at start.
 const ROLE = TEST_ROLE_ARN;
@@ -89,6 +90,9 @@ const manifest = (key, etag) => ({
 });
 
 // (1) the list filtered by tag over JOBS jobs
+// Phases on stderr: a bench stopped by its time limit shows where it was.
+const phase = (what) => console.error(`console bench: ${what} (${new Date().toISOString()})`);
+phase(`creating ${JOBS} jobs`);
 let t0 = performance.now();
 await pool(
   64,
@@ -154,6 +158,7 @@ for (let i = 0; i < LIST_REQUESTS; i++) {
 }
 
 // (2) engine progress change → SSE event at the client
+phase(`${SSE_JOBS} jobs over ${SSE_OBJECTS} objects, watched over SSE`);
 await pool(
   32,
   Array.from({ length: SSE_OBJECTS }, (_, i) => i),
