@@ -18,7 +18,7 @@ import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CreateBucketCommand,
   GetObjectTaggingCommand,
@@ -33,9 +33,12 @@ import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // @batchops/local-aws depends on the engine, not the other way round, so it is not resolvable from
-// here: import its build by path.
+// here: import its build by path. BENCH_LOCAL_AWS_DIST=<dir> runs another build (a baseline copy
+// under packages/local-aws/.bench/, see local-aws/bench/README.md) for before/after figures.
 const { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } = await import(
-  new URL('../../local-aws/dist/index.js', import.meta.url).href
+  process.env.BENCH_LOCAL_AWS_DIST
+    ? pathToFileURL(join(process.env.BENCH_LOCAL_AWS_DIST, 'index.js')).href
+    : new URL('../../local-aws/dist/index.js', import.meta.url).href
 );
 
 limitBenchTime('engine bench', { quickSeconds: 600, fullSeconds: 2400 });

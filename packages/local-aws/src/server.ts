@@ -12,6 +12,7 @@ import {
   seedDemo,
 } from './demo-seed.js';
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
+import { inProcessTransport } from './http/in-process-transport.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
 import { Authorizer } from './iam/authorizer.js';
@@ -198,7 +199,13 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
+  // The engine's S3 calls skip the socket: same handler, checks and signature (decision 0029).
+  const engineS3 = createEngineS3Clients(
+    credentials,
+    () => endpoint,
+    agent,
+    inProcessTransport(() => handle),
+  );
   const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
   const lambda = new LambdaService(
     join(dataDir, 'lambda'),
