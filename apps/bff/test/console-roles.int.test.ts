@@ -1,5 +1,11 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
+  CreateBucketCommand,
+  HeadObjectCommand,
+  PutBucketVersioningCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
   ApiError,
   CreateRoleFromTemplateResponse,
   JobDetails,
@@ -150,12 +156,6 @@ describe('role template', () => {
         Resource: `arn:aws:s3:::${SOURCE}/${MANIFEST}`,
       },
       {
-        Sid: 'ManifestBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: `arn:aws:s3:::${SOURCE}`,
-      },
-      {
         Sid: 'ReportWrite',
         Effect: 'Allow',
         Action: ['s3:PutObject'],
@@ -266,4 +266,100 @@ describe('pre-flight role checks against local-aws', () => {
     expect(ok.status).toBe('Complete');
     expect(ok.progress).toMatchObject({ succeeded: 540, failed: 0 });
   }, 120_000);
+});
+
+describe('the demo role', () => {
+  it('passes pre-flight for every operation over the demo manifest', async () => {
+    const operations: JobWizardInput['operation'][] = [
+      { type: 'copy', targetBucket: REPORTS, targetKeyPrefix: 'copies' },
+      { type: 'tagging', tags: [{ key: 'k', value: 'v' }] },
+      { type: 'deleteTagging' },
+      { type: 'acl', cannedAcl: 'private' },
+      { type: 'restore', expirationInDays: 1, glacierJobTier: 'STANDARD' },
+      {
+        type: 'lambda',
+        functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:any`,
+        invocationSchemaVersion: '2.0',
+        userArguments: [],
+      },
+      { type: 'legalHold', status: 'ON' },
+      {
+        type: 'retention',
+        action: 'set',
+        mode: 'GOVERNANCE',
+        retainUntilDate: '2030-01-01T00:00:00.000Z',
+        bypassGovernanceRetention: true,
+      },
+      { type: 'replicate' },
+      { type: 'checksum', algorithm: 'SHA256', checksumType: 'FULL_OBJECT' },
+      {
+        type: 'updateEncryption',
+        kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        bucketKeyEnabled: false,
+      },
+    ];
+    for (const operation of operations) {
+      const { body } = await c.json('POST', '/api/jobs/preflight', wizard(DEMO_ROLE, { operation }));
+      const check = PreflightResponse.parse(body).checks.find((x) => x.id === 'role-permissions');
+      expect(check?.status, `${operation.type}: ${check?.message}`).toBe('pass');
+    }
+  });
+
+  it('runs Batch Replication from a new rule on the demo source to a bucket the user creates', async () => {
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: c.app.localAws?.url ?? '',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const dest = 'my-new-replica-bucket';
+    await s3.send(new CreateBucketCommand({ Bucket: dest }));
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: dest, VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    // The rule dialog and the settings page both prefill the demo role.
+    const saved = await c.json('POST', `/api/buckets/${SOURCE}/replication/rules`, {
+      rule: {
+        id: 'to-new',
+        status: 'Enabled',
+        priority: 1,
+        scope: { type: 'all' },
+        destinationBucket: dest,
+        storageClass: null,
+        deleteMarkerReplication: false,
+        replicaModifications: false,
+      },
+      role: DEMO_ROLE,
+      revision: null,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const created = await c.json('POST', `/api/buckets/${SOURCE}/replication/jobs`, {
+      runOption: 'auto',
+      manifest: { save: false, prefix: '' },
+      report: {
+        enabled: true,
+        scope: 'FailedTasksOnly',
+        bucket: REPORTS,
+        prefix: `batch-replication/${SOURCE}`,
+      },
+      replicationStatuses: ['NONE', 'FAILED'],
+      roleArn: DEMO_ROLE,
+      clientRequestToken: `demo-repl-${Date.now()}`,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const deadline = Date.now() + 60_000;
+    let d: JobDetails;
+    for (;;) {
+      d = JobDetails.parse((await c.json('GET', `/api/jobs/${created.body.jobId}`)).body);
+      if (['Complete', 'Failed', 'Cancelled'].includes(d.status)) break;
+      if (Date.now() > deadline) throw new Error(`job ${d.jobId} still ${d.status}`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    expect(d.status, JSON.stringify(d.failureReasons)).toBe('Complete');
+    expect(d.progress.failed).toBe(0);
+    expect(d.progress.succeeded).toBeGreaterThanOrEqual(540);
+    const replica = await s3.send(new HeadObjectCommand({ Bucket: dest, Key: 'logs/app/object-0001.log' }));
+    expect(replica.ReplicationStatus).toBe('REPLICA');
+    s3.destroy();
+  }, 90_000);
 });

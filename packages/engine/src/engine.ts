@@ -84,6 +84,7 @@ export class Engine {
       journal: this.journal,
       jobsDir,
       s3: options.s3,
+      ...(options.inventoryS3 ? { inventoryS3: options.inventoryS3 } : {}),
       ...(options.lambda ? { lambda: options.lambda } : {}),
       ...(options.replicate ? { replicate: options.replicate } : {}),
       ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),

@@ -295,7 +295,10 @@ export class Lifecycle {
       } else if (generator) {
         const writer = new ManifestFileWriter(this.manifestCopy(job));
         try {
-          job.generatedManifest = (await generateManifest(s3, generator, job.jobId, writer)) ?? null;
+          // S3's own listing of the source (EngineOptions.inventoryS3); absent: the role's client.
+          const inventory = this.deps.inventoryS3?.(job.accountId, job.region);
+          job.generatedManifest =
+            (await generateManifest(s3, generator, job.jobId, writer, inventory)) ?? null;
           await writer.close();
         } catch (e) {
           writer.destroy();

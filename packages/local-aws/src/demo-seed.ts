@@ -6,6 +6,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { JobOperation } from '@aws-sdk/client-s3-control';
+import { type JobAccess, type JobOperationName, jobPermissionNeeds } from '@batchops/batch-formats';
 
 export const DEMO_SOURCE_BUCKET = 'batchops-demo-source';
 export const DEMO_REPORTS_BUCKET = 'batchops-demo-reports';
@@ -14,69 +16,166 @@ export const DEMO_ROLE_ARN = (accountId: string) => `arn:aws:iam::${accountId}:r
 export const DEMO_READONLY_ROLE_ARN = (accountId: string) =>
   `arn:aws:iam::${accountId}:role/batchops-demo-readonly`;
 
+/** Batch Operations assumes the demo roles; S3 too, since the replication rule dialog offers them. */
 const TRUST = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    {
+      Effect: 'Allow',
+      Principal: { Service: ['batchoperations.s3.amazonaws.com', 's3.amazonaws.com'] },
+      Action: 'sts:AssumeRole',
+    },
   ],
 });
-const DEMO_BUCKETS = [
-  `arn:aws:s3:::${DEMO_SOURCE_BUCKET}`,
-  `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/*`,
-  `arn:aws:s3:::${DEMO_REPORTS_BUCKET}`,
-  `arn:aws:s3:::${DEMO_REPORTS_BUCKET}/*`,
+const DEMO_BUCKETS = [DEMO_SOURCE_BUCKET, DEMO_REPORTS_BUCKET];
+
+/** Each operation with every parameter that adds a permission (the table's rows are read whole). */
+const EVERY_OPERATION: { readonly [K in JobOperationName]-?: NonNullable<JobOperation[K]> } = {
+  S3PutObjectTagging: {},
+  S3DeleteObjectTagging: {},
+  S3PutObjectAcl: {},
+  S3InitiateRestoreObject: {},
+  S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } },
+  S3PutObjectRetention: { BypassGovernanceRetention: true, Retention: {} },
+  S3ReplicateObject: {},
+  S3ComputeObjectChecksum: {},
+  S3UpdateObjectEncryption: {},
+  LambdaInvoke: { FunctionArn: 'arn:aws:lambda:*:*:function:*' },
+  S3PutObjectCopy: {
+    TargetResource: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}`,
+    NewObjectTagging: [{ Key: 'k', Value: 'v' }],
+    CannedAccessControlList: 'private',
+    ObjectLockMode: 'GOVERNANCE',
+    ObjectLockLegalHoldStatus: 'ON',
+  },
+};
+
+/**
+ * What any demo job needs, from the permissions table (decision 0025): every operation over either
+ * demo bucket, with a CSV, inventory or generated manifest there and its report there; object
+ * actions on `<bucket>/*`, bucket actions on the buckets, functions of the account.
+ */
+function demoJobActions(): { objects: string[]; buckets: string[]; functions: string[] } {
+  const found = { objects: new Set<string>(), buckets: new Set<string>(), functions: new Set<string>() };
+  const report = { bucket: DEMO_REPORTS_BUCKET };
+  const manifests: JobAccess['manifest'][] = [
+    { format: 'inventory', bucket: DEMO_SOURCE_BUCKET, key: 'manifest.json', versionId: 'v' },
+    { format: 'csv', bucket: DEMO_SOURCE_BUCKET, key: DEMO_MANIFEST_KEY },
+    {
+      format: 'generated',
+      sourceBucket: DEMO_SOURCE_BUCKET,
+      eligibleForReplication: true,
+      output: { bucket: DEMO_REPORTS_BUCKET },
+    },
+  ];
+  for (const [name, params] of Object.entries(EVERY_OPERATION))
+    for (const manifest of manifests)
+      for (const need of jobPermissionNeeds({
+        partition: 'aws',
+        operation: { [name]: params },
+        sourceBuckets: DEMO_BUCKETS,
+        manifest,
+        report,
+      }))
+        for (const action of [...need.actions, ...need.versionActions]) {
+          const kind = action.startsWith('lambda:')
+            ? found.functions
+            : need.resources.every((r) => r.includes('/'))
+              ? found.objects
+              : found.buckets;
+          kind.add(action);
+        }
+  return {
+    objects: [...found.objects].sort(),
+    buckets: [...found.buckets].sort(),
+    functions: [...found.functions].sort(),
+  };
+}
+
+/**
+ * The replication role of a rule on a demo bucket, as AWS's replication examples list it: read the
+ * configuration and the versions on the source; write replicas to any destination. The destination
+ * is a bucket the user creates (its name unknown here), so the replica actions name every bucket;
+ * S3 itself keeps replicas inside the account (a destination of another account must consent).
+ */
+const REPLICATION_STATEMENTS = [
+  {
+    Sid: 'ReplicationSource',
+    Effect: 'Allow',
+    Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
+    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+  },
+  {
+    Sid: 'ReplicationSourceObjects',
+    Effect: 'Allow',
+    Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl', 's3:GetObjectVersionTagging'],
+    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+  },
+  {
+    Sid: 'ReplicationDestination',
+    Effect: 'Allow',
+    Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'],
+    Resource: 'arn:aws:s3:::*/*',
+  },
 ];
-/** What the demo jobs do: read the manifest and objects, tag / ACL / copy them, write the report. */
-const READ = [
-  's3:GetObject',
-  's3:GetObjectVersion',
-  's3:GetObjectTagging',
-  's3:GetObjectVersionTagging',
-  's3:GetObjectAcl',
-  's3:GetObjectVersionAcl',
-  's3:GetBucketLocation',
-  's3:ListBucket',
-];
-const WRITE = [
-  's3:PutObject',
-  's3:PutObjectAcl',
-  's3:PutObjectVersionAcl',
-  's3:DeleteObjectTagging',
-  's3:DeleteObjectVersionTagging',
-];
-const TAG = ['s3:PutObjectTagging', 's3:PutObjectVersionTagging'];
-const policy = (actions: string[]) =>
-  JSON.stringify(
+
+/** The demo role's policy; `withhold` names actions it lacks (the read-only role's tagging). */
+function demoPolicy(accountId: string, withhold: readonly string[] = []): string {
+  const { objects, buckets, functions } = demoJobActions();
+  const keep = (actions: string[]) => actions.filter((a) => !withhold.includes(a));
+  return JSON.stringify(
     {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'DemoBuckets', Effect: 'Allow', Action: actions, Resource: DEMO_BUCKETS },
-        { Sid: 'InvokeFunctions', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
+        {
+          Sid: 'DemoObjects',
+          Effect: 'Allow',
+          Action: keep(objects),
+          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+        },
+        {
+          Sid: 'DemoBuckets',
+          Effect: 'Allow',
+          Action: keep(buckets),
+          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+        },
+        {
+          Sid: 'InvokeFunctions',
+          Effect: 'Allow',
+          Action: functions,
+          Resource: `arn:aws:lambda:*:${accountId}:function:*`,
+        },
+        ...REPLICATION_STATEMENTS,
       ],
     },
     null,
     2,
   );
+}
+
+/** Tagging actions the read-only demo role lacks. */
+const TAG = ['s3:PutObjectTagging', 's3:PutObjectVersionTagging'];
 
 /**
- * The demo's roles (decision 0022): `batchops-demo` may do what the demo jobs need on the demo
- * buckets; `batchops-demo-readonly` lacks s3:PutObjectTagging, so a tagging job run as it fails
- * each task with AccessDenied (403) in its completion report.
+ * The demo's roles (decisions 0022, 0025): `batchops-demo` may run every operation's job on the demo
+ * buckets and be a replication rule's role there; `batchops-demo-readonly` lacks s3:PutObjectTagging,
+ * so a tagging job run as it fails each task with AccessDenied (403) in its completion report.
  */
-export const DEMO_ROLES = [
-  {
-    name: 'batchops-demo',
-    description: 'S3 Batch Operations role of the demo jobs',
-    trustPolicy: TRUST,
-    policies: { 'batchops-demo': policy([...READ, ...WRITE, ...TAG]) },
-  },
-  {
-    name: 'batchops-demo-readonly',
-    description: 'Demo role without s3:PutObjectTagging: its tagging jobs fail with AccessDenied',
-    trustPolicy: TRUST,
-    policies: { 'batchops-demo-readonly': policy([...READ, ...WRITE]) },
-  },
-] as const;
+export const demoRoles = (accountId: string) =>
+  [
+    {
+      name: 'batchops-demo',
+      description: 'S3 Batch Operations and replication role of the demo buckets',
+      trustPolicy: TRUST,
+      policies: { 'batchops-demo': demoPolicy(accountId) },
+    },
+    {
+      name: 'batchops-demo-readonly',
+      description: 'Demo role without s3:PutObjectTagging: its tagging jobs fail with AccessDenied',
+      trustPolicy: TRUST,
+      policies: { 'batchops-demo-readonly': demoPolicy(accountId, TAG) },
+    },
+  ] as const;
 
 const PREFIXES = ['images/2024/', 'images/2025/', 'logs/app/', 'logs/web/', 'reports/q1/', 'reports/q2/'];
 const PER_PREFIX = 90;

@@ -7,8 +7,8 @@ import {
   DEMO_MANIFEST_KEY,
   DEMO_REPORTS_BUCKET,
   DEMO_ROLE_ARN,
-  DEMO_ROLES,
   DEMO_SOURCE_BUCKET,
+  demoRoles,
   seedDemo,
 } from './demo-seed.js';
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
@@ -170,7 +170,12 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const jobRoles = new JobRoles(iam, sessions);
   const defaultAccount = credentials[0]?.accountId ?? DEFAULT_ACCOUNT_ID;
   // The demo's roles are seeded on every start with the demo (data directories seeded before roles existed get them).
-  seedRoles(iam, [...(options.roles ?? []), ...(options.seedDemo ? DEMO_ROLES : [])], defaultAccount, now());
+  seedRoles(
+    iam,
+    [...(options.roles ?? []), ...(options.seedDemo ? demoRoles(defaultAccount) : [])],
+    defaultAccount,
+    now(),
+  );
   const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
   const settings: S3Settings = {
     restoreDelayMs: 2000,
@@ -218,6 +223,8 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     dataDir: join(dataDir, 'engine'),
     s3: (accountId, region, roleArn) =>
       engineS3.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
+    // The listing behind a generated manifest is S3's own (the inventory the role configured).
+    inventoryS3: (accountId, region) => engineS3.forJob(accountId, region),
     lambda: (accountId, region, roleArn) =>
       engineLambda.forJob(accountId, region, jobRoles.credential(accountId, roleArn)),
     replicate: (accountId, _region, roleArn, object) =>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicyDocument, toRoleSummary, trustsBatchOperations } from './roles-mapping.js';
+import {
+  batchOperationsTrustPolicy,
+  parsePolicyDocument,
+  toRoleSummary,
+  trustsBatchOperations,
+} from './roles-mapping.js';
 
 const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });
 
@@ -63,5 +68,19 @@ describe('roles mapping', () => {
       description: null,
       trustsBatchOperations: true,
     });
+  });
+
+  it('the template trust policy lets batchoperations.s3.amazonaws.com assume the role', () => {
+    expect(batchOperationsTrustPolicy()).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'batchoperations.s3.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    });
+    expect(trustsBatchOperations(batchOperationsTrustPolicy())).toBe(true);
   });
 });

@@ -23,6 +23,16 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
+/** The trust policy that lets S3 Batch Operations assume the role. */
+export function batchOperationsTrustPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: BATCH_OPERATIONS_PRINCIPAL }, Action: 'sts:AssumeRole' },
+    ],
+  };
+}
+
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** Whether a trust policy allows batchoperations.s3.amazonaws.com to sts:AssumeRole (and no Deny says otherwise). */

@@ -9,11 +9,10 @@ import {
   ListRolesCommand,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import type { ManifestRow } from '@batchops/batch-formats';
+import { permissionPolicy } from '@batchops/batch-formats';
 import type {
   CreateRoleFromTemplateRequest,
   CreateRoleFromTemplateResponse,
-  JobWizardModel,
   ListRolesQuery,
   ListRolesResponse,
   RoleDetails,
@@ -22,16 +21,10 @@ import type {
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
 import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { HEAD_BYTES, readObjectStart } from '../jobs/manifest-object.js';
-import { csvManifestRows, inventoryRows } from '../jobs/preflight/preflight-service.js';
-import { manifestLocation, toCreateJobRequest } from '../jobs/wizard-mapping.js';
-import {
-  batchOperationsTrustPolicy,
-  type JobAccess,
-  partitionOf,
-  permissionPolicy,
-} from './job-permissions.js';
-import { parsePolicyDocument, toRoleSummary } from './roles-mapping.js';
+import { sampleManifestRows } from '../jobs/preflight/manifest-sample.js';
+import { manifestLocation } from '../jobs/wizard-mapping.js';
+import { jobAccessOf } from './job-access.js';
+import { batchOperationsTrustPolicy, parsePolicyDocument, toRoleSummary } from './roles-mapping.js';
 
 /** The name of the inline policy a template role gets. */
 export const TEMPLATE_POLICY_NAME = 'batchops-job-permissions';
@@ -95,59 +88,6 @@ export async function getRole(deps: JobsServiceDeps, name: string): Promise<Role
     trustPolicy: parsePolicyDocument(role.AssumeRolePolicyDocument),
     inlinePolicies,
     attachedPolicies: attached.map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
-  };
-}
-
-/** The first rows of the job's manifest (the part pre-flight reads), and whether that is all of them. */
-export async function sampleManifestRows(
-  deps: JobsServiceDeps,
-  job: RoleTemplateRequest,
-): Promise<{ rows: ManifestRow[]; complete: boolean }> {
-  const { s3 } = deps.clientsFor(job.region ?? deps.region);
-  const loc = { ...manifestLocation(job.manifest), versionId: job.manifest.versionId };
-  const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
-  if (job.manifest.format === 'csv') return { rows: csvManifestRows(text, complete), complete };
-  const inv = await inventoryRows(s3, loc, text);
-  return { rows: inv.rows, complete: false };
-}
-
-/** The CreateJob operation of a wizard model (the shape the permissions table reads). */
-export function jobOperationOf(deps: JobsServiceDeps, job: RoleTemplateRequest) {
-  const model: JobWizardModel = {
-    ...job,
-    priority: 0,
-    roleArn: '',
-    tags: [],
-    runOption: 'wait',
-    clientRequestToken: 'role-template',
-  };
-  return toCreateJobRequest(model, deps.accountId, { etag: '', fields: undefined }).Operation ?? {};
-}
-
-/** The job's access needs: the operation, the manifest's buckets (from its rows), manifest and report. */
-export function jobAccessOf(
-  deps: JobsServiceDeps,
-  job: RoleTemplateRequest,
-  sourceBuckets: readonly string[],
-): JobAccess {
-  const g = job.manifest.generator;
-  const manifest: JobAccess['manifest'] =
-    job.manifest.format === 'replication' && g
-      ? { format: 'generated', sourceBucket: g.sourceBucket, output: g.output }
-      : {
-          ...manifestLocation(job.manifest),
-          format: job.manifest.format === 'inventory' ? 'inventory' : 'csv',
-          versionId: job.manifest.versionId,
-        };
-  return {
-    partition: partitionOf(job.region ?? deps.region),
-    operation: jobOperationOf(deps, job),
-    sourceBuckets,
-    manifest,
-    report:
-      job.report.enabled && job.report.bucket
-        ? { bucket: job.report.bucket, prefix: job.report.prefix }
-        : null,
   };
 }
 

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
+  DeleteBucketInventoryConfigurationCommand,
   GetBucketReplicationCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
+  PutBucketInventoryConfigurationCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -36,12 +39,18 @@ import { PrepareError } from './prepare-manifest.js';
  * those the filter matches (dates, key name, size, storage class, replication eligibility and
  * status, encryption). Rows go straight into the job's manifest copy; with EnableManifestOutput the
  * list is also written as an S3InventoryReport_CSV_20211130 manifest, whose location is returned.
+ *
+ * As on AWS, the job's role (`s3`) reads the replication configuration and configures an S3
+ * Inventory on the source (s3:GetReplicationConfiguration, s3:PutInventoryConfiguration, the
+ * permissions table's generated-manifest row); the listing is that inventory's, read by the service
+ * (`inventory`), so the role needs no s3:ListBucket.
  */
 export async function generateManifest(
   s3: S3Client,
   generator: S3JobManifestGenerator,
   jobId: string,
   writer: ManifestFileWriter,
+  inventory: S3Client = s3,
 ): Promise<{ ObjectArn: string; ETag: string; ObjectVersionId?: string } | undefined> {
   const source = bucketOfArn(generator.SourceBucket ?? '');
   // S3 refuses each call (403) when the source bucket's owner is not the expected one.
@@ -49,6 +58,63 @@ export async function generateManifest(
   const filter = generator.Filter ?? {};
   const allVersions = selectsAllVersions(filter);
   const rules = filter.EligibleForReplication ? await replicationRules(s3, source, owner) : [];
+  const configId = await configureInventory(s3, source, jobId, owner);
+  let output: string[];
+  try {
+    output = await listMatches(inventory, generator, source, owner, rules, allVersions, writer);
+  } finally {
+    // The service removes its own configuration once the listing is read.
+    await inventory
+      .send(new DeleteBucketInventoryConfigurationCommand({ Bucket: source, Id: configId, ...owner }))
+      .catch(() => undefined);
+  }
+  return generator.EnableManifestOutput ? writeOutput(s3, generator, source, jobId, output) : undefined;
+}
+
+/** The job's S3 Inventory configuration on the source (disabled: it writes no reports of its own). */
+async function configureInventory(
+  s3: S3Client,
+  source: string,
+  jobId: string,
+  owner: { ExpectedBucketOwner?: string },
+): Promise<string> {
+  const Id = `batchops-job-${jobId}`.slice(0, 64);
+  try {
+    await s3.send(
+      new PutBucketInventoryConfigurationCommand({
+        Bucket: source,
+        Id,
+        InventoryConfiguration: {
+          Id,
+          IsEnabled: false,
+          Destination: { S3BucketDestination: { Bucket: bucketArn(source), Format: 'CSV' } },
+          IncludedObjectVersions: 'All',
+          Schedule: { Frequency: 'Daily' },
+        },
+        ...owner,
+      }),
+    );
+  } catch (e) {
+    const err = e as Error;
+    throw new PrepareError(
+      err.name === 'NoSuchBucket' ? 'SrcBucketNotFound' : err.name,
+      `Configuring an S3 Inventory of s3://${source} for the generated manifest failed: ${err.message}`,
+    );
+  }
+  return Id;
+}
+
+/** The source's versions the filter keeps, into the job's manifest copy; returns the output's CSV lines. */
+async function listMatches(
+  s3: S3Client,
+  generator: S3JobManifestGenerator,
+  source: string,
+  owner: { ExpectedBucketOwner?: string },
+  rules: ReplicationRuleFilter[],
+  allVersions: boolean,
+  writer: ManifestFileWriter,
+): Promise<string[]> {
+  const filter = generator.Filter ?? {};
   const head = needsHead(filter);
   const encryption = filter.MatchAnyObjectEncryption?.[0];
 
@@ -121,7 +187,17 @@ export async function generateManifest(
       `Listing s3://${source} failed: ${name === 'AccessDenied' ? 'AccessDenied' : err.message}`,
     );
   }
-  if (!generator.EnableManifestOutput) return undefined;
+  return output;
+}
+
+/** The generated manifest saved as an S3InventoryReport_CSV_20211130 manifest, then read back. */
+async function writeOutput(
+  s3: S3Client,
+  generator: S3JobManifestGenerator,
+  source: string,
+  jobId: string,
+  output: readonly string[],
+): Promise<{ ObjectArn: string; ETag: string; ObjectVersionId?: string }> {
   const location = generator.ManifestOutputLocation;
   if (!location?.Bucket)
     throw new PrepareError(
@@ -169,6 +245,9 @@ export async function generateManifest(
         ...put,
       }),
     );
+    // Read back as the job's manifest (s3:GetObject on the output, in the docs' policy).
+    const back = await s3.send(new GetObjectCommand({ Bucket: outBucket, Key: `${base}manifest.json` }));
+    await back.Body?.transformToString();
     return {
       ObjectArn: objectArn(outBucket, `${base}manifest.json`),
       ETag: normalizeEtag(written.ETag) ?? '',

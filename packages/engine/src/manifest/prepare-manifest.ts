@@ -68,6 +68,19 @@ async function open(
   }
 }
 
+/** The message of a GET refused as the HEAD before it was: S3 names the denied action there. */
+async function deniedReason(s3: S3Client, bucket: string, key: string, versionId: { VersionId?: string }) {
+  try {
+    const out = await s3.send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-0', ...versionId }),
+    );
+    (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+  } catch (e) {
+    return `AccessDenied ${(e as SdkError).message}`;
+  }
+  return 'AccessDenied';
+}
+
 /**
  * Read a job's manifest (CSV or S3 Inventory manifest.json) after checking its ETag, and write the
  * job's own copy of it. Streams: memory does not grow with the manifest. Returns the task count.
@@ -80,23 +93,21 @@ export async function prepareManifest(
   const location = manifest.Location;
   const { bucket, key } = manifestObject(location?.ObjectArn ?? '');
   const etag = normalizeEtag(location?.ETag) ?? '';
+  const versionId = location?.ObjectVersionId ? { VersionId: location.ObjectVersionId } : {};
   let head: { ETag?: string };
   try {
-    head = await s3.send(
-      new HeadObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        ...(location?.ObjectVersionId ? { VersionId: location.ObjectVersionId } : {}),
-      }),
-    );
+    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...versionId }));
   } catch (e) {
     const err = e as SdkError & { $metadata?: { httpStatusCode?: number } };
     // A HEAD answer has no body, so the SDK cannot name the error: its status does.
     const status = err.$metadata?.httpStatusCode;
     const code = status === 404 ? 'NoSuchKey' : status === 403 ? 'AccessDenied' : err.name;
+    // S3's reason (which action was denied) is in a GET's error body.
+    const reason =
+      status === 403 ? await deniedReason(s3, bucket, key, versionId) : `${err.name} ${err.message}`;
     throw new PrepareError(
       code || 'ManifestReadError',
-      `Reading the manifest s3://${bucket}/${key} failed: ${status === 403 ? 'AccessDenied' : err.name} ${err.message}`,
+      `Reading the manifest s3://${bucket}/${key} failed: ${reason}`,
     );
   }
   if (normalizeEtag(head.ETag) !== etag) {

@@ -1,6 +1,33 @@
-import { PutObjectLegalHoldCommand, PutObjectRetentionCommand } from '@aws-sdk/client-s3';
+import {
+  GetObjectLockConfigurationCommand,
+  PutObjectLegalHoldCommand,
+  PutObjectRetentionCommand,
+} from '@aws-sdk/client-s3';
 import { JobError } from '../job-types.js';
-import { type OperationModule, outcomeOf } from './operation.js';
+import { type OperationModule, outcomeOf, type TaskContext } from './operation.js';
+
+/** Per job and bucket, the lock configuration read (kept for the last few jobs only). */
+const lockConfigReads = new Map<string, Promise<unknown>>();
+const KEPT_READS = 256;
+
+/**
+ * Batch Operations reads each bucket's Object Lock configuration before it sets retention or a legal
+ * hold (s3:GetBucketObjectLockConfiguration in the docs' policies, the permissions table's row); a
+ * bucket without one is left to the put's own answer.
+ */
+function readLockConfiguration(ctx: TaskContext, bucket: string): Promise<unknown> {
+  const id = `${ctx.jobId}/${bucket}`;
+  let read = lockConfigReads.get(id);
+  if (!read) {
+    read = ctx.s3.send(new GetObjectLockConfigurationCommand({ Bucket: bucket })).catch((e: Error) => {
+      if (e.name !== 'ObjectLockConfigurationNotFoundError') throw e;
+    });
+    lockConfigReads.set(id, read);
+    if (lockConfigReads.size > KEPT_READS)
+      lockConfigReads.delete(lockConfigReads.keys().next().value as string);
+  }
+  return read;
+}
 
 const bad = (field: string, what: string) =>
   new JobError('BadRequestException', `Operation.${field}: ${what}`);
@@ -13,17 +40,18 @@ export const setObjectLegalHold: OperationModule<'S3PutObjectLegalHold'> = {
       throw bad('S3PutObjectLegalHold.LegalHold.Status', 'required, ON or OFF');
     }
   },
-  run: (task, p, { s3 }) =>
-    outcomeOf(() =>
-      s3.send(
+  run: (task, p, ctx) =>
+    outcomeOf(async () => {
+      await readLockConfiguration(ctx, task.bucket);
+      await ctx.s3.send(
         new PutObjectLegalHoldCommand({
           Bucket: task.bucket,
           Key: task.key,
           VersionId: task.versionId,
           LegalHold: { Status: p.LegalHold?.Status },
         }),
-      ),
-    ),
+      );
+    }),
 };
 
 export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
@@ -45,10 +73,11 @@ export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
       throw bad('S3PutObjectRetention.Retention.RetainUntilDate', 'must be a date');
     }
   },
-  run: (task, p, { s3 }) => {
+  run: (task, p, ctx) => {
     const { Mode, RetainUntilDate } = p.Retention ?? {};
-    return outcomeOf(() =>
-      s3.send(
+    return outcomeOf(async () => {
+      await readLockConfiguration(ctx, task.bucket);
+      await ctx.s3.send(
         new PutObjectRetentionCommand({
           Bucket: task.bucket,
           Key: task.key,
@@ -56,7 +85,7 @@ export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
           Retention: Mode && RetainUntilDate ? { Mode, RetainUntilDate: new Date(RetainUntilDate) } : {},
           ...(p.BypassGovernanceRetention ? { BypassGovernanceRetention: true } : {}),
         }),
-      ),
-    );
+      );
+    });
   },
 };

@@ -6,7 +6,7 @@ import type {
   PreflightResponse,
 } from '@batchops/contracts';
 import type { JobsServiceDeps } from '../jobs-service.js';
-import { errorText } from './preflight-service.js';
+import { errorText } from './error-text.js';
 import { roleChecks } from './role-check.js';
 
 /**

@@ -1,11 +1,6 @@
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
-  CsvRowParser,
   etagsMatch,
-  layoutOf,
   ManifestError,
   type ManifestRow,
   normalizeEtag,
@@ -17,15 +12,15 @@ import type {
   PreflightRequest,
   PreflightResponse,
 } from '@batchops/contracts';
-import { z } from 'zod';
 import type { JobsServiceDeps } from '../jobs-service.js';
-import { csvManifestFields, HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
+import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
+import { errorText } from './error-text.js';
+import { csvManifestRows, inventoryRows, SAMPLE_ROWS } from './manifest-sample.js';
 import { generatedManifestPreflight } from './preflight-generated.js';
 import { roleChecks } from './role-check.js';
 
-/** Rows looked at, and objects checked with HeadObject. */
-const SAMPLE_ROWS = 100;
+/** Objects checked with HeadObject at once. */
 const HEAD_CONCURRENCY = 16;
 
 const labels: Record<PreflightCheckId, string> = {
@@ -39,31 +34,8 @@ const labels: Record<PreflightCheckId, string> = {
   'role-permissions': 'Role permissions',
 };
 
-export const errorText = (e: unknown) => {
-  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const status = err.$metadata?.httpStatusCode;
-  return `${err.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}${err.message && err.message !== 'UnknownError' && err.message !== err.name ? `: ${err.message}` : ''}`;
-};
-
-/** S3 Inventory manifest.json (the members the check reads). */
-const InventoryManifest = z.object({
-  sourceBucket: z.string(),
-  fileFormat: z.string(),
-  fileSchema: z.string(),
-  files: z.array(z.object({ key: z.string(), size: z.number().optional() })).min(1, 'names no data files'),
-});
-
 /** What the engine fails the job with, as a check message: `ManifestParseError: Line 3: …`. */
 const failureOf = (e: ManifestError) => `${e.code}: ${e.message}`;
-
-/**
- * The first rows of a CSV manifest, read as the engine will read the job's manifest (the same
- * reader and Spec.Fields), so a row the job would fail on fails here with the same line and reason.
- */
-export function csvManifestRows(text: string, complete: boolean): ManifestRow[] {
-  const fields = csvManifestFields(text, complete);
-  return parseCsvManifest(text, { partial: !complete, ...(fields ? { fields } : {}) });
-}
 
 /**
  * Whether the rows give version IDs for some objects only. The job's Spec.Fields fix the columns,
@@ -76,38 +48,6 @@ function versionIdMismatch(text: string, complete: boolean): ManifestError | und
     if (e instanceof ManifestError && e.code === 'ManifestVersionIdMismatch') return e;
   }
   return undefined;
-}
-
-/** The first `n` non-blank lines (blank ones kept, so line numbers stay the file's). */
-async function firstLines(body: Readable, gzip: boolean, n: number): Promise<string> {
-  const lines: string[] = [];
-  let rows = 0;
-  const input = gzip ? body.pipe(createGunzip()) : body;
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) {
-    lines.push(line);
-    if (line && ++rows >= n) break;
-  }
-  rl.close();
-  body.destroy();
-  return lines.join('\n');
-}
-
-/** The first rows of an inventory report: manifest.json, then the start of its first data file. */
-export async function inventoryRows(
-  s3: S3Client,
-  loc: { bucket: string; key: string },
-  text: string,
-): Promise<{ rows: ManifestRow[]; note: string }> {
-  const manifest = InventoryManifest.parse(JSON.parse(text));
-  if (manifest.fileFormat !== 'CSV') throw new Error(`fileFormat ${manifest.fileFormat} is not CSV`);
-  // The engine's inventory reader: these columns, rows named by the data file's key and line.
-  const layout = layoutOf(manifest.fileSchema.split(',').map((s) => s.trim()));
-  const file = manifest.files[0] as { key: string };
-  const out = await s3.send(new GetObjectCommand({ Bucket: loc.bucket, Key: file.key }));
-  const csv = await firstLines(out.Body as Readable, file.key.endsWith('.gz'), SAMPLE_ROWS);
-  const rows = new CsvRowParser(layout, file.key).push(csv, true).flat();
-  return { rows, note: `manifest.json names ${manifest.files.length} data file(s)` };
 }
 
 /** HeadObject over rows, a few at a time; the rows whose object is missing. */

@@ -86,7 +86,6 @@ describe('pre-flight role checks', () => {
         ResourceArns: ['arn:aws:s3:::src/a.txt', 'arn:aws:s3:::other/c.txt'],
       },
       { PolicySourceArn: ROLE, ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::src/m.csv'] },
-      { PolicySourceArn: ROLE, ActionNames: ['s3:GetBucketLocation'], ResourceArns: ['arn:aws:s3:::src'] },
       { PolicySourceArn: ROLE, ActionNames: ['s3:PutObject'], ResourceArns: ['arn:aws:s3:::reports/r/*'] },
       {
         PolicySourceArn: ROLE,

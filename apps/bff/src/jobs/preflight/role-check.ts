@@ -1,5 +1,11 @@
 import { GetRoleCommand, type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import type { ManifestRow } from '@batchops/batch-formats';
+import {
+  type JobAccess,
+  jobPermissionNeeds,
+  type ManifestRow,
+  neededActions,
+  type PermissionNeed,
+} from '@batchops/batch-formats';
 import {
   BATCH_OPERATIONS_PRINCIPAL,
   type MissingPermission,
@@ -7,9 +13,8 @@ import {
   type PreflightRequest,
   RoleArn,
 } from '@batchops/contracts';
-import { type JobAccess, jobPermissionNeeds, type PermissionNeed } from '../../roles/job-permissions.js';
+import { jobAccessOf } from '../../roles/job-access.js';
 import { parsePolicyDocument, trustsBatchOperations } from '../../roles/roles-mapping.js';
-import { jobAccessOf } from '../../roles/roles-service.js';
 import type { JobsServiceDeps } from '../jobs-service.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
@@ -156,7 +161,7 @@ export async function roleChecks(
   let simulated = 0;
   try {
     for (const need of needs) {
-      const actions = versioned ? need.versionActions : need.actions;
+      const actions = neededActions(need, versioned);
       const resources = simulatedResources(need, access, samples);
       if (resources.length === 0) continue;
       simulated += actions.length;

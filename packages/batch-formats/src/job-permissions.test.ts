@@ -1,9 +1,9 @@
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { describe, expect, it } from 'vitest';
 import {
-  batchOperationsTrustPolicy,
   type JobAccess,
   jobPermissionNeeds,
+  OPERATION_PERMISSIONS,
   partitionOf,
   permissionPolicy,
 } from './job-permissions.js';
@@ -16,6 +16,17 @@ const access = (operation: JobOperation, over: Partial<JobAccess> = {}): JobAcce
   report: { bucket: 'reports', prefix: 'batch/' },
   ...over,
 });
+
+/** The report's statements of every job that writes one to `reports/batch/`. */
+const REPORT_STATEMENTS = [
+  { Sid: 'ReportWrite', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::reports/batch/*' },
+  {
+    Sid: 'ReportBucket',
+    Effect: 'Allow',
+    Action: ['s3:GetBucketLocation'],
+    Resource: 'arn:aws:s3:::reports',
+  },
+];
 
 type Statement = { Sid: string; Action: string[]; Resource: string | string[] };
 const statements = (a: JobAccess) => permissionPolicy(a).Statement as Statement[];
@@ -37,24 +48,7 @@ describe('job permissions table', () => {
         Action: ['s3:GetObject'],
         Resource: 'arn:aws:s3:::manifests/jobs/m.csv',
       },
-      {
-        Sid: 'ManifestBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: 'arn:aws:s3:::manifests',
-      },
-      {
-        Sid: 'ReportWrite',
-        Effect: 'Allow',
-        Action: ['s3:PutObject'],
-        Resource: 'arn:aws:s3:::reports/batch/*',
-      },
-      {
-        Sid: 'ReportBucket',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation'],
-        Resource: 'arn:aws:s3:::reports',
-      },
+      ...REPORT_STATEMENTS,
     ]);
   });
 
@@ -68,7 +62,7 @@ describe('job permissions table', () => {
     expect(acl?.versionActions).toEqual(['s3:PutObjectVersionAcl']);
   });
 
-  it('copy: reads the source (and its tags when none are given) and writes the destination prefix', () => {
+  it('copy: reads the source and writes the destination prefix, plus what the copy sets', () => {
     const copy = access({
       S3PutObjectCopy: {
         TargetResource: 'arn:aws:s3:::dest',
@@ -76,20 +70,15 @@ describe('job permissions table', () => {
         CannedAccessControlList: 'bucket-owner-full-control',
       },
     });
-    expect(bySid(copy, 'CopySource')?.Action).toEqual([
-      's3:GetObject',
-      's3:GetObjectTagging',
-      's3:GetObjectVersion',
-      's3:GetObjectVersionTagging',
-    ]);
+    expect(bySid(copy, 'CopySource')?.Action).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
     expect(bySid(copy, 'CopyDestination')).toMatchObject({
-      Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:PutObjectAcl'],
+      Action: ['s3:PutObject', 's3:PutObjectAcl'],
       Resource: 'arn:aws:s3:::dest/copies/*',
     });
     const withTags = access({
       S3PutObjectCopy: { TargetResource: 'arn:aws:s3:::dest', NewObjectTagging: [{ Key: 'a', Value: 'b' }] },
     });
-    expect(bySid(withTags, 'CopySource')?.Action).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+    expect(bySid(withTags, 'CopyDestination')?.Action).toEqual(['s3:PutObject', 's3:PutObjectTagging']);
     expect(bySid(withTags, 'CopyDestination')?.Resource).toBe('arn:aws:s3:::dest/*');
   });
 
@@ -120,10 +109,7 @@ describe('job permissions table', () => {
     ).toEqual(['s3:RestoreObject']);
     const repl = access({ S3ReplicateObject: {} });
     expect(bySid(repl, 'BatchOperationObjects')?.Action).toEqual(['s3:InitiateReplication']);
-    expect(bySid(repl, 'BatchOperationBuckets')?.Action).toEqual([
-      's3:GetReplicationConfiguration',
-      's3:PutInventoryConfiguration',
-    ]);
+    expect(bySid(repl, 'BatchOperationBuckets')).toBeUndefined();
     expect(
       bySid(access({ S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32' } }), 'BatchOperationObjects')
         ?.Action,
@@ -170,16 +156,56 @@ describe('job permissions table', () => {
     expect(() => jobPermissionNeeds(access({} as JobOperation))).toThrow(/no permissions known/);
   });
 
-  it('the trust policy lets batchoperations.s3.amazonaws.com assume the role', () => {
-    expect(batchOperationsTrustPolicy()).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'batchoperations.s3.amazonaws.com' },
-          Action: 'sts:AssumeRole',
+  it('a generated replication manifest: inventory and replication configuration on the source, not ListBucket; its output written and read back', () => {
+    const generated = access(
+      { S3ReplicateObject: {} },
+      {
+        sourceBuckets: ['src'],
+        manifest: {
+          format: 'generated',
+          sourceBucket: 'src',
+          eligibleForReplication: true,
+          output: { bucket: 'out', prefix: 'gen' },
         },
-      ],
-    });
+      },
+    );
+    expect(statements(generated)).toEqual([
+      {
+        Sid: 'BatchOperationObjects',
+        Effect: 'Allow',
+        Action: ['s3:InitiateReplication'],
+        Resource: 'arn:aws:s3:::src/*',
+      },
+      {
+        Sid: 'GenerateManifest',
+        Effect: 'Allow',
+        Action: ['s3:PutInventoryConfiguration', 's3:GetReplicationConfiguration'],
+        Resource: 'arn:aws:s3:::src',
+      },
+      {
+        Sid: 'ManifestOutput',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
+        Resource: 'arn:aws:s3:::out/gen/*',
+      },
+      ...REPORT_STATEMENTS,
+    ]);
+    expect(JSON.stringify(permissionPolicy(generated))).not.toContain('s3:ListBucket');
+  });
+
+  it('has one row per CreateJob operation member', () => {
+    expect(Object.keys(OPERATION_PERMISSIONS).sort()).toEqual([
+      'LambdaInvoke',
+      'S3ComputeObjectChecksum',
+      'S3DeleteObjectTagging',
+      'S3InitiateRestoreObject',
+      'S3PutObjectAcl',
+      'S3PutObjectCopy',
+      'S3PutObjectLegalHold',
+      'S3PutObjectRetention',
+      'S3PutObjectTagging',
+      'S3ReplicateObject',
+      'S3UpdateObjectEncryption',
+    ]);
   });
 });

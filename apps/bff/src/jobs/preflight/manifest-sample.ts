@@ -1,0 +1,78 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CsvRowParser, layoutOf, type ManifestRow, parseCsvManifest } from '@batchops/batch-formats';
+import type { RoleTemplateRequest } from '@batchops/contracts';
+import { z } from 'zod';
+import type { JobsServiceDeps } from '../jobs-service.js';
+import { csvManifestFields, HEAD_BYTES, readObjectStart } from '../manifest-object.js';
+import { manifestLocation } from '../wizard-mapping.js';
+
+// The first rows of a job's manifest, read as the engine reads them: pre-flight checks them and the
+// role template names their buckets.
+
+/** Rows looked at (and objects checked with HeadObject by pre-flight). */
+export const SAMPLE_ROWS = 100;
+
+/** S3 Inventory manifest.json (the members the check reads). */
+const InventoryManifest = z.object({
+  sourceBucket: z.string(),
+  fileFormat: z.string(),
+  fileSchema: z.string(),
+  files: z.array(z.object({ key: z.string(), size: z.number().optional() })).min(1, 'names no data files'),
+});
+
+/**
+ * The first rows of a CSV manifest, read as the engine will read the job's manifest (the same
+ * reader and Spec.Fields), so a row the job would fail on fails here with the same line and reason.
+ */
+export function csvManifestRows(text: string, complete: boolean): ManifestRow[] {
+  const fields = csvManifestFields(text, complete);
+  return parseCsvManifest(text, { partial: !complete, ...(fields ? { fields } : {}) });
+}
+
+/** The first `n` non-blank lines (blank ones kept, so line numbers stay the file's). */
+async function firstLines(body: Readable, gzip: boolean, n: number): Promise<string> {
+  const lines: string[] = [];
+  let rows = 0;
+  const input = gzip ? body.pipe(createGunzip()) : body;
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) {
+    lines.push(line);
+    if (line && ++rows >= n) break;
+  }
+  rl.close();
+  body.destroy();
+  return lines.join('\n');
+}
+
+/** The first rows of an inventory report: manifest.json, then the start of its first data file. */
+export async function inventoryRows(
+  s3: S3Client,
+  loc: { bucket: string; key: string },
+  text: string,
+): Promise<{ rows: ManifestRow[]; note: string }> {
+  const manifest = InventoryManifest.parse(JSON.parse(text));
+  if (manifest.fileFormat !== 'CSV') throw new Error(`fileFormat ${manifest.fileFormat} is not CSV`);
+  // The engine's inventory reader: these columns, rows named by the data file's key and line.
+  const layout = layoutOf(manifest.fileSchema.split(',').map((s) => s.trim()));
+  const file = manifest.files[0] as { key: string };
+  const out = await s3.send(new GetObjectCommand({ Bucket: loc.bucket, Key: file.key }));
+  const csv = await firstLines(out.Body as Readable, file.key.endsWith('.gz'), SAMPLE_ROWS);
+  const rows = new CsvRowParser(layout, file.key).push(csv, true).flat();
+  return { rows, note: `manifest.json names ${manifest.files.length} data file(s)` };
+}
+
+/** The first rows of the job's manifest (the part pre-flight reads), and whether that is all of them. */
+export async function sampleManifestRows(
+  deps: JobsServiceDeps,
+  job: RoleTemplateRequest,
+): Promise<{ rows: ManifestRow[]; complete: boolean }> {
+  const { s3 } = deps.clientsFor(job.region ?? deps.region);
+  const loc = { ...manifestLocation(job.manifest), versionId: job.manifest.versionId };
+  const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
+  if (job.manifest.format === 'csv') return { rows: csvManifestRows(text, complete), complete };
+  const inv = await inventoryRows(s3, loc, text);
+  return { rows: inv.rows, complete: false };
+}
