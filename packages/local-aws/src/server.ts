@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -156,6 +156,8 @@ export interface LocalAws {
 export function createLocalAws(options: LocalAwsOptions): LocalAws {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  // Every account's data: the server's user only (functions run as another, decision 0024).
+  chmodSync(dataDir, 0o700);
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());

@@ -6,12 +6,13 @@ import {
   DeleteFunctionCommand,
   GetFunctionCommand,
   InvokeCommand,
-  LambdaClient,
+  type LambdaClient,
   ListFunctionsCommand,
   paginateListFunctions,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { createFunction, invokeJson, lambdaClient } from './support/lambda-functions.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 import { zipOf } from './support/zip-writer.js';
 
 // The Lambda API of local-aws through @aws-sdk/client-lambda: functions really run in worker
@@ -21,28 +22,14 @@ const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 let fx: LocalAwsFixture;
 let lambda: LambdaClient;
 
-function client(url: string): LambdaClient {
-  return new LambdaClient({ region: 'us-east-1', endpoint: url, credentials: CREDENTIALS, maxAttempts: 1 });
+const client = lambdaClient;
+
+function create(name: string, files: Parameters<typeof zipOf>[0], extra: Record<string, unknown> = {}) {
+  return createFunction(lambda, name, files, extra);
 }
 
-async function create(name: string, files: Parameters<typeof zipOf>[0], extra: Record<string, unknown> = {}) {
-  return lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Role: ROLE,
-      Code: { ZipFile: zipOf(files) },
-      ...extra,
-    }),
-  );
-}
-
-async function invoke(name: string, event: unknown = {}, extra: Record<string, unknown> = {}) {
-  const out = await lambda.send(
-    new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)), ...extra }),
-  );
-  return { ...out, json: JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8')) };
+function invoke(name: string, event: unknown = {}, extra: Record<string, unknown> = {}) {
+  return invokeJson(lambda, name, event, extra);
 }
 
 beforeAll(async () => {

@@ -37,7 +37,12 @@ export function renderError(
 ): string {
   // Lambda (REST-JSON): the code travels in x-amzn-ErrorType, the body carries Type and Message.
   if (protocol === 'lambda')
-    return JSON.stringify({ Type: err.status >= 500 ? 'Service' : 'User', Message: err.message });
+    return JSON.stringify({
+      Type: err.status >= 500 ? 'Service' : 'User',
+      Message: err.message,
+      // Lambda's throttling names its cause; S3's extra elements (StringToSign…) are not Lambda's.
+      ...(err.extra.Reason !== undefined ? { Reason: err.extra.Reason } : {}),
+    });
   const extra = Object.entries(err.extra).map(([k, v]) => el(k, v));
   // The Query protocol (IAM, STS): Type tells a caller's fault (Sender) from the service's.
   if (protocol === 'iam' || protocol === 'sts') {

@@ -180,8 +180,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         let raw: Readable = req.body;
         let bodySha256: string | undefined;
         if (protocol === 'lambda' && req.headers['x-amz-content-sha256'] === undefined) {
-          const bytes = await readBufferedBody(req.body);
-          bodySha256 = createHash('sha256').update(bytes).digest('hex');
+          const { bytes, sha256 } = await readBufferedBody(req.body);
+          bodySha256 = sha256;
           raw = Readable.from([bytes]);
         }
         const identity = verifySigV4(

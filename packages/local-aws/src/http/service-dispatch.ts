@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
 import { LAMBDA_PREFIX } from '../lambda/lambda-router.js';
 import { S3CONTROL_PREFIX } from '../s3control/s3control-router.js';
@@ -46,9 +47,15 @@ export function serviceOf(url: string, headers: NodeJS.Dict<string[]>): Service 
 /** Largest body read before its signature is checked (Lambda's CreateFunction request limit). */
 export const MAX_BUFFERED_BODY = 70_167_211;
 
-/** A whole body of a service that signs its hash without sending it (read before verifying). */
-export async function readBufferedBody(body: AsyncIterable<Buffer>): Promise<Buffer> {
+/**
+ * A whole body of a service that signs its hash without sending it (read before verifying), and
+ * that hash: computed chunk by chunk as the body arrives, never in one long stretch of the event loop.
+ */
+export async function readBufferedBody(
+  body: AsyncIterable<Buffer>,
+): Promise<{ bytes: Buffer; sha256: string }> {
   const chunks: Buffer[] = [];
+  const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
@@ -59,7 +66,8 @@ export async function readBufferedBody(body: AsyncIterable<Buffer>): Promise<Buf
         `Request must be smaller than ${MAX_BUFFERED_BODY} bytes for the operation`,
       );
     }
+    hash.update(chunk);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
 }

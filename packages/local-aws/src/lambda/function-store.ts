@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { readZip } from './zip-reader.js';
+import { extractZip } from './zip-extract.js';
 
 /** A function as local-aws keeps it: its configuration and the hash naming its code. */
 export interface StoredFunction {
@@ -24,6 +25,17 @@ export interface StoredFunction {
   readonly revisionId: string;
 }
 
+/** SHA-256 of a large buffer in slices, letting other requests in between (a 50 MB zip takes ~0.1 s). */
+async function sha256(bytes: Buffer): Promise<Buffer> {
+  const hash = createHash('sha256');
+  const slice = 4 * 1024 * 1024;
+  for (let at = 0; at < bytes.length; at += slice) {
+    hash.update(bytes.subarray(at, at + slice));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest();
+}
+
 /**
  * Functions in SQLite (`lambda.sqlite`), code as files: `code/<sha256>.zip` as uploaded and
  * `code/<sha256>/` unzipped, both written (temp name, then rename) before the row naming them,
@@ -36,6 +48,9 @@ export class FunctionStore {
   constructor(readonly dir: string) {
     this.codeDir = join(dir, 'code');
     mkdirSync(this.codeDir, { recursive: true });
+    // Trees a crash left half-written are nobody's.
+    for (const name of readdirSync(this.codeDir))
+      if (name.includes('.tmp-')) rmSync(join(this.codeDir, name), { recursive: true, force: true });
     this.db = new Database(join(dir, 'lambda.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -45,34 +60,43 @@ export class FunctionStore {
       PRIMARY KEY (account, region, name)) WITHOUT ROWID`);
   }
 
-  /** Keep a zip's bytes and its unzipped tree; returns the hash naming them. Throws ZipError. */
-  saveCode(zip: Buffer): { hash: string; sha256Base64: string } {
-    const digest = createHash('sha256').update(zip).digest();
+  /**
+   * Keep a zip's bytes and its unzipped tree; returns the hash naming them. Throws ZipError; on any
+   * failure nothing of this call is left behind.
+   */
+  async saveCode(zip: Buffer): Promise<{ hash: string; sha256Base64: string }> {
+    const digest = await sha256(zip);
     const hash = digest.toString('hex');
     const zipFile = join(this.codeDir, `${hash}.zip`);
     const tree = join(this.codeDir, hash);
-    if (!existsSync(tree)) {
-      const entries = readZip(zip);
-      const tmp = `${tree}.tmp-${process.pid}-${Date.now()}`;
-      rmSync(tmp, { recursive: true, force: true });
-      mkdirSync(tmp, { recursive: true });
-      for (const e of entries) {
-        const file = join(tmp, e.name);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, e.data);
+    const tmp = `${tree}.tmp-${randomUUID()}`;
+    try {
+      if (!existsSync(tree)) {
+        await extractZip(zip, tmp);
+        await rename(tmp, tree).catch(async (e: NodeJS.ErrnoException) => {
+          // Another upload of the same code won the race: its tree is as good.
+          if (!existsSync(tree)) throw e;
+          await rm(tmp, { recursive: true, force: true });
+        });
       }
-      renameSync(tmp, tree);
-    }
-    if (!existsSync(zipFile)) {
-      writeFileSync(`${zipFile}.tmp`, zip);
-      renameSync(`${zipFile}.tmp`, zipFile);
+      if (!existsSync(zipFile)) {
+        await writeFile(`${tmp}.zip`, zip);
+        await rename(`${tmp}.zip`, zipFile);
+      }
+    } catch (e) {
+      await rm(tmp, { recursive: true, force: true });
+      await rm(`${tmp}.zip`, { force: true });
+      throw e;
     }
     return { hash, sha256Base64: digest.toString('base64') };
   }
 
-  /** The unzipped code of a hash (unzipped again from the kept zip if its tree went missing). */
-  codePath(hash: string): string {
-    return join(this.codeDir, hash);
+  /** The unzipped code of a hash, unzipped again from the kept zip when its tree went missing. */
+  async codeTree(hash: string): Promise<string> {
+    const tree = join(this.codeDir, hash);
+    if (!existsSync(tree) && existsSync(this.zipPath(hash)))
+      await this.saveCode(await readFile(this.zipPath(hash)));
+    return tree;
   }
 
   zipPath(hash: string): string {
@@ -114,7 +138,7 @@ export class FunctionStore {
       .prepare("SELECT 1 FROM functions WHERE json_extract(config, '$.codeHash') = ? LIMIT 1")
       .get(fn.codeHash);
     if (!used) {
-      rmSync(this.codePath(fn.codeHash), { recursive: true, force: true });
+      rmSync(join(this.codeDir, fn.codeHash), { recursive: true, force: true });
       rmSync(this.zipPath(fn.codeHash), { force: true });
     }
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent, queryValue } from '../http/request-target.js';
 import type { Permission } from '../iam/authorizer.js';
-import { readBody } from '../xml/xml-reader.js';
+import { readCreateFunctionBody, readLambdaBody } from './create-function-body.js';
 import { LAMBDA_SERVICE_PRINCIPAL } from './function-roles.js';
 import type { StoredFunction } from './function-store.js';
 import { functionArn, type LambdaService } from './lambda-service.js';
-import { ZipError } from './zip-reader.js';
+import { ZipError } from './zip-extract.js';
 
 /** The REST-JSON paths of the Lambda API (API version 2015-03-31). */
 export const LAMBDA_PREFIX = '/2015-03-31/';
@@ -15,7 +16,7 @@ export const LAMBDA_PREFIX = '/2015-03-31/';
 /** Runtimes local-aws runs (with the Node.js it runs on). */
 export const RUNTIMES = ['nodejs20.x', 'nodejs22.x'] as const;
 /** Largest CreateFunction request (a 50 MB zip, base64 in JSON) and Invoke payload (6 MB). */
-const MAX_CREATE_BODY = 70 * 1024 * 1024;
+const MAX_CREATE_BODY = 70_167_211;
 const MAX_INVOKE_PAYLOAD = 6_291_456;
 
 const NAME =
@@ -154,30 +155,6 @@ function lookup(ctx: RequestContext, lambda: LambdaService, raw: string, action:
   return fn;
 }
 
-async function readJson(ctx: RequestContext, limit: number): Promise<Record<string, unknown>> {
-  let body: Buffer;
-  try {
-    body = await readBody(ctx.body, limit);
-  } catch (e) {
-    if (e instanceof ServiceError)
-      throw new ServiceError(
-        413,
-        'RequestEntityTooLargeException',
-        'Request must be smaller than 70167211 bytes for the CreateFunction operation',
-      );
-    throw e;
-  }
-  let value: unknown;
-  try {
-    value = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new ServiceError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ServiceError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
-  return value as Record<string, unknown>;
-}
-
 function optionalInt(
   body: Record<string, unknown>,
   key: string,
@@ -254,7 +231,7 @@ function environmentOf(body: Record<string, unknown>): Record<string, string> | 
 }
 
 async function createFunction(ctx: RequestContext, lambda: LambdaService): Promise<HandlerResult> {
-  const body = await readJson(ctx, MAX_CREATE_BODY);
+  const { body, zip: decoded } = await readCreateFunctionBody(ctx, MAX_CREATE_BODY);
   const name = optionalString(body, 'FunctionName');
   if (name === undefined) throw validation('null', 'functionName', 'Member must not be null');
   const ref = functionRef(ctx, name, 'lambda:CreateFunction');
@@ -303,7 +280,7 @@ async function createFunction(ctx: RequestContext, lambda: LambdaService): Promi
         : 'Please provide a source for function code.',
     );
   }
-  const zip = Buffer.from(code.ZipFile, 'base64');
+  const zip = decoded ?? Buffer.alloc(0);
   if (zip.length > 52_428_800)
     throw new ServiceError(
       413,
@@ -312,7 +289,7 @@ async function createFunction(ctx: RequestContext, lambda: LambdaService): Promi
     );
   let saved: { hash: string; sha256Base64: string };
   try {
-    saved = lambda.store.saveCode(zip);
+    saved = await lambda.store.saveCode(zip);
   } catch (e) {
     if (e instanceof ZipError)
       throw invalid(
@@ -349,9 +326,23 @@ function getFunction(ctx: RequestContext, lambda: LambdaService, raw: string): H
   const fn = lookup(ctx, lambda, raw, 'lambda:GetFunction');
   return json({
     Configuration: functionConfiguration(fn, sha256Of(fn)),
-    // The code stays on this machine: its location is the zip local-aws keeps.
-    Code: { RepositoryType: 'S3', Location: `file://${lambda.store.zipPath(fn.codeHash)}` },
+    // AWS presigns an S3 URL; here the zip is served at this endpoint to a signed request.
+    Code: {
+      RepositoryType: 'S3',
+      Location: `${lambda.endpointUrl()}${LAMBDA_PREFIX}functions/${fn.name}/code`,
+    },
   });
+}
+
+/** The zip of a function as uploaded (local-aws's stand-in for GetFunction's presigned Location). */
+async function getFunctionCode(
+  ctx: RequestContext,
+  lambda: LambdaService,
+  raw: string,
+): Promise<HandlerResult> {
+  const fn = lookup(ctx, lambda, raw, 'lambda:GetFunction');
+  const zip = await readFile(lambda.store.zipPath(fn.codeHash));
+  return { status: 200, headers: { 'content-type': 'application/zip' }, body: zip };
 }
 
 function getFunctionConfiguration(ctx: RequestContext, lambda: LambdaService, raw: string): HandlerResult {
@@ -407,18 +398,7 @@ async function invoke(ctx: RequestContext, lambda: LambdaService, raw: string): 
   const logType = header(ctx, 'x-amz-log-type') ?? 'None';
   if (logType !== 'None' && logType !== 'Tail')
     throw validation(logType, 'logType', 'Member must satisfy enum value set: [None, Tail]');
-  let payload: Buffer;
-  try {
-    payload = await readBody(ctx.body, MAX_INVOKE_PAYLOAD);
-  } catch (e) {
-    if (e instanceof ServiceError)
-      throw new ServiceError(
-        413,
-        'RequestTooLargeException',
-        `Request must be smaller than ${MAX_INVOKE_PAYLOAD} bytes for the InvokeFunction operation`,
-      );
-    throw e;
-  }
+  const payload = await readLambdaBody(ctx, MAX_INVOKE_PAYLOAD, 'RequestTooLargeException', 'InvokeFunction');
   const event = payload.length === 0 ? '{}' : payload.toString('utf8');
   try {
     JSON.parse(event);
@@ -481,6 +461,7 @@ const routes: readonly Route[] = [
   { method: 'GET', path: /^\/2015-03-31\/functions$/, handle: (ctx, l) => listFunctions(ctx, l) },
   { method: 'GET', path: /^\/2015-03-31\/functions\/([^/]+)$/, handle: getFunction },
   { method: 'DELETE', path: /^\/2015-03-31\/functions\/([^/]+)$/, handle: deleteFunction },
+  { method: 'GET', path: /^\/2015-03-31\/functions\/([^/]+)\/code$/, handle: getFunctionCode },
   {
     method: 'GET',
     path: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/,

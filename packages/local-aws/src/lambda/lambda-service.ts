@@ -1,16 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { SessionCredential } from '../iam/role-sessions.js';
 import type { FunctionRoles } from './function-roles.js';
 import { FunctionStore, type StoredFunction } from './function-store.js';
-import { RUNNER_SOURCE } from './runner-source.js';
-import { type InvokeOutcome, WorkerPool } from './worker-pool.js';
+import { Sandbox, type SandboxSettings } from './sandbox.js';
+import { type InvokeOutcome, WorkerBudget, type WorkerLimits, WorkerPool } from './worker-pool.js';
 
-export interface LambdaSettings {
+export interface LambdaSettings extends SandboxSettings, Partial<WorkerLimits> {
   /** Warm worker processes per function (each runs one invocation at a time). Default 4. */
   readonly poolSize: number;
 }
+
+/** Default limits of all functions' workers together (decision 0024). */
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = { maxWorkers: 32, maxQueued: 1000 };
 
 export function functionArn(fn: { region: string; accountId: string; name: string }): string {
   return `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.name}`;
@@ -32,7 +34,8 @@ export class LambdaService {
   readonly store: FunctionStore;
   readonly authorizer: Authorizer;
   private readonly pools = new Map<string, { pool: WorkerPool; revision: string; session: string }>();
-  private readonly runnerPath: string;
+  private readonly sandbox: Sandbox;
+  private readonly budget: WorkerBudget;
   private readonly roles: FunctionRoles;
 
   constructor(
@@ -45,9 +48,9 @@ export class LambdaService {
     this.roles = access.roles;
     mkdirSync(dir, { recursive: true });
     this.store = new FunctionStore(dir);
-    this.runnerPath = join(dir, 'runner.cjs');
-    // Rewritten at each start: the runner follows the local-aws version that runs it.
-    writeFileSync(this.runnerPath, RUNNER_SOURCE);
+    // Function code runs outside the data directory, in a sandbox made anew at each start.
+    this.sandbox = new Sandbox(settings);
+    this.budget = new WorkerBudget({ ...DEFAULT_WORKER_LIMITS, ...settings });
   }
 
   async invoke(
@@ -63,11 +66,13 @@ export class LambdaService {
     let entry = this.pools.get(key);
     if (entry?.revision !== fn.revisionId || entry.session !== session) {
       entry?.pool.close();
-      entry = {
-        pool: new WorkerPool(this.workerSpec(fn, credential), this.settings.poolSize),
-        revision: fn.revisionId,
-        session,
-      };
+      const pool = new WorkerPool(
+        this.workerSpec(fn, credential),
+        async () => this.sandbox.prepare(await this.store.codeTree(fn.codeHash)),
+        this.settings.poolSize,
+        this.budget,
+      );
+      entry = { pool, revision: fn.revisionId, session };
       this.pools.set(key, entry);
     }
     return entry.pool.invoke({
@@ -86,6 +91,11 @@ export class LambdaService {
     });
   }
 
+  /** This endpoint's URL (GetFunction's code Location points at it). */
+  endpointUrl(): string {
+    return this.endpoint();
+  }
+
   /** Stop a function's workers (deleted or changed). */
   forget(fn: { accountId: string; region: string; name: string }): void {
     const key = `${fn.accountId}/${fn.region}/${fn.name}`;
@@ -102,15 +112,14 @@ export class LambdaService {
     for (const { pool } of this.pools.values()) pool.close();
     this.pools.clear();
     this.store.close();
+    this.sandbox.close();
   }
 
   private workerSpec(fn: StoredFunction, key: SessionCredential | undefined) {
-    const codeDir = this.codeTree(fn.codeHash);
     const env: Record<string, string> = {
       PATH: '/usr/local/bin:/usr/bin:/bin',
       LANG: 'en_US.UTF-8',
       TZ: ':UTC',
-      NODE_PATH: codeDir,
       AWS_REGION: fn.region,
       AWS_DEFAULT_REGION: fn.region,
       AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
@@ -118,7 +127,6 @@ export class LambdaService {
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-      LAMBDA_RUNTIME_DIR: codeDir,
       AWS_ENDPOINT_URL: this.endpoint(),
       // The execution role's session, as Lambda gives it; none when Lambda cannot assume the role.
       ...(key
@@ -130,16 +138,6 @@ export class LambdaService {
         : {}),
       ...(fn.environment ?? {}),
     };
-    return { runnerPath: this.runnerPath, codeDir, handler: fn.handler, memoryMb: fn.memorySize, env };
-  }
-
-  /** The unzipped code, unzipped again from the kept zip when the tree is missing. */
-  private codeTree(hash: string): string {
-    const tree = this.store.codePath(hash);
-    if (!existsSync(tree)) {
-      const zip = this.store.zipPath(hash);
-      if (existsSync(zip)) this.store.saveCode(readFileSync(zip));
-    }
-    return tree;
+    return { sandbox: this.sandbox, handler: fn.handler, memoryMb: fn.memorySize, env };
   }
 }

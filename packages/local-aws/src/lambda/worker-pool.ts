@@ -1,181 +1,125 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { ServiceError } from '../errors/service-error.js';
+import type { FunctionDir } from './sandbox.js';
+import {
+  type InvokeOutcome,
+  type InvokeRequest,
+  type Running,
+  Worker,
+  type WorkerSpec,
+} from './worker-process.js';
 
-/** What a worker process needs to run one function's code. */
-export interface WorkerSpec {
-  readonly runnerPath: string;
-  /** The unzipped code: the working directory and LAMBDA_TASK_ROOT. */
-  readonly codeDir: string;
-  readonly handler: string;
-  readonly memoryMb: number;
-  readonly env: Readonly<Record<string, string>>;
-}
+export {
+  type InvokeOutcome,
+  type InvokeRequest,
+  MAX_RESPONSE_BYTES,
+  type WorkerSpec,
+} from './worker-process.js';
 
-export interface InvokeRequest {
-  readonly event: string;
-  readonly timeoutSeconds: number;
-  readonly requestId: string;
-  readonly context: Readonly<Record<string, unknown>>;
-}
-
-/** An invocation's outcome as Lambda reports it: a payload, maybe a function error, the log tail. */
-export interface InvokeOutcome {
-  readonly payload: string;
-  readonly functionError?: 'Unhandled';
-  readonly log: string;
-}
-
-/** Largest response payload of a synchronous invocation (6 MB). */
-export const MAX_RESPONSE_BYTES = 6_291_556;
-/** Log bytes kept per invocation (the `X-Amz-Log-Result` tail is the last 4 KB). */
-const LOG_KEEP = 4096;
 /** A worker idle this long is stopped; the next invocation starts a cold one. */
 const IDLE_MS = 5 * 60_000;
 
-interface Running {
-  readonly id: string;
-  readonly request: InvokeRequest;
-  readonly started: number;
-  readonly resolve: (o: InvokeOutcome) => void;
-  readonly timer: NodeJS.Timeout;
-  log: string;
+/** Limits over every function's workers together. */
+export interface WorkerLimits {
+  /** Worker processes alive at once, all functions together. */
+  readonly maxWorkers: number;
+  /** Invocations waiting for a worker, all functions together; one more is a 429. */
+  readonly maxQueued: number;
 }
-
-/** One warm worker process: one invocation at a time. */
-class Worker {
-  readonly child: ChildProcess;
-  running: Running | undefined;
-  idleTimer: NodeJS.Timeout | undefined;
-  exited = false;
-  private stderrTail = '';
-
-  constructor(
-    spec: WorkerSpec,
-    private readonly onGone: (w: Worker) => void,
-  ) {
-    this.child = fork(spec.runnerPath, [], {
-      cwd: spec.codeDir,
-      env: { ...spec.env, LAMBDA_TASK_ROOT: spec.codeDir, _HANDLER: spec.handler },
-      // Only the heap limit: the parent's flags (test loaders, inspectors) are not the function's.
-      execArgv: [`--max-old-space-size=${spec.memoryMb}`],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
-    const capture = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      if (this.running) this.running.log = (this.running.log + text).slice(-LOG_KEEP);
-    };
-    this.child.stdout?.on('data', capture);
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      capture(chunk);
-      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2048);
-    });
-    this.child.on('message', (m) => this.onMessage(m as WorkerReply));
-    this.child.on('error', () => this.gone());
-    this.child.on('exit', (code, signal) => this.onExit(code, signal));
-  }
-
-  start(run: Running): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.running = run;
-    this.child.send({ id: run.id, event: run.request.event, context: run.request.context });
-  }
-
-  /** Kill the process; from now on it takes no invocation (its exit event forgets it). */
-  kill(): void {
-    if (!this.exited) this.child.kill('SIGKILL');
-    this.exited = true;
-  }
-
-  /** Settle the running invocation with an error payload. */
-  fail(errorType: string, message: string): void {
-    const run = this.running;
-    if (!run) return;
-    this.finish(run, {
-      payload: JSON.stringify({
-        errorType,
-        errorMessage: `RequestId: ${run.request.requestId} Error: ${message}`,
-      }),
-      functionError: 'Unhandled',
-    });
-  }
-
-  private onMessage(m: WorkerReply): void {
-    const run = this.running;
-    if (!run || m.id !== run.id) return;
-    // An uncaught exception ends the process after it reported: the next invocation gets a new one.
-    if (m.fatal) this.kill();
-    if (m.ok) {
-      if (Buffer.byteLength(m.payload) > MAX_RESPONSE_BYTES) {
-        this.finish(run, {
-          payload: JSON.stringify({
-            errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
-            errorType: 'Function.ResponseSizeTooLarge',
-          }),
-          functionError: 'Unhandled',
-        });
-      } else this.finish(run, { payload: m.payload });
-    } else this.finish(run, { payload: JSON.stringify(m.error), functionError: 'Unhandled' });
-  }
-
-  private finish(run: Running, outcome: Omit<InvokeOutcome, 'log'>): void {
-    clearTimeout(run.timer);
-    this.running = undefined;
-    const ms = Date.now() - run.started;
-    const id = run.request.requestId;
-    const log =
-      `START RequestId: ${id} Version: $LATEST\n${run.log}END RequestId: ${id}\n` +
-      `REPORT RequestId: ${id}\tDuration: ${ms.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(ms))} ms\t\n`;
-    run.resolve({ ...outcome, log });
-    if (!this.exited) this.onGone(this);
-  }
-
-  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
-    if (this.running) {
-      this.exited = true;
-      const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
-      const how = signal ? `signal: ${signal}` : `exit status ${code}`;
-      this.fail(oom ? 'Runtime.OutOfMemory' : 'Runtime.ExitError', `Runtime exited with error: ${how}`);
-    }
-    this.gone();
-  }
-
-  private gone(): void {
-    this.exited = true;
-    this.onGone(this);
-  }
-}
-
-type WorkerReply =
-  | { id: string; ok: true; payload: string; fatal?: boolean }
-  | { id: string; ok: false; error: unknown; fatal?: boolean };
 
 /**
- * The warm worker processes of one function (its code and configuration): at most `size`, each
- * running one invocation at a time; further invocations wait in order. A timeout kills the
- * worker ("Task timed out after N.00 seconds"); so does an uncaught exception or running out of
- * heap, ending that invocation as a function error, never the server.
+ * The one budget of worker processes shared by every function's pool: a pool that may grow but
+ * finds the budget spent evicts the longest-idle worker of any pool, or waits; past `maxQueued`
+ * waiting invocations, Lambda's throttling answer.
+ */
+export class WorkerBudget {
+  live = 0;
+  private queued = 0;
+  private readonly pools = new Set<WorkerPool>();
+  private waiters: Array<() => void> = [];
+
+  constructor(readonly limits: WorkerLimits) {}
+
+  add(pool: WorkerPool): void {
+    this.pools.add(pool);
+  }
+
+  remove(pool: WorkerPool): void {
+    this.pools.delete(pool);
+    this.wakeAll();
+  }
+
+  /** Take a process slot, evicting the longest-idle worker of any pool when none is free. */
+  take(): boolean {
+    if (this.live >= this.limits.maxWorkers) {
+      let oldest: Worker | undefined;
+      for (const pool of this.pools) {
+        const w = pool.oldestIdle();
+        if (w && (!oldest || w.idleSince < oldest.idleSince)) oldest = w;
+      }
+      oldest?.kill();
+    }
+    if (this.live >= this.limits.maxWorkers) return false;
+    this.live++;
+    return true;
+  }
+
+  /** Wait until a worker goes idle or away anywhere; a 429 when too many wait already. */
+  async wait(): Promise<void> {
+    if (this.queued >= this.limits.maxQueued) {
+      throw new ServiceError(429, 'TooManyRequestsException', 'Rate Exceeded.', {
+        Reason: 'ConcurrentInvocationLimitExceeded',
+      });
+    }
+    this.queued++;
+    try {
+      await new Promise<void>((wake) => this.waiters.push(wake));
+    } finally {
+      this.queued--;
+    }
+  }
+
+  wakeAll(): void {
+    const woken = this.waiters;
+    this.waiters = [];
+    for (const wake of woken) wake();
+  }
+}
+
+/**
+ * The warm worker processes of one function revision: at most `size`, each running one
+ * invocation at a time, within the shared budget; further invocations wait in order. A timeout
+ * kills the worker's process group ("Task timed out after N.00 seconds"); so does an uncaught
+ * exception or running out of memory, ending that invocation as a function error, never the server.
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<() => void> = [];
   private closed = false;
+  /** Workers being started (their directory being made): they count against the pool's size. */
+  private starting = 0;
+  private dir: Promise<FunctionDir> | undefined;
 
   constructor(
     private readonly spec: WorkerSpec,
+    private readonly prepare: () => Promise<FunctionDir>,
     private readonly size: number,
-  ) {}
+    private readonly budget: WorkerBudget,
+  ) {
+    budget.add(this);
+  }
 
   get processes(): number {
     return this.workers.size;
   }
 
+  oldestIdle(): Worker | undefined {
+    return this.idle[0];
+  }
+
   async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
-    if (this.closed) throw new Error('the function was changed or deleted');
     const worker = await this.acquire();
     return new Promise<InvokeOutcome>((resolve) => {
-      const timeoutMs = request.timeoutSeconds * 1000;
       const run: Running = {
         id: randomUUID(),
         request,
@@ -188,20 +132,21 @@ export class WorkerPool {
             'Sandbox.Timedout',
             `Task timed out after ${request.timeoutSeconds.toFixed(2)} seconds`,
           );
-        }, timeoutMs),
+        }, request.timeoutSeconds * 1000),
       };
       worker.start(run);
     });
   }
 
-  /** Stop every worker (the function was updated or deleted, or the server stops). */
+  /** Stop every worker and remove the code copy (the function was updated or deleted, or the server stops). */
   close(): void {
     this.closed = true;
-    for (const w of this.workers) {
+    for (const w of [...this.workers]) {
       w.kill();
       w.fail('Runtime.ExitError', 'Runtime exited with error: the function was changed or deleted');
     }
-    for (const wake of this.waiting.splice(0)) wake();
+    this.budget.remove(this);
+    this.dir?.then((d) => this.spec.sandbox.remove(d.dir)).catch(() => {});
   }
 
   private async acquire(): Promise<Worker> {
@@ -210,28 +155,45 @@ export class WorkerPool {
       const w = this.idle.pop();
       if (w && !w.exited) return w;
       if (w) continue;
-      if (this.workers.size < this.size) {
-        const worker = new Worker(this.spec, (x) => this.release(x));
-        this.workers.add(worker);
-        return worker;
-      }
-      await new Promise<void>((wake) => this.waiting.push(wake));
+      if (this.workers.size + this.starting < this.size && this.budget.take()) return this.spawn();
+      await this.budget.wait();
     }
   }
 
-  /** A worker finished an invocation (back to idle) or exited (forgotten). */
+  private async spawn(): Promise<Worker> {
+    this.starting++;
+    try {
+      this.dir ??= this.prepare();
+      const dir = await this.dir;
+      const tmp = await this.spec.sandbox.workerTmp(dir);
+      const worker = new Worker(this.spec, dir, tmp, (x) => this.release(x));
+      this.starting--;
+      this.workers.add(worker);
+      if (this.closed) worker.kill();
+      return worker;
+    } catch (e) {
+      this.starting--;
+      this.dir = undefined;
+      this.budget.live--;
+      this.budget.wakeAll();
+      throw e;
+    }
+  }
+
+  /** A worker finished an invocation (back to idle) or exited (forgotten, its slot freed). */
   private release(w: Worker): void {
+    const i = this.idle.indexOf(w);
     if (w.exited || this.closed) {
-      this.workers.delete(w);
-      const i = this.idle.indexOf(w);
       if (i !== -1) this.idle.splice(i, 1);
       if (w.idleTimer) clearTimeout(w.idleTimer);
-    } else if (!w.running && !this.idle.includes(w)) {
+      if (this.workers.delete(w)) this.budget.live--;
+    } else if (!w.running && i === -1) {
       this.idle.push(w);
+      w.idleSince = Date.now();
       w.idleTimer = setTimeout(() => w.kill(), IDLE_MS);
       w.idleTimer.unref();
     }
-    this.waiting.shift()?.();
+    this.budget.wakeAll();
   }
 }
 

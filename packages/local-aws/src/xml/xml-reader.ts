@@ -98,7 +98,8 @@ export async function readBody(body: AsyncIterable<Buffer>, limit = MAX_XML_BODY
     if (size > limit) throw new ServiceError(400, 'MaxMessageLengthExceeded', 'Your request was too big.');
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  // A body already whole (read before its signature was checked) is not copied again.
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 /** Read a request body as text, refusing more than `limit` bytes. */

@@ -35,6 +35,8 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** The body's bytes as received. */
+  readonly bytes: Buffer;
 }
 
 const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
@@ -141,6 +143,7 @@ export function send(
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString('utf8'),
+          bytes: Buffer.concat(chunks),
         }),
       );
       res.on('error', fail);

@@ -7,6 +7,8 @@ export interface ZipInput {
   readonly deflate?: boolean;
   /** Unix mode in the high bits of the external attributes (e.g. 0o120777 for a symlink). */
   readonly mode?: number;
+  /** An uncompressed size to declare instead of the real one (a zip bomb's lie). */
+  readonly declaredSize?: number;
 }
 
 /** A minimal zip writer for tests (what `zip` writes for small files: no ZIP64, no data descriptors). */
@@ -26,7 +28,7 @@ export function zipOf(files: readonly ZipInput[]): Buffer {
     local.writeUInt16LE(f.deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(f.declaredSize ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
@@ -37,7 +39,7 @@ export function zipOf(files: readonly ZipInput[]): Buffer {
     central.writeUInt16LE(f.deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(f.declaredSize ?? data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((f.mode ?? 0o100644) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
