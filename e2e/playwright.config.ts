@@ -14,7 +14,13 @@ export default defineConfig({
   // The first-visit journey expects an empty job list: it runs before the journeys that make jobs.
   projects: [
     { name: 'first-visit', testMatch: /jobs-list\.spec\.ts/ },
-    { name: 'journeys', testIgnore: /jobs-list\.spec\.ts/, dependencies: ['first-visit'] },
+    {
+      name: 'journeys',
+      testIgnore: [/jobs-list\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
+      dependencies: ['first-visit'],
+    },
+    // It puts a replication rule on the demo bucket: after the journeys that write there.
+    { name: 'demo-replication', testMatch: /demo-batch-replication\.spec\.ts/, dependencies: ['journeys'] },
   ],
   fullyParallel: false,
   workers: 1,

@@ -90,11 +90,33 @@ function ensureInstall() {
   ];
   const stamp = join(root, 'node_modules', '.batchops-install');
   const want = hashFiles(inputs);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
-  log('installing dependencies (better-sqlite3 may compile from source: ~2 min the first time)');
-  const frozen = existsSync(lock) && process.env.BATCHOPS_UNFROZEN !== '1';
-  mustPnpm(['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only']);
-  writeFileSync(stamp, hashFiles(inputs));
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    log('installing dependencies (better-sqlite3 may compile from source: ~2 min the first time)');
+    const frozen = existsSync(lock) && process.env.BATCHOPS_UNFROZEN !== '1';
+    mustPnpm(['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only']);
+    writeFileSync(stamp, hashFiles(inputs));
+  }
+  ensureNativeModules();
+}
+
+// Native modules load only in the Node ABI they were built for (ERR_DLOPEN_FAILED in another).
+const nativeModules = ['better-sqlite3'];
+const abi = `${process.versions.modules}-${process.platform}-${process.arch}`;
+const abiStamp = join(root, 'node_modules', '.batchops-node-abi');
+
+/** Rebuild the native modules when this Node's ABI is not the one they were built for. */
+function ensureNativeModules() {
+  const built = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8') : abi;
+  if (built !== abi) {
+    log(`Node's ABI changed (${built} → ${abi}): rebuilding ${nativeModules.join(', ')}`);
+    // node-gyp must compile against this Node's headers, not those an npmrc names (nodedir=/usr here).
+    const prefix = dirname(dirname(process.execPath));
+    const headers = existsSync(join(prefix, 'include', 'node', 'node.h'))
+      ? { npm_config_nodedir: prefix }
+      : {};
+    mustPnpm(['-r', 'rebuild', ...nativeModules], { env: { ...process.env, ...headers } });
+  }
+  writeFileSync(abiStamp, abi);
 }
 
 // Newest mtime of the build inputs; the build is skipped when nothing changed since the last one.
@@ -140,8 +162,14 @@ const testTools = [
   { pkg: 'awscli', path: '/usr/bin/aws' },
 ];
 
+// The Python example (examples/python-pytest) needs a python3 with boto3 and pytest: PATH's, else Debian's.
+const hasBoto3 = (python) =>
+  spawnSync(python, ['-c', 'import boto3, pytest'], { stdio: 'ignore' }).status === 0;
+
 function ensureTestTools() {
   const missing = testTools.filter((t) => !existsSync(t.path));
+  if (!hasBoto3('python3') && !hasBoto3('/usr/bin/python3'))
+    missing.push({ pkg: 'python3-boto3 python3-pytest', path: 'python3 with boto3 and pytest' });
   if (missing.length === 0) return;
   const cmd = `apt-get update && apt-get install -y ${missing.map((t) => t.pkg).join(' ')}`;
   if (process.getuid?.() === 0 && process.platform === 'linux') {
@@ -325,6 +353,34 @@ function fullTest() {
   process.exit(failed ? 1 : 0);
 }
 
+// The BFF's sources recompile on save (tsc --watch) and its `node --watch` restarts on the output;
+// Vite serves the SPA with hot reload and proxies /api to BATCHOPS_PORT (apps/web/vite.config.ts).
+function dev() {
+  const children = [
+    [
+      '--filter',
+      '@batchops/bff',
+      'exec',
+      'tsc',
+      '-p',
+      'tsconfig.build.json',
+      '--watch',
+      '--preserveWatchOutput',
+    ],
+    ['--parallel', '--filter', '@batchops/bff', '--filter', '@batchops/web', 'dev'],
+  ].map((args) => spawn(process.execPath, [pnpmBin, ...args], { cwd: root, stdio: 'inherit' }));
+  const stop = (sig) => {
+    for (const c of children) c.kill(sig);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig));
+  for (const c of children) {
+    c.on('exit', (code) => {
+      stop('SIGTERM');
+      process.exit(code ?? 0);
+    });
+  }
+}
+
 const command = process.argv[2] ?? 'help';
 switch (command) {
   case 'start':
@@ -332,7 +388,7 @@ switch (command) {
     break;
   case 'dev':
     ensureBuild();
-    process.exit(pnpm(['--parallel', '--filter', '@batchops/bff', '--filter', '@batchops/web', 'dev']));
+    dev();
     break;
   case 'build':
     ensureBuild({ force: true });

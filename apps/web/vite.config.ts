@@ -41,10 +41,12 @@ function precompress(): Plugin {
   };
 }
 
-// In dev the SPA runs on Vite (5173) and the API on the BFF (8080).
+// In dev the SPA runs on Vite (5173) and the API on the BFF, on BATCHOPS_PORT as the BFF reads it.
+const bffPort = process.env.BATCHOPS_PORT ?? '8080';
+
 export default defineConfig({
   plugins: [react(), precompress()],
-  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
+  server: { port: 5173, strictPort: true, proxy: { '/api': `http://127.0.0.1:${bffPort}` } },
   // Source maps are built for debugging; the BFF serves them only with BATCHOPS_SERVE_SOURCE_MAPS=true.
   build: { outDir: OUT_DIR, sourcemap: true, chunkSizeWarningLimit: 4000 },
 });

@@ -77,7 +77,7 @@ function generator(rand: () => number, port: number) {
     'status=Bogus',
     'sort=nope',
     'description=%ZZ',
-    'tagKey=' + 'k'.repeat(500),
+    `tagKey=${'k'.repeat(500)}`,
     'continuationToken=garbage',
   ];
   const contentTypes = [

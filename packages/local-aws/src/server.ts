@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Engine } from '@batchops/engine';
 import {
@@ -43,8 +44,8 @@ export interface LocalAwsOptions {
    * <prefix>.127.0.0.1 and `host` (decision 0006), e.g. a Docker service name.
    */
   readonly allowedHosts?: readonly string[];
-  /** Where buckets, objects and jobs are kept; created when missing. */
-  readonly dataDir: string;
+  /** Where buckets, objects and jobs are kept; created when missing. Omitted: a temporary directory removed on close. */
+  readonly dataDir?: string;
   /** Keys that may sign requests. Default test/test for account 000000000000. */
   readonly credentials?: readonly Credential[];
   readonly log?: (line: string) => void;
@@ -154,8 +155,10 @@ export interface LocalAws {
 
 /** Compose local-aws from its options: stores, the engine and the request handler. */
 export function createLocalAws(options: LocalAwsOptions): LocalAws {
-  const dataDir = resolve(options.dataDir);
+  const ephemeral = options.dataDir === undefined;
+  const dataDir = ephemeral ? mkdtempSync(join(tmpdir(), 'batchops-local-aws-')) : resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const removeEphemeral = () => ephemeral && rmSync(dataDir, { recursive: true, force: true });
   // Every account's data: the server's user only (functions run as another, decision 0024).
   chmodSync(dataDir, 0o700);
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
@@ -278,6 +281,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     agent.destroy();
     meta.close();
     iam.close();
+    removeEphemeral();
   };
 
   return {
@@ -325,6 +329,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
             server.close(() => {
               meta.close();
               iam.close();
+              removeEphemeral();
               ok();
             });
             server.closeAllConnections();

@@ -249,7 +249,7 @@ function generator(rand: () => number) {
       '',
       '<',
       '<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>',
-      '<Tagging><TagSet>' + '<Tag><Key>k</Key><Value>v</Value></Tag>'.repeat(60) + '</TagSet></Tagging>',
+      `<Tagging><TagSet>${'<Tag><Key>k</Key><Value>v</Value></Tag>'.repeat(60)}</TagSet></Tagging>`,
       '<Tagging><TagSet><Tag><Key></Key></Tag></TagSet></Tagging>',
       '<Delete><Object><Key>_ </Key></Object><Object><Key> </Key></Object></Delete>',
       `<Delete>${'<Object><Key>k</Key></Object>'.repeat(1001)}</Delete>`,

@@ -11,6 +11,7 @@ import { routeS3Control } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
 import { readBody } from '../xml/xml-reader.js';
 import type { HandlerResult } from './handler-types.js';
+import { healthResult } from './health.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
 import { parseRequestTarget } from './request-target.js';
@@ -160,7 +161,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       const target = parseRequestTarget(req.url);
       const query = protocol === 'iam' || protocol === 'sts';
       refuseBrowserRequest(req.method, req.headers, target, query);
-      if (query && deps.iam) {
+      const health = healthResult(req.method, target);
+      if (health) result = health;
+      else if (query && deps.iam) {
         const raw = await readBody(req.body, MAX_QUERY_BODY);
         const identity = verifySigV4(
           { method: req.method, target, headers: req.headers },
