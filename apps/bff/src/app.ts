@@ -7,12 +7,12 @@ import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
-import type { JobsServiceDeps } from './jobs/jobs-service.js';
+import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
 import { eventsRoutes } from './jobs/live/job-events-routes.js';
 import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
+import { ReportCache } from './jobs/report/report-cache.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
-import { ReportCache } from './jobs/report/report-service.js';
 import { replicationRoutes } from './replication/replication-routes.js';
 import { roleTemplateRoutes } from './roles/role-template-routes.js';
 import { rolesRoutes } from './roles/roles-routes.js';
@@ -49,7 +49,13 @@ export interface AppDeps {
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
 const STREAMS_PER_CLIENT = 8;
 
-export function createApp(deps: AppDeps): Express {
+/** The Express app and what stops its background work (live pollers); the server closes both. */
+export interface ConsoleApp {
+  readonly app: Express;
+  close(): void;
+}
+
+export function createApp(deps: AppDeps): ConsoleApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
@@ -96,6 +102,5 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api);
   app.use(serveSpa(deps.webDir, { sourceMaps: deps.serveSourceMaps === true }));
   app.use(errorHandler(log));
-  app.locals.close = () => hub.close();
-  return app;
+  return { app, close: () => hub.close() };
 }

@@ -76,7 +76,7 @@ export async function startConsole(
         : null,
   };
   const clients = createRegionalClients({ region: config.region, endpoint, credentials });
-  const app = createApp({
+  const { app, close: closeApp } = createApp({
     clients,
     connection,
     webDir: config.webDir,
@@ -119,7 +119,7 @@ export async function startConsole(
         server.close(() => ok());
         server.closeAllConnections();
       });
-      (app.locals.close as () => void)();
+      closeApp();
       clients.destroy();
       await localAws?.close();
     },

@@ -10,7 +10,7 @@ import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
 import { JobCache } from '../src/jobs/job-cache.js';
 import type { JobsServiceDeps } from '../src/jobs/jobs-service.js';
 import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
-import { ReportCache } from '../src/jobs/report/report-service.js';
+import { ReportCache } from '../src/jobs/report/report-cache.js';
 
 // The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
 // stopped when the last listener leaves.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WizardOperation } from './job-wizard.js';
 import { JobSummary, S3Tag } from './jobs.js';
 
 export const ManifestFormat = z.enum(['csv', 'inventory']);
@@ -43,6 +44,8 @@ export const JobDetails = JobSummary.extend({
     .default(null),
   /** The JobOperation member's parameters as S3 Control names them (dates as ISO strings). */
   operationParameters: z.record(z.string(), z.unknown()),
+  /** The operation as the wizard's model, mapped by the BFF's operation modules; null when the wizard has none for it. */
+  operationModel: WizardOperation.nullable().default(null),
   report: z.object({
     enabled: z.boolean(),
     bucket: z.string().nullable(),

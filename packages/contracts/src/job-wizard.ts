@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobTags, S3Tag } from './jobs.js';
+import { JobTags, type OperationName, S3Tag } from './jobs.js';
 
 /** A bucket name, with the message shown when none is given. */
 const bucketNameOr = (required: string) =>
@@ -264,6 +264,21 @@ export const WizardOperation = z.discriminatedUnion('type', [
   }),
 ]);
 export type WizardOperation = z.infer<typeof WizardOperation>;
+
+/** Each wizard operation's JobOperation member: the one table joining the two names of an operation. */
+export const sdkNameOf = {
+  tagging: 'S3PutObjectTagging',
+  deleteTagging: 'S3DeleteObjectTagging',
+  copy: 'S3PutObjectCopy',
+  acl: 'S3PutObjectAcl',
+  replicate: 'S3ReplicateObject',
+  restore: 'S3InitiateRestoreObject',
+  lambda: 'LambdaInvoke',
+  legalHold: 'S3PutObjectLegalHold',
+  retention: 'S3PutObjectRetention',
+  checksum: 'S3ComputeObjectChecksum',
+  updateEncryption: 'S3UpdateObjectEncryption',
+} as const satisfies Record<WizardOperation['type'], OperationName>;
 
 export const ReportScope = z.enum(['AllTasks', 'FailedTasksOnly']);
 export type ReportScope = z.infer<typeof ReportScope>;

@@ -1,7 +1,7 @@
 import { GetJobTaggingCommand, paginateListJobs, type S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { JobSummary, S3Tag } from '@batchops/contracts';
 import { toJobSummary } from './jobs-mapping.js';
-import { fromSdkTags } from './wizard-mapping.js';
+import { fromSdkTags } from './sdk-tags.js';
 
 interface Snapshot {
   readonly at: number;

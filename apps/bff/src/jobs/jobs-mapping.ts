@@ -6,7 +6,9 @@ import {
   type JobSummary,
   JobSummary as JobSummarySchema,
   type S3Tag,
+  WizardOperation,
 } from '@batchops/contracts';
+import { fromSdkOperation } from './operations/operation-registry.js';
 import { INVENTORY_FORMAT } from './wizard-mapping.js';
 
 /** S3 Control JobListDescriptor → the console's JobSummary (validated, so bad upstream data fails loudly). */
@@ -44,6 +46,12 @@ function generatorOf(d: JobDescriptor): JobDetails['manifestGenerator'] {
   };
 }
 
+/** The same mapping as Clone's; a job made outside the console may not satisfy the wizard's rules: null. */
+function operationModelOf(d: JobDescriptor): WizardOperation | null {
+  const parsed = WizardOperation.safeParse(fromSdkOperation(d.Operation));
+  return parsed.success ? parsed.data : null;
+}
+
 /** DescribeJob's JobDescriptor and the job's tags → the console's JobDetails (validated). */
 export function toJobDetails(d: JobDescriptor, tags: readonly S3Tag[]): JobDetails {
   const opName = Object.keys(d.Operation ?? {}).find(
@@ -78,6 +86,7 @@ export function toJobDetails(d: JobDescriptor, tags: readonly S3Tag[]): JobDetai
     manifestGenerator: generatorOf(d),
     // Dates in the parameters become ISO strings, as JSON has them.
     operationParameters: JSON.parse(JSON.stringify(params ?? {})),
+    operationModel: operationModelOf(d),
     report: {
       enabled: d.Report?.Enabled ?? false,
       bucket: d.Report?.Bucket ?? null,

@@ -1,32 +1,25 @@
 import {
   CancelJobRequest,
   type CreateJobResponse,
-  JobIdParams,
   JobWizardModel,
   ListJobsQuery,
   PutJobTagsRequest,
-  RegionQuery,
   UpdatePriorityRequest,
 } from '@batchops/contracts';
-import { type Request, Router } from 'express';
+import { Router } from 'express';
+import { jobTarget } from './job-target.js';
 import {
   cancelJob,
   cliCommand,
   cloneJob,
   createJob,
   getJob,
-  type JobsServiceDeps,
   listJobs,
   replaceTags,
   runJob,
   updatePriority,
 } from './jobs-service.js';
-
-/** The job and the Region of a `/:id` route. */
-export function jobTarget(req: Request): { id: string; region: string | undefined } {
-  const { id } = JobIdParams.parse(req.params);
-  return { id, region: RegionQuery.parse(req.query).region };
-}
+import type { JobsServiceDeps } from './jobs-service-deps.js';
 
 export function jobsRoutes(deps: JobsServiceDeps): Router {
   const router = Router();

@@ -16,28 +16,16 @@ import type {
   ListJobsResponse,
   S3Tag,
 } from '@batchops/contracts';
-import type { AwsClients } from '../aws/aws-clients.js';
 import { createJobArgv, toCommandLine } from './cli-command.js';
-import type { JobCache } from './job-cache.js';
 import { matchesTags, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
+import type { JobsServiceDeps } from './jobs-service-deps.js';
 import { resolveManifest } from './manifest-object.js';
-import type { ReportCache } from './report/report-service.js';
-import { toCreateJobRequest, toSdkTags, toWizardModel } from './wizard-mapping.js';
+import { toSdkTags } from './sdk-tags.js';
+import { toCreateJobRequest, toWizardModel } from './wizard-mapping.js';
 
-export interface JobsServiceDeps {
-  readonly accountId: string;
-  /** The console's Region. */
-  readonly region: string;
-  /** S3 / S3 Control endpoint shown in CLI commands; null for the AWS endpoints. */
-  readonly endpoint: string | null;
-  clientsFor(region?: string): AwsClients;
-  readonly cache: JobCache;
-  /** Parsed completion reports of ended jobs. */
-  readonly reports: ReportCache;
-  /** The clock (ms since the epoch): every time the BFF reads goes through it. */
-  now(): number;
-}
+/** Files outside jobs/ still import the type from here; new code imports jobs-service-deps.ts. */
+export type { JobsServiceDeps } from './jobs-service-deps.js';
 
 /** Every job of the Region (all pages of ListJobs), filtered, sorted and paged; rows carry tags. */
 export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise<ListJobsResponse> {

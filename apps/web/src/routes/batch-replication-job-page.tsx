@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useNotifications } from '../components/notifications';
 import { paths } from '../config/navigation';
+import { useCreateJob } from '../features/jobs/api/create-job';
 import { type BatchJobSource, emptyBatchJobForm } from '../features/replication/components/batch-job-form';
 import { BatchReplicationJobForm } from '../features/replication/components/batch-replication-job-form';
 import { useConnection } from '../lib/connection/get-connection';
@@ -17,6 +18,7 @@ export function BatchReplicationJobPage() {
   const connection = useConnection();
   const source = SOURCES.find((s) => s === params.get('source')) ?? 'existing';
   const [token] = useState(() => crypto.randomUUID());
+  const create = useCreateJob();
   if (connection.isPending) return null;
   const initial = {
     ...emptyBatchJobForm(source, bucket, token),
@@ -25,6 +27,8 @@ export function BatchReplicationJobPage() {
   return (
     <BatchReplicationJobForm
       bucket={bucket}
+      region={connection.data?.region}
+      create={create}
       initial={initial}
       onCreated={(jobId) => {
         notify({ type: 'success', content: `Batch Replication job ${jobId} created for ${bucket}.` });

@@ -5,7 +5,7 @@ import { type HandlerResult, xmlResult } from '../http/handler-types.js';
 import { parseXml, readBodyText } from '../xml/xml-reader.js';
 import { renderXml } from '../xml/xml-writer.js';
 import { decodeRequest, decodeShape, encodeResult } from './model/shape-codec.js';
-import { jobArn, operationName, type S3ControlContext } from './s3control-router.js';
+import { jobArn, operationName, type S3ControlContext } from './s3control-context.js';
 
 /** aws:RequestTag/<key>, aws:TagKeys and s3:RequestJobTag/<key> of the tags a request sets. */
 const requestTagContext = (tags: readonly S3Tag[]) => ({

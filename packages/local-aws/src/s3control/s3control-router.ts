@@ -2,7 +2,7 @@ import type { Engine } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { decodeComponent } from '../http/request-target.js';
-import type { Authorizer, Permission } from '../iam/authorizer.js';
+import type { Authorizer } from '../iam/authorizer.js';
 import {
   createJob,
   deleteJobTagging,
@@ -13,23 +13,9 @@ import {
   updateJobPriority,
   updateJobStatus,
 } from './job-operations.js';
+import { jobArn, operationName, type S3ControlContext } from './s3control-context.js';
 
 export const S3CONTROL_PREFIX = '/v20180820/';
-
-export interface S3ControlContext extends RequestContext {
-  /** From the signed x-amz-account-id header, never from the Host prefix. */
-  readonly accountId: string;
-  /** Refuse (403 AccessDenied) unless the caller's identity-based policies allow (decision 0022). */
-  authorize(permissions: readonly Permission[]): void;
-}
-
-/** The ARN of a job, the resource of the job actions. */
-export const jobArn = (ctx: S3ControlContext, jobId: string) =>
-  `arn:aws:s3:${ctx.identity.region}:${ctx.accountId}:job/${jobId}`;
-
-/** The operation's name as s3:RequestJobOperation / s3:ExistingJobOperation compare it. */
-export const operationName = (operation: object | undefined) =>
-  Object.keys(operation ?? {}).find((k) => (operation as Record<string, unknown>)[k] !== undefined);
 
 /** s3:ExistingJobTag/<key>, s3:ExistingJobPriority, s3:ExistingJobOperation of a job, when it exists. */
 function existingJob(engine: Engine, accountId: string, jobId: string): Record<string, string> {

@@ -2,7 +2,7 @@ import { type ProgressHistoryResponse, RegionQuery } from '@batchops/contracts';
 import { type Request, type Response, Router } from 'express';
 import { openSseStream, type SseStream } from '../../sse/sse-stream.js';
 import type { StreamLimit } from '../../sse/stream-limit.js';
-import { jobTarget } from '../jobs-routes.js';
+import { jobTarget } from '../job-target.js';
 import type { JobEventsHub } from './job-pollers.js';
 
 /** Mounted under /jobs, before `/:id`: `/events` (the list), `/:id/events` (one job) and `/:id/progress` (its samples). */

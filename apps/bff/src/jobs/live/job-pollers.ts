@@ -4,7 +4,7 @@ import type { JobEvent, JobSnapshot, JobSummary } from '@batchops/contracts';
 import { toApiError } from '../../errors/error-handler.js';
 import { HttpError } from '../../errors/http-error.js';
 import { toJobSummary } from '../jobs-mapping.js';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { ProgressHistory } from './progress-history.js';
 
 type Listener = (event: JobEvent) => void;

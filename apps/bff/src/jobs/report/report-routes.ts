@@ -1,7 +1,7 @@
 import { ReportQuery } from '@batchops/contracts';
 import { Router } from 'express';
-import { jobTarget } from '../jobs-routes.js';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import { jobTarget } from '../job-target.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { getReport, retryFailed } from './report-service.js';
 
 /** Mounted under /jobs: `/:id/report`, `/:id/retry-failed`. */

@@ -10,19 +10,14 @@ import {
   reportBase,
   reportManifestKey,
 } from '@batchops/batch-formats';
-import type {
-  DeniedActionCount,
-  JobReport,
-  ReportQuery,
-  ReportRow,
-  RetryFailedResponse,
-} from '@batchops/contracts';
+import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
 import { z } from 'zod';
 import { HttpError } from '../../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs-service.js';
 import { createJob } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { toWizardModel } from '../wizard-mapping.js';
 import { groupDeniedActions } from './denied-actions.js';
+import type { ParsedReport } from './report-cache.js';
 
 /** The report's manifest.json as S3 Batch Operations writes it (only what the console reads). */
 const ReportManifest = z.object({
@@ -38,33 +33,6 @@ const ReportManifest = z.object({
   ),
   ReportSchema: z.string().optional(),
 });
-
-interface ParsedReport {
-  readonly bucket: string;
-  readonly manifestKey: string;
-  readonly files: string[];
-  /** Failed rows first, then the rest, each in file order. */
-  readonly rows: ReportRow[];
-  readonly failed: number;
-  readonly errorCodes: { errorCode: string; count: number }[];
-  readonly deniedActions: DeniedActionCount[];
-}
-
-/** Reports of ended jobs do not change: the last `keep` parsed are kept for paging. */
-export class ReportCache {
-  private readonly reports = new Map<string, ParsedReport>();
-
-  constructor(private readonly keep = 16) {}
-
-  get(jobId: string): ParsedReport | undefined {
-    return this.reports.get(jobId);
-  }
-
-  set(jobId: string, report: ParsedReport): void {
-    this.reports.set(jobId, report);
-    if (this.reports.size > this.keep) this.reports.delete(this.reports.keys().next().value as string);
-  }
-}
 
 async function readText(deps: JobsServiceDeps, region: string, bucket: string, key: string): Promise<string> {
   const out = await deps.clientsFor(region).s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));

@@ -9,9 +9,9 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { operationLabels } from '../operations/operation-registry';
 import { failureReasonsColumnDefinitions, jobTagsColumnDefinitions } from './job-details-tables-config';
 import { manifestDetailItems, operationDetailItems } from './operation-details';
-import { operationLabels } from './operation-labels';
 import { describeReport } from './report-location';
 
 export function JobConfiguration({ job }: { job: JobDetails }) {

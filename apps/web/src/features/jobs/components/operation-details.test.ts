@@ -1,70 +1,74 @@
+import type { WizardOperation } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
 import { manifestDetailItems, operationDetailItems } from './operation-details';
 
-const items = (
-  operation: Parameters<typeof operationDetailItems>[0]['operation'],
-  operationParameters: Record<string, unknown>,
-) =>
-  Object.fromEntries(operationDetailItems({ operation, operationParameters }).map((i) => [i.label, i.value]));
+const items = (operationModel: WizardOperation | null, operationParameters: Record<string, unknown> = {}) =>
+  Object.fromEntries(
+    operationDetailItems({ operationModel, operationParameters }).map((i) => [i.label, i.value]),
+  );
 
 describe('operationDetailItems: the job page section of each operation', () => {
-  it('reads each operation of issues 9 and 10 as DescribeJob gives it', () => {
-    expect(items('S3InitiateRestoreObject', { ExpirationInDays: 3, GlacierJobTier: 'BULK' })).toEqual({
+  it('reads each operation of issues 9 and 10 from the typed operation the BFF maps', () => {
+    expect(items({ type: 'restore', expirationInDays: 3, glacierJobTier: 'BULK' })).toEqual({
       'Restored copy available for': '3 day(s)',
       'Retrieval tier': 'Bulk',
     });
     expect(
-      items('LambdaInvoke', {
-        FunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:f:live',
-        InvocationSchemaVersion: '2.0',
-        UserArguments: { a: '1', b: '2' },
+      items({
+        type: 'lambda',
+        functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:f',
+        functionVersion: 'live',
+        invocationSchemaVersion: '2.0',
+        userArguments: [
+          { key: 'a', value: '1' },
+          { key: 'b', value: '2' },
+        ],
       }),
     ).toEqual({
       'Lambda function': 'arn:aws:lambda:us-east-1:000000000000:function:f:live',
       'Invocation schema version': '2.0',
       'User arguments': 'a=1, b=2',
     });
-    expect(items('S3PutObjectLegalHold', { LegalHold: { Status: 'ON' } })).toEqual({
-      'Legal hold': 'Enable (ON)',
-    });
+    expect(items({ type: 'legalHold', status: 'ON' })).toEqual({ 'Legal hold': 'Enable (ON)' });
     expect(
-      items('S3PutObjectRetention', {
-        Retention: { Mode: 'GOVERNANCE', RetainUntilDate: '2031-01-01T00:00:00.000Z' },
-        BypassGovernanceRetention: true,
+      items({
+        type: 'retention',
+        action: 'set',
+        mode: 'GOVERNANCE',
+        retainUntilDate: '2031-01-01T00:00:00.000Z',
+        bypassGovernanceRetention: true,
       }),
     ).toEqual({
       'Retention mode': 'GOVERNANCE',
       'Retain until': '2031-01-01T00:00:00.000Z',
       'Bypass governance retention': 'Yes',
     });
-    expect(items('S3PutObjectRetention', { Retention: {} })).toEqual({
+    expect(items({ type: 'retention', action: 'remove', bypassGovernanceRetention: false })).toEqual({
       Retention: 'Removed',
       'Bypass governance retention': 'No',
     });
-    expect(
-      items('S3ComputeObjectChecksum', { ChecksumAlgorithm: 'CRC32', ChecksumType: 'COMPOSITE' }),
-    ).toEqual({
+    expect(items({ type: 'checksum', algorithm: 'CRC32', checksumType: 'COMPOSITE' })).toEqual({
       'Checksum function': 'CRC32',
       'Checksum type': 'Composite',
     });
     expect(
-      items('S3UpdateObjectEncryption', {
-        ObjectEncryption: {
-          SSEKMS: { KMSKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k', BucketKeyEnabled: true },
-        },
+      items({
+        type: 'updateEncryption',
+        kmsKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k',
+        bucketKeyEnabled: true,
       }),
     ).toEqual({
       Encryption: 'SSE-KMS',
       'AWS KMS key ARN': 'arn:aws:kms:us-east-1:000000000000:key/k',
       'Bucket Key': 'Enabled',
     });
-    expect(items('S3ReplicateObject', {})).toEqual({
+    expect(items({ type: 'replicate' })).toEqual({
       Replication: "The source bucket's replication configuration",
     });
   });
 
-  it('keeps the generic view for the other operations', () => {
-    expect(items('S3PutObjectTagging', { TagSet: [{ Key: 'a', Value: 'b' }] })).toEqual({ TagSet: 'a=b' });
+  it('shows the raw parameters of an operation the wizard does not offer', () => {
+    expect(items(null, { TagSet: [{ Key: 'a', Value: 'b' }] })).toEqual({ TagSet: 'a=b' });
   });
 
   it('shows what a generated manifest is made from', () => {

@@ -1,9 +1,6 @@
 import type { JobDetails } from '@batchops/contracts';
-
-export interface DetailItem {
-  readonly label: string;
-  readonly value: string;
-}
+import type { DetailItem } from '../operations/operation-module';
+import { operationModelItems } from '../operations/operation-registry';
 
 const isTag = (v: unknown): v is { Key: string; Value?: string } =>
   typeof v === 'object' && v !== null && 'Key' in v;
@@ -15,92 +12,18 @@ export const showParam = (v: unknown): string => {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 };
 
-type Params = Record<string, unknown>;
-const obj = (v: unknown): Params => (typeof v === 'object' && v !== null ? (v as Params) : {});
 const str = (v: unknown, none = '-'): string =>
   v === undefined || v === null || v === '' ? none : String(v);
 
-/** The operation's parameters as the job's page shows them, per operation (S3 console wording). */
+/**
+ * The operation as the job's page shows it: the typed operation the BFF mapped (S3 console wording),
+ * or, for an operation the wizard does not offer, its parameters as S3 Control names them.
+ */
 export function operationDetailItems(
-  job: Pick<JobDetails, 'operation' | 'operationParameters'>,
+  job: Pick<JobDetails, 'operationModel' | 'operationParameters'>,
 ): DetailItem[] {
-  const p = job.operationParameters;
-  switch (job.operation) {
-    case 'S3ReplicateObject':
-      return [{ label: 'Replication', value: "The source bucket's replication configuration" }];
-    case 'S3InitiateRestoreObject':
-      return [
-        {
-          label: 'Restored copy available for',
-          value:
-            p.ExpirationInDays === undefined
-              ? 'No expiration (Intelligent-Tiering archive tiers)'
-              : `${p.ExpirationInDays} day(s)`,
-        },
-        {
-          label: 'Retrieval tier',
-          value:
-            p.GlacierJobTier === 'STANDARD'
-              ? 'Standard'
-              : str(p.GlacierJobTier) === 'BULK'
-                ? 'Bulk'
-                : str(p.GlacierJobTier),
-        },
-      ];
-    case 'LambdaInvoke': {
-      const args = Object.entries(obj(p.UserArguments));
-      return [
-        { label: 'Lambda function', value: str(p.FunctionArn) },
-        { label: 'Invocation schema version', value: str(p.InvocationSchemaVersion, '1.0') },
-        { label: 'User arguments', value: args.map(([k, v]) => `${k}=${String(v)}`).join(', ') || '-' },
-      ];
-    }
-    case 'S3PutObjectLegalHold': {
-      const status = obj(p.LegalHold).Status;
-      return [
-        {
-          label: 'Legal hold',
-          value: status === 'ON' ? 'Enable (ON)' : status === 'OFF' ? 'Disable (OFF)' : str(status),
-        },
-      ];
-    }
-    case 'S3PutObjectRetention': {
-      const r = obj(p.Retention);
-      const set = r.Mode !== undefined || r.RetainUntilDate !== undefined;
-      return [
-        ...(set
-          ? [
-              { label: 'Retention mode', value: str(r.Mode) },
-              { label: 'Retain until', value: str(r.RetainUntilDate) },
-            ]
-          : [{ label: 'Retention', value: 'Removed' }]),
-        { label: 'Bypass governance retention', value: p.BypassGovernanceRetention === true ? 'Yes' : 'No' },
-      ];
-    }
-    case 'S3ComputeObjectChecksum':
-      return [
-        { label: 'Checksum function', value: str(p.ChecksumAlgorithm) },
-        {
-          label: 'Checksum type',
-          value:
-            p.ChecksumType === 'COMPOSITE'
-              ? 'Composite'
-              : p.ChecksumType === 'FULL_OBJECT'
-                ? 'Full object'
-                : str(p.ChecksumType),
-        },
-      ];
-    case 'S3UpdateObjectEncryption': {
-      const kms = obj(obj(p.ObjectEncryption).SSEKMS);
-      return [
-        { label: 'Encryption', value: 'SSE-KMS' },
-        { label: 'AWS KMS key ARN', value: str(kms.KMSKeyArn) },
-        { label: 'Bucket Key', value: kms.BucketKeyEnabled === true ? 'Enabled' : 'Disabled' },
-      ];
-    }
-    default:
-      return Object.entries(p).map(([k, v]) => ({ label: k, value: showParam(v) }));
-  }
+  if (job.operationModel) return operationModelItems(job.operationModel);
+  return Object.entries(job.operationParameters).map(([k, v]) => ({ label: k, value: showParam(v) }));
 }
 
 /** The manifest part of the configuration: the object, or what S3 generates it from. */

@@ -6,7 +6,7 @@ import { ModalFooter } from '../../../components/modal-footer';
 import { useNotifications } from '../../../components/notifications';
 import { useJob } from '../api/get-job';
 import { useRunJob } from '../api/run-job';
-import { operationLabels } from './operation-labels';
+import { operationLabels } from '../operations/operation-registry';
 import { describeReport } from './report-location';
 
 /** Run job: say what will happen, then confirm (UpdateJobStatus Ready). */

@@ -1,4 +1,8 @@
-import { BatchReplicationJobRequest, type ReplicationStatusFilter } from '@batchops/contracts';
+import {
+  BatchReplicationJobRequest,
+  JobWizardModel,
+  type ReplicationStatusFilter,
+} from '@batchops/contracts';
 import { type FieldErrorMap, zodFieldErrors } from '../../../lib/field-errors';
 
 /** Where the user came from: a new configuration, a new destination, or the rules table. */
@@ -72,4 +76,63 @@ export function toBatchJobRequest(form: BatchJobFormState): BatchJobFormResult {
   return parsed.success
     ? { ok: true, request: parsed.data }
     : { ok: false, errors: zodFieldErrors(parsed.error.issues) };
+}
+
+/** The wizard model's paths → the rule flow's fields that show their errors. */
+export function batchJobField(path: string): string {
+  if (path.startsWith('manifest.generator.output.')) return path.replace('generator.output.', '');
+  if (path.startsWith('manifest.generator.replicationStatuses')) return 'replicationStatuses';
+  return path;
+}
+
+export type BatchJobModelResult =
+  | { readonly ok: true; readonly model: JobWizardModel }
+  | { readonly ok: false; readonly errors: FieldErrorMap };
+
+/**
+ * The rule flow's job as the wizard's model (Replicate over a manifest generated from the bucket's
+ * replication configuration), so both create it through the one path, POST /api/jobs.
+ */
+export function toBatchJobModel(
+  req: BatchReplicationJobRequest,
+  bucket: string,
+  region: string | undefined,
+): BatchJobModelResult {
+  const parsed = JobWizardModel.safeParse({
+    ...(region ? { region } : {}),
+    manifest: {
+      format: 'replication',
+      generator: {
+        sourceBucket: bucket,
+        replicationStatuses: req.replicationStatuses,
+        ...(req.manifest.save
+          ? {
+              output: {
+                bucket: req.manifest.bucket,
+                ...(req.manifest.prefix ? { prefix: req.manifest.prefix } : {}),
+              },
+            }
+          : {}),
+      },
+    },
+    operation: { type: 'replicate' },
+    description: req.description ?? `Batch Replication for ${bucket}`,
+    priority: req.priority,
+    report: req.report.enabled
+      ? {
+          enabled: true,
+          bucket: req.report.bucket,
+          ...(req.report.prefix ? { prefix: req.report.prefix } : {}),
+          scope: req.report.scope,
+        }
+      : { enabled: false, scope: req.report.scope },
+    roleArn: req.roleArn,
+    tags: [],
+    runOption: req.runOption,
+    clientRequestToken: req.clientRequestToken,
+  });
+  if (parsed.success) return { ok: true, model: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const i of parsed.error.issues) errors[batchJobField(i.path.map(String).join('.'))] ??= i.message;
+  return { ok: false, errors };
 }

@@ -1,74 +1,56 @@
-import type { ReplicationStatusFilter } from '@batchops/contracts';
+import type { CreateJobResponse, JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import Multiselect from '@cloudscape-design/components/multiselect';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useBuckets } from '../../../components/s3-browser/api/list-buckets';
 import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
-import { useCreateBatchReplicationJob } from '../api/create-batch-replication-job';
 import { useReplication } from '../api/get-replication';
-import { type BatchJobFormState, toBatchJobRequest, withRunOption } from './batch-job-form';
-
-const statusOptions: { value: ReplicationStatusFilter; label: string; description: string }[] = [
-  { value: 'NONE', label: 'Never attempted', description: 'NONE: objects replication never tried' },
-  { value: 'FAILED', label: 'Failed', description: 'FAILED: objects that failed to replicate' },
-  {
-    value: 'COMPLETED',
-    label: 'Completed',
-    description: 'COMPLETED: already replicated (to back-fill a new destination)',
-  },
-  { value: 'REPLICA', label: 'Replica', description: 'REPLICA: replicas made from another source' },
-];
+import { type BatchJobFormState, batchJobField, toBatchJobModel, toBatchJobRequest } from './batch-job-form';
+import {
+  BatchManifestSection,
+  BatchPermissionsSection,
+  BatchReportSection,
+  BatchRunOptionSection,
+  BatchStatusFilterSection,
+} from './batch-replication-job-sections';
 
 /** The Batch Replication job settings: run option, manifest, completion report, filters, permissions. */
 export function BatchReplicationJobForm({
   bucket,
+  region,
+  create,
   initial,
   onCreated,
   onCancel,
 }: {
   bucket: string;
+  /** The console's Region (the bucket's jobs are made there); undefined: the BFF's. */
+  region: string | undefined;
+  /** The create-job wizard's own create path (POST /api/jobs). */
+  create: UseMutationResult<CreateJobResponse, Error, JobWizardModel>;
   initial: BatchJobFormState;
   onCreated: (jobId: string) => void;
   onCancel: () => void;
 }) {
   const [form, setForm] = useState(initial);
   const [localErrors, setLocalErrors] = useState<FieldErrorMap>({});
-  const buckets = useBuckets();
   const config = useReplication(bucket);
-  const create = useCreateBatchReplicationJob(bucket);
-  const set = <K extends keyof BatchJobFormState>(k: K, v: BatchJobFormState[K]) =>
-    setForm((f) => ({ ...f, [k]: v }));
-  const errors: FieldErrorMap = { ...apiFieldErrors(create.error), ...localErrors };
-  const bucketOptions = (buckets.data?.buckets ?? []).map((b) => ({ value: b.name, label: b.name }));
-  const bucketSelect = (value: string, onChange: (v: string) => void, label: string) => (
-    <Select
-      selectedOption={value ? { value, label: value } : null}
-      onChange={(e) => onChange(e.detail.selectedOption.value ?? '')}
-      options={bucketOptions}
-      placeholder="Choose a bucket"
-      filteringType="auto"
-      statusType={buckets.isPending ? 'loading' : 'finished'}
-      ariaLabel={label}
-    />
+  const apiErrors = Object.fromEntries(
+    Object.entries(apiFieldErrors(create.error)).map(([path, message]) => [batchJobField(path), message]),
   );
+  const errors: FieldErrorMap = { ...apiErrors, ...localErrors };
   const submit = () => {
-    const res = toBatchJobRequest(form);
+    const req = toBatchJobRequest(form);
+    const res = req.ok ? toBatchJobModel(req.request, bucket, region) : req;
     if (!res.ok) {
       setLocalErrors(res.errors);
       return;
     }
     setLocalErrors({});
-    create.mutate(res.request, { onSuccess: (out) => onCreated(out.jobId) });
+    create.mutate(res.model, { onSuccess: (out) => onCreated(out.jobId) });
   };
   const enabledRules = (config.data?.rules ?? []).filter((r) => r.rule.status === 'Enabled');
   return (
@@ -111,158 +93,11 @@ export function BatchReplicationJobForm({
                 : `${bucket} has no enabled replication rule: the job would replicate nothing.`}
             </Alert>
           )}
-          <Container header={<Header variant="h2">Job run option</Header>}>
-            <RadioGroup
-              value={form.runOption}
-              onChange={(e) => setForm((f) => withRunOption(f, e.detail.value as 'auto' | 'wait'))}
-              items={[
-                {
-                  value: 'auto',
-                  label: 'Job runs automatically when ready',
-                  description:
-                    'The job starts as soon as its manifest is ready. The manifest cannot be saved.',
-                },
-                {
-                  value: 'wait',
-                  label: 'Job waits to be run when ready',
-                  description: 'Review the job and its manifest, then run it from the job page.',
-                },
-              ]}
-            />
-          </Container>
-          <Container
-            header={
-              <Header
-                variant="h2"
-                description="S3 lists the objects to replicate from the replication configuration. You can save this list as a CSV manifest."
-              >
-                Batch Operations manifest
-              </Header>
-            }
-          >
-            <SpaceBetween size="m">
-              <FormField errorText={errors['manifest.save']}>
-                <Checkbox
-                  checked={form.saveManifest}
-                  disabled={form.runOption === 'auto'}
-                  onChange={(e) => set('saveManifest', e.detail.checked)}
-                  description={
-                    form.runOption === 'auto'
-                      ? 'To save the manifest, choose "Job waits to be run when ready".'
-                      : 'Stored as a CSV file in a bucket of this account.'
-                  }
-                >
-                  Save Batch Operations manifest
-                </Checkbox>
-              </FormField>
-              {form.saveManifest && (
-                <>
-                  <FormField label="Manifest destination bucket" errorText={errors['manifest.bucket']}>
-                    {bucketSelect(
-                      form.manifestBucket,
-                      (v) => set('manifestBucket', v),
-                      'Manifest destination bucket',
-                    )}
-                  </FormField>
-                  <FormField label="Manifest prefix - optional" errorText={errors['manifest.prefix']}>
-                    <Input
-                      value={form.manifestPrefix}
-                      onChange={(e) => set('manifestPrefix', e.detail.value)}
-                    />
-                  </FormField>
-                </>
-              )}
-            </SpaceBetween>
-          </Container>
-          <Container
-            header={
-              <Header
-                variant="h2"
-                description="Which objects the job replicates, by their replication status."
-              >
-                Replication status filters
-              </Header>
-            }
-          >
-            <FormField
-              label="Object replication status"
-              description="None chosen: every object eligible for replication."
-              errorText={errors.replicationStatuses}
-            >
-              <Multiselect
-                selectedOptions={statusOptions.filter((o) => form.replicationStatuses.includes(o.value))}
-                onChange={(e) =>
-                  set(
-                    'replicationStatuses',
-                    statusOptions
-                      .map((o) => o.value)
-                      .filter((v) => e.detail.selectedOptions.some((s) => s.value === v)),
-                  )
-                }
-                options={statusOptions}
-                placeholder="Any status"
-                ariaLabel="Object replication status"
-              />
-            </FormField>
-          </Container>
-          <Container header={<Header variant="h2">Completion report</Header>}>
-            <SpaceBetween size="m">
-              <Checkbox checked={form.reportEnabled} onChange={(e) => set('reportEnabled', e.detail.checked)}>
-                Generate completion report
-              </Checkbox>
-              {form.reportEnabled && (
-                <>
-                  <FormField label="Completion report scope">
-                    <RadioGroup
-                      value={form.reportScope}
-                      onChange={(e) => set('reportScope', e.detail.value as BatchJobFormState['reportScope'])}
-                      items={[
-                        { value: 'FailedTasksOnly', label: 'Failed tasks only' },
-                        { value: 'AllTasks', label: 'All tasks' },
-                      ]}
-                    />
-                  </FormField>
-                  <FormField label="Completion report destination bucket" errorText={errors['report.bucket']}>
-                    {bucketSelect(
-                      form.reportBucket,
-                      (v) => set('reportBucket', v),
-                      'Completion report destination bucket',
-                    )}
-                  </FormField>
-                  <FormField label="Report prefix - optional" errorText={errors['report.prefix']}>
-                    <Input value={form.reportPrefix} onChange={(e) => set('reportPrefix', e.detail.value)} />
-                  </FormField>
-                </>
-              )}
-            </SpaceBetween>
-          </Container>
-          <Container
-            header={
-              <Header
-                variant="h2"
-                description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
-              >
-                Permissions
-              </Header>
-            }
-          >
-            <SpaceBetween size="m">
-              <FormField label="IAM role ARN" errorText={errors.roleArn}>
-                <Input
-                  value={form.roleArn}
-                  placeholder="arn:aws:iam::123456789012:role/batch-replication"
-                  onChange={(e) => set('roleArn', e.detail.value)}
-                />
-              </FormField>
-              <FormField label="Description - optional" errorText={errors.description}>
-                <Input
-                  value={form.description}
-                  placeholder={`Batch Replication for ${bucket}`}
-                  onChange={(e) => set('description', e.detail.value)}
-                />
-              </FormField>
-            </SpaceBetween>
-          </Container>
+          <BatchRunOptionSection form={form} setForm={setForm} />
+          <BatchManifestSection form={form} setForm={setForm} errors={errors} />
+          <BatchStatusFilterSection form={form} setForm={setForm} errors={errors} />
+          <BatchReportSection form={form} setForm={setForm} errors={errors} />
+          <BatchPermissionsSection bucket={bucket} form={form} setForm={setForm} errors={errors} />
         </SpaceBetween>
       </Form>
     </form>

@@ -8,7 +8,8 @@ import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors
 import { useCreateJob } from '../../api/create-job';
 import { wizardSteps } from './create-job-wizard-config';
 import { ReviewStep } from './review-step';
-import { type ModelIssue, parseWizardForm, stepOf, type WizardForm, wizardErrors } from './wizard-form';
+import { parseWizardForm, stepOf, wizardErrors } from './wizard-form';
+import type { ModelIssue, WizardForm } from './wizard-form-state';
 
 function newRequestToken(): string {
   return typeof crypto.randomUUID === 'function'

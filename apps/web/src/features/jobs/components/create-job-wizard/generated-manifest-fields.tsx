@@ -1,29 +1,14 @@
-import { type ReplicationStatusFilter, replicationStatuses } from '@batchops/contracts';
+import type { ReplicationStatusFilter } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import DatePicker from '@cloudscape-design/components/date-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { optionalLabel } from '../../../../components/optional-label';
+import { replicationStatusOptions as statusOptions } from '../../../../components/replication-status-options';
 import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
 import type { WizardStepProps } from './wizard-step-props';
-
-const statusLabels: Record<ReplicationStatusFilter, { label: string; description: string }> = {
-  NONE: { label: 'No replication attempted', description: 'NONE: never replicated' },
-  FAILED: { label: 'Replication failed', description: 'FAILED: an earlier replication failed' },
-  COMPLETED: {
-    label: 'Replication completed',
-    description: 'COMPLETED: replicate again (a new destination)',
-  },
-  REPLICA: { label: 'Replica', description: 'REPLICA: objects that are replicas themselves' },
-};
-const statusOptions = replicationStatuses.map((s) => ({ value: s, ...statusLabels[s] }));
-
-const optional = (label: string) => (
-  <>
-    {label} - <i>optional</i>
-  </>
-);
 
 /** "Create manifest using S3 Replication configuration": the source bucket, filters, and the saved manifest. */
 export function GeneratedManifestFields({
@@ -49,7 +34,7 @@ export function GeneratedManifestFields({
       </FormField>
       <ColumnLayout columns={2}>
         <FormField
-          label={optional('Created after')}
+          label={optionalLabel('Created after')}
           description="Objects created on or after this day (UTC)."
           constraintText="YYYY/MM/DD"
           errorText={errors.genCreatedAfter}
@@ -64,7 +49,7 @@ export function GeneratedManifestFields({
           />
         </FormField>
         <FormField
-          label={optional('Created before')}
+          label={optionalLabel('Created before')}
           description="Objects created before this day (UTC)."
           constraintText="YYYY/MM/DD"
           errorText={errors.genCreatedBefore}
@@ -80,7 +65,7 @@ export function GeneratedManifestFields({
         </FormField>
       </ColumnLayout>
       <FormField
-        label={optional('Replication status')}
+        label={optionalLabel('Replication status')}
         description="Only objects with these replication statuses; none chosen: every eligible object."
         errorText={errors.genStatuses}
       >

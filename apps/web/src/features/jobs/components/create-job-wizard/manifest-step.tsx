@@ -6,7 +6,7 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
-import { regionOptions } from './create-job-wizard-config';
+import { regionOptions } from '../../../../config/regions';
 import { GeneratedManifestFields } from './generated-manifest-fields';
 import type { WizardStepProps } from './wizard-step-props';
 

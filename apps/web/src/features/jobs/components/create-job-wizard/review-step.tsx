@@ -11,7 +11,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import { useCliCommand } from '../../api/get-cli-command';
 import { usePreflight } from '../../api/preflight-job';
-import { operationChoices } from './create-job-wizard-config';
+import { tagsText } from '../../operations/operation-module';
+import { operationReviewItems } from '../../operations/operation-registry';
 
 const checkStatus: Record<PreflightCheck['status'], StatusIndicatorProps.Type> = {
   pass: 'success',
@@ -24,81 +25,6 @@ const checkText: Record<PreflightCheck['status'], string> = {
   fail: 'failed',
   warn: 'warning',
 };
-
-const tagsText = (tags: readonly { key: string; value: string }[]) =>
-  tags.length ? tags.map((t) => `${t.key}=${t.value}`).join(', ') : '-';
-
-function operationItems(op: JobWizardModel['operation']) {
-  const label = operationChoices.find((c) => c.value === op.type)?.label ?? op.type;
-  const items: { label: string; value: string }[] = [{ label: 'Operation', value: String(label) }];
-  if (op.type === 'tagging') items.push({ label: 'Object tags', value: tagsText(op.tags) });
-  if (op.type === 'acl') items.push({ label: 'Canned ACL', value: op.cannedAcl });
-  if (op.type === 'copy')
-    items.push(
-      { label: 'Destination', value: `s3://${op.targetBucket}/${op.targetKeyPrefix ?? ''}` },
-      { label: 'Storage class', value: op.storageClass ?? 'Same as the source object' },
-      {
-        label: 'Metadata',
-        value:
-          op.metadataDirective === 'REPLACE'
-            ? `Replace: ${
-                Object.entries(op.metadata ?? {})
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join(', ') || '(none)'
-              }`
-            : 'Copy from the source',
-      },
-      { label: 'Object tags of the copies', value: tagsText(op.tags ?? []) },
-      { label: 'Canned ACL', value: op.cannedAcl ?? 'Do not specify' },
-    );
-  if (op.type === 'restore')
-    items.push(
-      {
-        label: 'Restore source',
-        value:
-          op.expirationInDays === undefined
-            ? 'Intelligent-Tiering Archive Access or Deep Archive Access tier'
-            : 'Glacier Flexible Retrieval or Glacier Deep Archive',
-      },
-      ...(op.expirationInDays === undefined
-        ? []
-        : [{ label: 'Restored copy available for', value: `${op.expirationInDays} day(s)` }]),
-      { label: 'Retrieval tier', value: op.glacierJobTier === 'BULK' ? 'Bulk' : 'Standard' },
-    );
-  if (op.type === 'lambda')
-    items.push(
-      {
-        label: 'Lambda function',
-        value: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
-      },
-      { label: 'Invocation schema version', value: op.invocationSchemaVersion },
-      { label: 'User arguments', value: tagsText(op.userArguments) },
-    );
-  if (op.type === 'legalHold')
-    items.push({ label: 'Legal hold', value: op.status === 'ON' ? 'Enable (ON)' : 'Disable (OFF)' });
-  if (op.type === 'retention')
-    items.push(
-      ...(op.action === 'set'
-        ? [
-            { label: 'Retention mode', value: op.mode ?? '-' },
-            { label: 'Retain until', value: op.retainUntilDate ?? '-' },
-          ]
-        : [{ label: 'Retention', value: 'Remove the retention' }]),
-      { label: 'Bypass governance retention', value: op.bypassGovernanceRetention ? 'Yes' : 'No' },
-    );
-  if (op.type === 'checksum')
-    items.push(
-      { label: 'Checksum function', value: op.algorithm },
-      { label: 'Checksum type', value: op.checksumType === 'FULL_OBJECT' ? 'Full object' : 'Composite' },
-    );
-  if (op.type === 'updateEncryption')
-    items.push(
-      { label: 'Encryption', value: 'SSE-KMS' },
-      { label: 'AWS KMS key ARN', value: op.kmsKeyArn },
-      { label: 'Bucket Key', value: op.bucketKeyEnabled ? 'Enabled' : 'Disabled' },
-    );
-  return items;
-}
 
 function manifestItems(model: JobWizardModel) {
   const m = model.manifest;
@@ -142,7 +68,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
   return (
     <SpaceBetween size="l">
       {section('Step 1: Choose Region and manifest', 0, manifestItems(model))}
-      {section('Step 2: Choose operation', 1, operationItems(model.operation))}
+      {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
       {section('Step 3: Configure additional options', 2, [
         { label: 'Description', value: model.description ?? '-' },
         { label: 'Priority', value: String(model.priority) },

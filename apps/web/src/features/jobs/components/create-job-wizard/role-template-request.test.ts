@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
-import { emptyWizardForm } from './wizard-form';
+import { emptyWizardForm } from './wizard-form-state';
 
 describe('role template request', () => {
   it('takes the manifest, operation and report of the form, and nothing else', () => {

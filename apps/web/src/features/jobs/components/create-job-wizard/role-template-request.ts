@@ -1,5 +1,6 @@
 import { RoleTemplateRequest } from '@batchops/contracts';
-import { toWizardInput, type WizardForm } from './wizard-form';
+import { toWizardInput } from './wizard-form';
+import type { WizardForm } from './wizard-form-state';
 
 /** The parts of the form a role template is made from (manifest, operation, report); null while they are not valid. */
 export function toRoleTemplateRequest(form: WizardForm): RoleTemplateRequest | null {

@@ -1,16 +1,15 @@
 import type { JobWizardModel } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
+import { checksumTypeFor } from '../../operations/checksum';
 import {
-  checksumTypeFor,
-  emptyWizardForm,
   fieldOf,
   fromWizardModel,
   parseWizardForm,
   stepOf,
   toWizardInput,
-  type WizardForm,
   wizardErrors,
 } from './wizard-form';
+import { emptyWizardForm, type WizardForm } from './wizard-form-state';
 
 const role = 'arn:aws:iam::123456789012:role/batch-operations';
 const token = 'token-1';

@@ -1,6 +1,6 @@
 import type { ObjectHead } from '@batchops/contracts';
 import type { FieldErrorMap } from '../../../../lib/field-errors';
-import type { WizardForm } from './wizard-form';
+import type { WizardForm } from './wizard-form-state';
 
 export interface WizardStepProps {
   readonly form: WizardForm;

@@ -1,0 +1,17 @@
+import type { AwsClients } from '../aws/aws-clients.js';
+import type { JobCache } from './job-cache.js';
+import type { ReportCache } from './report/report-cache.js';
+
+export interface JobsServiceDeps {
+  readonly accountId: string;
+  /** The console's Region. */
+  readonly region: string;
+  /** S3 / S3 Control endpoint shown in CLI commands; null for the AWS endpoints. */
+  readonly endpoint: string | null;
+  clientsFor(region?: string): AwsClients;
+  readonly cache: JobCache;
+  /** Parsed completion reports of ended jobs. */
+  readonly reports: ReportCache;
+  /** The clock (ms since the epoch): every time the BFF reads goes through it. */
+  now(): number;
+}

@@ -1,0 +1,13 @@
+import { type ChecksumAlgorithm, sdkNameOf } from '@batchops/contracts';
+import { bffOperation } from './operation-module.js';
+
+export const checksum = bffOperation({
+  type: 'checksum',
+  sdkName: sdkNameOf.checksum,
+  toSdk: (op) => ({ ChecksumAlgorithm: op.algorithm, ChecksumType: op.checksumType }),
+  fromSdk: (p) => ({
+    type: 'checksum',
+    algorithm: (p.ChecksumAlgorithm ?? 'CRC64NVME') as ChecksumAlgorithm,
+    checksumType: p.ChecksumType ?? 'FULL_OBJECT',
+  }),
+});

@@ -1,0 +1,109 @@
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { numberOrNaN } from '../components/create-job-wizard/form-values';
+import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
+import { type OperationFormProps, webOperation } from './operation-module';
+
+function RestoreParameters({ form, update, errors }: OperationFormProps) {
+  return (
+    <Container header={<Header variant="h2">Restore</Header>}>
+      <SpaceBetween size="l">
+        <FormField label="Restore source">
+          <RadioGroup
+            value={form.restoreSource}
+            onChange={({ detail }) => update({ restoreSource: detail.value as WizardForm['restoreSource'] })}
+            items={[
+              {
+                value: 'glacier',
+                label: 'Glacier Flexible Retrieval or Glacier Deep Archive',
+                description: 'A temporary copy is restored for the number of days you choose.',
+              },
+              {
+                value: 'intelligentTiering',
+                label: 'Intelligent-Tiering Archive Access tier or Deep Archive Access tier',
+                description: 'The object moves back to the Frequent Access tier; no number of days applies.',
+              },
+            ]}
+          />
+        </FormField>
+        {form.restoreSource === 'glacier' && (
+          <FormField
+            label="Number of days that the restored copy is available"
+            description="At least 1 day."
+            errorText={errors.restoreDays}
+          >
+            <Input
+              type="number"
+              inputMode="numeric"
+              value={form.restoreDays}
+              ariaLabel="Number of days that the restored copy is available"
+              invalid={Boolean(errors.restoreDays)}
+              onChange={({ detail }) => update({ restoreDays: detail.value })}
+            />
+          </FormField>
+        )}
+        <FormField
+          label="Retrieval tier"
+          description="Batch Operations offers Bulk and Standard retrieval (not Expedited)."
+          errorText={errors.restoreTier}
+        >
+          <RadioGroup
+            value={form.restoreTier}
+            onChange={({ detail }) => update({ restoreTier: detail.value as WizardForm['restoreTier'] })}
+            items={[
+              { value: 'BULK', label: 'Bulk retrieval', description: 'The lowest-cost tier; takes longer.' },
+              { value: 'STANDARD', label: 'Standard retrieval', description: 'Typically within hours.' },
+            ]}
+          />
+        </FormField>
+      </SpaceBetween>
+    </Container>
+  );
+}
+
+const tier = (t: 'BULK' | 'STANDARD') => (t === 'BULK' ? 'Bulk' : 'Standard');
+
+export const restore = webOperation({
+  type: 'restore',
+  label: 'Restore',
+  description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
+  Parameters: RestoreParameters,
+  toModel: (form) => ({
+    type: 'restore',
+    ...(form.restoreSource === 'glacier' ? { expirationInDays: numberOrNaN(form.restoreDays) } : {}),
+    glacierJobTier: form.restoreTier,
+  }),
+  fromModel: (op) => ({
+    restoreSource: op.expirationInDays === undefined ? 'intelligentTiering' : 'glacier',
+    ...(op.expirationInDays === undefined ? {} : { restoreDays: String(op.expirationInDays) }),
+    restoreTier: op.glacierJobTier,
+  }),
+  errorFields: { expirationInDays: 'restoreDays', glacierJobTier: 'restoreTier' },
+  reviewItems: (op) => [
+    {
+      label: 'Restore source',
+      value:
+        op.expirationInDays === undefined
+          ? 'Intelligent-Tiering Archive Access or Deep Archive Access tier'
+          : 'Glacier Flexible Retrieval or Glacier Deep Archive',
+    },
+    ...(op.expirationInDays === undefined
+      ? []
+      : [{ label: 'Restored copy available for', value: `${op.expirationInDays} day(s)` }]),
+    { label: 'Retrieval tier', value: tier(op.glacierJobTier) },
+  ],
+  detailItems: (op) => [
+    {
+      label: 'Restored copy available for',
+      value:
+        op.expirationInDays === undefined
+          ? 'No expiration (Intelligent-Tiering archive tiers)'
+          : `${op.expirationInDays} day(s)`,
+    },
+    { label: 'Retrieval tier', value: tier(op.glacierJobTier) },
+  ],
+});

@@ -1,0 +1,141 @@
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import DatePicker from '@cloudscape-design/components/date-picker';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { dayToIso, isoToDay } from '../components/create-job-wizard/form-values';
+import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
+import type { OperationOf } from './operation-module';
+import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
+
+function RetentionParameters({ form, update, errors }: OperationFormProps) {
+  return (
+    <Container
+      header={
+        <Header variant="h2" description="The bucket must have S3 Object Lock enabled.">
+          Object Lock retention
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <FormField label="Retention">
+          <RadioGroup
+            value={form.retentionAction}
+            onChange={({ detail }) =>
+              update({ retentionAction: detail.value as WizardForm['retentionAction'] })
+            }
+            items={[
+              { value: 'set', label: 'Enable', description: 'Set a retention mode and a retain-until date.' },
+              {
+                value: 'remove',
+                label: 'Disable',
+                description: 'Remove the retention (governance mode only, with bypass).',
+              },
+            ]}
+          />
+        </FormField>
+        {form.retentionAction === 'set' && (
+          <>
+            <FormField label="Retention mode" errorText={errors.retentionMode}>
+              <RadioGroup
+                value={form.retentionMode || null}
+                onChange={({ detail }) =>
+                  update({ retentionMode: detail.value as WizardForm['retentionMode'] })
+                }
+                items={[
+                  {
+                    value: 'GOVERNANCE',
+                    label: 'Governance mode',
+                    description: 'Users with s3:BypassGovernanceRetention can change or remove it.',
+                  },
+                  {
+                    value: 'COMPLIANCE',
+                    label: 'Compliance mode',
+                    description: 'No one can shorten or remove it until the date passes.',
+                  },
+                ]}
+              />
+            </FormField>
+            <FormField
+              label="Retain until date"
+              description="The retention ends at 00:00 UTC of this day; it must be in the future."
+              constraintText="YYYY/MM/DD"
+              errorText={errors.retentionDate}
+            >
+              <DatePicker
+                value={form.retentionDate}
+                placeholder="YYYY/MM/DD"
+                ariaLabel="Retain until date"
+                openCalendarAriaLabel={(d) => `Choose the retain-until date${d ? `, ${d}` : ''}`}
+                invalid={Boolean(errors.retentionDate)}
+                isDateEnabled={(d) => d.getTime() > Date.now()}
+                onChange={({ detail }) => update({ retentionDate: detail.value })}
+              />
+            </FormField>
+          </>
+        )}
+        <FormField
+          label="Bypass governance mode"
+          description={
+            form.retentionAction === 'remove'
+              ? 'Needed to remove a governance-mode retention.'
+              : 'Needed to shorten a governance-mode retention.'
+          }
+        >
+          <Checkbox
+            checked={form.bypassGovernance}
+            onChange={({ detail }) => update({ bypassGovernance: detail.checked })}
+          >
+            Bypass governance retention
+          </Checkbox>
+        </FormField>
+      </SpaceBetween>
+    </Container>
+  );
+}
+
+const items = (op: OperationOf<'retention'>, removed: string): DetailItem[] => [
+  ...(op.action === 'set'
+    ? [
+        { label: 'Retention mode', value: op.mode ?? '-' },
+        { label: 'Retain until', value: op.retainUntilDate ?? '-' },
+      ]
+    : [{ label: 'Retention', value: removed }]),
+  { label: 'Bypass governance retention', value: op.bypassGovernanceRetention ? 'Yes' : 'No' },
+];
+
+export const retention = webOperation({
+  type: 'retention',
+  label: 'Object Lock retention',
+  description: 'Set or remove the retention mode and retain-until date of each object version.',
+  Parameters: RetentionParameters,
+  toModel: (form) => {
+    const date = dayToIso(form.retentionDate);
+    return {
+      type: 'retention',
+      action: form.retentionAction,
+      ...(form.retentionAction === 'set' && form.retentionMode ? { mode: form.retentionMode } : {}),
+      ...(form.retentionAction === 'set' && date ? { retainUntilDate: date } : {}),
+      bypassGovernanceRetention: form.bypassGovernance,
+    };
+  },
+  fromModel: (op) => ({
+    retentionAction: op.action,
+    retentionMode: op.mode ?? '',
+    retentionDate: isoToDay(op.retainUntilDate),
+    bypassGovernance: op.bypassGovernanceRetention,
+  }),
+  errorFields: { mode: 'retentionMode', retainUntilDate: 'retentionDate' },
+  // As the S3 console: a retention can only be set to end in the future.
+  formIssues: (form, nowMs) => {
+    if (form.retentionAction !== 'set') return [];
+    const until = Date.parse(dayToIso(form.retentionDate) ?? '');
+    return !Number.isNaN(until) && until <= nowMs
+      ? [{ field: 'operation.retainUntilDate', message: 'must be a date in the future' }]
+      : [];
+  },
+  reviewItems: (op) => items(op, 'Remove the retention'),
+  detailItems: (op) => items(op, 'Removed'),
+});

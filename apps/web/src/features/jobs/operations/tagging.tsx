@@ -1,0 +1,42 @@
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import { TagsEditor } from '../components/tags-editor';
+import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
+
+function TaggingParameters({ form, update, errors }: OperationFormProps) {
+  return (
+    <Container
+      header={
+        <Header variant="h2" description="Replaces every tag of each object with these (at most 10).">
+          Object tags
+        </Header>
+      }
+    >
+      <TagsEditor
+        tags={form.objectTags}
+        onChange={(objectTags) => update({ objectTags })}
+        limit={10}
+        errors={errors}
+        errorPrefix="operation.tags."
+      />
+      {errors['operation.tags'] && <FormField errorText={errors['operation.tags']} />}
+    </Container>
+  );
+}
+
+const items = (op: { tags: { key: string; value: string }[] }): DetailItem[] => [
+  { label: 'Object tags', value: tagsText(op.tags) },
+];
+
+export const tagging = webOperation({
+  type: 'tagging',
+  label: 'Replace all object tags',
+  description: 'Replace the tag set of each object.',
+  Parameters: TaggingParameters,
+  toModel: (form) => ({ type: 'tagging', tags: form.objectTags }),
+  fromModel: (op) => ({ objectTags: op.tags }),
+  errorFields: { tags: 'operation.tags' },
+  reviewItems: items,
+  detailItems: items,
+});
