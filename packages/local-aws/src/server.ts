@@ -25,6 +25,7 @@ import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
 import { replicateObject } from './s3/operations/replicate-object.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
+import { mayWriteInto } from './s3/write-consent.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
 import { S3MetaStore } from './store/s3-meta-store.js';
@@ -194,6 +195,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     now,
     delayMs: () => settings.replicationDelayMs,
     log,
+    mayWriteInto,
   });
   const s3: S3Services = {
     meta,
