@@ -1,6 +1,6 @@
 // Console bench: (1) the job list filtered by tag over 10,000 jobs, (2) the delay from an engine
 // progress change to the SSE event reaching a client. Needs `pnpm --filter @batchops/bff build`.
-// BENCH_JOBS overrides the job count.
+// BENCH_JOBS overrides the job count. Creates the role its jobs run as; fails loudly, within a time limit.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,21 @@ import {
   S3ControlClient,
   UpdateJobStatusCommand,
 } from '@aws-sdk/client-s3-control';
-import { startLocalAws } from '@batchops/local-aws';
+import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
+import { failBench, limitBenchTime } from '../../../packages/local-aws/bench/time-limit.mjs';
 import { loadConfig } from '../dist/config.js';
 import { startConsole } from '../dist/server.js';
 
-const JOBS = Number(process.env.BENCH_JOBS ?? (process.env.BENCH_QUICK === '1' ? 1000 : 10_000));
+limitBenchTime('console bench', { quickSeconds: 600, fullSeconds: 1800 });
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const JOBS = Number(process.env.BENCH_JOBS ?? (QUICK ? 1000 : 10_000));
 const LIST_REQUESTS = 50;
-const SSE_JOBS = 10;
-const SSE_OBJECTS = 3000;
+const SSE_JOBS = QUICK ? 3 : 10;
+const SSE_OBJECTS = QUICK ? 500 : 3000;
 const ACCOUNT = '000000000000';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/bench`;
+// The jobs run as this role (decision 0022): local-aws creates it at start.
+const ROLE = TEST_ROLE_ARN;
 const creds = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 const pct = (xs, p) => {
@@ -43,7 +48,12 @@ async function pool(n, items, fn) {
 
 const dir = mkdtempSync(join(tmpdir(), 'console-bench-'));
 // Few engine workers, so a job's progress moves in many steps.
-const localAws = await startLocalAws({ port: 0, dataDir: join(dir, 'aws'), engine: { concurrency: 2 } });
+const localAws = await startLocalAws({
+  port: 0,
+  dataDir: join(dir, 'aws'),
+  roles: [TEST_ROLE],
+  engine: { concurrency: 2 },
+});
 process.env.AWS_ACCESS_KEY_ID = creds.accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY = creds.secretAccessKey;
 const app = await startConsole(
@@ -80,6 +90,9 @@ const manifest = (key, etag) => ({
 });
 
 // (1) the list filtered by tag over JOBS jobs
+// Phases on stderr: a bench stopped by its time limit shows where it was.
+const phase = (what) => console.error(`console bench: ${what} (${new Date().toISOString()})`);
+phase(`creating ${JOBS} jobs`);
 let t0 = performance.now();
 await pool(
   64,
@@ -124,6 +137,10 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 200));
 }
 const settleMs = performance.now() - t0;
+const failed = await s3control.send(
+  new ListJobsCommand({ AccountId: ACCOUNT, JobStatuses: ['Failed'], MaxResults: 1 }),
+);
+if (failed.Jobs?.length) failBench('console bench', `seeded jobs failed: ${JSON.stringify(failed.Jobs[0])}`);
 const listUrl = `${base}/api/jobs?tagKey=group&tagValue=g7&pageSize=50`;
 t0 = performance.now();
 const warm = await (await fetch(listUrl)).json();
@@ -141,6 +158,7 @@ for (let i = 0; i < LIST_REQUESTS; i++) {
 }
 
 // (2) engine progress change → SSE event at the client
+phase(`${SSE_JOBS} jobs over ${SSE_OBJECTS} objects, watched over SSE`);
 await pool(
   32,
   Array.from({ length: SSE_OBJECTS }, (_, i) => i),
@@ -175,8 +193,13 @@ for (let j = 0; j < SSE_JOBS; j++) {
       RoleArn: ROLE,
     }),
   );
-  while ((await (await fetch(`${base}/api/jobs/${JobId}`)).json()).status !== 'Suspended')
+  for (;;) {
+    const job = await (await fetch(`${base}/api/jobs/${JobId}`)).json();
+    if (job.status === 'Suspended') break;
+    if (job.status !== 'New' && job.status !== 'Preparing')
+      failBench('console bench', `job ${JobId} is ${job.status}, not Suspended: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
   const ctrl = new AbortController();
   const res = await fetch(`${base}/api/jobs/${JobId}/events`, { signal: ctrl.signal });
   const reader = res.body.getReader();

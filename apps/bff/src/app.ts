@@ -30,6 +30,8 @@ export interface AppDeps {
   readonly connection: ConnectionInfo;
   /** Directory of the built SPA (apps/web/dist). */
   readonly webDir: string;
+  /** Serve the SPA's source maps (BATCHOPS_SERVE_SOURCE_MAPS); 404 otherwise. */
+  readonly serveSourceMaps?: boolean;
   readonly version: string;
   /** Host names served besides localhost, 127.0.0.1 and [::1] (DNS rebinding guard). */
   readonly allowedHosts?: readonly string[];
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps): ConsoleApp {
   api.use('/functions', functionsRoutes(deps.clients));
   api.use(apiNotFound);
   app.use('/api', api);
-  app.use(serveSpa(deps.webDir));
+  app.use(serveSpa(deps.webDir, { sourceMaps: deps.serveSourceMaps === true }));
   app.use(errorHandler(log));
   return { app, close: () => hub.close() };
 }

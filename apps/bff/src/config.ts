@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
   BATCHOPS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   BATCHOPS_WEB_DIR: z.string().min(1).optional(),
+  BATCHOPS_SERVE_SOURCE_MAPS: z.enum(['true', 'false']).default('false'),
   BATCHOPS_ALLOWED_HOSTS: z
     .string()
     .optional()
@@ -50,6 +51,8 @@ interface CommonConfig {
   readonly port: number;
   /** Host names served besides localhost, 127.0.0.1 and [::1]: BATCHOPS_ALLOWED_HOSTS and BATCHOPS_HOST. */
   readonly allowedHosts: readonly string[];
+  /** Serve the web build's source maps (they hold the whole source); off unless asked for. */
+  readonly serveSourceMaps: boolean;
 }
 
 export interface LocalConfig extends CommonConfig {
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const webDir = resolve(e.BATCHOPS_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
+  const serveSourceMaps = e.BATCHOPS_SERVE_SOURCE_MAPS === 'true';
   const host = e.BATCHOPS_HOST.toLowerCase();
   // BATCHOPS_HOST is served under its own name too (an IPv6 address in brackets, as in a Host header).
   const ownHost = /^[0-9a-f:]+:[0-9a-f:]*$/.test(host) ? `[${host}]` : host;
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accountId: e.BATCHOPS_ACCOUNT_ID,
       endpoint: e.BATCHOPS_ENDPOINT,
       webDir,
+      serveSourceMaps,
     };
   }
   return {
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: region ?? 'us-east-1',
     accountId: e.BATCHOPS_ACCOUNT_ID ?? '000000000000',
     webDir,
+    serveSourceMaps,
     localAws: {
       host: e.BATCHOPS_LOCAL_AWS_HOST,
       port: e.BATCHOPS_LOCAL_AWS_PORT,

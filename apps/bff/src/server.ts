@@ -80,6 +80,7 @@ export async function startConsole(
     clients,
     connection,
     webDir: config.webDir,
+    serveSourceMaps: config.serveSourceMaps,
     version,
     allowedHosts: config.allowedHosts,
     log,

@@ -4,6 +4,9 @@
 // BENCH_QUICK=1 reads 1,000,000 rows instead of 10,000,000.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readCsvManifest } from '@batchops/batch-formats';
+import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
+
+limitBenchTime('manifest bench', { quickSeconds: 300, fullSeconds: 900 });
 
 const ROWS = process.env.BENCH_QUICK === '1' ? 1_000_000 : 10_000_000;
 const CHUNK = 1 << 20;

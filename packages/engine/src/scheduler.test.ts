@@ -193,4 +193,21 @@ describe('Scheduler', () => {
     expect(h.ran.length).toBe(handedOut);
     expect(h.finished).toEqual([]);
   });
+  it('shares the workers evenly between two jobs of the same priority', async () => {
+    // Each task ends on a later turn of the event loop, as a real S3 call does.
+    const h = harness({
+      concurrency: 8,
+      run: () => new Promise((r) => setImmediate(() => r({ ok: true, http: 200 }))),
+    });
+    h.scheduler.add(job('first', 10, 400, 0));
+    h.scheduler.add(job('second', 10, 400, 1));
+    h.scheduler.reschedule();
+    await h.ended(2);
+    // While both have tasks left, each gets half of what runs (an oldest-first pick gave `second` ~2%).
+    const firstHalf = h.ran.slice(0, 400);
+    const second = firstHalf.filter((t) => t.startsWith('second:')).length;
+    expect(second).toBeGreaterThanOrEqual(180);
+    expect(second).toBeLessThanOrEqual(220);
+    expect(h.finished.map((f) => f.status)).toEqual(['Completing', 'Completing']);
+  });
 });

@@ -51,7 +51,7 @@ interface JobRun {
 
 /**
  * One pool of workers over every running job: the highest-priority jobs with tasks left first
- * (round robin among equals, oldest first). A lower-priority running job goes Pausing → Paused while
+ * (equals share the workers evenly: a free worker goes to the one with the fewest tasks in flight). A lower-priority running job goes Pausing → Paused while
  * a higher one has tasks left. Results are committed in batches; the failure threshold is checked
  * at each commit.
  */
@@ -133,7 +133,11 @@ export class Scheduler {
           this.deps.setStatus(r.job, r.inFlight > 0 ? 'Pausing' : 'Paused');
         }
       }
-      const group = runnable.filter((r) => r.job.priority === top);
+      // Jobs of the same priority share the workers: each free one goes to the job with the fewest
+      // tasks in flight (oldest first among equals), or the oldest would take every freed worker.
+      const group = runnable
+        .filter((r) => r.job.priority === top)
+        .sort((a, b) => a.inFlight - b.inFlight || a.job.creationTime - b.job.creationTime);
       if (group.length === 0 || this.inFlight >= this.deps.concurrency || this.closed) return;
       for (const run of group) {
         if (this.inFlight >= this.deps.concurrency) break;

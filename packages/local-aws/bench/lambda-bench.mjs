@@ -9,6 +9,9 @@ import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/cli
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { failBench, limitBenchTime } from './time-limit.mjs';
+
+limitBenchTime('lambda bench', { quickSeconds: 300, fullSeconds: 1200 });
 
 const OBJECTS = process.env.BENCH_QUICK ? 1000 : 10_000;
 const INVOKES = process.env.BENCH_QUICK ? 500 : 5000;
@@ -121,6 +124,8 @@ try {
   }
   const jobSecs = (performance.now() - t0) / 1000;
   const p = job.ProgressSummary;
+  if (job.Status !== 'Complete')
+    failBench('lambda bench', `job ${JobId} ended ${job.Status}: ${JSON.stringify(job.FailureReasons)}`);
   console.log(`lambda bench: ${OBJECTS} objects, pool ${4} worker processes per function`);
   console.log(
     `  Invoke (SDK, 64 in flight):       ${INVOKES} calls in ${invokeSecs.toFixed(2)} s = ${(INVOKES / invokeSecs).toFixed(0)} invocations/s`,

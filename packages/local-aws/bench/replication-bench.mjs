@@ -22,6 +22,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { limitBenchTime } from './time-limit.mjs';
+
+limitBenchTime('replication bench', { quickSeconds: 300, fullSeconds: 1200 });
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

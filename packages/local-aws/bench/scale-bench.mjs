@@ -8,6 +8,9 @@ import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { startLocalAws } from '../dist/index.js';
 import { S3MetaStore } from '../dist/store/s3-meta-store.js';
+import { limitBenchTime } from './time-limit.mjs';
+
+limitBenchTime('scale bench', { quickSeconds: 300, fullSeconds: 1800 });
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const quick = process.env.BENCH_QUICK === '1';

@@ -1,6 +1,7 @@
 import type { Agent } from 'node:http';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { inProcessTransport } from './http/in-process-transport.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
 /** A small least-recently-used map: the first key in insertion order is the oldest. */
@@ -94,6 +95,8 @@ export function createEngineS3Clients(
   keys: readonly Credential[],
   endpoint: () => string,
   agent: Agent,
+  /** Requests go to local-aws's handler in this process instead of over `agent` (decision 0029). */
+  transport?: ReturnType<typeof inProcessTransport>,
 ): EngineClients<S3Client> {
   return engineClients(
     keys,
@@ -106,7 +109,7 @@ export function createEngineS3Clients(
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 5,
-        requestHandler: { httpAgent: agent },
+        requestHandler: transport ?? { httpAgent: agent },
       }),
   );
 }

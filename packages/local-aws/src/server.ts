@@ -13,6 +13,7 @@ import {
   seedDemo,
 } from './demo-seed.js';
 import { createEngineLambdaClients, createEngineS3Clients } from './engine-s3-clients.js';
+import { inProcessTransport } from './http/in-process-transport.js';
 import { createNodeServer } from './http/node-server.js';
 import { createRequestHandler, type RequestHandler } from './http/request-handler.js';
 import { Authorizer } from './iam/authorizer.js';
@@ -24,6 +25,7 @@ import { LambdaService, type LambdaSettings } from './lambda/lambda-service.js';
 import { replicateObject } from './s3/operations/replicate-object.js';
 import { Replicator } from './s3/replication/replicator.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
+import { mayWriteInto } from './s3/write-consent.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import { BlobStore } from './store/blob-store.js';
 import { S3MetaStore } from './store/s3-meta-store.js';
@@ -193,6 +195,7 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
     now,
     delayMs: () => settings.replicationDelayMs,
     log,
+    mayWriteInto,
   });
   const s3: S3Services = {
     meta,
@@ -208,7 +211,13 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   let endpoint = '';
   const concurrency = options.engine?.concurrency ?? 64;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency + 8 });
-  const engineS3 = createEngineS3Clients(credentials, () => endpoint, agent);
+  // The engine's S3 calls skip the socket: same handler, checks and signature (decision 0029).
+  const engineS3 = createEngineS3Clients(
+    credentials,
+    () => endpoint,
+    agent,
+    inProcessTransport(() => handle),
+  );
   const engineLambda = createEngineLambdaClients(credentials, () => endpoint, agent);
   const lambda = new LambdaService(
     join(dataDir, 'lambda'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalAws, type LocalAws } from '../src/index.js';
+import { S3MetaStore } from '../src/store/s3-meta-store.js';
 import { sign } from './support/signed-http.js';
 
 // The request handler answers without a socket: no port, no listen.
@@ -56,5 +57,35 @@ describe('createLocalAws().handle', () => {
     const missing = await local.handle(request('GET', '/direct/nope'));
     expect(missing.status).toBe(404);
     expect(await text(missing.body)).toContain('<Code>NoSuchKey</Code>');
+  });
+
+  it('reads the object row once per GET and HEAD: the ACL check hands it to the handler', async () => {
+    /** The real store, counting the object-row reads. */
+    class CountingRows extends S3MetaStore {
+      reads = 0;
+      override getObject(...args: Parameters<S3MetaStore['getObject']>) {
+        this.reads++;
+        return super.getObject(...args);
+      }
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'local-aws-rows-'));
+    const meta = new CountingRows(join(dir, 's3.sqlite'));
+    const counted = createLocalAws({ dataDir: dir, stores: { meta } });
+    try {
+      expect((await counted.handle(request('PUT', '/rows'))).status).toBe(200);
+      expect((await counted.handle(request('PUT', '/rows/k', 'body'))).status).toBe(200);
+      for (const method of ['GET', 'HEAD']) {
+        meta.reads = 0;
+        const r = await counted.handle(request(method, '/rows/k'));
+        expect(r.status).toBe(200);
+        expect(meta.reads).toBe(1);
+      }
+      meta.reads = 0;
+      expect((await counted.handle(request('GET', '/rows/missing'))).status).toBe(404);
+      expect(meta.reads).toBe(1);
+    } finally {
+      await counted.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

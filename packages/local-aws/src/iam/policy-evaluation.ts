@@ -71,15 +71,51 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase: boolea
   return pi === p.length;
 }
 
-const actionMatches = (st: Statement, action: string) =>
-  st.action
-    ? st.action.some((a) => wildcardMatch(a, action, true))
-    : !(st.notAction ?? []).some((a) => wildcardMatch(a, action, true));
+/** A value test made once from a policy's patterns: exact ones in a set, wildcard ones as globs. */
+type Matcher = (value: string) => boolean;
 
-const resourceMatches = (st: Statement, resource: string) =>
-  st.resource
-    ? st.resource.some((r) => wildcardMatch(r, resource, false))
-    : !(st.notResource ?? []).some((r) => wildcardMatch(r, resource, false));
+function compilePatterns(patterns: readonly string[], ignoreCase: boolean): Matcher {
+  const norm = (s: string) => (ignoreCase ? s.toLowerCase() : s);
+  const exact = new Set<string>();
+  const globs: string[] = [];
+  for (const p of patterns) {
+    if (p.includes('*') || p.includes('?')) globs.push(norm(p));
+    else exact.add(norm(p));
+  }
+  if (globs.includes('*')) return () => true;
+  return (value) => exact.has(value) || globs.some((g) => wildcardMatch(g, value, false));
+}
+
+interface CompiledStatement {
+  /** Takes the action lowercased. */
+  readonly action: Matcher;
+  readonly resource: Matcher;
+}
+
+// Statements are compiled on first use and kept as long as their (cached) policy document lives.
+const compiled = new WeakMap<Statement, CompiledStatement>();
+
+function compile(st: Statement): CompiledStatement {
+  let c = compiled.get(st);
+  if (!c) {
+    const negate =
+      (m: Matcher): Matcher =>
+      (v) =>
+        !m(v);
+    c = {
+      action: st.action
+        ? compilePatterns(st.action, true)
+        : negate(compilePatterns(st.notAction ?? [], true)),
+      resource: st.resource
+        ? compilePatterns(st.resource, false)
+        : negate(compilePatterns(st.notResource ?? [], false)),
+    };
+    compiled.set(st, c);
+  }
+  return c;
+}
+
+const actionMatches = (st: Statement, action: string) => compile(st).action(action.toLowerCase());
 
 const NEGATED = new Set([
   'stringnotequals',
@@ -176,9 +212,11 @@ export function evaluate(policies: readonly NamedPolicy[], req: EvaluationReques
   const allows: MatchedStatement[] = [];
   const denies: MatchedStatement[] = [];
   const missing = new Set<string>();
+  const action = req.action.toLowerCase();
   for (const policy of policies) {
     for (const statement of policy.document.statements) {
-      if (!actionMatches(statement, req.action) || !resourceMatches(statement, req.resource)) continue;
+      const c = compile(statement);
+      if (!c.action(action) || !c.resource(req.resource)) continue;
       if (!conditionsHold(statement, req.context, missing)) continue;
       (statement.effect === 'Deny' ? denies : allows).push({ policy, statement });
     }

@@ -1,7 +1,7 @@
 import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
 import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
-import type { S3Context } from './s3-context.js';
+import type { AddressedObject, S3Context } from './s3-context.js';
 import { versionIdParam } from './s3-errors.js';
 import { mayWriteInto } from './write-consent.js';
 
@@ -59,25 +59,28 @@ export function assertObjectAccess(
   key: string,
   versionId: string | undefined,
   permission: AclPermission,
-): void {
+): ObjectRow | undefined {
   const row = ctx.svc.meta.getObject(b.name, key, versionId);
   const allowed =
     row && !row.isDeleteMarker
       ? aclAllows(b, row.attrs.acl, objectOwner(b, row), ctx.identity.accountId, permission)
       : bucketAllows(ctx, b, 'READ');
   if (!allowed) throw accessDenied();
+  return row;
 }
 
-/** Refuse an operation the caller may not do to the addressed bucket or object (403 AccessDenied). */
-export function authorize(ctx: S3Context, operation: string): void {
+/**
+ * Refuse an operation the caller may not do to the addressed bucket or object (403 AccessDenied).
+ * Returns the addressed object version when it read it, so the handler need not read it again.
+ */
+export function authorize(ctx: S3Context, operation: string): AddressedObject | undefined {
   const need = NEEDS[operation];
   if (need === 'anyone' || ctx.bucket === undefined) return;
   const b = ctx.svc.meta.getBucket(ctx.bucket);
   // A missing bucket is the operation's own NoSuchBucket.
   if (!b) return;
   if (need?.on === 'object' && ctx.key !== undefined) {
-    assertObjectAccess(ctx, b, ctx.key, versionIdParam(ctx), need.permission);
-    return;
+    return { row: assertObjectAccess(ctx, b, ctx.key, versionIdParam(ctx), need.permission) };
   }
   if (b.owner === ctx.identity.accountId) return;
   if (need?.on !== 'bucket') throw accessDenied();

@@ -1,7 +1,7 @@
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
-import type { S3MetaStore } from '../store/s3-meta-store.js';
+import type { ObjectRow, S3MetaStore } from '../store/s3-meta-store.js';
 import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {
@@ -26,12 +26,19 @@ export interface S3Services {
   now(): Date;
 }
 
+/** The addressed object version (latest, or ?versionId) as read for this request; undefined: none. */
+export interface AddressedObject {
+  readonly row: ObjectRow | undefined;
+}
+
 export interface S3Context extends RequestContext {
   /** Decoded bucket name, when the request addresses a bucket. */
   readonly bucket: string | undefined;
   /** Decoded key, when the request addresses an object. */
   readonly key: string | undefined;
   readonly svc: S3Services;
+  /** Present when the ACL check already read the addressed version: the row is read once per request. */
+  readonly addressed?: AddressedObject;
 }
 
 export type S3Handler = (ctx: S3Context) => Promise<HandlerResult> | HandlerResult;

@@ -46,7 +46,9 @@ export function requireObject(ctx: S3Context, opts: { allowDeleteMarker?: boolea
   requireBucket(ctx);
   const key = ctx.key as string;
   const versionId = versionIdParam(ctx);
-  const row = ctx.svc.meta.getObject(ctx.bucket as string, key, versionId);
+  const row = ctx.addressed
+    ? ctx.addressed.row
+    : ctx.svc.meta.getObject(ctx.bucket as string, key, versionId);
   if (!row) {
     if (versionId !== undefined) {
       if (!/^[A-Za-z0-9._-]+$/.test(versionId) && versionId !== 'null') {

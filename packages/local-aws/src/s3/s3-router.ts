@@ -132,7 +132,7 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
   // Identity-based policies first (a user or role needs an Allow), then the bucket's ACLs.
   if (svc.authorizer && ctx.identity.principal.kind !== 'root')
     svc.authorizer.check(ctx.identity.principal, s3Permissions(ctx, route.operation), true);
-  authorize(ctx, route.operation);
+  const addressed = authorize(ctx, route.operation);
   // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
   const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');
   if (expectedOwner !== undefined && bucket !== undefined) {
@@ -140,5 +140,5 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
     if (owner !== undefined && owner !== expectedOwner)
       throw new ServiceError(403, 'AccessDenied', 'Access Denied');
   }
-  return route.handle(ctx);
+  return route.handle(addressed ? { ...ctx, addressed } : ctx);
 }

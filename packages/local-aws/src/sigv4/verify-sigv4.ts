@@ -59,8 +59,8 @@ const signatureMismatch = () =>
     'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
   );
 
-/** RFC 3986 encoding used by SigV4 for query keys and values. */
-function rfc3986(s: string): string {
+/** RFC 3986 encoding used by SigV4 (and the SDKs' query strings) for query keys and values. */
+export function rfc3986(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -361,10 +361,5 @@ export function verifySigV4(
  */
 function canonicalUri(rawPath: string, service: string): string {
   if (service === 's3') return rawPath;
-  return rawPath
-    .split('/')
-    .map((seg) =>
-      encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    )
-    .join('/');
+  return rawPath.split('/').map(rfc3986).join('/');
 }

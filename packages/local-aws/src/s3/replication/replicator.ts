@@ -2,7 +2,6 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { BlobStore } from '../../store/blob-store.js';
 import type { BucketRow, ObjectAttrs, ObjectRow, S3MetaStore } from '../../store/s3-meta-store.js';
 import { destinationBucketName, type ReplicationRule, readReplicationConfig } from '../replication-config.js';
-import { mayWriteInto } from '../write-consent.js';
 import { applicableRules } from './replication-rules.js';
 
 // S3 Replication (decision 0017): copies object versions to the destination buckets of the source
@@ -18,6 +17,13 @@ const fail = (status: number, code: string, message: string) => new ReplicationF
 /** Storage classes whose objects must be restored before Batch Replication can read them. */
 const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE']);
 
+/** May the source's account write a replica (or a delete marker) into `bucket`? write-consent.ts's check. */
+export type WriteConsent = (
+  bucket: BucketRow,
+  writer: { readonly accountId: string },
+  action: 's3:ReplicateObject' | 's3:ReplicateDelete',
+) => boolean;
+
 export interface ReplicatorDeps {
   readonly meta: S3MetaStore;
   readonly blobs: BlobStore;
@@ -25,13 +31,20 @@ export interface ReplicatorDeps {
   /** How long live replication waits before copying a queued version (tests hold it back). */
   readonly delayMs: () => number;
   readonly log?: (line: string) => void;
+  /** The one cross-account write check (write-consent.ts), given so the replicator need not import the ACL layer. */
+  readonly mayWriteInto: WriteConsent;
 }
 
 /**
  * Replicas are written as the source bucket's account: into another account's bucket only with its
  * consent (decision 0026), else S3's failure reason for a destination that refuses the write.
  */
-function assertConsent(source: BucketRow, dest: BucketRow, isDeleteMarker: boolean): void {
+function assertConsent(
+  mayWriteInto: WriteConsent,
+  source: BucketRow,
+  dest: BucketRow,
+  isDeleteMarker: boolean,
+): void {
   const writer = { accountId: source.owner };
   if (isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateDelete'))
     throw fail(
@@ -242,7 +255,7 @@ export class Replicator {
     const name = destinationBucketName(rule);
     const dest = meta.getBucket(name);
     if (!dest) throw fail(404, 'DstBucketNotFound', `The destination bucket ${name} does not exist.`);
-    assertConsent(source, dest, row.isDeleteMarker);
+    assertConsent(this.deps.mayWriteInto, source, dest, row.isDeleteMarker);
     if (dest.versioning !== 'Enabled')
       throw fail(400, 'DstBucketUnversioned', `Versioning is not enabled on the destination bucket ${name}.`);
     if (source.objectLock && !dest.objectLock)
