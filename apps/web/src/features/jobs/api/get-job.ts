@@ -1,4 +1,5 @@
-import { JobDetails } from '@batchops/contracts';
+import { isEnded } from '@batchops/batch-formats';
+import { JobDetails, type JobSnapshot } from '@batchops/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
@@ -7,8 +8,32 @@ export function getJob(jobId: string, signal?: AbortSignal): Promise<JobDetails>
   return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}`, JobDetails, signal ? { signal } : {});
 }
 
+/**
+ * A job never moves back from an ended state: an answer fetched before the job ended (or served from
+ * an older DescribeJob) that arrives after the live stream showed the end keeps the stream's state.
+ */
+export function notBehindStream(fetched: JobDetails, streamed: JobSnapshot | undefined): JobDetails {
+  if (!streamed || !isEnded(streamed.status) || isEnded(fetched.status)) return fetched;
+  return {
+    ...fetched,
+    status: streamed.status,
+    priority: streamed.priority,
+    progress: streamed.progress,
+    statusUpdateReason: streamed.statusUpdateReason,
+    failureReasons: streamed.failureReasons,
+    terminationDate: streamed.terminationDate,
+  };
+}
+
 export const getJobQueryOptions = (jobId: string) =>
-  queryOptions({ queryKey: jobsKeys.detail(jobId), queryFn: ({ signal }) => getJob(jobId, signal) });
+  queryOptions({
+    queryKey: jobsKeys.detail(jobId),
+    queryFn: async ({ signal, client }) =>
+      notBehindStream(
+        await getJob(jobId, signal),
+        client.getQueryData<JobSnapshot>(jobsKeys.snapshot(jobId)),
+      ),
+  });
 
 export function useJob(jobId: string | null) {
   return useQuery({ ...getJobQueryOptions(jobId ?? ''), enabled: jobId !== null });
