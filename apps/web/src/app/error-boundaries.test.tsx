@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -100,10 +101,14 @@ describe('the shell with a page that throws', () => {
       ],
       { initialEntries: [path] },
     );
+    // As app.tsx provides it: the shell's header asks the BFF where requests go.
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
-      <NotificationsProvider>
-        <RouterProvider router={router} />
-      </NotificationsProvider>,
+      <QueryClientProvider client={queryClient}>
+        <NotificationsProvider>
+          <RouterProvider router={router} />
+        </NotificationsProvider>
+      </QueryClientProvider>,
     );
     return router;
   };
