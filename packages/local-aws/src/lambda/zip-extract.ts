@@ -95,20 +95,21 @@ export async function extractZip(zip: Buffer, into: string, maxUnzipped = MAX_UN
       if (declared.bytes > maxUnzipped)
         throw new ZipError(`Unzipped size must be smaller than ${maxUnzipped} bytes`);
       const file = join(into, name);
+      await mkdir(dirname(file), { recursive: true }).catch((e: unknown) => {
+        throw collisionOr(e, entry.fileName);
+      });
       const stream = await archive.openReadStreamPromise(entry).catch((e: unknown) => {
         throw zipFault(e);
       });
-      await mkdir(dirname(file), { recursive: true })
-        .then(() =>
-          pipeline(stream, new EntryCheck(entry, written), createWriteStream(file, { mode: 0o644 })),
-        )
-        .catch((e: unknown) => {
+      // yauzl's size check can still emit after pipeline has failed and let go (a limit hit first):
+      // an error with no listener would end the process, so one stays for the stream's life.
+      stream.on('error', () => {});
+      await pipeline(stream, new EntryCheck(entry, written), createWriteStream(file, { mode: 0o644 })).catch(
+        (e: unknown) => {
           stream.destroy();
-          // A file where another entry needs a directory (`a` and `a/b`), or the reverse.
-          if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
-            throw new ZipError(`zip entry ${entry.fileName} collides with another entry`);
-          throw zipFault(e);
-        });
+          throw collisionOr(e, entry.fileName);
+        },
+      );
       files++;
     }
     if (files === 0) throw new ZipError('the zip archive has no files');
@@ -118,6 +119,13 @@ export async function extractZip(zip: Buffer, into: string, maxUnzipped = MAX_UN
   } finally {
     if (archive?.isOpen) archive.close();
   }
+}
+
+/** A file where another entry needs a directory (`a` and `a/b`), or the reverse; else the fault. */
+function collisionOr(e: unknown, fileName: string): Error {
+  if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
+    return new ZipError(`zip entry ${fileName} collides with another entry`);
+  return zipFault(e);
 }
 
 function nextEntry(archive: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
