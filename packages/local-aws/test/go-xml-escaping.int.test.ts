@@ -18,7 +18,6 @@ import {
   PutJobTaggingCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import type { BuildMiddleware, Pluggable } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -41,21 +40,37 @@ const goText = (t: string) =>
     .replace(/\t/g, '&#x9;')
     .replace(/\n/g, '&#xA;')
     .replace(/\r/g, '&#xD;');
-const goEscaping: Pluggable<object, object> = {
-  applyToStack(stack) {
-    const rewrite: BuildMiddleware<object, object> = (next) => async (args) => {
-      const req = args.request as { body?: unknown };
+type Stack = S3Client['middlewareStack'];
+interface Args {
+  request: { body?: unknown };
+}
+type Handler = (args: Args) => Promise<unknown>;
+// The stack's overloads are typed per step; these two middlewares only read and set the body.
+type Middleware = (next: Handler) => Handler;
+const asStep = (m: Middleware) => m as never;
+
+/** Rewrite each XML body's text as Go does (after serializing, before checksums and signing). */
+function useGoEscaping(stack: Stack, sent: string[]) {
+  const bodyOf = (args: Args) => args.request;
+  stack.addRelativeTo(
+    asStep((next) => async (args) => {
+      const req = bodyOf(args);
       if (typeof req.body === 'string' && req.body.includes('<'))
         req.body = req.body.replace(/>([^<]+)</g, (_, t: string) => `>${goText(t)}<`);
       return next(args);
-    };
-    stack.addRelativeTo(rewrite, {
-      relation: 'after',
-      toMiddleware: 'serializerMiddleware',
-      name: 'goXmlEscaping',
-    } as never);
-  },
-};
+    }),
+    { relation: 'after', toMiddleware: 'serializerMiddleware', name: 'goXmlEscaping' },
+  );
+  // Record the bodies as sent, to prove the escaping really went over the wire.
+  stack.add(
+    asStep((next) => async (args) => {
+      const { body } = bodyOf(args);
+      if (typeof body === 'string') sent.push(body);
+      return next(args);
+    }),
+    { step: 'finalizeRequest' },
+  );
+}
 
 let fixture: LocalAwsFixture;
 let s3: S3Client;
@@ -76,24 +91,8 @@ beforeAll(async () => {
     endpointProvider: () => ({ url: new URL(`${fixture.aws.url}/`) }),
   });
   sent = [];
-  for (const client of [s3, s3control] as {
-    middlewareStack: { use(p: Pluggable<object, object>): void };
-  }[]) {
-    client.middlewareStack.use(goEscaping);
-    // Record the bodies as sent, to prove the escaping really went over the wire.
-    client.middlewareStack.use({
-      applyToStack(stack) {
-        stack.add(
-          (next) => async (args) => {
-            const body = (args.request as { body?: unknown }).body;
-            if (typeof body === 'string') sent.push(body);
-            return next(args);
-          },
-          { step: 'finalizeRequest' },
-        );
-      },
-    });
-  }
+  useGoEscaping(s3.middlewareStack, sent);
+  useGoEscaping(s3control.middlewareStack as unknown as Stack, sent);
   await s3.send(new CreateBucketCommand({ Bucket: 'go-xml' }));
 });
 afterAll(async () => {
