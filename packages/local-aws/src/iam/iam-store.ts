@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ServiceError } from '../errors/service-error.js';
+import { openSqlite } from '../store/sqlite-file.js';
 import { type PolicyDocument, parsePolicy } from './policy-document.js';
 
 // Roles, users, their inline policies and access keys, per account, in SQLite (WAL): IAM state
@@ -76,10 +77,7 @@ export class IamStore {
   }
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqlite(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS roles (
         account TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, id TEXT NOT NULL, path TEXT NOT NULL,

@@ -1,6 +1,6 @@
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header } from '../http/handler-types.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, readBodyText, text } from '../xml/xml-reader.js';
 import { el, elAttrs, opt, type XmlElement } from '../xml/xml-writer.js';
 import { ownerOf, type S3Context } from './s3-context.js';

@@ -1,7 +1,7 @@
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
 import { headerText } from '../http/header-text.js';
-import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs } from '../store/s3-rows.js';
 import type { S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
 

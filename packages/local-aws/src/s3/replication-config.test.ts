@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { el, renderXml } from '../xml/xml-writer.js';
 import {
   checkReplicationBuckets,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, text } from '../xml/xml-reader.js';
 import { el, opt, type XmlElement } from '../xml/xml-writer.js';
 

@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { ObjectRow } from '../../store/s3-meta-store.js';
+import type { ObjectRow } from '../../store/s3-rows.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { objectOwner } from '../authorization.js';
 import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
-import type { BucketRow, PartRow, UploadRow } from '../../store/s3-meta-store.js';
+import type { BucketRow, PartRow, UploadRow } from '../../store/s3-rows.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { aclFromHeaders } from '../access-control.js';
@@ -59,7 +59,7 @@ const uploadIdParam = (ctx: S3Context) => ctx.target.query.get('uploadId')?.[0] 
 function requireUpload(ctx: S3Context): { bucket: BucketRow; upload: UploadRow } {
   const bucket = requireBucket(ctx);
   const uploadId = uploadIdParam(ctx);
-  const upload = ctx.svc.meta.getUpload(uploadId);
+  const upload = ctx.svc.meta.uploads.get(uploadId);
   if (!upload || upload.bucket !== bucket.name || upload.key !== ctx.key) throw noSuchUpload(uploadId);
   return { bucket, upload };
 }
@@ -127,7 +127,7 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
     }
   }
   const uploadId = randomBytes(48).toString('base64url');
-  ctx.svc.meta.createUpload({
+  ctx.svc.meta.uploads.create({
     uploadId,
     bucket: bucket.name,
     key,
@@ -164,7 +164,7 @@ function partNumberParam(ctx: S3Context): number {
 async function storePart(ctx: S3Context, part: PartRow): Promise<void> {
   let replaced: string | null | undefined;
   try {
-    replaced = ctx.svc.meta.putPart(part);
+    replaced = ctx.svc.meta.uploads.putPart(part);
   } catch (e) {
     // A failed row write (disk full…) leaves no file behind.
     await ctx.svc.blobs.remove(part.blob);
@@ -179,7 +179,7 @@ async function uploadPart(ctx: S3Context): Promise<HandlerResult> {
   const partNumber = partNumberParam(ctx);
   const body = await receiveBody(ctx, MAX_PART_SIZE);
   // The upload may have been completed or aborted while the body streamed in.
-  if (!ctx.svc.meta.getUpload(upload.uploadId)) {
+  if (!ctx.svc.meta.uploads.get(upload.uploadId)) {
     await ctx.svc.blobs.remove(body.blob);
     throw noSuchUpload(upload.uploadId);
   }
@@ -284,7 +284,7 @@ function selectedParts(upload: UploadRow, doc: Record<string, unknown>, ctx: S3C
       );
     }
     previous = partNumber;
-    const part = ctx.svc.meta.getPart(upload.uploadId, partNumber);
+    const part = ctx.svc.meta.uploads.getPart(upload.uploadId, partNumber);
     const stored = part && partChecksum(part);
     const claimed = stored && text(entry, checksumElement(stored.algorithm));
     if (
@@ -389,10 +389,10 @@ function claimedChecksum(
 async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const uploadId = uploadIdParam(ctx);
-  const upload = ctx.svc.meta.getUpload(uploadId);
+  const upload = ctx.svc.meta.uploads.get(uploadId);
   if (!upload || upload.bucket !== bucket.name || upload.key !== ctx.key) {
     // A retry of a Complete that succeeded (the same parts) gets the same answer, as on S3.
-    const done = ctx.svc.meta.getCompletedUpload(uploadId);
+    const done = ctx.svc.meta.uploads.getCompleted(uploadId);
     const result = done?.result as CompletedUpload | undefined;
     if (!done || !result || done.bucket !== bucket.name || done.key !== ctx.key) throw noSuchUpload(uploadId);
     const listed = listedParts(parseXml(await readBodyText(ctx.body), 'CompleteMultipartUpload'));
@@ -443,7 +443,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   objectAttrs.partSizes = parts.map((p) => p.size);
   if (algorithm) objectAttrs.partChecksums = parts.map((p) => partChecksum(p)?.value ?? '');
   // Another Complete or an Abort may have finished this upload while the parts were copied.
-  if (!ctx.svc.meta.getUpload(upload.uploadId)) {
+  if (!ctx.svc.meta.uploads.get(upload.uploadId)) {
     await blobs.remove(blob);
     throw noSuchUpload(upload.uploadId);
   }
@@ -469,7 +469,7 @@ async function completeMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
       : {}),
     sse: objectAttrs.sse ?? 'AES256',
   };
-  for (const partBlob of ctx.svc.meta.completeUpload(upload, done)) await blobs.remove(partBlob);
+  for (const partBlob of ctx.svc.meta.uploads.complete(upload, done)) await blobs.remove(partBlob);
   return completeResponse(ctx, bucket.name, upload.key, done);
 }
 
@@ -482,7 +482,7 @@ function compositeOf(algorithm: ChecksumAlgorithm, digests: Buffer[]): string {
 
 async function abortMultipartUpload(ctx: S3Context): Promise<HandlerResult> {
   const { upload } = requireUpload(ctx);
-  for (const blob of ctx.svc.meta.deleteUpload(upload.uploadId)) await ctx.svc.blobs.remove(blob);
+  for (const blob of ctx.svc.meta.uploads.delete(upload.uploadId)) await ctx.svc.blobs.remove(blob);
   return { status: 204 };
 }
 
@@ -498,7 +498,7 @@ function listParts(ctx: S3Context): HandlerResult {
     0,
     'Provided part-number-marker not an integer or within integer range',
   );
-  const rows = maxParts === 0 ? [] : ctx.svc.meta.listParts(upload.uploadId, marker, maxParts + 1);
+  const rows = maxParts === 0 ? [] : ctx.svc.meta.uploads.listParts(upload.uploadId, marker, maxParts + 1);
   const truncated = rows.length > maxParts;
   const page = rows.slice(0, maxParts);
   const attrs = upload.attrs as UploadAttrs;
@@ -538,7 +538,7 @@ function* uploadsFrom(ctx: S3Context, bucket: string, fromKey: string): Generato
   let seen = new Set<string>();
   let batch = 1000;
   for (;;) {
-    const rows = ctx.svc.meta.listUploads(bucket, from, batch);
+    const rows = ctx.svc.meta.uploads.list(bucket, from, batch);
     const fresh = rows.filter((r) => !seen.has(r.uploadId));
     if (fresh.length === 0 && rows.length === batch) {
       // Every row of the batch shares one key already yielded: widen the batch to get past it.

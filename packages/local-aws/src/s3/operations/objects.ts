@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
-import type { BucketRow, ObjectRow } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectRow } from '../../store/s3-rows.js';
 import { aclFromHeaders } from '../access-control.js';
 import { checksumHeaderName } from '../body/checksums.js';
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
