@@ -7,8 +7,8 @@ import {
   parseReplicationConfig,
   type ReplicationConfiguration,
   readReplicationConfig,
-  replicationConfigXml,
 } from './replication-config.js';
+import { replicationConfigXml } from './replication-config-xml.js';
 
 const ROLE = '<Role>arn:aws:iam::000000000000:role/replication</Role>';
 const DEST = '<Destination><Bucket>arn:aws:s3:::dest</Bucket></Destination>';
