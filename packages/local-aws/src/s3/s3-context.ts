@@ -55,19 +55,6 @@ export interface S3Route {
   readonly handle: S3Handler;
 }
 
-/** The routes of one query sub-resource (`?acl`, `?tagging`…): the operation of each method, in order. */
-export function subresource(
-  scope: S3Route['scope'],
-  sub: string,
-  operations: Partial<Record<S3Route['method'], readonly [operation: string, handle: S3Handler]>>,
-): S3Route[] {
-  const routes: S3Route[] = [];
-  for (const [method, op] of Object.entries(operations)) {
-    if (op) routes.push({ method: method as S3Route['method'], scope, sub, operation: op[0], handle: op[1] });
-  }
-  return routes;
-}
-
 /** The canonical user of an account: its ID zero-padded to 64 digits (decision 0016). */
 export function ownerOf(accountId: string) {
   return { id: `${accountId}`.padStart(64, '0'), displayName: 'batchops' };

@@ -7,7 +7,7 @@ import {
   readReplicationConfig,
 } from '../replication-config.js';
 import { replicationConfigXml } from '../replication-config-xml.js';
-import { type S3Context, type S3Route, subresource } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -129,16 +129,36 @@ function notConfigured(code: string, message: string) {
 }
 
 export const bucketConfigRoutes: readonly S3Route[] = [
-  ...subresource('bucket', 'tagging', {
-    PUT: ['PutBucketTagging', putBucketTagging],
-    GET: ['GetBucketTagging', getBucketTagging],
-    DELETE: ['DeleteBucketTagging', deleteBucketTagging],
-  }),
-  ...subresource('bucket', 'replication', {
-    PUT: ['PutBucketReplication', putBucketReplication],
-    GET: ['GetBucketReplication', getBucketReplication],
-    DELETE: ['DeleteBucketReplication', deleteBucketReplication],
-  }),
+  { method: 'PUT', scope: 'bucket', sub: 'tagging', operation: 'PutBucketTagging', handle: putBucketTagging },
+  { method: 'GET', scope: 'bucket', sub: 'tagging', operation: 'GetBucketTagging', handle: getBucketTagging },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'tagging',
+    operation: 'DeleteBucketTagging',
+    handle: deleteBucketTagging,
+  },
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'PutBucketReplication',
+    handle: putBucketReplication,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'GetBucketReplication',
+    handle: getBucketReplication,
+  },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'replication',
+    operation: 'DeleteBucketReplication',
+    handle: deleteBucketReplication,
+  },
   {
     method: 'GET',
     scope: 'bucket',

@@ -10,7 +10,7 @@ import {
   parseInventoryConfig,
 } from '../inventory-config.js';
 import { writeInventoryReport } from '../inventory-report.js';
-import { type S3Context, type S3Route, subresource } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -125,10 +125,32 @@ async function generateInventoryReport(ctx: S3Context): Promise<HandlerResult> {
 }
 
 export const bucketInventoryRoutes: readonly S3Route[] = [
-  ...subresource('bucket', 'inventory', {
-    PUT: ['PutBucketInventoryConfiguration', putInventory],
-    GET: ['GetBucketInventoryConfiguration', getInventory],
-    DELETE: ['DeleteBucketInventoryConfiguration', deleteInventory],
-    POST: ['GenerateInventoryReport', generateInventoryReport],
-  }),
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'inventory',
+    operation: 'PutBucketInventoryConfiguration',
+    handle: putInventory,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'inventory',
+    operation: 'GetBucketInventoryConfiguration',
+    handle: getInventory,
+  },
+  {
+    method: 'DELETE',
+    scope: 'bucket',
+    sub: 'inventory',
+    operation: 'DeleteBucketInventoryConfiguration',
+    handle: deleteInventory,
+  },
+  {
+    method: 'POST',
+    scope: 'bucket',
+    sub: 'inventory',
+    operation: 'GenerateInventoryReport',
+    handle: generateInventoryReport,
+  },
 ];

@@ -4,7 +4,7 @@ import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
-import { type S3Context, type S3Route, subresource } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { ownerXml, s3Xml } from '../s3-xml.js';
 import { parseObjectOwnership } from './bucket-acl.js';
@@ -218,10 +218,20 @@ async function putBucketVersioning(ctx: S3Context) {
 
 export const bucketRoutes: readonly S3Route[] = [
   { method: 'GET', scope: 'service', operation: 'ListBuckets', handle: listBuckets },
-  ...subresource('bucket', 'versioning', {
-    PUT: ['PutBucketVersioning', putBucketVersioning],
-    GET: ['GetBucketVersioning', getBucketVersioning],
-  }),
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'versioning',
+    operation: 'PutBucketVersioning',
+    handle: putBucketVersioning,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'versioning',
+    operation: 'GetBucketVersioning',
+    handle: getBucketVersioning,
+  },
   {
     method: 'GET',
     scope: 'bucket',

@@ -4,7 +4,7 @@ import { type HandlerResult, header } from '../../http/handler-types.js';
 import { el } from '../../xml/xml-writer.js';
 import { parseChecksumAlgorithm } from '../body/checksums.js';
 import { newObjectFromHeaders } from '../object-write-options.js';
-import { type S3Context, type S3Route, subresource } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 import { completeMultipartUpload } from './complete-multipart-upload.js';
@@ -85,13 +85,23 @@ export const multipartRoutes: readonly S3Route[] = [
     operation: 'CreateMultipartUpload',
     handle: createMultipartUpload,
   },
+  {
+    method: 'POST',
+    scope: 'object',
+    sub: 'uploadId',
+    operation: 'CompleteMultipartUpload',
+    handle: completeMultipartUpload,
+  },
   // UploadPartCopy shares the query of UploadPart and is told apart by x-amz-copy-source.
-  ...subresource('object', 'uploadId', {
-    POST: ['CompleteMultipartUpload', completeMultipartUpload],
-    PUT: ['UploadPart', uploadPart],
-    DELETE: ['AbortMultipartUpload', abortMultipartUpload],
-    GET: ['ListParts', listParts],
-  }),
+  { method: 'PUT', scope: 'object', sub: 'uploadId', operation: 'UploadPart', handle: uploadPart },
+  {
+    method: 'DELETE',
+    scope: 'object',
+    sub: 'uploadId',
+    operation: 'AbortMultipartUpload',
+    handle: abortMultipartUpload,
+  },
+  { method: 'GET', scope: 'object', sub: 'uploadId', operation: 'ListParts', handle: listParts },
   {
     method: 'GET',
     scope: 'bucket',

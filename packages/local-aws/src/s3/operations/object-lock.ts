@@ -3,7 +3,7 @@ import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, ObjectAttrs } from '../../store/s3-rows.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
-import { type S3Context, type S3Route, subresource } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -173,16 +173,46 @@ function getObjectLockConfiguration(ctx: S3Context): HandlerResult {
 }
 
 export const objectLockRoutes: readonly S3Route[] = [
-  ...subresource('object', 'legal-hold', {
-    PUT: ['PutObjectLegalHold', putObjectLegalHold],
-    GET: ['GetObjectLegalHold', getObjectLegalHold],
-  }),
-  ...subresource('object', 'retention', {
-    PUT: ['PutObjectRetention', putObjectRetention],
-    GET: ['GetObjectRetention', getObjectRetention],
-  }),
-  ...subresource('bucket', 'object-lock', {
-    PUT: ['PutObjectLockConfiguration', putObjectLockConfiguration],
-    GET: ['GetObjectLockConfiguration', getObjectLockConfiguration],
-  }),
+  {
+    method: 'PUT',
+    scope: 'object',
+    sub: 'legal-hold',
+    operation: 'PutObjectLegalHold',
+    handle: putObjectLegalHold,
+  },
+  {
+    method: 'GET',
+    scope: 'object',
+    sub: 'legal-hold',
+    operation: 'GetObjectLegalHold',
+    handle: getObjectLegalHold,
+  },
+  {
+    method: 'PUT',
+    scope: 'object',
+    sub: 'retention',
+    operation: 'PutObjectRetention',
+    handle: putObjectRetention,
+  },
+  {
+    method: 'GET',
+    scope: 'object',
+    sub: 'retention',
+    operation: 'GetObjectRetention',
+    handle: getObjectRetention,
+  },
+  {
+    method: 'PUT',
+    scope: 'bucket',
+    sub: 'object-lock',
+    operation: 'PutObjectLockConfiguration',
+    handle: putObjectLockConfiguration,
+  },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    sub: 'object-lock',
+    operation: 'GetObjectLockConfiguration',
+    handle: getObjectLockConfiguration,
+  },
 ];
