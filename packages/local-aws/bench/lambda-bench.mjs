@@ -9,6 +9,7 @@ import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/cli
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { runPool } from './run-pool.mjs';
 import { failBench, limitBenchTime } from './time-limit.mjs';
 
 limitBenchTime('lambda bench', { quickSeconds: 300, fullSeconds: 1200 });
@@ -45,15 +46,6 @@ function zipOne(name, text) {
   return Buffer.concat([local, n, data, central, n, end]);
 }
 
-async function pool(n, limit, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'bench-lambda-'));
 const aws = await startLocalAws({ port: 0, dataDir: dir, roles: [TEST_ROLE] });
 const s3 = new S3Client({ region: 'us-east-1', endpoint: aws.url, forcePathStyle: true, credentials });
@@ -66,7 +58,9 @@ const lambda = new LambdaClient({ region: 'us-east-1', endpoint: aws.url, creden
 try {
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
-  await pool(OBJECTS, 32, (i) => s3.send(new PutObjectCommand({ Bucket: 'src', Key: `o/${i}`, Body: 'x' })));
+  await runPool(OBJECTS, 32, (i) =>
+    s3.send(new PutObjectCommand({ Bucket: 'src', Key: `o/${i}`, Body: 'x' })),
+  );
   const manifest = Array.from({ length: OBJECTS }, (_, i) => `src,o/${i}`).join('\n');
   const put = await s3.send(new PutObjectCommand({ Bucket: 'src', Key: 'manifest.csv', Body: manifest }));
   await lambda.send(
@@ -88,9 +82,9 @@ try {
   const payload = Buffer.from(
     '{"invocationSchemaVersion":"1.0","invocationId":"x","job":{"id":"j"},"tasks":[]}',
   );
-  await pool(8, 8, () => lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })));
+  await runPool(8, 8, () => lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })));
   let t0 = performance.now();
-  await pool(INVOKES, 64, () =>
+  await runPool(INVOKES, 64, () =>
     lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })),
   );
   const invokeSecs = (performance.now() - t0) / 1000;
