@@ -8,3 +8,4 @@ export * from './inventory-manifest.js';
 export * from './job-permissions.js';
 export * from './job-status.js';
 export * from './manifest-error.js';
+export * from './replication-rules.js';
