@@ -4,6 +4,7 @@ import {
   jobPermissionNeeds,
   type ManifestRow,
   neededActions,
+  objectArn,
   type PermissionNeed,
 } from '@batchops/batch-formats';
 import {
@@ -32,9 +33,6 @@ const cannotAsk = (e: unknown) =>
     (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0,
   );
 
-const objectArn = (partition: string, bucket: string, key: string) =>
-  `arn:${partition}:s3:::${bucket}/${key}`;
-
 /**
  * The concrete resources a need is simulated on: one object of each manifest bucket (a row's), the
  * copy's destination key of the first row; wildcard resources otherwise stay as the policy names them.
@@ -43,7 +41,7 @@ function simulatedResources(need: PermissionNeed, access: JobAccess, samples: Ma
   const first = samples.values().next().value as ManifestRow | undefined;
   if (need.sid === 'BatchOperationObjects' || need.purpose === 'copy source')
     return samples.size > 0
-      ? [...samples.values()].map((r) => objectArn(access.partition, r.bucket, r.key))
+      ? [...samples.values()].map((r) => objectArn(r.bucket, r.key, access.partition))
       : [...need.resources];
   if (need.purpose === 'copy destination' && first)
     return need.resources.map((r) => r.replace(/\*$/, first.key));
