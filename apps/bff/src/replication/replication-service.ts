@@ -16,7 +16,7 @@ import type {
   SaveReplicationRuleResponse,
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { destinationBucketName, revisionOf, toRuleView, toSdkRule } from './replication-mapping.js';
 
 /** The bucket's replication configuration, or undefined when it has none. */

@@ -10,7 +10,7 @@ import {
   parseInventoryManifest,
 } from '@batchops/batch-formats';
 import type { RoleTemplateRequest } from '@batchops/contracts';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { csvManifestFields, HEAD_BYTES, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 

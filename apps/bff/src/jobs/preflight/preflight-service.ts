@@ -12,7 +12,7 @@ import type {
   PreflightRequest,
   PreflightResponse,
 } from '@batchops/contracts';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 import { errorText } from './error-text.js';

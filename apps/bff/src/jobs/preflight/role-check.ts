@@ -16,7 +16,7 @@ import {
 } from '@batchops/contracts';
 import { jobAccessOf } from '../../roles/job-access.js';
 import { parsePolicyDocument, trustsBatchOperations } from '../../roles/roles-mapping.js';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
 type Check = Omit<PreflightCheck, 'label' | 'id'>;
