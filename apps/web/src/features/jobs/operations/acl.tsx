@@ -5,6 +5,16 @@ import Header from '@cloudscape-design/components/header';
 import Select from '@cloudscape-design/components/select';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
 
+interface AclFields {
+  aclCannedAcl: CannedAcl;
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    acl: AclFields;
+  }
+}
+
 export const aclOptions = cannedAcls.map((a) => ({ value: a, label: a }));
 
 function AclParameters({ form, update, errors }: OperationFormProps) {
@@ -28,6 +38,7 @@ export const acl = webOperation({
   label: 'Replace access control list (ACL)',
   description: 'Replace the ACL of each object with a canned ACL.',
   Parameters: AclParameters,
+  defaults: { aclCannedAcl: 'private' },
   toModel: (form) => ({ type: 'acl', cannedAcl: form.aclCannedAcl }),
   fromModel: (op) => ({ aclCannedAcl: op.cannedAcl }),
   errorFields: { cannedAcl: 'cannedAcl' },

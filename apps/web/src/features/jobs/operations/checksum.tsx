@@ -6,8 +6,18 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
+
+interface ChecksumFields {
+  checksumAlgorithm: ChecksumAlgorithm;
+  checksumType: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    checksum: ChecksumFields;
+  }
+}
 
 const algorithmLabels: Record<ChecksumAlgorithm, string> = {
   CRC32: 'CRC32',
@@ -60,7 +70,9 @@ function ChecksumParameters({ form, update, errors }: OperationFormProps) {
         <FormField label="Checksum type" errorText={errors.checksumType}>
           <RadioGroup
             value={form.checksumType}
-            onChange={({ detail }) => update({ checksumType: detail.value as WizardForm['checksumType'] })}
+            onChange={({ detail }) =>
+              update({ checksumType: detail.value as ChecksumFields['checksumType'] })
+            }
             items={[
               {
                 value: 'FULL_OBJECT',
@@ -104,6 +116,7 @@ export const checksum = webOperation({
   label: 'Compute checksum',
   description: 'Compute a checksum of each object at rest; the completion report lists them.',
   Parameters: ChecksumParameters,
+  defaults: { checksumAlgorithm: 'CRC64NVME', checksumType: 'FULL_OBJECT' },
   toModel: (form) => ({
     type: 'checksum',
     algorithm: form.checksumAlgorithm,

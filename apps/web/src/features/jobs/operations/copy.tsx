@@ -1,5 +1,5 @@
 import { bucketOfArn } from '@batchops/batch-formats';
-import { type CannedAcl, storageClasses } from '@batchops/contracts';
+import { type CannedAcl, type S3Tag, storageClasses } from '@batchops/contracts';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
@@ -10,11 +10,28 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { S3ResourceField } from '../../../components/s3-browser/s3-resource-field';
 import { nonEmpty, s3Uri, splitUri } from '../components/create-job-wizard/form-values';
-import type { StorageClass } from '../components/create-job-wizard/wizard-form-state';
 import { TagsEditor } from '../components/tags-editor';
 import { aclOptions } from './acl';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
+
+type StorageClass = (typeof storageClasses)[number];
+
+/** The Copy slice of the wizard form. */
+interface CopyFields {
+  copyDestinationUri: string;
+  copyStorageClass: StorageClass | '';
+  copyMetadataDirective: 'COPY' | 'REPLACE';
+  copyMetadata: S3Tag[];
+  copyTags: S3Tag[];
+  copyCannedAcl: CannedAcl | '';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    copy: CopyFields;
+  }
+}
 
 /** The metadata the copies get instead of the source's (REPLACE). */
 function CopyMetadataField({ form, update }: Omit<OperationFormProps, 'errors'>) {
@@ -143,6 +160,14 @@ export const copy = webOperation({
   label: 'Copy',
   description: 'Copy each object to a destination bucket.',
   Parameters: CopyParameters,
+  defaults: {
+    copyDestinationUri: '',
+    copyStorageClass: '',
+    copyMetadataDirective: 'COPY',
+    copyMetadata: [],
+    copyTags: [],
+    copyCannedAcl: '',
+  },
   toModel: (form) => {
     const dest = splitUri(form.copyDestinationUri);
     return {

@@ -16,6 +16,7 @@ export const deleteTagging = webOperation({
   description: 'Remove every tag of each object.',
   Parameters: DeleteTaggingParameters,
   toModel: () => ({ type: 'deleteTagging' }),
+  defaults: {},
   fromModel: () => ({}),
   reviewItems: () => [],
   detailItems: () => [],

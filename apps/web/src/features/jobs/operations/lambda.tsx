@@ -1,3 +1,4 @@
+import type { S3Tag } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Container from '@cloudscape-design/components/container';
@@ -10,7 +11,6 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useFunctions } from '../../../components/functions/api/list-functions';
 import { optionalLabel } from '../../../components/optional-label';
 import { nonEmpty } from '../components/create-job-wizard/form-values';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import {
   type DetailItem,
   type OperationFormProps,
@@ -18,6 +18,21 @@ import {
   tagsText,
   webOperation,
 } from './operation-module';
+
+interface LambdaFields {
+  /** list: pick one of the Region's functions; arn: type it. */
+  lambdaSource: 'list' | 'arn';
+  lambdaFunctionArn: string;
+  lambdaVersion: string;
+  lambdaSchema: '1.0' | '2.0';
+  lambdaArgs: S3Tag[];
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    lambda: LambdaFields;
+  }
+}
 
 /** Key-value pairs for the function, sent with schema 2.0 only. */
 function UserArgumentsField({ form, update, errors }: OperationFormProps) {
@@ -91,7 +106,7 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
           <RadioGroup
             value={form.lambdaSource}
             onChange={({ detail }) =>
-              update({ lambdaSource: detail.value as WizardForm['lambdaSource'], lambdaFunctionArn: '' })
+              update({ lambdaSource: detail.value as LambdaFields['lambdaSource'], lambdaFunctionArn: '' })
             }
             items={[
               { value: 'list', label: 'Choose from functions in your account' },
@@ -157,7 +172,7 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
         >
           <RadioGroup
             value={form.lambdaSchema}
-            onChange={({ detail }) => update({ lambdaSchema: detail.value as WizardForm['lambdaSchema'] })}
+            onChange={({ detail }) => update({ lambdaSchema: detail.value as LambdaFields['lambdaSchema'] })}
             items={[
               { value: '1.0', label: 'Version 1.0', description: 'Tasks name the bucket by its ARN.' },
               {
@@ -188,6 +203,13 @@ export const lambda = webOperation({
   label: 'Invoke AWS Lambda function',
   description: 'Run a Lambda function on each object.',
   Parameters: LambdaParameters,
+  defaults: {
+    lambdaSource: 'list',
+    lambdaFunctionArn: '',
+    lambdaVersion: '',
+    lambdaSchema: '1.0',
+    lambdaArgs: [],
+  },
   toModel: (form) => ({
     type: 'lambda',
     functionArn: form.lambdaFunctionArn.trim(),

@@ -2,8 +2,17 @@ import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
+
+interface LegalHoldFields {
+  legalHoldStatus: 'ON' | 'OFF';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    legalHold: LegalHoldFields;
+  }
+}
 
 function LegalHoldParameters({ form, update, errors }: OperationFormProps) {
   return (
@@ -18,7 +27,7 @@ function LegalHoldParameters({ form, update, errors }: OperationFormProps) {
         <RadioGroup
           value={form.legalHoldStatus}
           onChange={({ detail }) =>
-            update({ legalHoldStatus: detail.value as WizardForm['legalHoldStatus'] })
+            update({ legalHoldStatus: detail.value as LegalHoldFields['legalHoldStatus'] })
           }
           items={[
             { value: 'ON', label: 'Enable', description: 'Place a legal hold on each object version.' },
@@ -39,6 +48,7 @@ export const legalHold = webOperation({
   label: 'Object Lock legal hold',
   description: 'Place or remove a legal hold on each object version.',
   Parameters: LegalHoldParameters,
+  defaults: { legalHoldStatus: 'ON' },
   toModel: (form) => ({ type: 'legalHold', status: form.legalHoldStatus }),
   fromModel: (op) => ({ legalHoldStatus: op.status }),
   errorFields: { status: 'legalHoldStatus' },

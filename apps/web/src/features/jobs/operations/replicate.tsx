@@ -17,6 +17,7 @@ export const replicate = webOperation({
   description: "Replicate each object with the source bucket's replication configuration.",
   Parameters: ReplicateParameters,
   toModel: () => ({ type: 'replicate' }),
+  defaults: {},
   fromModel: () => ({}),
   reviewItems: () => [],
   detailItems: () => [{ label: 'Replication', value: "The source bucket's replication configuration" }],

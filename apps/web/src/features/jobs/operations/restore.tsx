@@ -5,8 +5,20 @@ import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { numberOrNaN } from '../components/create-job-wizard/form-values';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import { type OperationFormProps, webOperation } from './operation-module';
+
+interface RestoreFields {
+  /** glacier: Glacier Flexible Retrieval / Deep Archive (a number of days); intelligentTiering: its archive tiers (none). */
+  restoreSource: 'glacier' | 'intelligentTiering';
+  restoreDays: string;
+  restoreTier: 'BULK' | 'STANDARD';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    restore: RestoreFields;
+  }
+}
 
 function RestoreParameters({ form, update, errors }: OperationFormProps) {
   return (
@@ -15,7 +27,9 @@ function RestoreParameters({ form, update, errors }: OperationFormProps) {
         <FormField label="Restore source">
           <RadioGroup
             value={form.restoreSource}
-            onChange={({ detail }) => update({ restoreSource: detail.value as WizardForm['restoreSource'] })}
+            onChange={({ detail }) =>
+              update({ restoreSource: detail.value as RestoreFields['restoreSource'] })
+            }
             items={[
               {
                 value: 'glacier',
@@ -53,7 +67,7 @@ function RestoreParameters({ form, update, errors }: OperationFormProps) {
         >
           <RadioGroup
             value={form.restoreTier}
-            onChange={({ detail }) => update({ restoreTier: detail.value as WizardForm['restoreTier'] })}
+            onChange={({ detail }) => update({ restoreTier: detail.value as RestoreFields['restoreTier'] })}
             items={[
               { value: 'BULK', label: 'Bulk retrieval', description: 'The lowest-cost tier; takes longer.' },
               { value: 'STANDARD', label: 'Standard retrieval', description: 'Typically within hours.' },
@@ -72,6 +86,7 @@ export const restore = webOperation({
   label: 'Restore',
   description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
   Parameters: RestoreParameters,
+  defaults: { restoreSource: 'glacier', restoreDays: '1', restoreTier: 'BULK' },
   toModel: (form) => ({
     type: 'restore',
     ...(form.restoreSource === 'glacier' ? { expirationInDays: numberOrNaN(form.restoreDays) } : {}),

@@ -6,9 +6,22 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { dayToIso, isoToDay } from '../components/create-job-wizard/form-values';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
+
+interface RetentionFields {
+  retentionAction: 'set' | 'remove';
+  retentionMode: 'GOVERNANCE' | 'COMPLIANCE' | '';
+  /** YYYY-MM-DD; the retention lasts until 00:00 UTC of that day. */
+  retentionDate: string;
+  bypassGovernance: boolean;
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    retention: RetentionFields;
+  }
+}
 
 function RetentionParameters({ form, update, errors }: OperationFormProps) {
   return (
@@ -24,7 +37,7 @@ function RetentionParameters({ form, update, errors }: OperationFormProps) {
           <RadioGroup
             value={form.retentionAction}
             onChange={({ detail }) =>
-              update({ retentionAction: detail.value as WizardForm['retentionAction'] })
+              update({ retentionAction: detail.value as RetentionFields['retentionAction'] })
             }
             items={[
               { value: 'set', label: 'Enable', description: 'Set a retention mode and a retain-until date.' },
@@ -42,7 +55,7 @@ function RetentionParameters({ form, update, errors }: OperationFormProps) {
               <RadioGroup
                 value={form.retentionMode || null}
                 onChange={({ detail }) =>
-                  update({ retentionMode: detail.value as WizardForm['retentionMode'] })
+                  update({ retentionMode: detail.value as RetentionFields['retentionMode'] })
                 }
                 items={[
                   {
@@ -111,6 +124,7 @@ export const retention = webOperation({
   label: 'Object Lock retention',
   description: 'Set or remove the retention mode and retain-until date of each object version.',
   Parameters: RetentionParameters,
+  defaults: { retentionAction: 'set', retentionMode: '', retentionDate: '', bypassGovernance: false },
   toModel: (form) => {
     const date = dayToIso(form.retentionDate);
     return {

@@ -1,8 +1,19 @@
+import type { S3Tag } from '@batchops/contracts';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import { TagsEditor } from '../components/tags-editor';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
+
+interface TaggingFields {
+  objectTags: S3Tag[];
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    tagging: TaggingFields;
+  }
+}
 
 function TaggingParameters({ form, update, errors }: OperationFormProps) {
   return (
@@ -34,6 +45,7 @@ export const tagging = webOperation({
   label: 'Replace all object tags',
   description: 'Replace the tag set of each object: its existing tags are removed.',
   Parameters: TaggingParameters,
+  defaults: { objectTags: [{ key: '', value: '' }] },
   toModel: (form) => ({ type: 'tagging', tags: form.objectTags }),
   fromModel: (op) => ({ objectTags: op.tags }),
   errorFields: { tags: 'operation.tags' },

@@ -6,6 +6,17 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
 
+interface UpdateEncryptionFields {
+  kmsKeyArn: string;
+  bucketKeyEnabled: boolean;
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    updateEncryption: UpdateEncryptionFields;
+  }
+}
+
 function UpdateEncryptionParameters({ form, update, errors }: OperationFormProps) {
   return (
     <Container
@@ -62,6 +73,7 @@ export const updateEncryption = webOperation({
   label: 'Update object encryption',
   description: 'Encrypt each object again with an AWS KMS key (SSE-KMS), without copying it.',
   Parameters: UpdateEncryptionParameters,
+  defaults: { kmsKeyArn: '', bucketKeyEnabled: true },
   toModel: (form) => ({
     type: 'updateEncryption',
     kmsKeyArn: form.kmsKeyArn.trim(),
