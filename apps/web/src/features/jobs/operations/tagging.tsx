@@ -1,7 +1,6 @@
 import type { S3Tag } from '@batchops/contracts';
-import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
+import { Section } from '../../../components/form/section';
 import { TagsEditor } from '../components/tags-editor';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
@@ -17,13 +16,7 @@ declare module '../components/create-job-wizard/wizard-form-state' {
 
 function TaggingParameters({ form, update, errors }: OperationFormProps) {
   return (
-    <Container
-      header={
-        <Header variant="h2" description="Replaces every tag of each object with these (at most 10).">
-          Object tags
-        </Header>
-      }
-    >
+    <Section title="Object tags" description="Replaces every tag of each object with these (at most 10).">
       <TagsEditor
         tags={form.objectTags}
         onChange={(objectTags) => update({ objectTags })}
@@ -32,7 +25,7 @@ function TaggingParameters({ form, update, errors }: OperationFormProps) {
         errorPrefix="operation.tags."
       />
       {errors['operation.tags'] && <FormField errorText={errors['operation.tags']} />}
-    </Container>
+    </Section>
   );
 }
 
