@@ -8,9 +8,9 @@ import {
   type JobStatus,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIALS, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
 
 // LambdaInvoke jobs end to end: S3 Control CreateJob → the engine → @aws-sdk/client-lambda →
 // local-aws's Lambda API → the function in its worker process → the completion report.

@@ -31,6 +31,7 @@ import {
   type JobOperation,
 } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -40,7 +41,6 @@ import {
   startFixture,
 } from './support/local-aws-fixture.js';
 import { signedRequest } from './support/signed-http.js';
-import { zipOf } from './support/zip-writer.js';
 
 // Lambda inside IAM (issue 17 §1): every Lambda call is authorized like S3's, LambdaInvoke jobs
 // invoke as their role, a function's code holds its execution role's session (never the root key),
