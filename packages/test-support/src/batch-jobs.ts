@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   DescribeJobCommand,
@@ -54,7 +55,10 @@ export async function reportManifest(
   return JSON.parse(await bodyText(s3, bucket, `${prefix}/job-${jobId}/manifest.json`)) as ReportManifest;
 }
 
-/** Every line of a completion report's result files, in the order the manifest lists them. */
+/**
+ * Every line of a completion report's result files, in the order its manifest lists them; each file's
+ * MD5 must be the one the manifest names (a mismatch throws).
+ */
 export async function reportLines(
   s3: S3Client,
   bucket: string,
@@ -63,7 +67,12 @@ export async function reportLines(
 ): Promise<string[]> {
   const manifest = await reportManifest(s3, bucket, prefix, jobId);
   const lines: string[] = [];
-  for (const r of manifest.Results)
-    lines.push(...(await bodyText(s3, bucket, r.Key)).split('\n').filter(Boolean));
+  for (const r of manifest.Results) {
+    const body = await bodyText(s3, bucket, r.Key);
+    const md5 = createHash('md5').update(body).digest('hex');
+    if (md5 !== r.MD5Checksum)
+      throw new Error(`report file ${r.Key} has MD5 ${md5}, its manifest says ${r.MD5Checksum}`);
+    lines.push(...body.split('\n').filter(Boolean));
+  }
   return lines;
 }
