@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { formatInventoryManifest, type InventoryFile } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-rows.js';
 import { objectOwner } from './authorization.js';
 import type { InventoryConfig, InventoryField } from './inventory-config.js';
 import { commitVersion } from './object-commit.js';
