@@ -163,7 +163,6 @@ export function RuleStorageClassSection({ form, set }: Omit<RuleSectionProps, 'e
           value={form.storageClass}
           options={storageClassOptions}
           onChange={(v) => set('storageClass', v)}
-          ariaLabel="Storage class"
         />
       )}
     </Section>
