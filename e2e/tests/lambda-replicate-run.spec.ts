@@ -7,9 +7,9 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { zipOf } from '@batchops/test-support';
 import { demo, expect, test } from '../fixtures';
 import { allowDemoRoleOnE2eBuckets, localAwsEndpoint, localS3 } from '../support/local-aws';
-import { zipOf } from '../support/zip-writer';
 
 // Issue 10's Lambda and issue 9's Replicate, made in the wizard and run. Needs h-lambda (the Lambda
 // API and LambdaInvoke on local-aws) and h-repl (S3ReplicateObject, replication configuration).
@@ -46,7 +46,7 @@ test('invoke a Lambda function chosen from the list with user arguments, read it
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Role: role,
-      Code: { ZipFile: zipOf([{ name: 'index.js', data: code }]) },
+      Code: { ZipFile: zipOf([{ name: 'index.js', data: code, deflate: true }]) },
     }),
   );
   lambda.destroy();

@@ -1,4 +1,4 @@
-import { GetBucketReplicationCommand, PutBucketReplicationCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketReplicationCommand, PutBucketReplicationCommand } from '@aws-sdk/client-s3';
 import {
   BrowseObjectsResponse,
   ReplicationConfigResponse,
@@ -12,24 +12,16 @@ import { type ConsoleFixture, startConsoleFixture } from './support/console-fixt
 const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 
 let c: ConsoleFixture;
-let s3: S3Client;
+let s3: ConsoleFixture['s3'];
 let token = 0;
 
 beforeAll(async () => {
   c = await startConsoleFixture(false);
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: c.app.localAws?.url ?? '',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  ({ s3 } = c);
   for (const name of ['repl-src', 'repl-dst', 'repl-dst2'])
     expect((await c.json('POST', '/api/buckets', { name, versioning: true })).status).toBe(201);
 }, 60_000);
-afterAll(async () => {
-  s3.destroy();
-  await c.close();
-});
+afterAll(() => c.close());
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const fields = (body: { fieldErrors: { field: string }[] }) => body.fieldErrors.map((f) => f.field);

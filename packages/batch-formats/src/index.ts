@@ -4,6 +4,8 @@ export * from './console-status.js';
 export * from './csv.js';
 export * from './csv-manifest.js';
 export * from './etag.js';
+export * from './inventory-manifest.js';
 export * from './job-permissions.js';
 export * from './job-status.js';
 export * from './manifest-error.js';
+export * from './replication-rules.js';

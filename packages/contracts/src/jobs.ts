@@ -1,26 +1,11 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
 import { z } from 'zod';
+import { OperationName } from './operations.js';
+import { S3Tag } from './tags.js';
 
 /** JobStatus enum of the S3 Control model (2018-08-20): batch-formats' list, pinned to the SDK there. */
 export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
-
-/** OperationName enum of the S3 Control model. */
-export const operationNames = [
-  'LambdaInvoke',
-  'S3PutObjectCopy',
-  'S3PutObjectAcl',
-  'S3PutObjectTagging',
-  'S3DeleteObjectTagging',
-  'S3InitiateRestoreObject',
-  'S3PutObjectLegalHold',
-  'S3PutObjectRetention',
-  'S3ReplicateObject',
-  'S3ComputeObjectChecksum',
-  'S3UpdateObjectEncryption',
-] as const;
-export const OperationName = z.enum(operationNames);
-export type OperationName = z.infer<typeof OperationName>;
 
 export const JobProgress = z.object({
   totalTasks: z.number().int().nonnegative().nullable(),
@@ -42,26 +27,6 @@ export const JobSummary = z.object({
   progress: JobProgress,
 });
 export type JobSummary = z.infer<typeof JobSummary>;
-
-/** A job tag or an object tag (S3Tag of the model: key 1–128, value 0–256 characters). */
-export const S3Tag = z.object({
-  key: z.string().min(1, 'a tag key is required').max(128, 'at most 128 characters'),
-  value: z.string().max(256, 'at most 256 characters'),
-});
-export type S3Tag = z.infer<typeof S3Tag>;
-
-/** Job tags: at most 50, keys unique. */
-export const JobTags = z
-  .array(S3Tag)
-  .max(50, 'at most 50 tags')
-  .superRefine((tags, ctx) => {
-    const seen = new Set<string>();
-    tags.forEach((t, i) => {
-      if (seen.has(t.key))
-        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate tag key ${t.key}` });
-      seen.add(t.key);
-    });
-  });
 
 /** A row of GET /api/jobs: the summary and the job's tags. */
 export const JobListItem = JobSummary.extend({ tags: z.array(S3Tag) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReplicationStatusFilter, RoleArn } from './job-wizard.js';
-import { S3Tag } from './jobs.js';
+import { S3Tag } from './tags.js';
 
 const destinationBucket = z
   .string()

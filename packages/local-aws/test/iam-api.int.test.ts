@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { BATCH_OPERATIONS_TRUST } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -38,12 +39,6 @@ let f: LocalAwsFixture;
 let iam: IAMClient;
 let sts: STSClient;
 
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
-  ],
-});
 const POLICY = `{
   "Version": "2012-10-17",
   "Statement": [
@@ -79,7 +74,11 @@ afterAll(async () => {
 describe('IAM roles', () => {
   it('creates, reads, lists and deletes a role with its trust policy', async () => {
     const { Role } = await iam.send(
-      new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: TRUST, Description: 'for jobs' }),
+      new CreateRoleCommand({
+        RoleName: 'jobs',
+        AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST,
+        Description: 'for jobs',
+      }),
     );
     expect(Role?.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/jobs`);
     expect(Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
@@ -88,7 +87,7 @@ describe('IAM roles', () => {
     const got = await iam.send(new GetRoleCommand({ RoleName: 'jobs' }));
     // IAM returns policy documents URL-encoded.
     expect(JSON.parse(decodeURIComponent(got.Role?.AssumeRolePolicyDocument ?? ''))).toEqual(
-      JSON.parse(TRUST),
+      JSON.parse(BATCH_OPERATIONS_TRUST),
     );
     expect(got.Role?.Description).toBe('for jobs');
     expect(got.Role?.MaxSessionDuration).toBe(3600);
@@ -103,7 +102,7 @@ describe('IAM roles', () => {
     expect(rest.Roles?.[0]?.RoleName).not.toBe(paged.Roles?.[0]?.RoleName);
 
     const dup = await errorOf(
-      iam.send(new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: TRUST })),
+      iam.send(new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST })),
     );
     expect(dup.name).toBe('EntityAlreadyExistsException');
     expect(dup.$metadata.httpStatusCode).toBe(409);
@@ -121,7 +120,9 @@ describe('IAM roles', () => {
   });
 
   it('keeps inline policies: put, get (URL-encoded), list, delete', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(
       new PutRolePolicyCommand({ RoleName: 'reader', PolicyName: 'read', PolicyDocument: POLICY }),
     );
@@ -165,7 +166,7 @@ describe('IAM roles', () => {
     );
     expect(trustWithoutPrincipal.name).toBe('MalformedPolicyDocumentException');
     const badName = await errorOf(
-      iam.send(new CreateRoleCommand({ RoleName: 'a b', AssumeRolePolicyDocument: TRUST })),
+      iam.send(new CreateRoleCommand({ RoleName: 'a b', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST })),
     );
     expect(badName.name).toBe('ValidationError');
     expect(badName.$metadata.httpStatusCode).toBe(400);
@@ -174,7 +175,9 @@ describe('IAM roles', () => {
 
 describe('SimulatePrincipalPolicy', () => {
   it('answers allowed, implicitDeny and explicitDeny with the statements that matched', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'sim', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'sim', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(new PutRolePolicyCommand({ RoleName: 'sim', PolicyName: 'read', PolicyDocument: POLICY }));
     const out = await iam.send(
       new SimulatePrincipalPolicyCommand({
@@ -205,7 +208,9 @@ describe('SimulatePrincipalPolicy', () => {
   });
 
   it('evaluates conditions against ContextEntries and names missing context keys', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(
       new PutRolePolicyCommand({
         RoleName: 'tagged',

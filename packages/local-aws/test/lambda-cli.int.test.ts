@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CLI, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
 
 // The Lambda commands of Debian's AWS CLI against local-aws, as a user would type them.
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateBucketCommand,
-  GetObjectCommand,
   GetObjectLegalHoldCommand,
   GetObjectRetentionCommand,
   HeadObjectCommand,
@@ -13,6 +12,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobStatus } from '@batchops/engine';
+import { reportLines } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliDataPath, runCli } from './support/aws-cli-model.js';
 import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -106,11 +106,6 @@ const createArgs = (operation: unknown, manifestJson: string) => [
   ROLE,
 ];
 
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
-}
-
 /** Create the job with the CLI, wait on the engine, describe it with the CLI; the report's lines. */
 async function cliJob(operation: unknown, rows: string[]) {
   const { JobId } = await s3control<{ JobId: string }>(...createArgs(operation, await manifest(rows)));
@@ -126,12 +121,7 @@ async function cliJob(operation: unknown, rows: string[]) {
     '--job-id',
     JobId,
   );
-  const report = JSON.parse(await text('cli-reports', `cli/job-${JobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
-  const lines: string[] = [];
-  for (const r of report.Results)
-    lines.push(...(await text('cli-reports', r.Key)).split('\n').filter(Boolean));
+  const lines = await reportLines(s3, 'cli-reports', 'cli', JobId);
   return { job: Job, lines: lines.sort() };
 }
 

@@ -24,9 +24,6 @@ import { resolveManifest } from './manifest-object.js';
 import { toSdkTags } from './sdk-tags.js';
 import { toCreateJobRequest, toWizardModel } from './wizard-mapping.js';
 
-/** Files outside jobs/ still import the type from here; new code imports jobs-service-deps.ts. */
-export type { JobsServiceDeps } from './jobs-service-deps.js';
-
 /** Every job of the Region (all pages of ListJobs), filtered, sorted and paged; rows carry tags. */
 export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise<ListJobsResponse> {
   const region = q.region ?? deps.region;

@@ -6,7 +6,7 @@ import {
   SaveReplicationRuleRequest,
 } from '@batchops/contracts';
 import { Router } from 'express';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { createBatchReplicationJob, deleteRule, getReplication, saveRule } from './replication-service.js';
 
 /** /api/buckets/:bucket/replication…: the rules (one at a time) and Batch Replication jobs. */

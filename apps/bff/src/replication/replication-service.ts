@@ -7,6 +7,7 @@ import {
   type ReplicationRule as SdkRule,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, type JobReport } from '@aws-sdk/client-s3-control';
+import { bucketArn } from '@batchops/batch-formats';
 import type {
   BatchReplicationJobRequest,
   CreateJobResponse,
@@ -15,14 +16,8 @@ import type {
   SaveReplicationRuleResponse,
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import {
-  bucketArn,
-  destinationBucketName,
-  revisionOf,
-  toRuleView,
-  toSdkRule,
-} from './replication-mapping.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
+import { destinationBucketName, revisionOf, toRuleView, toSdkRule } from './replication-mapping.js';
 
 /** The bucket's replication configuration, or undefined when it has none. */
 async function readConfig(s3: S3Client, bucket: string): Promise<ReplicationConfiguration | undefined> {

@@ -20,7 +20,7 @@ import type {
   RoleTemplateResponse,
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { sampleManifestRows } from '../jobs/preflight/manifest-sample.js';
 import { manifestLocation } from '../jobs/wizard-mapping.js';
 import { jobAccessOf } from './job-access.js';

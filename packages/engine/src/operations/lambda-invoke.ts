@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import type { ManifestRow } from '@batchops/batch-formats';
+import { bucketArn, type ManifestRow } from '@batchops/batch-formats';
 import { JobError } from '../job-types.js';
 import type { OperationModule, TaskContext, TaskOutcome } from './operation.js';
 
@@ -46,7 +46,7 @@ export function invocationEvent(
     invocationSchemaVersion: '1.0',
     invocationId,
     job: { id: ctx.jobId },
-    tasks: [{ taskId, s3Key, s3VersionId, s3BucketArn: `arn:aws:s3:::${task.bucket}` }],
+    tasks: [{ taskId, s3Key, s3VersionId, s3BucketArn: bucketArn(task.bucket) }],
   };
 }
 

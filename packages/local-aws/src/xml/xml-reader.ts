@@ -2,18 +2,45 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ServiceError } from '../errors/service-error.js';
 
 // The one XML reader of local-aws: namespace-agnostic, order-free, every value a string.
-// Only the predefined entities are expanded: S3 bodies never carry a DTD (refused below).
 // Text is trimmed, except in <Key> elements: object keys are exact bytes (`"_ "` is not `"_"`).
+// References are decoded here, not by the parser: the five predefined entities and every character
+// reference, decimal and hex (Go's encoding/xml writes `'` as `&#39;`, `"` as `&#34;`, a newline as
+// `&#xA;`). Raw whitespace is trimmed before decoding, so an escaped one stays.
 const parser = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: false,
   // Whitespace between elements trims to '' and is dropped, as with trimValues.
-  tagValueProcessor: (tagName, value) => (tagName === 'Key' ? value : value.trim()),
+  tagValueProcessor: (tagName, value) => decodeReferences(tagName === 'Key' ? value : value.trim()),
   ignoreDeclaration: true,
-  processEntities: true,
+  processEntities: false,
 });
+
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** A code point XML 1.0 allows as a character (its `Char` production). */
+const isXmlChar = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
+
+/** Expand `&name;`, `&#NNN;` and `&#xHHH;`; anything else after `&` is malformed XML. */
+export function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&([^;&]*);?/g, (whole, ref: string) => {
+    if (!whole.endsWith(';')) throw malformed(`an unterminated reference "${whole.slice(0, 12)}"`);
+    const named = NAMED[ref];
+    if (named !== undefined) return named;
+    const m = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/.exec(ref);
+    const cp = m ? Number.parseInt(m[1] ?? (m[2] as string), m[1] ? 16 : 10) : Number.NaN;
+    if (!isXmlChar(cp)) throw malformed(`an unknown or invalid reference "&${ref.slice(0, 12)};"`);
+    return String.fromCodePoint(cp);
+  });
+}
 
 /** Deepest element nesting accepted; S3 documents nest a handful of levels. */
 const MAX_DEPTH = 64;

@@ -4,8 +4,8 @@ import {
   type InvokeCommandOutput,
   LambdaClient,
 } from '@aws-sdk/client-lambda';
+import { type ZipInput, zipOf } from '@batchops/test-support';
 import { CREDENTIALS } from './local-aws-fixture.js';
-import { type ZipInput, zipOf } from './zip-writer.js';
 
 /** The role test functions are created with (it exists in every fixture). */
 export const FUNCTION_ROLE = 'arn:aws:iam::000000000000:role/batchops-test';

@@ -1,11 +1,12 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { ObjectRow } from '../../store/s3-meta-store.js';
+import type { ObjectRow } from '../../store/s3-rows.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { objectOwner } from '../authorization.js';
-import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import { encodeKey, encodingParam } from '../list-params.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
-import { s3Xml } from '../s3-xml.js';
+import { ownerXml, s3Xml } from '../s3-xml.js';
 
 const BATCH = 1000;
 // Sorts after every key that starts with a given common prefix (UTF-8 binary order).
@@ -86,17 +87,6 @@ function maxKeysParam(ctx: S3Context): number {
   return Math.min(Number(raw), 1000);
 }
 
-function encodingParam(ctx: S3Context): 'url' | undefined {
-  const e = ctx.target.query.get('encoding-type')?.[0];
-  if (e === undefined) return undefined;
-  if (e !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', e);
-  return 'url';
-}
-
-/** encoding-type=url: keys URL-encoded as S3 does it (botocore decodes them again). */
-const encodeKey = (enc: 'url' | undefined, s: string | undefined) =>
-  s === undefined || enc === undefined ? s : encodeURIComponent(s).replace(/%2F/g, '/');
-
 interface Page {
   entries: Entry[];
   truncated: boolean;
@@ -139,10 +129,7 @@ function latestWalk(
 }
 
 /** The Owner element of a listed version: the account that owns it (decision 0016). */
-function ownerElement(ctx: S3Context, row: ObjectRow) {
-  const owner = ownerOf(objectOwner(requireBucket(ctx), row));
-  return el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));
-}
+const ownerElement = (ctx: S3Context, row: ObjectRow) => ownerXml(objectOwner(requireBucket(ctx), row));
 
 function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOwner: boolean) {
   return el(

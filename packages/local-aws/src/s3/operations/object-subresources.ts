@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
 import { asList, child, parseXml, readBody, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt, type XmlElement } from '../../xml/xml-writer.js';
 import { accessControlPolicy, aclFromRequest } from '../access-control.js';

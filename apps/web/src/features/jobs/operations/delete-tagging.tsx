@@ -1,12 +1,11 @@
-import Container from '@cloudscape-design/components/container';
-import Header from '@cloudscape-design/components/header';
+import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
 function DeleteTaggingParameters() {
   return (
-    <Container header={<Header variant="h2">Delete all object tags</Header>}>
+    <Section title="Delete all object tags">
       Every tag of each object in the manifest is removed. There is nothing else to set.
-    </Container>
+    </Section>
   );
 }
 
@@ -16,6 +15,7 @@ export const deleteTagging = webOperation({
   description: 'Remove every tag of each object.',
   Parameters: DeleteTaggingParameters,
   toModel: () => ({ type: 'deleteTagging' }),
+  defaults: {},
   fromModel: () => ({}),
   reviewItems: () => [],
   detailItems: () => [],

@@ -1,11 +1,11 @@
+import type { RoleSummary } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { InputField } from '../../../../components/form/input-field';
+import { SelectField } from '../../../../components/form/select-field';
 import { useNotifications } from '../../../../components/notifications';
 import { useRoles } from '../../api/get-roles';
 import { RolePolicies } from './role-policies';
@@ -14,41 +14,63 @@ import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
 import type { WizardStepProps } from './wizard-step-props';
 
 type Mode = 'existing' | 'arn';
+type FieldProps = Pick<WizardStepProps, 'form' | 'update' | 'errors'>;
 
-/** The wizard's Permissions: an existing role (ListRoles) or a typed ARN, its policies, and a role made from a template. */
-export function PermissionsField({
-  form,
-  update,
-  errors,
-}: Pick<WizardStepProps, 'form' | 'update' | 'errors'>) {
-  const roles = useRoles();
-  const { notify } = useNotifications();
+const roleDescription = 'Batch Operations assumes this role to run the operation on your objects.';
+
+/**
+ * Choose from the list or type an ARN, decided once, when the list first answers: a cloned job's role
+ * the list does not hold (another path, no iam:ListRoles permission) shows as typed.
+ */
+function useRoleMode(roles: ReturnType<typeof useRoles>, roleArn: string) {
   const [mode, setMode] = useState<Mode>('existing');
-  const [templateOpen, setTemplateOpen] = useState(false);
-  // Decided once, when the list first answers: a cloned job's role the list does not hold (another
-  // path, no iam:ListRoles permission) shows as typed; later changes are the user's own choice.
   const decided = useRef(false);
   useEffect(() => {
     if (decided.current || roles.isPending) return;
     decided.current = true;
-    const arn = form.roleArn.trim();
+    const arn = roleArn.trim();
     if (roles.isError || (arn !== '' && !roles.data?.some((r) => r.arn === arn))) setMode('arn');
-  }, [roles.isPending, roles.isError, roles.data, form.roleArn]);
+  }, [roles.isPending, roles.isError, roles.data, roleArn]);
+  return [mode, setMode] as const;
+}
 
-  const options: SelectProps.Option[] = useMemo(
-    () =>
-      (roles.data ?? []).map((r) => ({
-        value: r.arn,
-        label: r.name,
-        description: r.arn,
-        tags: [r.trustsBatchOperations ? 'Trusts Batch Operations' : 'Not trusted by Batch Operations'],
-      })),
-    [roles.data],
+const roleOption = (r: RoleSummary) => ({
+  value: r.arn,
+  label: r.name,
+  description: r.arn,
+  tags: [r.trustsBatchOperations ? 'Trusts Batch Operations' : 'Not trusted by Batch Operations'],
+});
+
+/** One of the account's roles, from a filtering list. */
+function RoleSelect({ form, update, errors, roles }: FieldProps & { roles: ReturnType<typeof useRoles> }) {
+  return (
+    <SelectField
+      label="IAM role"
+      description={roleDescription}
+      errorText={errors.roleArn}
+      value={form.roleArn.trim()}
+      options={(roles.data ?? []).map(roleOption)}
+      filteringType="auto"
+      filteringAriaLabel="Filter roles"
+      filteringPlaceholder="Find a role by name or ARN"
+      placeholder="Choose an IAM role"
+      ariaLabel="IAM role"
+      statusType={roles.isPending ? 'loading' : roles.isError ? 'error' : 'finished'}
+      loadingText="Reading the roles"
+      listErrorText={roles.error ? `The roles could not be listed: ${roles.error.message}` : undefined}
+      empty="No roles in this account"
+      onChange={(roleArn) => update({ roleArn })}
+    />
   );
-  const selected = options.find((o) => o.value === form.roleArn.trim()) ?? null;
-  const roleName = roleNameOf(form.roleArn);
-  const job = toRoleTemplateRequest(form);
+}
 
+/** The wizard's Permissions: an existing role (ListRoles) or a typed ARN, its policies, and a role made from a template. */
+export function PermissionsField({ form, update, errors }: FieldProps) {
+  const roles = useRoles();
+  const { notify } = useNotifications();
+  const [mode, setMode] = useRoleMode(roles, form.roleArn);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const roleName = roleNameOf(form.roleArn);
   return (
     <SpaceBetween size="l">
       <RadioGroup
@@ -61,41 +83,17 @@ export function PermissionsField({
         ]}
       />
       {mode === 'existing' ? (
-        <FormField
-          label="IAM role"
-          description="Batch Operations assumes this role to run the operation on your objects."
-          errorText={errors.roleArn}
-        >
-          <Select
-            selectedOption={selected}
-            options={options}
-            filteringType="auto"
-            filteringAriaLabel="Filter roles"
-            filteringPlaceholder="Find a role by name or ARN"
-            placeholder="Choose an IAM role"
-            ariaLabel="IAM role"
-            statusType={roles.isPending ? 'loading' : roles.isError ? 'error' : 'finished'}
-            loadingText="Reading the roles"
-            errorText={roles.error ? `The roles could not be listed: ${roles.error.message}` : undefined}
-            empty="No roles in this account"
-            invalid={Boolean(errors.roleArn)}
-            onChange={({ detail }) => update({ roleArn: detail.selectedOption.value ?? '' })}
-          />
-        </FormField>
+        <RoleSelect form={form} update={update} errors={errors} roles={roles} />
       ) : (
-        <FormField
+        <InputField
           label="IAM role ARN"
-          description="Batch Operations assumes this role to run the operation on your objects."
+          ariaLabel="IAM role ARN"
+          description={roleDescription}
           errorText={errors.roleArn}
-        >
-          <Input
-            value={form.roleArn}
-            ariaLabel="IAM role ARN"
-            placeholder="arn:aws:iam::123456789012:role/name"
-            invalid={Boolean(errors.roleArn)}
-            onChange={({ detail }) => update({ roleArn: detail.value })}
-          />
-        </FormField>
+          placeholder="arn:aws:iam::123456789012:role/name"
+          value={form.roleArn}
+          onChange={(roleArn) => update({ roleArn })}
+        />
       )}
       {roles.isError && (
         <Alert type="warning">
@@ -108,7 +106,7 @@ export function PermissionsField({
       </Button>
       {templateOpen && (
         <RoleTemplateModal
-          job={job}
+          job={toRoleTemplateRequest(form)}
           onDismiss={() => setTemplateOpen(false)}
           onCreated={(role) => {
             update({ roleArn: role.arn });

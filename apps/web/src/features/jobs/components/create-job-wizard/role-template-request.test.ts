@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { emptyWizardForm } from './empty-wizard-form';
 import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
-import { emptyWizardForm } from './wizard-form-state';
 
 describe('role template request', () => {
   it('takes the manifest, operation and report of the form, and nothing else', () => {

@@ -1,69 +1,20 @@
 import { ServiceError } from '../../errors/service-error.js';
-import { el, elAttrs, type XmlElement, type XmlValue } from '../../xml/xml-writer.js';
-import jobShapesFile from './job-shapes.json' with { type: 'json' };
+import {
+  isBodyMember,
+  isFlattenedList,
+  join,
+  type Shape,
+  shapeOf,
+  type XmlObject,
+  xmlNameOf,
+} from './shape-model.js';
 
-// A REST-XML codec driven by the botocore model: members, names, enums and limits all come from
-// job-shapes.json (regenerate with scripts/extract-job-shapes.mjs), none are written by hand here.
-
-export interface ShapeRef {
-  readonly shape: string;
-  /** XML element name when it differs from the member name (`SSE-S3`, list items `ObjectEncryption`). */
-  readonly locationName?: string;
-  /** header / uri / querystring: the member is not in the XML body. */
-  readonly location?: string;
-  readonly flattened?: boolean;
-}
-
-export interface Shape {
-  readonly type: string;
-  readonly members?: Readonly<Record<string, ShapeRef>>;
-  readonly required?: readonly string[];
-  readonly union?: boolean;
-  readonly member?: ShapeRef;
-  readonly key?: ShapeRef;
-  readonly value?: ShapeRef;
-  readonly flattened?: boolean;
-  readonly locationName?: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly pattern?: string;
-  readonly enum?: readonly string[];
-}
-
-export interface ShapeModel {
-  readonly apiVersion: string;
-  readonly xmlNamespace: string;
-  readonly roots: readonly string[];
-  readonly shapes: Readonly<Record<string, Shape>>;
-}
-
-export const jobShapeModel = jobShapesFile as unknown as ShapeModel;
+// Requests decoded and validated against the model's shapes: a bad field is a 400 naming it.
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const INTEGER = /^[+-]?\d+$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-function shapeOf(name: string): Shape {
-  const shape = jobShapeModel.shapes[name];
-  if (!shape) throw new Error(`shape-codec: ${name} is not in job-shapes.json`);
-  return shape;
-}
-
-/** The element a member is written as: its locationName, else its shape's, else its name. */
-function xmlNameOf(memberName: string, ref: ShapeRef): string {
-  return ref.locationName ?? shapeOf(ref.shape).locationName ?? memberName;
-}
-
-const isBodyMember = (ref: ShapeRef) => ref.location === undefined;
-const isFlattenedList = (ref: ShapeRef) => {
-  const shape = shapeOf(ref.shape);
-  return shape.type === 'list' && (ref.flattened === true || shape.flattened === true);
-};
-
-function join(path: string, name: string): string {
-  return path === '' ? name : `${path}.${name}`;
-}
 
 function fail(path: string, problem: string): never {
   throw new ServiceError(400, 'BadRequestException', `${path}: ${problem}`);
@@ -105,8 +56,6 @@ function checkRange(shape: Shape, n: number, path: string): void {
     fail(path, limitText(shape.min, shape.max, 'must be'));
   }
 }
-
-type XmlObject = Record<string, unknown>;
 
 /** The parsed node of an element that must hold child elements ('' for an empty element). */
 function elementObject(node: unknown, path: string, what: string): XmlObject {
@@ -322,109 +271,4 @@ export function decodeRequest<T>(
     }
   }
   return out as T;
-}
-
-function encodeFault(path: string, problem: string): never {
-  throw new TypeError(`encodeShape: ${path} ${problem}`);
-}
-
-function encodeNode(shapeName: string, value: unknown, name: string, path: string): XmlElement {
-  const shape = shapeOf(shapeName);
-  switch (shape.type) {
-    case 'structure': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        encodeFault(path, 'must be an object');
-      }
-      const obj = value as XmlObject;
-      const children: XmlValue[] = [];
-      for (const [member, ref] of Object.entries(shape.members ?? {})) {
-        const v = Object.hasOwn(obj, member) ? obj[member] : undefined;
-        if (v === undefined || v === null || !isBodyMember(ref)) continue;
-        const xmlName = xmlNameOf(member, ref);
-        const memberPath = join(path, member);
-        if (isFlattenedList(ref)) {
-          const itemShape = shapeOf(ref.shape).member?.shape ?? '';
-          children.push(
-            listValue(v, memberPath).map((item, i) =>
-              encodeNode(itemShape, item, xmlName, `${memberPath}[${i}]`),
-            ),
-          );
-        } else {
-          children.push(encodeNode(ref.shape, v, xmlName, memberPath));
-        }
-      }
-      return el(name, ...children);
-    }
-    case 'list': {
-      const member = shape.member;
-      if (!member) throw new Error(`shape-codec: list ${shapeName} has no member`);
-      const itemName = member.locationName ?? 'member';
-      return el(
-        name,
-        listValue(value, path).map((item, i) => encodeNode(member.shape, item, itemName, `${path}[${i}]`)),
-      );
-    }
-    case 'map': {
-      const { key, value: valueRef } = shape;
-      if (!key || !valueRef) throw new Error(`shape-codec: map ${shapeName} has no key or value`);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        encodeFault(path, 'must be an object');
-      }
-      const keyName = key.locationName ?? 'key';
-      const valueName = valueRef.locationName ?? 'value';
-      return el(
-        name,
-        Object.entries(value as XmlObject).map(([k, v]) =>
-          el(
-            'entry',
-            encodeNode(key.shape, k, keyName, `${path}.${k}`),
-            encodeNode(valueRef.shape, v, valueName, `${path}.${k}`),
-          ),
-        ),
-      );
-    }
-    case 'string':
-      if (typeof value !== 'string') encodeFault(path, 'must be a string');
-      return el(name, value);
-    case 'integer':
-    case 'long':
-      if (typeof value === 'bigint') return el(name, value.toString());
-      if (typeof value !== 'number' || !Number.isInteger(value)) encodeFault(path, 'must be an integer');
-      return el(name, String(value));
-    case 'float':
-    case 'double':
-      if (typeof value !== 'number' || !Number.isFinite(value)) encodeFault(path, 'must be a number');
-      return el(name, String(value));
-    case 'boolean':
-      if (typeof value !== 'boolean') encodeFault(path, 'must be a boolean');
-      return el(name, value ? 'true' : 'false');
-    case 'timestamp': {
-      const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-      if (!date || Number.isNaN(date.getTime())) encodeFault(path, 'must be a Date or an ISO 8601 string');
-      // toISOString (with milliseconds and Z): the JS SDK rejects timestamps without a zone.
-      return el(name, date.toISOString());
-    }
-    default:
-      throw new Error(`shape-codec: ${shapeName} has unsupported type ${shape.type}`);
-  }
-}
-
-function listValue(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) encodeFault(path, 'must be an array');
-  return value.filter((item) => item !== undefined && item !== null);
-}
-
-/**
- * Encode an SDK-style object as the XML element of a model shape: members in model order, lists as
- * `<member>` (or the model's item name), maps as entry/key/value, absent members left out.
- * A programming error (a wrong type) throws a TypeError, not a ServiceError.
- */
-export function encodeShape(shapeName: string, value: unknown, elementName: string = shapeName): XmlElement {
-  return encodeNode(shapeName, value, elementName, elementName);
-}
-
-/** A response root: `encodeShape` plus the S3 Control xmlns, e.g. `encodeResult('DescribeJobResult', { Job })`. */
-export function encodeResult(shapeName: string, value: unknown): XmlElement {
-  const root = encodeShape(shapeName, value);
-  return elAttrs(root.name, { xmlns: jobShapeModel.xmlNamespace }, ...root.children);
 }

@@ -1,0 +1,146 @@
+// What a fresh machine lacks: a pinned pnpm, dependencies (rebuilt when Node's ABI changes), the build,
+// and the Debian packages the tests drive.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromiumPath, log, must, mustPnpm, pnpmBin, pnpmVersion, root, toolsDir } from './shell.mjs';
+
+export function ensurePnpm() {
+  if (existsSync(pnpmBin)) return;
+  log(`installing pnpm ${pnpmVersion} into .tools/ (once)`);
+  mkdirSync(toolsDir, { recursive: true });
+  writeFileSync(join(toolsDir, 'package.json'), '{"private":true}\n');
+  must('npm', [
+    'install',
+    '--prefix',
+    toolsDir,
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `pnpm@${pnpmVersion}`,
+  ]);
+}
+
+function hashFiles(files) {
+  const h = createHash('sha256');
+  for (const f of files) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+function workspaceDirs() {
+  const dirs = [join(root, 'e2e')];
+  for (const group of ['apps', 'packages']) {
+    const base = join(root, group);
+    if (!existsSync(base)) continue;
+    for (const d of readdirSync(base)) dirs.push(join(base, d));
+  }
+  return dirs.filter((d) => existsSync(join(d, 'package.json')));
+}
+
+export function ensureInstall() {
+  ensurePnpm();
+  const lock = join(root, 'pnpm-lock.yaml');
+  const inputs = [
+    lock,
+    join(root, 'package.json'),
+    join(root, 'pnpm-workspace.yaml'),
+    ...workspaceDirs().map((d) => join(d, 'package.json')),
+  ];
+  const stamp = join(root, 'node_modules', '.batchops-install');
+  const want = hashFiles(inputs);
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    log('installing dependencies (better-sqlite3 may compile from source: ~2 min the first time)');
+    const frozen = existsSync(lock) && process.env.BATCHOPS_UNFROZEN !== '1';
+    mustPnpm(['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only']);
+    writeFileSync(stamp, hashFiles(inputs));
+  }
+  ensureNativeModules();
+}
+
+// Native modules load only in the Node ABI they were built for (ERR_DLOPEN_FAILED in another).
+const nativeModules = ['better-sqlite3'];
+const abi = `${process.versions.modules}-${process.platform}-${process.arch}`;
+const abiStamp = join(root, 'node_modules', '.batchops-node-abi');
+
+/** Rebuild the native modules when this Node's ABI is not the one they were built for. */
+function ensureNativeModules() {
+  const built = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8') : abi;
+  if (built !== abi) {
+    log(`Node's ABI changed (${built} → ${abi}): rebuilding ${nativeModules.join(', ')}`);
+    // node-gyp must compile against this Node's headers, not those an npmrc names (nodedir=/usr here).
+    const prefix = dirname(dirname(process.execPath));
+    const headers = existsSync(join(prefix, 'include', 'node', 'node.h'))
+      ? { npm_config_nodedir: prefix }
+      : {};
+    mustPnpm(['-r', 'rebuild', ...nativeModules], { env: { ...process.env, ...headers } });
+  }
+  writeFileSync(abiStamp, abi);
+}
+
+// Newest mtime of the build inputs; the build is skipped when nothing changed since the last one.
+function newestInput() {
+  let newest = 0;
+  const skip = new Set([
+    'node_modules',
+    'dist',
+    'test-results',
+    'playwright-report',
+    'screenshots',
+    '.results',
+  ]);
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of workspaceDirs()) walk(d);
+  for (const f of ['pnpm-lock.yaml', 'tsconfig.base.json']) {
+    if (existsSync(join(root, f))) newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureBuild({ force = false } = {}) {
+  ensureInstall();
+  const stamp = join(root, '.tools', 'build-stamp');
+  const newest = newestInput();
+  if (!force && existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= newest) return;
+  log('building');
+  mustPnpm(['-r', 'build']);
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, String(newest));
+}
+
+// Debian packages the tests drive: Chromium (e2e) and AWS CLI v2 (wire tests of local-aws).
+const testTools = [
+  { pkg: 'chromium', path: chromiumPath, env: 'BATCHOPS_CHROMIUM' },
+  { pkg: 'awscli', path: '/usr/bin/aws' },
+];
+
+// The Python example (examples/python-pytest) needs a python3 with boto3 and pytest: PATH's, else Debian's.
+const hasBoto3 = (python) =>
+  spawnSync(python, ['-c', 'import boto3, pytest'], { stdio: 'ignore' }).status === 0;
+
+export function ensureTestTools() {
+  const missing = testTools.filter((t) => !existsSync(t.path));
+  if (!hasBoto3('python3') && !hasBoto3('/usr/bin/python3'))
+    missing.push({ pkg: 'python3-boto3 python3-pytest', path: 'python3 with boto3 and pytest' });
+  if (missing.length === 0) return;
+  const cmd = `apt-get update && apt-get install -y ${missing.map((t) => t.pkg).join(' ')}`;
+  if (process.getuid?.() === 0 && process.platform === 'linux') {
+    log(`installing what the tests need: ${cmd}`);
+    must('bash', [
+      '-c',
+      `export DEBIAN_FRONTEND=noninteractive; ${cmd.replace('install -y', 'install -y -qq')}`,
+    ]);
+    return;
+  }
+  console.error(
+    `[batchops] the tests need ${missing.map((t) => t.path).join(' and ')}. Install with:\n\n  sudo sh -c '${cmd}'\n`,
+  );
+  process.exit(1);
+}

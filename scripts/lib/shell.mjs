@@ -1,0 +1,35 @@
+// Paths and process helpers every bootstrap step uses.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+export const pnpmVersion = rootPkg.packageManager.replace(/^pnpm@/, '');
+export const toolsDir = join(root, '.tools', `pnpm-${pnpmVersion}`);
+export const pnpmBin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+export const resultsDir = join(root, '.tools', 'results');
+export const chromiumPath = process.env.BATCHOPS_CHROMIUM ?? '/usr/bin/chromium';
+
+// The SDK warns that releases after January 2027 need Node 22; this machine has Node 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export const log = (msg) => console.log(`\x1b[36m[batchops]\x1b[0m ${msg}`);
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function must(cmd, args, opts) {
+  const code = run(cmd, args, opts);
+  if (code !== 0) {
+    console.error(`[batchops] failed (${code}): ${cmd} ${args.join(' ')}`);
+    process.exit(code);
+  }
+}
+
+export const pnpm = (args, opts) => run(process.execPath, [pnpmBin, ...args], opts);
+export const mustPnpm = (args, opts) => must(process.execPath, [pnpmBin, ...args], opts);
