@@ -1,10 +1,11 @@
-import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { iamClientFor, s3ClientFor } from '@batchops/test-support';
 import type { APIRequestContext } from '@playwright/test';
 
 const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
@@ -14,12 +15,7 @@ export const localAwsEndpoint = `http://127.0.0.1:${localAwsPort}`;
 
 /** An S3 client on the tests' local-aws, as any SDK user would make one. */
 export function localS3(): S3Client {
-  return new S3Client({
-    endpoint: `http://127.0.0.1:${localAwsPort}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  return s3ClientFor(localAwsEndpoint);
 }
 
 export async function putObject(bucket: string, key: string, body: string): Promise<void> {
@@ -83,11 +79,7 @@ export async function createTaggingJob(
  * as a user would extend a role's policy with `aws iam put-role-policy`.
  */
 export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
-  const iam = new IAMClient({
-    endpoint: `http://127.0.0.1:${localAwsPort}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const iam = iamClientFor(localAwsEndpoint);
   try {
     await iam.send(
       new PutRolePolicyCommand({

@@ -1,5 +1,4 @@
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { JobDescriptor, S3ControlClient } from '@aws-sdk/client-s3-control';
 import {
   CreateRoleFromTemplateResponse,
@@ -9,9 +8,8 @@ import {
 } from '@batchops/contracts';
 import {
   BATCH_OPERATIONS_TRUST,
+  lambdaClientFor,
   s3ControlClientFor,
-  TEST_CREDENTIALS,
-  TEST_REGION,
   waitForJob,
 } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +31,7 @@ beforeAll(async () => {
   iam = c.iam;
   // S3 Control puts the account in the host name; the local endpoint takes it on its path.
   control = s3ControlClientFor(endpoint);
-  const lambda = new LambdaClient({ region: TEST_REGION, endpoint, credentials: TEST_CREDENTIALS });
+  const lambda = lambdaClientFor(endpoint);
   await setUpMatrix(c.s3, lambda);
   lambda.destroy();
 }, 120_000);

@@ -106,6 +106,6 @@ export function checkJobListBudget(
     .slice(0, 5)
     .map(({ f, br }) => `${f} ${(br / 1000).toFixed(1)} kB`);
   throw new Error(
-    `bundle budget: the ${routeName(module)} route's first load is ${(bytes.br / 1000).toFixed(1)} kB brotli, over its budget of ${budgetKb} kB (largest: ${largest.join(', ')}). Split what it does not need into a lazy route (decision 0030).`,
+    `bundle budget: the first load of ${routeName(module)} (${module}) is ${(bytes.br / 1000).toFixed(1)} kB brotli, over its budget of ${budgetKb} kB (largest: ${largest.join(', ')}). Split what it does not need into a lazy route (decision 0030).`,
   );
 }

@@ -9,7 +9,7 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserPolicyCommand,
-  IAMClient,
+  type IAMClient,
   ListRolePoliciesCommand,
   ListRolesCommand,
   ListUserPoliciesCommand,
@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { BATCH_OPERATIONS_TRUST } from '@batchops/test-support';
+import { BATCH_OPERATIONS_TRUST, iamClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -58,7 +58,7 @@ const POLICY = `{
 }`;
 
 const iamClient = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
-  new IAMClient({ region: 'us-east-1', endpoint: f.aws.url, credentials });
+  iamClientFor(f.aws.url, credentials);
 
 beforeAll(async () => {
   f = await startFixture();
@@ -140,27 +140,17 @@ describe('IAM roles', () => {
   });
 
   it('refuses malformed policies and names as IAM does', async () => {
-    const bad = await errorOf(
-      iam.send(
-        new PutRolePolicyCommand({
-          RoleName: 'batchops-test',
-          PolicyName: 'x',
-          PolicyDocument: '{"Statement": [',
-        }),
-      ),
-    );
-    expect(bad.name).toBe('MalformedPolicyDocumentException');
-    expect(bad.$metadata.httpStatusCode).toBe(400);
-    const noEffect = await errorOf(
-      iam.send(
-        new PutRolePolicyCommand({
-          RoleName: 'batchops-test',
-          PolicyName: 'x',
-          PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] }),
-        }),
-      ),
-    );
-    expect(noEffect.name).toBe('MalformedPolicyDocumentException');
+    // Not JSON, then JSON with an Effect IAM does not know; each a 400 MalformedPolicyDocument.
+    for (const PolicyDocument of [
+      '{"Statement": [',
+      JSON.stringify({ Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] }),
+    ]) {
+      const bad = await errorOf(
+        iam.send(new PutRolePolicyCommand({ RoleName: 'batchops-test', PolicyName: 'x', PolicyDocument })),
+      );
+      expect(bad.name, PolicyDocument).toBe('MalformedPolicyDocumentException');
+      expect(bad.$metadata.httpStatusCode).toBe(400);
+    }
     const trustWithoutPrincipal = await errorOf(
       iam.send(new CreateRoleCommand({ RoleName: 'r2', AssumeRolePolicyDocument: POLICY })),
     );

@@ -3,7 +3,7 @@ import {
   CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
-  IAMClient,
+  type IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -15,7 +15,13 @@ import {
   S3ControlClient,
   UpdateJobPriorityCommand,
 } from '@aws-sdk/client-s3-control';
-import { BATCH_OPERATIONS_TRUST, csvJobInput, reportLines, runJobToEnd } from '@batchops/test-support';
+import {
+  BATCH_OPERATIONS_TRUST,
+  csvJobInput,
+  iamClientFor,
+  reportLines,
+  runJobToEnd,
+} from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -74,6 +80,13 @@ async function createRole(name: string, policy: unknown, trust = BATCH_OPERATION
 
 const manifest = { etag: '' };
 
+/** A role that trusts Batch Operations and allows `actions` on every resource. */
+const roleAllowing = (name: string, actions: string[]) =>
+  createRole(name, {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+  });
+
 function jobInput(RoleArn: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
     ...csvJobInput({
@@ -111,11 +124,7 @@ const TAGGING_POLICY = {
 
 beforeAll(async () => {
   f = await startFixture({ engine: { concurrency: 8, flushMs: 50 } });
-  iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: f.aws.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  iam = iamClientFor(f.aws.url);
   await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-src' }));
   await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-reports' }));
   for (const Key of ['allowed/a', 'allowed/b', 'denied/c'])
@@ -193,16 +202,11 @@ describe('jobs run as their role', () => {
   });
 
   it('fails the job when the role cannot read the manifest', async () => {
-    const role = await createRole('no-manifest', {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['s3:PutObjectTagging', 's3:PutObject', 's3:GetBucketLocation'],
-          Resource: '*',
-        },
-      ],
-    });
+    const role = await roleAllowing('no-manifest', [
+      's3:PutObjectTagging',
+      's3:PutObject',
+      's3:GetBucketLocation',
+    ]);
     const job = await runJob(f.s3control, jobInput(role));
     expect(job.Status).toBe('Failed');
     expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
@@ -212,16 +216,11 @@ describe('jobs run as their role', () => {
   });
 
   it('fails the job when the role cannot write the report', async () => {
-    const role = await createRole('no-report', {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:PutObjectTagging', 's3:GetBucketLocation'],
-          Resource: '*',
-        },
-      ],
-    });
+    const role = await roleAllowing('no-report', [
+      's3:GetObject',
+      's3:PutObjectTagging',
+      's3:GetBucketLocation',
+    ]);
     const job = await runJob(f.s3control, jobInput(role));
     expect(job.Status).toBe('Failed');
     expect(job.FailureReasons?.map((r) => r.FailureCode)).toContain('ReportWriteFailed');

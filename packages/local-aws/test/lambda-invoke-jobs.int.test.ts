@@ -1,4 +1,4 @@
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
@@ -6,9 +6,9 @@ import {
   type JobStatus,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import { csvJobInput, reportLines, waitForJob, zipOf } from '@batchops/test-support';
+import { csvJobInput, lambdaClientFor, reportLines, waitForJob, zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // LambdaInvoke jobs end to end: S3 Control CreateJob → the engine → @aws-sdk/client-lambda →
 // local-aws's Lambda API → the function in its worker process → the completion report.
@@ -71,7 +71,7 @@ const FUNCTIONS: Record<string, { code: string; timeout?: number; env?: Record<s
 beforeAll(async () => {
   fx = await startFixture({ engine: { concurrency: 8, flushMs: 50 }, lambda: { poolSize: 1 } });
   ({ s3, s3control: ctl } = fx);
-  lambda = new LambdaClient({ region: 'us-east-1', endpoint: fx.aws.url, credentials: CREDENTIALS });
+  lambda = lambdaClientFor(fx.aws.url);
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
   for (const [name, f] of Object.entries(FUNCTIONS)) {

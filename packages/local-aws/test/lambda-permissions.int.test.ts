@@ -3,7 +3,7 @@ import {
   CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
-  IAMClient,
+  type IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -13,7 +13,7 @@ import {
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
-  LambdaClient,
+  type LambdaClient,
   ListFunctionsCommand,
 } from '@aws-sdk/client-lambda';
 import {
@@ -26,7 +26,15 @@ import {
 } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobOperation } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { csvJobInput, putCsvManifest, reportLines, runJobToEnd, zipOf } from '@batchops/test-support';
+import {
+  csvJobInput,
+  iamClientFor,
+  lambdaClientFor,
+  putCsvManifest,
+  reportLines,
+  runJobToEnd,
+  zipOf,
+} from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -69,7 +77,7 @@ async function userWith(name: string, policy: string) {
   const credentials = { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
   return {
     arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
-    lambda: new LambdaClient({ region, endpoint: f.aws.url, credentials, maxAttempts: 1 }),
+    lambda: lambdaClientFor(f.aws.url, credentials, { maxAttempts: 1 }),
   };
 }
 
@@ -102,8 +110,8 @@ async function expectDenied(call: Promise<unknown>, who: string, action: string,
 
 beforeAll(async () => {
   f = await startFixture({ engine: { concurrency: 4, flushMs: 50 }, lambda: { poolSize: 1 } });
-  iam = new IAMClient({ region, endpoint: f.aws.url, credentials: CREDENTIALS });
-  root = new LambdaClient({ region, endpoint: f.aws.url, credentials: CREDENTIALS, maxAttempts: 1 });
+  iam = iamClientFor(f.aws.url);
+  root = lambdaClientFor(f.aws.url, undefined, { maxAttempts: 1 });
   for (const Bucket of ['perm-src', 'perm-reports', 'fn-data'])
     await f.s3.send(new CreateBucketCommand({ Bucket }));
   await f.s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt', Body: 'for the role' }));

@@ -202,30 +202,11 @@ describe('AWS CLI v2 against local-aws', () => {
     );
 
     // Paging: pages of 2 from the server, 4 items per CLI call, then resume from the CLI token.
-    const page1 = await cliJson<Listing>(
-      's3api',
-      'list-objects-v2',
-      '--bucket',
-      b,
-      '--max-items',
-      '3',
-      '--page-size',
-      '2',
-    );
+    const paging = ['s3api', 'list-objects-v2', '--bucket', b, '--max-items', '3', '--page-size', '2'];
+    const page1 = await cliJson<Listing>(...paging);
     expect(page1.Contents).toHaveLength(3);
     expect(page1.NextToken).toBeTruthy();
-    const page2 = await cliJson<Listing>(
-      's3api',
-      'list-objects-v2',
-      '--bucket',
-      b,
-      '--max-items',
-      '3',
-      '--page-size',
-      '2',
-      '--starting-token',
-      page1.NextToken as string,
-    );
+    const page2 = await cliJson<Listing>(...paging, '--starting-token', page1.NextToken as string);
     expect(page2.NextToken).toBeUndefined();
     expect([...(page1.Contents ?? []), ...(page2.Contents ?? [])].map((c) => c.Key)).toEqual(
       all.Contents?.map((c) => c.Key),

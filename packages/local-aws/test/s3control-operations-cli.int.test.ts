@@ -270,26 +270,16 @@ describe('S3 Inventory through aws s3api, and a job over its report', () => {
     );
     const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-reports', Key: manifestKey }));
     const { JobId } = await s3control<{ JobId: string }>(
-      'create-job',
-      '--no-confirmation-required',
-      '--operation',
-      JSON.stringify({
-        S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' },
-      }),
-      '--manifest',
-      JSON.stringify({
-        Spec: { Format: 'S3InventoryReport_CSV_20161130' },
-        Location: {
-          ObjectArn: `arn:aws:s3:::cli-reports/${manifestKey}`,
-          ETag: (head.ETag as string).replaceAll('"', ''),
-        },
-      }),
-      '--report',
-      REPORT,
-      '--priority',
-      '10',
-      '--role-arn',
-      ROLE,
+      ...createArgs(
+        { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' } },
+        JSON.stringify({
+          Spec: { Format: 'S3InventoryReport_CSV_20161130' },
+          Location: {
+            ObjectArn: `arn:aws:s3:::cli-reports/${manifestKey}`,
+            ETag: (head.ETag as string).replaceAll('"', ''),
+          },
+        }),
+      ),
     );
     const end = Date.now() + 30_000;
     while (

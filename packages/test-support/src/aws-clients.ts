@@ -1,4 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 
@@ -35,4 +36,18 @@ export function s3ControlClientFor(url: string, credentials = TEST_CREDENTIALS):
 /** IAM client for a local endpoint. */
 export function iamClientFor(url: string, credentials = TEST_CREDENTIALS): IAMClient {
   return new IAMClient({ region: TEST_REGION, endpoint: url, credentials });
+}
+
+/** Lambda client for a local endpoint; `maxAttempts: 1` lets a test see every answer (no SDK retries). */
+export function lambdaClientFor(
+  url: string,
+  credentials = TEST_CREDENTIALS,
+  { maxAttempts }: { maxAttempts?: number } = {},
+): LambdaClient {
+  return new LambdaClient({
+    region: TEST_REGION,
+    endpoint: url,
+    credentials,
+    ...(maxAttempts ? { maxAttempts } : {}),
+  });
 }
