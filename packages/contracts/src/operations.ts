@@ -190,7 +190,30 @@ export const sdkNameOf = {
   updateEncryption: 'S3UpdateObjectEncryption',
 } as const satisfies Record<WizardOperation['type'], string>;
 
+/**
+ * Each operation's name as the S3 console shows it (the wizard's choice, the job list, the job page):
+ * here, not in the console's operation modules, so the job list reads it without loading their forms.
+ */
+export const operationLabelOf = {
+  lambda: 'Invoke AWS Lambda function',
+  copy: 'Copy',
+  acl: 'Replace access control list (ACL)',
+  tagging: 'Replace all object tags',
+  deleteTagging: 'Delete all object tags',
+  restore: 'Restore',
+  legalHold: 'Object Lock legal hold',
+  retention: 'Object Lock retention',
+  replicate: 'Replicate',
+  checksum: 'Compute checksum',
+  updateEncryption: 'Update object encryption',
+} as const satisfies Record<WizardOperation['type'], string>;
+
 /** OperationName of the S3 Control model: every operation a job can run. */
 export type OperationName = (typeof sdkNameOf)[keyof typeof sdkNameOf];
 export const operationNames = Object.values(sdkNameOf) as [OperationName, ...OperationName[]];
 export const OperationName = z.enum(operationNames);
+
+/** The S3 console's name of each S3 Control operation. */
+export const operationLabels = Object.fromEntries(
+  Object.entries(sdkNameOf).map(([type, name]) => [name, operationLabelOf[type as WizardOperation['type']]]),
+) as Record<OperationName, string>;

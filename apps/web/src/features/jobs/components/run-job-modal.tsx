@@ -1,3 +1,4 @@
+import { operationLabels } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -5,7 +6,6 @@ import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
 import { useJob } from '../api/get-job';
 import { useRunJob } from '../api/run-job';
-import { operationLabels } from '../operations/operation-registry';
 import { describeReport } from './report-location';
 
 /** Run job: say what will happen, then confirm (UpdateJobStatus Ready). */

@@ -1,4 +1,4 @@
-import type { S3Tag } from '@batchops/contracts';
+import { operationLabelOf, type S3Tag } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
@@ -156,7 +156,7 @@ const items = (op: OperationOf<'lambda'>): DetailItem[] => [
 
 export const lambda = webOperation({
   type: 'lambda',
-  label: 'Invoke AWS Lambda function',
+  label: operationLabelOf.lambda,
   description: 'Run a Lambda function on each object.',
   Parameters: LambdaParameters,
   defaults: {

@@ -1,3 +1,4 @@
+import { operationLabelOf } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -34,7 +35,7 @@ const items = (op: { status: 'ON' | 'OFF' }): DetailItem[] => [
 
 export const legalHold = webOperation({
   type: 'legalHold',
-  label: 'Object Lock legal hold',
+  label: operationLabelOf.legalHold,
   description: 'Place or remove a legal hold on each object version.',
   Parameters: LegalHoldParameters,
   defaults: { legalHoldStatus: 'ON' },

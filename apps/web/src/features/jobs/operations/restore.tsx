@@ -1,3 +1,4 @@
+import { operationLabelOf } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
@@ -63,7 +64,7 @@ const tier = (t: 'BULK' | 'STANDARD') => (t === 'BULK' ? 'Bulk' : 'Standard');
 
 export const restore = webOperation({
   type: 'restore',
-  label: 'Restore',
+  label: operationLabelOf.restore,
   description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
   Parameters: RestoreParameters,
   defaults: { restoreSource: 'glacier', restoreDays: '1', restoreTier: 'BULK' },

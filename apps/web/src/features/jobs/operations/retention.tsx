@@ -1,3 +1,4 @@
+import { operationLabelOf } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
@@ -98,7 +99,7 @@ const items = (op: OperationOf<'retention'>, removed: string): DetailItem[] => [
 
 export const retention = webOperation({
   type: 'retention',
-  label: 'Object Lock retention',
+  label: operationLabelOf.retention,
   description: 'Set or remove the retention mode and retain-until date of each object version.',
   Parameters: RetentionParameters,
   defaults: { retentionAction: 'set', retentionMode: '', retentionDate: '', bypassGovernance: false },
