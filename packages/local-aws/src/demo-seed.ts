@@ -7,7 +7,13 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobOperation } from '@aws-sdk/client-s3-control';
-import { type JobAccess, jobPermissionNeeds, widestOperationParameters } from '@batchops/batch-formats';
+import {
+  bucketArn,
+  type JobAccess,
+  jobPermissionNeeds,
+  objectArn,
+  widestOperationParameters,
+} from '@batchops/batch-formats';
 
 export const DEMO_SOURCE_BUCKET = 'batchops-demo-source';
 export const DEMO_REPORTS_BUCKET = 'batchops-demo-reports';
@@ -47,9 +53,7 @@ function demoJobActions(): { objects: string[]; buckets: string[]; functions: st
       output: { bucket: DEMO_REPORTS_BUCKET },
     },
   ];
-  for (const [name, params] of Object.entries(
-    widestOperationParameters(`arn:aws:s3:::${DEMO_SOURCE_BUCKET}`),
-  ))
+  for (const [name, params] of Object.entries(widestOperationParameters(bucketArn(DEMO_SOURCE_BUCKET))))
     for (const manifest of manifests)
       for (const need of jobPermissionNeeds({
         partition: 'aws',
@@ -84,19 +88,19 @@ const REPLICATION_STATEMENTS = [
     Sid: 'ReplicationSource',
     Effect: 'Allow',
     Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
-    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+    Resource: DEMO_BUCKETS.map((b) => bucketArn(b)),
   },
   {
     Sid: 'ReplicationSourceObjects',
     Effect: 'Allow',
     Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl', 's3:GetObjectVersionTagging'],
-    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+    Resource: DEMO_BUCKETS.map((b) => objectArn(b, '*')),
   },
   {
     Sid: 'ReplicationDestination',
     Effect: 'Allow',
     Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'],
-    Resource: 'arn:aws:s3:::*/*',
+    Resource: objectArn('*', '*'),
   },
 ];
 
@@ -112,13 +116,13 @@ function demoPolicy(accountId: string, withhold: readonly string[] = []): string
           Sid: 'DemoObjects',
           Effect: 'Allow',
           Action: keep(objects),
-          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+          Resource: DEMO_BUCKETS.map((b) => objectArn(b, '*')),
         },
         {
           Sid: 'DemoBuckets',
           Effect: 'Allow',
           Action: keep(buckets),
-          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+          Resource: DEMO_BUCKETS.map((b) => bucketArn(b)),
         },
         {
           Sid: 'InvokeFunctions',

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { formatInventoryManifest, type InventoryFile } from '@batchops/batch-formats';
+import { bucketOfArn, formatInventoryManifest, type InventoryFile } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-rows.js';
 import { objectOwner } from './authorization.js';
@@ -135,7 +135,7 @@ function stamps(now: Date): { folder: string; hive: string } {
 
 /** The bucket a report goes to: it must exist and belong to the source bucket's owner. */
 function destinationOf(ctx: S3Context, source: BucketRow, config: InventoryConfig): BucketRow {
-  const name = config.destinationBucket.replace(/^arn:[^:]*:s3:::/, '');
+  const name = bucketOfArn(config.destinationBucket);
   const dest = ctx.svc.meta.getBucket(name);
   if (!dest) {
     throw new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name });

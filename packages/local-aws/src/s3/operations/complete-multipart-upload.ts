@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeEtag } from '@batchops/batch-formats';
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { PartRow, UploadRow } from '../../store/s3-rows.js';
@@ -28,8 +29,6 @@ import {
 import { checkWriteConditions } from './objects.js';
 
 // CompleteMultipartUpload: the parts checked, joined into one object, and the answer kept for retries.
-
-const stripQuotes = (etag: string) => etag.trim().replace(/^"|"$/g, '');
 
 /** The stored parts a CompleteMultipartUpload document names, checked as S3 checks them. */
 function selectedParts(upload: UploadRow, doc: Record<string, unknown>, ctx: S3Context): PartRow[] {
@@ -62,7 +61,7 @@ function selectedParts(upload: UploadRow, doc: Record<string, unknown>, ctx: S3C
     const claimed = stored && text(entry, checksumElement(stored.algorithm));
     if (
       !part ||
-      part.etag !== stripQuotes(etagText) ||
+      part.etag !== normalizeEtag(etagText) ||
       (claimed !== undefined && claimed !== stored?.value)
     ) {
       throw new ServiceError(
@@ -104,7 +103,7 @@ interface CompletedUpload {
 }
 
 const listedParts = (doc: Record<string, unknown>): Array<[number, string]> =>
-  asList(doc.Part).map((e) => [Number(text(e, 'PartNumber')), stripQuotes(text(e, 'ETag') ?? '')]);
+  asList(doc.Part).map((e) => [Number(text(e, 'PartNumber')), normalizeEtag(text(e, 'ETag') ?? '')]);
 
 function completeResponse(ctx: S3Context, bucket: string, key: string, done: CompletedUpload): HandlerResult {
   const host = header(ctx, 'host') ?? 'localhost';
