@@ -6,7 +6,6 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { JobOperation } from '@aws-sdk/client-s3-control';
 import {
   bucketArn,
   type JobAccess,
