@@ -42,7 +42,13 @@ bff.on('exit', (code) => code !== null && code !== 0 && failBench(NAME, `the con
 
 const base = `http://localhost:${consolePort}`;
 for (let i = 0; ; i++) {
-  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (i > 300) failBench(NAME, `the console did not answer ${base}/api/health`);
   await new Promise((ok) => setTimeout(ok, 200));
 }
@@ -83,10 +89,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fcp = median(results.map((r) => r.fcpMs));
 const list = median(results.map((r) => r.listMs));
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`\nconsole first paint at 1.6 Mbps / 300 ms (${runs} cold visits, median; ${process.env.BENCH_WEB_DIR ?? 'apps/web/dist'})`);
+console.log(
+  `\nconsole first paint at 1.6 Mbps / 300 ms (${runs} cold visits, median; ${process.env.BENCH_WEB_DIR ?? 'apps/web/dist'})`,
+);
 console.log('| figure                   | time    | goal              |');
 console.log('|--------------------------|---------|-------------------|');
-console.log(`| first contentful paint   | ${s(fcp).padStart(7)} | < 4 s ${fcp < GOAL_FCP_MS ? 'met   ' : 'MISSED'}      |`);
+console.log(
+  `| first contentful paint   | ${s(fcp).padStart(7)} | < 4 s ${fcp < GOAL_FCP_MS ? 'met   ' : 'MISSED'}      |`,
+);
 console.log(`| job list table shown     | ${s(list).padStart(7)} |                   |`);
 console.log(`fonts loaded: ${[...new Set(results.flatMap((r) => r.fonts))].join(', ')}`);
-console.log(`runs: FCP ${results.map((r) => s(r.fcpMs)).join(', ')}; list ${results.map((r) => s(r.listMs)).join(', ')}`);
+console.log(
+  `runs: FCP ${results.map((r) => s(r.fcpMs)).join(', ')}; list ${results.map((r) => s(r.listMs)).join(', ')}`,
+);

@@ -91,7 +91,7 @@ describe('route bytes', () => {
     // 300,000 + 50,000 + 20,000 + the html's quarter: about 370 kB brotli.
     expect(checkJobListBudget(dist, { budgetKb: 371 }).bytes.br).toBeLessThanOrEqual(371_000);
     expect(() => checkJobListBudget(dist, { budgetKb: 369 })).toThrow(
-      /jobs route's first load is 370\.\d kB brotli, over its budget of 369 kB \(largest: assets\/index-A\.js 300\.0 kB/,
+      /first load of jobs \(src\/routes\/jobs-page\.tsx\) is 370\.\d kB brotli, over its budget of 369 kB \(largest: assets\/index-A\.js 300\.0 kB/,
     );
   });
 

@@ -1,4 +1,9 @@
 // One file per operation's contract: adding an operation is a member of WizardOperation and its row in sdkNameOf.
+import {
+  CHECKSUM_ALGORITHMS,
+  type ChecksumAlgorithm,
+  COMPOSITE_CHECKSUM_ALGORITHMS,
+} from '@batchops/batch-formats';
 import { z } from 'zod';
 import { S3Tag } from './tags.js';
 
@@ -28,19 +33,9 @@ const objectTags = z.array(S3Tag).max(10, 'an object has at most 10 tags');
 
 export const glacierJobTiers = ['BULK', 'STANDARD'] as const;
 
-export const checksumAlgorithms = [
-  'CRC32',
-  'CRC32C',
-  'CRC64NVME',
-  'MD5',
-  'SHA1',
-  'SHA256',
-  'SHA512',
-  'XXHASH64',
-  'XXHASH3',
-  'XXHASH128',
-] as const;
-export type ChecksumAlgorithm = (typeof checksumAlgorithms)[number];
+/** The model's ComputeObjectChecksumAlgorithm values (batch-formats' list). */
+export const checksumAlgorithms = CHECKSUM_ALGORITHMS;
+export type { ChecksumAlgorithm };
 
 /**
  * The checksum types S3 computes for an algorithm: every algorithm over the full object; COMPOSITE
@@ -48,9 +43,7 @@ export type ChecksumAlgorithm = (typeof checksumAlgorithms)[number];
  * multipart objects (the engine's rule too, decision 0020).
  */
 export function checksumTypesOf(algorithm: ChecksumAlgorithm): ('FULL_OBJECT' | 'COMPOSITE')[] {
-  return ['CRC32', 'CRC32C', 'SHA1', 'SHA256'].includes(algorithm)
-    ? ['FULL_OBJECT', 'COMPOSITE']
-    : ['FULL_OBJECT'];
+  return COMPOSITE_CHECKSUM_ALGORITHMS.includes(algorithm) ? ['FULL_OBJECT', 'COMPOSITE'] : ['FULL_OBJECT'];
 }
 
 /** LambdaInvokeOperation.FunctionArn's pattern in the S3 Control model. */
@@ -197,7 +190,30 @@ export const sdkNameOf = {
   updateEncryption: 'S3UpdateObjectEncryption',
 } as const satisfies Record<WizardOperation['type'], string>;
 
+/**
+ * Each operation's name as the S3 console shows it (the wizard's choice, the job list, the job page):
+ * here, not in the console's operation modules, so the job list reads it without loading their forms.
+ */
+export const operationLabelOf = {
+  lambda: 'Invoke AWS Lambda function',
+  copy: 'Copy',
+  acl: 'Replace access control list (ACL)',
+  tagging: 'Replace all object tags',
+  deleteTagging: 'Delete all object tags',
+  restore: 'Restore',
+  legalHold: 'Object Lock legal hold',
+  retention: 'Object Lock retention',
+  replicate: 'Replicate',
+  checksum: 'Compute checksum',
+  updateEncryption: 'Update object encryption',
+} as const satisfies Record<WizardOperation['type'], string>;
+
 /** OperationName of the S3 Control model: every operation a job can run. */
 export type OperationName = (typeof sdkNameOf)[keyof typeof sdkNameOf];
 export const operationNames = Object.values(sdkNameOf) as [OperationName, ...OperationName[]];
 export const OperationName = z.enum(operationNames);
+
+/** The S3 console's name of each S3 Control operation. */
+export const operationLabels = Object.fromEntries(
+  Object.entries(sdkNameOf).map(([type, name]) => [name, operationLabelOf[type as WizardOperation['type']]]),
+) as Record<OperationName, string>;

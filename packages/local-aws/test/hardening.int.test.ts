@@ -17,7 +17,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalAws, type LocalAwsHandle } from '../src/server.js';
+import type { LocalAwsHandle } from '../src/local-aws-options.js';
+import { createLocalAws } from '../src/server.js';
 import { BlobStore } from '../src/store/blob-store.js';
 import { S3MetaStore } from '../src/store/s3-meta-store.js';
 import { ACCOUNT_ID, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';

@@ -4,7 +4,7 @@ import { type ComponentType, lazy, type ReactElement, Suspense } from 'react';
 import { RouteBoundary } from './route-boundary';
 
 /** What the content area shows while a page's chunk is on its way (the shell stays usable). */
-export function PageLoading() {
+function PageLoading() {
   return (
     <Box textAlign="center" padding={{ vertical: 'xxxl' }}>
       <StatusIndicator type="loading">Loading page</StatusIndicator>

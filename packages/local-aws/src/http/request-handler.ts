@@ -11,7 +11,7 @@ import { routeS3 } from '../s3/s3-router.js';
 import { routeS3Control } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
 import { readBody } from '../xml/xml-reader.js';
-import type { HandlerResult } from './handler-types.js';
+import type { HandlerResult, RequestHandler } from './handler-types.js';
 import { healthResult } from './health.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
@@ -19,15 +19,6 @@ import { parseRequestTarget } from './request-target.js';
 import { readBufferedBody, serviceOf } from './service-dispatch.js';
 
 /** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
-export interface LocalAwsRequest {
-  readonly method: string;
-  /** The request target as received: origin form, or absolute form behind HTTP_PROXY. */
-  readonly url: string;
-  /** Lowercase names, duplicates kept apart (Node's `headersDistinct`). */
-  readonly headers: NodeJS.Dict<string[]>;
-  readonly body: Readable;
-}
-
 export interface RequestHandlerDeps {
   /** The accounts' root keys. */
   readonly credentials: readonly Credential[];
@@ -44,8 +35,6 @@ export interface RequestHandlerDeps {
   readonly now: () => Date;
   readonly log: (line: string) => void;
 }
-
-export type RequestHandler = (req: LocalAwsRequest) => Promise<HandlerResult>;
 
 // Request ids: a random prefix per process and a counter (random bytes per request cost CPU).
 const idPrefix = randomBytes(4).toString('hex').toUpperCase();

@@ -6,7 +6,8 @@ interface DateFieldProps extends Omit<FieldFrame, 'constraintText'> {
   /** YYYY-MM-DD as the picker gives it, '' when not set. */
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly ariaLabel: string;
+  /** The input's name; the label's text by default. */
+  readonly ariaLabel?: string;
   /** What the calendar button chooses, e.g. "the earliest creation date". */
   readonly choose: string;
   readonly isDateEnabled?: DatePickerProps['isDateEnabled'];
@@ -20,7 +21,7 @@ export function DateField(props: DateFieldProps) {
       <DatePicker
         value={value}
         placeholder="YYYY/MM/DD"
-        ariaLabel={ariaLabel}
+        ariaLabel={ariaLabel ?? (typeof props.label === 'string' ? props.label : undefined)}
         openCalendarAriaLabel={(d) => `Choose ${choose}${d ? `, ${d}` : ''}`}
         invalid={Boolean(errorText)}
         {...(isDateEnabled ? { isDateEnabled } : {})}

@@ -18,7 +18,7 @@ export function InputField(props: InputFieldProps) {
         value={value}
         {...(numeric ? { type: 'number', inputMode: 'numeric' } : {})}
         placeholder={placeholder}
-        ariaLabel={ariaLabel}
+        ariaLabel={ariaLabel ?? (typeof props.label === 'string' ? props.label : undefined)}
         invalid={Boolean(errorText)}
         onChange={({ detail }) => onChange(detail.value)}
       />

@@ -37,7 +37,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
     statusType: props.statusType,
     loadingText: props.loadingText,
     empty: props.empty,
-    ariaLabel: props.ariaLabel,
+    ariaLabel: props.ariaLabel ?? (typeof props.label === 'string' ? props.label : undefined),
   };
   const selected =
     options.find((o) => o.value === value) ?? (keepUnlisted && value ? { value, label: value } : null);

@@ -5,7 +5,7 @@ import { S3ResourceField } from './s3-resource-field';
 interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
   /** The field's label, which also names the input. */
   readonly label: string;
-  readonly uri: string;
+  readonly value: string;
   readonly onChange: (uri: string) => void;
   readonly placeholder: string;
   /** objects: a manifest; buckets (the default): a bucket or a folder, as a destination. */
@@ -18,11 +18,11 @@ interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
 
 /** A labelled S3 URI, typed or browsed. */
 export function S3UriField(props: S3UriFieldProps) {
-  const { label, description, errorText, uri, onChange, placeholder, pick, ariaLabel, invalid } = props;
+  const { label, description, errorText, value, onChange, placeholder, pick, ariaLabel, invalid } = props;
   return (
     <FormField label={label} description={description} errorText={errorText}>
       <S3ResourceField
-        uri={uri}
+        uri={value}
         onChange={onChange}
         pick={pick ?? 'buckets'}
         invalid={Boolean(errorText) || invalid === true}

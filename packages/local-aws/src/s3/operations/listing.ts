@@ -153,21 +153,34 @@ const decodeToken = (token: string): string => {
   return key;
 };
 
+/** What every object listing reads: prefix, delimiter, encoding-type and max-keys. */
+function listingParams(ctx: S3Context) {
+  const q = ctx.target.query;
+  return {
+    prefix: q.get('prefix')?.[0] ?? '',
+    delimiter: q.get('delimiter')?.[0] || undefined,
+    enc: encodingParam(ctx),
+    maxKeys: maxKeysParam(ctx),
+  };
+}
+
+/** The key (or common prefix) a page ends at. */
+const lastKeyOf = (page: Page): string | undefined => {
+  const last = page.entries.at(-1);
+  return last && entryKey(last);
+};
+
 function listObjectsV2(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
   const q = ctx.target.query;
   if (q.get('list-type')?.[0] !== '2')
     throw invalidArgument('Invalid List Type specified in Request', 'list-type');
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
   const token = q.get('continuation-token')?.[0];
   const startAfter = q.get('start-after')?.[0];
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
   const page = collect(latestWalk(ctx, prefix, delimiter, after), maxKeys);
-  const last = page.entries[page.entries.length - 1];
-  const lastKey = last && entryKey(last);
+  const lastKey = lastKeyOf(page);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -192,15 +205,10 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
 
 function listObjectsV1(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
-  const q = ctx.target.query;
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
-  const marker = q.get('marker')?.[0] || undefined;
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const marker = ctx.target.query.get('marker')?.[0] || undefined;
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const page = collect(latestWalk(ctx, prefix, delimiter, marker), maxKeys);
-  const last = page.entries[page.entries.length - 1];
-  const lastKey = last && entryKey(last);
+  const lastKey = lastKeyOf(page);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -220,8 +228,6 @@ function listObjectsV1(ctx: S3Context): HandlerResult {
 function listObjectVersions(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
   const q = ctx.target.query;
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
   const keyMarker = q.get('key-marker')?.[0] || undefined;
   const versionMarker = q.get('version-id-marker')?.[0] || undefined;
   if (versionMarker !== undefined && keyMarker === undefined) {
@@ -231,8 +237,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
       versionMarker,
     );
   }
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const bucket = ctx.bucket as string;
   let start = startAfter(keyMarker, prefix, delimiter);
   if (keyMarker !== undefined && versionMarker !== undefined) {
@@ -247,7 +252,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
     ctx.svc.meta.listVersions(bucket, 'key' in c ? c.key : { key: c.after.key, seq: c.after.seq }, limit);
   const gen = walk(fetch, { prefix, delimiter, start });
   const page = collect(gen, maxKeys);
-  const last = page.entries[page.entries.length - 1];
+  const last = page.entries.at(-1);
   return s3Xml(
     'ListVersionsResult',
     el('Name', bucket),

@@ -4,16 +4,13 @@ import {
   type RoleSummary,
 } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
 export function createRoleFromTemplate(
   request: CreateRoleFromTemplateRequest,
 ): Promise<CreateRoleFromTemplateResponse> {
-  return apiRequest('/api/roles/from-template', CreateRoleFromTemplateResponse, {
-    method: 'POST',
-    body: JSON.stringify(request),
-  });
+  return apiSend('POST', '/api/roles/from-template', CreateRoleFromTemplateResponse, request);
 }
 
 export function useCreateRoleFromTemplate() {

@@ -1,17 +1,13 @@
 import { type RoleTemplateRequest, RoleTemplateResponse } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
 export function getRoleTemplate(
   job: RoleTemplateRequest,
   signal?: AbortSignal,
 ): Promise<RoleTemplateResponse> {
-  return apiRequest('/api/jobs/role-template', RoleTemplateResponse, {
-    method: 'POST',
-    body: JSON.stringify(job),
-    ...(signal ? { signal } : {}),
-  });
+  return apiSend('POST', '/api/jobs/role-template', RoleTemplateResponse, job, signal);
 }
 
 /** The policies follow the job's settings; null: the settings are not complete yet. */

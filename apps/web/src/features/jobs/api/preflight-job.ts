@@ -1,14 +1,10 @@
 import { type PreflightRequest, PreflightResponse } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
 export function preflightJob(model: PreflightRequest, signal?: AbortSignal): Promise<PreflightResponse> {
-  return apiRequest('/api/jobs/preflight', PreflightResponse, {
-    method: 'POST',
-    body: JSON.stringify(model),
-    ...(signal ? { signal } : {}),
-  });
+  return apiSend('POST', '/api/jobs/preflight', PreflightResponse, model, signal);
 }
 
 /** The checks read the world as it is now: run them again each time the Review step opens. */

@@ -1,4 +1,5 @@
-import { type CannedAcl, cannedAcls } from '@batchops/contracts';
+import { type CannedAcl, cannedAcls, operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
 import { Section } from '../../../components/form/section';
 import { SelectField } from '../../../components/form/select-field';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
@@ -15,15 +16,15 @@ declare module '../components/create-job-wizard/wizard-form-state' {
 
 export const aclOptions = cannedAcls.map((a) => ({ value: a, label: a }));
 
-function AclParameters({ form, update, errors }: OperationFormProps) {
+function AclParameters(props: OperationFormProps) {
+  const { errors } = props;
   return (
     <Section title="Access control list">
       <SelectField
+        {...bindField(props, 'aclCannedAcl')}
         label="Canned ACL"
         errorText={errors.cannedAcl}
-        value={form.aclCannedAcl}
         options={aclOptions}
-        onChange={(aclCannedAcl) => update({ aclCannedAcl })}
       />
     </Section>
   );
@@ -33,7 +34,7 @@ const items = (op: { cannedAcl: CannedAcl }): DetailItem[] => [{ label: 'Canned 
 
 export const acl = webOperation({
   type: 'acl',
-  label: 'Replace access control list (ACL)',
+  label: operationLabelOf.acl,
   description: 'Replace the ACL of each object with a canned ACL.',
   Parameters: AclParameters,
   defaults: { aclCannedAcl: 'private' },

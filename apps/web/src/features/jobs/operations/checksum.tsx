@@ -1,5 +1,11 @@
-import { type ChecksumAlgorithm, checksumAlgorithms, checksumTypesOf } from '@batchops/contracts';
+import {
+  type ChecksumAlgorithm,
+  checksumAlgorithms,
+  checksumTypesOf,
+  operationLabelOf,
+} from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
+import { bindField } from '../../../components/form/bind-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
 import { SelectField } from '../../../components/form/select-field';
@@ -40,13 +46,13 @@ export function checksumTypeFor(
   return types.includes(current) ? current : (types[0] as 'FULL_OBJECT' | 'COMPOSITE');
 }
 
-function ChecksumParameters({ form, update, errors }: OperationFormProps) {
+function ChecksumParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   const types = checksumTypesOf(form.checksumAlgorithm);
   return (
     <Section title="Compute checksum" description="The checksums are listed in the completion report.">
       <SelectField
         label="Checksum function"
-        ariaLabel="Checksum function"
         errorText={errors.checksumAlgorithm}
         value={form.checksumAlgorithm}
         options={algorithmOptions}
@@ -58,10 +64,8 @@ function ChecksumParameters({ form, update, errors }: OperationFormProps) {
         }
       />
       <RadioField
+        {...bindField(props, 'checksumType')}
         label="Checksum type"
-        errorText={errors.checksumType}
-        value={form.checksumType}
-        onChange={(checksumType) => update({ checksumType })}
         items={[
           {
             value: 'FULL_OBJECT',
@@ -100,7 +104,7 @@ const items = (op: {
 
 export const checksum = webOperation({
   type: 'checksum',
-  label: 'Compute checksum',
+  label: operationLabelOf.checksum,
   description: 'Compute a checksum of each object at rest; the completion report lists them.',
   Parameters: ChecksumParameters,
   defaults: { checksumAlgorithm: 'CRC64NVME', checksumType: 'FULL_OBJECT' },

@@ -1,6 +1,7 @@
 import { bucketOfArn } from '@batchops/batch-formats';
-import { type CannedAcl, type S3Tag, storageClasses } from '@batchops/contracts';
+import { type CannedAcl, operationLabelOf, type S3Tag, storageClasses } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
+import { bindField } from '../../../components/form/bind-field';
 import { KeyValueEditor } from '../../../components/form/key-value-editor';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -37,29 +38,22 @@ const storageOptions: SelectItem<StorageClass | ''>[] = [
 const copyAclOptions: SelectItem<CannedAcl | ''>[] = [{ value: '', label: 'Do not specify' }, ...aclOptions];
 const metadataWords = { add: 'Add metadata', row: 'Metadata', empty: 'No metadata.' };
 
-function CopyParameters({ form, update, errors }: OperationFormProps) {
+function CopyParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   return (
     <Section title="Copy">
       <S3UriField
+        {...bindField(props, 'copyDestinationUri')}
         label="Destination"
         ariaLabel="Copy destination"
         description="The bucket, and optionally a prefix, to copy the objects to."
-        errorText={errors.copyDestinationUri}
-        uri={form.copyDestinationUri}
-        onChange={(copyDestinationUri) => update({ copyDestinationUri })}
         placeholder="s3://bucket/prefix/"
       />
-      <SelectField
-        label="Storage class"
-        value={form.copyStorageClass}
-        options={storageOptions}
-        onChange={(copyStorageClass) => update({ copyStorageClass })}
-      />
+      <SelectField {...bindField(props, 'copyStorageClass')} label="Storage class" options={storageOptions} />
       <RadioField
+        {...bindField(props, 'copyMetadataDirective')}
         label="Metadata"
         errorText={errors.copyMetadata}
-        value={form.copyMetadataDirective}
-        onChange={(copyMetadataDirective) => update({ copyMetadataDirective })}
         items={[
           { value: 'COPY', label: 'Copy metadata from the source objects' },
           { value: 'REPLACE', label: 'Replace metadata' },
@@ -82,11 +76,10 @@ function CopyParameters({ form, update, errors }: OperationFormProps) {
         />
       </FormField>
       <SelectField
+        {...bindField(props, 'copyCannedAcl')}
         label="Canned ACL"
         errorText={errors.cannedAcl}
-        value={form.copyCannedAcl}
         options={copyAclOptions}
-        onChange={(copyCannedAcl) => update({ copyCannedAcl })}
       />
     </Section>
   );
@@ -110,7 +103,7 @@ function items(op: OperationOf<'copy'>): DetailItem[] {
 
 export const copy = webOperation({
   type: 'copy',
-  label: 'Copy',
+  label: operationLabelOf.copy,
   description: 'Copy each object to a destination bucket.',
   Parameters: CopyParameters,
   defaults: {

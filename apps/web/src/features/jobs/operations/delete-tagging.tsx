@@ -1,3 +1,4 @@
+import { operationLabelOf } from '@batchops/contracts';
 import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
@@ -11,7 +12,7 @@ function DeleteTaggingParameters() {
 
 export const deleteTagging = webOperation({
   type: 'deleteTagging',
-  label: 'Delete all object tags',
+  label: operationLabelOf.deleteTagging,
   description: 'Remove every tag of each object.',
   Parameters: DeleteTaggingParameters,
   toModel: () => ({ type: 'deleteTagging' }),

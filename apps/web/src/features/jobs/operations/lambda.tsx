@@ -1,6 +1,7 @@
-import type { S3Tag } from '@batchops/contracts';
+import { operationLabelOf, type S3Tag } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
+import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { KeyValueEditor } from '../../../components/form/key-value-editor';
 import { RadioField } from '../../../components/form/radio-field';
@@ -66,7 +67,8 @@ function UserArgumentsField({ form, update, errors }: OperationFormProps) {
 }
 
 /** The function: one of the Region's, or a typed ARN. */
-function FunctionField({ form, update, errors }: OperationFormProps) {
+function FunctionField(props: OperationFormProps) {
+  const { form, errors } = props;
   const functions = useFunctions(form.region, form.lambdaSource === 'list');
   const options = (functions.data?.functions ?? []).map((f) => ({
     value: f.arn,
@@ -77,24 +79,21 @@ function FunctionField({ form, update, errors }: OperationFormProps) {
   if (form.lambdaSource === 'arn')
     return (
       <InputField
+        {...bindField(props, 'lambdaFunctionArn')}
         label="Function ARN"
-        ariaLabel="Function ARN"
         description="The function's ARN, without a version or alias."
-        errorText={errors.lambdaFunctionArn}
         placeholder="arn:aws:lambda:us-east-1:123456789012:function:name"
-        value={form.lambdaFunctionArn}
-        onChange={(lambdaFunctionArn) => update({ lambdaFunctionArn })}
       />
     );
   return (
     <SelectField
+      {...bindField(props, 'lambdaFunctionArn')}
       label="Function"
       description={`Functions in ${form.region}.`}
       errorText={
         errors.lambdaFunctionArn ??
         (functions.isError ? `Cannot list the functions: ${functions.error.message}` : undefined)
       }
-      value={form.lambdaFunctionArn}
       options={options}
       filteringType="auto"
       placeholder="Choose a function"
@@ -103,12 +102,12 @@ function FunctionField({ form, update, errors }: OperationFormProps) {
       listErrorText="The functions could not be listed; enter the ARN instead."
       empty="No functions in this Region"
       ariaLabel="Lambda function"
-      onChange={(lambdaFunctionArn) => update({ lambdaFunctionArn })}
     />
   );
 }
 
-function LambdaParameters({ form, update, errors }: OperationFormProps) {
+function LambdaParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   return (
     <Section title="Invoke AWS Lambda function">
       <RadioField
@@ -122,20 +121,16 @@ function LambdaParameters({ form, update, errors }: OperationFormProps) {
       />
       <FunctionField form={form} update={update} errors={errors} />
       <InputField
+        {...bindField(props, 'lambdaVersion')}
         label={optionalLabel('Function version or alias')}
         ariaLabel="Function version or alias"
         description="Leave empty for the unqualified function ($LATEST)."
-        errorText={errors.lambdaVersion}
         placeholder="$LATEST, 3, or an alias such as live"
-        value={form.lambdaVersion}
-        onChange={(lambdaVersion) => update({ lambdaVersion })}
       />
       <RadioField
+        {...bindField(props, 'lambdaSchema')}
         label="Invocation schema version"
         description="The payload Batch Operations sends to the function."
-        errorText={errors.lambdaSchema}
-        value={form.lambdaSchema}
-        onChange={(lambdaSchema) => update({ lambdaSchema })}
         items={[
           { value: '1.0', label: 'Version 1.0', description: 'Tasks name the bucket by its ARN.' },
           {
@@ -161,7 +156,7 @@ const items = (op: OperationOf<'lambda'>): DetailItem[] => [
 
 export const lambda = webOperation({
   type: 'lambda',
-  label: 'Invoke AWS Lambda function',
+  label: operationLabelOf.lambda,
   description: 'Run a Lambda function on each object.',
   Parameters: LambdaParameters,
   defaults: {

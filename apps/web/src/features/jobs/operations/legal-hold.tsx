@@ -1,3 +1,5 @@
+import { operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
@@ -12,14 +14,12 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-function LegalHoldParameters({ form, update, errors }: OperationFormProps) {
+function LegalHoldParameters(props: OperationFormProps) {
   return (
     <Section title="Object Lock legal hold" description="The bucket must have S3 Object Lock enabled.">
       <RadioField
+        {...bindField(props, 'legalHoldStatus')}
         label="Legal hold"
-        errorText={errors.legalHoldStatus}
-        value={form.legalHoldStatus}
-        onChange={(legalHoldStatus) => update({ legalHoldStatus })}
         items={[
           { value: 'ON', label: 'Enable', description: 'Place a legal hold on each object version.' },
           { value: 'OFF', label: 'Disable', description: 'Remove the legal hold of each object version.' },
@@ -35,7 +35,7 @@ const items = (op: { status: 'ON' | 'OFF' }): DetailItem[] => [
 
 export const legalHold = webOperation({
   type: 'legalHold',
-  label: 'Object Lock legal hold',
+  label: operationLabelOf.legalHold,
   description: 'Place or remove a legal hold on each object version.',
   Parameters: LegalHoldParameters,
   defaults: { legalHoldStatus: 'ON' },

@@ -1,3 +1,4 @@
+import { operationLabelOf } from '@batchops/contracts';
 import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
@@ -12,7 +13,7 @@ function ReplicateParameters() {
 
 export const replicate = webOperation({
   type: 'replicate',
-  label: 'Replicate',
+  label: operationLabelOf.replicate,
   description: "Replicate each object with the source bucket's replication configuration.",
   Parameters: ReplicateParameters,
   toModel: () => ({ type: 'replicate' }),

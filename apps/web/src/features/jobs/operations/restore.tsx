@@ -1,3 +1,5 @@
+import { operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -17,13 +19,13 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-function RestoreParameters({ form, update, errors }: OperationFormProps) {
+function RestoreParameters(props: OperationFormProps) {
+  const { form } = props;
   return (
     <Section title="Restore">
       <RadioField
+        {...bindField(props, 'restoreSource')}
         label="Restore source"
-        value={form.restoreSource}
-        onChange={(restoreSource) => update({ restoreSource })}
         items={[
           {
             value: 'glacier',
@@ -39,21 +41,16 @@ function RestoreParameters({ form, update, errors }: OperationFormProps) {
       />
       {form.restoreSource === 'glacier' && (
         <InputField
+          {...bindField(props, 'restoreDays')}
           label="Number of days that the restored copy is available"
-          ariaLabel="Number of days that the restored copy is available"
           description="At least 1 day."
-          errorText={errors.restoreDays}
           numeric
-          value={form.restoreDays}
-          onChange={(restoreDays) => update({ restoreDays })}
         />
       )}
       <RadioField
+        {...bindField(props, 'restoreTier')}
         label="Retrieval tier"
         description="Batch Operations offers Bulk and Standard retrieval (not Expedited)."
-        errorText={errors.restoreTier}
-        value={form.restoreTier}
-        onChange={(restoreTier) => update({ restoreTier })}
         items={[
           { value: 'BULK', label: 'Bulk retrieval', description: 'The lowest-cost tier; takes longer.' },
           { value: 'STANDARD', label: 'Standard retrieval', description: 'Typically within hours.' },
@@ -67,7 +64,7 @@ const tier = (t: 'BULK' | 'STANDARD') => (t === 'BULK' ? 'Bulk' : 'Standard');
 
 export const restore = webOperation({
   type: 'restore',
-  label: 'Restore',
+  label: operationLabelOf.restore,
   description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
   Parameters: RestoreParameters,
   defaults: { restoreSource: 'glacier', restoreDays: '1', restoreTier: 'BULK' },

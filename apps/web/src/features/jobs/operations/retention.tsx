@@ -1,5 +1,7 @@
+import { operationLabelOf } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
+import { bindField } from '../../../components/form/bind-field';
 import { DateField } from '../../../components/form/date-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -21,13 +23,13 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-function RetentionParameters({ form, update, errors }: OperationFormProps) {
+function RetentionParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   return (
     <Section title="Object Lock retention" description="The bucket must have S3 Object Lock enabled.">
       <RadioField
+        {...bindField(props, 'retentionAction')}
         label="Retention"
-        value={form.retentionAction}
-        onChange={(retentionAction) => update({ retentionAction })}
         items={[
           { value: 'set', label: 'Enable', description: 'Set a retention mode and a retain-until date.' },
           {
@@ -58,14 +60,11 @@ function RetentionParameters({ form, update, errors }: OperationFormProps) {
             ]}
           />
           <DateField
+            {...bindField(props, 'retentionDate')}
             label="Retain until date"
-            ariaLabel="Retain until date"
             description="The retention ends at 00:00 UTC of this day; it must be in the future."
-            errorText={errors.retentionDate}
             choose="the retain-until date"
             isDateEnabled={(d) => d.getTime() > Date.now()}
-            value={form.retentionDate}
-            onChange={(retentionDate) => update({ retentionDate })}
           />
         </>
       )}
@@ -100,7 +99,7 @@ const items = (op: OperationOf<'retention'>, removed: string): DetailItem[] => [
 
 export const retention = webOperation({
   type: 'retention',
-  label: 'Object Lock retention',
+  label: operationLabelOf.retention,
   description: 'Set or remove the retention mode and retain-until date of each object version.',
   Parameters: RetentionParameters,
   defaults: { retentionAction: 'set', retentionMode: '', retentionDate: '', bypassGovernance: false },

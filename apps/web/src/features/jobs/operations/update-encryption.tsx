@@ -1,3 +1,5 @@
+import { operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -14,7 +16,8 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-function UpdateEncryptionParameters({ form, update, errors }: OperationFormProps) {
+function UpdateEncryptionParameters(props: OperationFormProps) {
+  const { form, update } = props;
   return (
     <Section
       title="Update object encryption"
@@ -28,13 +31,10 @@ function UpdateEncryptionParameters({ form, update, errors }: OperationFormProps
         items={[{ value: 'SSE-KMS', label: 'Server-side encryption with AWS KMS keys (SSE-KMS)' }]}
       />
       <InputField
+        {...bindField(props, 'kmsKeyArn')}
         label="AWS KMS key ARN"
-        ariaLabel="AWS KMS key ARN"
         description="The key's ARN (not an alias)."
-        errorText={errors.kmsKeyArn}
         placeholder="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-        value={form.kmsKeyArn}
-        onChange={(kmsKeyArn) => update({ kmsKeyArn })}
       />
       <RadioField
         label="Bucket Key"
@@ -58,7 +58,7 @@ const items = (op: { kmsKeyArn: string; bucketKeyEnabled: boolean }): DetailItem
 
 export const updateEncryption = webOperation({
   type: 'updateEncryption',
-  label: 'Update object encryption',
+  label: operationLabelOf.updateEncryption,
   description: 'Encrypt each object again with an AWS KMS key (SSE-KMS), without copying it.',
   Parameters: UpdateEncryptionParameters,
   defaults: { kmsKeyArn: '', bucketKeyEnabled: true },

@@ -4,6 +4,7 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import FormField from '@cloudscape-design/components/form-field';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { bindField } from '../../../../components/form/bind-field';
 import { DateField } from '../../../../components/form/date-field';
 import { optionalLabel } from '../../../../components/optional-label';
 import { replicationStatusOptions as statusOptions } from '../../../../components/replication-status-options';
@@ -11,39 +12,30 @@ import { S3UriField } from '../../../../components/s3-browser/s3-uri-field';
 import type { WizardStepProps } from './wizard-step-props';
 
 /** "Create manifest using S3 Replication configuration": the source bucket, filters, and the saved manifest. */
-export function GeneratedManifestFields({
-  form,
-  update,
-  errors,
-}: Pick<WizardStepProps, 'form' | 'update' | 'errors'>) {
+export function GeneratedManifestFields(props: Pick<WizardStepProps, 'form' | 'update' | 'errors'>) {
+  const { form, update, errors } = props;
   return (
     <SpaceBetween size="l">
       <S3UriField
+        {...bindField(props, 'genSourceUri')}
         label="Source bucket"
         description="The bucket whose replication configuration names the objects to replicate."
-        errorText={errors.genSourceUri}
-        uri={form.genSourceUri}
-        onChange={(genSourceUri) => update({ genSourceUri })}
         placeholder="s3://bucket"
       />
       <ColumnLayout columns={2}>
         <DateField
+          {...bindField(props, 'genCreatedAfter')}
           label={optionalLabel('Created after')}
           ariaLabel="Created after"
           description="Objects created on or after this day (UTC)."
-          errorText={errors.genCreatedAfter}
           choose="the earliest creation date"
-          value={form.genCreatedAfter}
-          onChange={(genCreatedAfter) => update({ genCreatedAfter })}
         />
         <DateField
+          {...bindField(props, 'genCreatedBefore')}
           label={optionalLabel('Created before')}
           ariaLabel="Created before"
           description="Objects created before this day (UTC)."
-          errorText={errors.genCreatedBefore}
           choose="the latest creation date"
-          value={form.genCreatedBefore}
-          onChange={(genCreatedBefore) => update({ genCreatedBefore })}
         />
       </ColumnLayout>
       <FormField
@@ -71,11 +63,9 @@ export function GeneratedManifestFields({
       </FormField>
       {form.genSaveManifest && (
         <S3UriField
+          {...bindField(props, 'genOutputUri')}
           label="Manifest destination"
           description="The bucket, and optionally a prefix, the generated manifest is written to (SSE-S3)."
-          errorText={errors.genOutputUri}
-          uri={form.genOutputUri}
-          onChange={(genOutputUri) => update({ genOutputUri })}
           placeholder="s3://bucket/prefix/"
         />
       )}

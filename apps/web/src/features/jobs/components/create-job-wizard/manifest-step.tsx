@@ -1,4 +1,5 @@
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { bindField } from '../../../../components/form/bind-field';
 import { InputField } from '../../../../components/form/input-field';
 import { RadioField } from '../../../../components/form/radio-field';
 import { Section } from '../../../../components/form/section';
@@ -29,7 +30,8 @@ const formatItems = [
 ] as const;
 
 /** A CSV or inventory manifest: the object, its version and its ETag. */
-function ManifestObjectFields({ form, update, errors, manifestHead }: WizardStepProps) {
+function ManifestObjectFields(props: WizardStepProps) {
+  const { form, update, errors, manifestHead } = props;
   return (
     <>
       <S3UriField
@@ -40,22 +42,19 @@ function ManifestObjectFields({ form, update, errors, manifestHead }: WizardStep
           (manifestHead.error ? `Cannot read the object: ${manifestHead.error.message}` : undefined)
         }
         invalid={Boolean(manifestHead.error)}
-        uri={form.manifestUri}
+        value={form.manifestUri}
         onChange={(uri) => update({ manifestUri: uri, manifestEtag: null })}
         pick="objects"
         placeholder="s3://bucket/prefix/manifest.csv"
       />
       <InputField
+        {...bindField(props, 'manifestVersionId')}
         label={optionalLabel('Manifest object version ID')}
         ariaLabel="Manifest object version ID"
         description="Leave empty to use the latest version."
-        errorText={errors.manifestVersionId}
-        value={form.manifestVersionId}
-        onChange={(manifestVersionId) => update({ manifestVersionId })}
       />
       <InputField
         label="Manifest object ETag"
-        ariaLabel="Manifest object ETag"
         description="Read from the object. The job only runs over a manifest with this ETag."
         errorText={errors.manifestEtag}
         placeholder={manifestHead.isFetching ? 'Reading the object…' : 'Read when the object is chosen'}

@@ -2,6 +2,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { CompletionReportSection } from '../../../../components/completion-report-section';
+import { bindField } from '../../../../components/form/bind-field';
 import { InputField } from '../../../../components/form/input-field';
 import { RadioField } from '../../../../components/form/radio-field';
 import { Section } from '../../../../components/form/section';
@@ -13,7 +14,8 @@ import type { WizardStepProps } from './wizard-step-props';
 
 type OptionsProps = Pick<WizardStepProps, 'form' | 'update' | 'errors'>;
 
-function AdditionalOptionsSection({ form, update, errors }: OptionsProps) {
+function AdditionalOptionsSection(props: OptionsProps) {
+  const { form, update, errors } = props;
   return (
     <Section title="Additional options">
       <FormField
@@ -31,20 +33,18 @@ function AdditionalOptionsSection({ form, update, errors }: OptionsProps) {
         />
       </FormField>
       <InputField
+        {...bindField(props, 'priority')}
         label="Priority"
-        ariaLabel="Priority"
         description="Jobs with a higher number run first."
         constraintText="A whole number from 0 to 2147483647."
-        errorText={errors.priority}
         numeric
-        value={form.priority}
-        onChange={(priority) => update({ priority })}
       />
     </Section>
   );
 }
 
-export function OptionsStep({ form, update, errors }: WizardStepProps) {
+export function OptionsStep(props: WizardStepProps) {
+  const { form, update, errors } = props;
   return (
     <SpaceBetween size="l">
       <AdditionalOptionsSection form={form} update={update} errors={errors} />
@@ -55,11 +55,9 @@ export function OptionsStep({ form, update, errors }: WizardStepProps) {
         onScope={(reportScope) => update({ reportScope })}
       >
         <S3UriField
+          {...bindField(props, 'reportUri')}
           label="Completion report destination"
           description="The bucket, and optionally a prefix, the report is written to."
-          errorText={errors.reportUri}
-          uri={form.reportUri}
-          onChange={(reportUri) => update({ reportUri })}
           placeholder="s3://bucket/prefix/"
         />
       </CompletionReportSection>
@@ -80,8 +78,7 @@ export function OptionsStep({ form, update, errors }: WizardStepProps) {
       </Section>
       <Section title="Run option">
         <RadioField
-          value={form.runOption}
-          onChange={(runOption) => update({ runOption })}
+          {...bindField(props, 'runOption')}
           items={[
             {
               value: 'wait',

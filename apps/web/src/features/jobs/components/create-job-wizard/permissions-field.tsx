@@ -4,6 +4,7 @@ import Button from '@cloudscape-design/components/button';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useRef, useState } from 'react';
+import { bindField } from '../../../../components/form/bind-field';
 import { InputField } from '../../../../components/form/input-field';
 import { SelectField } from '../../../../components/form/select-field';
 import { useNotifications } from '../../../../components/notifications';
@@ -54,7 +55,6 @@ function RoleSelect({ form, update, errors, roles }: FieldProps & { roles: Retur
       filteringAriaLabel="Filter roles"
       filteringPlaceholder="Find a role by name or ARN"
       placeholder="Choose an IAM role"
-      ariaLabel="IAM role"
       statusType={roles.isPending ? 'loading' : roles.isError ? 'error' : 'finished'}
       loadingText="Reading the roles"
       listErrorText={roles.error ? `The roles could not be listed: ${roles.error.message}` : undefined}
@@ -65,7 +65,8 @@ function RoleSelect({ form, update, errors, roles }: FieldProps & { roles: Retur
 }
 
 /** The wizard's Permissions: an existing role (ListRoles) or a typed ARN, its policies, and a role made from a template. */
-export function PermissionsField({ form, update, errors }: FieldProps) {
+export function PermissionsField(props: FieldProps) {
+  const { form, update, errors } = props;
   const roles = useRoles();
   const { notify } = useNotifications();
   const [mode, setMode] = useRoleMode(roles, form.roleArn);
@@ -86,13 +87,10 @@ export function PermissionsField({ form, update, errors }: FieldProps) {
         <RoleSelect form={form} update={update} errors={errors} roles={roles} />
       ) : (
         <InputField
+          {...bindField(props, 'roleArn')}
           label="IAM role ARN"
-          ariaLabel="IAM role ARN"
           description={roleDescription}
-          errorText={errors.roleArn}
           placeholder="arn:aws:iam::123456789012:role/name"
-          value={form.roleArn}
-          onChange={(roleArn) => update({ roleArn })}
         />
       )}
       {roles.isError && (

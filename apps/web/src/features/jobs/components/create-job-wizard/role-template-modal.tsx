@@ -2,11 +2,10 @@ import type { RoleDetails, RoleTemplateRequest } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useEffect, useState } from 'react';
-import { ModalFooter } from '../../../../components/modal-footer';
+import { ConfirmModal } from '../../../../components/confirm-modal';
 import { apiFieldErrors } from '../../../../lib/field-errors';
 import { useCreateRoleFromTemplate } from '../../api/create-role-from-template';
 import { useRoleTemplate } from '../../api/get-role-template';
@@ -39,20 +38,14 @@ export function RoleTemplateModal({
     create.mutate({ roleName: roleName.trim(), job }, { onSuccess: ({ role }) => onCreated(role) });
   };
   return (
-    <Modal
-      visible
+    <ConfirmModal
       size="large"
       header="Create role from template"
       onDismiss={onDismiss}
-      footer={
-        <ModalFooter
-          onCancel={onDismiss}
-          confirmLabel="Create role"
-          onConfirm={onCreate}
-          loading={create.isPending}
-          disabled={!job || !template.data || roleName.trim() === ''}
-        />
-      }
+      confirmLabel="Create role"
+      onConfirm={onCreate}
+      loading={create.isPending}
+      disabled={!job || !template.data || roleName.trim() === ''}
     >
       {!job ? (
         <Alert type="info" header="Finish the job's settings first">
@@ -103,6 +96,6 @@ export function RoleTemplateModal({
           )}
         </SpaceBetween>
       )}
-    </Modal>
+    </ConfirmModal>
   );
 }
