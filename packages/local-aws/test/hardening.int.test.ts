@@ -13,8 +13,9 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/local-aws-options.js';
 import { createLocalAws } from '../src/server.js';
@@ -108,12 +109,7 @@ describe('data stored before validation does not crash it either', () => {
       }),
     );
     aws = await local.listen();
-    s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: aws.url,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    s3 = s3ClientFor(aws.url);
   });
   afterAll(async () => {
     s3.destroy();

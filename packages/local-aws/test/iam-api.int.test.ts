@@ -18,9 +18,8 @@ import {
   PutUserPolicyCommand,
   SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { BATCH_OPERATIONS_TRUST, iamClientFor } from '@batchops/test-support';
+import { BATCH_OPERATIONS_TRUST, iamClientFor, s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -333,14 +332,9 @@ describe('IAM users and their keys', () => {
   it('a user key for S3 is refused where no policy allows, with the AWS message', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'bob' }));
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bob' }));
-    const bob = new S3Client({
-      region: 'us-east-1',
-      endpoint: f.aws.url,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: AccessKey?.AccessKeyId ?? '',
-        secretAccessKey: AccessKey?.SecretAccessKey ?? '',
-      },
+    const bob = s3ClientFor(f.aws.url, {
+      accessKeyId: AccessKey?.AccessKeyId ?? '',
+      secretAccessKey: AccessKey?.SecretAccessKey ?? '',
     });
     try {
       const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');

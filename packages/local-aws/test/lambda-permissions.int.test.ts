@@ -22,7 +22,6 @@ import {
   PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobDescriptor, JobOperation } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -33,6 +32,7 @@ import {
   putCsvManifest,
   reportLines,
   runJobToEnd,
+  s3ClientFor,
   zipOf,
 } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,13 +211,7 @@ describe("a function's code holds its execution role's session", () => {
     const sts = new STSClient({ region, endpoint: f.aws.url, credentials });
     const me = await sts.send(new GetCallerIdentityCommand({}));
     expect(me.Arn).toBe(`arn:aws:sts::${ACCOUNT_ID}:assumed-role/fn-exec/whoami`);
-    const s3 = new S3Client({
-      region,
-      endpoint: f.aws.url,
-      forcePathStyle: true,
-      credentials,
-      maxAttempts: 1,
-    });
+    const s3 = s3ClientFor(f.aws.url, credentials, { maxAttempts: 1 });
     const read = await s3.send(new GetObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt' }));
     expect(await read.Body?.transformToString()).toBe('for the role');
     const write = await errorOf(s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'x', Body: 'x' })));

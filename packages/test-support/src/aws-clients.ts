@@ -6,7 +6,21 @@ import { S3ControlClient } from '@aws-sdk/client-s3-control';
 /** The embedded default's account, Region and keys (the README's defaults). */
 export const TEST_ACCOUNT_ID = '000000000000';
 export const TEST_REGION = 'us-east-1';
-export const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+export const TEST_CREDENTIALS: TestCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/** Keys a client signs with (a session token for a role's temporary keys). */
+export interface TestCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/** `maxAttempts: 1` lets a test see every answer (no SDK retries). */
+export interface ClientOptions {
+  readonly maxAttempts?: number;
+}
+
+const attempts = ({ maxAttempts }: ClientOptions) => (maxAttempts ? { maxAttempts } : {});
 
 /** The role local-aws's test fixture creates (trusts Batch Operations, allows s3:* and lambda:InvokeFunction). */
 export const TEST_ROLE_ARN = `arn:aws:iam::${TEST_ACCOUNT_ID}:role/batchops-test`;
@@ -20,8 +34,18 @@ export const BATCH_OPERATIONS_TRUST = JSON.stringify({
 });
 
 /** Path-style S3 client for a local endpoint, signed with test/test unless told otherwise. */
-export function s3ClientFor(url: string, credentials = TEST_CREDENTIALS): S3Client {
-  return new S3Client({ region: TEST_REGION, endpoint: url, forcePathStyle: true, credentials });
+export function s3ClientFor(
+  url: string,
+  credentials = TEST_CREDENTIALS,
+  options: ClientOptions = {},
+): S3Client {
+  return new S3Client({
+    region: TEST_REGION,
+    endpoint: url,
+    forcePathStyle: true,
+    credentials,
+    ...attempts(options),
+  });
 }
 
 /** S3 Control client pointed straight at a local endpoint (no account prefix in front of the host). */
