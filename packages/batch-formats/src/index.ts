@@ -10,3 +10,4 @@ export * from './job-permissions.js';
 export * from './job-status.js';
 export * from './manifest-error.js';
 export * from './replication-rules.js';
+export * from './storage-classes.js';

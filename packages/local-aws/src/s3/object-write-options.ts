@@ -1,3 +1,4 @@
+import { WRITABLE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
 import { headerText } from '../http/header-text.js';
@@ -6,16 +7,7 @@ import { aclFromHeaders } from './access-control.js';
 import type { S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
 
-export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER_IR',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-]);
+export const STORAGE_CLASSES: ReadonlySet<string> = new Set(WRITABLE_STORAGE_CLASSES);
 
 export function validateKey(key: string): void {
   if (Buffer.byteLength(key, 'utf8') > 1024) {

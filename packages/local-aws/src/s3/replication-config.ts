@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { S3_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, text } from '../xml/xml-reader.js';
@@ -57,23 +58,7 @@ export interface ReplicationConfiguration {
 }
 
 /** From the model's StorageClass enum. */
-const STORAGE_CLASSES = new Set([
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-  'OUTPOSTS',
-  'GLACIER_IR',
-  'SNOW',
-  'EXPRESS_ONEZONE',
-  'FSX_OPENZFS',
-  'FSX_ONTAP',
-  'AWS_BACKUP_WARM',
-  'AWS_BACKUP_LOW_COST_WARM',
-]);
+const STORAGE_CLASSES: ReadonlySet<string> = new Set(S3_STORAGE_CLASSES);
 
 const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$/;
 
