@@ -316,16 +316,21 @@ describe('the demo role', () => {
       revision: null,
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
-    const created = await c.json('POST', `/api/buckets/${SOURCE}/replication/jobs`, {
+    // The rule flow's job, as the wizard's model: the one create path.
+    const created = await c.json('POST', '/api/jobs', {
       runOption: 'auto',
-      manifest: { save: false, prefix: '' },
+      manifest: {
+        format: 'replication',
+        generator: { sourceBucket: SOURCE, replicationStatuses: ['NONE', 'FAILED'] },
+      },
+      operation: { type: 'replicate' },
+      priority: 10,
       report: {
         enabled: true,
         scope: 'FailedTasksOnly',
         bucket: REPORTS,
         prefix: `batch-replication/${SOURCE}`,
       },
-      replicationStatuses: ['NONE', 'FAILED'],
       roleArn: DEMO_ROLE,
       clientRequestToken: `demo-repl-${Date.now()}`,
     });

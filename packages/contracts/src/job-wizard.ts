@@ -1,20 +1,17 @@
 import { z } from 'zod';
+import { RegionName } from './jobs.js';
 import { WizardOperation } from './operations.js';
 import { JobTags, S3Tag } from './tags.js';
 
-/** A bucket name, with the message shown when none is given. */
-const bucketNameOr = (required: string) =>
+/** A bucket name, with the message shown when none is given (zod's own when `required` is absent). */
+const bucketNameOr = (required?: string) =>
   z
-    .string({ error: required })
+    .string(required === undefined ? undefined : { error: required })
     .min(3, 'a bucket name has 3 to 63 characters')
     .max(63, 'a bucket name has 3 to 63 characters')
     .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'not a valid bucket name');
 
-const bucketName = z
-  .string()
-  .min(3, 'a bucket name has 3 to 63 characters')
-  .max(63, 'a bucket name has 3 to 63 characters')
-  .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'not a valid bucket name');
+const bucketName = bucketNameOr();
 
 /** The manifest step's choices: a CSV or inventory object, or a manifest generated from the replication configuration. */
 export const WizardManifestFormat = z.enum(['csv', 'inventory', 'replication']);
@@ -114,10 +111,7 @@ export const RoleArn = z
 
 /** The wizard's model without the rules across its parts (PreflightRequest extends it). */
 export const JobWizardModelBase = z.object({
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
-    .optional(),
+  region: RegionName.optional(),
   manifest: WizardManifest,
   operation: WizardOperation,
   description: z.string().max(256, 'at most 256 characters').optional(),
@@ -190,9 +184,6 @@ export type JobIdParams = z.infer<typeof JobIdParams>;
 
 /** `?region=` on job routes; absent: the console's Region. */
 export const RegionQuery = z.object({
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
-    .optional(),
+  region: RegionName.optional(),
 });
 export type RegionQuery = z.infer<typeof RegionQuery>;

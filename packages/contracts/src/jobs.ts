@@ -45,6 +45,9 @@ export type ListJobsResponse = z.infer<typeof ListJobsResponse>;
 const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
+/** An AWS Region name such as us-east-1. */
+export const RegionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1');
+
 const optionalText = z.string().trim().max(1024).optional();
 
 export const jobSortFields = ['creationTime', 'priority', 'status', 'description'] as const;
@@ -70,9 +73,6 @@ export const ListJobsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
   /** The Region whose jobs to list; absent: the console's Region. */
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
-    .optional(),
+  region: RegionName.optional(),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobOperation } from '@aws-sdk/client-s3-control';
-import { type JobAccess, type JobOperationName, jobPermissionNeeds } from '@batchops/batch-formats';
+import { type JobAccess, jobPermissionNeeds, widestOperationParameters } from '@batchops/batch-formats';
 
 export const DEMO_SOURCE_BUCKET = 'batchops-demo-source';
 export const DEMO_REPORTS_BUCKET = 'batchops-demo-reports';
@@ -29,27 +29,6 @@ const TRUST = JSON.stringify({
 });
 const DEMO_BUCKETS = [DEMO_SOURCE_BUCKET, DEMO_REPORTS_BUCKET];
 
-/** Each operation with every parameter that adds a permission (the table's rows are read whole). */
-const EVERY_OPERATION: { readonly [K in JobOperationName]-?: NonNullable<JobOperation[K]> } = {
-  S3PutObjectTagging: {},
-  S3DeleteObjectTagging: {},
-  S3PutObjectAcl: {},
-  S3InitiateRestoreObject: {},
-  S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } },
-  S3PutObjectRetention: { BypassGovernanceRetention: true, Retention: {} },
-  S3ReplicateObject: {},
-  S3ComputeObjectChecksum: {},
-  S3UpdateObjectEncryption: {},
-  LambdaInvoke: { FunctionArn: 'arn:aws:lambda:*:*:function:*' },
-  S3PutObjectCopy: {
-    TargetResource: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}`,
-    NewObjectTagging: [{ Key: 'k', Value: 'v' }],
-    CannedAccessControlList: 'private',
-    ObjectLockMode: 'GOVERNANCE',
-    ObjectLockLegalHoldStatus: 'ON',
-  },
-};
-
 /**
  * What any demo job needs, from the permissions table (decision 0025): every operation over either
  * demo bucket, with a CSV, inventory or generated manifest there and its report there; object
@@ -68,7 +47,9 @@ function demoJobActions(): { objects: string[]; buckets: string[]; functions: st
       output: { bucket: DEMO_REPORTS_BUCKET },
     },
   ];
-  for (const [name, params] of Object.entries(EVERY_OPERATION))
+  for (const [name, params] of Object.entries(
+    widestOperationParameters(`arn:aws:s3:::${DEMO_SOURCE_BUCKET}`),
+  ))
     for (const manifest of manifests)
       for (const need of jobPermissionNeeds({
         partition: 'aws',
