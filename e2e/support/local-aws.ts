@@ -1,4 +1,4 @@
-import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   PutBucketVersioningCommand,
@@ -96,6 +96,35 @@ export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
             { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
           ],
         }),
+      }),
+    );
+  } finally {
+    iam.destroy();
+  }
+}
+
+/** A role Batch Operations may assume whose one policy allows reading objects only: any job's pre-flight fails on it. */
+export async function createReadOnlyRole(roleName: string): Promise<void> {
+  const iam = iamClientFor(localAwsEndpoint);
+  const policy = (Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+  try {
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: roleName,
+        AssumeRolePolicyDocument: policy([
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'batchoperations.s3.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'read-only',
+        PolicyDocument: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
       }),
     );
   } finally {

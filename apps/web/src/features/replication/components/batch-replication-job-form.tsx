@@ -4,9 +4,10 @@ import Header from '@cloudscape-design/components/header';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageForm } from '../../../components/form/page-form';
+import { CreateAnywayModal, useCreateAnyway } from '../../../components/permissions/create-anyway';
 import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
 import { useReplication } from '../api/get-replication';
-import { type BatchJobFormState, batchJobField, toBatchJobModel, toBatchJobRequest } from './batch-job-form';
+import { type BatchJobFormState, batchJobField, batchJobModelOf } from './batch-job-form';
 import {
   BatchManifestSection,
   BatchPermissionsSection,
@@ -40,15 +41,16 @@ export function BatchReplicationJobForm({
     Object.entries(apiFieldErrors(create.error)).map(([path, message]) => [batchJobField(path), message]),
   );
   const errors: FieldErrorMap = { ...apiErrors, ...localErrors };
+  const createAnyway = useCreateAnyway();
+  const built = batchJobModelOf(form, bucket, region);
   const submit = () => {
-    const req = toBatchJobRequest(form);
-    const res = req.ok ? toBatchJobModel(req.request, bucket, region) : req;
-    if (!res.ok) {
-      setLocalErrors(res.errors);
+    if (!built.ok) {
+      setLocalErrors(built.errors);
       return;
     }
     setLocalErrors({});
-    create.mutate(res.model, { onSuccess: (out) => onCreated(out.jobId) });
+    const { model } = built;
+    createAnyway.guard(model, () => create.mutate(model, { onSuccess: (out) => onCreated(out.jobId) }));
   };
   const enabledRules = (config.data?.rules ?? []).filter((r) => r.rule.status === 'Enabled');
   return (
@@ -82,7 +84,14 @@ export function BatchReplicationJobForm({
       <BatchManifestSection form={form} setForm={setForm} errors={errors} />
       <BatchStatusFilterSection form={form} setForm={setForm} errors={errors} />
       <BatchReportSection form={form} setForm={setForm} errors={errors} />
-      <BatchPermissionsSection bucket={bucket} form={form} setForm={setForm} errors={errors} />
+      <BatchPermissionsSection
+        bucket={bucket}
+        form={form}
+        setForm={setForm}
+        errors={errors}
+        model={built.ok ? built.model : null}
+      />
+      <CreateAnywayModal gate={createAnyway} />
     </PageForm>
   );
 }

@@ -1,3 +1,5 @@
+import type { JobWizardModel } from '@batchops/contracts';
+import Alert from '@cloudscape-design/components/alert';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import Multiselect from '@cloudscape-design/components/multiselect';
@@ -6,6 +8,9 @@ import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
 import { SelectField } from '../../../components/form/select-field';
+import { PermissionsField } from '../../../components/permissions/permissions-field';
+import { PreflightSection } from '../../../components/permissions/preflight-section';
+import { roleTemplateRequestOf } from '../../../components/permissions/role-template-request';
 import { replicationStatusOptions as statusOptions } from '../../../components/replication-status-options';
 import { useBuckets } from '../../../components/s3-browser/api/list-buckets';
 import type { FieldErrorMap } from '../../../lib/field-errors';
@@ -171,33 +176,43 @@ export function BatchReportSection({ form, setForm, errors }: BatchSectionProps)
   );
 }
 
+/** The role (the wizard's Permissions field) and the pre-flight of the job the page is about to create. */
 export function BatchPermissionsSection({
   bucket,
   form,
   setForm,
   errors,
-}: BatchSectionProps & { bucket: string }) {
+  model,
+}: BatchSectionProps & { bucket: string; model: JobWizardModel | null }) {
   const set = setter(setForm);
   return (
-    <Section
-      title="Permissions"
-      description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
-      size="m"
-    >
-      <InputField
-        label="IAM role ARN"
-        errorText={errors.roleArn}
-        placeholder="arn:aws:iam::123456789012:role/batch-replication"
-        value={form.roleArn}
-        onChange={(v) => set('roleArn', v)}
-      />
-      <InputField
-        label="Description - optional"
-        errorText={errors.description}
-        placeholder={`Batch Replication for ${bucket}`}
-        value={form.description}
-        onChange={(v) => set('description', v)}
-      />
-    </Section>
+    <>
+      <Section
+        title="Permissions"
+        description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
+        size="m"
+      >
+        <PermissionsField
+          roleArn={form.roleArn}
+          onRoleArn={(v) => set('roleArn', v)}
+          errorText={errors.roleArn}
+          template={model && roleTemplateRequestOf(model)}
+        />
+        <InputField
+          label="Description - optional"
+          errorText={errors.description}
+          placeholder={`Batch Replication for ${bucket}`}
+          value={form.description}
+          onChange={(v) => set('description', v)}
+        />
+      </Section>
+      {model ? (
+        <PreflightSection model={model} />
+      ) : (
+        <Alert type="info" header="Pre-flight check">
+          The job is checked once its settings are complete.
+        </Alert>
+      )}
+    </>
   );
 }

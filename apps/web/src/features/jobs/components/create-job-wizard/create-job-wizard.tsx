@@ -3,6 +3,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
 import { useMemo, useState } from 'react';
 import { useNotifications } from '../../../../components/notifications';
+import { CreateAnywayModal, useCreateAnyway } from '../../../../components/permissions/create-anyway';
 import { useObjectHead } from '../../../../components/s3-browser/api/head-object';
 import { parseS3Uri } from '../../../../components/s3-browser/s3-uri';
 import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors';
@@ -69,6 +70,7 @@ export function CreateJobWizard({
   const [clientRequestToken] = useState(newRequestToken);
   const create = useCreateJob();
   const { notify } = useNotifications();
+  const createAnyway = useCreateAnyway();
 
   const manifestHead = useManifestHead(form);
   const readEtag = manifestHead.data?.etag ?? null;
@@ -103,7 +105,12 @@ export function CreateJobWizard({
       return;
     }
     setSubmitError(null);
-    create.mutate(parsed.model, {
+    const model = parsed.model;
+    createAnyway.guard(model, () => createJob(model));
+  };
+
+  const createJob = (model: JobWizardModel) => {
+    create.mutate(model, {
       onSuccess: ({ jobId }) => {
         notify({
           type: 'success',
@@ -131,14 +138,17 @@ export function CreateJobWizard({
   });
 
   return (
-    <Wizard
-      steps={steps}
-      activeStepIndex={step}
-      onNavigate={onNavigate}
-      onSubmit={onSubmit}
-      onCancel={onCancel}
-      submitButtonText="Create job"
-      isLoadingNextStep={create.isPending}
-    />
+    <>
+      <Wizard
+        steps={steps}
+        activeStepIndex={step}
+        onNavigate={onNavigate}
+        onSubmit={onSubmit}
+        onCancel={onCancel}
+        submitButtonText="Create job"
+        isLoadingNextStep={create.isPending}
+      />
+      <CreateAnywayModal gate={createAnyway} />
+    </>
   );
 }

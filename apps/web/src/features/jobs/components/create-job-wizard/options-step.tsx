@@ -7,9 +7,10 @@ import { InputField } from '../../../../components/form/input-field';
 import { RadioField } from '../../../../components/form/radio-field';
 import { Section } from '../../../../components/form/section';
 import { optionalLabel } from '../../../../components/optional-label';
+import { PermissionsField } from '../../../../components/permissions/permissions-field';
 import { S3UriField } from '../../../../components/s3-browser/s3-uri-field';
 import { TagsEditor } from '../tags-editor';
-import { PermissionsField } from './permissions-field';
+import { toRoleTemplateRequest } from './role-template-request';
 import type { WizardStepProps } from './wizard-step-props';
 
 type OptionsProps = Pick<WizardStepProps, 'form' | 'update' | 'errors'>;
@@ -62,7 +63,12 @@ export function OptionsStep(props: WizardStepProps) {
         />
       </CompletionReportSection>
       <Section title="Permissions">
-        <PermissionsField form={form} update={update} errors={errors} />
+        <PermissionsField
+          roleArn={form.roleArn}
+          onRoleArn={(roleArn) => update({ roleArn })}
+          errorText={errors.roleArn}
+          template={toRoleTemplateRequest(form)}
+        />
       </Section>
       <Section
         title={optionalLabel('Job tags')}

@@ -1,7 +1,7 @@
 import { ListRolesResponse, type RoleSummary } from '@batchops/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { permissionsKeys } from './permissions-keys';
 
 /** Pages read at most (1,000 roles each): IAM allows 1,000 roles per account by default. */
 const MAX_PAGES = 10;
@@ -28,7 +28,11 @@ export async function getRoles(signal?: AbortSignal): Promise<RoleSummary[]> {
 }
 
 export const getRolesQueryOptions = () =>
-  queryOptions({ queryKey: jobsKeys.roles(), queryFn: ({ signal }) => getRoles(signal), staleTime: 30_000 });
+  queryOptions({
+    queryKey: permissionsKeys.roles(),
+    queryFn: ({ signal }) => getRoles(signal),
+    staleTime: 30_000,
+  });
 
 export function useRoles() {
   return useQuery(getRolesQueryOptions());

@@ -5,10 +5,10 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useEffect, useState } from 'react';
-import { ConfirmModal } from '../../../../components/confirm-modal';
-import { apiFieldErrors } from '../../../../lib/field-errors';
-import { useCreateRoleFromTemplate } from '../../api/create-role-from-template';
-import { useRoleTemplate } from '../../api/get-role-template';
+import { apiFieldErrors } from '../../lib/field-errors';
+import { ConfirmModal } from '../confirm-modal';
+import { useCreateRoleFromTemplate } from './api/create-role-from-template';
+import { useRoleTemplate } from './api/get-role-template';
 import { PolicyDocumentView } from './policy-document-view';
 
 /**
@@ -49,8 +49,7 @@ export function RoleTemplateModal({
     >
       {!job ? (
         <Alert type="info" header="Finish the job's settings first">
-          The template is made from the manifest, the operation and the completion report: give them in the
-          earlier steps.
+          The template is made from the manifest, the operation and the completion report: give them first.
         </Alert>
       ) : (
         <SpaceBetween size="l">

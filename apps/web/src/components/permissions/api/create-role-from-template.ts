@@ -5,7 +5,7 @@ import {
 } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { permissionsKeys } from './permissions-keys';
 
 export function createRoleFromTemplate(
   request: CreateRoleFromTemplateRequest,
@@ -18,13 +18,13 @@ export function useCreateRoleFromTemplate() {
   return useMutation({
     mutationFn: createRoleFromTemplate,
     onSuccess: ({ role }) => {
-      queryClient.setQueryData(jobsKeys.role(role.name), role);
+      queryClient.setQueryData(permissionsKeys.role(role.name), role);
       // The new role is in the list at once (the Select shows it), then the list is read again.
       const { trustPolicy: _t, inlinePolicies: _i, attachedPolicies: _a, ...summary } = role;
-      queryClient.setQueryData<RoleSummary[]>(jobsKeys.roles(), (old) =>
+      queryClient.setQueryData<RoleSummary[]>(permissionsKeys.roles(), (old) =>
         old ? [...old.filter((r) => r.arn !== role.arn), summary] : old,
       );
-      return queryClient.invalidateQueries({ queryKey: jobsKeys.roles(), exact: true });
+      return queryClient.invalidateQueries({ queryKey: permissionsKeys.roles(), exact: true });
     },
   });
 }

@@ -3,7 +3,7 @@ import Box from '@cloudscape-design/components/box';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { useRole } from '../../api/get-role';
+import { useRole } from './api/get-role';
 import { PolicyDocumentView } from './policy-document-view';
 
 /** The selected role's trust policy, inline policies (with their documents) and attached managed policies. */

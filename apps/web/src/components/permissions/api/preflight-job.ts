@@ -1,7 +1,7 @@
 import { type PreflightRequest, PreflightResponse } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { apiSend } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { permissionsKeys } from './permissions-keys';
 
 export function preflightJob(model: PreflightRequest, signal?: AbortSignal): Promise<PreflightResponse> {
   return apiSend('POST', '/api/jobs/preflight', PreflightResponse, model, signal);
@@ -10,7 +10,7 @@ export function preflightJob(model: PreflightRequest, signal?: AbortSignal): Pro
 /** The checks read the world as it is now: run them again each time the Review step opens. */
 export const preflightJobQueryOptions = (model: PreflightRequest | null) =>
   queryOptions({
-    queryKey: model ? jobsKeys.preflight(model) : [...jobsKeys.all, 'preflight', null],
+    queryKey: model ? permissionsKeys.preflight(model) : [...permissionsKeys.all, 'preflight', null],
     queryFn: model ? ({ signal }) => preflightJob(model, signal) : skipToken,
     staleTime: 0,
     retry: false,

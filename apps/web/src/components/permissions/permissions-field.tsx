@@ -1,21 +1,26 @@
-import type { RoleSummary } from '@batchops/contracts';
+import type { RoleSummary, RoleTemplateRequest } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useRef, useState } from 'react';
-import { bindField } from '../../../../components/form/bind-field';
-import { InputField } from '../../../../components/form/input-field';
-import { SelectField } from '../../../../components/form/select-field';
-import { useNotifications } from '../../../../components/notifications';
-import { useRoles } from '../../api/get-roles';
+import { InputField } from '../form/input-field';
+import { SelectField } from '../form/select-field';
+import { useNotifications } from '../notifications';
+import { useRoles } from './api/get-roles';
+import { roleNameOf } from './role-name';
 import { RolePolicies } from './role-policies';
 import { RoleTemplateModal } from './role-template-modal';
-import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
-import type { WizardStepProps } from './wizard-step-props';
 
 type Mode = 'existing' | 'arn';
-type FieldProps = Pick<WizardStepProps, 'form' | 'update' | 'errors'>;
+/** The role of the job being made, and what its template is made from (null: the job's settings are not complete). */
+export interface PermissionsFieldProps {
+  readonly roleArn: string;
+  readonly onRoleArn: (roleArn: string) => void;
+  readonly errorText: string | undefined;
+  readonly template: RoleTemplateRequest | null;
+}
+type FieldProps = Omit<PermissionsFieldProps, 'template'>;
 
 const roleDescription = 'Batch Operations assumes this role to run the operation on your objects.';
 
@@ -43,13 +48,18 @@ const roleOption = (r: RoleSummary) => ({
 });
 
 /** One of the account's roles, from a filtering list. */
-function RoleSelect({ form, update, errors, roles }: FieldProps & { roles: ReturnType<typeof useRoles> }) {
+function RoleSelect({
+  roleArn,
+  onRoleArn,
+  errorText,
+  roles,
+}: FieldProps & { roles: ReturnType<typeof useRoles> }) {
   return (
     <SelectField
       label="IAM role"
       description={roleDescription}
-      errorText={errors.roleArn}
-      value={form.roleArn.trim()}
+      errorText={errorText}
+      value={roleArn.trim()}
       options={(roles.data ?? []).map(roleOption)}
       filteringType="auto"
       filteringAriaLabel="Filter roles"
@@ -59,19 +69,18 @@ function RoleSelect({ form, update, errors, roles }: FieldProps & { roles: Retur
       loadingText="Reading the roles"
       listErrorText={roles.error ? `The roles could not be listed: ${roles.error.message}` : undefined}
       empty="No roles in this account"
-      onChange={(roleArn) => update({ roleArn })}
+      onChange={onRoleArn}
     />
   );
 }
 
-/** The wizard's Permissions: an existing role (ListRoles) or a typed ARN, its policies, and a role made from a template. */
-export function PermissionsField(props: FieldProps) {
-  const { form, update, errors } = props;
+/** A job's Permissions: an existing role (ListRoles) or a typed ARN, its policies, and a role made from a template. */
+export function PermissionsField({ roleArn, onRoleArn, errorText, template }: PermissionsFieldProps) {
   const roles = useRoles();
   const { notify } = useNotifications();
-  const [mode, setMode] = useRoleMode(roles, form.roleArn);
+  const [mode, setMode] = useRoleMode(roles, roleArn);
   const [templateOpen, setTemplateOpen] = useState(false);
-  const roleName = roleNameOf(form.roleArn);
+  const roleName = roleNameOf(roleArn);
   return (
     <SpaceBetween size="l">
       <RadioGroup
@@ -84,10 +93,12 @@ export function PermissionsField(props: FieldProps) {
         ]}
       />
       {mode === 'existing' ? (
-        <RoleSelect form={form} update={update} errors={errors} roles={roles} />
+        <RoleSelect roleArn={roleArn} onRoleArn={onRoleArn} errorText={errorText} roles={roles} />
       ) : (
         <InputField
-          {...bindField(props, 'roleArn')}
+          value={roleArn}
+          onChange={onRoleArn}
+          errorText={errorText}
           label="IAM role ARN"
           description={roleDescription}
           placeholder="arn:aws:iam::123456789012:role/name"
@@ -104,10 +115,10 @@ export function PermissionsField(props: FieldProps) {
       </Button>
       {templateOpen && (
         <RoleTemplateModal
-          job={toRoleTemplateRequest(form)}
+          job={template}
           onDismiss={() => setTemplateOpen(false)}
           onCreated={(role) => {
-            update({ roleArn: role.arn });
+            onRoleArn(role.arn);
             setMode('existing');
             setTemplateOpen(false);
             notify({

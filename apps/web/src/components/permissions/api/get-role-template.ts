@@ -1,7 +1,7 @@
 import { type RoleTemplateRequest, RoleTemplateResponse } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { apiSend } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { permissionsKeys } from './permissions-keys';
 
 export function getRoleTemplate(
   job: RoleTemplateRequest,
@@ -13,7 +13,7 @@ export function getRoleTemplate(
 /** The policies follow the job's settings; null: the settings are not complete yet. */
 export const getRoleTemplateQueryOptions = (job: RoleTemplateRequest | null) =>
   queryOptions({
-    queryKey: job ? jobsKeys.roleTemplate(job) : [...jobsKeys.all, 'role-template', null],
+    queryKey: job ? permissionsKeys.roleTemplate(job) : [...permissionsKeys.all, 'role-template', null],
     queryFn: job ? ({ signal }) => getRoleTemplate(job, signal) : skipToken,
     retry: false,
   });

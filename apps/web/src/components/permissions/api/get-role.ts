@@ -1,7 +1,7 @@
 import { RoleDetails } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { jobsKeys } from './jobs-keys';
+import { permissionsKeys } from './permissions-keys';
 
 export function getRole(name: string, signal?: AbortSignal): Promise<RoleDetails> {
   return apiRequest(`/api/roles/${encodeURIComponent(name)}`, RoleDetails, signal ? { signal } : {});
@@ -9,7 +9,7 @@ export function getRole(name: string, signal?: AbortSignal): Promise<RoleDetails
 
 export const getRoleQueryOptions = (name: string | null) =>
   queryOptions({
-    queryKey: jobsKeys.role(name ?? ''),
+    queryKey: permissionsKeys.role(name ?? ''),
     queryFn: name ? ({ signal }) => getRole(name, signal) : skipToken,
     retry: false,
   });
