@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { BatchReplicationJobForm } from './pages/batch-replication-job-form';
 import { BucketPage } from './pages/bucket-page';
 import { BucketsPage } from './pages/buckets-page';
@@ -14,6 +14,13 @@ export const demo = {
   objects: 540,
 } as const;
 
+/** A fixture that builds a page object on the test's page (Playwright reads `{ page }` as its dependency). */
+function pageObject<T>(PageObject: new (page: Page) => T) {
+  return async ({ page }: { page: Page }, use: (po: T) => Promise<void>) => {
+    await use(new PageObject(page));
+  };
+}
+
 export const test = base.extend<{
   jobsPage: JobsPage;
   wizard: CreateJobWizard;
@@ -23,27 +30,13 @@ export const test = base.extend<{
   ruleForm: ReplicationRuleForm;
   batchJobForm: BatchReplicationJobForm;
 }>({
-  bucketsPage: async ({ page }, use) => {
-    await use(new BucketsPage(page));
-  },
-  bucketPage: async ({ page }, use) => {
-    await use(new BucketPage(page));
-  },
-  ruleForm: async ({ page }, use) => {
-    await use(new ReplicationRuleForm(page));
-  },
-  batchJobForm: async ({ page }, use) => {
-    await use(new BatchReplicationJobForm(page));
-  },
-  jobsPage: async ({ page }, use) => {
-    await use(new JobsPage(page));
-  },
-  wizard: async ({ page }, use) => {
-    await use(new CreateJobWizard(page));
-  },
-  jobPage: async ({ page }, use) => {
-    await use(new JobDetailsPage(page));
-  },
+  bucketsPage: pageObject(BucketsPage),
+  bucketPage: pageObject(BucketPage),
+  ruleForm: pageObject(ReplicationRuleForm),
+  batchJobForm: pageObject(BatchReplicationJobForm),
+  jobsPage: pageObject(JobsPage),
+  wizard: pageObject(CreateJobWizard),
+  jobPage: pageObject(JobDetailsPage),
 });
 
 export { expect } from '@playwright/test';

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PermissionsField } from './permissions-field';
 
 export interface TaggingJob {
   manifestUri: string;
@@ -11,41 +12,24 @@ export interface TaggingJob {
 }
 
 /** The create-job wizard (Cloudscape Wizard). */
-export class CreateJobWizard {
+export class CreateJobWizard extends PermissionsField {
   readonly stepHeading: (name: string) => Locator;
   readonly nextButton: Locator;
   readonly createButton: Locator;
   readonly manifestUri: Locator;
   readonly manifestEtag: Locator;
   readonly description: Locator;
-  readonly roleArn: Locator;
   readonly reportDestination: Locator;
-  readonly preflightChecks: Locator;
-  /** The Permissions field's role choice (Select over ListRoles). */
-  readonly roleSelect: Locator;
-  readonly createRoleFromTemplateButton: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.stepHeading = (name) => page.getByRole('heading', { level: 1, name });
     this.nextButton = page.getByRole('button', { name: 'Next' });
     this.createButton = page.getByRole('button', { name: 'Create job' });
     this.manifestUri = page.getByPlaceholder('s3://bucket/prefix/manifest.csv');
     this.manifestEtag = page.getByRole('textbox', { name: 'Manifest object ETag' });
     this.description = page.getByRole('textbox', { name: 'Description' });
-    this.roleArn = page.getByRole('textbox', { name: 'IAM role ARN' });
     this.reportDestination = page.getByPlaceholder('s3://bucket/prefix/');
-    this.preflightChecks = page.getByRole('list', { name: 'Pre-flight checks' });
-    this.roleSelect = page.getByRole('button', { name: /^IAM role/ });
-    this.createRoleFromTemplateButton = page.getByRole('button', { name: 'Create role from template' });
-  }
-
-  /** Choose an existing role by name in the Permissions field (filtering the list). */
-  async chooseRole(name: string): Promise<void> {
-    await this.page.getByRole('radio', { name: 'Choose from existing IAM roles' }).check();
-    await this.roleSelect.click();
-    await this.page.getByRole('combobox', { name: 'Filter roles' }).fill(name);
-    // An option's name is the role name, then its ARN: `batchops-demo arn:aws:iam::…`.
-    await this.page.getByRole('option', { name: new RegExp(`^${name.replace(/[.+]/g, '\\$&')}\\s`) }).click();
   }
 
   /** Step 1 with a CSV manifest object, then on to Choose operation. */
@@ -83,10 +67,6 @@ export class CreateJobWizard {
 
   async goto(): Promise<void> {
     await this.page.goto('/batch-operations/create');
-  }
-
-  check(label: string): Locator {
-    return this.preflightChecks.getByRole('listitem', { name: label });
   }
 
   /** Fill the steps for a tagging job and stop on Review. */

@@ -1,10 +1,11 @@
-import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { iamClientFor, s3ClientFor } from '@batchops/test-support';
 import type { APIRequestContext } from '@playwright/test';
 
 const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
@@ -14,12 +15,7 @@ export const localAwsEndpoint = `http://127.0.0.1:${localAwsPort}`;
 
 /** An S3 client on the tests' local-aws, as any SDK user would make one. */
 export function localS3(): S3Client {
-  return new S3Client({
-    endpoint: `http://127.0.0.1:${localAwsPort}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  return s3ClientFor(localAwsEndpoint);
 }
 
 export async function putObject(bucket: string, key: string, body: string): Promise<void> {
@@ -83,11 +79,7 @@ export async function createTaggingJob(
  * as a user would extend a role's policy with `aws iam put-role-policy`.
  */
 export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
-  const iam = new IAMClient({
-    endpoint: `http://127.0.0.1:${localAwsPort}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const iam = iamClientFor(localAwsEndpoint);
   try {
     await iam.send(
       new PutRolePolicyCommand({
@@ -104,6 +96,35 @@ export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
             { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
           ],
         }),
+      }),
+    );
+  } finally {
+    iam.destroy();
+  }
+}
+
+/** A role Batch Operations may assume whose one policy allows reading objects only: any job's pre-flight fails on it. */
+export async function createReadOnlyRole(roleName: string): Promise<void> {
+  const iam = iamClientFor(localAwsEndpoint);
+  const policy = (Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+  try {
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: roleName,
+        AssumeRolePolicyDocument: policy([
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'batchoperations.s3.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'read-only',
+        PolicyDocument: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
       }),
     );
   } finally {

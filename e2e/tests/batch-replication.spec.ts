@@ -71,7 +71,7 @@ test('a replication rule on a bucket with objects, "Replicate existing objects?"
   await batchJobForm.runsAutomatically.check();
   await expect(batchJobForm.saveManifest).toBeDisabled();
   await batchJobForm.chooseReportBucket(demo.reportsBucket);
-  await batchJobForm.roleArn.fill(ROLE);
+  await batchJobForm.enterRoleArn(ROLE);
   await batchJobForm.createButton.click();
 
   // The job's page: it runs by itself and replicates the four objects.

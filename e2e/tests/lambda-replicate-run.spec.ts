@@ -1,4 +1,4 @@
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import {
   CreateBucketCommand,
   HeadObjectCommand,
@@ -7,9 +7,9 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { lambdaClientFor, zipOf } from '@batchops/test-support';
 import { demo, expect, test } from '../fixtures';
 import { allowDemoRoleOnE2eBuckets, localAwsEndpoint, localS3 } from '../support/local-aws';
-import { zipOf } from '../support/zip-writer';
 
 // Issue 10's Lambda and issue 9's Replicate, made in the wizard and run. Needs h-lambda (the Lambda
 // API and LambdaInvoke on local-aws) and h-repl (S3ReplicateObject, replication configuration).
@@ -27,11 +27,7 @@ test('invoke a Lambda function chosen from the list with user arguments, read it
 }) => {
   test.setTimeout(240_000);
   const s3 = localS3();
-  const lambda = new LambdaClient({
-    region: 'us-east-1',
-    endpoint: localAwsEndpoint,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const lambda = lambdaClientFor(localAwsEndpoint);
   // The function echoes each task's key and the job's user argument as its resultString.
   const code = `exports.handler = async (event) => ({
     invocationSchemaVersion: event.invocationSchemaVersion,
@@ -46,7 +42,7 @@ test('invoke a Lambda function chosen from the list with user arguments, read it
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Role: role,
-      Code: { ZipFile: zipOf([{ name: 'index.js', data: code }]) },
+      Code: { ZipFile: zipOf([{ name: 'index.js', data: code, deflate: true }]) },
     }),
   );
   lambda.destroy();

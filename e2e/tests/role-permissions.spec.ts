@@ -37,6 +37,9 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   await expect(wizard.check('Role permissions')).toContainText('s3:PutObjectTagging');
   await expect(wizard.check('IAM role')).toContainText('passed');
   await wizard.createButton.click();
+  // Pre-flight found the missing permission: Create asks before making a job that will fail.
+  await expect(wizard.createAnywayDialog).toContainText(/Pre-flight found \d+ problems?\. Create anyway\?/);
+  await wizard.createAnywayDialog.getByRole('button', { name: 'Create anyway' }).click();
 
   await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
   await jobPage.runJob();

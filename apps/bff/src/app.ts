@@ -49,13 +49,11 @@ export interface AppDeps {
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
 const STREAMS_PER_CLIENT = 8;
 
-/** The Express app and what stops its background work (live pollers); the server closes both. */
-export interface ConsoleApp {
-  readonly app: Express;
-  close(): void;
-}
+/** Stops the app's background work (live pollers): the server calls it after it stops listening. */
+export const closeApp = (app: Express): void => (app.locals.close as () => void)();
 
-export function createApp(deps: AppDeps): ConsoleApp {
+/** The console's Express app; its `close` is kept in `app.locals`, Express's place for app-wide values. */
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
@@ -102,5 +100,6 @@ export function createApp(deps: AppDeps): ConsoleApp {
   app.use('/api', api);
   app.use(serveSpa(deps.webDir, { sourceMaps: deps.serveSourceMaps === true }));
   app.use(errorHandler(log));
-  return { app, close: () => hub.close() };
+  app.locals.close = () => hub.close();
+  return app;
 }

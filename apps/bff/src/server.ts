@@ -10,7 +10,7 @@ import {
   type RoleSeed,
   startLocalAws,
 } from '@batchops/local-aws';
-import { type AppDeps, createApp } from './app.js';
+import { type AppDeps, closeApp, createApp } from './app.js';
 import { createRegionalClients } from './aws/aws-clients.js';
 import type { Config } from './config.js';
 import type { PollIntervals } from './jobs/live/job-pollers.js';
@@ -76,7 +76,7 @@ export async function startConsole(
         : null,
   };
   const clients = createRegionalClients({ region: config.region, endpoint, credentials });
-  const { app, close: closeApp } = createApp({
+  const app = createApp({
     clients,
     connection,
     webDir: config.webDir,
@@ -119,7 +119,7 @@ export async function startConsole(
         server.close(() => ok());
         server.closeAllConnections();
       });
-      closeApp();
+      closeApp(app);
       clients.destroy();
       await localAws?.close();
     },

@@ -1,4 +1,4 @@
-import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   ApiError,
   CliCommandResponse,
@@ -25,22 +25,14 @@ const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 const DEMO_ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
 
 let c: ConsoleFixture;
-let s3: S3Client;
+let s3: ConsoleFixture['s3'];
 let token = 0;
 
 beforeAll(async () => {
   c = await startConsoleFixture(true);
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: c.app.localAws?.url ?? '',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  ({ s3 } = c);
 }, 60_000);
-afterAll(async () => {
-  s3.destroy();
-  await c.close();
-});
+afterAll(() => c.close());
 
 /** A tagging job over the demo manifest, as the wizard would send it. */
 function wizard(over: Partial<JobWizardInput> = {}): JobWizardInput {

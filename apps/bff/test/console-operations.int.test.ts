@@ -1,4 +1,4 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import {
   CliCommandResponse,
   type JobWizardInput,
@@ -14,22 +14,14 @@ import { type ConsoleFixture, readEvents, startConsoleFixture } from './support/
 const REPORTS = 'batchops-demo-reports';
 const ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
 let c: ConsoleFixture;
-let s3: S3Client;
+let s3: ConsoleFixture['s3'];
 
 beforeAll(async () => {
   c = await startConsoleFixture(true);
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: c.app.localAws?.url ?? '',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  ({ s3 } = c);
   await s3.send(new CreateBucketCommand({ Bucket: 'no-replication' }));
 }, 60_000);
-afterAll(async () => {
-  s3.destroy();
-  await c.close();
-});
+afterAll(() => c.close());
 
 const replicate = (over: Partial<JobWizardInput> = {}): JobWizardInput => ({
   manifest: {

@@ -1,10 +1,5 @@
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  HeadObjectCommand,
-  PutBucketVersioningCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, HeadObjectCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import {
   ApiError,
   CreateRoleFromTemplateResponse,
@@ -28,21 +23,14 @@ const DEMO_ROLE = `arn:aws:iam::${ACCOUNT}:role/batchops-demo`;
 const NARROW_ROLE = `arn:aws:iam::${ACCOUNT}:role/batchops-demo-readonly`;
 
 let c: ConsoleFixture;
-let iam: IAMClient;
+let iam: ConsoleFixture['iam'];
 let token = 0;
 
 beforeAll(async () => {
   c = await startConsoleFixture(true);
-  iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: c.app.localAws?.url ?? '',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  ({ iam } = c);
 }, 60_000);
-afterAll(async () => {
-  iam.destroy();
-  await c.close();
-});
+afterAll(() => c.close());
 
 /** The job part of a wizard model: a tagging job over the demo manifest. */
 const job: Pick<JobWizardInput, 'manifest' | 'operation' | 'report'> = {
@@ -306,12 +294,7 @@ describe('the demo role', () => {
   });
 
   it('runs Batch Replication from a new rule on the demo source to a bucket the user creates', async () => {
-    const s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: c.app.localAws?.url ?? '',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const { s3 } = c;
     const dest = 'my-new-replica-bucket';
     await s3.send(new CreateBucketCommand({ Bucket: dest }));
     await s3.send(
@@ -333,16 +316,21 @@ describe('the demo role', () => {
       revision: null,
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
-    const created = await c.json('POST', `/api/buckets/${SOURCE}/replication/jobs`, {
+    // The rule flow's job, as the wizard's model: the one create path.
+    const created = await c.json('POST', '/api/jobs', {
       runOption: 'auto',
-      manifest: { save: false, prefix: '' },
+      manifest: {
+        format: 'replication',
+        generator: { sourceBucket: SOURCE, replicationStatuses: ['NONE', 'FAILED'] },
+      },
+      operation: { type: 'replicate' },
+      priority: 10,
       report: {
         enabled: true,
         scope: 'FailedTasksOnly',
         bucket: REPORTS,
         prefix: `batch-replication/${SOURCE}`,
       },
-      replicationStatuses: ['NONE', 'FAILED'],
       roleArn: DEMO_ROLE,
       clientRequestToken: `demo-repl-${Date.now()}`,
     });
@@ -360,6 +348,5 @@ describe('the demo role', () => {
     expect(d.progress.succeeded).toBeGreaterThanOrEqual(540);
     const replica = await s3.send(new HeadObjectCommand({ Bucket: dest, Key: 'logs/app/object-0001.log' }));
     expect(replica.ReplicationStatus).toBe('REPLICA');
-    s3.destroy();
   }, 90_000);
 });

@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError } from '@batchops/contracts';
+import { runFuzz, seededRandom } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { type RunningConsole, startConsole } from '../src/server.js';
@@ -13,17 +14,6 @@ import { type RunningConsole, startConsole } from '../src/server.js';
 const SEED = Number(process.env.BATCHOPS_FUZZ_SEED ?? 20261202);
 const REQUESTS = Number(process.env.BATCHOPS_FUZZ_BFF_REQUESTS ?? 3000);
 const CONCURRENCY = 8;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   readonly method: string;
@@ -234,21 +224,13 @@ afterAll(async () => {
 
 describe('fuzz: the BFF on loopback', () => {
   it(`answers ${REQUESTS.toLocaleString()} seeded odd requests (seed ${SEED}) without a 5xx or a crash`, async () => {
-    const next = generator(prng(SEED), app.port);
-    const tally = new Map<string, number>();
-    const bad: string[] = [];
-    let sent = 0;
-    const worker = async () => {
-      while (sent < REQUESTS) {
-        sent++;
-        const r = next();
-        let a: Answer;
-        try {
-          a = await send(r, app.port, agent);
-        } catch (e) {
-          bad.push(`${r.method} ${r.path}: ${(e as Error).message}`);
-          continue;
-        }
+    const { sent, bad, summary } = await runFuzz({
+      requests: REQUESTS,
+      concurrency: CONCURRENCY,
+      next: generator(seededRandom(SEED), app.port),
+      label: (r) => `${r.method} ${r.path}`,
+      probe: async (r) => {
+        const a = await send(r, app.port, agent);
         const isApi = r.path.startsWith('/api');
         let shape = 'n/a';
         if (isApi && a.status >= 400 && r.method !== 'HEAD') {
@@ -258,19 +240,15 @@ describe('fuzz: the BFF on loopback', () => {
             shape = 'NOT-AN-ApiError';
           }
         }
-        const k = `${isApi ? 'api' : 'spa'} ${Math.floor(a.status / 100)}xx${shape === 'n/a' ? '' : ` ${shape}`}`;
-        tally.set(k, (tally.get(k) ?? 0) + 1);
-        if (a.status >= 500 || shape === 'NOT-AN-ApiError')
-          bad.push(
-            `${a.status} ${r.method} ${r.path} ${JSON.stringify(r.headers)} body=${JSON.stringify(r.body.toString().slice(0, 120))} -> ${a.body.slice(0, 200)}`,
-          );
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const summary = [...tally].sort((a, b) => b[1] - a[1]);
-    console.log(
-      `BFF fuzz seed ${SEED}: ${sent} requests\n${summary.map(([k, n]) => `  ${n}\t${k}`).join('\n')}`,
-    );
+        const tally = `${isApi ? 'api' : 'spa'} ${Math.floor(a.status / 100)}xx${shape === 'n/a' ? '' : ` ${shape}`}`;
+        if (a.status < 500 && shape !== 'NOT-AN-ApiError') return { tally };
+        return {
+          tally,
+          bad: `${a.status} ${r.method} ${r.path} ${JSON.stringify(r.headers)} body=${JSON.stringify(r.body.toString().slice(0, 120))} -> ${a.body.slice(0, 200)}`,
+        };
+      },
+    });
+    console.log(`BFF fuzz seed ${SEED}: ${sent} requests\n${summary}`);
     expect(bad.slice(0, 20)).toEqual([]);
     const health = await fetch(`http://127.0.0.1:${app.port}/api/health`);
     expect(health.status).toBe(200);

@@ -8,7 +8,7 @@ import { type LocalAwsHandle, startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@b
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
 import { JobCache } from '../src/jobs/job-cache.js';
-import type { JobsServiceDeps } from '../src/jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../src/jobs/jobs-service-deps.js';
 import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
 import { ReportCache } from '../src/jobs/report/report-cache.js';
 

@@ -1,13 +1,17 @@
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { S3Client } from '@aws-sdk/client-s3';
-import { DescribeJobCommand, type JobDescriptor, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import type { JobDescriptor, S3ControlClient } from '@aws-sdk/client-s3-control';
 import {
   CreateRoleFromTemplateResponse,
   JobReport,
   PreflightResponse,
   RoleTemplateResponse,
 } from '@batchops/contracts';
+import {
+  BATCH_OPERATIONS_TRUST,
+  lambdaClientFor,
+  s3ControlClientFor,
+  waitForJob,
+} from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleFixture, startConsoleFixture } from './support/console-fixture.js';
 import { ACCOUNT, CELLS, type Cell, cellJob, setUpMatrix } from './support/permission-matrix.js';
@@ -17,38 +21,23 @@ import { ACCOUNT, CELLS, type Cell, cellJob, setUpMatrix } from './support/permi
 // the job fails naming it. Real BFF, real local-aws, real SDK clients; nothing stubbed.
 
 let c: ConsoleFixture;
-let iam: IAMClient;
+let iam: ConsoleFixture['iam'];
 let control: S3ControlClient;
 let token = 0;
 
 beforeAll(async () => {
   c = await startConsoleFixture(false);
   const endpoint = c.app.localAws?.url ?? '';
-  const config = {
-    region: 'us-east-1',
-    endpoint,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
-  iam = new IAMClient(config);
+  iam = c.iam;
   // S3 Control puts the account in the host name; the local endpoint takes it on its path.
-  control = new S3ControlClient({ ...config, endpointProvider: () => ({ url: new URL(`${endpoint}/`) }) });
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
-  const lambda = new LambdaClient(config);
-  await setUpMatrix(s3, lambda);
-  s3.destroy();
+  control = s3ControlClientFor(endpoint);
+  const lambda = lambdaClientFor(endpoint);
+  await setUpMatrix(c.s3, lambda);
   lambda.destroy();
 }, 120_000);
 afterAll(async () => {
-  iam.destroy();
   control.destroy();
   await c.close();
-});
-
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
-  ],
 });
 
 type Statement = { Sid: string; Effect: string; Action: string[]; Resource: string | string[] };
@@ -91,14 +80,11 @@ async function run(cell: Cell, roleArn: string): Promise<JobDescriptor & { JobId
   const created = await c.json('POST', '/api/jobs', wizard(cell, roleArn));
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const JobId = created.body.jobId as string;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const job = (await control.send(new DescribeJobCommand({ AccountId: ACCOUNT, JobId }))).Job ?? {};
-    if (job.Status === 'Complete' || job.Status === 'Failed' || job.Status === 'Cancelled')
-      return { ...job, JobId };
-    if (Date.now() > deadline) throw new Error(`job ${JobId} is still ${job.Status}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
+  const job = await waitForJob(control, JobId, ['Complete', 'Failed', 'Cancelled'], {
+    accountId: ACCOUNT,
+    timeoutMs: 60_000,
+  });
+  return { ...job, JobId };
 }
 
 /** What the job says went wrong: its failure reasons, or the actions its report's AccessDenied rows name. */
@@ -150,7 +136,9 @@ describe('the permissions matrix: template roles, and each action taken away', (
       await Promise.all(
         removals.map(async ({ sid, action }, j) => {
           const RoleName = `pm${i}-${j}`;
-          await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: TRUST }));
+          await iam.send(
+            new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+          );
           await iam.send(
             new PutRolePolicyCommand({
               RoleName,

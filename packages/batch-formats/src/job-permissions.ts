@@ -161,6 +161,32 @@ export const OPERATION_PERMISSIONS: { readonly [K in JobOperationName]-?: Operat
   },
 };
 
+/**
+ * Each operation with every parameter that adds a permission (a role for any job of an operation
+ * reads its row whole: the demo roles). Beside the rows, so a new row comes with its widest form.
+ */
+export const widestOperationParameters = (
+  copyTarget: string,
+): { readonly [K in JobOperationName]-?: NonNullable<JobOperation[K]> } => ({
+  S3PutObjectTagging: {},
+  S3DeleteObjectTagging: {},
+  S3PutObjectAcl: {},
+  S3InitiateRestoreObject: {},
+  S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } },
+  S3PutObjectRetention: { BypassGovernanceRetention: true, Retention: {} },
+  S3ReplicateObject: {},
+  S3ComputeObjectChecksum: {},
+  S3UpdateObjectEncryption: {},
+  LambdaInvoke: { FunctionArn: 'arn:aws:lambda:*:*:function:*' },
+  S3PutObjectCopy: {
+    TargetResource: copyTarget,
+    NewObjectTagging: [{ Key: 'k', Value: 'v' }],
+    CannedAccessControlList: 'private',
+    ObjectLockMode: 'GOVERNANCE',
+    ObjectLockLegalHoldStatus: 'ON',
+  },
+});
+
 /** The member a CreateJob operation names (exactly one is set). */
 export function operationNameOf(op: JobOperation): JobOperationName {
   const names = (Object.keys(OPERATION_PERMISSIONS) as JobOperationName[]).filter(

@@ -101,12 +101,7 @@ export const BrowseObjectsQuery = z.object({
 });
 export type BrowseObjectsQuery = z.infer<typeof BrowseObjectsQuery>;
 
-export const BrowseObject = z.object({
-  key: z.string(),
-  size: z.number().int().nonnegative(),
-  etag: z.string().nullable(),
-  lastModified: z.string().datetime().nullable(),
-  storageClass: z.string().nullable(),
+export const BrowseObject = ObjectSummary.extend({
   /** Set when versions are listed ('null' for the version written before versioning). */
   versionId: z.string().nullable(),
   isLatest: z.boolean(),

@@ -7,6 +7,8 @@ export * from './job-events.js';
 export * from './job-report.js';
 export * from './job-wizard.js';
 export * from './jobs.js';
+export * from './operations.js';
 export * from './preflight.js';
 export * from './replication.js';
 export * from './roles.js';
+export * from './tags.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { WizardOperation } from './job-wizard.js';
-import { JobSummary, S3Tag } from './jobs.js';
+import { JobSummary } from './jobs.js';
+import { WizardOperation } from './operations.js';
+import { S3Tag } from './tags.js';
 
 export const ManifestFormat = z.enum(['csv', 'inventory']);
 export type ManifestFormat = z.infer<typeof ManifestFormat>;

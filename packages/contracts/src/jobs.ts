@@ -1,26 +1,11 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
 import { z } from 'zod';
+import { OperationName } from './operations.js';
+import { S3Tag } from './tags.js';
 
 /** JobStatus enum of the S3 Control model (2018-08-20): batch-formats' list, pinned to the SDK there. */
 export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
-
-/** OperationName enum of the S3 Control model. */
-export const operationNames = [
-  'LambdaInvoke',
-  'S3PutObjectCopy',
-  'S3PutObjectAcl',
-  'S3PutObjectTagging',
-  'S3DeleteObjectTagging',
-  'S3InitiateRestoreObject',
-  'S3PutObjectLegalHold',
-  'S3PutObjectRetention',
-  'S3ReplicateObject',
-  'S3ComputeObjectChecksum',
-  'S3UpdateObjectEncryption',
-] as const;
-export const OperationName = z.enum(operationNames);
-export type OperationName = z.infer<typeof OperationName>;
 
 export const JobProgress = z.object({
   totalTasks: z.number().int().nonnegative().nullable(),
@@ -43,26 +28,6 @@ export const JobSummary = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
-/** A job tag or an object tag (S3Tag of the model: key 1–128, value 0–256 characters). */
-export const S3Tag = z.object({
-  key: z.string().min(1, 'a tag key is required').max(128, 'at most 128 characters'),
-  value: z.string().max(256, 'at most 256 characters'),
-});
-export type S3Tag = z.infer<typeof S3Tag>;
-
-/** Job tags: at most 50, keys unique. */
-export const JobTags = z
-  .array(S3Tag)
-  .max(50, 'at most 50 tags')
-  .superRefine((tags, ctx) => {
-    const seen = new Set<string>();
-    tags.forEach((t, i) => {
-      if (seen.has(t.key))
-        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate tag key ${t.key}` });
-      seen.add(t.key);
-    });
-  });
-
 /** A row of GET /api/jobs: the summary and the job's tags. */
 export const JobListItem = JobSummary.extend({ tags: z.array(S3Tag) });
 export type JobListItem = z.infer<typeof JobListItem>;
@@ -79,6 +44,9 @@ export type ListJobsResponse = z.infer<typeof ListJobsResponse>;
 /** A query value that may repeat (`?status=Active&status=Suspended`); one value arrives as a string. */
 const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** An AWS Region name such as us-east-1. */
+export const RegionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1');
 
 const optionalText = z.string().trim().max(1024).optional();
 
@@ -105,9 +73,6 @@ export const ListJobsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
   /** The Region whose jobs to list; absent: the console's Region. */
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region such as us-east-1')
-    .optional(),
+  region: RegionName.optional(),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;

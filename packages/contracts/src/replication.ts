@@ -1,6 +1,7 @@
+import { WRITABLE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { z } from 'zod';
 import { ReplicationStatusFilter, RoleArn } from './job-wizard.js';
-import { S3Tag } from './jobs.js';
+import { S3Tag } from './tags.js';
 
 const destinationBucket = z
   .string()
@@ -8,17 +9,8 @@ const destinationBucket = z
   .max(63, 'a bucket name has 3 to 63 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'not a valid bucket name');
 
-/** Destination storage classes S3 replication accepts (model StorageClass, FSX_OPENZFS excluded). */
-export const REPLICATION_STORAGE_CLASSES = [
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-  'GLACIER_IR',
-] as const;
+/** Destination storage classes S3 replication accepts (what a write to a general purpose bucket takes). */
+export const REPLICATION_STORAGE_CLASSES = WRITABLE_STORAGE_CLASSES;
 
 /** Which objects a rule applies to: the whole bucket, or a prefix and/or tags. */
 export const RuleScope = z.discriminatedUnion('type', [

@@ -1,22 +1,17 @@
 // biome-ignore-all lint/style/noNonNullAssertion: the CRC loops index typed arrays in range by construction; a check per byte would cost speed.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from '@batchops/batch-formats';
 
 // The digests S3 names in its checksum headers and S3 Batch Operations computes (Compute checksum):
 // one implementation in the engine, which local-aws imports for checking uploads.
 
-/** Every digest `createHasher` computes. */
-export type DigestAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'MD5' | 'SHA1' | 'SHA256' | 'SHA512';
+/** Every digest `createHasher` computes: the model's checksum algorithms but the XXHASH ones. */
+export type DigestAlgorithm = Exclude<ChecksumAlgorithm, `XXHASH${string}`>;
 
-export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = [
-  'CRC32',
-  'CRC32C',
-  'CRC64NVME',
-  'MD5',
-  'SHA1',
-  'SHA256',
-  'SHA512',
-];
+export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = CHECKSUM_ALGORITHMS.filter(
+  (a): a is DigestAlgorithm => !a.startsWith('XXHASH'),
+);
 
 /** An incremental digest; `digest()` returns the raw bytes (S3 sends their base64), once. */
 export interface Hasher {

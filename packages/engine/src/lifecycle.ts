@@ -1,7 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetBucketLocationCommand, type S3Client } from '@aws-sdk/client-s3';
-import { bucketOfArn, isEnded, type JobStatus } from '@batchops/batch-formats';
+import { isEnded, type JobStatus } from '@batchops/batch-formats';
 import type { FailureJournal } from './failure-journal.js';
 import type { JobAccess } from './job-access.js';
 import type { JobStore, StoredJob } from './job-store.js';
@@ -10,6 +9,7 @@ import { ManifestFileWriter, readManifestFile } from './manifest/manifest-file.j
 import { PrepareError, prepareManifest } from './manifest/prepare-manifest.js';
 import { resolveOperation } from './operations/operation-registry.js';
 import { writeCompletionReport } from './report/completion-report.js';
+import { checkReportBucket } from './report/report-bucket.js';
 import { Scheduler } from './scheduler.js';
 
 const DAY = 86_400_000;
@@ -379,27 +379,3 @@ export class Lifecycle {
 
 /** The status now (read after awaits and calls that change it, past TypeScript's narrowing). */
 const statusOf = (job: StoredJob): JobStatus => job.status;
-
-/**
- * A job with a report needs its report bucket: fail while Preparing, before any task runs.
- * GetBucketLocation, not HeadBucket: the documented report permissions are s3:PutObject and
- * s3:GetBucketLocation, without s3:ListBucket.
- */
-async function checkReportBucket(s3: S3Client, job: StoredJob): Promise<void> {
-  const report = job.request.Report;
-  if (!report?.Enabled || !report.Bucket) return;
-  const bucket = bucketOfArn(report.Bucket);
-  try {
-    await s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
-  } catch (e) {
-    const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    const status = err.$metadata?.httpStatusCode;
-    if (status === 404 || err.name === 'NotFound' || err.name === 'NoSuchBucket') {
-      throw new PrepareError('NoSuchBucket', `The report bucket ${bucket} does not exist`);
-    }
-    throw new PrepareError(
-      err.name || 'ReportBucketError',
-      `Reading the report bucket ${bucket} failed: ${err.message ?? status ?? 'unknown error'}`,
-    );
-  }
-}

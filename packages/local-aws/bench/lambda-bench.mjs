@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { zipOf } from '@batchops/test-support';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { runPool } from './run-pool.mjs';
 import { failBench, limitBenchTime } from './time-limit.mjs';
 
 limitBenchTime('lambda bench', { quickSeconds: 300, fullSeconds: 1200 });
@@ -17,42 +18,6 @@ const OBJECTS = process.env.BENCH_QUICK ? 1000 : 10_000;
 const INVOKES = process.env.BENCH_QUICK ? 500 : 5000;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const ACCOUNT = '000000000000';
-
-/** A stored (uncompressed) zip of one file. */
-function zipOne(name, text) {
-  const data = Buffer.from(text);
-  const n = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(n.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(30 + n.length + data.length, 16);
-  return Buffer.concat([local, n, data, central, n, end]);
-}
-
-async function pool(n, limit, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-lambda-'));
 const aws = await startLocalAws({ port: 0, dataDir: dir, roles: [TEST_ROLE] });
@@ -66,7 +31,9 @@ const lambda = new LambdaClient({ region: 'us-east-1', endpoint: aws.url, creden
 try {
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
-  await pool(OBJECTS, 32, (i) => s3.send(new PutObjectCommand({ Bucket: 'src', Key: `o/${i}`, Body: 'x' })));
+  await runPool(OBJECTS, 32, (i) =>
+    s3.send(new PutObjectCommand({ Bucket: 'src', Key: `o/${i}`, Body: 'x' })),
+  );
   const manifest = Array.from({ length: OBJECTS }, (_, i) => `src,o/${i}`).join('\n');
   const put = await s3.send(new PutObjectCommand({ Bucket: 'src', Key: 'manifest.csv', Body: manifest }));
   await lambda.send(
@@ -76,10 +43,12 @@ try {
       Handler: 'index.handler',
       Role: `arn:aws:iam::${ACCOUNT}:role/bench`,
       Code: {
-        ZipFile: zipOne(
-          'index.js',
-          "exports.handler = async (e) => ({ invocationSchemaVersion: '1.0', treatMissingKeysAs: 'PermanentFailure', invocationId: e.invocationId, results: e.tasks.map((t) => ({ taskId: t.taskId, resultCode: 'Succeeded', resultString: t.s3Key })) });",
-        ),
+        ZipFile: zipOf([
+          {
+            name: 'index.js',
+            data: "exports.handler = async (e) => ({ invocationSchemaVersion: '1.0', treatMissingKeysAs: 'PermanentFailure', invocationId: e.invocationId, results: e.tasks.map((t) => ({ taskId: t.taskId, resultCode: 'Succeeded', resultString: t.s3Key })) });",
+          },
+        ]),
       },
     }),
   );
@@ -88,9 +57,9 @@ try {
   const payload = Buffer.from(
     '{"invocationSchemaVersion":"1.0","invocationId":"x","job":{"id":"j"},"tasks":[]}',
   );
-  await pool(8, 8, () => lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })));
+  await runPool(8, 8, () => lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })));
   let t0 = performance.now();
-  await pool(INVOKES, 64, () =>
+  await runPool(INVOKES, 64, () =>
     lambda.send(new InvokeCommand({ FunctionName: 'trivial', Payload: payload })),
   );
   const invokeSecs = (performance.now() - t0) / 1000;

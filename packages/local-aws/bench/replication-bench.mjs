@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { runPool } from './run-pool.mjs';
 import { limitBenchTime } from './time-limit.mjs';
 
 limitBenchTime('replication bench', { quickSeconds: 300, fullSeconds: 1200 });
@@ -33,15 +34,6 @@ const LOOP_CONCURRENCY = 64;
 const ACCOUNT = '000000000000';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const keyOf = (i) => `objects/${String(i % 10)}/obj-${String(i).padStart(7, '0')}`;
-
-/** Run `op(i)` for i in [0, total) with `concurrency` in flight. */
-async function pool(total, concurrency, op) {
-  let next = 0;
-  const worker = async () => {
-    while (next < total) await op(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'replication-bench-'));
 const aws = await startLocalAws({ port: 0, dataDir, roles: [TEST_ROLE], engine: { concurrency: 64 } });
@@ -67,7 +59,7 @@ try {
   }
   const s0 = performance.now();
   // Existing objects: written before the replication configuration, so live replication skips them.
-  await pool(N, 64, (i) =>
+  await runPool(N, 64, (i) =>
     s3.send(
       new PutObjectCommand({
         Bucket: 'repl-src',
@@ -152,7 +144,7 @@ try {
     KeyMarker = page.NextKeyMarker;
     VersionIdMarker = page.NextVersionIdMarker;
   }
-  await pool(versions.length, LOOP_CONCURRENCY, (i) => {
+  await runPool(versions.length, LOOP_CONCURRENCY, (i) => {
     const v = versions[i];
     return s3.send(
       new CopyObjectCommand({

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { runPool } from './run-pool.mjs';
 import { limitBenchTime } from './time-limit.mjs';
 
 // The SDK's Node 20 deprecation notice would land in the middle of the table.
@@ -181,12 +182,8 @@ async function drain(body) {
 
 /** Run `op(i)` for i in [0, total) with `concurrency` in flight; ops/s. */
 async function opsPerSecond(total, concurrency, op) {
-  let next = 0;
-  const worker = async () => {
-    while (next < total) await op(next++);
-  };
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  await runPool(total, concurrency, op);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return total / seconds;
 }

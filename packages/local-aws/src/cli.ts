@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ACCOUNT_ID, type LocalAwsHandle, startLocalAws, TEST_ROLE } from './server.js';
+import { DEFAULT_ACCOUNT_ID } from './defaults.js';
+import { TEST_ROLE } from './iam/role-seeds.js';
+import type { LocalAwsHandle } from './local-aws-options.js';
+import { startLocalAws } from './server.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
 /** The environment variable that may hold the credential list (argv is world-readable in /proc). */

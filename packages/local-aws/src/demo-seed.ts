@@ -6,8 +6,13 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { JobOperation } from '@aws-sdk/client-s3-control';
-import { type JobAccess, type JobOperationName, jobPermissionNeeds } from '@batchops/batch-formats';
+import {
+  bucketArn,
+  type JobAccess,
+  jobPermissionNeeds,
+  objectArn,
+  widestOperationParameters,
+} from '@batchops/batch-formats';
 
 export const DEMO_SOURCE_BUCKET = 'batchops-demo-source';
 export const DEMO_REPORTS_BUCKET = 'batchops-demo-reports';
@@ -29,27 +34,6 @@ const TRUST = JSON.stringify({
 });
 const DEMO_BUCKETS = [DEMO_SOURCE_BUCKET, DEMO_REPORTS_BUCKET];
 
-/** Each operation with every parameter that adds a permission (the table's rows are read whole). */
-const EVERY_OPERATION: { readonly [K in JobOperationName]-?: NonNullable<JobOperation[K]> } = {
-  S3PutObjectTagging: {},
-  S3DeleteObjectTagging: {},
-  S3PutObjectAcl: {},
-  S3InitiateRestoreObject: {},
-  S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } },
-  S3PutObjectRetention: { BypassGovernanceRetention: true, Retention: {} },
-  S3ReplicateObject: {},
-  S3ComputeObjectChecksum: {},
-  S3UpdateObjectEncryption: {},
-  LambdaInvoke: { FunctionArn: 'arn:aws:lambda:*:*:function:*' },
-  S3PutObjectCopy: {
-    TargetResource: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}`,
-    NewObjectTagging: [{ Key: 'k', Value: 'v' }],
-    CannedAccessControlList: 'private',
-    ObjectLockMode: 'GOVERNANCE',
-    ObjectLockLegalHoldStatus: 'ON',
-  },
-};
-
 /**
  * What any demo job needs, from the permissions table (decision 0025): every operation over either
  * demo bucket, with a CSV, inventory or generated manifest there and its report there; object
@@ -68,7 +52,7 @@ function demoJobActions(): { objects: string[]; buckets: string[]; functions: st
       output: { bucket: DEMO_REPORTS_BUCKET },
     },
   ];
-  for (const [name, params] of Object.entries(EVERY_OPERATION))
+  for (const [name, params] of Object.entries(widestOperationParameters(bucketArn(DEMO_SOURCE_BUCKET))))
     for (const manifest of manifests)
       for (const need of jobPermissionNeeds({
         partition: 'aws',
@@ -103,19 +87,19 @@ const REPLICATION_STATEMENTS = [
     Sid: 'ReplicationSource',
     Effect: 'Allow',
     Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
-    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+    Resource: DEMO_BUCKETS.map((b) => bucketArn(b)),
   },
   {
     Sid: 'ReplicationSourceObjects',
     Effect: 'Allow',
     Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl', 's3:GetObjectVersionTagging'],
-    Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+    Resource: DEMO_BUCKETS.map((b) => objectArn(b, '*')),
   },
   {
     Sid: 'ReplicationDestination',
     Effect: 'Allow',
     Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'],
-    Resource: 'arn:aws:s3:::*/*',
+    Resource: objectArn('*', '*'),
   },
 ];
 
@@ -131,13 +115,13 @@ function demoPolicy(accountId: string, withhold: readonly string[] = []): string
           Sid: 'DemoObjects',
           Effect: 'Allow',
           Action: keep(objects),
-          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}/*`),
+          Resource: DEMO_BUCKETS.map((b) => objectArn(b, '*')),
         },
         {
           Sid: 'DemoBuckets',
           Effect: 'Allow',
           Action: keep(buckets),
-          Resource: DEMO_BUCKETS.map((b) => `arn:aws:s3:::${b}`),
+          Resource: DEMO_BUCKETS.map((b) => bucketArn(b)),
         },
         {
           Sid: 'InvokeFunctions',

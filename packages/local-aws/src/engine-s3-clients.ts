@@ -47,7 +47,7 @@ export class LruCache<K, V> {
 /** Distinct (key, Region) clients kept for the engine, per service; older ones are dropped. */
 export const ENGINE_CLIENT_CACHE_SIZE = 16;
 
-interface EngineClients<C> {
+export interface EngineClients<C> {
   /** A client signed with `key` (the job role's session) or else the account's root key. */
   forJob(accountId: string, region: string, key?: Credential): C;
   readonly cached: number;

@@ -1,14 +1,13 @@
 // The installable package's entry (decision 0027): its types stand alone, so the tarball ships no
-// workspace types; the compiler checks that they fit the options and handle of server.ts.
+// workspace types; the compiler checks that they fit the options and handle of local-aws-options.ts.
+import { DEFAULT_ACCOUNT_ID as ACCOUNT_ID } from './defaults.js';
 import {
-  DEFAULT_ACCOUNT_ID as ACCOUNT_ID,
-  type LocalAwsHandle,
-  type LocalAwsOptions,
   TEST_ROLE as ROLE,
   TEST_ROLE_ARN as ROLE_ARN,
-  startLocalAws as start,
   BATCH_OPERATIONS_TRUST_POLICY as TRUST_POLICY,
-} from './server.js';
+} from './iam/role-seeds.js';
+import type { LocalAwsHandle, LocalAwsOptions } from './local-aws-options.js';
+import { startLocalAws as start } from './server.js';
 
 /** A key that may sign requests, and the account it is the root of. */
 export interface LocalAwsCredential {

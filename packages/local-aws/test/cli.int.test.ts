@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListBucketsCommand } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliProcess, startCli } from './support/cli-process.js';
 
@@ -21,13 +22,7 @@ const env = {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const s3For = (url: string, accessKeyId: string, secretAccessKey: string) =>
-  new S3Client({
-    region: 'us-east-1',
-    endpoint: url,
-    forcePathStyle: true,
-    credentials: { accessKeyId, secretAccessKey },
-    maxAttempts: 1,
-  });
+  s3ClientFor(url, { accessKeyId, secretAccessKey }, { maxAttempts: 1 });
 
 async function signsWith(p: CliProcess, key: string, secret: string): Promise<boolean> {
   const s3 = s3For(p.url, key, secret);

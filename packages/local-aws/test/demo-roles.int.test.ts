@@ -1,6 +1,7 @@
-import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
+import { iamClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_READONLY_ROLE_ARN,
@@ -8,7 +9,7 @@ import {
   DEMO_ROLE_ARN,
   DEMO_SOURCE_BUCKET,
 } from '../src/index.js';
-import { ACCOUNT_ID, CREDENTIALS, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { ACCOUNT_ID, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // The demo's two roles (decision 0022): batchops-demo runs the demo jobs, batchops-demo-readonly
 // lacks s3:PutObjectTagging, so its tagging job shows AccessDenied tasks.
@@ -19,7 +20,7 @@ let etag = '';
 
 beforeAll(async () => {
   f = await startFixture({ seedDemo: true, engine: { concurrency: 8, flushMs: 50 } });
-  iam = new IAMClient({ region: 'us-east-1', endpoint: f.aws.url, credentials: CREDENTIALS });
+  iam = iamClientFor(f.aws.url);
   const put = await f.s3.send(
     new PutObjectCommand({
       Bucket: DEMO_SOURCE_BUCKET,

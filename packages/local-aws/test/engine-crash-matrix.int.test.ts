@@ -2,13 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import {
-  CreateJobCommand,
-  DescribeJobCommand,
-  type JobDescriptor,
-  S3ControlClient,
-} from '@aws-sdk/client-s3-control';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
+import { s3ClientFor, s3ControlClientFor } from '@batchops/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { S3MetaStore } from '../src/store/s3-meta-store.js';
 
@@ -39,13 +35,8 @@ async function start(): Promise<void> {
   });
 }
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-const s3 = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials });
-const ctl = new S3ControlClient({
-  region: 'us-east-1',
-  credentials,
-  endpointProvider: () => ({ url: new URL(`${url}/`) }),
-});
+const s3 = s3ClientFor(url);
+const ctl = s3ControlClientFor(url);
 
 afterAll(() => {
   child?.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { runFuzz, seededRandom } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 import { sign } from './support/signed-http.js';
@@ -12,17 +13,6 @@ const SEED = Number(process.env.BATCHOPS_FUZZ_SEED ?? 20261202);
 const REQUESTS = Number(process.env.BATCHOPS_FUZZ_REQUESTS ?? 8000);
 const CONCURRENCY = 16;
 const ACCOUNT = '000000000000';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // SigV4's URI encoding: everything but unreserved characters.
 const enc = (s: string) =>
@@ -408,38 +398,26 @@ describe('fuzz: S3 and S3 Control on loopback', () => {
       await base('PUT', ['fuzz-versioned', ...key.split('/')], 'v1');
     }
 
-    const next = generator(prng(SEED));
-    const tally = new Map<string, number>();
-    const bad: string[] = [];
-    let sent = 0;
-    const worker = async () => {
-      while (sent < REQUESTS) {
-        sent++;
-        const r = next();
-        let a: Answer;
-        try {
-          a = await send(r, fixture.aws.port, agent);
-        } catch (e) {
-          bad.push(
-            `${r.method} /${r.segments.join('/')} ${JSON.stringify(r.query)}: ${(e as Error).message}`,
-          );
-          continue;
-        }
+    const { sent, bad, summary } = await runFuzz({
+      requests: REQUESTS,
+      concurrency: CONCURRENCY,
+      next: generator(seededRandom(SEED)),
+      label: (r) => `${r.method} /${r.segments.join('/')} ${JSON.stringify(r.query)}`,
+      probe: async (r) => {
+        const a = await send(r, fixture.aws.port, agent);
         const shape = errorShapeOf(r.protocol, r.method, a);
         // A HEAD answer has no body to carry its code: its 501 is GET's NotImplemented without the body.
         const notImplemented = a.status === 501 && (shape === 'NotImplemented' || r.method === 'HEAD');
         const okStatus = a.status < 500 || notImplemented;
-        const k = `${r.protocol} ${Math.floor(a.status / 100)}xx${shape && shape !== 'n/a' ? ` ${shape}` : ''}`;
-        tally.set(k, (tally.get(k) ?? 0) + 1);
-        if (!okStatus || shape === undefined)
-          bad.push(
-            `${a.status} ${r.auth} ${r.method} /${r.segments.join('/')} ${JSON.stringify(r.query)} ${JSON.stringify(r.headers)} body=${JSON.stringify(r.body.toString().slice(0, 80))} -> ${a.body.slice(0, 200)}`,
-          );
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const summary = [...tally].sort((a, b) => b[1] - a[1]);
-    console.log(`fuzz seed ${SEED}: ${sent} requests\n${summary.map(([k, n]) => `  ${n}\t${k}`).join('\n')}`);
+        const tally = `${r.protocol} ${Math.floor(a.status / 100)}xx${shape && shape !== 'n/a' ? ` ${shape}` : ''}`;
+        if (okStatus && shape !== undefined) return { tally };
+        return {
+          tally,
+          bad: `${a.status} ${r.auth} ${r.method} /${r.segments.join('/')} ${JSON.stringify(r.query)} ${JSON.stringify(r.headers)} body=${JSON.stringify(r.body.toString().slice(0, 80))} -> ${a.body.slice(0, 200)}`,
+        };
+      },
+    });
+    console.log(`fuzz seed ${SEED}: ${sent} requests\n${summary}`);
     expect(bad.slice(0, 20)).toEqual([]);
     // Still up and whole: a plain listing answers.
     expect((await base('GET', ['fuzz'], '', [['list-type', '2']])).status).toBe(200);

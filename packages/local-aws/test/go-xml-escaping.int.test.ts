@@ -9,19 +9,19 @@ import {
   PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
   DescribeJobCommand,
   PutJobTaggingCommand,
-  S3ControlClient,
+  type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { s3ClientFor, s3ControlClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
-  CREDENTIALS,
   type LocalAwsFixture,
   startFixture,
   TEST_ROLE_ARN,
@@ -79,17 +79,9 @@ let sent: string[];
 
 beforeAll(async () => {
   fixture = await startFixture();
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: fixture.aws.url,
-    forcePathStyle: true,
-    credentials: CREDENTIALS,
-  });
-  s3control = new S3ControlClient({
-    region: 'us-east-1',
-    credentials: CREDENTIALS,
-    endpointProvider: () => ({ url: new URL(`${fixture.aws.url}/`) }),
-  });
+  // Clients of this file's own: the Go escaping middleware is added to their stacks.
+  s3 = s3ClientFor(fixture.aws.url);
+  s3control = s3ControlClientFor(fixture.aws.url);
   sent = [];
   useGoEscaping(s3.middlewareStack, sent);
   useGoEscaping(s3control.middlewareStack as unknown as Stack, sent);

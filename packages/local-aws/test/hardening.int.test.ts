@@ -13,10 +13,12 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalAws, type LocalAwsHandle } from '../src/server.js';
+import type { LocalAwsHandle } from '../src/local-aws-options.js';
+import { createLocalAws } from '../src/server.js';
 import { BlobStore } from '../src/store/blob-store.js';
 import { S3MetaStore } from '../src/store/s3-meta-store.js';
 import { ACCOUNT_ID, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -107,12 +109,7 @@ describe('data stored before validation does not crash it either', () => {
       }),
     );
     aws = await local.listen();
-    s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: aws.url,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    s3 = s3ClientFor(aws.url);
   });
   afterAll(async () => {
     s3.destroy();

@@ -9,7 +9,7 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserPolicyCommand,
-  IAMClient,
+  type IAMClient,
   ListRolePoliciesCommand,
   ListRolesCommand,
   ListUserPoliciesCommand,
@@ -18,8 +18,8 @@ import {
   PutUserPolicyCommand,
   SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { BATCH_OPERATIONS_TRUST, iamClientFor, s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -38,12 +38,6 @@ let f: LocalAwsFixture;
 let iam: IAMClient;
 let sts: STSClient;
 
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
-  ],
-});
 const POLICY = `{
   "Version": "2012-10-17",
   "Statement": [
@@ -63,7 +57,7 @@ const POLICY = `{
 }`;
 
 const iamClient = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
-  new IAMClient({ region: 'us-east-1', endpoint: f.aws.url, credentials });
+  iamClientFor(f.aws.url, credentials);
 
 beforeAll(async () => {
   f = await startFixture();
@@ -79,7 +73,11 @@ afterAll(async () => {
 describe('IAM roles', () => {
   it('creates, reads, lists and deletes a role with its trust policy', async () => {
     const { Role } = await iam.send(
-      new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: TRUST, Description: 'for jobs' }),
+      new CreateRoleCommand({
+        RoleName: 'jobs',
+        AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST,
+        Description: 'for jobs',
+      }),
     );
     expect(Role?.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/jobs`);
     expect(Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
@@ -88,7 +86,7 @@ describe('IAM roles', () => {
     const got = await iam.send(new GetRoleCommand({ RoleName: 'jobs' }));
     // IAM returns policy documents URL-encoded.
     expect(JSON.parse(decodeURIComponent(got.Role?.AssumeRolePolicyDocument ?? ''))).toEqual(
-      JSON.parse(TRUST),
+      JSON.parse(BATCH_OPERATIONS_TRUST),
     );
     expect(got.Role?.Description).toBe('for jobs');
     expect(got.Role?.MaxSessionDuration).toBe(3600);
@@ -103,7 +101,7 @@ describe('IAM roles', () => {
     expect(rest.Roles?.[0]?.RoleName).not.toBe(paged.Roles?.[0]?.RoleName);
 
     const dup = await errorOf(
-      iam.send(new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: TRUST })),
+      iam.send(new CreateRoleCommand({ RoleName: 'jobs', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST })),
     );
     expect(dup.name).toBe('EntityAlreadyExistsException');
     expect(dup.$metadata.httpStatusCode).toBe(409);
@@ -121,7 +119,9 @@ describe('IAM roles', () => {
   });
 
   it('keeps inline policies: put, get (URL-encoded), list, delete', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(
       new PutRolePolicyCommand({ RoleName: 'reader', PolicyName: 'read', PolicyDocument: POLICY }),
     );
@@ -139,33 +139,23 @@ describe('IAM roles', () => {
   });
 
   it('refuses malformed policies and names as IAM does', async () => {
-    const bad = await errorOf(
-      iam.send(
-        new PutRolePolicyCommand({
-          RoleName: 'batchops-test',
-          PolicyName: 'x',
-          PolicyDocument: '{"Statement": [',
-        }),
-      ),
-    );
-    expect(bad.name).toBe('MalformedPolicyDocumentException');
-    expect(bad.$metadata.httpStatusCode).toBe(400);
-    const noEffect = await errorOf(
-      iam.send(
-        new PutRolePolicyCommand({
-          RoleName: 'batchops-test',
-          PolicyName: 'x',
-          PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] }),
-        }),
-      ),
-    );
-    expect(noEffect.name).toBe('MalformedPolicyDocumentException');
+    // Not JSON, then JSON with an Effect IAM does not know; each a 400 MalformedPolicyDocument.
+    for (const PolicyDocument of [
+      '{"Statement": [',
+      JSON.stringify({ Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] }),
+    ]) {
+      const bad = await errorOf(
+        iam.send(new PutRolePolicyCommand({ RoleName: 'batchops-test', PolicyName: 'x', PolicyDocument })),
+      );
+      expect(bad.name, PolicyDocument).toBe('MalformedPolicyDocumentException');
+      expect(bad.$metadata.httpStatusCode).toBe(400);
+    }
     const trustWithoutPrincipal = await errorOf(
       iam.send(new CreateRoleCommand({ RoleName: 'r2', AssumeRolePolicyDocument: POLICY })),
     );
     expect(trustWithoutPrincipal.name).toBe('MalformedPolicyDocumentException');
     const badName = await errorOf(
-      iam.send(new CreateRoleCommand({ RoleName: 'a b', AssumeRolePolicyDocument: TRUST })),
+      iam.send(new CreateRoleCommand({ RoleName: 'a b', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST })),
     );
     expect(badName.name).toBe('ValidationError');
     expect(badName.$metadata.httpStatusCode).toBe(400);
@@ -174,7 +164,9 @@ describe('IAM roles', () => {
 
 describe('SimulatePrincipalPolicy', () => {
   it('answers allowed, implicitDeny and explicitDeny with the statements that matched', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'sim', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'sim', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(new PutRolePolicyCommand({ RoleName: 'sim', PolicyName: 'read', PolicyDocument: POLICY }));
     const out = await iam.send(
       new SimulatePrincipalPolicyCommand({
@@ -205,7 +197,9 @@ describe('SimulatePrincipalPolicy', () => {
   });
 
   it('evaluates conditions against ContextEntries and names missing context keys', async () => {
-    await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: BATCH_OPERATIONS_TRUST }),
+    );
     await iam.send(
       new PutRolePolicyCommand({
         RoleName: 'tagged',
@@ -338,14 +332,9 @@ describe('IAM users and their keys', () => {
   it('a user key for S3 is refused where no policy allows, with the AWS message', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'bob' }));
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bob' }));
-    const bob = new S3Client({
-      region: 'us-east-1',
-      endpoint: f.aws.url,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: AccessKey?.AccessKeyId ?? '',
-        secretAccessKey: AccessKey?.SecretAccessKey ?? '',
-      },
+    const bob = s3ClientFor(f.aws.url, {
+      accessKeyId: AccessKey?.AccessKeyId ?? '',
+      secretAccessKey: AccessKey?.SecretAccessKey ?? '',
     });
     try {
       const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');

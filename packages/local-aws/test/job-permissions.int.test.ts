@@ -3,24 +3,25 @@ import {
   CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
-  IAMClient,
+  type IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  GetObjectTaggingCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
   type CreateJobCommandInput,
   DescribeJobCommand,
-  type JobDescriptor,
   S3ControlClient,
   UpdateJobPriorityCommand,
 } from '@aws-sdk/client-s3-control';
+import {
+  BATCH_OPERATIONS_TRUST,
+  csvJobInput,
+  iamClientFor,
+  reportLines,
+  runJobToEnd,
+} from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -39,13 +40,6 @@ import {
 let f: LocalAwsFixture;
 let iam: IAMClient;
 let taggerArn = '';
-
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Principal: { Service: 'batchoperations.s3.amazonaws.com' }, Action: 'sts:AssumeRole' },
-  ],
-});
 
 /** Run the AWS CLI against local-aws (IAM and STS need no proxy: no account prefix on their host). */
 function aws(args: string[], keys = { id: 'test', secret: 'test' }): Promise<Record<string, unknown>> {
@@ -72,7 +66,7 @@ function aws(args: string[], keys = { id: 'test', secret: 'test' }): Promise<Rec
   });
 }
 
-async function createRole(name: string, policy: unknown, trust = TRUST): Promise<string> {
+async function createRole(name: string, policy: unknown, trust = BATCH_OPERATIONS_TRUST): Promise<string> {
   const out = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
   await iam.send(
     new PutRolePolicyCommand({
@@ -86,55 +80,29 @@ async function createRole(name: string, policy: unknown, trust = TRUST): Promise
 
 const manifest = { etag: '' };
 
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await f.s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
-}
+/** A role that trusts Batch Operations and allows `actions` on every resource. */
+const roleAllowing = (name: string, actions: string[]) =>
+  createRole(name, {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+  });
 
 function jobInput(RoleArn: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
-    AccountId: ACCOUNT_ID,
-    ConfirmationRequired: false,
-    Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'checked', Value: 'yes' }] } },
-    Manifest: {
-      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-      Location: { ObjectArn: 'arn:aws:s3:::perm-src/manifest.csv', ETag: manifest.etag },
-    },
-    Report: {
-      Enabled: true,
-      Bucket: 'arn:aws:s3:::perm-reports',
-      Prefix: 'r',
-      Format: 'Report_CSV_20180820',
-      ReportScope: 'AllTasks',
-    },
-    Priority: 10,
-    RoleArn,
+    ...csvJobInput({
+      operation: { S3PutObjectTagging: { TagSet: [{ Key: 'checked', Value: 'yes' }] } },
+      manifest: { ObjectArn: 'arn:aws:s3:::perm-src/manifest.csv', ETag: manifest.etag },
+      reportBucket: 'perm-reports',
+      reportPrefix: 'r',
+      roleArn: RoleArn,
+    }),
     ...extra,
   };
 }
 
-async function runJob(
-  ctl: S3ControlClient,
-  input: CreateJobCommandInput,
-): Promise<JobDescriptor & { JobId: string }> {
-  const { JobId } = await ctl.send(new CreateJobCommand(input));
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const job = (await ctl.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job ?? {};
-    if (job.Status === 'Complete' || job.Status === 'Failed') return { ...job, JobId: JobId as string };
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const runJob = (ctl: S3ControlClient, input: CreateJobCommandInput) => runJobToEnd(ctl, input);
 
-async function reportRows(jobId: string): Promise<string[]> {
-  const m = JSON.parse(await text('perm-reports', `r/job-${jobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
-  const rows: string[] = [];
-  for (const r of m.Results) rows.push(...(await text('perm-reports', r.Key)).split('\n').filter(Boolean));
-  return rows.sort();
-}
+const reportRows = async (jobId: string) => (await reportLines(f.s3, 'perm-reports', 'r', jobId)).sort();
 
 /** What a tagging job's role needs, with PutObjectTagging only on `allowed/`. */
 const TAGGING_POLICY = {
@@ -156,11 +124,7 @@ const TAGGING_POLICY = {
 
 beforeAll(async () => {
   f = await startFixture({ engine: { concurrency: 8, flushMs: 50 } });
-  iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: f.aws.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  iam = iamClientFor(f.aws.url);
   await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-src' }));
   await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-reports' }));
   for (const Key of ['allowed/a', 'allowed/b', 'denied/c'])
@@ -179,13 +143,13 @@ beforeAll(async () => {
     '--role-name',
     'tagger',
     '--assume-role-policy-document',
-    TRUST,
+    BATCH_OPERATIONS_TRUST,
   ])) as {
     Role: { Arn: string; AssumeRolePolicyDocument: unknown };
   };
   taggerArn = created.Role.Arn;
   // The CLI decodes the URL-encoded document IAM returns.
-  expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(TRUST));
+  expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(BATCH_OPERATIONS_TRUST));
   await aws([
     'iam',
     'put-role-policy',
@@ -238,16 +202,11 @@ describe('jobs run as their role', () => {
   });
 
   it('fails the job when the role cannot read the manifest', async () => {
-    const role = await createRole('no-manifest', {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['s3:PutObjectTagging', 's3:PutObject', 's3:GetBucketLocation'],
-          Resource: '*',
-        },
-      ],
-    });
+    const role = await roleAllowing('no-manifest', [
+      's3:PutObjectTagging',
+      's3:PutObject',
+      's3:GetBucketLocation',
+    ]);
     const job = await runJob(f.s3control, jobInput(role));
     expect(job.Status).toBe('Failed');
     expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
@@ -257,16 +216,11 @@ describe('jobs run as their role', () => {
   });
 
   it('fails the job when the role cannot write the report', async () => {
-    const role = await createRole('no-report', {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:PutObjectTagging', 's3:GetBucketLocation'],
-          Resource: '*',
-        },
-      ],
-    });
+    const role = await roleAllowing('no-report', [
+      's3:GetObject',
+      's3:PutObjectTagging',
+      's3:GetBucketLocation',
+    ]);
     const job = await runJob(f.s3control, jobInput(role));
     expect(job.Status).toBe('Failed');
     expect(job.FailureReasons?.map((r) => r.FailureCode)).toContain('ReportWriteFailed');

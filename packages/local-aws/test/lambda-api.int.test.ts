@@ -10,10 +10,10 @@ import {
   ListFunctionsCommand,
   paginateListFunctions,
 } from '@aws-sdk/client-lambda';
+import { zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFunction, invokeJson, lambdaClient } from './support/lambda-functions.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
 
 // The Lambda API of local-aws through @aws-sdk/client-lambda: functions really run in worker
 // processes, so these tests prove the wire shapes and the runtime together.

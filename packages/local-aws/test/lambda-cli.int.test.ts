@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CLI, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
 
 // The Lambda commands of Debian's AWS CLI against local-aws, as a user would type them.
 
@@ -51,21 +51,24 @@ afterAll(async () => {
   await fx?.close();
 });
 
+/** `aws lambda create-function` of the function `f` from the zip the setup wrote. */
+const createFunctionArgs = () => [
+  'create-function',
+  '--function-name',
+  'f',
+  '--runtime',
+  'nodejs20.x',
+  '--handler',
+  'index.handler',
+  '--role',
+  'arn:aws:iam::000000000000:role/x',
+  '--zip-file',
+  `fileb://${join(fx.dataDir, 'f.zip')}`,
+];
+
 describe('aws lambda (Debian AWS CLI)', () => {
   it('create-function, get-function, list-functions, invoke, delete-function', async () => {
-    const created = await ok(
-      'create-function',
-      '--function-name',
-      'f',
-      '--runtime',
-      'nodejs20.x',
-      '--handler',
-      'index.handler',
-      '--role',
-      'arn:aws:iam::000000000000:role/x',
-      '--zip-file',
-      `fileb://${join(fx.dataDir, 'f.zip')}`,
-    );
+    const created = await ok(...createFunctionArgs());
     expect(created).toMatchObject({ FunctionName: 'f', Timeout: 3, MemorySize: 128, Runtime: 'nodejs20.x' });
 
     const got = await ok<{ Configuration: { FunctionArn: string } }>('get-function', '--function-name', 'f');
@@ -103,19 +106,7 @@ describe('aws lambda (Debian AWS CLI)', () => {
       errorMessage: 'asked to fail',
     });
 
-    const dup = await aws(
-      'create-function',
-      '--function-name',
-      'f',
-      '--runtime',
-      'nodejs20.x',
-      '--handler',
-      'index.handler',
-      '--role',
-      'arn:aws:iam::000000000000:role/x',
-      '--zip-file',
-      `fileb://${join(fx.dataDir, 'f.zip')}`,
-    );
+    const dup = await aws(...createFunctionArgs());
     expect(dup.code).not.toBe(0);
     expect(dup.stderr).toContain(
       '(ResourceConflictException) when calling the CreateFunction operation: Function already exist: f',

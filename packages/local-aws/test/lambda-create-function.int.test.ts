@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { type ZipInput, zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFunction, lambdaClient } from './support/lambda-functions.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { type ZipInput, zipOf } from './support/zip-writer.js';
 
 // CreateFunction's upload path: bad zips are 400s that leave nothing behind, a body over the
 // limit is a 413 the client reads, and unzipping never stops other requests.

@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
   type CreateJobCommandInput,
-  DescribeJobCommand,
   type JobStatus,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { csvJobInput, lambdaClientFor, reportLines, waitForJob, zipOf } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { zipOf } from './support/zip-writer.js';
+import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // LambdaInvoke jobs end to end: S3 Control CreateJob → the engine → @aws-sdk/client-lambda →
 // local-aws's Lambda API → the function in its worker process → the completion report.
@@ -73,7 +71,7 @@ const FUNCTIONS: Record<string, { code: string; timeout?: number; env?: Record<s
 beforeAll(async () => {
   fx = await startFixture({ engine: { concurrency: 8, flushMs: 50 }, lambda: { poolSize: 1 } });
   ({ s3, s3control: ctl } = fx);
-  lambda = new LambdaClient({ region: 'us-east-1', endpoint: fx.aws.url, credentials: CREDENTIALS });
+  lambda = lambdaClientFor(fx.aws.url);
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
   for (const [name, f] of Object.entries(FUNCTIONS)) {
@@ -110,54 +108,22 @@ function jobInput(
   manifest: { arn: string; etag: string },
   LambdaInvoke: NonNullable<CreateJobCommandInput['Operation']>['LambdaInvoke'],
 ): CreateJobCommandInput {
-  return {
-    AccountId,
-    ConfirmationRequired: false,
-    Operation: { LambdaInvoke },
-    Manifest: {
-      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-      Location: { ObjectArn: manifest.arn, ETag: manifest.etag },
-    },
-    Report: {
-      Enabled: true,
-      Bucket: 'arn:aws:s3:::reports',
-      Format: 'Report_CSV_20180820',
-      Prefix: 'r',
-      ReportScope: 'AllTasks',
-    },
-    Priority: 10,
-    RoleArn,
-  };
+  const input = csvJobInput({
+    operation: { LambdaInvoke },
+    manifest: { ObjectArn: manifest.arn, ETag: manifest.etag },
+    reportBucket: 'reports',
+    reportPrefix: 'r',
+    accountId: AccountId,
+    roleArn: RoleArn,
+  });
+  return input;
 }
 
-async function waitFor(JobId: string, statuses: JobStatus[], timeoutMs = 40_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const job = (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
-    if (statuses.includes(job.Status as JobStatus)) return job;
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}, not ${statuses.join('/')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
-}
+const waitFor = (JobId: string, statuses: JobStatus[], timeoutMs = 40_000) =>
+  waitForJob(ctl, JobId, statuses, { timeoutMs });
 
 /** The report's rows, sorted (tasks do not run in manifest order). */
-async function reportRows(jobId: string): Promise<string[]> {
-  const manifest = JSON.parse(await text('reports', `r/job-${jobId}/manifest.json`)) as {
-    Results: Array<{ Key: string; MD5Checksum: string }>;
-  };
-  const rows: string[] = [];
-  for (const r of manifest.Results) {
-    const body = await text('reports', r.Key);
-    expect(createHash('md5').update(body).digest('hex')).toBe(r.MD5Checksum);
-    rows.push(...body.split('\n').filter(Boolean));
-  }
-  return rows.sort();
-}
+const reportRows = async (jobId: string) => (await reportLines(s3, 'reports', 'r', jobId)).sort();
 
 async function runJob(
   name: string,

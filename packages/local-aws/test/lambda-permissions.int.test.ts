@@ -3,7 +3,7 @@ import {
   CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
-  IAMClient,
+  type IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -13,7 +13,7 @@ import {
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
-  LambdaClient,
+  type LambdaClient,
   ListFunctionsCommand,
 } from '@aws-sdk/client-lambda';
 import {
@@ -22,15 +22,19 @@ import {
   PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import {
-  CreateJobCommand,
-  DescribeJobCommand,
-  type JobDescriptor,
-  type JobOperation,
-} from '@aws-sdk/client-s3-control';
+import type { JobDescriptor, JobOperation } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  csvJobInput,
+  iamClientFor,
+  lambdaClientFor,
+  putCsvManifest,
+  reportLines,
+  runJobToEnd,
+  s3ClientFor,
+  zipOf,
+} from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -40,7 +44,6 @@ import {
   startFixture,
 } from './support/local-aws-fixture.js';
 import { signedRequest } from './support/signed-http.js';
-import { zipOf } from './support/zip-writer.js';
 
 // Lambda inside IAM (issue 17 §1): every Lambda call is authorized like S3's, LambdaInvoke jobs
 // invoke as their role, a function's code holds its execution role's session (never the root key),
@@ -74,7 +77,7 @@ async function userWith(name: string, policy: string) {
   const credentials = { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
   return {
     arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
-    lambda: new LambdaClient({ region, endpoint: f.aws.url, credentials, maxAttempts: 1 }),
+    lambda: lambdaClientFor(f.aws.url, credentials, { maxAttempts: 1 }),
   };
 }
 
@@ -107,8 +110,8 @@ async function expectDenied(call: Promise<unknown>, who: string, action: string,
 
 beforeAll(async () => {
   f = await startFixture({ engine: { concurrency: 4, flushMs: 50 }, lambda: { poolSize: 1 } });
-  iam = new IAMClient({ region, endpoint: f.aws.url, credentials: CREDENTIALS });
-  root = new LambdaClient({ region, endpoint: f.aws.url, credentials: CREDENTIALS, maxAttempts: 1 });
+  iam = iamClientFor(f.aws.url);
+  root = lambdaClientFor(f.aws.url, undefined, { maxAttempts: 1 });
   for (const Bucket of ['perm-src', 'perm-reports', 'fn-data'])
     await f.s3.send(new CreateBucketCommand({ Bucket }));
   await f.s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt', Body: 'for the role' }));
@@ -208,13 +211,7 @@ describe("a function's code holds its execution role's session", () => {
     const sts = new STSClient({ region, endpoint: f.aws.url, credentials });
     const me = await sts.send(new GetCallerIdentityCommand({}));
     expect(me.Arn).toBe(`arn:aws:sts::${ACCOUNT_ID}:assumed-role/fn-exec/whoami`);
-    const s3 = new S3Client({
-      region,
-      endpoint: f.aws.url,
-      forcePathStyle: true,
-      credentials,
-      maxAttempts: 1,
-    });
+    const s3 = s3ClientFor(f.aws.url, credentials, { maxAttempts: 1 });
     const read = await s3.send(new GetObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt' }));
     expect(await read.Body?.transformToString()).toBe('for the role');
     const write = await errorOf(s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'x', Body: 'x' })));
@@ -248,51 +245,23 @@ describe("a function's code holds its execution role's session", () => {
 
 const batchTrust = 'batchoperations.s3.amazonaws.com';
 
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await f.s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (await out.Body?.transformToString()) ?? '';
-}
-
 /** Run a job over `rows` (CSV `bucket,key`) as `RoleArn` to its end; its report's rows. */
 async function runJob(
   RoleArn: string,
   Operation: JobOperation,
   rows: string[],
 ): Promise<{ job: JobDescriptor; rows: string[] }> {
-  const put = await f.s3.send(
-    new PutObjectCommand({ Bucket: 'perm-src', Key: 'm.csv', Body: rows.join('\n') }),
-  );
-  const { JobId } = await f.s3control.send(
-    new CreateJobCommand({
-      AccountId: ACCOUNT_ID,
-      ConfirmationRequired: false,
-      Operation,
-      Manifest: {
-        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-        Location: { ObjectArn: 'arn:aws:s3:::perm-src/m.csv', ETag: put.ETag?.replaceAll('"', '') },
-      },
-      Report: {
-        Enabled: true,
-        Bucket: 'arn:aws:s3:::perm-reports',
-        Format: 'Report_CSV_20180820',
-        Prefix: 'r',
-        ReportScope: 'AllTasks',
-      },
-      Priority: 1,
-      RoleArn,
-    }),
-  );
-  for (const end = Date.now() + 40_000; Date.now() < end; ) {
-    const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job;
-    if (job?.Status === 'Complete' || job?.Status === 'Failed') {
-      const manifest = JSON.parse(await text('perm-reports', `r/job-${JobId}/manifest.json`));
-      const results = manifest.Results as Array<{ Key: string }>;
-      const report = (await Promise.all(results.map((r) => text('perm-reports', r.Key)))).join('');
-      return { job, rows: report.split('\n').filter(Boolean) };
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${JobId} did not end`);
+  const manifest = await putCsvManifest(f.s3, 'perm-src', 'm.csv', rows);
+  const input = csvJobInput({
+    operation: Operation,
+    manifest,
+    reportBucket: 'perm-reports',
+    reportPrefix: 'r',
+    priority: 1,
+    roleArn: RoleArn,
+  });
+  const job = await runJobToEnd(f.s3control, input, 40_000);
+  return { job, rows: await reportLines(f.s3, 'perm-reports', 'r', job.JobId) };
 }
 
 describe('LambdaInvoke jobs invoke as the job role', () => {

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
 import { AWS_CLI } from './support/local-aws-fixture.js';
@@ -202,30 +203,11 @@ describe('AWS CLI v2 against local-aws', () => {
     );
 
     // Paging: pages of 2 from the server, 4 items per CLI call, then resume from the CLI token.
-    const page1 = await cliJson<Listing>(
-      's3api',
-      'list-objects-v2',
-      '--bucket',
-      b,
-      '--max-items',
-      '3',
-      '--page-size',
-      '2',
-    );
+    const paging = ['s3api', 'list-objects-v2', '--bucket', b, '--max-items', '3', '--page-size', '2'];
+    const page1 = await cliJson<Listing>(...paging);
     expect(page1.Contents).toHaveLength(3);
     expect(page1.NextToken).toBeTruthy();
-    const page2 = await cliJson<Listing>(
-      's3api',
-      'list-objects-v2',
-      '--bucket',
-      b,
-      '--max-items',
-      '3',
-      '--page-size',
-      '2',
-      '--starting-token',
-      page1.NextToken as string,
-    );
+    const page2 = await cliJson<Listing>(...paging, '--starting-token', page1.NextToken as string);
     expect(page2.NextToken).toBeUndefined();
     expect([...(page1.Contents ?? []), ...(page2.Contents ?? [])].map((c) => c.Key)).toEqual(
       all.Contents?.map((c) => c.Key),
@@ -276,12 +258,7 @@ describe('AWS CLI v2 against local-aws', () => {
   }, 60_000);
 
   it('serves a GET presigned by the CLI (and by the SDK presigner when installed)', async () => {
-    const s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: aws.url,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const s3 = s3ClientFor(aws.url);
     await cliJson('s3api', 'create-bucket', '--bucket', 'cli-presign');
     const key = 'shared/ünï code+1%.txt';
     await s3.send(new PutObjectCommand({ Bucket: 'cli-presign', Key: key, Body: 'presigned bytes' }));

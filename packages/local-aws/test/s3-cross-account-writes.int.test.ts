@@ -1,7 +1,6 @@
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
-  GetObjectCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketAclCommand,
@@ -11,14 +10,10 @@ import {
   type S3Client,
   S3Client as S3ClientClass,
 } from '@aws-sdk/client-s3';
-import {
-  CreateJobCommand,
-  type CreateJobCommandInput,
-  DescribeJobCommand,
-  type JobOperation,
-} from '@aws-sdk/client-s3-control';
+import { CreateJobCommand, DescribeJobCommand, type JobOperation } from '@aws-sdk/client-s3-control';
+import { csvJobInput, eventually, reportLines } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsFixture, startFixture, TEST_ROLE_ARN } from './support/local-aws-fixture.js';
+import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // Writes into another account's bucket need its consent (decision 0026): replication (live and
 // Batch Replication) only within the destination's account until bucket policies; copy with an ACL grant.
@@ -84,59 +79,29 @@ const versionsOf = async (client: S3Client, Bucket: string) => {
   return { versions: out.Versions?.length ?? 0, markers: out.DeleteMarkers?.length ?? 0 };
 };
 
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
-
 /** Run a job of account A over a CSV manifest and return its report rows: [key, status, http, code, message]. */
 async function runJob(name: string, rows: string[], Operation: JobOperation): Promise<string[][]> {
   const Key = `manifests/${name}.csv`;
   const put = await a.send(new PutObjectCommand({ Bucket: 'cw-reports', Key, Body: rows.join('\n') }));
-  const input: CreateJobCommandInput = {
-    AccountId: A,
-    ConfirmationRequired: false,
-    Operation,
-    Manifest: {
-      Spec: {
-        Format: 'S3BatchOperations_CSV_20180820',
-        Fields: rows[0]?.split(',').length === 3 ? ['Bucket', 'Key', 'VersionId'] : ['Bucket', 'Key'],
-      },
-      Location: { ObjectArn: `arn:aws:s3:::cw-reports/${Key}`, ETag: put.ETag },
-    },
-    Report: {
-      Enabled: true,
-      Bucket: 'arn:aws:s3:::cw-reports',
-      Format: 'Report_CSV_20180820',
-      Prefix: name,
-      ReportScope: 'AllTasks',
-    },
-    Priority: 1,
-    RoleArn: TEST_ROLE_ARN,
-  };
+  const input = csvJobInput({
+    accountId: A,
+    operation: Operation,
+    manifest: { ObjectArn: `arn:aws:s3:::cw-reports/${Key}`, ETag: put.ETag },
+    fields: rows[0]?.split(',').length === 3 ? ['Bucket', 'Key', 'VersionId'] : ['Bucket', 'Key'],
+    reportBucket: 'cw-reports',
+    reportPrefix: name,
+    priority: 1,
+  });
   const { JobId } = await fx.s3control.send(new CreateJobCommand(input));
   await eventually(async () => {
     const job = (await fx.s3control.send(new DescribeJobCommand({ AccountId: A, JobId }))).Job;
     expect(job?.Status).toMatch(/^(Complete|Failed)$/);
   }, 30_000);
-  const text = async (Bucket: string, K: string) =>
-    (await (await a.send(new GetObjectCommand({ Bucket, Key: K }))).Body?.transformToString()) ?? '';
-  const manifest = JSON.parse(await text('cw-reports', `${name}/job-${JobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
   const out: string[][] = [];
-  for (const r of manifest.Results)
-    for (const line of (await text('cw-reports', r.Key)).split('\n').filter(Boolean)) {
-      const [, key, , status, http, code, ...message] = line.split(',');
-      out.push([decodeURIComponent(key ?? ''), status ?? '', http ?? '', code ?? '', message.join(',')]);
-    }
+  for (const line of await reportLines(a, 'cw-reports', name, JobId as string)) {
+    const [, key, , status, http, code, ...message] = line.split(',');
+    out.push([decodeURIComponent(key ?? ''), status ?? '', http ?? '', code ?? '', message.join(',')]);
+  }
   return out.sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''));
 }
 

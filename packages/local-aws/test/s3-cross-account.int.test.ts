@@ -26,10 +26,11 @@ import {
   PutBucketVersioningCommand,
   PutObjectAclCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { CreateJobCommand } from '@aws-sdk/client-s3-control';
+import { s3ClientFor, s3ControlClientFor, waitForJob } from '@batchops/test-support';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ROLE } from '../src/index.js';
@@ -49,13 +50,8 @@ let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
 
-const clientOf = (url: string) =>
-  new S3Client({
-    region: 'us-east-1',
-    endpoint: url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'other', secretAccessKey: 'other-secret' },
-  });
+const OTHER_KEYS = { accessKeyId: 'other', secretAccessKey: 'other-secret' };
+const clientOf = (url: string) => s3ClientFor(url, OTHER_KEYS);
 
 beforeAll(async () => {
   fx = await startFixture({
@@ -322,11 +318,7 @@ describe('data directories from before bucket owners', () => {
 
 describe('S3 Control jobs of another account', () => {
   it("cannot read a manifest in another account's bucket until it is granted", async () => {
-    const ctlB = new S3ControlClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'other', secretAccessKey: 'other-secret' },
-      endpointProvider: () => ({ url: new URL(`${fx.aws.url}/`) }),
-    });
+    const ctlB = s3ControlClientFor(fx.aws.url, OTHER_KEYS);
     try {
       await b.send(new CreateBucketCommand({ Bucket: 'b-data' }));
       await b.send(new PutObjectCommand({ Bucket: 'b-data', Key: 'one', Body: '1' }));
@@ -349,13 +341,7 @@ describe('S3 Control jobs of another account', () => {
             RoleArn: `arn:aws:iam::${B}:role/batchops-test`,
           }),
         );
-        const end = Date.now() + 30_000;
-        for (;;) {
-          const job = (await ctlB.send(new DescribeJobCommand({ AccountId: B, JobId }))).Job ?? {};
-          if (job.Status === 'Complete' || job.Status === 'Failed') return job;
-          if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
-          await new Promise((r) => setTimeout(r, 50));
-        }
+        return waitForJob(ctlB, JobId as string, ['Complete', 'Failed'], { accountId: B });
       };
       const refused = await createJob();
       expect(refused.Status).toBe('Failed');

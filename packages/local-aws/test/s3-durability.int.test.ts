@@ -8,8 +8,8 @@ import {
   GetObjectCommand,
   PutObjectCommand,
   paginateListObjectsV2,
-  S3Client,
 } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // local-aws as its own process (the built CLI), so that it can be killed with SIGKILL mid-upload.
@@ -28,13 +28,7 @@ async function start(): Promise<void> {
   });
 }
 
-const client = new S3Client({
-  region: 'us-east-1',
-  endpoint: `http://127.0.0.1:${port}`,
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  maxAttempts: 1,
-});
+const client = s3ClientFor(`http://127.0.0.1:${port}`, undefined, { maxAttempts: 1 });
 
 afterAll(() => {
   child?.kill('SIGKILL');

@@ -24,10 +24,10 @@ import {
 import {
   CreateJobCommand,
   type CreateJobCommandInput,
-  DescribeJobCommand,
   type JobStatus,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { bodyText, eventually, reportLines, waitForJob } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
@@ -70,10 +70,7 @@ const putReplication = (Bucket: string, Rules: Rule[]) =>
 const head = (Bucket: string, Key: string, VersionId?: string) =>
   s3.send(new HeadObjectCommand({ Bucket, Key, VersionId }));
 
-async function bodyOf(Bucket: string, Key: string, VersionId?: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key, VersionId }));
-  return out.Body?.transformToString() ?? '';
-}
+const bodyOf = (Bucket: string, Key: string, VersionId?: string) => bodyText(s3, Bucket, Key, VersionId);
 
 function replicationJob(source: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
@@ -100,29 +97,7 @@ function replicationJob(source: string, extra: Partial<CreateJobCommandInput> = 
   };
 }
 
-async function waitFor(JobId: string, statuses: JobStatus[], timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const job = (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
-    if (statuses.includes(job.Status as JobStatus)) return job;
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}, expected ${statuses.join('|')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Poll until `check` passes (live replication is asynchronous). */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
+const waitFor = (JobId: string, statuses: JobStatus[]) => waitForJob(ctl, JobId, statuses);
 
 describe('Batch Replication (S3ReplicateObject with a generated manifest)', () => {
   it('replicates existing objects (prefixes, tags, versions) keeping version IDs, metadata, tags; statuses COMPLETED / REPLICA', async () => {
@@ -245,15 +220,10 @@ describe('live replication', () => {
 
 /** Completion report rows [key, versionId, status, http, errorCode] (S3 writes the HTTP status first). */
 async function reportRows(prefix: string, jobId: string): Promise<string[][]> {
-  const manifest = JSON.parse(await bodyOf('reports', `${prefix}/job-${jobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
   const rows: string[][] = [];
-  for (const r of manifest.Results) {
-    for (const line of (await bodyOf('reports', r.Key)).split('\n').filter(Boolean)) {
-      const [, key, versionId, status, http, code] = line.split(',');
-      rows.push([decodeURIComponent(key ?? ''), versionId ?? '', status ?? '', http ?? '', code ?? '']);
-    }
+  for (const line of await reportLines(s3, 'reports', prefix, jobId)) {
+    const [, key, versionId, status, http, code] = line.split(',');
+    rows.push([decodeURIComponent(key ?? ''), versionId ?? '', status ?? '', http ?? '', code ?? '']);
   }
   return rows.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }

@@ -3,7 +3,6 @@ import { gzipSync } from 'node:zlib';
 import {
   CreateBucketCommand,
   GetObjectAclCommand,
-  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -23,6 +22,7 @@ import {
   UpdateJobPriorityCommand,
   UpdateJobStatusCommand,
 } from '@aws-sdk/client-s3-control';
+import { bodyText, csvJobInput, reportLines, reportManifest, waitForJob } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/index.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -80,60 +80,31 @@ function jobInput(
   operation: CreateJobCommandInput['Operation'],
   extra: Partial<CreateJobCommandInput> = {},
 ): CreateJobCommandInput {
-  return {
-    AccountId,
-    ConfirmationRequired: false,
-    Operation: operation,
-    Manifest: {
-      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-      Location: { ObjectArn: manifest.arn, ETag: manifest.etag },
-    },
-    Report: {
-      Enabled: true,
-      Bucket: 'arn:aws:s3:::reports',
-      Format: 'Report_CSV_20180820',
-      Prefix: 'r',
-      ReportScope: 'AllTasks',
-    },
-    Priority: 10,
-    RoleArn,
-    ...extra,
-  };
+  const input = csvJobInput({
+    operation,
+    manifest: { ObjectArn: manifest.arn, ETag: manifest.etag },
+    reportBucket: 'reports',
+    reportPrefix: 'r',
+    accountId: AccountId,
+    roleArn: RoleArn,
+  });
+  return { ...input, ...extra };
 }
 
 const describeJob = async (JobId: string) =>
   (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
 
-async function waitFor(JobId: string, statuses: JobStatus[], timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await describeJob(JobId);
-    if (statuses.includes(job.Status as JobStatus)) return job;
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}, not ${statuses.join('/')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = (JobId: string, statuses: JobStatus[], timeoutMs = 30_000) =>
+  waitForJob(ctl, JobId, statuses, { timeoutMs });
 
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
-}
+const text = (Bucket: string, Key: string) => bodyText(s3, Bucket, Key);
 
 async function reportRows(jobId: string): Promise<string[]> {
-  const manifest = JSON.parse(await text('reports', `r/job-${jobId}/manifest.json`)) as {
-    Results: Array<{ Key: string; MD5Checksum: string }>;
-    ReportSchema: string;
-  };
+  const manifest = await reportManifest(s3, 'reports', 'r', jobId);
   expect(manifest.ReportSchema).toBe(
     'Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage',
   );
-  const rows: string[] = [];
-  for (const r of manifest.Results) {
-    const body = await text('reports', r.Key);
-    expect(createHash('md5').update(body).digest('hex')).toBe(r.MD5Checksum);
-    rows.push(...body.split('\n').filter(Boolean));
-  }
-  return rows;
+  return reportLines(s3, 'reports', 'r', jobId);
 }
 
 describe('jobs that run', () => {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateBucketCommand,
-  GetObjectCommand,
   GetObjectLegalHoldCommand,
   GetObjectRetentionCommand,
   HeadObjectCommand,
@@ -13,6 +12,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobStatus } from '@batchops/engine';
+import { reportLines } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliDataPath, runCli } from './support/aws-cli-model.js';
 import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -106,11 +106,6 @@ const createArgs = (operation: unknown, manifestJson: string) => [
   ROLE,
 ];
 
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
-}
-
 /** Create the job with the CLI, wait on the engine, describe it with the CLI; the report's lines. */
 async function cliJob(operation: unknown, rows: string[]) {
   const { JobId } = await s3control<{ JobId: string }>(...createArgs(operation, await manifest(rows)));
@@ -126,12 +121,7 @@ async function cliJob(operation: unknown, rows: string[]) {
     '--job-id',
     JobId,
   );
-  const report = JSON.parse(await text('cli-reports', `cli/job-${JobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
-  const lines: string[] = [];
-  for (const r of report.Results)
-    lines.push(...(await text('cli-reports', r.Key)).split('\n').filter(Boolean));
+  const lines = await reportLines(s3, 'cli-reports', 'cli', JobId);
   return { job: Job, lines: lines.sort() };
 }
 
@@ -280,26 +270,16 @@ describe('S3 Inventory through aws s3api, and a job over its report', () => {
     );
     const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-reports', Key: manifestKey }));
     const { JobId } = await s3control<{ JobId: string }>(
-      'create-job',
-      '--no-confirmation-required',
-      '--operation',
-      JSON.stringify({
-        S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' },
-      }),
-      '--manifest',
-      JSON.stringify({
-        Spec: { Format: 'S3InventoryReport_CSV_20161130' },
-        Location: {
-          ObjectArn: `arn:aws:s3:::cli-reports/${manifestKey}`,
-          ETag: (head.ETag as string).replaceAll('"', ''),
-        },
-      }),
-      '--report',
-      REPORT,
-      '--priority',
-      '10',
-      '--role-arn',
-      ROLE,
+      ...createArgs(
+        { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' } },
+        JSON.stringify({
+          Spec: { Format: 'S3InventoryReport_CSV_20161130' },
+          Location: {
+            ObjectArn: `arn:aws:s3:::cli-reports/${manifestKey}`,
+            ETag: (head.ETag as string).replaceAll('"', ''),
+          },
+        }),
+      ),
     );
     const end = Date.now() + 30_000;
     while (

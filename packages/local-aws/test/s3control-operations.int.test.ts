@@ -17,11 +17,11 @@ import {
 import {
   CreateJobCommand,
   type CreateJobCommandInput,
-  DescribeJobCommand,
-  type JobStatus,
+  type JobOperation,
   ListJobsCommand,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { csvJobInput, reportLines, runJobToEnd } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
@@ -58,41 +58,23 @@ async function manifestOf(rows: string[]): Promise<{ ObjectArn: string; ETag: st
 
 function jobInput(
   location: { ObjectArn: string; ETag: string },
-  Operation: CreateJobCommandInput['Operation'],
+  Operation: JobOperation,
   fields: Array<'Bucket' | 'Key' | 'VersionId'> = ['Bucket', 'Key'],
 ): CreateJobCommandInput {
-  return {
-    AccountId,
-    ConfirmationRequired: false,
-    Operation,
-    Manifest: { Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: fields }, Location: location },
-    Report: {
-      Enabled: true,
-      Bucket: 'arn:aws:s3:::reports',
-      Format: 'Report_CSV_20180820',
-      Prefix: 'ops',
-      ReportScope: 'AllTasks',
-    },
-    Priority: 10,
-    RoleArn,
-  };
+  return csvJobInput({
+    operation: Operation,
+    manifest: location,
+    fields,
+    reportBucket: 'reports',
+    reportPrefix: 'ops',
+    accountId: AccountId,
+    roleArn: RoleArn,
+  });
 }
 
 async function runJob(input: CreateJobCommandInput) {
-  const { JobId } = await ctl.send(new CreateJobCommand(input));
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const job = (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
-    if (['Complete', 'Failed'].includes(job.Status as JobStatus))
-      return { job, rows: await reportRows(job.JobId as string) };
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function text(Bucket: string, Key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket, Key }));
-  return (out.Body as { transformToString(): Promise<string> }).transformToString();
+  const job = await runJobToEnd(ctl, input);
+  return { job, rows: await reportRows(job.JobId) };
 }
 
 /** One CSV record (RFC 4180 quoting). */
@@ -130,23 +112,18 @@ interface Row {
 
 /** The report's rows by key. */
 async function reportRows(jobId: string): Promise<Map<string, Row>> {
-  const manifest = JSON.parse(await text('reports', `ops/job-${jobId}/manifest.json`)) as {
-    Results: Array<{ Key: string }>;
-  };
   const rows = new Map<string, Row>();
-  for (const r of manifest.Results) {
-    for (const line of (await text('reports', r.Key)).split('\n').filter(Boolean)) {
-      const [bucket, key, versionId, status, http, code, message] = csvFields(line) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      rows.set(decodeURIComponent(key), { bucket, key, versionId, status, http, code, message });
-    }
+  for (const line of await reportLines(s3, 'reports', 'ops', jobId)) {
+    const [bucket, key, versionId, status, http, code, message] = csvFields(line) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    rows.set(decodeURIComponent(key), { bucket, key, versionId, status, http, code, message });
   }
   return rows;
 }

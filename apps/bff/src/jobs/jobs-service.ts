@@ -24,9 +24,6 @@ import { resolveManifest } from './manifest-object.js';
 import { toSdkTags } from './sdk-tags.js';
 import { toCreateJobRequest, toWizardModel } from './wizard-mapping.js';
 
-/** Files outside jobs/ still import the type from here; new code imports jobs-service-deps.ts. */
-export type { JobsServiceDeps } from './jobs-service-deps.js';
-
 /** Every job of the Region (all pages of ListJobs), filtered, sorted and paged; rows carry tags. */
 export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise<ListJobsResponse> {
   const region = q.region ?? deps.region;
@@ -61,14 +58,24 @@ async function describe(deps: JobsServiceDeps, jobId: string, region: string): P
   return out.Job ?? {};
 }
 
+/** DescribeJob and the job's tags (through the cache). */
+async function describeWithTags(
+  deps: JobsServiceDeps,
+  jobId: string,
+  region: string,
+): Promise<{ job: JobDescriptor; tags: S3Tag[] }> {
+  const job = await describe(deps, jobId, region);
+  const tags = await deps.cache.tagsOf(deps.clientsFor(region).s3control, [jobId]);
+  return { job, tags: tags.get(jobId) ?? [] };
+}
+
 export async function getJob(
   deps: JobsServiceDeps,
   jobId: string,
   region = deps.region,
 ): Promise<JobDetails> {
-  const job = await describe(deps, jobId, region);
-  const tags = await deps.cache.tagsOf(deps.clientsFor(region).s3control, [jobId]);
-  return toJobDetails(job, tags.get(jobId) ?? []);
+  const { job, tags } = await describeWithTags(deps, jobId, region);
+  return toJobDetails(job, tags);
 }
 
 /** The wizard's model → CreateJob (the manifest's ETag read when the user gave none). */
@@ -86,37 +93,38 @@ export async function createJob(deps: JobsServiceDeps, model: JobWizardModel): P
   return { jobId };
 }
 
-export async function runJob(
+/** UpdateJobStatus: confirm (Ready) or cancel; the job list is read again. */
+async function requestStatus(
   deps: JobsServiceDeps,
   jobId: string,
-  region = deps.region,
-): Promise<JobUpdateResponse> {
-  const out = await deps
-    .clientsFor(region)
-    .s3control.send(
-      new UpdateJobStatusCommand({ AccountId: deps.accountId, JobId: jobId, RequestedJobStatus: 'Ready' }),
-    );
-  deps.cache.invalidate();
-  return { jobId, ...(out.Status ? { status: out.Status } : {}) };
-}
-
-export async function cancelJob(
-  deps: JobsServiceDeps,
-  jobId: string,
+  requested: 'Ready' | 'Cancelled',
   reason: string | undefined,
-  region = deps.region,
+  region: string,
 ): Promise<JobUpdateResponse> {
   const out = await deps.clientsFor(region).s3control.send(
     new UpdateJobStatusCommand({
       AccountId: deps.accountId,
       JobId: jobId,
-      RequestedJobStatus: 'Cancelled',
+      RequestedJobStatus: requested,
       ...(reason ? { StatusUpdateReason: reason } : {}),
     }),
   );
   deps.cache.invalidate();
   return { jobId, ...(out.Status ? { status: out.Status } : {}) };
 }
+
+export const runJob = (
+  deps: JobsServiceDeps,
+  jobId: string,
+  region = deps.region,
+): Promise<JobUpdateResponse> => requestStatus(deps, jobId, 'Ready', undefined, region);
+
+export const cancelJob = (
+  deps: JobsServiceDeps,
+  jobId: string,
+  reason: string | undefined,
+  region = deps.region,
+): Promise<JobUpdateResponse> => requestStatus(deps, jobId, 'Cancelled', reason, region);
 
 export async function updatePriority(
   deps: JobsServiceDeps,
@@ -154,9 +162,8 @@ export async function cloneJob(
   jobId: string,
   region = deps.region,
 ): Promise<JobWizardModel> {
-  const job = await describe(deps, jobId, region);
-  const tags = await deps.cache.tagsOf(deps.clientsFor(region).s3control, [jobId]);
-  return toWizardModel(job, tags.get(jobId) ?? [], region);
+  const { job, tags } = await describeWithTags(deps, jobId, region);
+  return toWizardModel(job, tags, region);
 }
 
 /** The `aws s3control create-job …` command the wizard's model would run. */

@@ -4,19 +4,16 @@ import type {
   ReplicationRuleFilter,
   ReplicationRule as SdkRule,
 } from '@aws-sdk/client-s3';
+import { bucketArn, bucketOfArn } from '@batchops/batch-formats';
 import {
   REPLICATION_STORAGE_CLASSES,
   type ReplicationRule,
   type ReplicationRuleView,
 } from '@batchops/contracts';
 
-const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::(.+)$/;
-
-export const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
-
 /** A destination's bucket name, from its ARN (S3 keeps the ARN the rule was saved with). */
 export function destinationBucketName(arn: string | undefined): string {
-  return arn?.match(BUCKET_ARN)?.[1] ?? arn ?? '';
+  return arn === undefined ? '' : bucketOfArn(arn);
 }
 
 function filterOf(rule: ReplicationRule): ReplicationRuleFilter {

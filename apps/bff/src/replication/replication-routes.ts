@@ -1,15 +1,14 @@
 import {
-  BatchReplicationJobRequest,
   BucketParams,
   DeleteReplicationRuleQuery,
   RuleIdParams,
   SaveReplicationRuleRequest,
 } from '@batchops/contracts';
 import { Router } from 'express';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import { createBatchReplicationJob, deleteRule, getReplication, saveRule } from './replication-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
+import { deleteRule, getReplication, saveRule } from './replication-service.js';
 
-/** /api/buckets/:bucket/replication…: the rules (one at a time) and Batch Replication jobs. */
+/** /api/buckets/:bucket/replication…: the rules, one at a time (Batch Replication jobs go through POST /api/jobs). */
 export function replicationRoutes(deps: JobsServiceDeps): Router {
   const router = Router();
   const s3 = () => deps.clientsFor().s3;
@@ -31,12 +30,6 @@ export function replicationRoutes(deps: JobsServiceDeps): Router {
     const { bucket, ruleId } = BucketParams.extend(RuleIdParams.shape).parse(req.params);
     const { revision } = DeleteReplicationRuleQuery.parse(req.query);
     res.json(await deleteRule(s3(), bucket, ruleId, revision));
-  });
-  router.post('/:bucket/replication/jobs', async (req, res) => {
-    const { bucket } = BucketParams.parse(req.params);
-    res
-      .status(201)
-      .json(await createBatchReplicationJob(deps, bucket, BatchReplicationJobRequest.parse(req.body ?? {})));
   });
   return router;
 }

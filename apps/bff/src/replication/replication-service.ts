@@ -6,23 +6,13 @@ import {
   type S3Client,
   type ReplicationRule as SdkRule,
 } from '@aws-sdk/client-s3';
-import { CreateJobCommand, type JobReport } from '@aws-sdk/client-s3-control';
 import type {
-  BatchReplicationJobRequest,
-  CreateJobResponse,
   ReplicationConfigResponse,
   SaveReplicationRuleRequest,
   SaveReplicationRuleResponse,
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
-import {
-  bucketArn,
-  destinationBucketName,
-  revisionOf,
-  toRuleView,
-  toSdkRule,
-} from './replication-mapping.js';
+import { destinationBucketName, revisionOf, toRuleView, toSdkRule } from './replication-mapping.js';
 
 /** The bucket's replication configuration, or undefined when it has none. */
 async function readConfig(s3: S3Client, bucket: string): Promise<ReplicationConfiguration | undefined> {
@@ -135,67 +125,4 @@ export async function deleteRule(
       }),
     );
   return getReplication(s3, bucket);
-}
-
-/** CreateJob for S3ReplicateObject over a manifest S3 generates from the bucket's replication configuration. */
-export async function createBatchReplicationJob(
-  deps: JobsServiceDeps,
-  bucket: string,
-  req: BatchReplicationJobRequest,
-): Promise<CreateJobResponse> {
-  const clients = deps.clientsFor();
-  // S3 would fail every task (SrcBucketReplicationConfigMissing); say so before making a job.
-  if (!(await readConfig(clients.s3, bucket)))
-    throw new HttpError(
-      400,
-      'ReplicationConfigurationNotFoundError',
-      `Bucket ${bucket} has no replication configuration: create a replication rule first.`,
-    );
-  const owner = deps.accountId;
-  const report: JobReport = req.report.enabled
-    ? {
-        Enabled: true,
-        Bucket: bucketArn(req.report.bucket ?? ''),
-        Format: 'Report_CSV_20180820',
-        ReportScope: req.report.scope,
-        ...(req.report.prefix ? { Prefix: req.report.prefix } : {}),
-      }
-    : { Enabled: false };
-  const out = await clients.s3control.send(
-    new CreateJobCommand({
-      AccountId: owner,
-      ConfirmationRequired: req.runOption === 'wait',
-      Operation: { S3ReplicateObject: {} },
-      Report: report,
-      ClientRequestToken: req.clientRequestToken,
-      Priority: req.priority,
-      RoleArn: req.roleArn,
-      Description: req.description ?? `Batch Replication for ${bucket}`,
-      ManifestGenerator: {
-        S3JobManifestGenerator: {
-          ExpectedBucketOwner: owner,
-          SourceBucket: bucketArn(bucket),
-          EnableManifestOutput: req.manifest.save,
-          ...(req.manifest.save
-            ? {
-                ManifestOutputLocation: {
-                  Bucket: bucketArn(req.manifest.bucket ?? ''),
-                  ManifestFormat: 'S3InventoryReport_CSV_20211130',
-                  ExpectedManifestBucketOwner: owner,
-                  ...(req.manifest.prefix ? { ManifestPrefix: req.manifest.prefix } : {}),
-                },
-              }
-            : {}),
-          Filter: {
-            EligibleForReplication: true,
-            ...(req.replicationStatuses.length > 0
-              ? { ObjectReplicationStatuses: req.replicationStatuses }
-              : {}),
-          },
-        },
-      },
-    }),
-  );
-  deps.cache.invalidate();
-  return { jobId: out.JobId ?? '' };
 }

@@ -1,7 +1,7 @@
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { type JobAccess, partitionOf } from '@batchops/batch-formats';
 import type { JobWizardModel, RoleTemplateRequest } from '@batchops/contracts';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { manifestLocation, toCreateJobRequest } from '../jobs/wizard-mapping.js';
 
 /** The CreateJob operation of a wizard model (the shape the permissions table reads). */

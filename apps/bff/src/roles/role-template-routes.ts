@@ -1,6 +1,6 @@
 import { RoleTemplateRequest } from '@batchops/contracts';
 import { Router } from 'express';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { roleTemplate } from './roles-service.js';
 
 /** Mounted under /jobs, before `/:id`: the role a wizard job needs, nothing created. */

@@ -1,6 +1,6 @@
 import { CreateRoleFromTemplateRequest, ListRolesQuery, RoleNameParams } from '@batchops/contracts';
 import { Router } from 'express';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { createRoleFromTemplate, getRole, listRoles } from './roles-service.js';
 
 /** Mounted under /roles. */

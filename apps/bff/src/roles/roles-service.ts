@@ -20,7 +20,7 @@ import type {
   RoleTemplateResponse,
 } from '@batchops/contracts';
 import { HttpError } from '../errors/http-error.js';
-import type { JobsServiceDeps } from '../jobs/jobs-service.js';
+import type { JobsServiceDeps } from '../jobs/jobs-service-deps.js';
 import { sampleManifestRows } from '../jobs/preflight/manifest-sample.js';
 import { manifestLocation } from '../jobs/wizard-mapping.js';
 import { jobAccessOf } from './job-access.js';
@@ -100,48 +100,45 @@ export async function roleTemplate(
 ): Promise<RoleTemplateResponse> {
   const notes: string[] = [];
   const generator = job.manifest.format === 'replication' ? job.manifest.generator : undefined;
-  if (generator) {
-    // The generated manifest lists the source bucket only: no manifest to read rows from.
-    const buckets = [generator.sourceBucket];
-    return {
-      trustPolicy: batchOperationsTrustPolicy(),
-      permissionPolicy: permissionPolicy(jobAccessOf(deps, job, buckets)),
-      policyName: TEMPLATE_POLICY_NAME,
-      suggestedRoleName: `batchops-${operationSlug(job)}-${generator.sourceBucket}`
-        .slice(0, 64)
-        .replace(/[^\w+=,.@-]/g, '-'),
-      sourceBuckets: buckets,
-      notes,
-    };
-  }
-  const loc = manifestLocation(job.manifest);
-  let buckets: string[];
-  try {
-    const { rows, complete } = await sampleManifestRows(deps, job);
-    buckets = [...new Set(rows.map((r) => r.bucket))].sort();
-    if (buckets.length === 0) {
-      buckets = [loc.bucket];
-      notes.push(`The manifest has no rows: the policy names the manifest's bucket ${loc.bucket}.`);
-    } else if (!complete)
-      notes.push(
-        `Buckets read from the first ${rows.length} row(s) of the manifest: add any bucket later rows name.`,
-      );
-  } catch (e) {
-    buckets = [loc.bucket];
-    notes.push(
-      `The manifest could not be read (${(e as Error).message}): the policy names the manifest's bucket ${loc.bucket}.`,
-    );
-  }
+  // A generated manifest lists the source bucket only: no manifest to read rows from.
+  const { buckets, named } = generator
+    ? { buckets: [generator.sourceBucket], named: generator.sourceBucket }
+    : await manifestBuckets(deps, job, notes);
   return {
     trustPolicy: batchOperationsTrustPolicy(),
     permissionPolicy: permissionPolicy(jobAccessOf(deps, job, buckets)),
     policyName: TEMPLATE_POLICY_NAME,
-    suggestedRoleName: `batchops-${operationSlug(job)}-${loc.bucket}`
-      .slice(0, 64)
-      .replace(/[^\w+=,.@-]/g, '-'),
+    suggestedRoleName: `batchops-${operationSlug(job)}-${named}`.slice(0, 64).replace(/[^\w+=,.@-]/g, '-'),
     sourceBuckets: buckets,
     notes,
   };
+}
+
+/** The buckets the manifest's first rows name (the manifest's own when none can be read), with notes why. */
+async function manifestBuckets(
+  deps: JobsServiceDeps,
+  job: RoleTemplateRequest,
+  notes: string[],
+): Promise<{ buckets: string[]; named: string }> {
+  const loc = manifestLocation(job.manifest);
+  try {
+    const { rows, complete } = await sampleManifestRows(deps, job);
+    const buckets = [...new Set(rows.map((r) => r.bucket))].sort();
+    if (buckets.length === 0) {
+      notes.push(`The manifest has no rows: the policy names the manifest's bucket ${loc.bucket}.`);
+      return { buckets: [loc.bucket], named: loc.bucket };
+    }
+    if (!complete)
+      notes.push(
+        `Buckets read from the first ${rows.length} row(s) of the manifest: add any bucket later rows name.`,
+      );
+    return { buckets, named: loc.bucket };
+  } catch (e) {
+    notes.push(
+      `The manifest could not be read (${(e as Error).message}): the policy names the manifest's bucket ${loc.bucket}.`,
+    );
+    return { buckets: [loc.bucket], named: loc.bucket };
+  }
 }
 
 /** CreateRole with the Batch Operations trust policy, then the inline least-privilege policy. */

@@ -52,6 +52,8 @@ describe('serveSpa', () => {
     writeFileSync(`${js}.br`, brotliCompressSync(JS));
     writeFileSync(`${js}.gz`, gzipSync(JS));
     writeFileSync(`${js}.map`, '{"version":3}');
+    mkdirSync(join(dir, '.vite'));
+    writeFileSync(join(dir, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Ab12Cd34.js"}}');
     for (const [name, sourceMaps] of [
       ['plain', false],
       ['maps', true],
@@ -111,6 +113,14 @@ describe('serveSpa', () => {
     const shown = await get(ports.maps, '/assets/index-Ab12Cd34.js.map');
     expect(shown.status).toBe(200);
     expect(shown.body.toString()).toBe('{"version":3}');
+  });
+
+  it("answers 404 for the build's own manifest, however the path is spelled", async () => {
+    for (const path of ['/.vite/manifest.json', '/%2evite/manifest.json', '/assets/../.vite/manifest.json']) {
+      const a = await get(ports.maps, path, 'br');
+      expect(a.status, path).toBe(404);
+      expect(a.body.toString()).not.toContain('index.html');
+    }
   });
 
   it('never serves a file outside the build directory', async () => {

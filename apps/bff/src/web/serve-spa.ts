@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 
 export interface ServeSpaOptions {
@@ -51,6 +51,12 @@ function fileOf(webDir: string, urlPath: string): string | undefined {
   return file.startsWith(webDir + sep) ? file : undefined;
 }
 
+/** What the build keeps for itself (`.vite/manifest.json`) or any dotfile: not part of the console. */
+const isPrivate = (root: string, file: string) =>
+  relative(root, file)
+    .split(sep)
+    .some((segment) => segment.startsWith('.'));
+
 /** The built SPA: static assets, and index.html for every other GET so client-side routes load. */
 export function serveSpa(webDir: string, options: ServeSpaOptions = {}): Router {
   const router = Router();
@@ -58,12 +64,13 @@ export function serveSpa(webDir: string, options: ServeSpaOptions = {}): Router 
   const index = join(root, 'index.html');
   const assets: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const file = fileOf(root, req.path);
     // Source maps give the whole source away: only on request (BATCHOPS_SERVE_SOURCE_MAPS=true).
-    if (!options.sourceMaps && req.path.endsWith('.map')) {
+    const map = !options.sourceMaps && req.path.endsWith('.map');
+    if (map || (file !== undefined && isPrivate(root, file))) {
       res.status(404).type('text/plain').send('Not found');
       return;
     }
-    const file = fileOf(root, req.path);
     if (file === undefined || !existsSync(file)) return next();
     if (sendPrecompressed(req, res, file, cacheControlOf(req.path))) return;
     next();

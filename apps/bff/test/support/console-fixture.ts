@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { JobEvent } from '@batchops/contracts';
 import { TEST_ROLE } from '@batchops/local-aws';
+import { iamClientFor, s3ClientFor } from '@batchops/test-support';
 import { loadConfig } from '../../src/config.js';
 import { type ConsoleTuning, type RunningConsole, startConsole } from '../../src/server.js';
 
@@ -11,6 +14,9 @@ export interface ConsoleFixture {
   /** A fresh directory, removed by close(); `webDir` inside it holds a stand-in index.html. */
   readonly dir: string;
   readonly webDir: string;
+  /** SDK clients straight to the in-process local-aws (test/test), for setting up and checking what the console did. */
+  readonly s3: S3Client;
+  readonly iam: IAMClient;
   api(path: string, init?: RequestInit): Promise<Response>;
   /** JSON request; the answer's status and body (the tests parse bodies with the contracts). */
   // biome-ignore lint/suspicious/noExplicitAny: each test narrows the body with a contract schema
@@ -41,10 +47,14 @@ export async function startConsoleFixture(
   });
   const app = await startConsole(config, () => {}, { localAwsRoles: [TEST_ROLE], ...tuning });
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${app.port}${path}`, init);
+  const s3 = s3ClientFor(app.localAws?.url ?? '');
+  const iam = iamClientFor(app.localAws?.url ?? '');
   return {
     app,
     dir,
     webDir: web,
+    s3,
+    iam,
     api,
     async json(method, path, body) {
       // As the SPA does: every mutation says JSON, with a body or without.
@@ -56,6 +66,8 @@ export async function startConsoleFixture(
       return { status: res.status, body: await res.json() };
     },
     async close() {
+      s3.destroy();
+      iam.destroy();
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -10,7 +10,7 @@ import {
   type StorageClass,
 } from '@aws-sdk/client-s3';
 import type { JobWizardInput, WizardOperation } from '@batchops/contracts';
-import { zipOf } from '../../../../packages/local-aws/test/support/zip-writer.js';
+import { zipOf } from '@batchops/test-support';
 
 // The operations × manifest kinds of the permissions matrix (issue 17 §2): each cell a small job
 // over its own objects, so a restore or a retention in one cell never meets another's.

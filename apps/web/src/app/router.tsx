@@ -1,17 +1,22 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { paths } from '../config/navigation';
-import { BatchReplicationJobPage } from '../routes/batch-replication-job-page';
-import { BucketPage } from '../routes/bucket-page';
-import { BucketsPage } from '../routes/buckets-page';
-import { CreateBucketPage } from '../routes/create-bucket-page';
-import { CreateJobPage } from '../routes/create-job-page';
-import { JobDetailsPage } from '../routes/job-details-page';
 import { JobsPage } from '../routes/jobs-page';
 import { NotFoundPage } from '../routes/not-found-page';
-import { ReplicationRulePage } from '../routes/replication-rule-page';
 import { AppErrorPage } from './app-error-page';
 import { AppShell, type RouteHandle } from './app-shell';
-import { RouteBoundary } from './route-boundary';
+import { lazyPage, page } from './lazy-page';
+
+/** Every page but the job list (where the console opens) is fetched on its route's first visit. */
+const load = {
+  createJob: () => import('../routes/create-job-page').then((m) => m.CreateJobPage),
+  jobDetails: () => import('../routes/job-details-page').then((m) => m.JobDetailsPage),
+  buckets: () => import('../routes/buckets-page').then((m) => m.BucketsPage),
+  bucket: () => import('../routes/bucket-page').then((m) => m.BucketPage),
+  replicationRule: () => import('../routes/replication-rule-page').then((m) => m.ReplicationRulePage),
+  batchReplicationJob: () =>
+    import('../routes/batch-replication-job-page').then((m) => m.BatchReplicationJobPage),
+  createBucket: () => import('../routes/create-bucket-page').then((m) => m.CreateBucketPage),
+};
 
 export const routes: RouteObject[] = [
   {
@@ -25,28 +30,16 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            element: (
-              <RouteBoundary page="job list">
-                <JobsPage />
-              </RouteBoundary>
-            ),
+            element: page('job list', JobsPage),
           },
           {
             path: 'create',
-            element: (
-              <RouteBoundary page="create job">
-                <CreateJobPage />
-              </RouteBoundary>
-            ),
+            element: lazyPage('create job', load.createJob),
             handle: { crumb: { text: 'Create job', href: paths.createJob } } satisfies RouteHandle,
           },
           {
             path: 'jobs/:jobId',
-            element: (
-              <RouteBoundary page="job details">
-                <JobDetailsPage />
-              </RouteBoundary>
-            ),
+            element: lazyPage('job details', load.jobDetails),
             handle: {
               crumb: (params) => ({ text: params.jobId ?? 'Job', href: paths.job(params.jobId ?? '') }),
             } satisfies RouteHandle,
@@ -59,11 +52,7 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            element: (
-              <RouteBoundary page="buckets">
-                <BucketsPage />
-              </RouteBoundary>
-            ),
+            element: lazyPage('buckets', load.buckets),
           },
           {
             path: ':bucket',
@@ -76,40 +65,24 @@ export const routes: RouteObject[] = [
             children: [
               {
                 index: true,
-                element: (
-                  <RouteBoundary page="bucket">
-                    <BucketPage />
-                  </RouteBoundary>
-                ),
+                element: lazyPage('bucket', load.bucket),
               },
               {
                 path: 'replication/create',
                 handle: { crumb: { text: 'Create replication rule', href: '#' } } satisfies RouteHandle,
-                element: (
-                  <RouteBoundary page="replication rule">
-                    <ReplicationRulePage />
-                  </RouteBoundary>
-                ),
+                element: lazyPage('replication rule', load.replicationRule),
               },
               {
                 path: 'replication/batch-job',
                 handle: { crumb: { text: 'Batch Replication job', href: '#' } } satisfies RouteHandle,
-                element: (
-                  <RouteBoundary page="Batch Replication job">
-                    <BatchReplicationJobPage />
-                  </RouteBoundary>
-                ),
+                element: lazyPage('Batch Replication job', load.batchReplicationJob),
               },
               {
                 path: 'replication/:ruleId/edit',
                 handle: {
                   crumb: (params) => ({ text: `Edit ${params.ruleId ?? 'rule'}`, href: '#' }),
                 } satisfies RouteHandle,
-                element: (
-                  <RouteBoundary page="replication rule">
-                    <ReplicationRulePage />
-                  </RouteBoundary>
-                ),
+                element: lazyPage('replication rule', load.replicationRule),
               },
             ],
           },
@@ -118,11 +91,7 @@ export const routes: RouteObject[] = [
       {
         path: paths.createBucket,
         handle: { crumb: { text: 'Create bucket', href: paths.createBucket } } satisfies RouteHandle,
-        element: (
-          <RouteBoundary page="create bucket">
-            <CreateBucketPage />
-          </RouteBoundary>
-        ),
+        element: lazyPage('create bucket', load.createBucket),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

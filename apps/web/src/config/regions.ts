@@ -1,7 +1,5 @@
-import type { SelectProps } from '@cloudscape-design/components/select';
-
 /** The Regions the console offers (the wizard's Region choice). */
-export const regionOptions: SelectProps.Option[] = [
+export const regionOptions: { value: string; label: string }[] = [
   'us-east-1',
   'us-east-2',
   'us-west-1',

@@ -37,3 +37,14 @@ export async function apiRequest<S extends z.ZodType>(
   }
   return schema.parse(body);
 }
+
+/** Send a JSON body (the BFF's mutations and its POST queries) and parse the answer. */
+export function apiSend<S extends z.ZodType>(
+  method: 'POST' | 'PUT',
+  path: string,
+  schema: S,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
+  return apiRequest(path, schema, { method, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+}

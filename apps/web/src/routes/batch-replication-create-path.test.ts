@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/empty-wizard-form';
 import { parseWizardForm } from '../features/jobs/components/create-job-wizard/wizard-form';
-import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/wizard-form-state';
 import {
   emptyBatchJobForm,
   toBatchJobModel,

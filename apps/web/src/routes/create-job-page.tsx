@@ -4,8 +4,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/navigation';
 import { useJobClone } from '../features/jobs/api/get-job-clone';
 import { CreateJobWizard } from '../features/jobs/components/create-job-wizard/create-job-wizard';
+import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/empty-wizard-form';
 import { fromWizardModel } from '../features/jobs/components/create-job-wizard/wizard-form';
-import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/wizard-form-state';
 import { useConnection } from '../lib/connection/get-connection';
 
 export function CreateJobPage() {

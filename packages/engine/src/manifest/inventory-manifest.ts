@@ -1,23 +1,18 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { layoutOf, ManifestError, type ManifestRow, parseCsvRows } from '@batchops/batch-formats';
+import {
+  type InventoryFile,
+  layoutOf,
+  ManifestError,
+  type ManifestRow,
+  parseCsvRows,
+  parseInventoryManifest,
+} from '@batchops/batch-formats';
 
 export interface InventoryManifestOptions {
   /** When set, the manifest.json must describe an inventory of this bucket. */
   expectedSourceBucket?: string;
-}
-
-interface InventoryFile {
-  key: string;
-  size?: number;
-  MD5checksum: string;
-}
-
-interface InventoryManifest {
-  sourceBucket: string;
-  fileSchema: string[];
-  files: InventoryFile[];
 }
 
 /**
@@ -42,46 +37,6 @@ export async function* readInventoryManifest(
     const text = gunzip(bytes, file.key);
     yield* parseCsvRows(text, { layout, source: file.key });
   }
-}
-
-function parseInventoryManifest(json: string): InventoryManifest {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (err) {
-    throw new ManifestError(
-      'ManifestParseError',
-      `manifest.json is not valid JSON: ${(err as Error).message}`,
-    );
-  }
-  const bad = (what: string): never => {
-    throw new ManifestError('ManifestParseError', `manifest.json: ${what}`);
-  };
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return bad('expected a JSON object');
-  const m = doc as Record<string, unknown>;
-  if (m.fileFormat !== 'CSV') {
-    throw new ManifestError(
-      'InventoryFormatUnsupported',
-      `manifest.json: fileFormat ${JSON.stringify(m.fileFormat)} is not supported; Batch Operations reads CSV inventories only`,
-    );
-  }
-  if (typeof m.sourceBucket !== 'string' || m.sourceBucket === '') bad('sourceBucket must be a bucket name');
-  if (typeof m.fileSchema !== 'string') bad('fileSchema must be a string of column names');
-  if (!Array.isArray(m.files)) bad('files must be an array');
-  const files = (m.files as unknown[]).map((f, i): InventoryFile => {
-    const file = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
-    if (typeof file.key !== 'string' || file.key === '') bad(`files[${i}].key must be an object key`);
-    if (typeof file.MD5checksum !== 'string' || !/^[0-9a-f]{32}$/i.test(file.MD5checksum)) {
-      bad(`files[${i}].MD5checksum must be an MD5 in hex`);
-    }
-    return {
-      key: file.key as string,
-      MD5checksum: (file.MD5checksum as string).toLowerCase(),
-      ...(typeof file.size === 'number' ? { size: file.size } : {}),
-    };
-  });
-  const fileSchema = (m.fileSchema as string).split(',').map((name) => name.trim());
-  return { sourceBucket: m.sourceBucket as string, fileSchema, files };
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   KeyNameConstraint,
   ObjectEncryptionFilter,
 } from '@aws-sdk/client-s3-control';
+import { ruleMatches } from '@batchops/batch-formats';
 
 // The S3JobManifestGenerator filters, one function each; generate-manifest.ts runs the listing loop
 // and the calls (HeadObject, GetObjectTagging) the later ones need.
@@ -85,17 +86,10 @@ export function encryptionMatches(
 
 export type ReplicationRuleFilter = Pick<ReplicationRule, 'Status' | 'Filter' | 'Prefix'>;
 
-/** Does an enabled replication rule cover this key (and, for tag filters, these tags)? */
-export function ruleCovers(
+/** Does an enabled replication rule cover this key (and, for tag filters, these tags)? batch-formats' rule. */
+export const ruleCovers = (
   rule: ReplicationRuleFilter,
   key: string,
   tags: () => Promise<Map<string, string>>,
-): Promise<boolean> | boolean {
-  if (rule.Status !== 'Enabled') return false;
-  const f = rule.Filter;
-  const prefix = f?.Prefix ?? f?.And?.Prefix ?? rule.Prefix ?? '';
-  if (!key.startsWith(prefix)) return false;
-  const wanted = [...(f?.Tag ? [f.Tag] : []), ...(f?.And?.Tags ?? [])];
-  if (wanted.length === 0) return true;
-  return tags().then((t) => wanted.every((w) => t.get(w.Key as string) === w.Value));
-}
+): Promise<boolean> | boolean =>
+  ruleMatches(rule, key, async () => [...(await tags())].map(([Key, Value]) => ({ Key, Value })));

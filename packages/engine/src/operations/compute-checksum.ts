@@ -1,6 +1,6 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ManifestRow } from '@batchops/batch-formats';
-import { createHasher, type DigestAlgorithm } from '../digests.js';
+import { COMPOSITE_CHECKSUM_ALGORITHMS, type ManifestRow } from '@batchops/batch-formats';
+import { createHasher, DIGEST_ALGORITHMS, type DigestAlgorithm } from '../digests.js';
 import { JobError } from '../job-types.js';
 import { type OperationModule, outcomeOf } from './operation.js';
 
@@ -8,18 +8,10 @@ import { type OperationModule, outcomeOf } from './operation.js';
 // the checksum put in the completion report's ResultMessage (decision 0020).
 
 /** The algorithms this engine computes; the model's XXHASH64 / XXHASH3 / XXHASH128 are refused. */
-const ALGORITHMS: ReadonlySet<string> = new Set<DigestAlgorithm>([
-  'CRC32',
-  'CRC32C',
-  'CRC64NVME',
-  'MD5',
-  'SHA1',
-  'SHA256',
-  'SHA512',
-]);
+const ALGORITHMS: ReadonlySet<string> = new Set(DIGEST_ALGORITHMS);
 
 /** COMPOSITE is what S3 defines for multipart objects: a checksum of the part checksums. */
-const COMPOSITE: ReadonlySet<string> = new Set(['CRC32', 'CRC32C', 'SHA1', 'SHA256']);
+const COMPOSITE: ReadonlySet<string> = new Set(COMPOSITE_CHECKSUM_ALGORITHMS);
 
 const field = 'Operation.S3ComputeObjectChecksum';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import type { ManifestRow } from '@batchops/batch-formats';
+import { bucketArn, type ManifestRow } from '@batchops/batch-formats';
 import { JobError } from '../job-types.js';
-import type { OperationModule, TaskContext, TaskOutcome } from './operation.js';
+import { failedOutcome, type OperationModule, type TaskContext, type TaskOutcome } from './operation.js';
 
 /** The model's FunctionArn pattern (a name, a partial or a full ARN, maybe qualified). */
 export const FUNCTION_ARN =
@@ -46,14 +46,8 @@ export function invocationEvent(
     invocationSchemaVersion: '1.0',
     invocationId,
     job: { id: ctx.jobId },
-    tasks: [{ taskId, s3Key, s3VersionId, s3BucketArn: `arn:aws:s3:::${task.bucket}` }],
+    tasks: [{ taskId, s3Key, s3VersionId, s3BucketArn: bucketArn(task.bucket) }],
   };
-}
-
-interface SdkError {
-  name: string;
-  message: string;
-  $metadata?: { httpStatusCode?: number };
 }
 
 type Attempt = TaskOutcome | { readonly temporary: string };
@@ -74,13 +68,7 @@ async function attempt(
         new InvokeCommand({ FunctionName: functionArn, InvocationType: 'RequestResponse', Payload: payload }),
       );
   } catch (e) {
-    const err = e as SdkError;
-    return {
-      ok: false,
-      http: err.$metadata?.httpStatusCode ?? 500,
-      code: err.name || 'InternalError',
-      message: err.message || 'The Lambda invocation failed.',
-    };
+    return failedOutcome(e, 'The Lambda invocation failed.');
   }
   const http = out.StatusCode ?? 200;
   const text = Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8');

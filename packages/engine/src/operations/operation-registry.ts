@@ -11,22 +11,25 @@ import { putObjectCopy } from './put-object-copy.js';
 import { replicateObject } from './replicate-object.js';
 import { updateObjectEncryption } from './update-encryption.js';
 
-// One module per operation of the model's JobOperation; a name without one is refused at CreateJob.
-const modules: readonly OperationModule[] = [
-  putObjectTagging,
-  deleteObjectTagging,
-  putObjectAcl,
-  putObjectCopy,
-  initiateRestoreObject,
-  setObjectLegalHold,
-  setObjectRetention,
-  computeObjectChecksum,
-  updateObjectEncryption,
-  replicateObject,
-  lambdaInvoke,
-] as readonly OperationModule[];
+// One module per operation of the model's JobOperation: a member the SDK adds fails `tsc` here until
+// it has one (decision 0028).
+const modules: { readonly [K in keyof JobOperation]-?: OperationModule<K> } = {
+  S3PutObjectTagging: putObjectTagging,
+  S3DeleteObjectTagging: deleteObjectTagging,
+  S3PutObjectAcl: putObjectAcl,
+  S3PutObjectCopy: putObjectCopy,
+  S3InitiateRestoreObject: initiateRestoreObject,
+  S3PutObjectLegalHold: setObjectLegalHold,
+  S3PutObjectRetention: setObjectRetention,
+  S3ComputeObjectChecksum: computeObjectChecksum,
+  S3UpdateObjectEncryption: updateObjectEncryption,
+  S3ReplicateObject: replicateObject,
+  LambdaInvoke: lambdaInvoke,
+};
 
-const byName = new Map(modules.map((m) => [m.name, m]));
+const byName = new Map<string, OperationModule>(
+  Object.values(modules).map((m) => [m.name, m as unknown as OperationModule]),
+);
 
 /** The one operation a job's Operation names, with its parameters. */
 export function resolveOperation(operation: JobOperation | undefined): {

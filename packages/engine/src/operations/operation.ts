@@ -52,12 +52,17 @@ export async function outcomeOf(call: () => Promise<unknown>, message = 'Success
     await call();
     return { ok: true, http: 200, message };
   } catch (e) {
-    const err = e as SdkError;
-    return {
-      ok: false,
-      http: err.$metadata?.httpStatusCode ?? 500,
-      code: err.name || 'InternalError',
-      message: err.message || 'The task failed.',
-    };
+    return failedOutcome(e, 'The task failed.');
   }
+}
+
+/** A failed SDK call as the task's outcome: its HTTP status and error code (500 InternalError when absent). */
+export function failedOutcome(e: unknown, fallback: string): TaskOutcome {
+  const err = e as SdkError;
+  return {
+    ok: false,
+    http: err.$metadata?.httpStatusCode ?? 500,
+    code: err.name || 'InternalError',
+    message: err.message || fallback,
+  };
 }

@@ -2,6 +2,19 @@ import type { Readable } from 'node:stream';
 import type { VerifiedIdentity } from '../sigv4/verify-sigv4.js';
 import type { RequestTarget } from './request-target.js';
 
+/** A request as a server entry hands it to the request handler (node-server, in-process transport). */
+export interface LocalAwsRequest {
+  readonly method: string;
+  /** The request target as received: origin form, or absolute form behind HTTP_PROXY. */
+  readonly url: string;
+  /** Lowercase names, duplicates kept apart (Node's `headersDistinct`). */
+  readonly headers: NodeJS.Dict<string[]>;
+  readonly body: Readable;
+}
+
+/** Requests in, responses out: what `createRequestHandler` makes. */
+export type RequestHandler = (req: LocalAwsRequest) => Promise<HandlerResult>;
+
 /** A verified request as the protocol routers see it. */
 export interface RequestContext {
   readonly method: string;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { rfc3986 } from '../sigv4/verify-sigv4.js';
-import type { LocalAwsRequest, RequestHandler } from './request-handler.js';
+import type { LocalAwsRequest, RequestHandler } from './handler-types.js';
 
 // The engine's SDK clients hand their requests to the request handler without a socket (decision
 // 0029): the same Host check, SigV4, policies, ACLs and handlers, without HTTP on either side.

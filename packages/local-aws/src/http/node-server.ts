@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { errorResult, internalError, protocolOf, type RequestHandler } from './request-handler.js';
+import type { RequestHandler } from './handler-types.js';
+import { errorResult, internalError, protocolOf } from './request-handler.js';
 import { sendResult } from './send-result.js';
 
 /**

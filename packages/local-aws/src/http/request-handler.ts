@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Engine } from '@batchops/engine';
 import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
-import { type IamServices, routeQuery } from '../iam/iam-router.js';
+import type { IamServices } from '../iam/iam-action-types.js';
+import { routeQuery } from '../iam/iam-router.js';
 import { routeLambda } from '../lambda/lambda-router.js';
 import type { LambdaService } from '../lambda/lambda-service.js';
 import type { S3Services } from '../s3/s3-context.js';
@@ -10,7 +11,7 @@ import { routeS3 } from '../s3/s3-router.js';
 import { routeS3Control } from '../s3control/s3control-router.js';
 import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
 import { readBody } from '../xml/xml-reader.js';
-import type { HandlerResult } from './handler-types.js';
+import type { HandlerResult, RequestHandler } from './handler-types.js';
 import { healthResult } from './health.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
@@ -18,15 +19,6 @@ import { parseRequestTarget } from './request-target.js';
 import { readBufferedBody, serviceOf } from './service-dispatch.js';
 
 /** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
-export interface LocalAwsRequest {
-  readonly method: string;
-  /** The request target as received: origin form, or absolute form behind HTTP_PROXY. */
-  readonly url: string;
-  /** Lowercase names, duplicates kept apart (Node's `headersDistinct`). */
-  readonly headers: NodeJS.Dict<string[]>;
-  readonly body: Readable;
-}
-
 export interface RequestHandlerDeps {
   /** The accounts' root keys. */
   readonly credentials: readonly Credential[];
@@ -43,8 +35,6 @@ export interface RequestHandlerDeps {
   readonly now: () => Date;
   readonly log: (line: string) => void;
 }
-
-export type RequestHandler = (req: LocalAwsRequest) => Promise<HandlerResult>;
 
 // Request ids: a random prefix per process and a counter (random bytes per request cost CPU).
 const idPrefix = randomBytes(4).toString('hex').toUpperCase();

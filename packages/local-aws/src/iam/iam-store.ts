@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ServiceError } from '../errors/service-error.js';
+import { openSqlite } from '../store/sqlite-file.js';
 import { type PolicyDocument, parsePolicy } from './policy-document.js';
 
 // Roles, users, their inline policies and access keys, per account, in SQLite (WAL): IAM state
@@ -61,6 +62,12 @@ export function cachedPolicy(text: string, kind: 'identity' | 'trust'): PolicyDo
   return doc;
 }
 
+/** A role or user that must exist. */
+function found<T>(row: T | undefined, kind: 'role' | 'user', name: string): T {
+  if (!row) throw noSuchEntity(`The ${kind} with name ${name} cannot be found.`);
+  return row;
+}
+
 export class IamStore {
   private readonly db: Database.Database;
   // Statements compiled once: the policy lookups run on every request of a user or role.
@@ -76,10 +83,7 @@ export class IamStore {
   }
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqlite(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS roles (
         account TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, id TEXT NOT NULL, path TEXT NOT NULL,
@@ -99,6 +103,20 @@ export class IamStore {
 
   close(): void {
     this.db.close();
+  }
+
+  // Roles and users are alike: one row per (account, name), listed by name under a path prefix.
+  private findEntity(table: 'roles' | 'users', accountId: string, name: string) {
+    return this.sql(`SELECT * FROM ${table} WHERE account = ? AND name = ?`).get(accountId, name) as
+      | Record<string, unknown>
+      | undefined;
+  }
+
+  private listEntities(table: 'roles' | 'users', accountId: string, pathPrefix: string) {
+    const rows = this.sql(`SELECT * FROM ${table} WHERE account = ? ORDER BY name COLLATE NOCASE`).all(
+      accountId,
+    ) as Record<string, unknown>[];
+    return rows.filter((r) => (r.path as string).startsWith(pathPrefix));
   }
 
   // Roles --------------------------------------------------------------------------------------
@@ -147,25 +165,16 @@ export class IamStore {
   }
 
   getRole(accountId: string, name: string): RoleRow | undefined {
-    const r = this.sql('SELECT * FROM roles WHERE account = ? AND name = ?').get(accountId, name);
-    return r ? this.role(r as Record<string, unknown>) : undefined;
+    const r = this.findEntity('roles', accountId, name);
+    return r && this.role(r);
   }
 
   mustGetRole(accountId: string, name: string): RoleRow {
-    const role = this.getRole(accountId, name);
-    if (!role) throw noSuchEntity(`The role with name ${name} cannot be found.`);
-    return role;
+    return found(this.getRole(accountId, name), 'role', name);
   }
 
   listRoles(accountId: string, pathPrefix: string): RoleRow[] {
-    return (
-      this.sql('SELECT * FROM roles WHERE account = ? ORDER BY name COLLATE NOCASE').all(accountId) as Record<
-        string,
-        unknown
-      >[]
-    )
-      .map((r) => this.role(r))
-      .filter((r) => r.path.startsWith(pathPrefix));
+    return this.listEntities('roles', accountId, pathPrefix).map((r) => this.role(r));
   }
 
   updateTrustPolicy(accountId: string, name: string, trustPolicy: string): void {
@@ -209,25 +218,16 @@ export class IamStore {
   }
 
   getUser(accountId: string, name: string): UserRow | undefined {
-    const r = this.sql('SELECT * FROM users WHERE account = ? AND name = ?').get(accountId, name);
-    return r ? this.user(r as Record<string, unknown>) : undefined;
+    const r = this.findEntity('users', accountId, name);
+    return r && this.user(r);
   }
 
   mustGetUser(accountId: string, name: string): UserRow {
-    const user = this.getUser(accountId, name);
-    if (!user) throw noSuchEntity(`The user with name ${name} cannot be found.`);
-    return user;
+    return found(this.getUser(accountId, name), 'user', name);
   }
 
   listUsers(accountId: string, pathPrefix: string): UserRow[] {
-    return (
-      this.sql('SELECT * FROM users WHERE account = ? ORDER BY name COLLATE NOCASE').all(accountId) as Record<
-        string,
-        unknown
-      >[]
-    )
-      .map((r) => this.user(r))
-      .filter((u) => u.path.startsWith(pathPrefix));
+    return this.listEntities('users', accountId, pathPrefix).map((r) => this.user(r));
   }
 
   deleteUser(accountId: string, name: string): void {

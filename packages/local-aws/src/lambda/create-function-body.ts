@@ -16,7 +16,7 @@ const INLINE_PARSE = 1024 * 1024;
  * Parse the JSON and decode the base64 zip: a 50 MB zip is ~70 MB of JSON, seconds of parsing and
  * decoding that must not hold every other request (kept as text so it runs from `src` and `dist`).
  */
-const PARSER_SOURCE = String.raw`
+const PARSER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 parentPort.once('message', (bytes) => {
   let body;

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/sqlite-file.js';
 import { extractZip } from './zip-extract.js';
 
 /** A function as local-aws keeps it: its configuration and the hash naming its code. */
@@ -51,10 +52,7 @@ export class FunctionStore {
     // Trees a crash left half-written are nobody's.
     for (const name of readdirSync(this.codeDir))
       if (name.includes('.tmp-')) rmSync(join(this.codeDir, name), { recursive: true, force: true });
-    this.db = new Database(join(dir, 'lambda.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqlite(join(dir, 'lambda.sqlite'));
     this.db.exec(`CREATE TABLE IF NOT EXISTS functions (
       account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, config TEXT NOT NULL,
       PRIMARY KEY (account, region, name)) WITHOUT ROWID`);

@@ -1,11 +1,11 @@
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header } from '../http/handler-types.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, readBodyText, text } from '../xml/xml-reader.js';
 import { el, elAttrs, opt, type XmlElement } from '../xml/xml-writer.js';
 import { ownerOf, type S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
-import { s3Xml } from './s3-xml.js';
+import { ownerXml, s3Xml } from './s3-xml.js';
 
 // ACLs of objects and buckets: canned, header grants or an AccessControlPolicy document, and
 // Object Ownership (BucketOwnerEnforced turns ACLs off, as on S3).
@@ -258,7 +258,7 @@ export function accessControlPolicy(bucket: BucketRow, stored: unknown, ownerAcc
   );
   return s3Xml(
     'AccessControlPolicy',
-    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
+    ownerXml(ownerAccount),
     el(
       'AccessControlList',
       grants.map((g) => el('Grant', granteeXml(g.grantee, owner), el('Permission', g.permission))),

@@ -1,5 +1,5 @@
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
 import type { AddressedObject, S3Context } from './s3-context.js';
 import { versionIdParam } from './s3-errors.js';

@@ -1,13 +1,14 @@
+import { normalizeEtag } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
-import type { ObjectRow } from '../store/s3-meta-store.js';
+import type { ObjectRow } from '../store/s3-rows.js';
 import type { S3Context } from './s3-context.js';
 
 /** `"etag"`, `W/"etag"`, a list, or `*` against an ETag (stored without quotes). */
 export function etagMatches(condition: string, etag: string): boolean {
   return condition
     .split(',')
-    .map((c) => c.trim().replace(/^W\//, '').replace(/^"|"$/g, ''))
+    .map((c) => normalizeEtag(c))
     .some((c) => c === '*' || c === etag);
 }
 

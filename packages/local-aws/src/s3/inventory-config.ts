@@ -5,26 +5,8 @@ import { el, opt, type XmlElement } from '../xml/xml-writer.js';
 // An S3 Inventory configuration (the S3 model's InventoryConfiguration), as a bucket keeps it in
 // `config.inventory` (by Id) and as the XML of Put/Get/ListBucketInventoryConfiguration(s).
 
-export type InventoryField =
-  | 'Size'
-  | 'LastModifiedDate'
-  | 'StorageClass'
-  | 'ETag'
-  | 'IsMultipartUploaded'
-  | 'ReplicationStatus'
-  | 'EncryptionStatus'
-  | 'ObjectLockRetainUntilDate'
-  | 'ObjectLockMode'
-  | 'ObjectLockLegalHoldStatus'
-  | 'IntelligentTieringAccessTier'
-  | 'BucketKeyStatus'
-  | 'ChecksumAlgorithm'
-  | 'ObjectAccessControlList'
-  | 'ObjectOwner'
-  | 'LifecycleExpirationDate';
-
 /** The model's InventoryOptionalField enum. */
-export const INVENTORY_FIELDS: readonly InventoryField[] = [
+export const INVENTORY_FIELDS = [
   'Size',
   'LastModifiedDate',
   'StorageClass',
@@ -41,7 +23,8 @@ export const INVENTORY_FIELDS: readonly InventoryField[] = [
   'ObjectAccessControlList',
   'ObjectOwner',
   'LifecycleExpirationDate',
-];
+] as const;
+export type InventoryField = (typeof INVENTORY_FIELDS)[number];
 
 export interface InventoryConfig {
   id: string;

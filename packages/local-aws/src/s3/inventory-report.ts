@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { bucketOfArn, formatInventoryManifest, type InventoryFile } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-rows.js';
 import { objectOwner } from './authorization.js';
 import type { InventoryConfig, InventoryField } from './inventory-config.js';
 import { commitVersion } from './object-commit.js';
@@ -134,7 +135,7 @@ function stamps(now: Date): { folder: string; hive: string } {
 
 /** The bucket a report goes to: it must exist and belong to the source bucket's owner. */
 function destinationOf(ctx: S3Context, source: BucketRow, config: InventoryConfig): BucketRow {
-  const name = config.destinationBucket.replace(/^arn:[^:]*:s3:::/, '');
+  const name = bucketOfArn(config.destinationBucket);
   const dest = ctx.svc.meta.getBucket(name);
   if (!dest) {
     throw new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name });
@@ -187,7 +188,7 @@ export async function writeInventoryReport(
     });
   };
 
-  const files: Array<{ key: string; size: number; MD5checksum: string }> = [];
+  const files: InventoryFile[] = [];
   let lines: string[] = [];
   let objects = 0;
   const flush = async () => {
@@ -212,19 +213,13 @@ export async function writeInventoryReport(
 
   const { folder, hive } = stamps(now);
   const manifest = Buffer.from(
-    JSON.stringify(
-      {
-        sourceBucket: source.name,
-        destinationBucket: `arn:aws:s3:::${dest.name}`,
-        version: '2016-11-30',
-        creationTimestamp: String(now.getTime()),
-        fileFormat: 'CSV',
-        fileSchema: schema.join(', '),
-        files,
-      },
-      null,
-      2,
-    ),
+    formatInventoryManifest({
+      sourceBucket: source.name,
+      destinationBucket: dest.name,
+      creationTime: now,
+      fileSchema: schema,
+      files,
+    }),
   );
   const manifestKey = `${base}${folder}/manifest.json`;
   await put(

@@ -1,4 +1,4 @@
-import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs } from '../store/s3-rows.js';
 import { newVersionId } from './object-body.js';
 import { assertVersionMutable } from './object-lock-rules.js';
 import type { S3Context } from './s3-context.js';
@@ -66,7 +66,7 @@ export async function commitVersion(
         blob: v.blob,
         attrs: { ...v.attrs, owner: writer, ...(live.status ? { replicationStatus: live.status } : {}) },
       });
-      if (live.queue) ctx.svc.meta.enqueueReplication(bucket.name, key, versionId, lastModified);
+      if (live.queue) ctx.svc.meta.replicationQueue.enqueue(bucket.name, key, versionId, lastModified);
       return put;
     }));
   } catch (e) {

@@ -1,5 +1,5 @@
 import { mailSafe } from '../http/header-text.js';
-import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import { type ChecksumAlgorithm, checksumHeaderName } from './body/checksums.js';
 import { restoreView } from './restore-state.js';
 import { httpDate } from './s3-xml.js';

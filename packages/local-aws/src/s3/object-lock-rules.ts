@@ -1,6 +1,6 @@
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
-import type { ObjectRow } from '../store/s3-meta-store.js';
+import type { ObjectRow } from '../store/s3-rows.js';
 import type { S3Context } from './s3-context.js';
 
 const lockedError = () =>

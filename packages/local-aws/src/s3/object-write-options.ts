@@ -1,20 +1,13 @@
+import { WRITABLE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import { header } from '../http/handler-types.js';
 import { headerText } from '../http/header-text.js';
-import type { BucketRow, ObjectAttrs } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs } from '../store/s3-rows.js';
+import { aclFromHeaders } from './access-control.js';
 import type { S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
 
-export const STORAGE_CLASSES: ReadonlySet<string> = new Set([
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER_IR',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-]);
+export const STORAGE_CLASSES: ReadonlySet<string> = new Set(WRITABLE_STORAGE_CLASSES);
 
 export function validateKey(key: string): void {
   if (Buffer.byteLength(key, 'utf8') > 1024) {
@@ -168,4 +161,26 @@ export function lockAttrsFromHeaders(
     out.legalHold = hold;
   }
   return out;
+}
+
+/**
+ * What a new object takes from the headers of PutObject and CreateMultipartUpload: its key checked,
+ * storage class, content and metadata, Object Lock settings, tags and ACL.
+ */
+export function newObjectFromHeaders(
+  ctx: S3Context,
+  bucket: BucketRow,
+): { key: string; storageClass: string; attrs: ObjectAttrs } {
+  const key = ctx.key as string;
+  validateKey(key);
+  const storageClass = storageClassFrom(header(ctx, 'x-amz-storage-class'));
+  const tagging = header(ctx, 'x-amz-tagging');
+  const attrs: ObjectAttrs = {
+    ...contentAttrsFromHeaders(ctx),
+    ...lockAttrsFromHeaders(ctx, bucket),
+    ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
+  };
+  const acl = aclFromHeaders(ctx, bucket);
+  if (acl) attrs.acl = acl;
+  return { key, storageClass, attrs };
 }

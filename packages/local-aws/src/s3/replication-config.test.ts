@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { el, renderXml } from '../xml/xml-writer.js';
 import {
   checkReplicationBuckets,
   parseReplicationConfig,
   type ReplicationConfiguration,
   readReplicationConfig,
-  replicationConfigXml,
 } from './replication-config.js';
+import { replicationConfigXml } from './replication-config-xml.js';
 
 const ROLE = '<Role>arn:aws:iam::000000000000:role/replication</Role>';
 const DEST = '<Destination><Bucket>arn:aws:s3:::dest</Bucket></Destination>';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { S3_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, text } from '../xml/xml-reader.js';
-import { el, opt, type XmlElement } from '../xml/xml-writer.js';
 
 // The bucket replication configuration (shape ReplicationConfiguration of the S3 model): parsed and
 // checked as S3 does at PutBucketReplication, stored typed in bucket.config.replication for the engine.
@@ -58,23 +58,7 @@ export interface ReplicationConfiguration {
 }
 
 /** From the model's StorageClass enum. */
-const STORAGE_CLASSES = new Set([
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-  'OUTPOSTS',
-  'GLACIER_IR',
-  'SNOW',
-  'EXPRESS_ONEZONE',
-  'FSX_OPENZFS',
-  'FSX_ONTAP',
-  'AWS_BACKUP_WARM',
-  'AWS_BACKUP_LOW_COST_WARM',
-]);
+const STORAGE_CLASSES: ReadonlySet<string> = new Set(S3_STORAGE_CLASSES);
 
 const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$/;
 
@@ -370,74 +354,6 @@ export function checkReplicationBuckets(
     if (dest.versioning !== 'Enabled')
       throw invalidRequest('Destination bucket must have versioning enabled.');
   }
-}
-
-const tagEl = (t: ReplicationTag) => el('Tag', el('Key', t.Key), el('Value', t.Value));
-const statusEl = (name: string, s: { Status?: EnabledStatus } | undefined) =>
-  s === undefined ? null : el(name, opt('Status', s.Status));
-const minutesEl = (name: string, m: { Minutes?: number } | undefined) =>
-  m === undefined ? null : el(name, opt('Minutes', m.Minutes));
-
-function filterEl(f: ReplicationRuleFilter | undefined): XmlElement | null {
-  if (f === undefined) return null;
-  return el(
-    'Filter',
-    opt('Prefix', f.Prefix),
-    f.Tag ? tagEl(f.Tag) : null,
-    f.And ? el('And', opt('Prefix', f.And.Prefix), f.And.Tags.map(tagEl)) : null,
-  );
-}
-
-function destinationEl(d: ReplicationDestination): XmlElement {
-  return el(
-    'Destination',
-    el('Bucket', d.Bucket),
-    opt('Account', d.Account),
-    opt('StorageClass', d.StorageClass),
-    d.AccessControlTranslation
-      ? el('AccessControlTranslation', el('Owner', d.AccessControlTranslation.Owner))
-      : null,
-    d.EncryptionConfiguration
-      ? el('EncryptionConfiguration', opt('ReplicaKmsKeyID', d.EncryptionConfiguration.ReplicaKmsKeyID))
-      : null,
-    d.ReplicationTime
-      ? el(
-          'ReplicationTime',
-          el('Status', d.ReplicationTime.Status),
-          minutesEl('Time', d.ReplicationTime.Time),
-        )
-      : null,
-    d.Metrics
-      ? el('Metrics', el('Status', d.Metrics.Status), minutesEl('EventThreshold', d.Metrics.EventThreshold))
-      : null,
-  );
-}
-
-/** The children of <ReplicationConfiguration>, in the model's member order. */
-export function replicationConfigXml(cfg: ReplicationConfiguration): XmlElement[] {
-  return [
-    el('Role', cfg.Role),
-    ...cfg.Rules.map((r) =>
-      el(
-        'Rule',
-        el('ID', r.ID),
-        opt('Priority', r.Priority),
-        opt('Prefix', r.Prefix),
-        filterEl(r.Filter),
-        el('Status', r.Status),
-        r.SourceSelectionCriteria
-          ? el(
-              'SourceSelectionCriteria',
-              statusEl('SseKmsEncryptedObjects', r.SourceSelectionCriteria.SseKmsEncryptedObjects),
-              statusEl('ReplicaModifications', r.SourceSelectionCriteria.ReplicaModifications),
-            )
-          : null,
-        statusEl('ExistingObjectReplication', r.ExistingObjectReplication),
-        destinationEl(r.Destination),
-        statusEl('DeleteMarkerReplication', r.DeleteMarkerReplication),
-      ),
-    ),
-  ];
 }
 
 /** The stored replication configuration of a bucket, or undefined when it has none. */

@@ -1,4 +1,4 @@
-import type { ObjectAttrs } from '../store/s3-meta-store.js';
+import type { ObjectAttrs } from '../store/s3-rows.js';
 
 /** Storage classes whose objects must be restored before GetObject reads them. */
 export const ARCHIVE_CLASSES: ReadonlySet<string> = new Set(['GLACIER', 'DEEP_ARCHIVE']);

@@ -1,3 +1,4 @@
+import { bucketArn, objectArn } from '@batchops/batch-formats';
 import type { Permission } from '../iam/authorizer.js';
 import type { S3Context } from './s3-context.js';
 import { versionIdParam } from './s3-errors.js';
@@ -79,20 +80,22 @@ function copySource(header: string): { arn: string; versioned: boolean } | undef
   } catch {
     return undefined;
   }
-  return { arn: `arn:aws:s3:::${decoded}`, versioned: /(^|&)versionId=/.test(query ?? '') };
+  const [bucket = '', ...key] = decoded.split('/');
+  const arn = key.length ? objectArn(bucket, key.join('/')) : bucketArn(bucket);
+  return { arn, versioned: /(^|&)versionId=/.test(query ?? '') };
 }
 
 /** The permissions an S3 request needs from the caller's identity-based policies. */
 export function s3Permissions(ctx: S3Context, operation: string): Permission[] {
   const entry = ACTIONS[operation] ?? [`s3:${operation}`, ctx.key !== undefined ? 'object' : 'bucket'];
   const [action, on, versionAction] = entry;
-  const bucketArn = `arn:aws:s3:::${ctx.bucket ?? ''}`;
+  const bucket = bucketArn(ctx.bucket ?? '');
   const resource =
     on === 'all'
       ? '*'
       : on === 'bucket' || ctx.bucket === undefined
-        ? bucketArn
-        : `${bucketArn}/${ctx.key ?? '*'}`;
+        ? bucket
+        : objectArn(ctx.bucket, ctx.key ?? '*');
   const versioned = versionIdParam(ctx) !== undefined && versionAction !== undefined;
   const needs: Permission[] = [{ action: versioned ? (versionAction as string) : action, resource }];
   const source = ctx.headers['x-amz-copy-source']?.[0];

@@ -1,7 +1,8 @@
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
-import type { ObjectRow, S3MetaStore } from '../store/s3-meta-store.js';
+import type { S3MetaStore } from '../store/s3-meta-store.js';
+import type { ObjectRow } from '../store/s3-rows.js';
 import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {

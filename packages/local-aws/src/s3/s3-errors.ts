@@ -1,5 +1,5 @@
 import { ServiceError } from '../errors/service-error.js';
-import type { BucketRow, ObjectRow } from '../store/s3-meta-store.js';
+import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import type { S3Context } from './s3-context.js';
 
 export const noSuchBucket = (bucket: string) =>

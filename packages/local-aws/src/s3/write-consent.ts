@@ -1,4 +1,4 @@
-import type { BucketRow } from '../store/s3-meta-store.js';
+import type { BucketRow } from '../store/s3-rows.js';
 import { aclAllows } from './access-control.js';
 
 // Whether a writer may put data into a bucket it may not own: the one consent check (decision 0026).

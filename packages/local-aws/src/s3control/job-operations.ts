@@ -4,7 +4,8 @@ import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, xmlResult } from '../http/handler-types.js';
 import { parseXml, readBodyText } from '../xml/xml-reader.js';
 import { renderXml } from '../xml/xml-writer.js';
-import { decodeRequest, decodeShape, encodeResult } from './model/shape-codec.js';
+import { decodeRequest, decodeShape } from './model/shape-decoder.js';
+import { encodeResult } from './model/shape-encoder.js';
 import { jobArn, operationName, type S3ControlContext } from './s3control-context.js';
 
 /** aws:RequestTag/<key>, aws:TagKeys and s3:RequestJobTag/<key> of the tags a request sets. */
@@ -18,8 +19,8 @@ const requestTagContext = (tags: readonly S3Tag[]) => ({
   ),
 });
 
-// The eight S3 Control job operations: wire shapes come from the AWS model (shape-codec), the
-// behaviour from the engine. Engine errors keep their modeled codes; the status is ours to pick.
+// The eight S3 Control job operations: wire shapes come from the AWS model (model/), the behaviour
+// from the engine. Engine errors keep their modeled codes; the status is ours to pick.
 const STATUS_OF: Record<JobErrorCode, number> = {
   BadRequestException: 400,
   InvalidRequestException: 400,

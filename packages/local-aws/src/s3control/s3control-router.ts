@@ -1,7 +1,7 @@
 import type { Engine } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
-import { decodeComponent } from '../http/request-target.js';
+import { matchPathRoute, type PathRoute } from '../http/path-routes.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import {
   createJob,
@@ -44,16 +44,9 @@ const CHECKED_FIRST: Readonly<Record<string, string>> = {
   DeleteJobTagging: 's3:DeleteJobTagging',
 };
 
-type Route = {
-  readonly method: string;
-  readonly path: RegExp;
+interface Route extends PathRoute<S3ControlContext, Engine> {
   readonly operation: string;
-  readonly handle: (
-    ctx: S3ControlContext,
-    engine: Engine,
-    id: string,
-  ) => HandlerResult | Promise<HandlerResult>;
-};
+}
 
 const routes: readonly Route[] = [
   { method: 'GET', path: /^\/v20180820\/jobs$/, operation: 'ListJobs', handle: (ctx, e) => listJobs(ctx, e) },
@@ -101,17 +94,15 @@ export async function routeS3Control(
   engine: Engine,
   authorizer?: Authorizer,
 ): Promise<HandlerResult> {
-  const path = ctx.target.rawPath.replace(/\/+$/, '');
-  const matches = routes.filter((r) => r.path.test(path));
-  if (matches.length === 0) {
+  const match = matchPathRoute(routes, ctx.method, ctx.target.rawPath);
+  if (match === 'none') {
     throw new ServiceError(
       501,
       'NotImplemented',
       `local-aws does not implement the S3 Control operation at ${ctx.method} ${ctx.target.rawPath}.`,
     );
   }
-  const route = matches.find((r) => r.method === ctx.method);
-  if (!route) {
+  if (match === 'method') {
     throw new ServiceError(
       405,
       'MethodNotAllowed',
@@ -122,6 +113,7 @@ export async function routeS3Control(
       },
     );
   }
+  const { route, id } = match;
   const accountId = header(ctx, 'x-amz-account-id');
   if (accountId === undefined || !/^\d{12}$/.test(accountId)) {
     throw new ServiceError(
@@ -137,7 +129,6 @@ export async function routeS3Control(
       `The access key ${ctx.identity.accessKeyId} belongs to account ${ctx.identity.accountId}, not ${accountId}.`,
     );
   }
-  const id = decodeComponent(path.match(route.path)?.[1] ?? '');
   const principal = ctx.identity.principal;
   const full: S3ControlContext = {
     ...ctx,

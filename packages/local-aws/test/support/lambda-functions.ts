@@ -2,17 +2,16 @@ import {
   CreateFunctionCommand,
   InvokeCommand,
   type InvokeCommandOutput,
-  LambdaClient,
+  type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { CREDENTIALS } from './local-aws-fixture.js';
-import { type ZipInput, zipOf } from './zip-writer.js';
+import { lambdaClientFor, type ZipInput, zipOf } from '@batchops/test-support';
 
 /** The role test functions are created with (it exists in every fixture). */
 export const FUNCTION_ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
 
 /** A Lambda client signed with test/test that never retries (a test sees every answer). */
 export function lambdaClient(url: string): LambdaClient {
-  return new LambdaClient({ region: 'us-east-1', endpoint: url, credentials: CREDENTIALS, maxAttempts: 1 });
+  return lambdaClientFor(url, undefined, { maxAttempts: 1 });
 }
 
 /** CreateFunction of a Node.js 20 `index.handler` from files (zipped here) or a zip as is. */

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { s3ClientFor, s3ControlClientFor, TEST_CREDENTIALS } from '@batchops/test-support';
 import { type LocalAwsHandle, type LocalAwsOptions, startLocalAws, TEST_ROLE } from '../../src/index.js';
 
 export { TEST_ROLE_ARN } from '../../src/index.js';
@@ -10,8 +11,7 @@ export { TEST_ROLE_ARN } from '../../src/index.js';
 /** The AWS CLI the wire tests drive (Debian's by default; BATCHOPS_AWS_CLI names another). */
 export const AWS_CLI = process.env.BATCHOPS_AWS_CLI ?? '/usr/bin/aws';
 
-export const ACCOUNT_ID = '000000000000';
-export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+export { TEST_ACCOUNT_ID as ACCOUNT_ID, TEST_CREDENTIALS as CREDENTIALS } from '@batchops/test-support';
 
 export interface LocalAwsFixture {
   readonly aws: LocalAwsHandle;
@@ -40,17 +40,8 @@ export async function startFixture(
     port: 0,
     dataDir,
   });
-  const s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: aws.url,
-    forcePathStyle: true,
-    credentials: CREDENTIALS,
-  });
-  const s3control = new S3ControlClient({
-    region: 'us-east-1',
-    credentials: CREDENTIALS,
-    endpointProvider: () => ({ url: new URL(`${aws.url}/`) }),
-  });
+  const s3 = s3ClientFor(aws.url);
+  const s3control = s3ControlClientFor(aws.url);
   return {
     aws,
     dataDir,
@@ -59,8 +50,8 @@ export async function startFixture(
     cliEnv: {
       PATH: process.env.PATH,
       HOME: dataDir,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_EC2_METADATA_DISABLED: 'true',
     },

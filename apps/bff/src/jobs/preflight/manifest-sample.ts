@@ -2,10 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CsvRowParser, layoutOf, type ManifestRow, parseCsvManifest } from '@batchops/batch-formats';
+import {
+  CsvRowParser,
+  layoutOf,
+  type ManifestRow,
+  parseCsvManifest,
+  parseInventoryManifest,
+} from '@batchops/batch-formats';
 import type { RoleTemplateRequest } from '@batchops/contracts';
-import { z } from 'zod';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { csvManifestFields, HEAD_BYTES, readObjectStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
@@ -14,14 +19,6 @@ import { manifestLocation } from '../wizard-mapping.js';
 
 /** Rows looked at (and objects checked with HeadObject by pre-flight). */
 export const SAMPLE_ROWS = 100;
-
-/** S3 Inventory manifest.json (the members the check reads). */
-const InventoryManifest = z.object({
-  sourceBucket: z.string(),
-  fileFormat: z.string(),
-  fileSchema: z.string(),
-  files: z.array(z.object({ key: z.string(), size: z.number().optional() })).min(1, 'names no data files'),
-});
 
 /**
  * The first rows of a CSV manifest, read as the engine will read the job's manifest (the same
@@ -53,11 +50,11 @@ export async function inventoryRows(
   loc: { bucket: string; key: string },
   text: string,
 ): Promise<{ rows: ManifestRow[]; note: string }> {
-  const manifest = InventoryManifest.parse(JSON.parse(text));
-  if (manifest.fileFormat !== 'CSV') throw new Error(`fileFormat ${manifest.fileFormat} is not CSV`);
-  // The engine's inventory reader: these columns, rows named by the data file's key and line.
-  const layout = layoutOf(manifest.fileSchema.split(',').map((s) => s.trim()));
-  const file = manifest.files[0] as { key: string };
+  // The engine's inventory reader: its manifest.json parser, these columns, rows named by file and line.
+  const manifest = parseInventoryManifest(text);
+  const file = manifest.files[0];
+  if (file === undefined) throw new Error('manifest.json names no data files');
+  const layout = layoutOf(manifest.fileSchema);
   const out = await s3.send(new GetObjectCommand({ Bucket: loc.bucket, Key: file.key }));
   const csv = await firstLines(out.Body as Readable, file.key.endsWith('.gz'), SAMPLE_ROWS);
   const rows = new CsvRowParser(layout, file.key).push(csv, true).flat();

@@ -5,7 +5,7 @@ import type {
   PreflightRequest,
   PreflightResponse,
 } from '@batchops/contracts';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { errorText } from './error-text.js';
 import { roleChecks } from './role-check.js';
 

@@ -1,6 +1,6 @@
 import { PreflightRequest } from '@batchops/contracts';
 import { Router } from 'express';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { preflight } from './preflight-service.js';
 
 /** Mounted under /jobs, before `/:id`. */

@@ -1,7 +1,7 @@
 import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import type { PreflightRequest } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { roleChecks } from './role-check.js';
 
 // A stand-in for IAM (an AWS service, not our own part): answers by command, records the calls.

@@ -4,6 +4,7 @@ import {
   jobPermissionNeeds,
   type ManifestRow,
   neededActions,
+  objectArn,
   type PermissionNeed,
 } from '@batchops/batch-formats';
 import {
@@ -15,7 +16,7 @@ import {
 } from '@batchops/contracts';
 import { jobAccessOf } from '../../roles/job-access.js';
 import { parsePolicyDocument, trustsBatchOperations } from '../../roles/roles-mapping.js';
-import type { JobsServiceDeps } from '../jobs-service.js';
+import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
 type Check = Omit<PreflightCheck, 'label' | 'id'>;
@@ -32,9 +33,6 @@ const cannotAsk = (e: unknown) =>
     (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0,
   );
 
-const objectArn = (partition: string, bucket: string, key: string) =>
-  `arn:${partition}:s3:::${bucket}/${key}`;
-
 /**
  * The concrete resources a need is simulated on: one object of each manifest bucket (a row's), the
  * copy's destination key of the first row; wildcard resources otherwise stay as the policy names them.
@@ -43,7 +41,7 @@ function simulatedResources(need: PermissionNeed, access: JobAccess, samples: Ma
   const first = samples.values().next().value as ManifestRow | undefined;
   if (need.sid === 'BatchOperationObjects' || need.purpose === 'copy source')
     return samples.size > 0
-      ? [...samples.values()].map((r) => objectArn(access.partition, r.bucket, r.key))
+      ? [...samples.values()].map((r) => objectArn(r.bucket, r.key, access.partition))
       : [...need.resources];
   if (need.purpose === 'copy destination' && first)
     return need.resources.map((r) => r.replace(/\*$/, first.key));
@@ -91,6 +89,112 @@ async function simulate(
   return denied;
 }
 
+const skipped = (why: string): Check => ({ status: 'warn', message: `Not checked: ${why}` });
+
+/**
+ * `role-arn`: the ARN is a role of this account that exists and trusts Batch Operations. `blocked`
+ * says why its permissions cannot be simulated (the role is not one Batch Operations can use).
+ */
+async function roleArnCheck(
+  deps: JobsServiceDeps,
+  roleArn: string,
+): Promise<{ role: Check; blocked?: string }> {
+  const parsed = RoleArn.safeParse(roleArn);
+  const account = roleArn.split(':')[4];
+  if (!parsed.success)
+    return {
+      role: { status: 'fail', message: parsed.error.issues[0]?.message ?? 'not a role ARN' },
+      blocked: 'no valid role ARN.',
+    };
+  if (account !== deps.accountId)
+    return {
+      role: { status: 'fail', message: `The role belongs to account ${account}, not ${deps.accountId}.` },
+      blocked: `the role is in another account (${account}).`,
+    };
+  const name = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  try {
+    const { Role: r } = await deps.clientsFor().iam.send(new GetRoleCommand({ RoleName: name }));
+    if (r?.Arn && r.Arn !== roleArn)
+      return {
+        role: { status: 'fail', message: `The role ${name} exists as ${r.Arn}, not ${roleArn}.` },
+        blocked: 'the ARN does not name the role.',
+      };
+    if (!trustsBatchOperations(parsePolicyDocument(r?.AssumeRolePolicyDocument)))
+      return {
+        role: {
+          status: 'fail',
+          message: `The role ${name} does not trust ${BATCH_OPERATIONS_PRINCIPAL}: Batch Operations cannot assume it. Add a trust policy statement that allows ${BATCH_OPERATIONS_PRINCIPAL} to sts:AssumeRole.`,
+        },
+        blocked: 'Batch Operations cannot assume the role.',
+      };
+    return {
+      role: { status: 'pass', message: `${roleArn} exists and trusts ${BATCH_OPERATIONS_PRINCIPAL}.` },
+    };
+  } catch (e) {
+    if (errorName(e) === 'NoSuchEntityException' || errorName(e) === 'NoSuchEntity')
+      return {
+        role: { status: 'fail', message: `The role ${name} does not exist in account ${deps.accountId}.` },
+        blocked: 'the role does not exist.',
+      };
+    return {
+      role: {
+        status: 'warn',
+        message: `${roleArn} is a role ARN of account ${deps.accountId}; the role could not be read (${errorText(e)}).`,
+      },
+    };
+  }
+}
+
+/** `role-permissions`: every permission this job needs, simulated against the role's policies. */
+async function permissionsCheck(
+  deps: JobsServiceDeps,
+  model: PreflightRequest,
+  rows: readonly ManifestRow[] | undefined,
+): Promise<Check> {
+  const samples = new Map<string, ManifestRow>();
+  for (const r of rows ?? []) if (!samples.has(r.bucket)) samples.set(r.bucket, r);
+  let access: JobAccess;
+  try {
+    const generated = model.manifest.format === 'replication' ? model.manifest.generator : undefined;
+    const fallback = generated ? generated.sourceBucket : manifestLocation(model.manifest).bucket;
+    access = jobAccessOf(deps, model, samples.size > 0 ? [...samples.keys()] : [fallback]);
+  } catch (e) {
+    return skipped((e as Error).message);
+  }
+  const versioned = (rows ?? []).some((r) => r.versionId !== undefined);
+  const missing: MissingPermission[] = [];
+  let simulated = 0;
+  const iam = deps.clientsFor().iam;
+  try {
+    for (const need of jobPermissionNeeds(access)) {
+      const actions = neededActions(need, versioned);
+      const resources = simulatedResources(need, access, samples);
+      if (resources.length === 0) continue;
+      simulated += actions.length;
+      for (const d of await simulate(iam, model.roleArn, actions, resources))
+        missing.push({ ...d, purpose: need.purpose });
+    }
+  } catch (e) {
+    return cannotAsk(e)
+      ? skipped(`the role's policies could not be simulated (iam:SimulatePrincipalPolicy: ${errorText(e)}).`)
+      : skipped(`the policy simulation failed (${errorText(e)}).`);
+  }
+  if (missing.length === 0)
+    return {
+      status: 'pass',
+      message: `The role's policies allow all ${simulated} action(s) this job needs${rows ? '' : ' (on the manifest bucket: no rows could be read)'}.`,
+    };
+  const shown = missing
+    .slice(0, 5)
+    .map((m) => `${m.action} on ${m.resource} (${m.purpose})`)
+    .join('; ');
+  return {
+    status: 'fail',
+    message: `The role's policies do not allow ${missing.length} permission(s) this job needs: ${shown}${missing.length > 5 ? '; …' : ''}.`,
+    missing,
+  };
+}
+
 /**
  * The role checks of pre-flight: the role exists and trusts Batch Operations (`role-arn`), and its
  * policies allow what this job needs (`role-permissions`, by IAM policy simulation). Never throws:
@@ -101,101 +205,7 @@ export async function roleChecks(
   model: PreflightRequest,
   rows: readonly ManifestRow[] | undefined,
 ): Promise<{ role: Check; permissions: Check }> {
-  const skipped = (why: string): Check => ({ status: 'warn', message: `Not checked: ${why}` });
-  const parsed = RoleArn.safeParse(model.roleArn);
-  const account = model.roleArn.split(':')[4];
-  if (!parsed.success)
-    return {
-      role: { status: 'fail', message: parsed.error.issues[0]?.message ?? 'not a role ARN' },
-      permissions: skipped('no valid role ARN.'),
-    };
-  if (account !== deps.accountId)
-    return {
-      role: { status: 'fail', message: `The role belongs to account ${account}, not ${deps.accountId}.` },
-      permissions: skipped(`the role is in another account (${account}).`),
-    };
-  const iam = deps.clientsFor().iam;
-  const name = model.roleArn.slice(model.roleArn.lastIndexOf('/') + 1);
-  let role: Check;
-  try {
-    const { Role: r } = await iam.send(new GetRoleCommand({ RoleName: name }));
-    if (r?.Arn && r.Arn !== model.roleArn)
-      return {
-        role: { status: 'fail', message: `The role ${name} exists as ${r.Arn}, not ${model.roleArn}.` },
-        permissions: skipped('the ARN does not name the role.'),
-      };
-    if (!trustsBatchOperations(parsePolicyDocument(r?.AssumeRolePolicyDocument)))
-      return {
-        role: {
-          status: 'fail',
-          message: `The role ${name} does not trust ${BATCH_OPERATIONS_PRINCIPAL}: Batch Operations cannot assume it. Add a trust policy statement that allows ${BATCH_OPERATIONS_PRINCIPAL} to sts:AssumeRole.`,
-        },
-        permissions: skipped('Batch Operations cannot assume the role.'),
-      };
-    role = { status: 'pass', message: `${model.roleArn} exists and trusts ${BATCH_OPERATIONS_PRINCIPAL}.` };
-  } catch (e) {
-    if (errorName(e) === 'NoSuchEntityException' || errorName(e) === 'NoSuchEntity')
-      return {
-        role: { status: 'fail', message: `The role ${name} does not exist in account ${deps.accountId}.` },
-        permissions: skipped('the role does not exist.'),
-      };
-    role = {
-      status: 'warn',
-      message: `${model.roleArn} is a role ARN of account ${deps.accountId}; the role could not be read (${errorText(e)}).`,
-    };
-  }
-
-  const samples = new Map<string, ManifestRow>();
-  for (const r of rows ?? []) if (!samples.has(r.bucket)) samples.set(r.bucket, r);
-  let access: JobAccess;
-  try {
-    const generated = model.manifest.format === 'replication' ? model.manifest.generator : undefined;
-    const fallback = generated ? generated.sourceBucket : manifestLocation(model.manifest).bucket;
-    access = jobAccessOf(deps, model, samples.size > 0 ? [...samples.keys()] : [fallback]);
-  } catch (e) {
-    return { role, permissions: skipped((e as Error).message) };
-  }
-  const versioned = (rows ?? []).some((r) => r.versionId !== undefined);
-  const needs = jobPermissionNeeds(access);
-  const missing: MissingPermission[] = [];
-  let simulated = 0;
-  try {
-    for (const need of needs) {
-      const actions = neededActions(need, versioned);
-      const resources = simulatedResources(need, access, samples);
-      if (resources.length === 0) continue;
-      simulated += actions.length;
-      for (const d of await simulate(iam, model.roleArn, actions, resources))
-        missing.push({ ...d, purpose: need.purpose });
-    }
-  } catch (e) {
-    return {
-      role,
-      permissions: cannotAsk(e)
-        ? skipped(
-            `the role's policies could not be simulated (iam:SimulatePrincipalPolicy: ${errorText(e)}).`,
-          )
-        : skipped(`the policy simulation failed (${errorText(e)}).`),
-    };
-  }
-  if (missing.length === 0)
-    return {
-      role,
-      permissions: {
-        status: 'pass',
-        message: `The role's policies allow all ${simulated} action(s) this job needs${rows ? '' : ' (on the manifest bucket: no rows could be read)'}.`,
-      },
-    };
-  const shown = missing
-    .slice(0, 5)
-    .map((m) => `${m.action} on ${m.resource} (${m.purpose})`)
-    .join('; ');
-  return {
-    role,
-    permissions: {
-      status: 'fail',
-      message: `The role's policies do not allow ${missing.length} permission(s) this job needs: ${shown}${missing.length > 5 ? '; …' : ''}.`,
-      missing,
-    },
-  };
+  const { role, blocked } = await roleArnCheck(deps, model.roleArn);
+  if (blocked !== undefined) return { role, permissions: skipped(blocked) };
+  return { role, permissions: await permissionsCheck(deps, model, rows) };
 }

@@ -1,3 +1,4 @@
+import { objectArn } from '@batchops/batch-formats';
 import type { DeniedActionCount, ReportRow } from '@batchops/contracts';
 
 /** AccessDenied (S3), AccessDeniedException (Lambda, IAM-style services). */
@@ -26,7 +27,7 @@ export function groupDeniedActions(rows: readonly ReportRow[]): DeniedActionCoun
   for (const row of rows) {
     if (row.taskStatus !== 'failed' || !isAccessDenied(row.errorCode)) continue;
     const { action, resource } = deniedActionOf(row.resultMessage);
-    const example = resource ?? `arn:aws:s3:::${row.bucket}/${row.key}`;
+    const example = resource ?? objectArn(row.bucket, row.key);
     const group = groups.get(action);
     if (group) groups.set(action, { ...group, count: group.count + 1 });
     else groups.set(action, { action, count: 1, exampleResource: example });

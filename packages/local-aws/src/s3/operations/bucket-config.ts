@@ -5,8 +5,8 @@ import {
   checkReplicationBuckets,
   parseReplicationConfig,
   readReplicationConfig,
-  replicationConfigXml,
 } from '../replication-config.js';
+import { replicationConfigXml } from '../replication-config-xml.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';

@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { BucketRow } from '../../store/s3-meta-store.js';
+import type { BucketRow } from '../../store/s3-rows.js';
 import { readBodyText } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import {

@@ -4,9 +4,9 @@ import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
-import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
-import { s3Xml } from '../s3-xml.js';
+import { ownerXml, s3Xml } from '../s3-xml.js';
 import { parseObjectOwnership } from './bucket-acl.js';
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -127,7 +127,6 @@ function tokenAfter(token: string): string {
 }
 
 function listBuckets(ctx: S3Context) {
-  const owner = ownerOf(ctx.identity.accountId);
   const q = (name: string) => ctx.target.query.get(name)?.[0];
   const prefix = q('prefix');
   const region = q('bucket-region');
@@ -156,7 +155,7 @@ function listBuckets(ctx: S3Context) {
   const last = buckets.at(-1);
   return s3Xml(
     'ListAllMyBucketsResult',
-    el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName)),
+    ownerXml(ctx.identity.accountId),
     el(
       'Buckets',
       buckets.map((b) =>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import { decodeComponent } from '../../http/request-target.js';
-import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
 import { el } from '../../xml/xml-writer.js';
 import { aclFromHeaders } from '../access-control.js';
 import { assertObjectAccess } from '../authorization.js';

@@ -1,11 +1,12 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { ObjectRow } from '../../store/s3-meta-store.js';
+import type { ObjectRow } from '../../store/s3-rows.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { objectOwner } from '../authorization.js';
-import { ownerOf, type S3Context, type S3Route } from '../s3-context.js';
+import { encodeKey, encodingParam } from '../list-params.js';
+import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
-import { s3Xml } from '../s3-xml.js';
+import { ownerXml, s3Xml } from '../s3-xml.js';
 
 const BATCH = 1000;
 // Sorts after every key that starts with a given common prefix (UTF-8 binary order).
@@ -86,17 +87,6 @@ function maxKeysParam(ctx: S3Context): number {
   return Math.min(Number(raw), 1000);
 }
 
-function encodingParam(ctx: S3Context): 'url' | undefined {
-  const e = ctx.target.query.get('encoding-type')?.[0];
-  if (e === undefined) return undefined;
-  if (e !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', e);
-  return 'url';
-}
-
-/** encoding-type=url: keys URL-encoded as S3 does it (botocore decodes them again). */
-const encodeKey = (enc: 'url' | undefined, s: string | undefined) =>
-  s === undefined || enc === undefined ? s : encodeURIComponent(s).replace(/%2F/g, '/');
-
 interface Page {
   entries: Entry[];
   truncated: boolean;
@@ -139,10 +129,7 @@ function latestWalk(
 }
 
 /** The Owner element of a listed version: the account that owns it (decision 0016). */
-function ownerElement(ctx: S3Context, row: ObjectRow) {
-  const owner = ownerOf(objectOwner(requireBucket(ctx), row));
-  return el('Owner', el('ID', owner.id), el('DisplayName', owner.displayName));
-}
+const ownerElement = (ctx: S3Context, row: ObjectRow) => ownerXml(objectOwner(requireBucket(ctx), row));
 
 function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOwner: boolean) {
   return el(
@@ -166,21 +153,34 @@ const decodeToken = (token: string): string => {
   return key;
 };
 
+/** What every object listing reads: prefix, delimiter, encoding-type and max-keys. */
+function listingParams(ctx: S3Context) {
+  const q = ctx.target.query;
+  return {
+    prefix: q.get('prefix')?.[0] ?? '',
+    delimiter: q.get('delimiter')?.[0] || undefined,
+    enc: encodingParam(ctx),
+    maxKeys: maxKeysParam(ctx),
+  };
+}
+
+/** The key (or common prefix) a page ends at. */
+const lastKeyOf = (page: Page): string | undefined => {
+  const last = page.entries.at(-1);
+  return last && entryKey(last);
+};
+
 function listObjectsV2(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
   const q = ctx.target.query;
   if (q.get('list-type')?.[0] !== '2')
     throw invalidArgument('Invalid List Type specified in Request', 'list-type');
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
   const token = q.get('continuation-token')?.[0];
   const startAfter = q.get('start-after')?.[0];
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
   const page = collect(latestWalk(ctx, prefix, delimiter, after), maxKeys);
-  const last = page.entries[page.entries.length - 1];
-  const lastKey = last && entryKey(last);
+  const lastKey = lastKeyOf(page);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -205,15 +205,10 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
 
 function listObjectsV1(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
-  const q = ctx.target.query;
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
-  const marker = q.get('marker')?.[0] || undefined;
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const marker = ctx.target.query.get('marker')?.[0] || undefined;
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const page = collect(latestWalk(ctx, prefix, delimiter, marker), maxKeys);
-  const last = page.entries[page.entries.length - 1];
-  const lastKey = last && entryKey(last);
+  const lastKey = lastKeyOf(page);
   return s3Xml(
     'ListBucketResult',
     el('Name', ctx.bucket as string),
@@ -233,8 +228,6 @@ function listObjectsV1(ctx: S3Context): HandlerResult {
 function listObjectVersions(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
   const q = ctx.target.query;
-  const prefix = q.get('prefix')?.[0] ?? '';
-  const delimiter = q.get('delimiter')?.[0] || undefined;
   const keyMarker = q.get('key-marker')?.[0] || undefined;
   const versionMarker = q.get('version-id-marker')?.[0] || undefined;
   if (versionMarker !== undefined && keyMarker === undefined) {
@@ -244,8 +237,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
       versionMarker,
     );
   }
-  const enc = encodingParam(ctx);
-  const maxKeys = maxKeysParam(ctx);
+  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
   const bucket = ctx.bucket as string;
   let start = startAfter(keyMarker, prefix, delimiter);
   if (keyMarker !== undefined && versionMarker !== undefined) {
@@ -260,7 +252,7 @@ function listObjectVersions(ctx: S3Context): HandlerResult {
     ctx.svc.meta.listVersions(bucket, 'key' in c ? c.key : { key: c.after.key, seq: c.after.seq }, limit);
   const gen = walk(fetch, { prefix, delimiter, start });
   const page = collect(gen, maxKeys);
-  const last = page.entries[page.entries.length - 1];
+  const last = page.entries.at(-1);
   return s3Xml(
     'ListVersionsResult',
     el('Name', bucket),

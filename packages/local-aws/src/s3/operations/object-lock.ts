@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
-import type { BucketRow, ObjectAttrs } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs } from '../../store/s3-rows.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import type { S3Context, S3Route } from '../s3-context.js';

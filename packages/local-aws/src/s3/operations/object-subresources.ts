@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
 import { asList, child, parseXml, readBody, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt, type XmlElement } from '../../xml/xml-writer.js';
 import { accessControlPolicy, aclFromRequest } from '../access-control.js';
@@ -31,6 +31,18 @@ function withoutAttr(attrs: ObjectAttrs, key: keyof ObjectAttrs): ObjectAttrs {
   return copy;
 }
 
+/** Rewrite the addressed version's attributes in the next group commit; the answer names the version. */
+async function patchVersion(
+  ctx: S3Context,
+  bucket: BucketRow,
+  row: ObjectRow,
+  status: number,
+  patch: (attrs: ObjectAttrs) => ObjectAttrs,
+): Promise<HandlerResult> {
+  await ctx.svc.meta.batch(() => ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, patch));
+  return { status, headers: versionHeader(bucket, row) };
+}
+
 // Tagging ----------------------------------------------------------------------------------------
 
 async function putObjectTagging(ctx: S3Context): Promise<HandlerResult> {
@@ -45,10 +57,7 @@ async function putObjectTagging(ctx: S3Context): Promise<HandlerResult> {
     return { Key, Value: text(t, 'Value') ?? '' };
   });
   validateObjectTags(tags);
-  await ctx.svc.meta.batch(() =>
-    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => ({ ...attrs, tags })),
-  );
-  return { status: 200, headers: versionHeader(bucket, row) };
+  return patchVersion(ctx, bucket, row, 200, (attrs) => ({ ...attrs, tags }));
 }
 
 function getObjectTagging(ctx: S3Context): HandlerResult {
@@ -67,10 +76,7 @@ function getObjectTagging(ctx: S3Context): HandlerResult {
 async function deleteObjectTagging(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
-  await ctx.svc.meta.batch(() =>
-    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => withoutAttr(attrs, 'tags')),
-  );
-  return { status: 204, headers: versionHeader(bucket, row) };
+  return patchVersion(ctx, bucket, row, 204, (attrs) => withoutAttr(attrs, 'tags'));
 }
 
 // ACL --------------------------------------------------------------------------------------------
@@ -79,10 +85,7 @@ async function putObjectAcl(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
   const acl = await aclFromRequest(ctx, bucket, 'object');
-  await ctx.svc.meta.batch(() =>
-    ctx.svc.meta.patchAttrs(bucket.name, row.key, row.versionId, (attrs) => ({ ...attrs, acl })),
-  );
-  return { status: 200, headers: versionHeader(bucket, row) };
+  return patchVersion(ctx, bucket, row, 200, (attrs) => ({ ...attrs, acl }));
 }
 
 function getObjectAcl(ctx: S3Context): HandlerResult {

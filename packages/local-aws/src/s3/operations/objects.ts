@@ -1,20 +1,13 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
-import type { BucketRow, ObjectRow } from '../../store/s3-meta-store.js';
-import { aclFromHeaders } from '../access-control.js';
+import type { BucketRow, ObjectRow } from '../../store/s3-rows.js';
 import { checksumHeaderName } from '../body/checksums.js';
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
 import { objectHeaders } from '../object-headers.js';
 import { assertVersionMutable } from '../object-lock-rules.js';
-import {
-  contentAttrsFromHeaders,
-  lockAttrsFromHeaders,
-  parseTaggingHeader,
-  storageClassFrom,
-  validateKey,
-} from '../object-write-options.js';
+import { newObjectFromHeaders } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, noSuchKey, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
@@ -53,17 +46,7 @@ export function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: str
 
 async function putObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
-  const key = ctx.key as string;
-  validateKey(key);
-  const storageClass = storageClassFrom(header(ctx, 'x-amz-storage-class'));
-  const tagging = header(ctx, 'x-amz-tagging');
-  const attrs = {
-    ...contentAttrsFromHeaders(ctx),
-    ...lockAttrsFromHeaders(ctx, bucket),
-    ...(tagging ? { tags: parseTaggingHeader(tagging) } : {}),
-  };
-  const acl = aclFromHeaders(ctx, bucket);
-  if (acl) attrs.acl = acl;
+  const { key, storageClass, attrs } = newObjectFromHeaders(ctx, bucket);
   checkWriteConditions(ctx, bucket, key);
   const body = await receiveBody(ctx);
   if (body.checksum) attrs.checksum = { ...body.checksum, type: 'FULL_OBJECT' };

@@ -1,3 +1,4 @@
+import { objectArn } from '@batchops/batch-formats';
 import type { ObjectRef, TaskOutcome } from '@batchops/engine';
 import { ServiceError } from '../../errors/service-error.js';
 import type { Principal } from '../../iam/principal.js';
@@ -27,7 +28,7 @@ export async function replicateObject(
   try {
     svc.authorizer?.check(
       principal,
-      [{ action: INITIATE_REPLICATION, resource: `arn:aws:s3:::${object.bucket}/${object.key}` }],
+      [{ action: INITIATE_REPLICATION, resource: objectArn(object.bucket, object.key) }],
       true,
     );
     const source = svc.meta.getBucket(object.bucket);

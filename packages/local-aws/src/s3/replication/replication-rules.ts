@@ -1,3 +1,4 @@
+import { ruleMatches } from '@batchops/batch-formats';
 import {
   destinationBucketName,
   type ReplicationConfiguration,
@@ -7,19 +8,8 @@ import {
 
 // Which rules of a replication configuration apply to one object version (decision 0017).
 
-/** Whether an enabled rule's filter (V1 Prefix, or V2 Filter Prefix / Tag / And) covers the object. */
-export function ruleMatches(
-  rule: ReplicationRule,
-  key: string,
-  tags: readonly ReplicationTag[] | undefined,
-): boolean {
-  if (rule.Status !== 'Enabled') return false;
-  const f = rule.Filter;
-  const prefix = f?.Prefix ?? f?.And?.Prefix ?? rule.Prefix ?? '';
-  if (!key.startsWith(prefix)) return false;
-  const wanted = [...(f?.Tag ? [f.Tag] : []), ...(f?.And?.Tags ?? [])];
-  return wanted.every((w) => tags?.some((t) => t.Key === w.Key && t.Value === w.Value) ?? false);
-}
+// Re-exported so the rule's callers here keep one import; the rule itself is batch-formats'.
+export { ruleMatches };
 
 /**
  * The rules an object version replicates under: of the enabled rules that cover it, one per

@@ -1,6 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { BlobStore } from '../../store/blob-store.js';
-import type { BucketRow, ObjectAttrs, ObjectRow, S3MetaStore } from '../../store/s3-meta-store.js';
+import type { S3MetaStore } from '../../store/s3-meta-store.js';
+import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
 import { destinationBucketName, type ReplicationRule, readReplicationConfig } from '../replication-config.js';
 import { applicableRules } from './replication-rules.js';
 
@@ -115,7 +116,7 @@ export class Replicator {
     const delay = this.deps.delayMs();
     const free = LIVE_CONCURRENCY - this.running;
     if (free <= 0) return;
-    const rows = this.deps.meta.pendingReplications(this.cursor, free);
+    const rows = this.deps.meta.replicationQueue.pending(this.cursor, free);
     const due = this.deps.now().getTime() - delay;
     for (const row of rows) {
       if (row.enqueued > due) {
@@ -133,7 +134,7 @@ export class Replicator {
       this.running++;
       const work = this.live(row.bucket, row.key, row.versionId)
         .catch((e) => this.deps.log?.(`live replication of ${row.bucket}/${row.key}: ${String(e)}`))
-        .then(() => this.deps.meta.batch(() => this.deps.meta.finishReplication(row.id)))
+        .then(() => this.deps.meta.batch(() => this.deps.meta.replicationQueue.finish(row.id)))
         .catch(() => {})
         .finally(() => {
           this.running--;

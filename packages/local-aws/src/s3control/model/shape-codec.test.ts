@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../errors/service-error.js';
 import { parseXml } from '../../xml/xml-reader.js';
 import { renderXml } from '../../xml/xml-writer.js';
-import { decodeRequest, decodeShape, encodeResult, encodeShape, jobShapeModel } from './shape-codec.js';
+import { decodeRequest, decodeShape } from './shape-decoder.js';
+import { encodeResult, encodeShape } from './shape-encoder.js';
+import { jobShapeModel } from './shape-model.js';
 
 type Obj = Record<string, unknown>;
 

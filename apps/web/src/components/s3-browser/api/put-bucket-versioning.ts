@@ -1,15 +1,14 @@
 import { BucketVersioning } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { bucketVersioningQueryOptions } from './get-bucket-versioning';
 
 export function putBucketVersioning(
   bucket: string,
   status: 'Enabled' | 'Suspended',
 ): Promise<BucketVersioning> {
-  return apiRequest(`/api/buckets/${encodeURIComponent(bucket)}/versioning`, BucketVersioning, {
-    method: 'PUT',
-    body: JSON.stringify({ status }),
+  return apiSend('PUT', `/api/buckets/${encodeURIComponent(bucket)}/versioning`, BucketVersioning, {
+    status,
   });
 }
 

@@ -1,10 +1,10 @@
 import { type CreateBucketInput, CreateBucketResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { listBucketsQueryOptions } from '../../../components/s3-browser/api/list-buckets';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 
 export function createBucket(req: CreateBucketInput): Promise<CreateBucketResponse> {
-  return apiRequest('/api/buckets', CreateBucketResponse, { method: 'POST', body: JSON.stringify(req) });
+  return apiSend('POST', '/api/buckets', CreateBucketResponse, req);
 }
 
 export function useCreateBucket() {

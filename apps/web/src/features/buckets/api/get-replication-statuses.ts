@@ -1,6 +1,6 @@
 import { type ReplicationStatusesRequest, ReplicationStatusesResponse } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { bucketsKeys } from './buckets-keys';
 
 type Objects = ReplicationStatusesRequest['objects'];
@@ -10,10 +10,12 @@ export function getReplicationStatuses(
   objects: Objects,
   signal?: AbortSignal,
 ): Promise<ReplicationStatusesResponse> {
-  return apiRequest(
+  return apiSend(
+    'POST',
     `/api/buckets/${encodeURIComponent(bucket)}/replication-statuses`,
     ReplicationStatusesResponse,
-    { method: 'POST', body: JSON.stringify({ objects }), ...(signal ? { signal } : {}) },
+    { objects },
+    signal,
   );
 }
 

@@ -1,6 +1,6 @@
 import { MAX_UPLOAD_BYTES, UploadObjectResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { bucketsKeys } from './buckets-keys';
 
 /** The file's bytes as base64 (the BFF takes uploads as JSON, like every other change). */
@@ -17,9 +17,10 @@ export async function uploadObject(bucket: string, key: string, file: File): Pro
     throw new Error(
       `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the console's upload limit.`,
     );
-  return apiRequest(`/api/buckets/${encodeURIComponent(bucket)}/upload`, UploadObjectResponse, {
-    method: 'POST',
-    body: JSON.stringify({ key, contentType: file.type || undefined, contentBase64: await toBase64(file) }),
+  return apiSend('POST', `/api/buckets/${encodeURIComponent(bucket)}/upload`, UploadObjectResponse, {
+    key,
+    contentType: file.type || undefined,
+    contentBase64: await toBase64(file),
   });
 }
 

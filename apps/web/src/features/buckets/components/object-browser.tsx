@@ -13,8 +13,85 @@ import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { useBrowseObjects } from '../api/browse-objects';
 import { useReplicationStatuses } from '../api/get-replication-statuses';
-import { objectColumnDefinitions, objectsPageSize, statusId, toBrowserItems } from './object-browser-config';
+import {
+  type BrowserItem,
+  objectColumnDefinitions,
+  objectsPageSize,
+  statusId,
+  toBrowserItems,
+} from './object-browser-config';
 import { UploadModal } from './upload-modal';
+
+/** The replication status of the objects on screen (read per page, not per bucket), by row. */
+function useRowStatuses(bucket: string, items: readonly BrowserItem[], versions: boolean) {
+  const onScreen = useMemo(
+    () =>
+      items.flatMap((i) =>
+        i.kind === 'object' && !i.object.deleteMarker
+          ? [{ key: i.object.key, ...(i.object.versionId ? { versionId: i.object.versionId } : {}) }]
+          : [],
+      ),
+    [items],
+  );
+  const statuses = useReplicationStatuses(bucket, onScreen);
+  const byId = useMemo(() => {
+    const map = new Map<string, ObjectReplicationStatus>();
+    for (const s of statuses.data?.statuses ?? []) map.set(statusId(s.key, versions ? s.versionId : null), s);
+    return map;
+  }, [statuses.data, versions]);
+  return { statuses, byId };
+}
+
+/** The bucket and the folders down to the one in view; each opens its level. */
+function FolderBreadcrumbs(props: {
+  bucket: string;
+  prefix: string;
+  onPrefixChange: (prefix: string) => void;
+}) {
+  const parts = props.prefix.split('/').filter(Boolean);
+  return (
+    <BreadcrumbGroup
+      ariaLabel="Folder"
+      items={[
+        { text: props.bucket, href: '#' },
+        ...parts.map((p, i) => ({ text: p, href: `#${parts.slice(0, i + 1).join('/')}/` })),
+      ]}
+      onFollow={(e) => {
+        e.preventDefault();
+        props.onPrefixChange(e.detail.href === '#' ? '' : e.detail.href.slice(1));
+      }}
+    />
+  );
+}
+
+function ObjectsHeader(props: {
+  count: string | undefined;
+  error: Error | null;
+  onRefresh: () => void;
+  onUpload: () => void;
+}) {
+  return (
+    <Header
+      variant="h2"
+      counter={props.count}
+      description={
+        props.error
+          ? `Could not list objects: ${props.error.message}`
+          : 'Objects are the fundamental entities stored in Amazon S3. Replication status is read for the objects on this page.'
+      }
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button iconName="refresh" ariaLabel="Refresh objects" onClick={props.onRefresh} />
+          <Button variant="primary" iconName="upload" onClick={props.onUpload}>
+            Upload
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      Objects
+    </Header>
+  );
+}
 
 /**
  * The Objects tab: one level of the bucket (folders, objects, every version with "Show versions"),
@@ -58,22 +135,7 @@ export function ObjectBrowser({
       pagination: { pageSize: objectsPageSize },
     },
   );
-  const onScreen = useMemo(
-    () =>
-      items.flatMap((i) =>
-        i.kind === 'object' && !i.object.deleteMarker
-          ? [{ key: i.object.key, ...(i.object.versionId ? { versionId: i.object.versionId } : {}) }]
-          : [],
-      ),
-    [items],
-  );
-  const statuses = useReplicationStatuses(bucket, onScreen);
-  const byId = useMemo(() => {
-    const map = new Map<string, ObjectReplicationStatus>();
-    for (const s of statuses.data?.statuses ?? []) map.set(statusId(s.key, versions ? s.versionId : null), s);
-    return map;
-  }, [statuses.data, versions]);
-  const parts = prefix.split('/').filter(Boolean);
+  const { statuses, byId } = useRowStatuses(bucket, items, versions);
   return (
     <>
       <Table
@@ -91,45 +153,18 @@ export function ObjectBrowser({
         })}
         header={
           <SpaceBetween size="xs">
-            <Header
-              variant="h2"
-              counter={
+            <ObjectsHeader
+              count={
                 listing.data ? `(${all.length}${listing.data.nextContinuationToken ? '+' : ''})` : undefined
               }
-              description={
-                listing.isError
-                  ? `Could not list objects: ${listing.error.message}`
-                  : 'Objects are the fundamental entities stored in Amazon S3. Replication status is read for the objects on this page.'
-              }
-              actions={
-                <SpaceBetween direction="horizontal" size="xs">
-                  <Button
-                    iconName="refresh"
-                    ariaLabel="Refresh objects"
-                    onClick={() => {
-                      void listing.refetch();
-                      void statuses.refetch();
-                    }}
-                  />
-                  <Button variant="primary" iconName="upload" onClick={() => setUploading(true)}>
-                    Upload
-                  </Button>
-                </SpaceBetween>
-              }
-            >
-              Objects
-            </Header>
-            <BreadcrumbGroup
-              ariaLabel="Folder"
-              items={[
-                { text: bucket, href: '#' },
-                ...parts.map((p, i) => ({ text: p, href: `#${parts.slice(0, i + 1).join('/')}/` })),
-              ]}
-              onFollow={(e) => {
-                e.preventDefault();
-                onPrefixChange(e.detail.href === '#' ? '' : e.detail.href.slice(1));
+              error={listing.error}
+              onRefresh={() => {
+                void listing.refetch();
+                void statuses.refetch();
               }}
+              onUpload={() => setUploading(true)}
             />
+            <FolderBreadcrumbs bucket={bucket} prefix={prefix} onPrefixChange={onPrefixChange} />
           </SpaceBetween>
         }
         filter={

@@ -1,14 +1,10 @@
 import { type CancelJobRequest, JobUpdateResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { getJobQueryOptions } from './get-job';
-import { jobsKeys } from './jobs-keys';
+import { apiSend } from '../../../lib/api-client';
+import { invalidateJob } from './get-job';
 
 export function cancelJob(jobId: string, body: CancelJobRequest): Promise<JobUpdateResponse> {
-  return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/cancel`, JobUpdateResponse, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
+  return apiSend('POST', `/api/jobs/${encodeURIComponent(jobId)}/cancel`, JobUpdateResponse, body);
 }
 
 export function useCancelJob() {
@@ -16,10 +12,6 @@ export function useCancelJob() {
   return useMutation({
     mutationFn: ({ jobId, reason }: { jobId: string; reason?: string }) =>
       cancelJob(jobId, reason ? { reason } : {}),
-    onSuccess: (_res, { jobId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: getJobQueryOptions(jobId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
-      ]),
+    onSuccess: (_res, { jobId }) => invalidateJob(queryClient, jobId),
   });
 }

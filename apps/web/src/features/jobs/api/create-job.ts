@@ -1,10 +1,10 @@
 import { CreateJobResponse, type JobWizardModel } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
 export function createJob(model: JobWizardModel): Promise<CreateJobResponse> {
-  return apiRequest('/api/jobs', CreateJobResponse, { method: 'POST', body: JSON.stringify(model) });
+  return apiSend('POST', '/api/jobs', CreateJobResponse, model);
 }
 
 export function useCreateJob() {

@@ -1,14 +1,10 @@
 import { CliCommandResponse, type JobWizardModel } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
 export function getCliCommand(model: JobWizardModel, signal?: AbortSignal): Promise<CliCommandResponse> {
-  return apiRequest('/api/jobs/cli-command', CliCommandResponse, {
-    method: 'POST',
-    body: JSON.stringify(model),
-    ...(signal ? { signal } : {}),
-  });
+  return apiSend('POST', '/api/jobs/cli-command', CliCommandResponse, model, signal);
 }
 
 export const getCliCommandQueryOptions = (model: JobWizardModel | null) =>

@@ -1,6 +1,6 @@
 import { isEnded } from '@batchops/batch-formats';
 import { JobDetails, type JobSnapshot } from '@batchops/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { jobsKeys } from './jobs-keys';
 
@@ -38,3 +38,10 @@ export const getJobQueryOptions = (jobId: string) =>
 export function useJob(jobId: string | null) {
   return useQuery({ ...getJobQueryOptions(jobId ?? ''), enabled: jobId !== null });
 }
+
+/** After a change to a job: its page and the lists it shows in read it again. */
+export const invalidateJob = (queryClient: QueryClient, jobId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: getJobQueryOptions(jobId).queryKey }),
+    queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
+  ]);

@@ -1,9 +1,4 @@
-import type {
-  JobWizardModel,
-  ListJobsQuery,
-  PreflightRequest,
-  RoleTemplateRequest,
-} from '@batchops/contracts';
+import type { JobWizardModel, ListJobsQuery } from '@batchops/contracts';
 
 /** The list filter as the SPA sends it (paging and sorting included). */
 export type JobsListQuery = Partial<Omit<ListJobsQuery, 'region'>>;
@@ -22,10 +17,5 @@ export const jobsKeys = {
     [...jobsKeys.detail(jobId), 'report', { page, pageSize }] as const,
   progress: (jobId: string) => [...jobsKeys.detail(jobId), 'progress'] as const,
   clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
-  preflight: (model: PreflightRequest) => [...jobsKeys.all, 'preflight', model] as const,
   cliCommand: (model: JobWizardModel) => [...jobsKeys.all, 'cli-command', model] as const,
-  roleTemplate: (job: RoleTemplateRequest) => [...jobsKeys.all, 'role-template', job] as const,
-  /** IAM roles a job can run as (the wizard's Permissions field). */
-  roles: () => [...jobsKeys.all, 'roles'] as const,
-  role: (name: string) => [...jobsKeys.roles(), name] as const,
 };

@@ -1,24 +1,16 @@
 import { JobUpdateResponse, type S3Tag } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { getJobQueryOptions } from './get-job';
-import { jobsKeys } from './jobs-keys';
+import { apiSend } from '../../../lib/api-client';
+import { invalidateJob } from './get-job';
 
 export function putJobTags(jobId: string, tags: S3Tag[]): Promise<JobUpdateResponse> {
-  return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/tags`, JobUpdateResponse, {
-    method: 'PUT',
-    body: JSON.stringify({ tags }),
-  });
+  return apiSend('PUT', `/api/jobs/${encodeURIComponent(jobId)}/tags`, JobUpdateResponse, { tags });
 }
 
 export function usePutJobTags() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, tags }: { jobId: string; tags: S3Tag[] }) => putJobTags(jobId, tags),
-    onSuccess: (_res, { jobId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: getJobQueryOptions(jobId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
-      ]),
+    onSuccess: (_res, { jobId }) => invalidateJob(queryClient, jobId),
   });
 }

@@ -1,8 +1,7 @@
 import { JobUpdateResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { getJobQueryOptions } from './get-job';
-import { jobsKeys } from './jobs-keys';
+import { invalidateJob } from './get-job';
 
 export function runJob(jobId: string): Promise<JobUpdateResponse> {
   return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/run`, JobUpdateResponse, { method: 'POST' });
@@ -12,10 +11,6 @@ export function useRunJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: runJob,
-    onSuccess: (_res, jobId) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: getJobQueryOptions(jobId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
-      ]),
+    onSuccess: (_res, jobId) => invalidateJob(queryClient, jobId),
   });
 }

@@ -1,14 +1,10 @@
 import { JobUpdateResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { getJobQueryOptions } from './get-job';
-import { jobsKeys } from './jobs-keys';
+import { apiSend } from '../../../lib/api-client';
+import { invalidateJob } from './get-job';
 
 export function updateJobPriority(jobId: string, priority: number): Promise<JobUpdateResponse> {
-  return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/priority`, JobUpdateResponse, {
-    method: 'PUT',
-    body: JSON.stringify({ priority }),
-  });
+  return apiSend('PUT', `/api/jobs/${encodeURIComponent(jobId)}/priority`, JobUpdateResponse, { priority });
 }
 
 export function useUpdateJobPriority() {
@@ -16,10 +12,6 @@ export function useUpdateJobPriority() {
   return useMutation({
     mutationFn: ({ jobId, priority }: { jobId: string; priority: number }) =>
       updateJobPriority(jobId, priority),
-    onSuccess: (_res, { jobId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: getJobQueryOptions(jobId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
-      ]),
+    onSuccess: (_res, { jobId }) => invalidateJob(queryClient, jobId),
   });
 }

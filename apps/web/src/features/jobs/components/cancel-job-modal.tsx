@@ -1,10 +1,9 @@
 import Box from '@cloudscape-design/components/box';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { ModalFooter } from '../../../components/modal-footer';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
 import { useCancelJob } from '../api/cancel-job';
 
@@ -25,19 +24,13 @@ export function CancelJobModal({ jobId, onClose }: { jobId: string; onClose: () 
       },
     );
   return (
-    <Modal
-      visible
+    <ConfirmModal
       onDismiss={onClose}
       header="Cancel job"
-      footer={
-        <ModalFooter
-          cancelLabel="Keep job"
-          onCancel={onClose}
-          confirmLabel="Cancel job"
-          onConfirm={confirm}
-          loading={cancel.isPending}
-        />
-      }
+      cancelLabel="Keep job"
+      confirmLabel="Cancel job"
+      onConfirm={confirm}
+      loading={cancel.isPending}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -51,6 +44,6 @@ export function CancelJobModal({ jobId, onClose }: { jobId: string; onClose: () 
           <Input value={reason} onChange={({ detail }) => setReason(detail.value.slice(0, 256))} />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

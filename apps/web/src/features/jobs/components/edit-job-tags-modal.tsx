@@ -1,7 +1,6 @@
 import { JobTags, type S3Tag } from '@batchops/contracts';
-import Modal from '@cloudscape-design/components/modal';
 import { useState } from 'react';
-import { ModalFooter } from '../../../components/modal-footer';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
 import { apiFieldErrors, type FieldErrorMap, zodFieldErrors } from '../../../lib/field-errors';
 import { usePutJobTags } from '../api/put-job-tags';
@@ -38,21 +37,15 @@ export function EditJobTagsModal({
     );
   };
   return (
-    <Modal
-      visible
+    <ConfirmModal
       size="large"
       onDismiss={onClose}
       header="Edit job tags"
-      footer={
-        <ModalFooter
-          onCancel={onClose}
-          confirmLabel="Save changes"
-          onConfirm={save}
-          loading={put.isPending}
-        />
-      }
+      confirmLabel="Save changes"
+      onConfirm={save}
+      loading={put.isPending}
     >
       <TagsEditor tags={draft} onChange={setDraft} limit={50} errors={errors} errorPrefix="" />
-    </Modal>
+    </ConfirmModal>
   );
 }

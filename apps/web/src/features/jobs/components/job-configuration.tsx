@@ -1,4 +1,4 @@
-import type { JobDetails } from '@batchops/contracts';
+import { type JobDetails, operationLabels } from '@batchops/contracts';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -9,7 +9,6 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
-import { operationLabels } from '../operations/operation-registry';
 import { failureReasonsColumnDefinitions, jobTagsColumnDefinitions } from './job-details-tables-config';
 import { manifestDetailItems, operationDetailItems } from './operation-details';
 import { describeReport } from './report-location';

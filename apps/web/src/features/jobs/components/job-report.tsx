@@ -1,11 +1,10 @@
 import { isEnded } from '@batchops/batch-formats';
-import type { JobDetails } from '@batchops/contracts';
+import type { JobDetails, JobReport as JobReportData } from '@batchops/contracts';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
-import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -13,11 +12,147 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
+import { Section } from '../../../components/form/section';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { useJobReport } from '../api/get-job-report';
 import { DeniedActions } from './denied-actions';
 import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
+
+/** The report's counts and files, and "Retry failed tasks". */
+function ReportSummary(props: {
+  job: JobDetails;
+  report: JobReportData | undefined;
+  onRetryFailed: () => void;
+  retrying: boolean;
+}) {
+  const { job, report: r, onRetryFailed, retrying } = props;
+  return (
+    <Section
+      title="Completion report summary"
+      description={
+        job.report.scope === 'FailedTasksOnly'
+          ? 'The report lists failed tasks only; succeeded tasks are counted but not listed.'
+          : 'The report lists every task.'
+      }
+      actions={
+        <Button disabled={!r || r.failed === 0} loading={retrying} onClick={onRetryFailed}>
+          Retry failed tasks
+        </Button>
+      }
+    >
+      <KeyValuePairs
+        columns={4}
+        items={[
+          { label: 'Rows', value: r?.total.toLocaleString() ?? '-' },
+          // The job's counts: a failed-tasks-only report has no succeeded rows to count.
+          { label: 'Succeeded', value: job.progress.succeeded.toLocaleString() },
+          { label: 'Failed', value: job.progress.failed.toLocaleString() },
+          {
+            label: 'Failures by error code',
+            value: r?.errorCodes.length
+              ? r.errorCodes.map((e) => `${e.errorCode}: ${e.count}`).join(', ')
+              : '-',
+          },
+          {
+            label: 'Report files',
+            value: r ? (
+              <SpaceBetween size="xxxs">
+                {r.files.map((f) => (
+                  <Box key={f} variant="code">{`s3://${r.bucket}/${f}`}</Box>
+                ))}
+              </SpaceBetween>
+            ) : (
+              '-'
+            ),
+          },
+        ]}
+      />
+    </Section>
+  );
+}
+
+interface ReportPaging {
+  readonly page: number;
+  readonly setPage: (page: number) => void;
+  readonly pageSize: number;
+  readonly setPageSize: (size: number) => void;
+}
+
+/** The report's rows, a page at a time (the BFF pages it; the filter looks at the page in view). */
+function ReportRowsTable({
+  report,
+  loading,
+  paging,
+}: {
+  report: JobReportData | undefined;
+  loading: boolean;
+  paging: ReportPaging;
+}) {
+  const { page, setPage, pageSize, setPageSize } = paging;
+  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(
+    report?.rows ?? [],
+    {
+      filtering: {
+        filteringFunction: reportRowMatches,
+        empty: <TableEmptyState title="No rows" description="The report has no rows." />,
+        noMatch: (
+          <TableNoMatchState
+            description="No rows on this page match the filter."
+            onClearFilter={() => actions.setFiltering('')}
+          />
+        ),
+      },
+    },
+  );
+  return (
+    <Table
+      header={
+        <Header
+          variant="h2"
+          counter={report ? `(${report.total})` : undefined}
+          description="Failed tasks first."
+        >
+          Completion report
+        </Header>
+      }
+      {...collectionProps}
+      items={items}
+      loading={loading}
+      loadingText="Reading the report"
+      columnDefinitions={reportColumnDefinitions}
+      wrapLines={false}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find rows on this page by key, status, error code or message"
+          filteringAriaLabel="Find report rows"
+          countText={`${filteredItemsCount ?? 0} matches on this page`}
+        />
+      }
+      pagination={
+        <Pagination
+          currentPageIndex={page}
+          pagesCount={report ? Math.max(1, Math.ceil(report.total / pageSize)) : 1}
+          onChange={({ detail }) => setPage(detail.currentPageIndex)}
+        />
+      }
+      preferences={
+        <CollectionPreferences
+          title="Preferences"
+          confirmLabel="Confirm"
+          cancelLabel="Cancel"
+          preferences={{ pageSize }}
+          pageSizePreference={{ title: 'Page size', options: reportPageSizeOptions }}
+          onConfirm={({ detail }) => {
+            setPageSize(detail.pageSize ?? 100);
+            setPage(1);
+          }}
+        />
+      }
+    />
+  );
+}
 
 /** The completion report in the browser: counts per error code, the files, the rows (failed first). */
 export function JobReport({
@@ -33,32 +168,10 @@ export function JobReport({
   const [pageSize, setPageSize] = useState(100);
   const available = job.report.enabled && isEnded(job.status);
   const report = useJobReport(job.jobId, page, pageSize, available);
-  const rows = report.data?.rows ?? [];
-  // The BFF pages the report; the filter looks at the page in view.
-  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(rows, {
-    filtering: {
-      filteringFunction: reportRowMatches,
-      empty: <TableEmptyState title="No rows" description="The report has no rows." />,
-      noMatch: (
-        <TableNoMatchState
-          description="No rows on this page match the filter."
-          onClearFilter={() => actions.setFiltering('')}
-        />
-      ),
-    },
-  });
   if (!job.report.enabled)
-    return (
-      <Container header={<Header variant="h2">Completion report</Header>}>
-        This job writes no completion report.
-      </Container>
-    );
+    return <Section title="Completion report">This job writes no completion report.</Section>;
   if (!available)
-    return (
-      <Container header={<Header variant="h2">Completion report</Header>}>
-        The report is shown here once the job ends.
-      </Container>
-    );
+    return <Section title="Completion report">The report is shown here once the job ends.</Section>;
   if (report.isError)
     return (
       <Alert type="error" header="Could not read the completion report">
@@ -68,94 +181,12 @@ export function JobReport({
   const r = report.data;
   return (
     <SpaceBetween size="l">
-      <Container
-        header={
-          <Header
-            variant="h2"
-            description={
-              job.report.scope === 'FailedTasksOnly'
-                ? 'The report lists failed tasks only; succeeded tasks are counted but not listed.'
-                : 'The report lists every task.'
-            }
-            actions={
-              <Button disabled={!r || r.failed === 0} loading={retrying} onClick={onRetryFailed}>
-                Retry failed tasks
-              </Button>
-            }
-          >
-            Completion report summary
-          </Header>
-        }
-      >
-        <KeyValuePairs
-          columns={4}
-          items={[
-            { label: 'Rows', value: r?.total.toLocaleString() ?? '-' },
-            // The job's counts: a failed-tasks-only report has no succeeded rows to count.
-            { label: 'Succeeded', value: job.progress.succeeded.toLocaleString() },
-            { label: 'Failed', value: job.progress.failed.toLocaleString() },
-            {
-              label: 'Failures by error code',
-              value: r?.errorCodes.length
-                ? r.errorCodes.map((e) => `${e.errorCode}: ${e.count}`).join(', ')
-                : '-',
-            },
-            {
-              label: 'Report files',
-              value: r ? (
-                <SpaceBetween size="xxxs">
-                  {r.files.map((f) => (
-                    <Box key={f} variant="code">{`s3://${r.bucket}/${f}`}</Box>
-                  ))}
-                </SpaceBetween>
-              ) : (
-                '-'
-              ),
-            },
-          ]}
-        />
-      </Container>
+      <ReportSummary job={job} report={r} onRetryFailed={onRetryFailed} retrying={retrying} />
       {r && r.deniedActions.length > 0 && <DeniedActions groups={r.deniedActions} />}
-      <Table
-        header={
-          <Header variant="h2" counter={r ? `(${r.total})` : undefined} description="Failed tasks first.">
-            Completion report
-          </Header>
-        }
-        {...collectionProps}
-        items={items}
+      <ReportRowsTable
+        report={r}
         loading={report.isPending}
-        loadingText="Reading the report"
-        columnDefinitions={reportColumnDefinitions}
-        wrapLines={false}
-        filter={
-          <TextFilter
-            {...filterProps}
-            filteringPlaceholder="Find rows on this page by key, status, error code or message"
-            filteringAriaLabel="Find report rows"
-            countText={`${filteredItemsCount ?? 0} matches on this page`}
-          />
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={page}
-            pagesCount={r ? Math.max(1, Math.ceil(r.total / pageSize)) : 1}
-            onChange={({ detail }) => setPage(detail.currentPageIndex)}
-          />
-        }
-        preferences={
-          <CollectionPreferences
-            title="Preferences"
-            confirmLabel="Confirm"
-            cancelLabel="Cancel"
-            preferences={{ pageSize }}
-            pageSizePreference={{ title: 'Page size', options: reportPageSizeOptions }}
-            onConfirm={({ detail }) => {
-              setPageSize(detail.pageSize ?? 100);
-              setPage(1);
-            }}
-          />
-        }
+        paging={{ page, setPage, pageSize, setPageSize }}
       />
     </SpaceBetween>
   );

@@ -1,9 +1,8 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
-import { type JobListItem, operationNames } from '@batchops/contracts';
+import { type JobListItem, operationLabels, operationNames } from '@batchops/contracts';
 import Link from '@cloudscape-design/components/link';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { operationLabels } from '../operations/operation-registry';
 import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
 

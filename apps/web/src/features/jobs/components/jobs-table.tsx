@@ -33,6 +33,83 @@ interface JobsTableProps {
   readonly stream: StreamStatus;
 }
 
+const selectionLabels: TableProps<JobListItem>['ariaLabels'] = {
+  itemSelectionLabel: (_s, j) => `Select job ${j.jobId}`,
+  selectionGroupLabel: 'Job selection',
+  allItemsSelectionLabel: () => 'Select all',
+};
+
+function JobsFilter(props: {
+  query: PropertyFilterProps.Query;
+  total: number;
+  onChange: PropertyFilterProps['onChange'];
+}) {
+  return (
+    <PropertyFilter
+      query={props.query}
+      onChange={props.onChange}
+      filteringProperties={jobsFilteringProperties}
+      filteringOptions={jobsFilteringOptions}
+      filteringPlaceholder="Find jobs by job ID, description, tag (key=value), status or operation"
+      filteringAriaLabel="Find jobs"
+      countText={`${props.total} matches`}
+      hideOperations
+      expandToViewport
+    />
+  );
+}
+
+function NoJobsState({ navigate }: { navigate: (href: string) => void }) {
+  return (
+    <TableEmptyState
+      title="No jobs"
+      description="You don't have any Batch Operations jobs in this Region."
+      action={<Button onClick={() => navigate(paths.createJob)}>Create job</Button>}
+    />
+  );
+}
+
+/** The list's actions on the selected job (those its status allows), refresh and Create job. */
+function JobsTableActions(props: {
+  selected: JobListItem | null;
+  navigate: (href: string) => void;
+  onRefresh: () => void;
+  onModal: (action: JobModalAction) => void;
+}) {
+  const { selected, navigate, onRefresh, onModal } = props;
+  const allowed = selected ? allowedJobActions(selected.status) : null;
+  const onAction = (id: string) => {
+    if (!selected) return;
+    if (id === 'clone') navigate(paths.cloneJob(selected.jobId));
+    else if (id === 'cancel' || id === 'priority') onModal(id);
+  };
+  return (
+    <SpaceBetween direction="horizontal" size="xs">
+      <Button iconName="refresh" ariaLabel="Refresh jobs" onClick={onRefresh} />
+      <Button disabled={!selected} onClick={() => selected && navigate(paths.job(selected.jobId))}>
+        View details
+      </Button>
+      <ButtonDropdown
+        disabled={!selected}
+        onItemClick={({ detail }) => onAction(detail.id)}
+        items={[
+          { id: 'clone', text: 'Clone job' },
+          { id: 'priority', text: 'Update priority', disabled: !allowed?.priority },
+          { id: 'cancel', text: 'Cancel job', disabled: !allowed?.cancel },
+        ]}
+      >
+        Actions
+      </ButtonDropdown>
+      <Button disabled={!allowed?.run} onClick={() => onModal('run')}>
+        Run job
+      </Button>
+      <Button variant="primary" onClick={() => navigate(paths.createJob)}>
+        Create job
+      </Button>
+    </SpaceBetween>
+  );
+}
+
 export function JobsTable({
   jobs,
   total,
@@ -46,7 +123,6 @@ export function JobsTable({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [modal, setModal] = useState<JobModalAction | null>(null);
   const selected = jobs.find((j) => j.jobId === selectedId) ?? null;
-  const allowed = selected ? allowedJobActions(selected.status) : null;
   const filterQuery = tokensFromQuery(query);
   const filtered = filterQuery.tokens.length > 0;
   const columns = jobsColumnDefinitions(paths.job, navigate);
@@ -62,11 +138,6 @@ export function JobsTable({
       page: 1,
     });
   const clearFilter = () => onQueryChange(withFilter(query, { operation: 'and', tokens: [] }));
-  const onAction = (id: string) => {
-    if (!selected) return;
-    if (id === 'clone') navigate(paths.cloneJob(selected.jobId));
-    else if (id === 'cancel' || id === 'priority') setModal(id);
-  };
 
   return (
     <>
@@ -84,11 +155,7 @@ export function JobsTable({
         selectionType="single"
         selectedItems={selected ? [selected] : []}
         onSelectionChange={({ detail }) => setSelectedId(detail.selectedItems[0]?.jobId ?? null)}
-        ariaLabels={{
-          itemSelectionLabel: (_s, j) => `Select job ${j.jobId}`,
-          selectionGroupLabel: 'Job selection',
-          allItemsSelectionLabel: () => 'Select all',
-        }}
+        ariaLabels={selectionLabels}
         sortingColumn={sortingColumn ?? {}}
         sortingDescending={query.sortOrder === 'desc'}
         onSortingChange={onSortingChange}
@@ -96,11 +163,7 @@ export function JobsTable({
           filtered ? (
             <TableNoMatchState description="No jobs match the filter." onClearFilter={clearFilter} />
           ) : (
-            <TableEmptyState
-              title="No jobs"
-              description="You don't have any Batch Operations jobs in this Region."
-              action={<Button onClick={() => navigate(paths.createJob)}>Create job</Button>}
-            />
+            <NoJobsState navigate={navigate} />
           )
         }
         header={
@@ -110,51 +173,18 @@ export function JobsTable({
             info={<LiveUpdatesStatus status={stream} />}
             description="Perform large-scale batch operations on Amazon S3 objects."
             actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh jobs" onClick={onRefresh} />
-                <Button disabled={!selected} onClick={() => selected && navigate(paths.job(selected.jobId))}>
-                  View details
-                </Button>
-                <ButtonDropdown
-                  disabled={!selected}
-                  onItemClick={({ detail }) => onAction(detail.id)}
-                  items={[
-                    { id: 'clone', text: 'Clone job' },
-                    {
-                      id: 'priority',
-                      text: 'Update priority',
-                      disabled: !allowed?.priority,
-                    },
-                    { id: 'cancel', text: 'Cancel job', disabled: !allowed?.cancel },
-                  ]}
-                >
-                  Actions
-                </ButtonDropdown>
-                <Button disabled={!allowed?.run} onClick={() => setModal('run')}>
-                  Run job
-                </Button>
-                <Button variant="primary" onClick={() => navigate(paths.createJob)}>
-                  Create job
-                </Button>
-              </SpaceBetween>
+              <JobsTableActions
+                selected={selected}
+                navigate={navigate}
+                onRefresh={onRefresh}
+                onModal={setModal}
+              />
             }
           >
             Batch Operations
           </Header>
         }
-        filter={
-          <PropertyFilter
-            query={filterQuery}
-            onChange={onFilterChange}
-            filteringProperties={jobsFilteringProperties}
-            filteringOptions={jobsFilteringOptions}
-            filteringPlaceholder="Find jobs by job ID, description, tag (key=value), status or operation"
-            filteringAriaLabel="Find jobs"
-            countText={`${total} matches`}
-            hideOperations
-            expandToViewport
-          />
-        }
+        filter={<JobsFilter query={filterQuery} total={total} onChange={onFilterChange} />}
         pagination={
           <Pagination
             currentPageIndex={query.page}

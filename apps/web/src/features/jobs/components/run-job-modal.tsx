@@ -1,12 +1,11 @@
+import { operationLabels } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ModalFooter } from '../../../components/modal-footer';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
 import { useJob } from '../api/get-job';
 import { useRunJob } from '../api/run-job';
-import { operationLabels } from '../operations/operation-registry';
 import { describeReport } from './report-location';
 
 /** Run job: say what will happen, then confirm (UpdateJobStatus Ready). */
@@ -24,19 +23,13 @@ export function RunJobModal({ jobId, onClose }: { jobId: string; onClose: () => 
       onError: (e) => notify({ type: 'error', header: `Could not run job ${jobId}`, content: e.message }),
     });
   return (
-    <Modal
-      visible
+    <ConfirmModal
       onDismiss={onClose}
       header="Run job"
-      footer={
-        <ModalFooter
-          onCancel={onClose}
-          confirmLabel="Run job"
-          onConfirm={confirm}
-          loading={run.isPending}
-          disabled={!d}
-        />
-      }
+      confirmLabel="Run job"
+      onConfirm={confirm}
+      loading={run.isPending}
+      disabled={!d}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -62,6 +55,6 @@ export function RunJobModal({ jobId, onClose }: { jobId: string; onClose: () => 
           ]}
         />
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

@@ -1,9 +1,7 @@
 import { UpdatePriorityRequest } from '@batchops/contracts';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import { useState } from 'react';
-import { ModalFooter } from '../../../components/modal-footer';
+import { ConfirmModal } from '../../../components/confirm-modal';
+import { InputField } from '../../../components/form/input-field';
 import { useNotifications } from '../../../components/notifications';
 import { apiFieldErrors } from '../../../lib/field-errors';
 import { useUpdateJobPriority } from '../api/update-job-priority';
@@ -41,22 +39,21 @@ export function UpdatePriorityModal({
     );
   };
   return (
-    <Modal
-      visible
+    <ConfirmModal
       onDismiss={onClose}
       header="Update priority"
-      footer={
-        <ModalFooter onCancel={onClose} confirmLabel="Save" onConfirm={save} loading={update.isPending} />
-      }
+      confirmLabel="Save"
+      onConfirm={save}
+      loading={update.isPending}
     >
-      <FormField label="Priority" description="Jobs with a higher number run first." errorText={error}>
-        <Input
-          type="number"
-          inputMode="numeric"
-          value={value}
-          onChange={({ detail }) => setValue(detail.value)}
-        />
-      </FormField>
-    </Modal>
+      <InputField
+        label="Priority"
+        description="Jobs with a higher number run first."
+        errorText={error}
+        numeric
+        value={value}
+        onChange={setValue}
+      />
+    </ConfirmModal>
   );
 }

@@ -1,13 +1,26 @@
-import { type ChecksumAlgorithm, checksumAlgorithms, checksumTypesOf } from '@batchops/contracts';
+import {
+  type ChecksumAlgorithm,
+  checksumAlgorithms,
+  checksumTypesOf,
+  operationLabelOf,
+} from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
+import { bindField } from '../../../components/form/bind-field';
+import { RadioField } from '../../../components/form/radio-field';
+import { Section } from '../../../components/form/section';
+import { SelectField } from '../../../components/form/select-field';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
+
+interface ChecksumFields {
+  checksumAlgorithm: ChecksumAlgorithm;
+  checksumType: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    checksum: ChecksumFields;
+  }
+}
 
 const algorithmLabels: Record<ChecksumAlgorithm, string> = {
   CRC32: 'CRC32',
@@ -22,6 +35,8 @@ const algorithmLabels: Record<ChecksumAlgorithm, string> = {
   XXHASH128: 'XXHash128',
 };
 
+const algorithmOptions = checksumAlgorithms.map((a) => ({ value: a, label: algorithmLabels[a] }));
+
 /** The checksum type to keep when the algorithm changes: the same one if the algorithm has it. */
 export function checksumTypeFor(
   algorithm: ChecksumAlgorithm,
@@ -31,63 +46,51 @@ export function checksumTypeFor(
   return types.includes(current) ? current : (types[0] as 'FULL_OBJECT' | 'COMPOSITE');
 }
 
-function ChecksumParameters({ form, update, errors }: OperationFormProps) {
-  const options = checksumAlgorithms.map((a) => ({ value: a, label: algorithmLabels[a] }));
+function ChecksumParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   const types = checksumTypesOf(form.checksumAlgorithm);
   return (
-    <Container
-      header={
-        <Header variant="h2" description="The checksums are listed in the completion report.">
-          Compute checksum
-        </Header>
-      }
-    >
-      <SpaceBetween size="l">
-        <FormField label="Checksum function" errorText={errors.checksumAlgorithm}>
-          <Select
-            selectedOption={options.find((o) => o.value === form.checksumAlgorithm) ?? null}
-            options={options}
-            ariaLabel="Checksum function"
-            onChange={({ detail }) => {
-              const algorithm = detail.selectedOption.value as ChecksumAlgorithm;
-              update({
-                checksumAlgorithm: algorithm,
-                checksumType: checksumTypeFor(algorithm, form.checksumType),
-              });
-            }}
-          />
-        </FormField>
-        <FormField label="Checksum type" errorText={errors.checksumType}>
-          <RadioGroup
-            value={form.checksumType}
-            onChange={({ detail }) => update({ checksumType: detail.value as WizardForm['checksumType'] })}
-            items={[
-              {
-                value: 'FULL_OBJECT',
-                label: 'Full object',
-                description: 'One checksum over the whole object.',
-                disabled: !types.includes('FULL_OBJECT'),
-              },
-              {
-                value: 'COMPOSITE',
-                label: 'Composite',
-                description: "A checksum of the parts' checksums (multipart objects).",
-                disabled: !types.includes('COMPOSITE'),
-              },
-            ]}
-          />
-        </FormField>
-        <Box variant="small">
-          {algorithmLabels[form.checksumAlgorithm]} computes{' '}
-          {types.length === 2
-            ? 'full-object and composite'
-            : types[0] === 'FULL_OBJECT'
-              ? 'full-object'
-              : 'composite'}{' '}
-          checksums.
-        </Box>
-      </SpaceBetween>
-    </Container>
+    <Section title="Compute checksum" description="The checksums are listed in the completion report.">
+      <SelectField
+        label="Checksum function"
+        errorText={errors.checksumAlgorithm}
+        value={form.checksumAlgorithm}
+        options={algorithmOptions}
+        onChange={(algorithm) =>
+          update({
+            checksumAlgorithm: algorithm,
+            checksumType: checksumTypeFor(algorithm, form.checksumType),
+          })
+        }
+      />
+      <RadioField
+        {...bindField(props, 'checksumType')}
+        label="Checksum type"
+        items={[
+          {
+            value: 'FULL_OBJECT',
+            label: 'Full object',
+            description: 'One checksum over the whole object.',
+            disabled: !types.includes('FULL_OBJECT'),
+          },
+          {
+            value: 'COMPOSITE',
+            label: 'Composite',
+            description: "A checksum of the parts' checksums (multipart objects).",
+            disabled: !types.includes('COMPOSITE'),
+          },
+        ]}
+      />
+      <Box variant="small">
+        {algorithmLabels[form.checksumAlgorithm]} computes{' '}
+        {types.length === 2
+          ? 'full-object and composite'
+          : types[0] === 'FULL_OBJECT'
+            ? 'full-object'
+            : 'composite'}{' '}
+        checksums.
+      </Box>
+    </Section>
   );
 }
 
@@ -101,9 +104,10 @@ const items = (op: {
 
 export const checksum = webOperation({
   type: 'checksum',
-  label: 'Compute checksum',
+  label: operationLabelOf.checksum,
   description: 'Compute a checksum of each object at rest; the completion report lists them.',
   Parameters: ChecksumParameters,
+  defaults: { checksumAlgorithm: 'CRC64NVME', checksumType: 'FULL_OBJECT' },
   toModel: (form) => ({
     type: 'checksum',
     algorithm: form.checksumAlgorithm,

@@ -1,21 +1,22 @@
-import Container from '@cloudscape-design/components/container';
-import Header from '@cloudscape-design/components/header';
+import { operationLabelOf } from '@batchops/contracts';
+import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
 function DeleteTaggingParameters() {
   return (
-    <Container header={<Header variant="h2">Delete all object tags</Header>}>
+    <Section title="Delete all object tags">
       Every tag of each object in the manifest is removed. There is nothing else to set.
-    </Container>
+    </Section>
   );
 }
 
 export const deleteTagging = webOperation({
   type: 'deleteTagging',
-  label: 'Delete all object tags',
+  label: operationLabelOf.deleteTagging,
   description: 'Remove every tag of each object.',
   Parameters: DeleteTaggingParameters,
   toModel: () => ({ type: 'deleteTagging' }),
+  defaults: {},
   fromModel: () => ({}),
   reviewItems: () => [],
   detailItems: () => [],

@@ -1,7 +1,11 @@
 import type { JobWizardInput, WizardOperation } from '@batchops/contracts';
 import type { ComponentType } from 'react';
 import type { FieldErrorMap } from '../../../lib/field-errors';
-import type { ModelIssue, WizardForm } from '../components/create-job-wizard/wizard-form-state';
+import type {
+  ModelIssue,
+  OperationFieldsOf,
+  WizardForm,
+} from '../components/create-job-wizard/wizard-form-state';
 
 export type OperationType = WizardOperation['type'];
 export type OperationOf<T extends OperationType> = Extract<WizardOperation, { type: T }>;
@@ -28,6 +32,8 @@ export interface WebOperation<T extends OperationType> {
   readonly description: string;
   /** Its parameters in the Choose operation step. */
   readonly Parameters: ComponentType<OperationFormProps>;
+  /** Its own form fields as a new job starts them (declared in its module's `OperationFields` entry). */
+  readonly defaults: OperationFieldsOf<T>;
   /** The form → the operation as POST /api/jobs takes it (before validation). */
   toModel(form: WizardForm): OperationInputOf<T>;
   /** A cloned job's operation → the form fields it fills. */

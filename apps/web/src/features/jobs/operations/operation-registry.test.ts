@@ -1,6 +1,6 @@
 import { sdkNameOf, WizardOperation } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
-import { emptyWizardForm } from '../components/create-job-wizard/wizard-form-state';
+import { emptyWizardForm } from '../components/create-job-wizard/empty-wizard-form';
 import type { OperationOf, OperationType } from './operation-module';
 import {
   operationChoices,

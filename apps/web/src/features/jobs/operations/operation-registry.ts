@@ -1,4 +1,4 @@
-import { type OperationName, sdkNameOf, type WizardOperation } from '@batchops/contracts';
+import type { WizardOperation } from '@batchops/contracts';
 import type { RadioGroupProps } from '@cloudscape-design/components/radio-group';
 import { acl } from './acl';
 import { checksum } from './checksum';
@@ -44,9 +44,7 @@ export const operationChoices: RadioGroupProps.RadioButtonDefinition[] = allWebO
 }));
 
 /** Operation names as the S3 console shows them, by S3 Control's name (job list, job page). */
-export const operationLabels = Object.fromEntries(
-  allWebOperations.map((m) => [sdkNameOf[m.type], m.label]),
-) as Record<OperationName, string>;
+export { operationLabels } from '@batchops/contracts';
 
 /** The operation's items in the Review step, its label first. */
 export const operationReviewItems = (op: WizardOperation): DetailItem[] => {

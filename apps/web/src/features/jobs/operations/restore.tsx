@@ -1,67 +1,62 @@
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import { operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
+import { InputField } from '../../../components/form/input-field';
+import { RadioField } from '../../../components/form/radio-field';
+import { Section } from '../../../components/form/section';
 import { numberOrNaN } from '../components/create-job-wizard/form-values';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import { type OperationFormProps, webOperation } from './operation-module';
 
-function RestoreParameters({ form, update, errors }: OperationFormProps) {
+interface RestoreFields {
+  /** glacier: Glacier Flexible Retrieval / Deep Archive (a number of days); intelligentTiering: its archive tiers (none). */
+  restoreSource: 'glacier' | 'intelligentTiering';
+  restoreDays: string;
+  restoreTier: 'BULK' | 'STANDARD';
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    restore: RestoreFields;
+  }
+}
+
+function RestoreParameters(props: OperationFormProps) {
+  const { form } = props;
   return (
-    <Container header={<Header variant="h2">Restore</Header>}>
-      <SpaceBetween size="l">
-        <FormField label="Restore source">
-          <RadioGroup
-            value={form.restoreSource}
-            onChange={({ detail }) => update({ restoreSource: detail.value as WizardForm['restoreSource'] })}
-            items={[
-              {
-                value: 'glacier',
-                label: 'Glacier Flexible Retrieval or Glacier Deep Archive',
-                description: 'A temporary copy is restored for the number of days you choose.',
-              },
-              {
-                value: 'intelligentTiering',
-                label: 'Intelligent-Tiering Archive Access tier or Deep Archive Access tier',
-                description: 'The object moves back to the Frequent Access tier; no number of days applies.',
-              },
-            ]}
-          />
-        </FormField>
-        {form.restoreSource === 'glacier' && (
-          <FormField
-            label="Number of days that the restored copy is available"
-            description="At least 1 day."
-            errorText={errors.restoreDays}
-          >
-            <Input
-              type="number"
-              inputMode="numeric"
-              value={form.restoreDays}
-              ariaLabel="Number of days that the restored copy is available"
-              invalid={Boolean(errors.restoreDays)}
-              onChange={({ detail }) => update({ restoreDays: detail.value })}
-            />
-          </FormField>
-        )}
-        <FormField
-          label="Retrieval tier"
-          description="Batch Operations offers Bulk and Standard retrieval (not Expedited)."
-          errorText={errors.restoreTier}
-        >
-          <RadioGroup
-            value={form.restoreTier}
-            onChange={({ detail }) => update({ restoreTier: detail.value as WizardForm['restoreTier'] })}
-            items={[
-              { value: 'BULK', label: 'Bulk retrieval', description: 'The lowest-cost tier; takes longer.' },
-              { value: 'STANDARD', label: 'Standard retrieval', description: 'Typically within hours.' },
-            ]}
-          />
-        </FormField>
-      </SpaceBetween>
-    </Container>
+    <Section title="Restore">
+      <RadioField
+        {...bindField(props, 'restoreSource')}
+        label="Restore source"
+        items={[
+          {
+            value: 'glacier',
+            label: 'Glacier Flexible Retrieval or Glacier Deep Archive',
+            description: 'A temporary copy is restored for the number of days you choose.',
+          },
+          {
+            value: 'intelligentTiering',
+            label: 'Intelligent-Tiering Archive Access tier or Deep Archive Access tier',
+            description: 'The object moves back to the Frequent Access tier; no number of days applies.',
+          },
+        ]}
+      />
+      {form.restoreSource === 'glacier' && (
+        <InputField
+          {...bindField(props, 'restoreDays')}
+          label="Number of days that the restored copy is available"
+          description="At least 1 day."
+          numeric
+        />
+      )}
+      <RadioField
+        {...bindField(props, 'restoreTier')}
+        label="Retrieval tier"
+        description="Batch Operations offers Bulk and Standard retrieval (not Expedited)."
+        items={[
+          { value: 'BULK', label: 'Bulk retrieval', description: 'The lowest-cost tier; takes longer.' },
+          { value: 'STANDARD', label: 'Standard retrieval', description: 'Typically within hours.' },
+        ]}
+      />
+    </Section>
   );
 }
 
@@ -69,9 +64,10 @@ const tier = (t: 'BULK' | 'STANDARD') => (t === 'BULK' ? 'Bulk' : 'Standard');
 
 export const restore = webOperation({
   type: 'restore',
-  label: 'Restore',
+  label: operationLabelOf.restore,
   description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
   Parameters: RestoreParameters,
+  defaults: { restoreSource: 'glacier', restoreDays: '1', restoreTier: 'BULK' },
   toModel: (form) => ({
     type: 'restore',
     ...(form.restoreSource === 'glacier' ? { expirationInDays: numberOrNaN(form.restoreDays) } : {}),

@@ -1,98 +1,89 @@
+import { operationLabelOf } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
-import DatePicker from '@cloudscape-design/components/date-picker';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import { bindField } from '../../../components/form/bind-field';
+import { DateField } from '../../../components/form/date-field';
+import { RadioField } from '../../../components/form/radio-field';
+import { Section } from '../../../components/form/section';
 import { dayToIso, isoToDay } from '../components/create-job-wizard/form-values';
-import type { WizardForm } from '../components/create-job-wizard/wizard-form-state';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
 
-function RetentionParameters({ form, update, errors }: OperationFormProps) {
+interface RetentionFields {
+  retentionAction: 'set' | 'remove';
+  retentionMode: 'GOVERNANCE' | 'COMPLIANCE' | '';
+  /** YYYY-MM-DD; the retention lasts until 00:00 UTC of that day. */
+  retentionDate: string;
+  bypassGovernance: boolean;
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    retention: RetentionFields;
+  }
+}
+
+function RetentionParameters(props: OperationFormProps) {
+  const { form, update, errors } = props;
   return (
-    <Container
-      header={
-        <Header variant="h2" description="The bucket must have S3 Object Lock enabled.">
-          Object Lock retention
-        </Header>
-      }
-    >
-      <SpaceBetween size="l">
-        <FormField label="Retention">
-          <RadioGroup
-            value={form.retentionAction}
-            onChange={({ detail }) =>
-              update({ retentionAction: detail.value as WizardForm['retentionAction'] })
-            }
+    <Section title="Object Lock retention" description="The bucket must have S3 Object Lock enabled.">
+      <RadioField
+        {...bindField(props, 'retentionAction')}
+        label="Retention"
+        items={[
+          { value: 'set', label: 'Enable', description: 'Set a retention mode and a retain-until date.' },
+          {
+            value: 'remove',
+            label: 'Disable',
+            description: 'Remove the retention (governance mode only, with bypass).',
+          },
+        ]}
+      />
+      {form.retentionAction === 'set' && (
+        <>
+          <RadioField
+            label="Retention mode"
+            errorText={errors.retentionMode}
+            value={form.retentionMode || null}
+            onChange={(retentionMode) => update({ retentionMode })}
             items={[
-              { value: 'set', label: 'Enable', description: 'Set a retention mode and a retain-until date.' },
               {
-                value: 'remove',
-                label: 'Disable',
-                description: 'Remove the retention (governance mode only, with bypass).',
+                value: 'GOVERNANCE',
+                label: 'Governance mode',
+                description: 'Users with s3:BypassGovernanceRetention can change or remove it.',
+              },
+              {
+                value: 'COMPLIANCE',
+                label: 'Compliance mode',
+                description: 'No one can shorten or remove it until the date passes.',
               },
             ]}
           />
-        </FormField>
-        {form.retentionAction === 'set' && (
-          <>
-            <FormField label="Retention mode" errorText={errors.retentionMode}>
-              <RadioGroup
-                value={form.retentionMode || null}
-                onChange={({ detail }) =>
-                  update({ retentionMode: detail.value as WizardForm['retentionMode'] })
-                }
-                items={[
-                  {
-                    value: 'GOVERNANCE',
-                    label: 'Governance mode',
-                    description: 'Users with s3:BypassGovernanceRetention can change or remove it.',
-                  },
-                  {
-                    value: 'COMPLIANCE',
-                    label: 'Compliance mode',
-                    description: 'No one can shorten or remove it until the date passes.',
-                  },
-                ]}
-              />
-            </FormField>
-            <FormField
-              label="Retain until date"
-              description="The retention ends at 00:00 UTC of this day; it must be in the future."
-              constraintText="YYYY/MM/DD"
-              errorText={errors.retentionDate}
-            >
-              <DatePicker
-                value={form.retentionDate}
-                placeholder="YYYY/MM/DD"
-                ariaLabel="Retain until date"
-                openCalendarAriaLabel={(d) => `Choose the retain-until date${d ? `, ${d}` : ''}`}
-                invalid={Boolean(errors.retentionDate)}
-                isDateEnabled={(d) => d.getTime() > Date.now()}
-                onChange={({ detail }) => update({ retentionDate: detail.value })}
-              />
-            </FormField>
-          </>
-        )}
-        <FormField
-          label="Bypass governance mode"
-          description={
-            form.retentionAction === 'remove'
-              ? 'Needed to remove a governance-mode retention.'
-              : 'Needed to shorten a governance-mode retention.'
-          }
+          <DateField
+            {...bindField(props, 'retentionDate')}
+            label="Retain until date"
+            description="The retention ends at 00:00 UTC of this day; it must be in the future."
+            choose="the retain-until date"
+            isDateEnabled={(d) => d.getTime() > Date.now()}
+          />
+        </>
+      )}
+      <FormField
+        label="Bypass governance mode"
+        description={
+          form.retentionAction === 'remove'
+            ? 'Needed to remove a governance-mode retention.'
+            : 'Needed to shorten a governance-mode retention.'
+        }
+      >
+        <Checkbox
+          checked={form.bypassGovernance}
+          onChange={({ detail }) => update({ bypassGovernance: detail.checked })}
         >
-          <Checkbox
-            checked={form.bypassGovernance}
-            onChange={({ detail }) => update({ bypassGovernance: detail.checked })}
-          >
-            Bypass governance retention
-          </Checkbox>
-        </FormField>
-      </SpaceBetween>
-    </Container>
+          Bypass governance retention
+        </Checkbox>
+      </FormField>
+    </Section>
   );
 }
 
@@ -108,9 +99,10 @@ const items = (op: OperationOf<'retention'>, removed: string): DetailItem[] => [
 
 export const retention = webOperation({
   type: 'retention',
-  label: 'Object Lock retention',
+  label: operationLabelOf.retention,
   description: 'Set or remove the retention mode and retain-until date of each object version.',
   Parameters: RetentionParameters,
+  defaults: { retentionAction: 'set', retentionMode: '', retentionDate: '', bypassGovernance: false },
   toModel: (form) => {
     const date = dayToIso(form.retentionDate);
     return {

@@ -1,18 +1,22 @@
-import Container from '@cloudscape-design/components/container';
+import { operationLabelOf, type S3Tag } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
+import { Section } from '../../../components/form/section';
 import { TagsEditor } from '../components/tags-editor';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
+interface TaggingFields {
+  objectTags: S3Tag[];
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    tagging: TaggingFields;
+  }
+}
+
 function TaggingParameters({ form, update, errors }: OperationFormProps) {
   return (
-    <Container
-      header={
-        <Header variant="h2" description="Replaces every tag of each object with these (at most 10).">
-          Object tags
-        </Header>
-      }
-    >
+    <Section title="Object tags" description="Replaces every tag of each object with these (at most 10).">
       <TagsEditor
         tags={form.objectTags}
         onChange={(objectTags) => update({ objectTags })}
@@ -21,7 +25,7 @@ function TaggingParameters({ form, update, errors }: OperationFormProps) {
         errorPrefix="operation.tags."
       />
       {errors['operation.tags'] && <FormField errorText={errors['operation.tags']} />}
-    </Container>
+    </Section>
   );
 }
 
@@ -31,9 +35,10 @@ const items = (op: { tags: { key: string; value: string }[] }): DetailItem[] => 
 
 export const tagging = webOperation({
   type: 'tagging',
-  label: 'Replace all object tags',
+  label: operationLabelOf.tagging,
   description: 'Replace the tag set of each object: its existing tags are removed.',
   Parameters: TaggingParameters,
+  defaults: { objectTags: [{ key: '', value: '' }] },
   toModel: (form) => ({ type: 'tagging', tags: form.objectTags }),
   fromModel: (op) => ({ objectTags: op.tags }),
   errorFields: { tags: 'operation.tags' },

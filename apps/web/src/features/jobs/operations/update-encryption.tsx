@@ -1,53 +1,52 @@
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import { operationLabelOf } from '@batchops/contracts';
+import { bindField } from '../../../components/form/bind-field';
+import { InputField } from '../../../components/form/input-field';
+import { RadioField } from '../../../components/form/radio-field';
+import { Section } from '../../../components/form/section';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
 
-function UpdateEncryptionParameters({ form, update, errors }: OperationFormProps) {
+interface UpdateEncryptionFields {
+  kmsKeyArn: string;
+  bucketKeyEnabled: boolean;
+}
+
+declare module '../components/create-job-wizard/wizard-form-state' {
+  interface OperationFields {
+    updateEncryption: UpdateEncryptionFields;
+  }
+}
+
+function UpdateEncryptionParameters(props: OperationFormProps) {
+  const { form, update } = props;
   return (
-    <Container
-      header={
-        <Header variant="h2" description="Each object is encrypted again in place with SSE-KMS.">
-          Update object encryption
-        </Header>
-      }
+    <Section
+      title="Update object encryption"
+      description="Each object is encrypted again in place with SSE-KMS."
     >
-      <SpaceBetween size="l">
-        <FormField label="Encryption type" description="Batch Operations updates objects to SSE-KMS.">
-          <RadioGroup
-            value="SSE-KMS"
-            onChange={() => {}}
-            items={[{ value: 'SSE-KMS', label: 'Server-side encryption with AWS KMS keys (SSE-KMS)' }]}
-          />
-        </FormField>
-        <FormField
-          label="AWS KMS key ARN"
-          description="The key's ARN (not an alias)."
-          errorText={errors.kmsKeyArn}
-        >
-          <Input
-            value={form.kmsKeyArn}
-            ariaLabel="AWS KMS key ARN"
-            placeholder="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-            invalid={Boolean(errors.kmsKeyArn)}
-            onChange={({ detail }) => update({ kmsKeyArn: detail.value })}
-          />
-        </FormField>
-        <FormField label="Bucket Key" description="An S3 Bucket Key lowers the cost of calls to AWS KMS.">
-          <RadioGroup
-            value={form.bucketKeyEnabled ? 'enable' : 'disable'}
-            onChange={({ detail }) => update({ bucketKeyEnabled: detail.value === 'enable' })}
-            items={[
-              { value: 'disable', label: 'Disable' },
-              { value: 'enable', label: 'Enable' },
-            ]}
-          />
-        </FormField>
-      </SpaceBetween>
-    </Container>
+      <RadioField
+        label="Encryption type"
+        description="Batch Operations updates objects to SSE-KMS."
+        value="SSE-KMS"
+        onChange={() => {}}
+        items={[{ value: 'SSE-KMS', label: 'Server-side encryption with AWS KMS keys (SSE-KMS)' }]}
+      />
+      <InputField
+        {...bindField(props, 'kmsKeyArn')}
+        label="AWS KMS key ARN"
+        description="The key's ARN (not an alias)."
+        placeholder="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+      />
+      <RadioField
+        label="Bucket Key"
+        description="An S3 Bucket Key lowers the cost of calls to AWS KMS."
+        value={form.bucketKeyEnabled ? 'enable' : 'disable'}
+        onChange={(v) => update({ bucketKeyEnabled: v === 'enable' })}
+        items={[
+          { value: 'disable', label: 'Disable' },
+          { value: 'enable', label: 'Enable' },
+        ]}
+      />
+    </Section>
   );
 }
 
@@ -59,9 +58,10 @@ const items = (op: { kmsKeyArn: string; bucketKeyEnabled: boolean }): DetailItem
 
 export const updateEncryption = webOperation({
   type: 'updateEncryption',
-  label: 'Update object encryption',
+  label: operationLabelOf.updateEncryption,
   description: 'Encrypt each object again with an AWS KMS key (SSE-KMS), without copying it.',
   Parameters: UpdateEncryptionParameters,
+  defaults: { kmsKeyArn: '', bucketKeyEnabled: true },
   toModel: (form) => ({
     type: 'updateEncryption',
     kmsKeyArn: form.kmsKeyArn.trim(),

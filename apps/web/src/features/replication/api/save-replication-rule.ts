@@ -1,6 +1,6 @@
 import { type SaveReplicationRuleRequest, SaveReplicationRuleResponse } from '@batchops/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiSend } from '../../../lib/api-client';
 import { replicationQueryOptions } from './get-replication';
 
 export interface SaveRuleVariables {
@@ -12,13 +12,11 @@ export interface SaveRuleVariables {
 
 export function saveReplicationRule({ bucket, ruleId, request }: SaveRuleVariables) {
   const base = `/api/buckets/${encodeURIComponent(bucket)}/replication/rules`;
-  return apiRequest(
+  return apiSend(
+    ruleId === null ? 'POST' : 'PUT',
     ruleId === null ? base : `${base}/${encodeURIComponent(ruleId)}`,
     SaveReplicationRuleResponse,
-    {
-      method: ruleId === null ? 'POST' : 'PUT',
-      body: JSON.stringify(request),
-    },
+    request,
   );
 }
 

@@ -136,3 +136,13 @@ export function toBatchJobModel(
   for (const i of parsed.error.issues) errors[batchJobField(i.path.map(String).join('.'))] ??= i.message;
   return { ok: false, errors };
 }
+
+/** The form as the wizard's model: what the page checks (pre-flight) and creates. */
+export function batchJobModelOf(
+  form: BatchJobFormState,
+  bucket: string,
+  region: string | undefined,
+): BatchJobModelResult {
+  const req = toBatchJobRequest(form);
+  return req.ok ? toBatchJobModel(req.request, bucket, region) : req;
+}

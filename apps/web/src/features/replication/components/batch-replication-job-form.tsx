@@ -1,14 +1,13 @@
 import type { CreateJobResponse, JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
-import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PageForm } from '../../../components/form/page-form';
+import { CreateAnywayModal, useCreateAnyway } from '../../../components/permissions/create-anyway';
 import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
 import { useReplication } from '../api/get-replication';
-import { type BatchJobFormState, batchJobField, toBatchJobModel, toBatchJobRequest } from './batch-job-form';
+import { type BatchJobFormState, batchJobField, batchJobModelOf } from './batch-job-form';
 import {
   BatchManifestSection,
   BatchPermissionsSection,
@@ -42,64 +41,57 @@ export function BatchReplicationJobForm({
     Object.entries(apiFieldErrors(create.error)).map(([path, message]) => [batchJobField(path), message]),
   );
   const errors: FieldErrorMap = { ...apiErrors, ...localErrors };
+  const createAnyway = useCreateAnyway();
+  const built = batchJobModelOf(form, bucket, region);
   const submit = () => {
-    const req = toBatchJobRequest(form);
-    const res = req.ok ? toBatchJobModel(req.request, bucket, region) : req;
-    if (!res.ok) {
-      setLocalErrors(res.errors);
+    if (!built.ok) {
+      setLocalErrors(built.errors);
       return;
     }
     setLocalErrors({});
-    create.mutate(res.model, { onSuccess: (out) => onCreated(out.jobId) });
+    const { model } = built;
+    createAnyway.guard(model, () => create.mutate(model, { onSuccess: (out) => onCreated(out.jobId) }));
   };
   const enabledRules = (config.data?.rules ?? []).filter((r) => r.rule.status === 'Enabled');
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <PageForm
+      header={
+        <Header
+          variant="h1"
+          description={`Replicate the existing objects of ${bucket} with S3 Batch Operations, by the bucket's replication rules.`}
+        >
+          Create Batch Operations job
+        </Header>
+      }
+      errorText={
+        create.isError && Object.keys(apiFieldErrors(create.error)).length === 0
+          ? create.error.message
+          : undefined
+      }
+      submitLabel="Create Batch Operations job"
+      submitting={create.isPending}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <Form
-        header={
-          <Header
-            variant="h1"
-            description={`Replicate the existing objects of ${bucket} with S3 Batch Operations, by the bucket's replication rules.`}
-          >
-            Create Batch Operations job
-          </Header>
-        }
-        errorText={
-          create.isError && Object.keys(apiFieldErrors(create.error)).length === 0
-            ? create.error.message
-            : undefined
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={create.isPending}>
-              Create Batch Operations job
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          {config.data && (
-            <Alert type={enabledRules.length > 0 ? 'info' : 'warning'} header="Replication configuration">
-              {enabledRules.length > 0
-                ? `The job replicates by the ${enabledRules.length} enabled ${enabledRules.length === 1 ? 'rule' : 'rules'} of ${bucket}: ${enabledRules.map((r) => `${r.rule.id} → s3://${r.rule.destinationBucket}`).join(', ')}.`
-                : `${bucket} has no enabled replication rule: the job would replicate nothing.`}
-            </Alert>
-          )}
-          <BatchRunOptionSection form={form} setForm={setForm} />
-          <BatchManifestSection form={form} setForm={setForm} errors={errors} />
-          <BatchStatusFilterSection form={form} setForm={setForm} errors={errors} />
-          <BatchReportSection form={form} setForm={setForm} errors={errors} />
-          <BatchPermissionsSection bucket={bucket} form={form} setForm={setForm} errors={errors} />
-        </SpaceBetween>
-      </Form>
-    </form>
+      {config.data && (
+        <Alert type={enabledRules.length > 0 ? 'info' : 'warning'} header="Replication configuration">
+          {enabledRules.length > 0
+            ? `The job replicates by the ${enabledRules.length} enabled ${enabledRules.length === 1 ? 'rule' : 'rules'} of ${bucket}: ${enabledRules.map((r) => `${r.rule.id} → s3://${r.rule.destinationBucket}`).join(', ')}.`
+            : `${bucket} has no enabled replication rule: the job would replicate nothing.`}
+        </Alert>
+      )}
+      <BatchRunOptionSection form={form} setForm={setForm} />
+      <BatchManifestSection form={form} setForm={setForm} errors={errors} />
+      <BatchStatusFilterSection form={form} setForm={setForm} errors={errors} />
+      <BatchReportSection form={form} setForm={setForm} errors={errors} />
+      <BatchPermissionsSection
+        bucket={bucket}
+        form={form}
+        setForm={setForm}
+        errors={errors}
+        model={built.ok ? built.model : null}
+      />
+      <CreateAnywayModal gate={createAnyway} />
+    </PageForm>
   );
 }

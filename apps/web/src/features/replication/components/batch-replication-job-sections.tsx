@@ -1,12 +1,16 @@
+import type { JobWizardModel } from '@batchops/contracts';
+import Alert from '@cloudscape-design/components/alert';
 import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import Multiselect from '@cloudscape-design/components/multiselect';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import { CompletionReportSection } from '../../../components/completion-report-section';
+import { InputField } from '../../../components/form/input-field';
+import { RadioField } from '../../../components/form/radio-field';
+import { Section } from '../../../components/form/section';
+import { SelectField } from '../../../components/form/select-field';
+import { PermissionsField } from '../../../components/permissions/permissions-field';
+import { PreflightSection } from '../../../components/permissions/preflight-section';
+import { roleTemplateRequestOf } from '../../../components/permissions/role-template-request';
 import { replicationStatusOptions as statusOptions } from '../../../components/replication-status-options';
 import { useBuckets } from '../../../components/s3-browser/api/list-buckets';
 import type { FieldErrorMap } from '../../../lib/field-errors';
@@ -24,30 +28,6 @@ const setter =
   <K extends keyof BatchJobFormState>(k: K, v: BatchJobFormState[K]) =>
     setForm((f) => ({ ...f, [k]: v }));
 
-/** A bucket of this account. */
-function BucketSelect({
-  value,
-  onChange,
-  label,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  label: string;
-}) {
-  const buckets = useBuckets();
-  return (
-    <Select
-      selectedOption={value ? { value, label: value } : null}
-      onChange={(e) => onChange(e.detail.selectedOption.value ?? '')}
-      options={(buckets.data?.buckets ?? []).map((b) => ({ value: b.name, label: b.name }))}
-      placeholder="Choose a bucket"
-      filteringType="auto"
-      statusType={buckets.isPending ? 'loading' : 'finished'}
-      ariaLabel={label}
-    />
-  );
-}
-
 /** Where something is written: a bucket of this account and an optional prefix. */
 function BucketAndPrefixFields(p: {
   what: string;
@@ -58,24 +38,37 @@ function BucketAndPrefixFields(p: {
   onPrefix: (v: string) => void;
   errors: { bucket: string | undefined; prefix: string | undefined };
 }) {
+  const buckets = useBuckets();
   return (
     <>
-      <FormField label={`${p.what} destination bucket`} errorText={p.errors.bucket}>
-        <BucketSelect value={p.bucket} onChange={p.onBucket} label={`${p.what} destination bucket`} />
-      </FormField>
-      <FormField label={`${p.prefixLabel ?? p.what} prefix - optional`} errorText={p.errors.prefix}>
-        <Input value={p.prefix} onChange={(e) => p.onPrefix(e.detail.value)} />
-      </FormField>
+      <SelectField
+        label={`${p.what} destination bucket`}
+        errorText={p.errors.bucket}
+        value={p.bucket}
+        options={(buckets.data?.buckets ?? []).map((b) => ({ value: b.name, label: b.name }))}
+        keepUnlisted
+        onChange={p.onBucket}
+        placeholder="Choose a bucket"
+        filteringType="auto"
+        statusType={buckets.isPending ? 'loading' : 'finished'}
+        ariaLabel={`${p.what} destination bucket`}
+      />
+      <InputField
+        label={`${p.prefixLabel ?? p.what} prefix - optional`}
+        errorText={p.errors.prefix}
+        value={p.prefix}
+        onChange={p.onPrefix}
+      />
     </>
   );
 }
 
 export function BatchRunOptionSection({ form, setForm }: Omit<BatchSectionProps, 'errors'>) {
   return (
-    <Container header={<Header variant="h2">Job run option</Header>}>
-      <RadioGroup
+    <Section title="Job run option">
+      <RadioField
         value={form.runOption}
-        onChange={(e) => setForm((f) => withRunOption(f, e.detail.value as 'auto' | 'wait'))}
+        onChange={(v) => setForm((f) => withRunOption(f, v))}
         items={[
           {
             value: 'auto',
@@ -89,62 +82,52 @@ export function BatchRunOptionSection({ form, setForm }: Omit<BatchSectionProps,
           },
         ]}
       />
-    </Container>
+    </Section>
   );
 }
 
 export function BatchManifestSection({ form, setForm, errors }: BatchSectionProps) {
   const set = setter(setForm);
   return (
-    <Container
-      header={
-        <Header
-          variant="h2"
-          description="S3 lists the objects to replicate from the replication configuration. You can save this list as a CSV manifest."
-        >
-          Batch Operations manifest
-        </Header>
-      }
+    <Section
+      title="Batch Operations manifest"
+      description="S3 lists the objects to replicate from the replication configuration. You can save this list as a CSV manifest."
+      size="m"
     >
-      <SpaceBetween size="m">
-        <FormField errorText={errors['manifest.save']}>
-          <Checkbox
-            checked={form.saveManifest}
-            disabled={form.runOption === 'auto'}
-            onChange={(e) => set('saveManifest', e.detail.checked)}
-            description={
-              form.runOption === 'auto'
-                ? 'To save the manifest, choose "Job waits to be run when ready".'
-                : 'Stored as a CSV file in a bucket of this account.'
-            }
-          >
-            Save Batch Operations manifest
-          </Checkbox>
-        </FormField>
-        {form.saveManifest && (
-          <BucketAndPrefixFields
-            what="Manifest"
-            bucket={form.manifestBucket}
-            prefix={form.manifestPrefix}
-            onBucket={(v) => set('manifestBucket', v)}
-            onPrefix={(v) => set('manifestPrefix', v)}
-            errors={{ bucket: errors['manifest.bucket'], prefix: errors['manifest.prefix'] }}
-          />
-        )}
-      </SpaceBetween>
-    </Container>
+      <FormField errorText={errors['manifest.save']}>
+        <Checkbox
+          checked={form.saveManifest}
+          disabled={form.runOption === 'auto'}
+          onChange={(e) => set('saveManifest', e.detail.checked)}
+          description={
+            form.runOption === 'auto'
+              ? 'To save the manifest, choose "Job waits to be run when ready".'
+              : 'Stored as a CSV file in a bucket of this account.'
+          }
+        >
+          Save Batch Operations manifest
+        </Checkbox>
+      </FormField>
+      {form.saveManifest && (
+        <BucketAndPrefixFields
+          what="Manifest"
+          bucket={form.manifestBucket}
+          prefix={form.manifestPrefix}
+          onBucket={(v) => set('manifestBucket', v)}
+          onPrefix={(v) => set('manifestPrefix', v)}
+          errors={{ bucket: errors['manifest.bucket'], prefix: errors['manifest.prefix'] }}
+        />
+      )}
+    </Section>
   );
 }
 
 export function BatchStatusFilterSection({ form, setForm, errors }: BatchSectionProps) {
   const set = setter(setForm);
   return (
-    <Container
-      header={
-        <Header variant="h2" description="Which objects the job replicates, by their replication status.">
-          Replication status filters
-        </Header>
-      }
+    <Section
+      title="Replication status filters"
+      description="Which objects the job replicates, by their replication status."
     >
       <FormField
         label="Object replication status"
@@ -166,80 +149,70 @@ export function BatchStatusFilterSection({ form, setForm, errors }: BatchSection
           ariaLabel="Object replication status"
         />
       </FormField>
-    </Container>
+    </Section>
   );
 }
 
 export function BatchReportSection({ form, setForm, errors }: BatchSectionProps) {
   const set = setter(setForm);
   return (
-    <Container header={<Header variant="h2">Completion report</Header>}>
-      <SpaceBetween size="m">
-        <Checkbox checked={form.reportEnabled} onChange={(e) => set('reportEnabled', e.detail.checked)}>
-          Generate completion report
-        </Checkbox>
-        {form.reportEnabled && (
-          <>
-            <FormField label="Completion report scope">
-              <RadioGroup
-                value={form.reportScope}
-                onChange={(e) => set('reportScope', e.detail.value as BatchJobFormState['reportScope'])}
-                items={[
-                  { value: 'FailedTasksOnly', label: 'Failed tasks only' },
-                  { value: 'AllTasks', label: 'All tasks' },
-                ]}
-              />
-            </FormField>
-            <BucketAndPrefixFields
-              what="Completion report"
-              prefixLabel="Report"
-              bucket={form.reportBucket}
-              prefix={form.reportPrefix}
-              onBucket={(v) => set('reportBucket', v)}
-              onPrefix={(v) => set('reportPrefix', v)}
-              errors={{ bucket: errors['report.bucket'], prefix: errors['report.prefix'] }}
-            />
-          </>
-        )}
-      </SpaceBetween>
-    </Container>
+    <CompletionReportSection
+      enabled={form.reportEnabled}
+      onEnabled={(v) => set('reportEnabled', v)}
+      scope={form.reportScope}
+      onScope={(v) => set('reportScope', v)}
+      size="m"
+    >
+      <BucketAndPrefixFields
+        what="Completion report"
+        prefixLabel="Report"
+        bucket={form.reportBucket}
+        prefix={form.reportPrefix}
+        onBucket={(v) => set('reportBucket', v)}
+        onPrefix={(v) => set('reportPrefix', v)}
+        errors={{ bucket: errors['report.bucket'], prefix: errors['report.prefix'] }}
+      />
+    </CompletionReportSection>
   );
 }
 
+/** The role (the wizard's Permissions field) and the pre-flight of the job the page is about to create. */
 export function BatchPermissionsSection({
   bucket,
   form,
   setForm,
   errors,
-}: BatchSectionProps & { bucket: string }) {
+  model,
+}: BatchSectionProps & { bucket: string; model: JobWizardModel | null }) {
   const set = setter(setForm);
   return (
-    <Container
-      header={
-        <Header
-          variant="h2"
-          description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
-        >
-          Permissions
-        </Header>
-      }
-    >
-      <SpaceBetween size="m">
-        <FormField label="IAM role ARN" errorText={errors.roleArn}>
-          <Input
-            value={form.roleArn}
-            placeholder="arn:aws:iam::123456789012:role/batch-replication"
-            onChange={(e) => set('roleArn', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="Description - optional" errorText={errors.description}>
-          <Input
-            value={form.description}
-            placeholder={`Batch Replication for ${bucket}`}
-            onChange={(e) => set('description', e.detail.value)}
-          />
-        </FormField>
-      </SpaceBetween>
-    </Container>
+    <>
+      <Section
+        title="Permissions"
+        description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
+        size="m"
+      >
+        <PermissionsField
+          roleArn={form.roleArn}
+          onRoleArn={(v) => set('roleArn', v)}
+          errorText={errors.roleArn}
+          template={model && roleTemplateRequestOf(model)}
+        />
+        <InputField
+          label="Description - optional"
+          errorText={errors.description}
+          placeholder={`Batch Replication for ${bucket}`}
+          value={form.description}
+          onChange={(v) => set('description', v)}
+        />
+      </Section>
+      {model ? (
+        <PreflightSection model={model} />
+      ) : (
+        <Alert type="info" header="Pre-flight check">
+          The job is checked once its settings are complete.
+        </Alert>
+      )}
+    </>
   );
 }

@@ -1,8 +1,7 @@
-import Modal from '@cloudscape-design/components/modal';
-import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { ModalFooter } from '../../../components/modal-footer';
+import { ConfirmModal } from '../../../components/confirm-modal';
+import { RadioField } from '../../../components/form/radio-field';
 
 /** "Replicate existing objects?": after a new configuration's first rule or a new destination. */
 export function ReplicateExistingModal({
@@ -14,26 +13,21 @@ export function ReplicateExistingModal({
 }) {
   const [choice, setChoice] = useState<'yes' | 'no'>('yes');
   return (
-    <Modal
+    <ConfirmModal
       visible={visible}
       header="Replicate existing objects?"
       onDismiss={() => onAnswer(false)}
-      footer={
-        <ModalFooter
-          confirmLabel="Submit"
-          onCancel={() => onAnswer(false)}
-          onConfirm={() => onAnswer(choice === 'yes')}
-        />
-      }
+      confirmLabel="Submit"
+      onConfirm={() => onAnswer(choice === 'yes')}
     >
       <SpaceBetween size="m">
         <span>
           Replication rules apply to objects written from now on. To replicate the objects already in the
           bucket, create a one-time Batch Operations job (S3 Batch Replication).
         </span>
-        <RadioGroup
+        <RadioField
           value={choice}
-          onChange={(e) => setChoice(e.detail.value as 'yes' | 'no')}
+          onChange={setChoice}
           items={[
             {
               value: 'yes',
@@ -44,6 +38,6 @@ export function ReplicateExistingModal({
           ]}
         />
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

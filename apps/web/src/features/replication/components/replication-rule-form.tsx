@@ -1,10 +1,8 @@
 import type { SaveReplicationRuleResponse } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
-import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { PageForm } from '../../../components/form/page-form';
 import { ApiRequestError } from '../../../lib/api-client';
 import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
 import { useSaveReplicationRule } from '../api/save-replication-rule';
@@ -57,53 +55,38 @@ export function ReplicationRuleForm({
     save.mutate({ bucket, ruleId, request: res.request }, { onSuccess: (out) => onSaved(out, form) });
   };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <PageForm
+      header={
+        <Header variant="h1" description={`Source bucket: ${bucket}`}>
+          {ruleId === null ? 'Create replication rule' : `Edit replication rule ${ruleId}`}
+        </Header>
+      }
+      errorText={
+        save.isError && Object.keys(apiFieldErrors(save.error)).length === 0 && !conflict
+          ? save.error.message
+          : undefined
+      }
+      submitLabel="Save"
+      submitting={save.isPending}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <Form
-        header={
-          <Header variant="h1" description={`Source bucket: ${bucket}`}>
-            {ruleId === null ? 'Create replication rule' : `Edit replication rule ${ruleId}`}
-          </Header>
-        }
-        errorText={
-          save.isError && Object.keys(apiFieldErrors(save.error)).length === 0 && !conflict
-            ? save.error.message
-            : undefined
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={save.isPending}>
-              Save
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          {conflict && (
-            <Alert type="warning" header="The replication configuration changed">
-              {save.error?.message}
-            </Alert>
-          )}
-          {otherSettings.length > 0 && (
-            <Alert type="info" header="Settings this form does not show are kept">
-              {otherSettings.join(', ')}: saved as they are.
-            </Alert>
-          )}
-          <RuleConfigurationSection form={form} set={set} errors={errors} />
-          <RuleScopeSection bucket={bucket} form={form} set={set} errors={errors} />
-          <RuleDestinationSection bucket={bucket} form={form} set={set} errors={errors} />
-          <RuleRoleSection form={form} set={set} errors={errors} />
-          <RuleStorageClassSection form={form} set={set} />
-          <RuleOptionsSection form={form} set={set} errors={errors} />
-        </SpaceBetween>
-      </Form>
-    </form>
+      {conflict && (
+        <Alert type="warning" header="The replication configuration changed">
+          {save.error?.message}
+        </Alert>
+      )}
+      {otherSettings.length > 0 && (
+        <Alert type="info" header="Settings this form does not show are kept">
+          {otherSettings.join(', ')}: saved as they are.
+        </Alert>
+      )}
+      <RuleConfigurationSection form={form} set={set} errors={errors} />
+      <RuleScopeSection bucket={bucket} form={form} set={set} errors={errors} />
+      <RuleDestinationSection bucket={bucket} form={form} set={set} errors={errors} />
+      <RuleRoleSection form={form} set={set} errors={errors} />
+      <RuleStorageClassSection form={form} set={set} />
+      <RuleOptionsSection form={form} set={set} errors={errors} />
+    </PageForm>
   );
 }

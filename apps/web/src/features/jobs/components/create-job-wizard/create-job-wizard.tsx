@@ -1,7 +1,9 @@
+import type { JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
 import { useMemo, useState } from 'react';
 import { useNotifications } from '../../../../components/notifications';
+import { CreateAnywayModal, useCreateAnyway } from '../../../../components/permissions/create-anyway';
 import { useObjectHead } from '../../../../components/s3-browser/api/head-object';
 import { parseS3Uri } from '../../../../components/s3-browser/s3-uri';
 import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors';
@@ -10,6 +12,7 @@ import { wizardSteps } from './create-job-wizard-config';
 import { ReviewStep } from './review-step';
 import { parseWizardForm, stepOf, wizardErrors } from './wizard-form';
 import type { ModelIssue, WizardForm } from './wizard-form-state';
+import type { WizardStepProps } from './wizard-step-props';
 
 function newRequestToken(): string {
   return typeof crypto.randomUUID === 'function'
@@ -18,6 +21,37 @@ function newRequestToken(): string {
 }
 
 const mapErrors = (issues: readonly ModelIssue[]) => wizardErrors(issues, wizardSteps.length - 1);
+
+/** The manifest object's HEAD (its ETag), read as soon as its URI names one. */
+function useManifestHead(form: WizardForm) {
+  const manifestRef = useMemo(() => {
+    const parsed = parseS3Uri(form.manifestUri);
+    return parsed ? { ...parsed, versionId: form.manifestVersionId.trim() || undefined } : null;
+  }, [form.manifestUri, form.manifestVersionId]);
+  return useObjectHead(manifestRef);
+}
+
+/** The Wizard's steps: the form's steps, then Review over the parsed model. */
+function stepsOf(
+  props: WizardStepProps,
+  model: JobWizardModel | null,
+  review: { active: boolean; onEdit: (step: number) => void; submitError: string | null },
+): WizardProps.Step[] {
+  return wizardSteps.map(({ title, description, Content }, index) => ({
+    title,
+    ...(description ? { description } : {}),
+    ...(index === wizardSteps.length - 1 && review.submitError
+      ? { errorText: `Could not create the job: ${review.submitError}` }
+      : {}),
+    content: Content ? (
+      <Content {...props} />
+    ) : model && review.active ? (
+      <ReviewStep model={model} onEdit={review.onEdit} />
+    ) : (
+      <Alert type="error">Some settings are not valid; go back and correct them.</Alert>
+    ),
+  }));
+}
 
 export function CreateJobWizard({
   initial,
@@ -36,12 +70,9 @@ export function CreateJobWizard({
   const [clientRequestToken] = useState(newRequestToken);
   const create = useCreateJob();
   const { notify } = useNotifications();
+  const createAnyway = useCreateAnyway();
 
-  const manifestRef = useMemo(() => {
-    const parsed = parseS3Uri(form.manifestUri);
-    return parsed ? { ...parsed, versionId: form.manifestVersionId.trim() || undefined } : null;
-  }, [form.manifestUri, form.manifestVersionId]);
-  const manifestHead = useObjectHead(manifestRef);
+  const manifestHead = useManifestHead(form);
   const readEtag = manifestHead.data?.etag ?? null;
 
   const parsed = parseWizardForm(form, clientRequestToken, readEtag);
@@ -74,7 +105,12 @@ export function CreateJobWizard({
       return;
     }
     setSubmitError(null);
-    create.mutate(parsed.model, {
+    const model = parsed.model;
+    createAnyway.guard(model, () => createJob(model));
+  };
+
+  const createJob = (model: JobWizardModel) => {
+    create.mutate(model, {
       onSuccess: ({ jobId }) => {
         notify({
           type: 'success',
@@ -95,30 +131,24 @@ export function CreateJobWizard({
     });
   };
 
-  const steps: WizardProps.Step[] = wizardSteps.map(({ title, description, Content }, index) => ({
-    title,
-    ...(description ? { description } : {}),
-    ...(index === wizardSteps.length - 1 && submitError
-      ? { errorText: `Could not create the job: ${submitError}` }
-      : {}),
-    content: Content ? (
-      <Content form={form} update={update} errors={errors} manifestHead={manifestHead} />
-    ) : parsed.success && step === index ? (
-      <ReviewStep model={parsed.model} onEdit={setStep} />
-    ) : (
-      <Alert type="error">Some settings are not valid; go back and correct them.</Alert>
-    ),
-  }));
+  const steps = stepsOf({ form, update, errors, manifestHead }, parsed.success ? parsed.model : null, {
+    active: step === wizardSteps.length - 1,
+    onEdit: setStep,
+    submitError,
+  });
 
   return (
-    <Wizard
-      steps={steps}
-      activeStepIndex={step}
-      onNavigate={onNavigate}
-      onSubmit={onSubmit}
-      onCancel={onCancel}
-      submitButtonText="Create job"
-      isLoadingNextStep={create.isPending}
-    />
+    <>
+      <Wizard
+        steps={steps}
+        activeStepIndex={step}
+        onNavigate={onNavigate}
+        onSubmit={onSubmit}
+        onCancel={onCancel}
+        submitButtonText="Create job"
+        isLoadingNextStep={create.isPending}
+      />
+      <CreateAnywayModal gate={createAnyway} />
+    </>
   );
 }

@@ -1,68 +1,42 @@
 import type { ReplicationStatusFilter } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
-import DatePicker from '@cloudscape-design/components/date-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { bindField } from '../../../../components/form/bind-field';
+import { DateField } from '../../../../components/form/date-field';
 import { optionalLabel } from '../../../../components/optional-label';
 import { replicationStatusOptions as statusOptions } from '../../../../components/replication-status-options';
-import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
+import { S3UriField } from '../../../../components/s3-browser/s3-uri-field';
 import type { WizardStepProps } from './wizard-step-props';
 
 /** "Create manifest using S3 Replication configuration": the source bucket, filters, and the saved manifest. */
-export function GeneratedManifestFields({
-  form,
-  update,
-  errors,
-}: Pick<WizardStepProps, 'form' | 'update' | 'errors'>) {
+export function GeneratedManifestFields(props: Pick<WizardStepProps, 'form' | 'update' | 'errors'>) {
+  const { form, update, errors } = props;
   return (
     <SpaceBetween size="l">
-      <FormField
+      <S3UriField
+        {...bindField(props, 'genSourceUri')}
         label="Source bucket"
         description="The bucket whose replication configuration names the objects to replicate."
-        errorText={errors.genSourceUri}
-      >
-        <S3ResourceField
-          uri={form.genSourceUri}
-          onChange={(genSourceUri) => update({ genSourceUri })}
-          pick="buckets"
-          invalid={Boolean(errors.genSourceUri)}
-          ariaLabel="Source bucket"
-          placeholder="s3://bucket"
-        />
-      </FormField>
+        placeholder="s3://bucket"
+      />
       <ColumnLayout columns={2}>
-        <FormField
+        <DateField
+          {...bindField(props, 'genCreatedAfter')}
           label={optionalLabel('Created after')}
+          ariaLabel="Created after"
           description="Objects created on or after this day (UTC)."
-          constraintText="YYYY/MM/DD"
-          errorText={errors.genCreatedAfter}
-        >
-          <DatePicker
-            value={form.genCreatedAfter}
-            placeholder="YYYY/MM/DD"
-            ariaLabel="Created after"
-            openCalendarAriaLabel={(d) => `Choose the earliest creation date${d ? `, ${d}` : ''}`}
-            invalid={Boolean(errors.genCreatedAfter)}
-            onChange={({ detail }) => update({ genCreatedAfter: detail.value })}
-          />
-        </FormField>
-        <FormField
+          choose="the earliest creation date"
+        />
+        <DateField
+          {...bindField(props, 'genCreatedBefore')}
           label={optionalLabel('Created before')}
+          ariaLabel="Created before"
           description="Objects created before this day (UTC)."
-          constraintText="YYYY/MM/DD"
-          errorText={errors.genCreatedBefore}
-        >
-          <DatePicker
-            value={form.genCreatedBefore}
-            placeholder="YYYY/MM/DD"
-            ariaLabel="Created before"
-            openCalendarAriaLabel={(d) => `Choose the latest creation date${d ? `, ${d}` : ''}`}
-            invalid={Boolean(errors.genCreatedBefore)}
-            onChange={({ detail }) => update({ genCreatedBefore: detail.value })}
-          />
-        </FormField>
+          choose="the latest creation date"
+        />
       </ColumnLayout>
       <FormField
         label={optionalLabel('Replication status')}
@@ -75,9 +49,7 @@ export function GeneratedManifestFields({
           placeholder="Any replication status"
           ariaLabel="Replication status"
           onChange={({ detail }) =>
-            update({
-              genStatuses: detail.selectedOptions.map((o) => o.value as ReplicationStatusFilter),
-            })
+            update({ genStatuses: detail.selectedOptions.map((o) => o.value as ReplicationStatusFilter) })
           }
         />
       </FormField>
@@ -90,20 +62,12 @@ export function GeneratedManifestFields({
         </Checkbox>
       </FormField>
       {form.genSaveManifest && (
-        <FormField
+        <S3UriField
+          {...bindField(props, 'genOutputUri')}
           label="Manifest destination"
           description="The bucket, and optionally a prefix, the generated manifest is written to (SSE-S3)."
-          errorText={errors.genOutputUri}
-        >
-          <S3ResourceField
-            uri={form.genOutputUri}
-            onChange={(genOutputUri) => update({ genOutputUri })}
-            pick="buckets"
-            invalid={Boolean(errors.genOutputUri)}
-            ariaLabel="Manifest destination"
-            placeholder="s3://bucket/prefix/"
-          />
-        </FormField>
+          placeholder="s3://bucket/prefix/"
+        />
       )}
     </SpaceBetween>
   );

@@ -1,105 +1,78 @@
-import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { S3ResourceField } from '../../../../components/s3-browser/s3-resource-field';
+import { CompletionReportSection } from '../../../../components/completion-report-section';
+import { bindField } from '../../../../components/form/bind-field';
+import { InputField } from '../../../../components/form/input-field';
+import { RadioField } from '../../../../components/form/radio-field';
+import { Section } from '../../../../components/form/section';
+import { optionalLabel } from '../../../../components/optional-label';
+import { PermissionsField } from '../../../../components/permissions/permissions-field';
+import { S3UriField } from '../../../../components/s3-browser/s3-uri-field';
 import { TagsEditor } from '../tags-editor';
-import { PermissionsField } from './permissions-field';
+import { toRoleTemplateRequest } from './role-template-request';
 import type { WizardStepProps } from './wizard-step-props';
 
-export function OptionsStep({ form, update, errors }: WizardStepProps) {
+type OptionsProps = Pick<WizardStepProps, 'form' | 'update' | 'errors'>;
+
+function AdditionalOptionsSection(props: OptionsProps) {
+  const { form, update, errors } = props;
+  return (
+    <Section title="Additional options">
+      <FormField
+        label={optionalLabel('Description')}
+        constraintText={`${form.description.length}/256 characters`}
+        errorText={
+          errors.description ?? (form.description.length > 256 ? 'At most 256 characters.' : undefined)
+        }
+      >
+        <Textarea
+          rows={2}
+          value={form.description}
+          ariaLabel="Description"
+          onChange={({ detail }) => update({ description: detail.value })}
+        />
+      </FormField>
+      <InputField
+        {...bindField(props, 'priority')}
+        label="Priority"
+        description="Jobs with a higher number run first."
+        constraintText="A whole number from 0 to 2147483647."
+        numeric
+      />
+    </Section>
+  );
+}
+
+export function OptionsStep(props: WizardStepProps) {
+  const { form, update, errors } = props;
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h2">Additional options</Header>}>
-        <SpaceBetween size="l">
-          <FormField
-            label={
-              <>
-                Description - <i>optional</i>
-              </>
-            }
-            constraintText={`${form.description.length}/256 characters`}
-            errorText={
-              errors.description ?? (form.description.length > 256 ? 'At most 256 characters.' : undefined)
-            }
-          >
-            <Textarea
-              rows={2}
-              value={form.description}
-              ariaLabel="Description"
-              onChange={({ detail }) => update({ description: detail.value })}
-            />
-          </FormField>
-          <FormField
-            label="Priority"
-            description="Jobs with a higher number run first."
-            constraintText="A whole number from 0 to 2147483647."
-            errorText={errors.priority}
-          >
-            <Input
-              type="number"
-              inputMode="numeric"
-              value={form.priority}
-              ariaLabel="Priority"
-              onChange={({ detail }) => update({ priority: detail.value })}
-            />
-          </FormField>
-        </SpaceBetween>
-      </Container>
-      <Container header={<Header variant="h2">Completion report</Header>}>
-        <SpaceBetween size="l">
-          <Checkbox
-            checked={form.reportEnabled}
-            onChange={({ detail }) => update({ reportEnabled: detail.checked })}
-          >
-            Generate completion report
-          </Checkbox>
-          {form.reportEnabled && (
-            <>
-              <FormField label="Completion report scope">
-                <RadioGroup
-                  value={form.reportScope}
-                  onChange={({ detail }) => update({ reportScope: detail.value as typeof form.reportScope })}
-                  items={[
-                    { value: 'FailedTasksOnly', label: 'Failed tasks only' },
-                    { value: 'AllTasks', label: 'All tasks' },
-                  ]}
-                />
-              </FormField>
-              <FormField
-                label="Completion report destination"
-                description="The bucket, and optionally a prefix, the report is written to."
-                errorText={errors.reportUri}
-              >
-                <S3ResourceField
-                  uri={form.reportUri}
-                  onChange={(reportUri) => update({ reportUri })}
-                  pick="buckets"
-                  invalid={Boolean(errors.reportUri)}
-                  ariaLabel="Completion report destination"
-                  placeholder="s3://bucket/prefix/"
-                />
-              </FormField>
-            </>
-          )}
-        </SpaceBetween>
-      </Container>
-      <Container header={<Header variant="h2">Permissions</Header>}>
-        <PermissionsField form={form} update={update} errors={errors} />
-      </Container>
-      <Container
-        header={
-          <Header
-            variant="h2"
-            description="Tags on the job itself (at most 50), for access control and search."
-          >
-            Job tags - <i>optional</i>
-          </Header>
-        }
+      <AdditionalOptionsSection form={form} update={update} errors={errors} />
+      <CompletionReportSection
+        enabled={form.reportEnabled}
+        onEnabled={(reportEnabled) => update({ reportEnabled })}
+        scope={form.reportScope}
+        onScope={(reportScope) => update({ reportScope })}
+      >
+        <S3UriField
+          {...bindField(props, 'reportUri')}
+          label="Completion report destination"
+          description="The bucket, and optionally a prefix, the report is written to."
+          placeholder="s3://bucket/prefix/"
+        />
+      </CompletionReportSection>
+      <Section title="Permissions">
+        <PermissionsField
+          roleArn={form.roleArn}
+          onRoleArn={(roleArn) => update({ roleArn })}
+          errorText={errors.roleArn}
+          template={toRoleTemplateRequest(form)}
+        />
+      </Section>
+      <Section
+        title={optionalLabel('Job tags')}
+        description="Tags on the job itself (at most 50), for access control and search."
       >
         <TagsEditor
           tags={form.jobTags}
@@ -108,11 +81,10 @@ export function OptionsStep({ form, update, errors }: WizardStepProps) {
           errors={errors}
           errorPrefix="tags."
         />
-      </Container>
-      <Container header={<Header variant="h2">Run option</Header>}>
-        <RadioGroup
-          value={form.runOption}
-          onChange={({ detail }) => update({ runOption: detail.value as typeof form.runOption })}
+      </Section>
+      <Section title="Run option">
+        <RadioField
+          {...bindField(props, 'runOption')}
           items={[
             {
               value: 'wait',
@@ -122,7 +94,7 @@ export function OptionsStep({ form, update, errors }: WizardStepProps) {
             { value: 'auto', label: 'Run automatically when ready' },
           ]}
         />
-      </Container>
+      </Section>
     </SpaceBetween>
   );
 }

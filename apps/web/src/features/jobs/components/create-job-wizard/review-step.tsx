@@ -1,30 +1,16 @@
-import type { JobWizardModel, PreflightCheck } from '@batchops/contracts';
+import type { JobWizardModel } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
-import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { Section } from '../../../../components/form/section';
+import { PreflightSection } from '../../../../components/permissions/preflight-section';
 import { useCliCommand } from '../../api/get-cli-command';
-import { usePreflight } from '../../api/preflight-job';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
-
-const checkStatus: Record<PreflightCheck['status'], StatusIndicatorProps.Type> = {
-  pass: 'success',
-  fail: 'error',
-  warn: 'warning',
-};
-
-const checkText: Record<PreflightCheck['status'], string> = {
-  pass: 'passed',
-  fail: 'failed',
-  warn: 'warning',
-};
 
 function manifestItems(model: JobWizardModel) {
   const m = model.manifest;
@@ -51,118 +37,63 @@ function manifestItems(model: JobWizardModel) {
   ];
 }
 
-export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (step: number) => void }) {
-  const preflight = usePreflight(model);
+/** The same job as an `aws s3control create-job` command. */
+function CliCommandSection({ model }: { model: JobWizardModel }) {
   const cli = useCliCommand(model);
+  return (
+    <ExpandableSection headerText="Show AWS CLI command" variant="container">
+      {cli.isError && <Alert type="error">{cli.error.message}</Alert>}
+      {cli.data && (
+        <SpaceBetween size="s">
+          <fieldset aria-label="AWS CLI command" style={{ border: 0, margin: 0, padding: 0 }}>
+            <Box variant="code">
+              <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{cli.data.command}</span>
+            </Box>
+          </fieldset>
+          <CopyToClipboard
+            variant="button"
+            textToCopy={cli.data.command}
+            copyButtonText="Copy command"
+            copySuccessText="Command copied"
+            copyErrorText="Command failed to copy"
+          />
+        </SpaceBetween>
+      )}
+    </ExpandableSection>
+  );
+}
+
+const optionsItems = (model: JobWizardModel) => [
+  { label: 'Description', value: model.description ?? '-' },
+  { label: 'Priority', value: String(model.priority) },
+  {
+    label: 'Completion report',
+    value: model.report.enabled
+      ? `${model.report.scope === 'AllTasks' ? 'All tasks' : 'Failed tasks only'} to s3://${model.report.bucket}/${model.report.prefix ?? ''}`
+      : 'No report',
+  },
+  { label: 'IAM role ARN', value: model.roleArn },
+  { label: 'Job tags', value: tagsText(model.tags) },
+  {
+    label: 'Run option',
+    value:
+      model.runOption === 'wait' ? 'Wait to run the job when it is ready' : 'Run automatically when ready',
+  },
+];
+
+export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (step: number) => void }) {
   const section = (title: string, step: number, items: { label: string; value: string }[]) => (
-    <Container
-      header={
-        <Header variant="h2" actions={<Button onClick={() => onEdit(step)}>Edit</Button>}>
-          {title}
-        </Header>
-      }
-    >
+    <Section title={title} actions={<Button onClick={() => onEdit(step)}>Edit</Button>}>
       <KeyValuePairs columns={3} items={items} />
-    </Container>
+    </Section>
   );
   return (
     <SpaceBetween size="l">
       {section('Step 1: Choose Region and manifest', 0, manifestItems(model))}
       {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
-      {section('Step 3: Configure additional options', 2, [
-        { label: 'Description', value: model.description ?? '-' },
-        { label: 'Priority', value: String(model.priority) },
-        {
-          label: 'Completion report',
-          value: model.report.enabled
-            ? `${model.report.scope === 'AllTasks' ? 'All tasks' : 'Failed tasks only'} to s3://${model.report.bucket}/${model.report.prefix ?? ''}`
-            : 'No report',
-        },
-        { label: 'IAM role ARN', value: model.roleArn },
-        { label: 'Job tags', value: tagsText(model.tags) },
-        {
-          label: 'Run option',
-          value:
-            model.runOption === 'wait'
-              ? 'Wait to run the job when it is ready'
-              : 'Run automatically when ready',
-        },
-      ])}
-      <Container
-        header={
-          <Header
-            variant="h2"
-            description="Checked now, before the job exists."
-            actions={
-              <Button
-                iconName="refresh"
-                loading={preflight.isFetching}
-                onClick={() => void preflight.refetch()}
-              >
-                Check again
-              </Button>
-            }
-          >
-            Pre-flight check
-          </Header>
-        }
-      >
-        {preflight.isError && (
-          <Alert type="error" header="The pre-flight check could not run">
-            {preflight.error.message}
-          </Alert>
-        )}
-        {preflight.isPending && !preflight.isError && (
-          <StatusIndicator type="loading">Checking</StatusIndicator>
-        )}
-        {preflight.data && (
-          <SpaceBetween size="s">
-            {!preflight.data.ok && (
-              <Alert type="warning" header="The pre-flight check found problems">
-                The job would likely fail. Fix them before you create the job.
-              </Alert>
-            )}
-            <ul aria-label="Pre-flight checks" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {preflight.data.checks.map((c) => (
-                <li key={c.id} aria-label={c.label}>
-                  <StatusIndicator type={checkStatus[c.status]}>
-                    <b>{c.label}</b> ({checkText[c.status]}): {c.message}
-                  </StatusIndicator>
-                  {c.missing && c.missing.length > 0 && (
-                    <ul aria-label="Missing permissions">
-                      {c.missing.map((m) => (
-                        <li key={`${m.action} ${m.resource}`}>
-                          <Box variant="code">{m.action}</Box> on <Box variant="code">{m.resource}</Box> (
-                          {m.purpose}, {m.decision})
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </SpaceBetween>
-        )}
-      </Container>
-      <ExpandableSection headerText="Show AWS CLI command" variant="container">
-        {cli.isError && <Alert type="error">{cli.error.message}</Alert>}
-        {cli.data && (
-          <SpaceBetween size="s">
-            <fieldset aria-label="AWS CLI command" style={{ border: 0, margin: 0, padding: 0 }}>
-              <Box variant="code">
-                <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{cli.data.command}</span>
-              </Box>
-            </fieldset>
-            <CopyToClipboard
-              variant="button"
-              textToCopy={cli.data.command}
-              copyButtonText="Copy command"
-              copySuccessText="Command copied"
-              copyErrorText="Command failed to copy"
-            />
-          </SpaceBetween>
-        )}
-      </ExpandableSection>
+      {section('Step 3: Configure additional options', 2, optionsItems(model))}
+      <PreflightSection model={model} />
+      <CliCommandSection model={model} />
     </SpaceBetween>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roleNameOf, toRoleTemplateRequest } from './role-template-request';
-import { emptyWizardForm } from './wizard-form-state';
+import { emptyWizardForm } from './empty-wizard-form';
+import { toRoleTemplateRequest } from './role-template-request';
 
 describe('role template request', () => {
   it('takes the manifest, operation and report of the form, and nothing else', () => {
@@ -23,12 +23,5 @@ describe('role template request', () => {
 
   it('is null while the manifest is not given', () => {
     expect(toRoleTemplateRequest(emptyWizardForm('us-east-1', ''))).toBeNull();
-  });
-
-  it('reads the role name of an ARN, with a path or without', () => {
-    expect(roleNameOf('arn:aws:iam::000000000000:role/batchops-demo')).toBe('batchops-demo');
-    expect(roleNameOf('arn:aws:iam::000000000000:role/service/jobs/r1')).toBe('r1');
-    expect(roleNameOf('arn:aws:iam::0000:role/x')).toBeNull();
-    expect(roleNameOf('batchops-demo')).toBeNull();
   });
 });

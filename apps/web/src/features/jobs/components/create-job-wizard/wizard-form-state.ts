@@ -1,19 +1,33 @@
 import type {
-  CannedAcl,
-  ChecksumAlgorithm,
   JobWizardModel,
   ReplicationStatusFilter,
   ReportScope,
   S3Tag,
-  storageClasses,
   WizardManifestFormat,
 } from '@batchops/contracts';
 
 export type OperationChoice = JobWizardModel['operation']['type'];
-export type StorageClass = (typeof storageClasses)[number];
 
-/** What the wizard's fields hold while the user fills them in (strings as typed). */
-export interface WizardForm {
+/**
+ * Each operation module adds its form fields here, keyed by its type, by module augmentation
+ * (`declare module '…/wizard-form-state' { interface OperationFields { copy: CopyFields } }`), so the
+ * fields, their defaults and their form slice live in one module (decision 0028).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the operation modules merge their fields into it
+export interface OperationFields {}
+
+/** An operation's own fields: none unless its module declares some. */
+export type OperationFieldsOf<T extends OperationChoice> = T extends keyof OperationFields
+  ? OperationFields[T]
+  : Record<never, never>;
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every operation's fields together: the form stays flat. */
+export type AllOperationFields = Intersection<OperationFields[keyof OperationFields]>;
+
+/** The fields of the manifest, options and review steps (strings as typed). */
+export interface WizardBaseForm {
   region: string;
   manifestFormat: WizardManifestFormat;
   manifestUri: string;
@@ -31,34 +45,6 @@ export interface WizardForm {
   manifestEtag: string | null;
   /** null until the user chooses: none is preselected (the default would be a destructive one). */
   operation: OperationChoice | null;
-  objectTags: S3Tag[];
-  copyDestinationUri: string;
-  copyStorageClass: StorageClass | '';
-  copyMetadataDirective: 'COPY' | 'REPLACE';
-  copyMetadata: S3Tag[];
-  copyTags: S3Tag[];
-  copyCannedAcl: CannedAcl | '';
-  aclCannedAcl: CannedAcl;
-  /** glacier: Glacier Flexible Retrieval / Deep Archive (a number of days); intelligentTiering: its archive tiers (none). */
-  restoreSource: 'glacier' | 'intelligentTiering';
-  restoreDays: string;
-  restoreTier: 'BULK' | 'STANDARD';
-  /** list: pick one of the Region's functions; arn: type it. */
-  lambdaSource: 'list' | 'arn';
-  lambdaFunctionArn: string;
-  lambdaVersion: string;
-  lambdaSchema: '1.0' | '2.0';
-  lambdaArgs: S3Tag[];
-  legalHoldStatus: 'ON' | 'OFF';
-  retentionAction: 'set' | 'remove';
-  retentionMode: 'GOVERNANCE' | 'COMPLIANCE' | '';
-  /** YYYY-MM-DD; the retention lasts until 00:00 UTC of that day. */
-  retentionDate: string;
-  bypassGovernance: boolean;
-  checksumAlgorithm: ChecksumAlgorithm;
-  checksumType: 'FULL_OBJECT' | 'COMPOSITE';
-  kmsKeyArn: string;
-  bucketKeyEnabled: boolean;
   description: string;
   priority: string;
   reportEnabled: boolean;
@@ -69,55 +55,8 @@ export interface WizardForm {
   runOption: 'wait' | 'auto';
 }
 
-export function emptyWizardForm(region: string, roleArn: string): WizardForm {
-  return {
-    region,
-    manifestFormat: 'csv',
-    manifestUri: '',
-    manifestVersionId: '',
-    manifestEtag: null,
-    genSourceUri: '',
-    genCreatedAfter: '',
-    genCreatedBefore: '',
-    genStatuses: [],
-    genSaveManifest: false,
-    genOutputUri: '',
-    operation: null,
-    objectTags: [{ key: '', value: '' }],
-    copyDestinationUri: '',
-    copyStorageClass: '',
-    copyMetadataDirective: 'COPY',
-    copyMetadata: [],
-    copyTags: [],
-    copyCannedAcl: '',
-    aclCannedAcl: 'private',
-    restoreSource: 'glacier',
-    restoreDays: '1',
-    restoreTier: 'BULK',
-    lambdaSource: 'list',
-    lambdaFunctionArn: '',
-    lambdaVersion: '',
-    lambdaSchema: '1.0',
-    lambdaArgs: [],
-    legalHoldStatus: 'ON',
-    retentionAction: 'set',
-    retentionMode: '',
-    retentionDate: '',
-    bypassGovernance: false,
-    checksumAlgorithm: 'CRC64NVME',
-    checksumType: 'FULL_OBJECT',
-    kmsKeyArn: '',
-    bucketKeyEnabled: true,
-    description: '',
-    priority: '10',
-    reportEnabled: true,
-    reportScope: 'FailedTasksOnly',
-    reportUri: '',
-    roleArn,
-    jobTags: [],
-    runOption: 'wait',
-  };
-}
+/** What the wizard's fields hold while the user fills them in. */
+export type WizardForm = WizardBaseForm & AllOperationFields;
 
 /** A problem with the model at a path of the model (`manifest.bucket`, `operation.tags.0.key`…). */
 export interface ModelIssue {

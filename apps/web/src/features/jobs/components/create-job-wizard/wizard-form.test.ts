@@ -1,6 +1,7 @@
 import type { JobWizardModel } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
 import { checksumTypeFor } from '../../operations/checksum';
+import { emptyWizardForm } from './empty-wizard-form';
 import {
   fieldOf,
   fromWizardModel,
@@ -9,7 +10,7 @@ import {
   toWizardInput,
   wizardErrors,
 } from './wizard-form';
-import { emptyWizardForm, type WizardForm } from './wizard-form-state';
+import type { WizardForm } from './wizard-form-state';
 
 const role = 'arn:aws:iam::123456789012:role/batch-operations';
 const token = 'token-1';

@@ -2,8 +2,9 @@ import { parseObjectArn } from '@batchops/batch-formats';
 import { type JobWizardInput, JobWizardModel } from '@batchops/contracts';
 import type { FieldErrorMap } from '../../../../lib/field-errors';
 import { operationErrorFields, webOperationOf } from '../../operations/operation-registry';
+import { emptyWizardForm } from './empty-wizard-form';
 import { dayToIso, isoToDay, nonEmpty, s3Uri, splitUri } from './form-values';
-import { emptyWizardForm, type ModelIssue, type WizardForm } from './wizard-form-state';
+import type { ModelIssue, WizardForm } from './wizard-form-state';
 
 /** The form → the wizard model as POST /api/jobs takes it (before validation). */
 export function toWizardInput(

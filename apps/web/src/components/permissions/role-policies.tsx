@@ -1,0 +1,42 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useRole } from './api/get-role';
+import { PolicyDocumentView } from './policy-document-view';
+
+/** The selected role's trust policy, inline policies (with their documents) and attached managed policies. */
+export function RolePolicies({ name }: { name: string }) {
+  const role = useRole(name);
+  return (
+    <ExpandableSection headerText={`Policies of ${name}`} variant="footer" defaultExpanded={false}>
+      {role.isPending && <StatusIndicator type="loading">Reading the role</StatusIndicator>}
+      {role.isError && (
+        <Alert type="warning" header="The role could not be read">
+          {role.error.message}
+        </Alert>
+      )}
+      {role.data && (
+        <SpaceBetween size="m">
+          {!role.data.trustsBatchOperations && (
+            <Alert type="warning" header="Batch Operations cannot assume this role">
+              Its trust policy does not allow batchoperations.s3.amazonaws.com to sts:AssumeRole.
+            </Alert>
+          )}
+          {role.data.inlinePolicies.map((p) => (
+            <PolicyDocumentView key={p.name} label={`Inline policy ${p.name}`} document={p.document} />
+          ))}
+          {role.data.inlinePolicies.length === 0 && <Box>No inline policies.</Box>}
+          <Box>
+            <Box variant="awsui-key-label">Attached managed policies</Box>
+            {role.data.attachedPolicies.length
+              ? role.data.attachedPolicies.map((p) => <div key={p.arn}>{p.name}</div>)
+              : 'None.'}
+          </Box>
+          <PolicyDocumentView label="Trust policy" document={role.data.trustPolicy} />
+        </SpaceBetween>
+      )}
+    </ExpandableSection>
+  );
+}

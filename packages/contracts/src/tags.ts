@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** A job tag or an object tag (S3Tag of the model: key 1–128, value 0–256 characters). */
+export const S3Tag = z.object({
+  key: z.string().min(1, 'a tag key is required').max(128, 'at most 128 characters'),
+  value: z.string().max(256, 'at most 256 characters'),
+});
+export type S3Tag = z.infer<typeof S3Tag>;
+
+/** Job tags: at most 50, keys unique. */
+export const JobTags = z
+  .array(S3Tag)
+  .max(50, 'at most 50 tags')
+  .superRefine((tags, ctx) => {
+    const seen = new Set<string>();
+    tags.forEach((t, i) => {
+      if (seen.has(t.key))
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate tag key ${t.key}` });
+      seen.add(t.key);
+    });
+  });

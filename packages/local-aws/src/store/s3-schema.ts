@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-file.js';
+
+// The tables of the S3 metadata store (decision 0004).
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS buckets (
+  name TEXT PRIMARY KEY,
+  region TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  versioning TEXT,
+  object_lock INTEGER NOT NULL DEFAULT 0,
+  config TEXT NOT NULL DEFAULT '{}',
+  owner TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS objects (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  is_latest INTEGER NOT NULL,
+  is_delete_marker INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  storage_class TEXT NOT NULL,
+  blob TEXT,
+  attrs TEXT NOT NULL,
+  PRIMARY KEY (bucket, key, version_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS objects_latest ON objects (bucket, is_latest, key);
+CREATE INDEX IF NOT EXISTS objects_versions ON objects (bucket, key, seq);
+-- Where deleted versions stood, so a listing resumed at one (version-id-marker) goes on from there.
+CREATE TABLE IF NOT EXISTS deleted_versions (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (bucket, key, version_id)
+) WITHOUT ROWID;
+-- Live replication still to do (decision 0017): one row per new version or delete marker a rule
+-- matched, written in the same transaction as the version; removed when its replication ended.
+CREATE TABLE IF NOT EXISTS replication_queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  enqueued INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  initiated INTEGER NOT NULL,
+  attrs TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads (bucket, key, initiated);
+-- What a completed upload answered, so a retried CompleteMultipartUpload gets the same answer.
+CREATE TABLE IF NOT EXISTS completed_uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS completed_uploads_by_bucket ON completed_uploads (bucket);
+CREATE TABLE IF NOT EXISTS parts (
+  upload_id TEXT NOT NULL,
+  part_number INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  blob TEXT NOT NULL,
+  checksum TEXT,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Open (and create or migrate) the S3 metadata database. `defaultOwner` owns the buckets of a data
+ * directory from before buckets had owners.
+ */
+export function openS3Database(file: string, defaultOwner: string): Database.Database {
+  const db = openSqlite(file);
+  // A 32 MB page cache for hot rows (the default is 2 MB); memory stays bounded by it.
+  db.pragma('cache_size = -32768');
+  db.exec(SCHEMA);
+  const columns = db.pragma('table_info(buckets)') as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'owner')) {
+    // One transaction: a crash leaves the old schema, which this migrates again at the next start.
+    db.transaction(() => {
+      db.exec("ALTER TABLE buckets ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
+      db.prepare("UPDATE buckets SET owner = ? WHERE owner = ''").run(defaultOwner);
+    })();
+  }
+  return db;
+}
