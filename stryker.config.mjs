@@ -14,7 +14,7 @@ export default {
     'packages/batch-formats/src/console-status.ts',
     'packages/batch-formats/src/job-permissions.ts',
     'packages/batch-formats/src/completion-report.ts',
-    'packages/local-aws/src/s3/replication/replication-rules.ts',
+    'packages/batch-formats/src/replication-rules.ts',
     'packages/engine/src/scheduler.ts',
   ],
   // The sandbox copies what the unit tests need: not the tools, the console, e2e or the examples.

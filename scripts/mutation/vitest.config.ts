@@ -7,7 +7,6 @@ export default defineConfig({
     include: [
       'packages/local-aws/src/iam/**/*.test.ts',
       'packages/local-aws/src/sigv4/**/*.test.ts',
-      'packages/local-aws/src/s3/replication/**/*.test.ts',
       'packages/batch-formats/src/**/*.test.ts',
       'packages/engine/src/**/*.test.ts',
       'apps/bff/src/web/**/*.test.ts',
