@@ -189,7 +189,7 @@ export function BatchPermissionsSection({
     <>
       <Section
         title="Permissions"
-        description="The role Batch Operations assumes: s3:InitiateReplication on the source objects, s3:GetReplicationConfiguration and s3:PutInventoryConfiguration on the bucket, s3:PutObject for the report and manifest."
+        description="The role Batch Operations assumes. Create role from template makes one with exactly what this job needs; the pre-flight check below tests the role you choose."
         size="m"
       >
         <PermissionsField
