@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +22,9 @@ import {
 import { CreateJobCommand, type CreateJobCommandInput, type JobStatus } from '@aws-sdk/client-s3-control';
 import { bodyText, eventually, reportLines, waitForJob } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
+import { awsJson } from './support/aws-cli-model.js';
 import {
   ACCOUNT_ID as AccountId,
-  AWS_CLI,
   errorOf,
   TEST_ROLE_ARN as RoleArn,
   startFixture,
@@ -569,28 +568,7 @@ describe('a restart', () => {
 });
 
 describe('the AWS CLI', () => {
-  function aws(args: readonly string[]): Promise<string> {
-    const home = fixture.dataDir;
-    return new Promise((ok, fail) => {
-      execFile(
-        AWS_CLI,
-        [...args, '--endpoint-url', fixture.aws.url, '--output', 'json'],
-        {
-          env: {
-            ...fixture.cliEnv,
-            HOME: home,
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-            AWS_PAGER: '',
-            // S3 Control puts the account in front of the host: reach local-aws as a proxy (wire-notes §1).
-            ...(args[0] === 's3control' ? { HTTP_PROXY: fixture.aws.url } : {}),
-          },
-          timeout: 60_000,
-        },
-        (err, stdout, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : ok(stdout)),
-      );
-    });
-  }
+  const aws = (args: readonly string[]) => awsJson(fixture, args);
 
   // Each CLI start takes seconds on a loaded machine: a longer timeout than the default.
   it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
@@ -616,44 +594,42 @@ describe('the AWS CLI', () => {
       '--replication-configuration',
       `file://${file}`,
     ]);
-    const created = JSON.parse(
-      await aws([
-        's3control',
-        'create-job',
-        '--account-id',
-        AccountId,
-        '--no-confirmation-required',
-        '--operation',
-        '{"S3ReplicateObject":{}}',
-        '--manifest-generator',
-        JSON.stringify({
-          S3JobManifestGenerator: {
-            ExpectedBucketOwner: AccountId,
-            SourceBucket: 'arn:aws:s3:::cli-src',
-            EnableManifestOutput: true,
-            ManifestOutputLocation: {
-              Bucket: 'arn:aws:s3:::reports',
-              ManifestPrefix: 'cli-manifests',
-              ManifestFormat: 'S3InventoryReport_CSV_20211130',
-            },
-            Filter: { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE', 'FAILED'] },
+    const created = (await aws([
+      's3control',
+      'create-job',
+      '--account-id',
+      AccountId,
+      '--no-confirmation-required',
+      '--operation',
+      '{"S3ReplicateObject":{}}',
+      '--manifest-generator',
+      JSON.stringify({
+        S3JobManifestGenerator: {
+          ExpectedBucketOwner: AccountId,
+          SourceBucket: 'arn:aws:s3:::cli-src',
+          EnableManifestOutput: true,
+          ManifestOutputLocation: {
+            Bucket: 'arn:aws:s3:::reports',
+            ManifestPrefix: 'cli-manifests',
+            ManifestFormat: 'S3InventoryReport_CSV_20211130',
           },
-        }),
-        '--report',
-        '{"Bucket":"arn:aws:s3:::reports","Prefix":"r-cli","Format":"Report_CSV_20180820","Enabled":true,"ReportScope":"AllTasks"}',
-        '--priority',
-        '10',
-        '--role-arn',
-        RoleArn,
-      ]),
-    ) as { JobId: string };
+          Filter: { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE', 'FAILED'] },
+        },
+      }),
+      '--report',
+      '{"Bucket":"arn:aws:s3:::reports","Prefix":"r-cli","Format":"Report_CSV_20180820","Enabled":true,"ReportScope":"AllTasks"}',
+      '--priority',
+      '10',
+      '--role-arn',
+      RoleArn,
+    ])) as { JobId: string };
     const job = await waitFor(created.JobId, ['Complete', 'Failed']);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 2, NumberOfTasksSucceeded: 2 });
     expect(job.GeneratedManifestDescriptor?.Format).toBe('S3InventoryReport_CSV_20211130');
     // One key through the CLI (each CLI start costs seconds), the other through the SDK.
-    const src = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-src', '--key', 'a/1']));
+    const src = await aws(['s3api', 'head-object', '--bucket', 'cli-src', '--key', 'a/1']);
     expect(src.ReplicationStatus).toBe('COMPLETED');
-    const dst = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-dst', '--key', 'a/1']));
+    const dst = await aws(['s3api', 'head-object', '--bucket', 'cli-dst', '--key', 'a/1']);
     expect(dst).toMatchObject({ ReplicationStatus: 'REPLICA', VersionId: ids['a/1'] });
     expect(await head('cli-dst', 'a/2')).toMatchObject({
       ReplicationStatus: 'REPLICA',

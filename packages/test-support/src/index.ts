@@ -5,3 +5,4 @@ export * from './eventually.js';
 export * from './fuzz-runner.js';
 export * from './seeded-random.js';
 export * from './zip-writer.js';
+export * from './iam-setup.js';

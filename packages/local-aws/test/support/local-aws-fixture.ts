@@ -90,12 +90,13 @@ export async function startFixture(options: FixtureOptions = {}): Promise<LocalA
 export function useFixture(
   options: FixtureOptions = {},
   setup?: (f: LocalAwsFixture) => Promise<void>,
+  setupTimeoutMs?: number,
 ): LocalAwsFixture {
   const holder = {} as LocalAwsFixture;
   beforeAll(async () => {
     Object.assign(holder, await startFixture(options));
     await setup?.(holder);
-  });
+  }, setupTimeoutMs);
   afterAll(() => holder.close?.());
   return holder;
 }
