@@ -29,6 +29,7 @@ import {
   PutObjectRetentionCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { putObjects } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 import { errorCode, send, sign, signedChunks, signedRequest } from './support/signed-http.js';
@@ -760,8 +761,10 @@ describe('conditional deletes', () => {
   });
 
   it('DeleteObjects honours each object ETag', async () => {
-    const a = await fixture.s3.send(new PutObjectCommand({ Bucket: 'cond-delete', Key: 'a', Body: 'a' }));
-    await fixture.s3.send(new PutObjectCommand({ Bucket: 'cond-delete', Key: 'b', Body: 'b' }));
+    const [a] = await putObjects(fixture.s3, 'cond-delete', [
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
     const result = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'cond-delete',

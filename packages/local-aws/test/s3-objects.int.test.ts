@@ -7,9 +7,9 @@ import {
   ListObjectsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
-  PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { createVersionedBucket, putObjects } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
@@ -114,12 +114,11 @@ describe('objects', () => {
 
 describe('versioning', () => {
   it('keeps versions, hides a key behind a delete marker and brings it back', async () => {
-    await f.s3.send(new CreateBucketCommand({ Bucket: 'vers' }));
-    await f.s3.send(
-      new PutBucketVersioningCommand({ Bucket: 'vers', VersioningConfiguration: { Status: 'Enabled' } }),
-    );
-    const v1 = await f.s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'k', Body: 'one' }));
-    const v2 = await f.s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'k', Body: 'two' }));
+    await createVersionedBucket(f.s3, 'vers');
+    const [v1, v2] = await putObjects(f.s3, 'vers', [
+      ['k', 'one'],
+      ['k', 'two'],
+    ]);
     expect(v1.VersionId).not.toBe(v2.VersionId);
     expect(await text(await f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
     expect(

@@ -20,7 +20,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, type CreateJobCommandInput, type JobStatus } from '@aws-sdk/client-s3-control';
-import { bodyText, eventually, reportLines, waitForJob } from '@batchops/test-support';
+import { bodyText, createVersionedBucket, eventually, reportLines, waitForJob } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
 import { awsJson } from './support/aws-cli-model.js';
 import {
@@ -36,12 +36,7 @@ const fixture = useFixture({ engine: { concurrency: 16, flushMs: 50 } }, async (
   await fixture.s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
 });
 
-async function versionedBucket(Bucket: string): Promise<void> {
-  await fixture.s3.send(new CreateBucketCommand({ Bucket }));
-  await fixture.s3.send(
-    new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }),
-  );
-}
+const versionedBucket = (Bucket: string) => createVersionedBucket(fixture.s3, Bucket);
 
 type Rule = ReplicationRule;
 
