@@ -1,7 +1,7 @@
 import { type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
-import { iamClientFor } from '@batchops/test-support';
+import type { JobDescriptor } from '@aws-sdk/client-s3-control';
+import { csvJobInput, iamClientFor, runJobToEnd } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_READONLY_ROLE_ARN,
@@ -35,34 +35,19 @@ afterAll(async () => {
   await f.close();
 });
 
-async function tagAs(RoleArn: string): Promise<JobDescriptor> {
-  const { JobId } = await f.s3control.send(
-    new CreateJobCommand({
-      AccountId: ACCOUNT_ID,
-      ConfirmationRequired: false,
-      Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'demo', Value: 'yes' }] } },
-      Manifest: {
-        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-        Location: { ObjectArn: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/manifests/three.csv`, ETag: etag },
-      },
-      Report: {
-        Enabled: true,
-        Bucket: `arn:aws:s3:::${DEMO_REPORTS_BUCKET}`,
-        Prefix: 'roles',
-        Format: 'Report_CSV_20180820',
-        ReportScope: 'AllTasks',
-      },
-      Priority: 1,
-      RoleArn,
+/** A tagging job over the three demo objects as `RoleArn`, run to its end. */
+function tagAs(RoleArn: string): Promise<JobDescriptor> {
+  return runJobToEnd(
+    f.s3control,
+    csvJobInput({
+      operation: { S3PutObjectTagging: { TagSet: [{ Key: 'demo', Value: 'yes' }] } },
+      manifest: { ObjectArn: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/manifests/three.csv`, ETag: etag },
+      reportBucket: DEMO_REPORTS_BUCKET,
+      reportPrefix: 'roles',
+      roleArn: RoleArn,
+      priority: 1,
     }),
   );
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job ?? {};
-    if (job.Status === 'Complete' || job.Status === 'Failed') return job;
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('demo roles', () => {

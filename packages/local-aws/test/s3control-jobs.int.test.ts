@@ -94,6 +94,13 @@ function jobInput(
 const describeJob = async (JobId: string) =>
   (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
 
+/** A job over a manifest of `rows` that waits for confirmation (Suspended at once); its ID. */
+async function createSuspendedJob(key: string, rows: string[], extra: Partial<CreateJobCommandInput> = {}) {
+  const manifest = await putManifest(key, rows);
+  const input = jobInput(manifest, { S3DeleteObjectTagging: {} }, { ConfirmationRequired: true, ...extra });
+  return (await ctl.send(new CreateJobCommand(input))).JobId as string;
+}
+
 const waitFor = (JobId: string, statuses: JobStatus[], timeoutMs = 30_000) =>
   waitForJob(ctl, JobId, statuses, { timeoutMs });
 
@@ -285,15 +292,9 @@ describe('lifecycle', () => {
   });
 
   it('cancels a suspended job at once and keeps the reason', async () => {
-    const manifest = await putManifest(
+    const JobId = await createSuspendedJob(
       'manifests/cancel.csv',
       (await srcKeys(2)).map((k) => `src,${enc(k)}`),
-    );
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
     );
     await waitFor(JobId as string, ['Suspended']);
     const out = await ctl.send(
@@ -346,13 +347,7 @@ describe('lifecycle', () => {
   });
 
   it('fails a job left Suspended for more than 30 days', async () => {
-    const manifest = await putManifest('manifests/old.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/old.csv', ['src,data/a']);
     await waitFor(JobId as string, ['Suspended']);
     clockOffset = 31 * 86_400_000;
     try {
@@ -398,13 +393,7 @@ describe('priority', () => {
   });
 
   it('updates a priority and refuses it on an ended job', async () => {
-    const manifest = await putManifest('manifests/p2.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/p2.csv', ['src,data/a']);
     const out = await ctl.send(new UpdateJobPriorityCommand({ AccountId, JobId, Priority: 77 }));
     expect(out).toMatchObject({ JobId, Priority: 77 });
     expect((await describeJob(JobId as string)).Priority).toBe(77);
@@ -430,14 +419,9 @@ describe('API details', () => {
   });
 
   it('keeps job tags with replace semantics and refuses more than 50', async () => {
-    const manifest = await putManifest('manifests/tags.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-        Tags: [{ Key: 'team', Value: 'red' }],
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/tags.csv', ['src,data/a'], {
+      Tags: [{ Key: 'team', Value: 'red' }],
+    });
     expect((await ctl.send(new GetJobTaggingCommand({ AccountId, JobId }))).Tags).toEqual([
       { Key: 'team', Value: 'red' },
     ]);
