@@ -20,7 +20,7 @@ import {
   PutObjectTaggingCommand,
   RestoreObjectCommand,
 } from '@aws-sdk/client-s3';
-import { createVersionedBucket, putObjects } from '@batchops/test-support';
+import { createVersionedBucket, putObjects, putVersions } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
@@ -35,10 +35,7 @@ const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, 
 
 describe('object tagging', () => {
   it('puts, gets and deletes a tag set, per version', async () => {
-    const [v1] = await putObjects(fixture.s3, 'versioned', [
-      ['t', 'one'],
-      ['t', 'two'],
-    ]);
+    const [v1] = await putVersions(fixture.s3, 'versioned', 't', 'one', 'two');
     const put = await fixture.s3.send(
       new PutObjectTaggingCommand({
         Bucket: 'versioned',
@@ -274,10 +271,7 @@ describe('RestoreObject', () => {
 
 describe('DeleteObjects', () => {
   it('deletes keys and versions, reporting markers and failures', async () => {
-    const [a1] = await putObjects(fixture.s3, 'versioned', [
-      ['d/a', '1'],
-      ['d/b', '2'],
-    ]);
+    const { 'd/a': a1 } = await putObjects(fixture.s3, 'versioned', { 'd/a': '1', 'd/b': '2' });
     const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'versioned',
@@ -302,10 +296,7 @@ describe('DeleteObjects', () => {
   });
 
   it('answers nothing for successes in quiet mode, and refuses more than 1000 keys', async () => {
-    await putObjects(fixture.s3, 'plain', [
-      ['q1', '1'],
-      ['q2', '2'],
-    ]);
+    await putObjects(fixture.s3, 'plain', { q1: '1', q2: '2' });
     const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'plain',
