@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { demo, expect, test } from '../fixtures';
 import type { JobDetailsPage } from '../pages/job-details-page';
-import { allowDemoRoleOnE2eBuckets, localS3 } from '../support/local-aws';
+import { localS3 } from '../support/local-aws';
 
 // Issue 9's operations, each made in the wizard, run, and checked on the objects themselves.
 // Needs the engine side of h-ops (legal hold, retention, checksum, restore, update encryption).
@@ -44,9 +44,7 @@ const waitComplete = async (jobPage: JobDetailsPage) => {
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
 };
 
-// Jobs run as the demo role: let it reach this journey's e2e-* buckets.
-test.beforeAll(allowDemoRoleOnE2eBuckets);
-
+// Each job runs as a role made from the console's template for it, as a user's own buckets need.
 test('Object Lock legal hold and retention, compute checksum, restore and update encryption from the wizard', async ({
   page,
   wizard,
@@ -74,7 +72,11 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.chooseCsvManifest(lockManifest);
   await page.getByRole('radio', { name: 'Object Lock legal hold', exact: true }).check();
   await page.getByRole('radio', { name: 'Enable' }).check();
-  await wizard.fillOptionsAndReview({ description: 'e2e legal hold', reportUri: reports });
+  await wizard.fillOptionsAndReview({
+    description: 'e2e legal hold',
+    reportUri: reports,
+    templateRole: 'e2e-ops-legal-hold',
+  });
   await expect(page.getByText('Enable (ON)', { exact: true })).toBeVisible();
   await expect(await wizard.cliCommand()).toContainText(
     `'{"S3PutObjectLegalHold":{"LegalHold":{"Status":"ON"}}}'`,
@@ -100,7 +102,11 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.nextButton.click();
   await expect(page.getByText('must be a date in the future', { exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Retain until date' }).fill(`${year}/03/04`);
-  await wizard.fillOptionsAndReview({ description: 'e2e retention', reportUri: reports });
+  await wizard.fillOptionsAndReview({
+    description: 'e2e retention',
+    reportUri: reports,
+    templateRole: 'e2e-ops-retention',
+  });
   await expect(page.getByText(`${year}-03-04T00:00:00.000Z`, { exact: true })).toBeVisible();
   await wizard.createButton.click();
   await waitComplete(jobPage);
@@ -118,7 +124,11 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('button', { name: 'Checksum function' }).click();
   await page.getByRole('option', { name: 'CRC32', exact: true }).click();
   await page.getByRole('radio', { name: 'Full object' }).check();
-  await wizard.fillOptionsAndReview({ description: 'e2e checksum', reportUri: reports });
+  await wizard.fillOptionsAndReview({
+    description: 'e2e checksum',
+    reportUri: reports,
+    templateRole: 'e2e-ops-checksum',
+  });
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(page.getByRole('heading', { name: /Completion report \(3\)/ })).toBeVisible();
@@ -138,7 +148,11 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page
     .getByRole('spinbutton', { name: 'Number of days that the restored copy is available' })
     .fill('1');
-  await wizard.fillOptionsAndReview({ description: 'e2e restore', reportUri: reports });
+  await wizard.fillOptionsAndReview({
+    description: 'e2e restore',
+    reportUri: reports,
+    templateRole: 'e2e-ops-restore',
+  });
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(jobPage.value('Retrieval tier')).toHaveText('Standard');
@@ -155,7 +169,11 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.nextButton.click();
   await expect(page.getByText(/^must be a KMS key ARN/)).toBeVisible();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill(kmsKey);
-  await wizard.fillOptionsAndReview({ description: 'e2e encryption', reportUri: reports });
+  await wizard.fillOptionsAndReview({
+    description: 'e2e encryption',
+    reportUri: reports,
+    templateRole: 'e2e-ops-encryption',
+  });
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(jobPage.value('Bucket Key')).toHaveText('Enabled');
