@@ -3,11 +3,10 @@ import {
   CreateBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { lambdaClientFor, zipOf } from '@batchops/test-support';
+import { lambdaClientFor, putReplicationRule, zipOf } from '@batchops/test-support';
 import { demo, expect, test } from '../fixtures';
 import { jobCountsByStatus, localAwsEndpoint, localS3 } from '../support/local-aws';
 
@@ -115,24 +114,7 @@ test('replicate existing objects with a manifest made from the replication confi
   const keys = ['old/1.txt', 'old/2.txt', 'old/3.txt'];
   // Written before the configuration: live replication never saw them.
   for (const k of keys) await s3.send(new PutObjectCommand({ Bucket: 'e2e-repl-src', Key: k, Body: k }));
-  await s3.send(
-    new PutBucketReplicationCommand({
-      Bucket: 'e2e-repl-src',
-      ReplicationConfiguration: {
-        Role: role,
-        Rules: [
-          {
-            ID: 'all',
-            Priority: 1,
-            Status: 'Enabled',
-            Filter: { Prefix: 'old/' },
-            DeleteMarkerReplication: { Status: 'Disabled' },
-            Destination: { Bucket: 'arn:aws:s3:::e2e-repl-dst' },
-          },
-        ],
-      },
-    }),
-  );
+  await putReplicationRule(s3, 'e2e-repl-src', 'e2e-repl-dst', role, 'old/');
 
   await wizard.goto();
   await page.getByRole('radio', { name: 'Create manifest using S3 Replication configuration' }).check();

@@ -3,7 +3,6 @@ import {
   GetObjectAclCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
-  PutBucketReplicationCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import type { JobOperation } from '@aws-sdk/client-s3-control';
@@ -13,6 +12,7 @@ import {
   createVersionedBucket,
   csvJobInput,
   putCsvManifest,
+  putReplicationRule,
   reportLines,
   runJobToEnd,
 } from '@batchops/test-support';
@@ -44,24 +44,7 @@ const f = useFixture(
     await s3.send(new CreateBucketCommand({ Bucket: 'lp-locked', ObjectLockEnabledForBucket: true }));
     await createVersionedBucket(s3, 'lp-repl-src');
     await createVersionedBucket(s3, 'lp-repl-dst');
-    await s3.send(
-      new PutBucketReplicationCommand({
-        Bucket: 'lp-repl-src',
-        ReplicationConfiguration: {
-          Role: TEST_ROLE_ARN,
-          Rules: [
-            {
-              ID: 'all',
-              Priority: 1,
-              Status: 'Enabled',
-              Filter: { Prefix: '' },
-              DeleteMarkerReplication: { Status: 'Disabled' },
-              Destination: { Bucket: 'arn:aws:s3:::lp-repl-dst' },
-            },
-          ],
-        },
-      }),
-    );
+    await putReplicationRule(s3, 'lp-repl-src', 'lp-repl-dst', TEST_ROLE_ARN);
     for (const Key of ['k1', 'k2']) {
       for (const Bucket of ['lp-plain', 'lp-locked', 'lp-repl-src'])
         await s3.send(new PutObjectCommand({ Bucket, Key, Body: `body of ${Key}` }));

@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   type PutObjectCommandOutput,
@@ -34,4 +35,25 @@ export async function putVersions<const B extends readonly (string | Buffer)[]>(
   const out: PutObjectCommandOutput[] = [];
   for (const Body of bodies) out.push(await s3.send(new PutObjectCommand({ Bucket, Key, Body })));
   return out as { -readonly [I in keyof B]: PutObjectCommandOutput };
+}
+
+/** Replicate `Bucket`'s keys under `prefix` (all by default) to `destination`, one enabled rule as `role`. */
+export async function putReplicationRule(
+  s3: S3Client,
+  Bucket: string,
+  destination: string,
+  role: string,
+  prefix = '',
+): Promise<void> {
+  const rule = {
+    ID: 'all',
+    Priority: 1,
+    Status: 'Enabled' as const,
+    Filter: { Prefix: prefix },
+    DeleteMarkerReplication: { Status: 'Disabled' as const },
+    Destination: { Bucket: `arn:aws:s3:::${destination}` },
+  };
+  await s3.send(
+    new PutBucketReplicationCommand({ Bucket, ReplicationConfiguration: { Role: role, Rules: [rule] } }),
+  );
 }
