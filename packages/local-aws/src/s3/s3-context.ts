@@ -55,6 +55,26 @@ export interface S3Route {
   readonly handle: S3Handler;
 }
 
+const VERB = { PUT: 'Put', GET: 'Get', DELETE: 'Delete', HEAD: 'Head', POST: 'Post' } as const;
+
+/**
+ * The routes of one query sub-resource, each method's operation named as S3 names it
+ * (`PUT ?tagging` on a bucket: PutBucketTagging).
+ */
+export const subResourceRoutes = (
+  scope: S3Route['scope'],
+  sub: string,
+  resource: string,
+  handlers: Partial<Record<S3Route['method'], S3Handler>>,
+): S3Route[] =>
+  Object.entries(handlers).map(([method, handle]) => ({
+    method: method as S3Route['method'],
+    scope,
+    sub,
+    operation: `${VERB[method as S3Route['method']]}${resource}`,
+    handle: handle as S3Handler,
+  }));
+
 /** The canonical user of an account: its ID zero-padded to 64 digits (decision 0016). */
 export function ownerOf(accountId: string) {
   return { id: `${accountId}`.padStart(64, '0'), displayName: 'batchops' };

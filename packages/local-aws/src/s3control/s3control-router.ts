@@ -48,45 +48,23 @@ interface Route extends PathRoute<S3ControlContext, Engine> {
   readonly operation: string;
 }
 
+/** A route of the S3 Control path `/v20180820/<tail>` (`{id}` captured as `([^/]+)`). */
+const route = (method: string, tail: string, operation: string, handle: Route['handle']): Route => ({
+  method,
+  path: new RegExp(`^/v20180820/${tail.replace('{id}', '([^/]+)')}$`),
+  operation,
+  handle,
+});
+
 const routes: readonly Route[] = [
-  { method: 'GET', path: /^\/v20180820\/jobs$/, operation: 'ListJobs', handle: (ctx, e) => listJobs(ctx, e) },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs$/,
-    operation: 'CreateJob',
-    handle: (ctx, e) => createJob(ctx, e),
-  },
-  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)$/, operation: 'DescribeJob', handle: describeJob },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs\/([^/]+)\/status$/,
-    operation: 'UpdateJobStatus',
-    handle: updateJobStatus,
-  },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs\/([^/]+)\/priority$/,
-    operation: 'UpdateJobPriority',
-    handle: updateJobPriority,
-  },
-  {
-    method: 'GET',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'GetJobTagging',
-    handle: getJobTagging,
-  },
-  {
-    method: 'PUT',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'PutJobTagging',
-    handle: putJobTagging,
-  },
-  {
-    method: 'DELETE',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'DeleteJobTagging',
-    handle: deleteJobTagging,
-  },
+  route('GET', 'jobs', 'ListJobs', (ctx, e) => listJobs(ctx, e)),
+  route('POST', 'jobs', 'CreateJob', (ctx, e) => createJob(ctx, e)),
+  route('GET', 'jobs/{id}', 'DescribeJob', describeJob),
+  route('POST', 'jobs/{id}/status', 'UpdateJobStatus', updateJobStatus),
+  route('POST', 'jobs/{id}/priority', 'UpdateJobPriority', updateJobPriority),
+  route('GET', 'jobs/{id}/tagging', 'GetJobTagging', getJobTagging),
+  route('PUT', 'jobs/{id}/tagging', 'PutJobTagging', putJobTagging),
+  route('DELETE', 'jobs/{id}/tagging', 'DeleteJobTagging', deleteJobTagging),
 ];
 
 export async function routeS3Control(
