@@ -3,6 +3,7 @@ import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
 import type { S3MetaStore } from '../store/s3-meta-store.js';
 import type { ObjectRow } from '../store/s3-rows.js';
+import type { AccountPublicAccessBlocks } from './public-access-block.js';
 import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {
@@ -22,6 +23,8 @@ export interface S3Services {
   readonly settings: S3Settings;
   /** Identity-based policies of IAM users and role sessions (decision 0022); absent: none checked. */
   readonly authorizer?: Authorizer;
+  /** The accounts' Block Public Access settings (S3 Control's PutPublicAccessBlock). */
+  readonly publicAccessBlocks?: AccountPublicAccessBlocks;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
   now(): Date;

@@ -140,15 +140,6 @@ export const bucketConfigRoutes: readonly S3Route[] = [
     DELETE: deleteBucketReplication,
   }),
   ...subResourceRoutes('bucket', 'encryption', 'BucketEncryption', { GET: getBucketEncryption }),
-  ...subResourceRoutes('bucket', 'policy', 'BucketPolicy', {
-    GET: notConfigured('NoSuchBucketPolicy', 'The bucket policy does not exist'),
-  }),
-  ...subResourceRoutes('bucket', 'publicAccessBlock', 'PublicAccessBlock', {
-    GET: notConfigured(
-      'NoSuchPublicAccessBlockConfiguration',
-      'The public access block configuration was not found',
-    ),
-  }),
   ...subResourceRoutes('bucket', 'lifecycle', 'BucketLifecycleConfiguration', {
     GET: notConfigured('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
   }),
