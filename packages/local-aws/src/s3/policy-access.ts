@@ -1,4 +1,3 @@
-import { bucketOfArn } from '@batchops/batch-formats';
 import { identityRefusal, notAuthorized, type Permission, principalContext } from '../iam/authorizer.js';
 import type { Decision } from '../iam/policy-evaluation.js';
 import type { BucketRow } from '../store/s3-rows.js';
@@ -13,8 +12,9 @@ import type { S3Context } from './s3-context.js';
 /** What the bucket owner's root may always do, so that no policy locks the owner out (as on S3). */
 const OWNER_ROOT_ALWAYS = new Set(['GetBucketPolicy', 'PutBucketPolicy', 'DeleteBucketPolicy']);
 
+/** The bucket of a bucket or object ARN (`arn:aws:s3:::<bucket>[/<key>]`). */
 const bucketOf = (ctx: S3Context, resource: string): BucketRow | undefined => {
-  const name = resource.startsWith('arn:aws:s3:::') ? bucketOfArn(resource) : undefined;
+  const name = resource.match(/^arn:aws:s3:::([^/]+)/)?.[1];
   return name ? ctx.svc.meta.getBucket(name) : undefined;
 };
 
