@@ -6,6 +6,8 @@ import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from 
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
+  DeletePublicAccessBlockCommand as DeleteBucketPublicAccessBlockCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetObjectCommand,
@@ -24,7 +26,7 @@ import {
 } from '@aws-sdk/client-s3-control';
 import { iamClientFor, s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CLI, errorOf, type LocalAwsFixture } from './support/local-aws-fixture.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 import { ACCOUNT_A, ACCOUNT_B, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
 
 // Bucket policies and Block Public Access (issue 24 §1, decision 0032), through the SDK and the CLI.
@@ -315,5 +317,42 @@ describe('AWS CLI', () => {
       (e) => e,
     );
     expect(String(bad.stderr)).toContain('MalformedPolicy');
+  });
+});
+
+describe('secure bucket defaults (s3.secureBucketDefaults)', () => {
+  it('creates buckets as S3 does since April 2023: ACLs off, public access blocked', async () => {
+    const secure = await startFixture({ s3: { secureBucketDefaults: true } });
+    try {
+      const s3 = secure.s3;
+      await s3.send(new CreateBucketCommand({ Bucket: 'sd-new' }));
+      const ownership = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'sd-new' }));
+      expect(ownership.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+      const pab = await s3.send(new GetPublicAccessBlockCommand({ Bucket: 'sd-new' }));
+      expect(pab.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      });
+      await s3.send(new PutObjectCommand({ Bucket: 'sd-new', Key: 'k', Body: 'x' }));
+      const acl = await errorOf(
+        s3.send(new PutObjectAclCommand({ Bucket: 'sd-new', Key: 'k', ACL: 'public-read' })),
+      );
+      expect(acl.name).toBe('AccessControlListNotSupported');
+      // A user who wants ACLs asks for them, as on AWS; public ones stay blocked until the block goes.
+      await s3.send(new CreateBucketCommand({ Bucket: 'sd-acls', ObjectOwnership: 'ObjectWriter' }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: 'sd-acls', Key: 'k', Body: 'x', ACL: 'bucket-owner-read' }),
+      );
+      expect(
+        (await errorOf(s3.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }))))
+          .name,
+      ).toBe('AccessDenied');
+      await s3.send(new DeleteBucketPublicAccessBlockCommand({ Bucket: 'sd-acls' }));
+      await s3.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }));
+    } finally {
+      await secure.close();
+    }
   });
 });
