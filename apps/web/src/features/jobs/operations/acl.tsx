@@ -1,4 +1,4 @@
-import { type CannedAcl, cannedAcls, operationLabelOf } from '@batchops/contracts';
+import { type CannedAcl, cannedAcls } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { Section } from '../../../components/form/section';
 import { SelectField } from '../../../components/form/select-field';
@@ -34,7 +34,6 @@ const items = (op: { cannedAcl: CannedAcl }): DetailItem[] => [{ label: 'Canned 
 
 export const acl = webOperation({
   type: 'acl',
-  label: operationLabelOf.acl,
   description: 'Replace the ACL of each object with a canned ACL.',
   Parameters: AclParameters,
   defaults: { aclCannedAcl: 'private' },

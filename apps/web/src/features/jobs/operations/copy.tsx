@@ -1,5 +1,5 @@
 import { bucketOfArn } from '@batchops/batch-formats';
-import { type CannedAcl, operationLabelOf, type S3Tag, storageClasses } from '@batchops/contracts';
+import { type CannedAcl, type S3Tag, storageClasses } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
 import { KeyValueEditor } from '../../../components/form/key-value-editor';
@@ -103,7 +103,6 @@ function items(op: OperationOf<'copy'>): DetailItem[] {
 
 export const copy = webOperation({
   type: 'copy',
-  label: operationLabelOf.copy,
   description: 'Copy each object to a destination bucket.',
   Parameters: CopyParameters,
   defaults: {

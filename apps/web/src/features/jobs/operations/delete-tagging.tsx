@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
@@ -12,7 +11,6 @@ function DeleteTaggingParameters() {
 
 export const deleteTagging = webOperation({
   type: 'deleteTagging',
-  label: operationLabelOf.deleteTagging,
   description: 'Remove every tag of each object.',
   Parameters: DeleteTaggingParameters,
   toModel: () => ({ type: 'deleteTagging' }),

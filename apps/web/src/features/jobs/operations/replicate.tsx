@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import { Section } from '../../../components/form/section';
 import { webOperation } from './operation-module';
 
@@ -13,7 +12,6 @@ function ReplicateParameters() {
 
 export const replicate = webOperation({
   type: 'replicate',
-  label: operationLabelOf.replicate,
   description: "Replicate each object with the source bucket's replication configuration.",
   Parameters: ReplicateParameters,
   toModel: () => ({ type: 'replicate' }),

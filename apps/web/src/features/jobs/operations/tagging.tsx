@@ -1,4 +1,4 @@
-import { operationLabelOf, type S3Tag } from '@batchops/contracts';
+import type { S3Tag } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
 import { Section } from '../../../components/form/section';
 import { TagsEditor } from '../components/tags-editor';
@@ -35,7 +35,6 @@ const items = (op: { tags: { key: string; value: string }[] }): DetailItem[] => 
 
 export const tagging = webOperation({
   type: 'tagging',
-  label: operationLabelOf.tagging,
   description: 'Replace the tag set of each object: its existing tags are removed.',
   Parameters: TaggingParameters,
   defaults: { objectTags: [{ key: '', value: '' }] },
