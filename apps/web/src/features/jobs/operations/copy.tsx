@@ -8,8 +8,8 @@ import { Section } from '../../../components/form/section';
 import { SelectField, type SelectItem } from '../../../components/form/select-field';
 import { S3UriField } from '../../../components/s3-browser/s3-uri-field';
 import { nonEmpty, s3Uri, splitUri } from '../components/create-job-wizard/form-values';
-import { TagsEditor } from '../components/tags-editor';
 import { aclOptions } from './acl';
+import { ObjectTagsEditor } from './object-tags-editor';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
@@ -67,13 +67,7 @@ function CopyParameters(props: OperationFormProps) {
         />
       )}
       <FormField label="Object tags of the copies" description="Leave empty to copy the source's tags.">
-        <TagsEditor
-          tags={form.copyTags}
-          onChange={(copyTags) => update({ copyTags })}
-          limit={10}
-          errors={errors}
-          errorPrefix="operation.tags."
-        />
+        <ObjectTagsEditor {...bindField(props, 'copyTags')} errors={errors} />
       </FormField>
       <SelectField
         {...bindField(props, 'copyCannedAcl')}

@@ -9,7 +9,7 @@ import type {
 
 export type OperationType = WizardOperation['type'];
 export type OperationOf<T extends OperationType> = Extract<WizardOperation, { type: T }>;
-type OperationInputOf<T extends OperationType> = Extract<JobWizardInput['operation'], { type: T }>;
+export type OperationInputOf<T extends OperationType> = Extract<JobWizardInput['operation'], { type: T }>;
 
 /** One labelled value of a review or job-details section. */
 export interface DetailItem {
