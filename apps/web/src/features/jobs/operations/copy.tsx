@@ -8,7 +8,7 @@ import { Section } from '../../../components/form/section';
 import { SelectField, type SelectItem } from '../../../components/form/select-field';
 import { S3UriField } from '../../../components/s3-browser/s3-uri-field';
 import { nonEmpty, s3Uri, splitUri } from '../components/create-job-wizard/form-values';
-import { aclOptions } from './acl';
+import { CannedAclField } from './canned-acl-field';
 import { ObjectTagsEditor } from './object-tags-editor';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
@@ -35,7 +35,6 @@ const storageOptions: SelectItem<StorageClass | ''>[] = [
   { value: '', label: 'Same as the source object' },
   ...storageClasses.map((c) => ({ value: c, label: c })),
 ];
-const copyAclOptions: SelectItem<CannedAcl | ''>[] = [{ value: '', label: 'Do not specify' }, ...aclOptions];
 const metadataWords = { add: 'Add metadata', row: 'Metadata', empty: 'No metadata.' };
 
 function CopyParameters(props: OperationFormProps) {
@@ -69,12 +68,7 @@ function CopyParameters(props: OperationFormProps) {
       <FormField label="Object tags of the copies" description="Leave empty to copy the source's tags.">
         <ObjectTagsEditor {...bindField(props, 'copyTags')} errors={errors} />
       </FormField>
-      <SelectField
-        {...bindField(props, 'copyCannedAcl')}
-        label="Canned ACL"
-        errorText={errors.cannedAcl}
-        options={copyAclOptions}
-      />
+      <CannedAclField {...bindField(props, 'copyCannedAcl')} errorText={errors.cannedAcl} unset />
     </Section>
   );
 }
