@@ -290,9 +290,7 @@ describe('sub-resources local-aws does not implement', () => {
   // Every one once answered as another operation would (PUT ?policy created the bucket, GET ?torrent
   // returned the object): now each is 501 NotImplemented and changes nothing.
   const unimplemented: Array<[method: string, path: string, sub: string]> = [
-    ['PUT', '/unimpl', 'policy'],
     ['PUT', '/unimpl', 'cors'],
-    ['PUT', '/unimpl', 'publicAccessBlock'],
     ['PUT', '/unimpl', 'lifecycle'],
     ['PUT', '/unimpl', 'encryption'],
     ['GET', '/unimpl', 'website'],
@@ -307,7 +305,6 @@ describe('sub-resources local-aws does not implement', () => {
     ['GET', '/unimpl', 'accelerate'],
     ['PUT', '/unimpl', 'requestPayment'],
     ['GET', '/unimpl', 'logging'],
-    ['GET', '/unimpl', 'policyStatus'],
     ['DELETE', '/unimpl', 'metadataTable'],
     ['GET', '/unimpl/obj', 'torrent'],
     ['POST', '/unimpl/obj', 'select'],
@@ -341,7 +338,9 @@ describe('sub-resources local-aws does not implement', () => {
       query: { policy: '' },
       body: '{"Version":"2012-10-17","Statement":[]}',
     });
-    expect(r.status).toBe(501);
+    // PutBucketPolicy of a bucket that does not exist (decision 0032).
+    expect(r.status).toBe(404);
+    expect(errorCode(r.body)).toBe('NoSuchBucket');
     expect((await errorOf(fixture.s3.send(new HeadBucketCommand({ Bucket: 'no-such-bucket' })))).name).toBe(
       'NotFound',
     );
