@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { JobDescriptor } from '@aws-sdk/client-s3-control';
@@ -9,6 +12,7 @@ import {
   DEMO_ROLE_ARN,
   DEMO_SOURCE_BUCKET,
 } from '../src/index.js';
+import { awsJson } from './support/aws-cli-model.js';
 import { ACCOUNT_ID, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // The demo's two roles (decision 0022): batchops-demo runs the demo jobs, batchops-demo-readonly
@@ -77,4 +81,37 @@ describe('demo roles', () => {
     expect(await decision(DEMO_ROLE_ARN(ACCOUNT_ID))).toEqual(['allowed', 'allowed']);
     expect(await decision(DEMO_READONLY_ROLE_ARN(ACCOUNT_ID))).toEqual(['implicitDeny', 'allowed']);
   });
+});
+
+/** The README's `aws iam` / `aws sts` lines, continuations joined, as words (its quotes are single). */
+function readmeIamLines(): string[][] {
+  const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../README.md'), 'utf8');
+  const lines = readme.replace(/\\\n\s*/g, '').split('\n');
+  return lines
+    .filter((l) => /^aws (iam|sts) /.test(l))
+    .map((l) => (l.replace(/#.*$/, '').match(/'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^'(.*)'$/, '$1')));
+}
+
+describe("the README's IAM and STS commands against the seeded demo", () => {
+  it('run as written (endpoint aside) and answer what the README says', async () => {
+    const commands = readmeIamLines();
+    expect(commands.map((c) => c.slice(0, 3).join(' '))).toEqual([
+      'aws iam get-role-policy',
+      'aws iam simulate-principal-policy',
+      'aws sts get-caller-identity',
+    ]);
+    // Every line names the default endpoint; the test's local-aws listens elsewhere.
+    const run = (words: string[]) =>
+      awsJson(
+        f,
+        words.slice(1).filter((w, i, all) => w !== '--endpoint-url' && all[i - 1] !== '--endpoint-url'),
+      );
+    const [policy, simulation, caller] = await Promise.all(commands.map(run));
+    expect(JSON.stringify(policy?.PolicyDocument)).toContain('s3:GetObject');
+    expect(JSON.stringify(policy?.PolicyDocument)).not.toContain('s3:PutObjectTagging');
+    expect(simulation?.EvaluationResults).toMatchObject([
+      { EvalActionName: 's3:PutObjectTagging', EvalDecision: 'implicitDeny' },
+    ]);
+    expect(caller?.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:root`);
+  }, 120_000);
 });
