@@ -45,6 +45,11 @@ const waitComplete = async (jobPage: JobDetailsPage) => {
 };
 
 // Each job runs as a role made from the console's template for it, as a user's own buckets need.
+const options = (what: string) => ({
+  description: `e2e ${what}`,
+  reportUri: reports,
+  templateRole: `e2e-ops-${what.replaceAll(' ', '-')}`,
+});
 test('Object Lock legal hold and retention, compute checksum, restore and update encryption from the wizard', async ({
   page,
   wizard,
@@ -72,11 +77,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.chooseCsvManifest(lockManifest);
   await page.getByRole('radio', { name: 'Object Lock legal hold', exact: true }).check();
   await page.getByRole('radio', { name: 'Enable' }).check();
-  await wizard.fillOptionsAndReview({
-    description: 'e2e legal hold',
-    reportUri: reports,
-    templateRole: 'e2e-ops-legal-hold',
-  });
+  await wizard.fillOptionsAndReview(options('legal hold'));
   await expect(page.getByText('Enable (ON)', { exact: true })).toBeVisible();
   await expect(await wizard.cliCommand()).toContainText(
     `'{"S3PutObjectLegalHold":{"LegalHold":{"Status":"ON"}}}'`,
@@ -102,11 +103,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.nextButton.click();
   await expect(page.getByText('must be a date in the future', { exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Retain until date' }).fill(`${year}/03/04`);
-  await wizard.fillOptionsAndReview({
-    description: 'e2e retention',
-    reportUri: reports,
-    templateRole: 'e2e-ops-retention',
-  });
+  await wizard.fillOptionsAndReview(options('retention'));
   await expect(page.getByText(`${year}-03-04T00:00:00.000Z`, { exact: true })).toBeVisible();
   await wizard.createButton.click();
   await waitComplete(jobPage);
@@ -124,11 +121,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('button', { name: 'Checksum function' }).click();
   await page.getByRole('option', { name: 'CRC32', exact: true }).click();
   await page.getByRole('radio', { name: 'Full object' }).check();
-  await wizard.fillOptionsAndReview({
-    description: 'e2e checksum',
-    reportUri: reports,
-    templateRole: 'e2e-ops-checksum',
-  });
+  await wizard.fillOptionsAndReview(options('checksum'));
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(page.getByRole('heading', { name: /Completion report \(3\)/ })).toBeVisible();
@@ -148,11 +141,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page
     .getByRole('spinbutton', { name: 'Number of days that the restored copy is available' })
     .fill('1');
-  await wizard.fillOptionsAndReview({
-    description: 'e2e restore',
-    reportUri: reports,
-    templateRole: 'e2e-ops-restore',
-  });
+  await wizard.fillOptionsAndReview(options('restore'));
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(jobPage.value('Retrieval tier')).toHaveText('Standard');
@@ -169,11 +158,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await wizard.nextButton.click();
   await expect(page.getByText(/^must be a KMS key ARN/)).toBeVisible();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill(kmsKey);
-  await wizard.fillOptionsAndReview({
-    description: 'e2e encryption',
-    reportUri: reports,
-    templateRole: 'e2e-ops-encryption',
-  });
+  await wizard.fillOptionsAndReview(options('encryption'));
   await wizard.createButton.click();
   await waitComplete(jobPage);
   await expect(jobPage.value('Bucket Key')).toHaveText('Enabled');

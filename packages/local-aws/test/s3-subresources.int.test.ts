@@ -27,6 +27,10 @@ import { errorOf, useFixture } from './support/local-aws-fixture.js';
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
+/** PutObjectLegalHold on a version in the Object Lock bucket. */
+const legalHold = (Key: string, VersionId: string | undefined, Status: 'ON' | 'OFF') =>
+  fixture.s3.send(new PutObjectLegalHoldCommand({ Bucket: 'locked', Key, VersionId, LegalHold: { Status } }));
+
 const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, async () => {
   await fixture.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
   await createVersionedBucket(fixture.s3, 'versioned');
@@ -334,14 +338,7 @@ describe('DeleteObjects', () => {
         Message: 'Access Denied because object protected by object lock.',
       },
     ]);
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'batch',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'OFF' },
-      }),
-    );
+    await legalHold('batch', v.VersionId, 'OFF');
   });
 });
 
@@ -362,14 +359,7 @@ describe('Object Lock', () => {
 
   it('a legal hold blocks deleting its version until it is lifted', async () => {
     const v = await fixture.s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'hold', Body: 'x' }));
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'hold',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'ON' },
-      }),
-    );
+    await legalHold('hold', v.VersionId, 'ON');
     const hold = await fixture.s3.send(
       new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }),
     );
@@ -380,14 +370,7 @@ describe('Object Lock', () => {
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata.httpStatusCode).toBe(403);
 
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'hold',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'OFF' },
-      }),
-    );
+    await legalHold('hold', v.VersionId, 'OFF');
     await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }));
     const gone = await errorOf(
       fixture.s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),
