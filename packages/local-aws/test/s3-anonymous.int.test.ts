@@ -2,27 +2,29 @@ import {
   CreateBucketCommand,
   PutBucketPolicyCommand,
   PutObjectAclCommand,
-  PutObjectCommand,
   PutPublicAccessBlockCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { putObjects } from '@batchops/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFixture } from './support/local-aws-fixture.js';
 
 // Unsigned S3 requests get only what a bucket grants everyone: a policy with Principal "*" or an
 // ACL grant to AllUsers (issue 24 §1, decision 0032).
 
-let fx: LocalAwsFixture;
-let s3: S3Client;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  s3 = fx.s3;
+const fx = useFixture({}, async ({ s3 }) => {
   await s3.send(new CreateBucketCommand({ Bucket: 'anon' }));
-  for (const Key of ['open/a', 'closed/b', 'acl/c', 'auth/d'])
-    await s3.send(new PutObjectCommand({ Bucket: 'anon', Key, Body: `body of ${Key}` }));
+  await putObjects(s3, 'anon', [
+    ['open/a', 'body of open/a'],
+    ['closed/b', 'body of closed/b'],
+    ['acl/c', 'body of acl/c'],
+    ['auth/d', 'body of auth/d'],
+  ]);
 });
-afterAll(() => fx.close());
+let s3: S3Client;
+beforeAll(() => {
+  s3 = fx.s3;
+});
 
 const unsigned = (path: string, init?: RequestInit) => fetch(`${fx.aws.url}${path}`, init);
 

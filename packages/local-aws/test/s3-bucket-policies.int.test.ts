@@ -25,9 +25,9 @@ import {
   PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3-control';
 import { iamClientFor, s3ClientFor } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { ACCOUNT_A, ACCOUNT_B, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+import { ACCOUNT_A, ACCOUNT_B, useTwoAccounts } from './support/two-accounts.js';
 
 // Bucket policies and Block Public Access (issue 24 §1, decision 0032), through the SDK and the CLI.
 
@@ -35,16 +35,13 @@ const run = promisify(execFile);
 const A = ACCOUNT_A;
 const B = ACCOUNT_B;
 
-let accounts: TwoAccounts;
+const accounts = useTwoAccounts();
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
-
-beforeAll(async () => {
-  accounts = await startTwoAccounts();
+beforeAll(() => {
   ({ fx, a, b } = accounts);
 });
-afterAll(() => accounts.close());
 
 type StatementInput = Record<string, unknown>;
 const policy = (...Statement: StatementInput[]) => JSON.stringify({ Version: '2012-10-17', Statement });

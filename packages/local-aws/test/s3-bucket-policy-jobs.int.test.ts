@@ -5,21 +5,21 @@ import {
   ListObjectVersionsCommand,
   PutBucketPolicyCommand,
   PutBucketReplicationCommand,
-  PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import {
+  createVersionedBucket,
   csvJobInput,
   eventually,
   reportLines,
   runJobToEnd,
   s3ControlClientFor,
 } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ROLE } from '../src/index.js';
 import type { LocalAwsFixture } from './support/local-aws-fixture.js';
-import { ACCOUNT_A, ACCOUNT_B, B_KEYS, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+import { ACCOUNT_A, ACCOUNT_B, B_KEYS, useTwoAccounts } from './support/two-accounts.js';
 
 // Cross-account Batch Operations and replication with bucket policies (issue 24 §1, decision 0032):
 // each works once the other account's bucket policy allows the role, and fails without it.
@@ -29,20 +29,17 @@ const B = ACCOUNT_B;
 const B_ROLE = `arn:aws:iam::${B}:role/batchops-test`;
 const A_REPLICATION_ROLE = `arn:aws:iam::${A}:role/batchops-replication`;
 
-let accounts: TwoAccounts;
+// Account B's jobs run as B's own batchops-test role.
+const accounts = useTwoAccounts({
+  roles: [{ ...TEST_ROLE, accountId: B }],
+  engine: { concurrency: 4, flushMs: 50 },
+});
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
-
-beforeAll(async () => {
-  // Account B's jobs run as B's own batchops-test role.
-  accounts = await startTwoAccounts({
-    roles: [{ ...TEST_ROLE, accountId: B }],
-    engine: { concurrency: 4, flushMs: 50 },
-  });
+beforeAll(() => {
   ({ fx, a, b } = accounts);
 });
-afterAll(() => accounts.close());
 
 const allow = (client: S3Client, Bucket: string, principal: string, Action: string[]) =>
   client.send(
@@ -56,13 +53,6 @@ const allow = (client: S3Client, Bucket: string, principal: string, Action: stri
       }),
     }),
   );
-
-async function versioned(client: S3Client, Bucket: string): Promise<void> {
-  await client.send(new CreateBucketCommand({ Bucket }));
-  await client.send(
-    new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }),
-  );
-}
 
 describe("a job of account B over account A's bucket", () => {
   it("fails without A's bucket policy and completes once it allows B's role", async () => {
@@ -104,8 +94,8 @@ describe("a job of account B over account A's bucket", () => {
 
 describe("replication into account B's bucket", () => {
   it("fails (FAILED) without B's bucket policy and replicates once it allows A's replication role", async () => {
-    await versioned(a, 'pr-src');
-    await versioned(b, 'pr-dst');
+    await createVersionedBucket(a, 'pr-src');
+    await createVersionedBucket(b, 'pr-dst');
     await a.send(
       new PutBucketReplicationCommand({
         Bucket: 'pr-src',
