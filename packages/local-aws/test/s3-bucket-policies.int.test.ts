@@ -78,6 +78,17 @@ describe('Put/Get/DeleteBucketPolicy and GetBucketPolicyStatus', () => {
     expect(
       (await a.send(new GetBucketPolicyStatusCommand({ Bucket: 'bp-crud' }))).PolicyStatus?.IsPublic,
     ).toBe(true);
+    // Pinned to one account by a condition, "*" is not public.
+    await putPolicy('bp-crud', {
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bp-crud/*',
+      Condition: { StringEquals: { 'aws:PrincipalAccount': B } },
+    });
+    expect(
+      (await a.send(new GetBucketPolicyStatusCommand({ Bucket: 'bp-crud' }))).PolicyStatus?.IsPublic,
+    ).toBe(false);
     await a.send(new DeleteBucketPolicyCommand({ Bucket: 'bp-crud' }));
     const gone = await errorOf(a.send(new GetBucketPolicyCommand({ Bucket: 'bp-crud' })));
     expect([gone.name, gone.$metadata.httpStatusCode]).toEqual(['NoSuchBucketPolicy', 404]);
