@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
@@ -92,30 +93,40 @@ describe("a job of account B over account A's bucket", () => {
   });
 });
 
+/** A's `src` replicating everything to B's `dst` (owner override: the replicas become B's). */
+const replicateToB = (src: string, dst: string, ownerOverride: boolean) =>
+  a.send(
+    new PutBucketReplicationCommand({
+      Bucket: src,
+      ReplicationConfiguration: {
+        Role: A_REPLICATION_ROLE,
+        Rules: [
+          {
+            ID: 'to-b',
+            Priority: 1,
+            Status: 'Enabled',
+            Filter: {},
+            DeleteMarkerReplication: { Status: 'Enabled' },
+            Destination: {
+              Bucket: `arn:aws:s3:::${dst}`,
+              Account: B,
+              ...(ownerOverride ? { AccessControlTranslation: { Owner: 'Destination' as const } } : {}),
+            },
+          },
+        ],
+      },
+    }),
+  );
+
+const statusIn = (Bucket: string) => async (Key: string) =>
+  (await a.send(new HeadObjectCommand({ Bucket, Key }))).ReplicationStatus;
+
 describe("replication into account B's bucket", () => {
   it("fails (FAILED) without B's bucket policy and replicates once it allows A's replication role", async () => {
     await createVersionedBucket(a, 'pr-src');
     await createVersionedBucket(b, 'pr-dst');
-    await a.send(
-      new PutBucketReplicationCommand({
-        Bucket: 'pr-src',
-        ReplicationConfiguration: {
-          Role: A_REPLICATION_ROLE,
-          Rules: [
-            {
-              ID: 'to-b',
-              Priority: 1,
-              Status: 'Enabled',
-              Filter: {},
-              DeleteMarkerReplication: { Status: 'Enabled' },
-              Destination: { Bucket: 'arn:aws:s3:::pr-dst', Account: B },
-            },
-          ],
-        },
-      }),
-    );
-    const status = async (Key: string) =>
-      (await a.send(new HeadObjectCommand({ Bucket: 'pr-src', Key }))).ReplicationStatus;
+    await replicateToB('pr-src', 'pr-dst', false);
+    const status = statusIn('pr-src');
     await a.send(new PutObjectCommand({ Bucket: 'pr-src', Key: 'before', Body: '1' }));
     await eventually(async () => expect(await status('before')).toBe('FAILED'));
 
@@ -128,5 +139,24 @@ describe("replication into account B's bucket", () => {
     await eventually(async () => expect(await status('after')).toBe('COMPLETED'));
     const versions = await b.send(new ListObjectVersionsCommand({ Bucket: 'pr-dst' }));
     expect(versions.Versions?.map((v) => [v.Key, v.VersionId])).toEqual([['after', put.VersionId]]);
+  });
+
+  it("with owner override (AccessControlTranslation) needs s3:ObjectOwnerOverrideToBucketOwner too; the replica is then B's", async () => {
+    await createVersionedBucket(a, 'po-src');
+    await createVersionedBucket(b, 'po-dst');
+    await replicateToB('po-src', 'po-dst', true);
+    const status = statusIn('po-src');
+    await allow(b, 'po-dst', A_REPLICATION_ROLE, ['s3:ReplicateObject', 's3:ReplicateDelete']);
+    await a.send(new PutObjectCommand({ Bucket: 'po-src', Key: 'no-override', Body: '1' }));
+    await eventually(async () => expect(await status('no-override')).toBe('FAILED'));
+    await allow(b, 'po-dst', A_REPLICATION_ROLE, [
+      's3:ReplicateObject',
+      's3:ReplicateDelete',
+      's3:ObjectOwnerOverrideToBucketOwner',
+    ]);
+    await a.send(new PutObjectCommand({ Bucket: 'po-src', Key: 'override', Body: 'mine now' }));
+    await eventually(async () => expect(await status('override')).toBe('COMPLETED'));
+    const replica = await b.send(new GetObjectCommand({ Bucket: 'po-dst', Key: 'override' }));
+    expect(await replica.Body?.transformToString()).toBe('mine now');
   });
 });
