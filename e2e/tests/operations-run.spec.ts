@@ -8,6 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { demo, expect, test } from '../fixtures';
+import type { CreateJobWizard } from '../pages/create-job-wizard';
 import type { JobDetailsPage } from '../pages/job-details-page';
 import { localS3 } from '../support/local-aws';
 
@@ -38,7 +39,9 @@ async function putManifest(s3: S3Client, bucket: string, name: string, keys: str
   return `s3://${bucket}/manifests/${name}.csv`;
 }
 
-const waitComplete = async (jobPage: JobDetailsPage) => {
+/** Create the job from Review and wait for it to complete. */
+const createAndComplete = async (wizard: CreateJobWizard, jobPage: JobDetailsPage) => {
+  await wizard.createButton.click();
   // CreateJob and the page's first reads can take a while on a loaded machine.
   await expect(jobPage.heading).toBeVisible({ timeout: 60_000 });
   await expect(jobPage.value('Status')).toHaveText('Complete', { timeout: 90_000 });
@@ -82,8 +85,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await expect(await wizard.cliCommand()).toContainText(
     `'{"S3PutObjectLegalHold":{"LegalHold":{"Status":"ON"}}}'`,
   );
-  await wizard.createButton.click();
-  await waitComplete(jobPage);
+  await createAndComplete(wizard, jobPage);
   await expect(jobPage.value('Legal hold')).toHaveText('Enable (ON)');
   // The chart has the job's start and end at least.
   await expect(page.getByRole('heading', { name: 'Tasks over time' })).toBeVisible();
@@ -105,8 +107,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('textbox', { name: 'Retain until date' }).fill(`${year}/03/04`);
   await wizard.fillOptionsAndReview(options('retention'));
   await expect(page.getByText(`${year}-03-04T00:00:00.000Z`, { exact: true })).toBeVisible();
-  await wizard.createButton.click();
-  await waitComplete(jobPage);
+  await createAndComplete(wizard, jobPage);
   await expect(jobPage.value('Retention mode')).toHaveText('GOVERNANCE');
   for (const k of lockKeys) {
     const r = await s3.send(new GetObjectRetentionCommand({ Bucket: 'e2e-lock', Key: k }));
@@ -122,8 +123,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await page.getByRole('option', { name: 'CRC32', exact: true }).click();
   await page.getByRole('radio', { name: 'Full object' }).check();
   await wizard.fillOptionsAndReview(options('checksum'));
-  await wizard.createButton.click();
-  await waitComplete(jobPage);
+  await createAndComplete(wizard, jobPage);
   await expect(page.getByRole('heading', { name: /Completion report \(3\)/ })).toBeVisible();
   for (const k of lockKeys)
     await expect(jobPage.reportTable.getByRole('row').filter({ hasText: k })).toContainText(crc32Of(body(k)));
@@ -142,8 +142,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
     .getByRole('spinbutton', { name: 'Number of days that the restored copy is available' })
     .fill('1');
   await wizard.fillOptionsAndReview(options('restore'));
-  await wizard.createButton.click();
-  await waitComplete(jobPage);
+  await createAndComplete(wizard, jobPage);
   await expect(jobPage.value('Retrieval tier')).toHaveText('Standard');
   for (const k of coldKeys) {
     const head = await s3.send(new HeadObjectCommand({ Bucket: 'e2e-cold', Key: k }));
@@ -159,8 +158,7 @@ test('Object Lock legal hold and retention, compute checksum, restore and update
   await expect(page.getByText(/^must be a KMS key ARN/)).toBeVisible();
   await page.getByRole('textbox', { name: 'AWS KMS key ARN' }).fill(kmsKey);
   await wizard.fillOptionsAndReview(options('encryption'));
-  await wizard.createButton.click();
-  await waitComplete(jobPage);
+  await createAndComplete(wizard, jobPage);
   await expect(jobPage.value('Bucket Key')).toHaveText('Enabled');
   for (const k of plainKeys) {
     const head = await s3.send(new HeadObjectCommand({ Bucket: 'e2e-plain', Key: k }));
