@@ -1,5 +1,5 @@
-// What a fresh machine lacks: a pinned pnpm, dependencies (rebuilt when Node's ABI changes), the build,
-// and the Debian packages the tests drive.
+// What a fresh machine lacks: a pinned pnpm, dependencies, the build, and the Debian packages the
+// tests drive. Nothing is compiled natively: SQLite is Node's own (decision 0031).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,32 +50,11 @@ export function ensureInstall() {
   const stamp = join(root, 'node_modules', '.batchops-install');
   const want = hashFiles(inputs);
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
-    log('installing dependencies (better-sqlite3 may compile from source: ~2 min the first time)');
+    log('installing dependencies');
     const frozen = existsSync(lock) && process.env.BATCHOPS_UNFROZEN !== '1';
     mustPnpm(['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only']);
     writeFileSync(stamp, hashFiles(inputs));
   }
-  ensureNativeModules();
-}
-
-// Native modules load only in the Node ABI they were built for (ERR_DLOPEN_FAILED in another).
-const nativeModules = ['better-sqlite3'];
-const abi = `${process.versions.modules}-${process.platform}-${process.arch}`;
-const abiStamp = join(root, 'node_modules', '.batchops-node-abi');
-
-/** Rebuild the native modules when this Node's ABI is not the one they were built for. */
-function ensureNativeModules() {
-  const built = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8') : abi;
-  if (built !== abi) {
-    log(`Node's ABI changed (${built} → ${abi}): rebuilding ${nativeModules.join(', ')}`);
-    // node-gyp must compile against this Node's headers, not those an npmrc names (nodedir=/usr here).
-    const prefix = dirname(dirname(process.execPath));
-    const headers = existsSync(join(prefix, 'include', 'node', 'node.h'))
-      ? { npm_config_nodedir: prefix }
-      : {};
-    mustPnpm(['-r', 'rebuild', ...nativeModules], { env: { ...process.env, ...headers } });
-  }
-  writeFileSync(abiStamp, abi);
 }
 
 // Newest mtime of the build inputs; the build is skipped when nothing changed since the last one.
