@@ -13,8 +13,8 @@ import { e2e, fullTest, unitAndIntegration } from './lib/test-run.mjs';
 
 await ensureRuntime();
 
-function startServer() {
-  ensureBuild();
+async function startServer() {
+  await ensureBuild();
   log('starting the console (Ctrl-C to stop)');
   const child = spawn(process.execPath, [join(root, 'apps', 'bff', 'dist', 'index.js')], {
     cwd: root,
@@ -55,20 +55,20 @@ function dev() {
 const command = process.argv[2] ?? 'help';
 switch (command) {
   case 'start':
-    startServer();
+    await startServer();
     break;
   case 'dev':
-    ensureBuild();
+    await ensureBuild();
     dev();
     break;
   case 'build':
-    ensureBuild({ force: true });
+    await ensureBuild({ force: true });
     break;
   case 'install':
     ensureInstall();
     break;
   case 'typecheck':
-    ensureBuild();
+    await ensureBuild();
     process.exit(pnpm(['-r', 'typecheck']));
     break;
   case 'lint':
@@ -80,27 +80,27 @@ switch (command) {
     process.exit(pnpm(['exec', 'biome', 'check', '--write', '.']));
     break;
   case 'test:unit': {
-    ensureBuild();
+    await ensureBuild();
     process.exit(unitAndIntegration().code);
     break;
   }
   case 'test:e2e': {
-    ensureBuild();
+    await ensureBuild();
     process.exit(e2e().code);
     break;
   }
   case 'test':
   case 'validate':
-    fullTest();
+    await fullTest();
     break;
   case 'bench':
-    ensureBuild();
+    await ensureBuild();
     process.exit(
       pnpm(['-r', '--if-present', '--workspace-concurrency=1', 'bench', ...process.argv.slice(3)]),
     );
     break;
   case 'mutation':
-    ensureBuild();
+    await ensureBuild();
     process.exit(pnpm(['exec', 'stryker', 'run', ...process.argv.slice(3)]));
     break;
   case 'pnpm':

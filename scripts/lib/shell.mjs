@@ -1,5 +1,5 @@
 // Paths and process helpers every bootstrap step uses.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,14 @@ export function must(cmd, args, opts) {
 
 export const pnpm = (args, opts) => run(process.execPath, [pnpmBin, ...args], opts);
 export const mustPnpm = (args, opts) => must(process.execPath, [pnpmBin, ...args], opts);
+
+/** pnpm beside other work; resolves to its exit code. */
+export const pnpmAsync = (args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [pnpmBin, ...args], { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 
 /** npm packages installed into a folder of .tools/ of their own (pnpm itself, Node). */
 export function npmInstallInto(dir, packages) {

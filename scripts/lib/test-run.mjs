@@ -59,9 +59,9 @@ function lintAndTypecheck() {
   mustPnpm(['-r', '--workspace-concurrency=2', 'typecheck']);
 }
 
-export function fullTest() {
+export async function fullTest() {
   const started = Date.now();
-  ensureBuild();
+  await ensureBuild();
   log('lint + typecheck');
   lintAndTypecheck();
   log(`unit + integration tests (Node ${process.versions.node})`);
