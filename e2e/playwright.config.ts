@@ -11,12 +11,12 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'batchops-e2e-'));
 
 export default defineConfig({
   testDir: './tests',
-  // The first-visit journey expects an empty job list: it runs before the journeys that make jobs.
+  // The first-visit journeys expect an empty job list: they run before the journeys that make jobs.
   projects: [
-    { name: 'first-visit', testMatch: /jobs-list\.spec\.ts/ },
+    { name: 'first-visit', testMatch: /(jobs-list|try-the-demo)\.spec\.ts/ },
     {
       name: 'journeys',
-      testIgnore: [/jobs-list\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
+      testIgnore: [/(jobs-list|try-the-demo)\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
       dependencies: ['first-visit'],
     },
     // It puts a replication rule on the demo bucket: after the journeys that write there.

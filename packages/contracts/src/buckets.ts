@@ -109,13 +109,10 @@ export const BrowseObject = ObjectSummary.extend({
 });
 export type BrowseObject = z.infer<typeof BrowseObject>;
 
-export const BrowseObjectsResponse = z.object({
-  bucket: z.string(),
-  prefix: z.string(),
+/** One level of a bucket as the object browser lists it: current objects, or every version. */
+export const BrowseObjectsResponse = ListObjectsResponse.extend({
   versions: z.boolean(),
-  prefixes: z.array(z.string()),
   objects: z.array(BrowseObject),
-  nextContinuationToken: z.string().nullable(),
 });
 export type BrowseObjectsResponse = z.infer<typeof BrowseObjectsResponse>;
 

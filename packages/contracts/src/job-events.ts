@@ -37,12 +37,9 @@ export const JobEvent = z.discriminatedUnion('type', [
 export type JobEvent = z.infer<typeof JobEvent>;
 
 /** One point of a job's progress over time (the chart on the job's page). */
-export const ProgressSample = z.object({
+export const ProgressSample = JobProgress.pick({ succeeded: true, failed: true, totalTasks: true }).extend({
   at: z.string().datetime(),
   status: JobStatus,
-  succeeded: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  totalTasks: z.number().int().nonnegative().nullable(),
 });
 export type ProgressSample = z.infer<typeof ProgressSample>;
 

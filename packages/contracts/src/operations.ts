@@ -7,7 +7,7 @@ import {
   COMPOSITE_CHECKSUM_ALGORITHMS,
 } from '@batchops/batch-formats';
 import { z } from 'zod';
-import { S3Tag } from './tags.js';
+import { S3Tag, tagLimits } from './tags.js';
 
 export const cannedAcls = [
   'private',
@@ -31,7 +31,7 @@ export const storageClasses = [
   'GLACIER_IR',
 ] as const;
 
-const objectTags = z.array(S3Tag).max(10, 'an object has at most 10 tags');
+const objectTags = z.array(S3Tag).max(tagLimits.object, `an object has at most ${tagLimits.object} tags`);
 
 export const glacierJobTiers = ['BULK', 'STANDARD'] as const;
 

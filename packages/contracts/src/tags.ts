@@ -7,10 +7,13 @@ export const S3Tag = z.object({
 });
 export type S3Tag = z.infer<typeof S3Tag>;
 
+/** How many tags S3 allows: on a job, on an object. */
+export const tagLimits = { job: 50, object: 10 } as const;
+
 /** Job tags: at most 50, keys unique. */
 export const JobTags = z
   .array(S3Tag)
-  .max(50, 'at most 50 tags')
+  .max(tagLimits.job, `at most ${tagLimits.job} tags`)
   .superRefine((tags, ctx) => {
     const seen = new Set<string>();
     tags.forEach((t, i) => {

@@ -6,8 +6,8 @@ import {
   PutJobTagsRequest,
   UpdatePriorityRequest,
 } from '@batchops/contracts';
-import { Router } from 'express';
-import { jobTarget } from './job-target.js';
+import { type Request, type Response, Router } from 'express';
+import { type JobTarget, jobTarget } from './job-target.js';
 import {
   cancelJob,
   cliCommand,
@@ -33,36 +33,41 @@ export function jobsRoutes(deps: JobsServiceDeps): Router {
   router.post('/cli-command', async (req, res) => {
     res.json(await cliCommand(deps, JobWizardModel.parse(req.body ?? {})));
   });
-  router.get('/:id', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    res.json(await getJob(deps, id, region));
-  });
-  router.post('/:id/run', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    res.json(await runJob(deps, id, region));
-  });
-  router.post('/:id/cancel', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    const { reason } = CancelJobRequest.parse(req.body ?? {});
-    res.json(await cancelJob(deps, id, reason, region));
-  });
-  router.put('/:id/priority', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    const { priority } = UpdatePriorityRequest.parse(req.body ?? {});
-    res.json(await updatePriority(deps, id, priority, region));
-  });
-  router.put('/:id/tags', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    const { tags } = PutJobTagsRequest.parse(req.body ?? {});
-    res.json(await replaceTags(deps, id, tags, region));
-  });
-  router.get('/:id/clone', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    res.json(await cloneJob(deps, id, region));
-  });
-  router.get('/:id/cli-command', async (req, res) => {
-    const { id, region } = jobTarget(req);
-    res.json(await cliCommand(deps, await cloneJob(deps, id, region)));
-  });
+  router.get(
+    '/:id',
+    forJob(({ id, region }) => getJob(deps, id, region)),
+  );
+  router.post(
+    '/:id/run',
+    forJob(({ id, region }) => runJob(deps, id, region)),
+  );
+  router.post(
+    '/:id/cancel',
+    forJob(({ id, region }, body) => cancelJob(deps, id, CancelJobRequest.parse(body).reason, region)),
+  );
+  router.put(
+    '/:id/priority',
+    forJob(({ id, region }, body) =>
+      updatePriority(deps, id, UpdatePriorityRequest.parse(body).priority, region),
+    ),
+  );
+  router.put(
+    '/:id/tags',
+    forJob(({ id, region }, body) => replaceTags(deps, id, PutJobTagsRequest.parse(body).tags, region)),
+  );
+  router.get(
+    '/:id/clone',
+    forJob(({ id, region }) => cloneJob(deps, id, region)),
+  );
+  router.get(
+    '/:id/cli-command',
+    forJob(async ({ id, region }) => cliCommand(deps, await cloneJob(deps, id, region))),
+  );
   return router;
 }
+
+/** A route of one job: the job and Region from the path and query, the body as sent, the answer as JSON. */
+const forJob =
+  (answer: (target: JobTarget, body: unknown) => Promise<unknown>) => async (req: Request, res: Response) => {
+    res.json(await answer(jobTarget(req), req.body ?? {}));
+  };

@@ -19,3 +19,8 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrorM
 export function apiFieldErrors(error: unknown): FieldErrorMap {
   return error instanceof ApiRequestError ? toFieldErrorMap(error.error.fieldErrors) : {};
 }
+
+/** The message of a failed call that no field shows (a call that failed on fields shows it there). */
+export function formErrorOf(error: Error | null): string | undefined {
+  return error && Object.keys(apiFieldErrors(error)).length === 0 ? error.message : undefined;
+}

@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const acl = bffOperation({
-  type: 'acl',
-  sdkName: sdkNameOf.acl,
+export const acl = bffOperation('acl', {
   toSdk: (op) => ({ AccessControlPolicy: { CannedAccessControlList: op.cannedAcl } }),
   fromSdk: (p) => {
     const cannedAcl = p.AccessControlPolicy?.CannedAccessControlList;

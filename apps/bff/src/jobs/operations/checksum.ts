@@ -1,9 +1,7 @@
-import { type ChecksumAlgorithm, sdkNameOf } from '@batchops/contracts';
+import type { ChecksumAlgorithm } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const checksum = bffOperation({
-  type: 'checksum',
-  sdkName: sdkNameOf.checksum,
+export const checksum = bffOperation('checksum', {
   toSdk: (op) => ({ ChecksumAlgorithm: op.algorithm, ChecksumType: op.checksumType }),
   fromSdk: (p) => ({
     type: 'checksum',

@@ -1,11 +1,8 @@
 import { bucketArn, bucketOfArn } from '@batchops/batch-formats';
-import { sdkNameOf } from '@batchops/contracts';
 import { fromSdkTags, toSdkTags } from '../sdk-tags.js';
 import { bffOperation, type OperationOf } from './operation-module.js';
 
-export const copy = bffOperation({
-  type: 'copy',
-  sdkName: sdkNameOf.copy,
+export const copy = bffOperation('copy', {
   toSdk: (op) => ({
     TargetResource: op.targetBucket.startsWith('arn:') ? op.targetBucket : bucketArn(op.targetBucket),
     ...(op.targetKeyPrefix ? { TargetKeyPrefix: op.targetKeyPrefix } : {}),

@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const deleteTagging = bffOperation({
-  type: 'deleteTagging',
-  sdkName: sdkNameOf.deleteTagging,
+export const deleteTagging = bffOperation('deleteTagging', {
   toSdk: () => ({}),
   fromSdk: () => ({ type: 'deleteTagging' }),
 });

@@ -1,4 +1,3 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
 /** `arn:…:function:name:alias` → the function's ARN and the version or alias. */
@@ -7,9 +6,7 @@ export function splitFunctionArn(arn: string): { functionArn: string; functionVe
   return m ? { functionArn: m[1] as string, functionVersion: m[2] as string } : { functionArn: arn };
 }
 
-export const lambda = bffOperation({
-  type: 'lambda',
-  sdkName: sdkNameOf.lambda,
+export const lambda = bffOperation('lambda', {
   toSdk: (op) => ({
     FunctionArn: op.functionVersion ? `${op.functionArn}:${op.functionVersion}` : op.functionArn,
     InvocationSchemaVersion: op.invocationSchemaVersion,

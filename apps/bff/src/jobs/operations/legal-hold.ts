@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const legalHold = bffOperation({
-  type: 'legalHold',
-  sdkName: sdkNameOf.legalHold,
+export const legalHold = bffOperation('legalHold', {
   toSdk: (op) => ({ LegalHold: { Status: op.status } }),
   fromSdk: (p) => {
     const status = p.LegalHold?.Status;

@@ -1,5 +1,5 @@
 import type { JobOperation } from '@aws-sdk/client-s3-control';
-import type { OperationName, WizardOperation } from '@batchops/contracts';
+import { type OperationName, sdkNameOf, type WizardOperation } from '@batchops/contracts';
 
 /** The wizard's name of an operation (`copy`, `lambda`, …). */
 export type OperationType = WizardOperation['type'];
@@ -22,7 +22,11 @@ export type AnyBffOperation<T extends OperationType> = {
   [N in SdkOperationName]: BffOperation<T, N>;
 }[SdkOperationName];
 
-/** Checks a module against its type and JobOperation member (inference keeps both literal). */
-export const bffOperation = <T extends OperationType, N extends SdkOperationName>(
-  m: BffOperation<T, N>,
-): BffOperation<T, N> => m;
+/** The JobOperation member of each wizard operation, as contracts names it. */
+type SdkNameOf<T extends OperationType> = Extract<(typeof sdkNameOf)[T], SdkOperationName>;
+
+/** An operation's module: its mapping, checked against the JobOperation member contracts names for it. */
+export const bffOperation = <T extends OperationType>(
+  type: T,
+  mapping: Pick<BffOperation<T, SdkNameOf<T>>, 'toSdk' | 'fromSdk'>,
+): BffOperation<T, SdkNameOf<T>> => ({ type, sdkName: sdkNameOf[type] as SdkNameOf<T>, ...mapping });

@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const replicate = bffOperation({
-  type: 'replicate',
-  sdkName: sdkNameOf.replicate,
+export const replicate = bffOperation('replicate', {
   toSdk: () => ({}),
   fromSdk: () => ({ type: 'replicate' }),
 });

@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const restore = bffOperation({
-  type: 'restore',
-  sdkName: sdkNameOf.restore,
+export const restore = bffOperation('restore', {
   toSdk: (op) => ({
     ...(op.expirationInDays !== undefined ? { ExpirationInDays: op.expirationInDays } : {}),
     GlacierJobTier: op.glacierJobTier,

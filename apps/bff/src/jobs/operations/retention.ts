@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const retention = bffOperation({
-  type: 'retention',
-  sdkName: sdkNameOf.retention,
+export const retention = bffOperation('retention', {
   toSdk: (op) => ({
     // Neither mode nor date: S3 removes the retention.
     Retention:

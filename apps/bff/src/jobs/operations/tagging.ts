@@ -1,10 +1,7 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { fromSdkTags, toSdkTags } from '../sdk-tags.js';
 import { bffOperation } from './operation-module.js';
 
-export const tagging = bffOperation({
-  type: 'tagging',
-  sdkName: sdkNameOf.tagging,
+export const tagging = bffOperation('tagging', {
   toSdk: (op) => ({ TagSet: toSdkTags(op.tags) }),
   fromSdk: (p) => ({ type: 'tagging', tags: fromSdkTags(p.TagSet) }),
 });

@@ -1,9 +1,6 @@
-import { sdkNameOf } from '@batchops/contracts';
 import { bffOperation } from './operation-module.js';
 
-export const updateEncryption = bffOperation({
-  type: 'updateEncryption',
-  sdkName: sdkNameOf.updateEncryption,
+export const updateEncryption = bffOperation('updateEncryption', {
   toSdk: (op) => ({
     ObjectEncryption: {
       SSEKMS: { KMSKeyArn: op.kmsKeyArn, ...(op.bucketKeyEnabled ? { BucketKeyEnabled: true } : {}) },

@@ -1,13 +1,11 @@
 import DatePicker, { type DatePickerProps } from '@cloudscape-design/components/date-picker';
 import FormField from '@cloudscape-design/components/form-field';
-import { type FieldFrame, frameOf } from './field-frame';
+import { ariaLabelOf, type FieldFrame, frameOf } from './field-frame';
 
 interface DateFieldProps extends Omit<FieldFrame, 'constraintText'> {
   /** YYYY-MM-DD as the picker gives it, '' when not set. */
   readonly value: string;
   readonly onChange: (value: string) => void;
-  /** The input's name; the label's text by default. */
-  readonly ariaLabel?: string;
   /** What the calendar button chooses, e.g. "the earliest creation date". */
   readonly choose: string;
   readonly isDateEnabled?: DatePickerProps['isDateEnabled'];
@@ -15,13 +13,13 @@ interface DateFieldProps extends Omit<FieldFrame, 'constraintText'> {
 
 /** A labelled day, typed or picked in a calendar. */
 export function DateField(props: DateFieldProps) {
-  const { value, onChange, ariaLabel, choose, isDateEnabled, errorText } = props;
+  const { value, onChange, choose, isDateEnabled, errorText } = props;
   return (
     <FormField {...frameOf(props)} constraintText="YYYY/MM/DD">
       <DatePicker
         value={value}
         placeholder="YYYY/MM/DD"
-        ariaLabel={ariaLabel ?? (typeof props.label === 'string' ? props.label : undefined)}
+        ariaLabel={ariaLabelOf(props)}
         openCalendarAriaLabel={(d) => `Choose ${choose}${d ? `, ${d}` : ''}`}
         invalid={Boolean(errorText)}
         {...(isDateEnabled ? { isDateEnabled } : {})}

@@ -8,7 +8,6 @@ interface RadioFieldProps<V extends string> extends FieldFrame {
   readonly value: V | null;
   readonly items: readonly RadioItem<V>[];
   readonly onChange: (value: V) => void;
-  readonly ariaLabel?: string;
 }
 
 /** A labelled choice of one of a few values, typed by its values. */

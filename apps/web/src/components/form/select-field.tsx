@@ -1,6 +1,6 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
-import { type FieldFrame, frameOf } from './field-frame';
+import { ariaLabelOf, type FieldFrame, frameOf } from './field-frame';
 
 export type SelectItem<V extends string> = SelectProps.Option & { readonly value: V };
 
@@ -13,7 +13,6 @@ type PassedSelectProps = Pick<
   | 'statusType'
   | 'loadingText'
   | 'empty'
-  | 'ariaLabel'
 >;
 
 interface SelectFieldProps<V extends string> extends FieldFrame, PassedSelectProps {
@@ -29,7 +28,8 @@ interface SelectFieldProps<V extends string> extends FieldFrame, PassedSelectPro
 /** A labelled drop-down of values. */
 export function SelectField<V extends string>(props: SelectFieldProps<V>) {
   const { value, options, onChange, listErrorText, errorText, keepUnlisted } = props;
-  const passed: PassedSelectProps = {
+  const passed: PassedSelectProps & { ariaLabel?: string } = {
+    ariaLabel: ariaLabelOf(props),
     placeholder: props.placeholder,
     filteringType: props.filteringType,
     filteringAriaLabel: props.filteringAriaLabel,
@@ -37,7 +37,6 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
     statusType: props.statusType,
     loadingText: props.loadingText,
     empty: props.empty,
-    ariaLabel: props.ariaLabel ?? (typeof props.label === 'string' ? props.label : undefined),
   };
   const selected =
     options.find((o) => o.value === value) ?? (keepUnlisted && value ? { value, label: value } : null);

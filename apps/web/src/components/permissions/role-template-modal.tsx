@@ -3,10 +3,10 @@ import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useEffect, useState } from 'react';
 import { apiFieldErrors } from '../../lib/field-errors';
 import { ConfirmModal } from '../confirm-modal';
+import { QueryView } from '../query-view';
 import { useCreateRoleFromTemplate } from './api/create-role-from-template';
 import { useRoleTemplate } from './api/get-role-template';
 import { PolicyDocumentView } from './policy-document-view';
@@ -73,26 +73,26 @@ export function RoleTemplateModal({
               {create.error.message}
             </Alert>
           )}
-          {template.isPending && <StatusIndicator type="loading">Reading the manifest</StatusIndicator>}
-          {template.isError && (
-            <Alert type="error" header="The template could not be made">
-              {template.error.message}
-            </Alert>
-          )}
-          {template.data && (
-            <>
-              {template.data.notes.map((n) => (
-                <Alert key={n} type="info">
-                  {n}
-                </Alert>
-              ))}
-              <PolicyDocumentView
-                label={`Permission policy (${template.data.policyName})`}
-                document={template.data.permissionPolicy}
-              />
-              <PolicyDocumentView label="Trust policy" document={template.data.trustPolicy} />
-            </>
-          )}
+          <QueryView
+            query={template}
+            loading="Reading the manifest"
+            errorHeader="The template could not be made"
+          >
+            {(data) => (
+              <>
+                {data.notes.map((n) => (
+                  <Alert key={n} type="info">
+                    {n}
+                  </Alert>
+                ))}
+                <PolicyDocumentView
+                  label={`Permission policy (${data.policyName})`}
+                  document={data.permissionPolicy}
+                />
+                <PolicyDocumentView label="Trust policy" document={data.trustPolicy} />
+              </>
+            )}
+          </QueryView>
         </SpaceBetween>
       )}
     </ConfirmModal>

@@ -1,5 +1,5 @@
 import FormField from '@cloudscape-design/components/form-field';
-import type { FieldFrame } from '../form/field-frame';
+import { ariaLabelOf, type FieldFrame, frameOf } from '../form/field-frame';
 import { S3ResourceField } from './s3-resource-field';
 
 interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
@@ -10,23 +10,21 @@ interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
   readonly placeholder: string;
   /** objects: a manifest; buckets (the default): a bucket or a folder, as a destination. */
   readonly pick?: 'objects' | 'buckets';
-  /** The input's name when it differs from the label. */
-  readonly ariaLabel?: string;
   /** Also marks the input invalid, apart from errorText (e.g. the object cannot be read). */
   readonly invalid?: boolean;
 }
 
 /** A labelled S3 URI, typed or browsed. */
 export function S3UriField(props: S3UriFieldProps) {
-  const { label, description, errorText, value, onChange, placeholder, pick, ariaLabel, invalid } = props;
+  const { errorText, value, onChange, placeholder, pick, invalid } = props;
   return (
-    <FormField label={label} description={description} errorText={errorText}>
+    <FormField {...frameOf(props)}>
       <S3ResourceField
         uri={value}
         onChange={onChange}
         pick={pick ?? 'buckets'}
         invalid={Boolean(errorText) || invalid === true}
-        ariaLabel={ariaLabel ?? label}
+        ariaLabel={ariaLabelOf(props) ?? props.label}
         placeholder={placeholder}
       />
     </FormField>

@@ -1,20 +1,13 @@
 import { type RoleTemplateRequest, RoleTemplateResponse } from '@batchops/contracts';
-import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiSend } from '../../../lib/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { postJson } from '../../../lib/api-query';
 import { permissionsKeys } from './permissions-keys';
-
-export function getRoleTemplate(
-  job: RoleTemplateRequest,
-  signal?: AbortSignal,
-): Promise<RoleTemplateResponse> {
-  return apiSend('POST', '/api/jobs/role-template', RoleTemplateResponse, job, signal);
-}
 
 /** The policies follow the job's settings; null: the settings are not complete yet. */
 export const getRoleTemplateQueryOptions = (job: RoleTemplateRequest | null) =>
   queryOptions({
-    queryKey: job ? permissionsKeys.roleTemplate(job) : [...permissionsKeys.all, 'role-template', null],
-    queryFn: job ? ({ signal }) => getRoleTemplate(job, signal) : skipToken,
+    queryKey: permissionsKeys.roleTemplate(job),
+    queryFn: postJson('/api/jobs/role-template', RoleTemplateResponse, job),
     retry: false,
   });
 

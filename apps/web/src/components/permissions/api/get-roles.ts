@@ -1,22 +1,18 @@
 import { ListRolesResponse, type RoleSummary } from '@batchops/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-query';
 import { permissionsKeys } from './permissions-keys';
 
 /** Pages read at most (1,000 roles each): IAM allows 1,000 roles per account by default. */
 const MAX_PAGES = 10;
 
 /** Every role of the account (all pages of ListRoles), Batch Operations' roles first. */
-export async function getRoles(signal?: AbortSignal): Promise<RoleSummary[]> {
+export async function getRoles(signal: AbortSignal): Promise<RoleSummary[]> {
   const roles: RoleSummary[] = [];
   let marker: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const query: string = new URLSearchParams({ maxItems: '1000', ...(marker ? { marker } : {}) }).toString();
-    const out: ListRolesResponse = await apiRequest(
-      `/api/roles?${query}`,
-      ListRolesResponse,
-      signal ? { signal } : {},
-    );
+    const out: ListRolesResponse = await getJson(`/api/roles?${query}`, ListRolesResponse)({ signal });
     roles.push(...out.roles);
     marker = out.nextMarker;
     if (!marker) break;

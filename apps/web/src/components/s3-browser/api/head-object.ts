@@ -1,6 +1,6 @@
 import { ObjectHead } from '@batchops/contracts';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiPath, getJson, withQuery } from '../../../lib/api-query';
 import { s3Keys } from './s3-keys';
 
 export interface ObjectRef {
@@ -9,20 +9,18 @@ export interface ObjectRef {
   readonly versionId?: string | undefined;
 }
 
-export function headObject(ref: ObjectRef, signal?: AbortSignal): Promise<ObjectHead> {
-  const qs = new URLSearchParams({ key: ref.key });
-  if (ref.versionId) qs.set('versionId', ref.versionId);
-  return apiRequest(
-    `/api/buckets/${encodeURIComponent(ref.bucket)}/object?${qs}`,
-    ObjectHead,
-    signal ? { signal } : {},
-  );
-}
-
 export const headObjectQueryOptions = (ref: ObjectRef | null) =>
   queryOptions({
     queryKey: ref ? s3Keys.head(ref.bucket, ref.key, ref.versionId) : [...s3Keys.all, 'head', null],
-    queryFn: ref ? ({ signal }) => headObject(ref, signal) : skipToken,
+    queryFn: ref
+      ? getJson(
+          withQuery(apiPath`/api/buckets/${ref.bucket}/object`, {
+            key: ref.key,
+            versionId: ref.versionId || undefined,
+          }),
+          ObjectHead,
+        )
+      : skipToken,
     retry: false,
   });
 

@@ -1,14 +1,10 @@
 import { ListBucketsResponse } from '@batchops/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-query';
 import { s3Keys } from './s3-keys';
 
-export function listBuckets(signal?: AbortSignal): Promise<ListBucketsResponse> {
-  return apiRequest('/api/buckets', ListBucketsResponse, signal ? { signal } : {});
-}
-
 export const listBucketsQueryOptions = () =>
-  queryOptions({ queryKey: s3Keys.buckets(), queryFn: ({ signal }) => listBuckets(signal) });
+  queryOptions({ queryKey: s3Keys.buckets(), queryFn: getJson('/api/buckets', ListBucketsResponse) });
 
 export function useBuckets() {
   return useQuery(listBucketsQueryOptions());

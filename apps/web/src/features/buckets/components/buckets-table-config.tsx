@@ -1,6 +1,6 @@
 import type { BucketSummary } from '@batchops/contracts';
-import Link from '@cloudscape-design/components/link';
 import type { TableProps } from '@cloudscape-design/components/table';
+import { InAppLink } from '../../../components/in-app-link';
 
 /** The bucket name opens the bucket page (`onOpen` navigates inside the SPA). */
 export const bucketsColumnDefinitions = (
@@ -11,15 +11,9 @@ export const bucketsColumnDefinitions = (
     id: 'name',
     header: 'Name',
     cell: (b) => (
-      <Link
-        href={hrefOf(b.name)}
-        onFollow={(e) => {
-          e.preventDefault();
-          onOpen(hrefOf(b.name));
-        }}
-      >
+      <InAppLink href={hrefOf(b.name)} onFollow={onOpen}>
         {b.name}
-      </Link>
+      </InAppLink>
     ),
     sortingField: 'name',
     isRowHeader: true,

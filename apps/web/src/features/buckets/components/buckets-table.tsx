@@ -1,12 +1,9 @@
 import type { BucketSummary } from '@batchops/contracts';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { TableEmptyState } from '../../../components/table-empty-state';
-import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { useFilteredTable } from '../../../components/use-filtered-table';
 import { bucketsColumnDefinitions, bucketsPageSize } from './buckets-table-config';
 
 /** The account's buckets, filtered, sorted and paged in the browser (the BFF lists them all at once). */
@@ -24,22 +21,13 @@ export function BucketsTable({
   onNavigate?: (href: string) => void;
   createHref?: string;
 }) {
-  const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(
-    [...buckets],
-    {
-      filtering: {
-        empty: <TableEmptyState title="No buckets" description="This account has no buckets." />,
-        noMatch: (
-          <TableNoMatchState
-            description="No buckets match the filter."
-            onClearFilter={() => actions.setFiltering('')}
-          />
-        ),
-      },
-      sorting: { defaultState: { sortingColumn: { sortingField: 'name' } } },
-      pagination: { pageSize: bucketsPageSize },
-    },
-  );
+  const { items, collectionProps, filter, pagination } = useFilteredTable(buckets, {
+    empty: <TableEmptyState title="No buckets" description="This account has no buckets." />,
+    noMatch: 'No buckets match the filter.',
+    find: { placeholder: 'Find buckets by name', ariaLabel: 'Find buckets' },
+    sortingField: 'name',
+    pageSize: bucketsPageSize,
+  });
   return (
     <Table
       {...collectionProps}
@@ -69,15 +57,8 @@ export function BucketsTable({
           Buckets
         </Header>
       }
-      filter={
-        <TextFilter
-          {...filterProps}
-          filteringPlaceholder="Find buckets by name"
-          filteringAriaLabel="Find buckets"
-          countText={`${filteredItemsCount ?? 0} matches`}
-        />
-      }
-      pagination={<Pagination {...paginationProps} />}
+      filter={filter}
+      pagination={pagination}
     />
   );
 }

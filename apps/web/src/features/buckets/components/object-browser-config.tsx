@@ -1,8 +1,8 @@
 import type { BrowseObject, ObjectReplicationStatus } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
-import Link from '@cloudscape-design/components/link';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
+import { InAppLink } from '../../../components/in-app-link';
 
 /** A row of the browser: a folder (common prefix) or an object (one version of it, with versions shown). */
 export type BrowserItem =
@@ -70,15 +70,9 @@ export function objectColumnDefinitions(opts: {
       isRowHeader: true,
       cell: (i) =>
         i.kind === 'folder' ? (
-          <Link
-            href={`#${i.prefix}`}
-            onFollow={(e) => {
-              e.preventDefault();
-              opts.onOpenFolder(i.prefix);
-            }}
-          >
+          <InAppLink href={`#${i.prefix}`} onFollow={() => opts.onOpenFolder(i.prefix)}>
             {i.name}
-          </Link>
+          </InAppLink>
         ) : (
           i.name
         ),

@@ -1,16 +1,13 @@
 import type { ObjectReplicationStatus } from '@batchops/contracts';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useMemo, useState } from 'react';
 import { TableEmptyState } from '../../../components/table-empty-state';
-import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { useFilteredTable } from '../../../components/use-filtered-table';
 import { useBrowseObjects } from '../api/browse-objects';
 import { useReplicationStatuses } from '../api/get-replication-statuses';
 import {
@@ -113,28 +110,19 @@ export function ObjectBrowser({
     () => (listing.data ? toBrowserItems(prefix, listing.data.prefixes, listing.data.objects) : []),
     [listing.data, prefix],
   );
-  const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(
-    all,
-    {
-      filtering: {
-        filteringFunction: (item, text) => item.name.toLowerCase().startsWith(text.toLowerCase()),
-        empty: (
-          <TableEmptyState
-            title="No objects"
-            description="There are no objects in this folder."
-            action={<Button onClick={() => setUploading(true)}>Upload</Button>}
-          />
-        ),
-        noMatch: (
-          <TableNoMatchState
-            description="No objects or folders start with this prefix."
-            onClearFilter={() => actions.setFiltering('')}
-          />
-        ),
-      },
-      pagination: { pageSize: objectsPageSize },
-    },
-  );
+  const { items, collectionProps, filter, pagination } = useFilteredTable(all, {
+    filteringFunction: (item, text) => item.name.toLowerCase().startsWith(text.toLowerCase()),
+    empty: (
+      <TableEmptyState
+        title="No objects"
+        description="There are no objects in this folder."
+        action={<Button onClick={() => setUploading(true)}>Upload</Button>}
+      />
+    ),
+    noMatch: 'No objects or folders start with this prefix.',
+    find: { placeholder: 'Find objects by prefix', ariaLabel: 'Find objects by prefix' },
+    pageSize: objectsPageSize,
+  });
   const { statuses, byId } = useRowStatuses(bucket, items, versions);
   return (
     <>
@@ -169,18 +157,13 @@ export function ObjectBrowser({
         }
         filter={
           <SpaceBetween direction="horizontal" size="l" alignItems="center">
-            <TextFilter
-              {...filterProps}
-              filteringPlaceholder="Find objects by prefix"
-              filteringAriaLabel="Find objects by prefix"
-              countText={`${filteredItemsCount ?? 0} matches`}
-            />
+            {filter}
             <Toggle checked={versions} onChange={(e) => setVersions(e.detail.checked)}>
               Show versions
             </Toggle>
           </SpaceBetween>
         }
-        pagination={<Pagination {...paginationProps} />}
+        pagination={pagination}
       />
       <UploadModal
         bucket={bucket}

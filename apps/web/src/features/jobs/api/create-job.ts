@@ -1,16 +1,10 @@
 import { CreateJobResponse, type JobWizardModel } from '@batchops/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '../../../lib/api-client';
+import { useRefetchingMutation } from '../../../lib/api-query';
 import { jobsKeys } from './jobs-keys';
 
-export function createJob(model: JobWizardModel): Promise<CreateJobResponse> {
-  return apiSend('POST', '/api/jobs', CreateJobResponse, model);
-}
-
-export function useCreateJob() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createJob,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKeys.lists() }),
-  });
-}
+export const useCreateJob = () =>
+  useRefetchingMutation(
+    (model: JobWizardModel) => apiSend('POST', '/api/jobs', CreateJobResponse, model),
+    jobsKeys.lists(),
+  );

@@ -1,24 +1,16 @@
 import { type JobSnapshot, ProgressHistoryResponse, type ProgressSample } from '@batchops/contracts';
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiPath, getJson } from '../../../lib/api-query';
 import { jobsKeys } from './jobs-keys';
 
 /** Samples the page keeps; beyond it the oldest go (the BFF keeps a thinned history too). */
 export const MAX_CHART_SAMPLES = 500;
 
-export function getJobProgress(jobId: string, signal?: AbortSignal): Promise<ProgressHistoryResponse> {
-  return apiRequest(
-    `/api/jobs/${encodeURIComponent(jobId)}/progress`,
-    ProgressHistoryResponse,
-    signal ? { signal } : {},
-  );
-}
-
 /** Read once per page; the live stream appends to it (appendProgressSample), so it never goes stale. */
 export const getJobProgressQueryOptions = (jobId: string) =>
   queryOptions({
     queryKey: jobsKeys.progress(jobId),
-    queryFn: ({ signal }) => getJobProgress(jobId, signal),
+    queryFn: getJson(apiPath`/api/jobs/${jobId}/progress`, ProgressHistoryResponse),
     staleTime: Number.POSITIVE_INFINITY,
   });
 

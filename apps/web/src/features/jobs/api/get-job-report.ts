@@ -1,26 +1,15 @@
 import { JobReport } from '@batchops/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiPath, getJson, withQuery } from '../../../lib/api-query';
 import { jobsKeys } from './jobs-keys';
-
-export function getJobReport(
-  jobId: string,
-  page: number,
-  pageSize: number,
-  signal?: AbortSignal,
-): Promise<JobReport> {
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  return apiRequest(
-    `/api/jobs/${encodeURIComponent(jobId)}/report?${qs}`,
-    JobReport,
-    signal ? { signal } : {},
-  );
-}
 
 export const getJobReportQueryOptions = (jobId: string, page: number, pageSize: number) =>
   queryOptions({
     queryKey: jobsKeys.report(jobId, page, pageSize),
-    queryFn: ({ signal }) => getJobReport(jobId, page, pageSize, signal),
+    queryFn: getJson(
+      withQuery(apiPath`/api/jobs/${jobId}/report`, { page: String(page), pageSize: String(pageSize) }),
+      JobReport,
+    ),
     placeholderData: keepPreviousData,
   });
 

@@ -1,12 +1,8 @@
 import { isEnded } from '@batchops/batch-formats';
 import { JobDetails, type JobSnapshot } from '@batchops/contracts';
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiPath, getJson } from '../../../lib/api-query';
 import { jobsKeys } from './jobs-keys';
-
-export function getJob(jobId: string, signal?: AbortSignal): Promise<JobDetails> {
-  return apiRequest(`/api/jobs/${encodeURIComponent(jobId)}`, JobDetails, signal ? { signal } : {});
-}
 
 /**
  * A job never moves back from an ended state: an answer fetched before the job ended (or served from
@@ -30,7 +26,7 @@ export const getJobQueryOptions = (jobId: string) =>
     queryKey: jobsKeys.detail(jobId),
     queryFn: async ({ signal, client }) =>
       notBehindStream(
-        await getJob(jobId, signal),
+        await getJson(apiPath`/api/jobs/${jobId}`, JobDetails)({ signal }),
         client.getQueryData<JobSnapshot>(jobsKeys.snapshot(jobId)),
       ),
   });

@@ -1,6 +1,6 @@
 import { ListJobsResponse } from '@batchops/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-query';
 import { type JobsListQuery, jobsKeys } from './jobs-keys';
 
 export function toSearchParams(query: JobsListQuery): URLSearchParams {
@@ -12,17 +12,14 @@ export function toSearchParams(query: JobsListQuery): URLSearchParams {
   return qs;
 }
 
-export async function getJobs(query: JobsListQuery, signal?: AbortSignal): Promise<ListJobsResponse> {
+export const getJobsQueryOptions = (query: JobsListQuery = {}) => {
   const qs = toSearchParams(query);
-  return apiRequest(`/api/jobs${qs.size ? `?${qs}` : ''}`, ListJobsResponse, signal ? { signal } : {});
-}
-
-export const getJobsQueryOptions = (query: JobsListQuery = {}) =>
-  queryOptions({
+  return queryOptions({
     queryKey: jobsKeys.list(query),
-    queryFn: ({ signal }) => getJobs(query, signal),
+    queryFn: getJson(`/api/jobs${qs.size ? `?${qs}` : ''}`, ListJobsResponse),
     placeholderData: keepPreviousData,
   });
+};
 
 export function useJobs(query: JobsListQuery = {}) {
   return useQuery(getJobsQueryOptions(query));

@@ -17,5 +17,5 @@ export const jobsKeys = {
     [...jobsKeys.detail(jobId), 'report', { page, pageSize }] as const,
   progress: (jobId: string) => [...jobsKeys.detail(jobId), 'progress'] as const,
   clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
-  cliCommand: (model: JobWizardModel) => [...jobsKeys.all, 'cli-command', model] as const,
+  cliCommand: (model: JobWizardModel | null) => [...jobsKeys.all, 'cli-command', model] as const,
 };

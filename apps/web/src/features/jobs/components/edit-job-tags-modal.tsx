@@ -1,4 +1,4 @@
-import { JobTags, type S3Tag } from '@batchops/contracts';
+import { JobTags, type S3Tag, tagLimits } from '@batchops/contracts';
 import { useState } from 'react';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
@@ -45,7 +45,7 @@ export function EditJobTagsModal({
       onConfirm={save}
       loading={put.isPending}
     >
-      <TagsEditor tags={draft} onChange={setDraft} limit={50} errors={errors} errorPrefix="" />
+      <TagsEditor tags={draft} onChange={setDraft} limit={tagLimits.job} errors={errors} errorPrefix="" />
     </ConfirmModal>
   );
 }

@@ -1,14 +1,12 @@
 import { type JobDetails, operationLabels } from '@batchops/contracts';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { TableEmptyState } from '../../../components/table-empty-state';
-import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { useFilteredTable } from '../../../components/use-filtered-table';
 import { failureReasonsColumnDefinitions, jobTagsColumnDefinitions } from './job-details-tables-config';
 import { manifestDetailItems, operationDetailItems } from './operation-details';
 import { describeReport } from './report-location';
@@ -50,22 +48,16 @@ export function JobConfiguration({ job }: { job: JobDetails }) {
 }
 
 export function JobTagsContainer({ job, onEdit }: { job: JobDetails; onEdit: () => void }) {
-  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(job.tags, {
-    filtering: {
-      empty: (
-        <TableEmptyState
-          title="No tags"
-          description="This job has no tags."
-          action={<Button onClick={onEdit}>Edit tags</Button>}
-        />
-      ),
-      noMatch: (
-        <TableNoMatchState
-          description="No tags match the filter."
-          onClearFilter={() => actions.setFiltering('')}
-        />
-      ),
-    },
+  const { items, collectionProps, filter } = useFilteredTable(job.tags, {
+    empty: (
+      <TableEmptyState
+        title="No tags"
+        description="This job has no tags."
+        action={<Button onClick={onEdit}>Edit tags</Button>}
+      />
+    ),
+    noMatch: 'No tags match the filter.',
+    find: { placeholder: 'Find tags by key or value', ariaLabel: 'Find job tags' },
   });
   return (
     <Table
@@ -81,14 +73,7 @@ export function JobTagsContainer({ job, onEdit }: { job: JobDetails; onEdit: () 
       }
       items={items}
       columnDefinitions={jobTagsColumnDefinitions}
-      filter={
-        <TextFilter
-          {...filterProps}
-          filteringPlaceholder="Find tags by key or value"
-          filteringAriaLabel="Find job tags"
-          countText={`${filteredItemsCount ?? 0} matches`}
-        />
-      }
+      filter={filter}
     />
   );
 }

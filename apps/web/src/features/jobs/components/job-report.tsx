@@ -1,6 +1,5 @@
 import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails, JobReport as JobReportData } from '@batchops/contracts';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -10,11 +9,10 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { Section } from '../../../components/form/section';
 import { TableEmptyState } from '../../../components/table-empty-state';
-import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { useFilteredTable } from '../../../components/use-filtered-table';
 import { useJobReport } from '../api/get-job-report';
 import { DeniedActions } from './denied-actions';
 import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
@@ -90,21 +88,16 @@ function ReportRowsTable({
   paging: ReportPaging;
 }) {
   const { page, setPage, pageSize, setPageSize } = paging;
-  const { items, actions, collectionProps, filterProps, filteredItemsCount } = useCollection(
-    report?.rows ?? [],
-    {
-      filtering: {
-        filteringFunction: reportRowMatches,
-        empty: <TableEmptyState title="No rows" description="The report has no rows." />,
-        noMatch: (
-          <TableNoMatchState
-            description="No rows on this page match the filter."
-            onClearFilter={() => actions.setFiltering('')}
-          />
-        ),
-      },
+  const { items, collectionProps, filter } = useFilteredTable(report?.rows ?? [], {
+    filteringFunction: reportRowMatches,
+    empty: <TableEmptyState title="No rows" description="The report has no rows." />,
+    noMatch: 'No rows on this page match the filter.',
+    find: {
+      placeholder: 'Find rows on this page by key, status, error code or message',
+      ariaLabel: 'Find report rows',
     },
-  );
+    countSuffix: ' on this page',
+  });
   return (
     <Table
       header={
@@ -122,14 +115,7 @@ function ReportRowsTable({
       loadingText="Reading the report"
       columnDefinitions={reportColumnDefinitions}
       wrapLines={false}
-      filter={
-        <TextFilter
-          {...filterProps}
-          filteringPlaceholder="Find rows on this page by key, status, error code or message"
-          filteringAriaLabel="Find report rows"
-          countText={`${filteredItemsCount ?? 0} matches on this page`}
-        />
-      }
+      filter={filter}
       pagination={
         <Pagination
           currentPageIndex={page}

@@ -1,8 +1,8 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
 import { type JobListItem, operationLabels, operationNames } from '@batchops/contracts';
-import Link from '@cloudscape-design/components/link';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
+import { InAppLink } from '../../../components/in-app-link';
 import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
 
@@ -15,15 +15,9 @@ export const jobsColumnDefinitions = (
     header: 'Job ID',
     isRowHeader: true,
     cell: (j) => (
-      <Link
-        href={jobHref(j.jobId)}
-        onFollow={(e) => {
-          e.preventDefault();
-          follow(jobHref(j.jobId));
-        }}
-      >
+      <InAppLink href={jobHref(j.jobId)} onFollow={follow}>
         {j.jobId}
-      </Link>
+      </InAppLink>
     ),
   },
   {

@@ -20,6 +20,7 @@ import {
   jobsFilteringProperties,
   jobsPageSize,
 } from './jobs-table-config';
+import { TryTheDemoButton } from './try-the-demo-button';
 
 interface JobsTableProps {
   readonly jobs: readonly JobListItem[];
@@ -64,7 +65,12 @@ function NoJobsState({ navigate }: { navigate: (href: string) => void }) {
     <TableEmptyState
       title="No jobs"
       description="You don't have any Batch Operations jobs in this Region."
-      action={<Button onClick={() => navigate(paths.createJob)}>Create job</Button>}
+      action={
+        <SpaceBetween direction="horizontal" size="xs">
+          <TryTheDemoButton navigate={navigate} />
+          <Button onClick={() => navigate(paths.createJob)}>Create job</Button>
+        </SpaceBetween>
+      }
     />
   );
 }

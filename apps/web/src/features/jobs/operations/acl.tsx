@@ -1,7 +1,7 @@
-import { type CannedAcl, cannedAcls, operationLabelOf } from '@batchops/contracts';
+import type { CannedAcl } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { Section } from '../../../components/form/section';
-import { SelectField } from '../../../components/form/select-field';
+import { CannedAclField } from './canned-acl-field';
 import { type DetailItem, type OperationFormProps, webOperation } from './operation-module';
 
 interface AclFields {
@@ -14,18 +14,11 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-export const aclOptions = cannedAcls.map((a) => ({ value: a, label: a }));
-
 function AclParameters(props: OperationFormProps) {
   const { errors } = props;
   return (
     <Section title="Access control list">
-      <SelectField
-        {...bindField(props, 'aclCannedAcl')}
-        label="Canned ACL"
-        errorText={errors.cannedAcl}
-        options={aclOptions}
-      />
+      <CannedAclField {...bindField(props, 'aclCannedAcl')} errorText={errors.cannedAcl} />
     </Section>
   );
 }
@@ -34,7 +27,6 @@ const items = (op: { cannedAcl: CannedAcl }): DetailItem[] => [{ label: 'Canned 
 
 export const acl = webOperation({
   type: 'acl',
-  label: operationLabelOf.acl,
   description: 'Replace the ACL of each object with a canned ACL.',
   Parameters: AclParameters,
   defaults: { aclCannedAcl: 'private' },

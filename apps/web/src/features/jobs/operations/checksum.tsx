@@ -1,9 +1,4 @@
-import {
-  type ChecksumAlgorithm,
-  checksumAlgorithms,
-  checksumTypesOf,
-  operationLabelOf,
-} from '@batchops/contracts';
+import { type ChecksumAlgorithm, checksumAlgorithms, checksumTypesOf } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import { bindField } from '../../../components/form/bind-field';
 import { RadioField } from '../../../components/form/radio-field';
@@ -104,7 +99,6 @@ const items = (op: {
 
 export const checksum = webOperation({
   type: 'checksum',
-  label: operationLabelOf.checksum,
   description: 'Compute a checksum of each object at rest; the completion report lists them.',
   Parameters: ChecksumParameters,
   defaults: { checksumAlgorithm: 'CRC64NVME', checksumType: 'FULL_OBJECT' },

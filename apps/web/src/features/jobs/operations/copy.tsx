@@ -1,5 +1,5 @@
 import { bucketOfArn } from '@batchops/batch-formats';
-import { type CannedAcl, operationLabelOf, type S3Tag, storageClasses } from '@batchops/contracts';
+import { type CannedAcl, type S3Tag, storageClasses } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
 import { KeyValueEditor } from '../../../components/form/key-value-editor';
@@ -8,8 +8,8 @@ import { Section } from '../../../components/form/section';
 import { SelectField, type SelectItem } from '../../../components/form/select-field';
 import { S3UriField } from '../../../components/s3-browser/s3-uri-field';
 import { nonEmpty, s3Uri, splitUri } from '../components/create-job-wizard/form-values';
-import { TagsEditor } from '../components/tags-editor';
-import { aclOptions } from './acl';
+import { CannedAclField } from './canned-acl-field';
+import { ObjectTagsEditor } from './object-tags-editor';
 import type { OperationOf } from './operation-module';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
@@ -35,7 +35,6 @@ const storageOptions: SelectItem<StorageClass | ''>[] = [
   { value: '', label: 'Same as the source object' },
   ...storageClasses.map((c) => ({ value: c, label: c })),
 ];
-const copyAclOptions: SelectItem<CannedAcl | ''>[] = [{ value: '', label: 'Do not specify' }, ...aclOptions];
 const metadataWords = { add: 'Add metadata', row: 'Metadata', empty: 'No metadata.' };
 
 function CopyParameters(props: OperationFormProps) {
@@ -67,20 +66,9 @@ function CopyParameters(props: OperationFormProps) {
         />
       )}
       <FormField label="Object tags of the copies" description="Leave empty to copy the source's tags.">
-        <TagsEditor
-          tags={form.copyTags}
-          onChange={(copyTags) => update({ copyTags })}
-          limit={10}
-          errors={errors}
-          errorPrefix="operation.tags."
-        />
+        <ObjectTagsEditor {...bindField(props, 'copyTags')} errors={errors} />
       </FormField>
-      <SelectField
-        {...bindField(props, 'copyCannedAcl')}
-        label="Canned ACL"
-        errorText={errors.cannedAcl}
-        options={copyAclOptions}
-      />
+      <CannedAclField {...bindField(props, 'copyCannedAcl')} errorText={errors.cannedAcl} unset />
     </Section>
   );
 }
@@ -103,7 +91,6 @@ function items(op: OperationOf<'copy'>): DetailItem[] {
 
 export const copy = webOperation({
   type: 'copy',
-  label: operationLabelOf.copy,
   description: 'Copy each object to a destination bucket.',
   Parameters: CopyParameters,
   defaults: {

@@ -1,4 +1,4 @@
-import { operationLabelOf, type S3Tag } from '@batchops/contracts';
+import type { S3Tag } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
@@ -122,8 +122,8 @@ function LambdaParameters(props: OperationFormProps) {
       <FunctionField form={form} update={update} errors={errors} />
       <InputField
         {...bindField(props, 'lambdaVersion')}
-        label={optionalLabel('Function version or alias')}
-        ariaLabel="Function version or alias"
+        label="Function version or alias"
+        optional
         description="Leave empty for the unqualified function ($LATEST)."
         placeholder="$LATEST, 3, or an alias such as live"
       />
@@ -156,7 +156,6 @@ const items = (op: OperationOf<'lambda'>): DetailItem[] => [
 
 export const lambda = webOperation({
   type: 'lambda',
-  label: operationLabelOf.lambda,
   description: 'Run a Lambda function on each object.',
   Parameters: LambdaParameters,
   defaults: {

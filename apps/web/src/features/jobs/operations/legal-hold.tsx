@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
@@ -35,7 +34,6 @@ const items = (op: { status: 'ON' | 'OFF' }): DetailItem[] => [
 
 export const legalHold = webOperation({
   type: 'legalHold',
-  label: operationLabelOf.legalHold,
   description: 'Place or remove a legal hold on each object version.',
   Parameters: LegalHoldParameters,
   defaults: { legalHoldStatus: 'ON' },

@@ -1,4 +1,4 @@
-import type { JobWizardInput, WizardOperation } from '@batchops/contracts';
+import { type JobWizardInput, operationLabelOf, type WizardOperation } from '@batchops/contracts';
 import type { ComponentType } from 'react';
 import type { FieldErrorMap } from '../../../lib/field-errors';
 import type {
@@ -9,7 +9,7 @@ import type {
 
 export type OperationType = WizardOperation['type'];
 export type OperationOf<T extends OperationType> = Extract<WizardOperation, { type: T }>;
-type OperationInputOf<T extends OperationType> = Extract<JobWizardInput['operation'], { type: T }>;
+export type OperationInputOf<T extends OperationType> = Extract<JobWizardInput['operation'], { type: T }>;
 
 /** One labelled value of a review or job-details section. */
 export interface DetailItem {
@@ -48,8 +48,13 @@ export interface WebOperation<T extends OperationType> {
   detailItems(op: OperationOf<T>): DetailItem[];
 }
 
-/** Checks a module against its type (inference keeps the literal). */
-export const webOperation = <T extends OperationType>(m: WebOperation<T>): WebOperation<T> => m;
+/** Checks a module against its type (inference keeps the literal); its label is the contracts' one. */
+export const webOperation = <T extends OperationType>(
+  m: Omit<WebOperation<T>, 'label'>,
+): WebOperation<T> => ({
+  ...m,
+  label: operationLabelOf[m.type],
+});
 
 export const tagsText = (tags: readonly { key: string; value: string }[]) =>
   tags.length ? tags.map((t) => `${t.key}=${t.value}`).join(', ') : '-';

@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
@@ -64,7 +63,6 @@ const tier = (t: 'BULK' | 'STANDARD') => (t === 'BULK' ? 'Bulk' : 'Standard');
 
 export const restore = webOperation({
   type: 'restore',
-  label: operationLabelOf.restore,
   description: 'Restore archived objects (S3 Glacier, Intelligent-Tiering archive tiers) for a time.',
   Parameters: RestoreParameters,
   defaults: { restoreSource: 'glacier', restoreDays: '1', restoreTier: 'BULK' },

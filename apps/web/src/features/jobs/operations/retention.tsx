@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import { bindField } from '../../../components/form/bind-field';
@@ -99,7 +98,6 @@ const items = (op: OperationOf<'retention'>, removed: string): DetailItem[] => [
 
 export const retention = webOperation({
   type: 'retention',
-  label: operationLabelOf.retention,
   description: 'Set or remove the retention mode and retain-until date of each object version.',
   Parameters: RetentionParameters,
   defaults: { retentionAction: 'set', retentionMode: '', retentionDate: '', bypassGovernance: false },

@@ -1,7 +1,8 @@
-import { operationLabelOf, type S3Tag } from '@batchops/contracts';
+import { type S3Tag, tagLimits } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
+import { bindField } from '../../../components/form/bind-field';
 import { Section } from '../../../components/form/section';
-import { TagsEditor } from '../components/tags-editor';
+import { ObjectTagsEditor } from './object-tags-editor';
 import { type DetailItem, type OperationFormProps, tagsText, webOperation } from './operation-module';
 
 interface TaggingFields {
@@ -14,16 +15,14 @@ declare module '../components/create-job-wizard/wizard-form-state' {
   }
 }
 
-function TaggingParameters({ form, update, errors }: OperationFormProps) {
+function TaggingParameters(props: OperationFormProps) {
+  const { errors } = props;
   return (
-    <Section title="Object tags" description="Replaces every tag of each object with these (at most 10).">
-      <TagsEditor
-        tags={form.objectTags}
-        onChange={(objectTags) => update({ objectTags })}
-        limit={10}
-        errors={errors}
-        errorPrefix="operation.tags."
-      />
+    <Section
+      title="Object tags"
+      description={`Replaces every tag of each object with these (at most ${tagLimits.object}).`}
+    >
+      <ObjectTagsEditor {...bindField(props, 'objectTags')} errors={errors} />
       {errors['operation.tags'] && <FormField errorText={errors['operation.tags']} />}
     </Section>
   );
@@ -35,7 +34,6 @@ const items = (op: { tags: { key: string; value: string }[] }): DetailItem[] => 
 
 export const tagging = webOperation({
   type: 'tagging',
-  label: operationLabelOf.tagging,
   description: 'Replace the tag set of each object: its existing tags are removed.',
   Parameters: TaggingParameters,
   defaults: { objectTags: [{ key: '', value: '' }] },

@@ -1,4 +1,3 @@
-import { operationLabelOf } from '@batchops/contracts';
 import { bindField } from '../../../components/form/bind-field';
 import { InputField } from '../../../components/form/input-field';
 import { RadioField } from '../../../components/form/radio-field';
@@ -58,7 +57,6 @@ const items = (op: { kmsKeyArn: string; bucketKeyEnabled: boolean }): DetailItem
 
 export const updateEncryption = webOperation({
   type: 'updateEncryption',
-  label: operationLabelOf.updateEncryption,
   description: 'Encrypt each object again with an AWS KMS key (SSE-KMS), without copying it.',
   Parameters: UpdateEncryptionParameters,
   defaults: { kmsKeyArn: '', bucketKeyEnabled: true },

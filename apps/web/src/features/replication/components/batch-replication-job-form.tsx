@@ -5,7 +5,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageForm } from '../../../components/form/page-form';
 import { CreateAnywayModal, useCreateAnyway } from '../../../components/permissions/create-anyway';
-import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
+import { apiFieldErrors, type FieldErrorMap, formErrorOf } from '../../../lib/field-errors';
 import { useReplication } from '../api/get-replication';
 import { type BatchJobFormState, batchJobField, batchJobModelOf } from './batch-job-form';
 import {
@@ -63,11 +63,7 @@ export function BatchReplicationJobForm({
           Create Batch Operations job
         </Header>
       }
-      errorText={
-        create.isError && Object.keys(apiFieldErrors(create.error)).length === 0
-          ? create.error.message
-          : undefined
-      }
+      errorText={formErrorOf(create.error)}
       submitLabel="Create Batch Operations job"
       submitting={create.isPending}
       onSubmit={submit}

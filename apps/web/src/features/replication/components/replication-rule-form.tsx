@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import { useState } from 'react';
 import { PageForm } from '../../../components/form/page-form';
 import { ApiRequestError } from '../../../lib/api-client';
-import { apiFieldErrors, type FieldErrorMap } from '../../../lib/field-errors';
+import { apiFieldErrors, type FieldErrorMap, formErrorOf } from '../../../lib/field-errors';
 import { useSaveReplicationRule } from '../api/save-replication-rule';
 import {
   RuleConfigurationSection,
@@ -61,11 +61,8 @@ export function ReplicationRuleForm({
           {ruleId === null ? 'Create replication rule' : `Edit replication rule ${ruleId}`}
         </Header>
       }
-      errorText={
-        save.isError && Object.keys(apiFieldErrors(save.error)).length === 0 && !conflict
-          ? save.error.message
-          : undefined
-      }
+      // A conflict has its own alert below.
+      errorText={conflict ? undefined : formErrorOf(save.error)}
       submitLabel="Save"
       submitting={save.isPending}
       onSubmit={submit}

@@ -7,18 +7,13 @@ import { CreateAnywayModal, useCreateAnyway } from '../../../../components/permi
 import { useObjectHead } from '../../../../components/s3-browser/api/head-object';
 import { parseS3Uri } from '../../../../components/s3-browser/s3-uri';
 import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors';
+import { newRequestToken } from '../../../../lib/request-token';
 import { useCreateJob } from '../../api/create-job';
 import { wizardSteps } from './create-job-wizard-config';
 import { ReviewStep } from './review-step';
 import { parseWizardForm, stepOf, wizardErrors } from './wizard-form';
 import type { ModelIssue, WizardForm } from './wizard-form-state';
 import type { WizardStepProps } from './wizard-step-props';
-
-function newRequestToken(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 const mapErrors = (issues: readonly ModelIssue[]) => wizardErrors(issues, wizardSteps.length - 1);
 

@@ -25,15 +25,15 @@ export function GeneratedManifestFields(props: Pick<WizardStepProps, 'form' | 'u
       <ColumnLayout columns={2}>
         <DateField
           {...bindField(props, 'genCreatedAfter')}
-          label={optionalLabel('Created after')}
-          ariaLabel="Created after"
+          label="Created after"
+          optional
           description="Objects created on or after this day (UTC)."
           choose="the earliest creation date"
         />
         <DateField
           {...bindField(props, 'genCreatedBefore')}
-          label={optionalLabel('Created before')}
-          ariaLabel="Created before"
+          label="Created before"
+          optional
           description="Objects created before this day (UTC)."
           choose="the latest creation date"
         />

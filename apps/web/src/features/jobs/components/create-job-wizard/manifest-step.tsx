@@ -4,7 +4,6 @@ import { InputField } from '../../../../components/form/input-field';
 import { RadioField } from '../../../../components/form/radio-field';
 import { Section } from '../../../../components/form/section';
 import { SelectField } from '../../../../components/form/select-field';
-import { optionalLabel } from '../../../../components/optional-label';
 import { S3UriField } from '../../../../components/s3-browser/s3-uri-field';
 import { regionOptions } from '../../../../config/regions';
 import { GeneratedManifestFields } from './generated-manifest-fields';
@@ -49,8 +48,8 @@ function ManifestObjectFields(props: WizardStepProps) {
       />
       <InputField
         {...bindField(props, 'manifestVersionId')}
-        label={optionalLabel('Manifest object version ID')}
-        ariaLabel="Manifest object version ID"
+        label="Manifest object version ID"
+        optional
         description="Leave empty to use the latest version."
       />
       <InputField

@@ -1,3 +1,4 @@
+import { tagLimits } from '@batchops/contracts';
 import FormField from '@cloudscape-design/components/form-field';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
@@ -77,7 +78,7 @@ export function OptionsStep(props: WizardStepProps) {
         <TagsEditor
           tags={form.jobTags}
           onChange={(jobTags) => update({ jobTags })}
-          limit={50}
+          limit={tagLimits.job}
           errors={errors}
           errorPrefix="tags."
         />
