@@ -50,15 +50,18 @@ function stepsOf(
 
 export function CreateJobWizard({
   initial,
+  initialStep = 0,
   onCreated,
   onCancel,
 }: {
   initial: WizardForm;
+  /** The step the wizard opens at (a retry opens at the options, where the role is). */
+  initialStep?: number;
   onCreated: (jobId: string) => void;
   onCancel: () => void;
 }) {
   const [form, setForm] = useState(initial);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(initialStep);
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   // One token per wizard session: a retried Create makes one job, not two.
