@@ -18,7 +18,11 @@ test('retry failed tasks opens the wizard over just the failed rows, at the role
   await jobPage.goto(jobId);
   await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
   await jobPage.runJob();
+  // One of two tasks failed: a warning, not a green Complete; the report puts the failure first.
   await expect(jobPage.value('Status')).toContainText('Completed with failures', { timeout: 60_000 });
+  await expect(jobPage.value('Status')).toContainText('Failed 1 (50 %)');
+  await expect(jobPage.reportTable.getByRole('row').nth(1)).toContainText('not-there/missing.txt');
+  await expect(jobPage.value('Failures by error code')).toContainText(': 1');
 
   // Retry: the wizard, not a new job; it opens at the options, where the role is chosen.
   await jobPage.retryFailedButton.click();
