@@ -471,7 +471,7 @@ describe('the AWS CLI command', () => {
     );
     const { command, argv } = CliCommandResponse.parse(body);
     expect(command).toMatch(
-      /^aws s3control create-job --account-id 000000000000 --region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:\d+ /,
+      /^HTTP_PROXY=http:\/\/127\.0\.0\.1:(\d+) aws s3control create-job --account-id 000000000000 --region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:\1 /,
     );
     expect(command).toContain(`--description 'Bob'\\''s job'`);
     expect(command).toContain('--confirmation-required');
