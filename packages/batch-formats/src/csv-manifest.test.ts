@@ -33,13 +33,12 @@ async function readError(
   source: AsyncIterable<Uint8Array>,
   opts?: CsvManifestOptions,
 ): Promise<ManifestError> {
-  try {
-    await readAll(source, opts);
-  } catch (err) {
-    if (err instanceof ManifestError) return err;
-    throw err;
-  }
-  throw new Error('expected a ManifestError');
+  const err = await readAll(source, opts).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ManifestError);
+  return err as ManifestError;
 }
 
 describe('readCsvManifest', () => {

@@ -1,4 +1,5 @@
 export * from './arn.js';
+export * from './bounded-map.js';
 export * from './checksums.js';
 export * from './completion-report.js';
 export * from './console-status.js';

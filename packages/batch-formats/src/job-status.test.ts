@@ -69,10 +69,18 @@ describe('nextStatusOnRequest', () => {
   });
 
   it('cancels at once before work starts and through Cancelling while running', () => {
-    expect(nextStatusOnRequest('Suspended', 'Cancelled')).toBe('Cancelled');
-    expect(nextStatusOnRequest('New', 'Cancelled')).toBe('Cancelled');
-    expect(nextStatusOnRequest('Active', 'Cancelled')).toBe('Cancelling');
-    expect(nextStatusOnRequest('Paused', 'Cancelled')).toBe('Cancelling');
+    const cancelled = Object.fromEntries(
+      JOB_STATUSES.filter(isOpen).map((s) => [s, nextStatusOnRequest(s, 'Cancelled')]),
+    );
+    expect(cancelled).toEqual({
+      New: 'Cancelled',
+      Preparing: 'Cancelled',
+      Suspended: 'Cancelled',
+      Ready: 'Cancelled',
+      Active: 'Cancelling',
+      Pausing: 'Cancelling',
+      Paused: 'Cancelling',
+    });
   });
 
   it('refuses to cancel an ended or ending job, and cancels every open one', () => {

@@ -10,6 +10,7 @@ import {
   bucketArn,
   type JobAccess,
   jobPermissionNeeds,
+  mapBounded,
   objectArn,
   widestOperationParameters,
 } from '@batchops/batch-formats';
@@ -187,15 +188,9 @@ export async function seedDemo(s3: S3Client, dataDir: string): Promise<boolean> 
       keys.push(`${prefix}object-${String(i).padStart(4, '0')}.${ext}`);
     }
   }
-  for (let i = 0; i < keys.length; i += 32) {
-    await Promise.all(
-      keys
-        .slice(i, i + 32)
-        .map((Key) =>
-          s3.send(new PutObjectCommand({ Bucket: DEMO_SOURCE_BUCKET, Key, Body: `demo object ${Key}\n` })),
-        ),
-    );
-  }
+  await mapBounded(keys, 32, (Key) =>
+    s3.send(new PutObjectCommand({ Bucket: DEMO_SOURCE_BUCKET, Key, Body: `demo object ${Key}\n` })),
+  );
   const manifest = keys
     .map((k) => `${DEMO_SOURCE_BUCKET},${encodeURIComponent(k).replace(/%2F/g, '/')}`)
     .join('\n');

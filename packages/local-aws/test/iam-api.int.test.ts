@@ -15,11 +15,10 @@ import {
   ListUserPoliciesCommand,
   ListUsersCommand,
   PutRolePolicyCommand,
-  PutUserPolicyCommand,
   SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { BATCH_OPERATIONS_TRUST, iamClientFor, s3ClientFor } from '@batchops/test-support';
+import { BATCH_OPERATIONS_TRUST, iamClientFor, putUserPolicy, s3ClientFor } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -292,15 +291,7 @@ describe('IAM users and their keys', () => {
       expect(denied.message).toBe(
         `User: arn:aws:iam::${ACCOUNT_ID}:user/alice is not authorized to perform: iam:ListRoles on resource: * because no identity-based policy allows the iam:ListRoles action`,
       );
-      await iam.send(
-        new PutUserPolicyCommand({
-          UserName: 'alice',
-          PolicyName: 'list',
-          PolicyDocument: JSON.stringify({
-            Statement: [{ Effect: 'Allow', Action: 'iam:List*', Resource: '*' }],
-          }),
-        }),
-      );
+      await putUserPolicy(iam, 'alice', 'list', { Effect: 'Allow', Action: 'iam:List*', Resource: '*' });
       expect((await aliceIam.send(new ListRolesCommand({}))).Roles?.length).toBeGreaterThan(0);
       expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'alice' }))).PolicyNames).toEqual([
         'list',
@@ -345,15 +336,11 @@ describe('IAM users and their keys', () => {
       expect(e.message).toBe(
         `User: arn:aws:iam::${ACCOUNT_ID}:user/bob is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::bob-bucket/k" because no identity-based policy allows the s3:PutObject action`,
       );
-      await iam.send(
-        new PutUserPolicyCommand({
-          UserName: 'bob',
-          PolicyName: 'put',
-          PolicyDocument: JSON.stringify({
-            Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::bob-bucket/*' }],
-          }),
-        }),
-      );
+      await putUserPolicy(iam, 'bob', 'put', {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::bob-bucket/*',
+      });
       await bob.send(new PutObjectCommand({ Bucket: 'bob-bucket', Key: 'k', Body: 'x' }));
     } finally {
       bob.destroy();

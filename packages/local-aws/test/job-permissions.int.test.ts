@@ -1,91 +1,46 @@
-import { execFile } from 'node:child_process';
-import {
-  CreateAccessKeyCommand,
-  CreateRoleCommand,
-  CreateUserCommand,
-  type IAMClient,
-  PutRolePolicyCommand,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
   type CreateJobCommandInput,
   DescribeJobCommand,
-  S3ControlClient,
+  type S3ControlClient,
   UpdateJobPriorityCommand,
 } from '@aws-sdk/client-s3-control';
 import {
   BATCH_OPERATIONS_TRUST,
+  createRoleWithPolicy,
+  createUserWithKey,
   csvJobInput,
-  iamClientFor,
+  type PolicyStatement,
+  policyDocument,
   reportLines,
   runJobToEnd,
+  s3ControlClientFor,
+  type TestCredentials,
 } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACCOUNT_ID,
-  AWS_CLI,
-  errorOf,
-  type LocalAwsFixture,
-  startFixture,
-  TEST_ROLE_ARN,
-} from './support/local-aws-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { awsJson } from './support/aws-cli-model.js';
+import { ACCOUNT_ID, errorOf, TEST_ROLE_ARN, useFixture } from './support/local-aws-fixture.js';
 
 // Permissions that mean something (issue 11): jobs run as their role, whose policies decide each
 // task, the manifest read and the report write; job tags gate who may create or change a job.
 // The first role is made with the AWS CLI (`aws iam create-role` / `put-role-policy`), as a user
 // would; the others with the SDK (a CLI start costs seconds on a loaded machine).
 
-let f: LocalAwsFixture;
-let iam: IAMClient;
 let taggerArn = '';
 
-/** Run the AWS CLI against local-aws (IAM and STS need no proxy: no account prefix on their host). */
-function aws(args: string[], keys = { id: 'test', secret: 'test' }): Promise<Record<string, unknown>> {
-  return new Promise((ok, fail) => {
-    execFile(
-      AWS_CLI,
-      [...args, '--endpoint-url', f.aws.url, '--output', 'json'],
-      {
-        env: {
-          ...f.cliEnv,
-          AWS_ACCESS_KEY_ID: keys.id,
-          AWS_SECRET_ACCESS_KEY: keys.secret,
-          AWS_CONFIG_FILE: '/dev/null',
-          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          AWS_PAGER: '',
-        },
-        timeout: 60_000,
-      },
-      (err, stdout, stderr) => {
-        if (err) fail(new Error(`aws ${args.join(' ')}: ${stderr}`));
-        else ok(stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>));
-      },
-    );
-  });
-}
+/** The AWS CLI against local-aws, signed with `keys` (test/test by default). */
+const aws = (args: string[], keys?: TestCredentials) => awsJson(f, args, keys);
 
-async function createRole(name: string, policy: unknown, trust = BATCH_OPERATIONS_TRUST): Promise<string> {
-  const out = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
-  await iam.send(
-    new PutRolePolicyCommand({
-      RoleName: name,
-      PolicyName: `${name}-policy`,
-      PolicyDocument: JSON.stringify(policy),
-    }),
-  );
-  return out.Role?.Arn ?? '';
-}
+const createRole = (name: string, policy: { Statement: PolicyStatement[] }, trust?: string) =>
+  createRoleWithPolicy(f.iam, name, policy.Statement, trust);
 
 const manifest = { etag: '' };
 
 /** A role that trusts Batch Operations and allows `actions` on every resource. */
 const roleAllowing = (name: string, actions: string[]) =>
-  createRole(name, {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
-  });
+  createRoleWithPolicy(f.iam, name, [{ Effect: 'Allow', Action: actions, Resource: '*' }]);
 
 function jobInput(RoleArn: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
@@ -122,49 +77,47 @@ const TAGGING_POLICY = {
   ],
 };
 
-beforeAll(async () => {
-  f = await startFixture({ engine: { concurrency: 8, flushMs: 50 } });
-  iam = iamClientFor(f.aws.url);
-  await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-src' }));
-  await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-reports' }));
-  for (const Key of ['allowed/a', 'allowed/b', 'denied/c'])
-    await f.s3.send(new PutObjectCommand({ Bucket: 'perm-src', Key, Body: Key }));
-  const put = await f.s3.send(
-    new PutObjectCommand({
-      Bucket: 'perm-src',
-      Key: 'manifest.csv',
-      Body: 'perm-src,allowed/a\nperm-src,allowed/b\nperm-src,denied/c\n',
-    }),
-  );
-  manifest.etag = (put.ETag ?? '').replaceAll('"', '');
-  const created = (await aws([
-    'iam',
-    'create-role',
-    '--role-name',
-    'tagger',
-    '--assume-role-policy-document',
-    BATCH_OPERATIONS_TRUST,
-  ])) as {
-    Role: { Arn: string; AssumeRolePolicyDocument: unknown };
-  };
-  taggerArn = created.Role.Arn;
-  // The CLI decodes the URL-encoded document IAM returns.
-  expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(BATCH_OPERATIONS_TRUST));
-  await aws([
-    'iam',
-    'put-role-policy',
-    '--role-name',
-    'tagger',
-    '--policy-name',
-    'tagger-policy',
-    '--policy-document',
-    JSON.stringify(TAGGING_POLICY),
-  ]);
-}, 180_000);
-afterAll(async () => {
-  iam.destroy();
-  await f.close();
-});
+const f = useFixture(
+  { engine: { concurrency: 8, flushMs: 50 } },
+  async () => {
+    await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-src' }));
+    await f.s3.send(new CreateBucketCommand({ Bucket: 'perm-reports' }));
+    for (const Key of ['allowed/a', 'allowed/b', 'denied/c'])
+      await f.s3.send(new PutObjectCommand({ Bucket: 'perm-src', Key, Body: Key }));
+    const put = await f.s3.send(
+      new PutObjectCommand({
+        Bucket: 'perm-src',
+        Key: 'manifest.csv',
+        Body: 'perm-src,allowed/a\nperm-src,allowed/b\nperm-src,denied/c\n',
+      }),
+    );
+    manifest.etag = (put.ETag ?? '').replaceAll('"', '');
+    const created = (await aws([
+      'iam',
+      'create-role',
+      '--role-name',
+      'tagger',
+      '--assume-role-policy-document',
+      BATCH_OPERATIONS_TRUST,
+    ])) as {
+      Role: { Arn: string; AssumeRolePolicyDocument: unknown };
+    };
+    taggerArn = created.Role.Arn;
+    // The CLI decodes the URL-encoded document IAM returns.
+    expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(BATCH_OPERATIONS_TRUST));
+    await aws([
+      'iam',
+      'put-role-policy',
+      '--role-name',
+      'tagger',
+      '--policy-name',
+      'tagger-policy',
+      '--policy-document',
+      JSON.stringify(TAGGING_POLICY),
+    ]);
+  },
+  180_000,
+);
 
 describe('jobs run as their role', () => {
   it('fails the tasks its policy does not allow with AccessDenied (403) in the report', async () => {
@@ -190,7 +143,7 @@ describe('jobs run as their role', () => {
       Action: 's3:PutObjectTagging',
       Resource: 'arn:aws:s3:::perm-src/*',
     };
-    await iam.send(
+    await f.iam.send(
       new PutRolePolicyCommand({
         RoleName: 'tagger',
         PolicyName: 'tagger-policy',
@@ -231,11 +184,10 @@ describe('jobs run as their role', () => {
     expect(missing.Status).toBe('Failed');
     expect(missing.FailureReasons?.[0]).toMatchObject({ FailureCode: 'AccessDenied' });
     expect(missing.FailureReasons?.[0]?.FailureReason).toContain('does not exist');
-    const lambdaOnly = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
-      ],
+    const lambdaOnly = policyDocument({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
     });
     const role = await createRole('untrusting', TAGGING_POLICY, lambdaOnly);
     const untrusted = await runJob(f.s3control, jobInput(role));
@@ -247,50 +199,26 @@ describe('jobs run as their role', () => {
 
 describe('job tags gate who may create or change a job', () => {
   it('a user allowed s3:CreateJob only with Department=Finance', { timeout: 120_000 }, async () => {
-    await iam.send(new CreateUserCommand({ UserName: 'finance' }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: 'finance',
-        PolicyName: 'finance-jobs',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: 's3:CreateJob',
-              Resource: '*',
-              Condition: { StringEquals: { 's3:RequestJobTag/Department': 'Finance' } },
-            },
-            { Effect: 'Allow', Action: 'iam:PassRole', Resource: TEST_ROLE_ARN },
-            { Effect: 'Allow', Action: 's3:DescribeJob', Resource: '*' },
-            {
-              Effect: 'Allow',
-              Action: 's3:UpdateJobPriority',
-              Resource: '*',
-              Condition: { StringEquals: { 's3:ExistingJobTag/Department': 'Legal' } },
-            },
-          ],
-        }),
-      }),
-    );
-    const created = await iam.send(new CreateAccessKeyCommand({ UserName: 'finance' }));
-    const AccessKey = {
-      AccessKeyId: created.AccessKey?.AccessKeyId ?? '',
-      SecretAccessKey: created.AccessKey?.SecretAccessKey ?? '',
-    };
-    const me = (await aws(['sts', 'get-caller-identity'], {
-      id: AccessKey.AccessKeyId,
-      secret: AccessKey.SecretAccessKey,
-    })) as {
-      Arn: string;
-    };
+    const finance = await createUserWithKey(f.iam, 'finance', [
+      {
+        Effect: 'Allow',
+        Action: 's3:CreateJob',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:RequestJobTag/Department': 'Finance' } },
+      },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: TEST_ROLE_ARN },
+      { Effect: 'Allow', Action: 's3:DescribeJob', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: 's3:UpdateJobPriority',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:ExistingJobTag/Department': 'Legal' } },
+      },
+    ]);
+    const me = await aws(['sts', 'get-caller-identity'], finance.credentials);
     expect(me.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:user/finance`);
 
-    const ctl = new S3ControlClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey },
-      endpointProvider: () => ({ url: new URL(`${f.aws.url}/`) }),
-    });
+    const ctl = s3ControlClientFor(f.aws.url, finance.credentials);
     try {
       const tagged = await ctl.send(
         new CreateJobCommand(jobInput(TEST_ROLE_ARN, { Tags: [{ Key: 'Department', Value: 'Finance' }] })),
@@ -339,25 +267,10 @@ describe('job tags gate who may create or change a job', () => {
   });
 
   it('a user whose policy allows no job action can do nothing to jobs', async () => {
-    await iam.send(new CreateUserCommand({ UserName: 'nobody' }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: 'nobody',
-        PolicyName: 's3-read',
-        PolicyDocument: JSON.stringify({
-          Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }],
-        }),
-      }),
-    );
-    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'nobody' }));
-    const ctl = new S3ControlClient({
-      region: 'us-east-1',
-      credentials: {
-        accessKeyId: AccessKey?.AccessKeyId ?? '',
-        secretAccessKey: AccessKey?.SecretAccessKey ?? '',
-      },
-      endpointProvider: () => ({ url: new URL(`${f.aws.url}/`) }),
-    });
+    const nobody = await createUserWithKey(f.iam, 'nobody', [
+      { Effect: 'Allow', Action: 's3:Get*', Resource: '*' },
+    ]);
+    const ctl = s3ControlClientFor(f.aws.url, nobody.credentials);
     try {
       const e = await errorOf(
         ctl.send(

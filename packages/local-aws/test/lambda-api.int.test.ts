@@ -6,40 +6,27 @@ import {
   DeleteFunctionCommand,
   GetFunctionCommand,
   InvokeCommand,
-  type LambdaClient,
   ListFunctionsCommand,
   paginateListFunctions,
 } from '@aws-sdk/client-lambda';
 import { zipOf } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFunction, invokeJson, lambdaClient } from './support/lambda-functions.js';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { createFunction, invokeJson } from './support/lambda-functions.js';
+import { errorOf, startFixture, useFixture } from './support/local-aws-fixture.js';
 
 // The Lambda API of local-aws through @aws-sdk/client-lambda: functions really run in worker
 // processes, so these tests prove the wire shapes and the runtime together.
 
 const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
-let fx: LocalAwsFixture;
-let lambda: LambdaClient;
-
-const client = lambdaClient;
+const fx = useFixture({ lambda: { poolSize: 2 } });
 
 function create(name: string, files: Parameters<typeof zipOf>[0], extra: Record<string, unknown> = {}) {
-  return createFunction(lambda, name, files, extra);
+  return createFunction(fx.lambda, name, files, extra);
 }
 
 function invoke(name: string, event: unknown = {}, extra: Record<string, unknown> = {}) {
-  return invokeJson(lambda, name, event, extra);
+  return invokeJson(fx.lambda, name, event, extra);
 }
-
-beforeAll(async () => {
-  fx = await startFixture({ lambda: { poolSize: 2 } });
-  lambda = client(fx.aws.url);
-});
-afterAll(async () => {
-  lambda?.destroy();
-  await fx?.close();
-});
 
 describe('CreateFunction / GetFunction / ListFunctions / DeleteFunction', () => {
   it('creates a function with Lambda defaults and reads it back', async () => {
@@ -71,15 +58,15 @@ describe('CreateFunction / GetFunction / ListFunctions / DeleteFunction', () => 
     expect(created.CodeSha256).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(created.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
 
-    const got = await lambda.send(new GetFunctionCommand({ FunctionName: 'echo' }));
+    const got = await fx.lambda.send(new GetFunctionCommand({ FunctionName: 'echo' }));
     expect(got.Configuration?.CodeSha256).toBe(created.CodeSha256);
     expect(got.Code?.RepositoryType).toBe('S3');
-    const byArn = await lambda.send(new GetFunctionCommand({ FunctionName: created.FunctionArn }));
+    const byArn = await fx.lambda.send(new GetFunctionCommand({ FunctionName: created.FunctionArn }));
     expect(byArn.Configuration?.FunctionName).toBe('echo');
   });
 
   it('answers Lambda error shapes the SDK parses', async () => {
-    const missing = await errorOf(lambda.send(new GetFunctionCommand({ FunctionName: 'nope' })));
+    const missing = await errorOf(fx.lambda.send(new GetFunctionCommand({ FunctionName: 'nope' })));
     expect(missing.name).toBe('ResourceNotFoundException');
     expect(missing.$metadata.httpStatusCode).toBe(404);
     expect(missing.message).toBe('Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope');
@@ -115,7 +102,7 @@ describe('CreateFunction / GetFunction / ListFunctions / DeleteFunction', () => 
     const link = await errorOf(create('evil', [{ name: 'index.js', data: '/etc/passwd', mode: 0o120777 }]));
     expect(link.name).toBe('InvalidParameterValueException');
     const notZip = await errorOf(
-      lambda.send(
+      fx.lambda.send(
         new CreateFunctionCommand({
           FunctionName: 'evil',
           Runtime: 'nodejs22.x',
@@ -126,29 +113,31 @@ describe('CreateFunction / GetFunction / ListFunctions / DeleteFunction', () => 
       ),
     );
     expect(notZip.name).toBe('InvalidParameterValueException');
-    await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'evil' }))).rejects.toThrow(/not found/);
+    await expect(fx.lambda.send(new GetFunctionCommand({ FunctionName: 'evil' }))).rejects.toThrow(
+      /not found/,
+    );
   });
 
   it('lists functions in pages with Marker / MaxItems', async () => {
     for (let i = 0; i < 5; i++)
       await create(`page-${i}`, [{ name: 'index.js', data: 'exports.handler = async () => 1;' }]);
-    const first = await lambda.send(new ListFunctionsCommand({ MaxItems: 2 }));
+    const first = await fx.lambda.send(new ListFunctionsCommand({ MaxItems: 2 }));
     expect(first.Functions?.map((f) => f.FunctionName)).toEqual(['echo', 'page-0']);
     expect(first.NextMarker).toBeTruthy();
     const names: string[] = [];
-    for await (const page of paginateListFunctions({ client: lambda, pageSize: 2 }, {}))
+    for await (const page of paginateListFunctions({ client: fx.lambda, pageSize: 2 }, {}))
       names.push(...(page.Functions ?? []).map((f) => f.FunctionName as string));
     expect(names).toEqual(['echo', 'page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
-    const bad = await errorOf(lambda.send(new ListFunctionsCommand({ Marker: 'garbage' })));
+    const bad = await errorOf(fx.lambda.send(new ListFunctionsCommand({ Marker: 'garbage' })));
     expect(bad.name).toBe('InvalidParameterValueException');
   });
 
   it('deletes a function: 204, then 404', async () => {
     await create('doomed', [{ name: 'index.js', data: 'exports.handler = async () => 1;' }]);
     expect((await invoke('doomed')).json).toBe(1);
-    const out = await lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' }));
+    const out = await fx.lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' }));
     expect(out.$metadata.httpStatusCode).toBe(204);
-    const err = await errorOf(lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' })));
+    const err = await errorOf(fx.lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' })));
     expect(err.name).toBe('ResourceNotFoundException');
     expect((await errorOf(invoke('doomed'))).name).toBe('ResourceNotFoundException');
   });
@@ -258,11 +247,11 @@ describe('Invoke', () => {
 
   it('refuses a payload that is not JSON and accepts Event invocations', async () => {
     const err = await errorOf(
-      lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('{nope') })),
+      fx.lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('{nope') })),
     );
     expect(err.name).toBe('InvalidRequestContentException');
     expect(err.$metadata.httpStatusCode).toBe(400);
-    const queued = await lambda.send(
+    const queued = await fx.lambda.send(
       new InvokeCommand({ FunctionName: 'echo', InvocationType: 'Event', Payload: Buffer.from('{}') }),
     );
     expect(queued.StatusCode).toBe(202);
@@ -290,7 +279,7 @@ describe('durability', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'local-aws-lambda-'));
     try {
       const first = await startFixture({ dataDir });
-      const before = client(first.aws.url);
+      const before = first.lambda;
       await before.send(
         new CreateFunctionCommand({
           FunctionName: 'survivor',
@@ -303,11 +292,10 @@ describe('durability', () => {
           },
         }),
       );
-      before.destroy();
       await first.close();
 
       const second = await startFixture({ dataDir });
-      const after = client(second.aws.url);
+      const after = second.lambda;
       try {
         const got = await after.send(new GetFunctionCommand({ FunctionName: 'survivor' }));
         expect(got.Configuration?.Timeout).toBe(7);
@@ -316,7 +304,6 @@ describe('durability', () => {
         );
         expect(JSON.parse(Buffer.from(out.Payload ?? []).toString())).toEqual({ back: { b: 2 } });
       } finally {
-        after.destroy();
         await second.close();
       }
     } finally {

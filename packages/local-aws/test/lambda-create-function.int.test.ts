@@ -1,34 +1,24 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { type ZipInput, zipOf } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFunction, lambdaClient } from './support/lambda-functions.js';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { createFunction } from './support/lambda-functions.js';
+import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
 // CreateFunction's upload path: bad zips are 400s that leave nothing behind, a body over the
 // limit is a 413 the client reads, and unzipping never stops other requests.
 
-let fx: LocalAwsFixture;
-let lambda: LambdaClient;
+const fx = useFixture();
 
 function create(name: string, zip: Buffer) {
-  return createFunction(lambda, name, zip);
+  return createFunction(fx.lambda, name, zip);
 }
 
 /** Everything under the function store's code directory. */
 function codeEntries(): string[] {
   return readdirSync(join(fx.dataDir, 'lambda', 'code'));
 }
-
-beforeAll(async () => {
-  fx = await startFixture();
-  lambda = lambdaClient(fx.aws.url);
-});
-afterAll(async () => {
-  lambda?.destroy();
-  await fx?.close();
-});
 
 describe('CreateFunction uploads', () => {
   it('refuses 95 KB zips that unzip to 95 MB and then fail with a 400, leaving nothing behind', async () => {
@@ -52,7 +42,7 @@ describe('CreateFunction uploads', () => {
       expect(err.name).toBe('InvalidParameterValueException');
       expect(err.message).toMatch(/^Could not unzip uploaded file\./);
       expect(codeEntries()).toEqual(before);
-      await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'bomb' }))).rejects.toThrow(
+      await expect(fx.lambda.send(new GetFunctionCommand({ FunctionName: 'bomb' }))).rejects.toThrow(
         /not found/,
       );
     }

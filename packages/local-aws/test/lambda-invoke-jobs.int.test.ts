@@ -1,25 +1,19 @@
-import { CreateFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateJobCommand, type CreateJobCommandInput, type JobStatus } from '@aws-sdk/client-s3-control';
+import { csvJobInput, reportLines, waitForJob, zipOf } from '@batchops/test-support';
+import { describe, expect, it } from 'vitest';
 import {
-  CreateJobCommand,
-  type CreateJobCommandInput,
-  type JobStatus,
-  type S3ControlClient,
-} from '@aws-sdk/client-s3-control';
-import { csvJobInput, lambdaClientFor, reportLines, waitForJob, zipOf } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+  ACCOUNT_ID as AccountId,
+  errorOf,
+  TEST_ROLE_ARN as RoleArn,
+  useFixture,
+} from './support/local-aws-fixture.js';
 
 // LambdaInvoke jobs end to end: S3 Control CreateJob → the engine → @aws-sdk/client-lambda →
 // local-aws's Lambda API → the function in its worker process → the completion report.
 
-const AccountId = '000000000000';
-const RoleArn = 'arn:aws:iam::000000000000:role/batchops-test';
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:${AccountId}:function:${name}`;
-let fx: LocalAwsFixture;
-let s3: S3Client;
-let ctl: S3ControlClient;
-let lambda: LambdaClient;
 
 const FUNCTIONS: Record<string, { code: string; timeout?: number; env?: Record<string, string> }> = {
   // Echoes what it was sent into resultString: the report proves the event's fields.
@@ -68,37 +62,33 @@ const FUNCTIONS: Record<string, { code: string; timeout?: number; env?: Record<s
   garbage: { code: 'exports.handler = async () => "not a response";' },
 };
 
-beforeAll(async () => {
-  fx = await startFixture({ engine: { concurrency: 8, flushMs: 50 }, lambda: { poolSize: 1 } });
-  ({ s3, s3control: ctl } = fx);
-  lambda = lambdaClientFor(fx.aws.url);
-  await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
-  for (const [name, f] of Object.entries(FUNCTIONS)) {
-    const esm = f.code.startsWith('export ');
-    await lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: name,
-        Runtime: 'nodejs22.x',
-        Handler: 'index.handler',
-        Role: RoleArn,
-        Code: { ZipFile: zipOf([{ name: esm ? 'index.mjs' : 'index.js', data: f.code, deflate: true }]) },
-        ...(f.timeout ? { Timeout: f.timeout } : {}),
-        ...(f.env ? { Environment: { Variables: f.env } } : {}),
-      }),
-    );
-  }
-});
-afterAll(async () => {
-  lambda?.destroy();
-  await fx?.close();
-});
+const fx = useFixture(
+  { engine: { concurrency: 8, flushMs: 50 }, lambda: { poolSize: 1 } },
+  async ({ s3, lambda }) => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
+    for (const [name, f] of Object.entries(FUNCTIONS)) {
+      const esm = f.code.startsWith('export ');
+      await lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: name,
+          Runtime: 'nodejs22.x',
+          Handler: 'index.handler',
+          Role: RoleArn,
+          Code: { ZipFile: zipOf([{ name: esm ? 'index.mjs' : 'index.js', data: f.code, deflate: true }]) },
+          ...(f.timeout ? { Timeout: f.timeout } : {}),
+          ...(f.env ? { Environment: { Variables: f.env } } : {}),
+        }),
+      );
+    }
+  },
+);
 
 const enc = (k: string) => encodeURIComponent(k).replace(/%2F/g, '/');
 
 async function manifestOf(name: string, keys: string[]): Promise<{ arn: string; etag: string }> {
   const key = `manifests/${name}.csv`;
-  const out = await s3.send(
+  const out = await fx.s3.send(
     new PutObjectCommand({ Bucket: 'src', Key: key, Body: keys.map((k) => `src,${enc(k)}`).join('\n') }),
   );
   return { arn: `arn:aws:s3:::src/${key}`, etag: (out.ETag as string).replaceAll('"', '') };
@@ -120,10 +110,10 @@ function jobInput(
 }
 
 const waitFor = (JobId: string, statuses: JobStatus[], timeoutMs = 40_000) =>
-  waitForJob(ctl, JobId, statuses, { timeoutMs });
+  waitForJob(fx.s3control, JobId, statuses, { timeoutMs });
 
 /** The report's rows, sorted (tasks do not run in manifest order). */
-const reportRows = async (jobId: string) => (await reportLines(s3, 'reports', 'r', jobId)).sort();
+const reportRows = async (jobId: string) => (await reportLines(fx.s3, 'reports', 'r', jobId)).sort();
 
 async function runJob(
   name: string,
@@ -131,7 +121,7 @@ async function runJob(
   op: Parameters<typeof jobInput>[1],
   end: JobStatus[] = ['Complete'],
 ) {
-  const { JobId } = await ctl.send(new CreateJobCommand(jobInput(await manifestOf(name, keys), op)));
+  const { JobId } = await fx.s3control.send(new CreateJobCommand(jobInput(await manifestOf(name, keys), op)));
   const job = await waitFor(JobId as string, end);
   return { jobId: JobId as string, job, rows: await reportRows(JobId as string) };
 }
@@ -233,7 +223,7 @@ describe('LambdaInvoke jobs', () => {
       ],
     ];
     for (const [op, message] of cases) {
-      const err = await errorOf(ctl.send(new CreateJobCommand(jobInput(manifest, op))));
+      const err = await errorOf(fx.s3control.send(new CreateJobCommand(jobInput(manifest, op))));
       expect(err.name).toBe('BadRequestException');
       expect(err.message).toMatch(message);
     }

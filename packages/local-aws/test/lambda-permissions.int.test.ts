@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
-  CreateAccessKeyCommand,
-  CreateRoleCommand,
-  CreateUserCommand,
-  type IAMClient,
-  PutRolePolicyCommand,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
-import {
   CreateFunctionCommand,
   DeleteFunctionCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
-  type LambdaClient,
   ListFunctionsCommand,
 } from '@aws-sdk/client-lambda';
 import {
@@ -26,32 +17,26 @@ import {
 import type { JobDescriptor, JobOperation } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
+  createRoleWithPolicy,
+  createUserWithKey,
   csvJobInput,
-  iamClientFor,
   lambdaClientFor,
+  type PolicyStatement,
   putCsvManifest,
+  putUserPolicy,
   reportLines,
   runJobToEnd,
   s3ClientFor,
   zipOf,
 } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACCOUNT_ID,
-  CREDENTIALS,
-  errorOf,
-  type LocalAwsFixture,
-  startFixture,
-} from './support/local-aws-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_ID, CREDENTIALS, errorOf, useFixture } from './support/local-aws-fixture.js';
 import { signedRequest } from './support/signed-http.js';
 
 // Lambda inside IAM (issue 17 §1): every Lambda call is authorized like S3's, LambdaInvoke jobs
 // invoke as their role, a function's code holds its execution role's session (never the root key),
 // and Batch Replication has no public route a function could learn to call.
 
-let f: LocalAwsFixture;
-let iam: IAMClient;
-let root: LambdaClient;
 const region = 'us-east-1';
 const fnArn = (name: string) => `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`;
 const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${name}`;
@@ -60,25 +45,17 @@ const trust = (Service: string) =>
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service }, Action: 'sts:AssumeRole' }],
   });
-const allow = (Action: string[], Resource: string | string[] = '*') =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] });
+const allow = (Action: string[], Resource: string | string[] = '*'): PolicyStatement[] => [
+  { Effect: 'Allow', Action, Resource },
+];
 
-async function role(name: string, service: string, policy: string): Promise<string> {
-  await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust(service) }));
-  await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'p', PolicyDocument: policy }));
-  return roleArn(name);
-}
+const role = (name: string, service: string, statements: PolicyStatement[]) =>
+  createRoleWithPolicy(f.iam, name, statements, trust(service));
 
 /** A user with one inline policy, and a Lambda client signed with its new access key. */
-async function userWith(name: string, policy: string) {
-  await iam.send(new CreateUserCommand({ UserName: name }));
-  await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument: policy }));
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey;
-  const credentials = { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
-  return {
-    arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
-    lambda: lambdaClientFor(f.aws.url, credentials, { maxAttempts: 1 }),
-  };
+async function userWith(name: string, statements: PolicyStatement[]) {
+  const user = await createUserWithKey(f.iam, name, statements);
+  return { arn: user.arn, lambda: lambdaClientFor(f.aws.url, user.credentials, { maxAttempts: 1 }) };
 }
 
 function createInput(name: string, code: string, Role = roleArn('batchops-test')) {
@@ -92,7 +69,7 @@ function createInput(name: string, code: string, Role = roleArn('batchops-test')
 }
 
 async function invokeJson(name: string): Promise<Record<string, unknown>> {
-  const out = await root.send(new InvokeCommand({ FunctionName: name }));
+  const out = await f.lambda.send(new InvokeCommand({ FunctionName: name }));
   return JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8'));
 }
 
@@ -108,23 +85,15 @@ async function expectDenied(call: Promise<unknown>, who: string, action: string,
   );
 }
 
-beforeAll(async () => {
-  f = await startFixture({ engine: { concurrency: 4, flushMs: 50 }, lambda: { poolSize: 1 } });
-  iam = iamClientFor(f.aws.url);
-  root = lambdaClientFor(f.aws.url, undefined, { maxAttempts: 1 });
+const f = useFixture({ engine: { concurrency: 4, flushMs: 50 }, lambda: { poolSize: 1 } }, async ({ s3 }) => {
   for (const Bucket of ['perm-src', 'perm-reports', 'fn-data'])
-    await f.s3.send(new CreateBucketCommand({ Bucket }));
-  await f.s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt', Body: 'for the role' }));
-});
-afterAll(async () => {
-  root?.destroy();
-  iam?.destroy();
-  await f?.close();
+    await s3.send(new CreateBucketCommand({ Bucket }));
+  await s3.send(new PutObjectCommand({ Bucket: 'fn-data', Key: 'readable.txt', Body: 'for the role' }));
 });
 
 describe('every Lambda action is authorized', () => {
   it('a user allowed only s3:GetObject may not create, invoke, read, list or delete functions', async () => {
-    await root.send(createInput('victim', 'export const handler = async () => "ran";'));
+    await f.lambda.send(createInput('victim', 'export const handler = async () => "ran";'));
     const narrow = await userWith('narrow', allow(['s3:GetObject']));
     const { arn, lambda } = narrow;
     const victim = fnArn('victim');
@@ -148,7 +117,7 @@ describe('every Lambda action is authorized', () => {
       await expectDenied(call(), arn, `lambda:${action}`, resource);
     // Nothing happened: the function is still there and the refused one was never made.
     expect(await invokeJson('victim')).toBe('ran');
-    expect((await errorOf(root.send(new GetFunctionCommand({ FunctionName: 'sneaky' })))).name).toBe(
+    expect((await errorOf(f.lambda.send(new GetFunctionCommand({ FunctionName: 'sneaky' })))).name).toBe(
       'ResourceNotFoundException',
     );
     lambda.destroy();
@@ -163,23 +132,12 @@ describe('every Lambda action is authorized', () => {
     expect(err.message).toBe(
       `User: ${dev.arn} is not authorized to perform: iam:PassRole on resource: ${fnRole} because no identity-based policy allows the iam:PassRole action`,
     );
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: 'dev',
-        PolicyName: 'pass',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'iam:PassRole',
-              Resource: fnRole,
-              Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
-            },
-          ],
-        }),
-      }),
-    );
+    await putUserPolicy(f.iam, 'dev', 'pass', {
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: fnRole,
+      Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+    });
     const created = await dev.lambda.send(createInput('devs', code, fnRole));
     expect(created.$metadata.httpStatusCode).toBe(201);
     const out = await dev.lambda.send(new InvokeCommand({ FunctionName: 'devs' }));
@@ -198,7 +156,7 @@ describe("a function's code holds its execution role's session", () => {
       'lambda.amazonaws.com',
       allow(['s3:GetObject'], 'arn:aws:s3:::fn-data/*'),
     );
-    await root.send(createInput('whoami', envCode, execRole));
+    await f.lambda.send(createInput('whoami', envCode, execRole));
     const env = (await invokeJson('whoami')) as Record<string, string>;
     expect(env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
     expect(env.AWS_ACCESS_KEY_ID).not.toBe(CREDENTIALS.accessKeyId);
@@ -235,10 +193,10 @@ describe("a function's code holds its execution role's session", () => {
   });
 
   it('no AWS credentials at all when the role is missing or does not trust Lambda', async () => {
-    await root.send(createInput('orphan', envCode, roleArn('no-such-role')));
+    await f.lambda.send(createInput('orphan', envCode, roleArn('no-such-role')));
     expect(await invokeJson('orphan')).toEqual({});
     // batchops-test trusts S3 Batch Operations only: Lambda cannot assume it.
-    await root.send(createInput('untrusted', envCode, roleArn('batchops-test')));
+    await f.lambda.send(createInput('untrusted', envCode, roleArn('batchops-test')));
     expect(await invokeJson('untrusted')).toEqual({});
   });
 });
@@ -272,7 +230,7 @@ describe('LambdaInvoke jobs invoke as the job role', () => {
   const rows = ['a', 'b', 'c'].map((k) => `perm-src,${k}`);
 
   it('every task fails AccessDenied without lambda:InvokeFunction, and succeeds with it', async () => {
-    await root.send(createInput('answer', answer));
+    await f.lambda.send(createInput('answer', answer));
     const s3Only = await role('job-s3-only', batchTrust, allow(['s3:*']));
     const denied = await runJob(s3Only, invoke, rows);
     expect(denied.job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 0, NumberOfTasksFailed: 3 });
@@ -332,17 +290,10 @@ describe('Batch Replication runs in-process, as the job role', () => {
 
     // The engine's channel still asks the role for s3:InitiateReplication.
     const replicate: JobOperation = { S3ReplicateObject: {} };
-    const noInitiate = await role(
-      'job-no-replication',
-      batchTrust,
-      JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Action: 's3:*', Resource: '*' },
-          { Effect: 'Deny', Action: 's3:InitiateReplication', Resource: '*' },
-        ],
-      }),
-    );
+    const noInitiate = await role('job-no-replication', batchTrust, [
+      { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+      { Effect: 'Deny', Action: 's3:InitiateReplication', Resource: '*' },
+    ]);
     const denied = await runJob(noInitiate, replicate, ['forge-src,k']);
     expect(denied.rows).toEqual([
       // The message quotes the resource as S3 does; CSV doubles those quotes.

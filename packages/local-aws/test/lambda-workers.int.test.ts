@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteFunctionCommand, GetFunctionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { DeleteFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFunction, invokeJson, lambdaClient } from './support/lambda-functions.js';
-import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { createFunction, invokeJson } from './support/lambda-functions.js';
+import { useFixture } from './support/local-aws-fixture.js';
 import { signedRequest } from './support/signed-http.js';
 
 // Worker hygiene (decision 0024): one budget of processes for all functions, throttling past a
@@ -16,28 +16,20 @@ const SLEEPY =
   'exports.handler = async (e) => { await new Promise((r) => setTimeout(r, e.ms ?? 0)); return process.pid; };';
 
 describe('one budget of workers for every function', () => {
-  let fx: LocalAwsFixture;
-  let lambda: LambdaClient;
-  beforeAll(async () => {
-    fx = await startFixture({ lambda: { poolSize: 2, maxWorkers: 1, maxQueued: 1 } });
-    lambda = lambdaClient(fx.aws.url);
+  const fx = useFixture({ lambda: { poolSize: 2, maxWorkers: 1, maxQueued: 1 } }, async ({ lambda }) => {
     for (const name of ['a', 'b']) await createFunction(lambda, name, [{ name: 'index.js', data: SLEEPY }]);
-  });
-  afterAll(async () => {
-    lambda?.destroy();
-    await fx?.close();
   });
 
   it("evicts another function's idle worker when the budget is spent", async () => {
-    await invokeJson(lambda, 'a');
+    await invokeJson(fx.lambda, 'a');
     expect(fx.aws.lambda().processes({ ...ACCOUNT, name: 'a' })).toBe(1);
-    await invokeJson(lambda, 'b');
+    await invokeJson(fx.lambda, 'b');
     expect(fx.aws.lambda().processes({ ...ACCOUNT, name: 'a' })).toBe(0);
     expect(fx.aws.lambda().processes({ ...ACCOUNT, name: 'b' })).toBe(1);
   });
 
   it('answers 429 TooManyRequestsException when invocations queue past the bound', async () => {
-    const calls = [0, 1, 2].map((i) => invokeJson(lambda, i === 2 ? 'b' : 'a', { ms: 800 }));
+    const calls = [0, 1, 2].map((i) => invokeJson(fx.lambda, i === 2 ? 'b' : 'a', { ms: 800 }));
     const settled = await Promise.allSettled(calls);
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(2);
     const refused = settled.find((s) => s.status === 'rejected');
@@ -50,20 +42,11 @@ describe('one budget of workers for every function', () => {
 });
 
 describe('a worker’s memory, process group and paths', () => {
-  let fx: LocalAwsFixture;
-  let lambda: LambdaClient;
-  beforeAll(async () => {
-    fx = await startFixture({ lambda: { poolSize: 1 } });
-    lambda = lambdaClient(fx.aws.url);
-  });
-  afterAll(async () => {
-    lambda?.destroy();
-    await fx?.close();
-  });
+  const fx = useFixture({ lambda: { poolSize: 1 } });
 
   it('ends an invocation whose memory outside the V8 heap passes MemorySize: Runtime.OutOfMemory', async () => {
     await createFunction(
-      lambda,
+      fx.lambda,
       'buffers',
       [
         {
@@ -73,36 +56,36 @@ describe('a worker’s memory, process group and paths', () => {
       ],
       { MemorySize: 128 },
     );
-    const out = await invokeJson(lambda, 'buffers');
+    const out = await invokeJson(fx.lambda, 'buffers');
     expect(out.FunctionError).toBe('Unhandled');
     expect(out.json.errorType).toBe('Runtime.OutOfMemory');
   });
 
   it('kills the worker when its function is deleted mid-invocation', async () => {
-    await createFunction(lambda, 'doomed', [{ name: 'index.js', data: SLEEPY }], { Timeout: 30 });
-    const pid = (await invokeJson(lambda, 'doomed')).json as number;
+    await createFunction(fx.lambda, 'doomed', [{ name: 'index.js', data: SLEEPY }], { Timeout: 30 });
+    const pid = (await invokeJson(fx.lambda, 'doomed')).json as number;
     expect(existsSync(`/proc/${pid}`)).toBe(true);
-    const running = invokeJson(lambda, 'doomed', { ms: 20_000 });
+    const running = invokeJson(fx.lambda, 'doomed', { ms: 20_000 });
     await new Promise((r) => setTimeout(r, 200));
-    await lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' }));
+    await fx.lambda.send(new DeleteFunctionCommand({ FunctionName: 'doomed' }));
     expect((await running).json.errorType).toBe('Runtime.ExitError');
     await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(`/proc/${pid}`)).toBe(false);
   });
 
   it('shows /var/task, never a host path, in errors, logs and GetFunction', async () => {
-    await createFunction(lambda, 'thrower', [
+    await createFunction(fx.lambda, 'thrower', [
       {
         name: 'index.js',
         data: 'exports.handler = async () => { console.log("at", __filename, require("node:os").tmpdir()); throw new Error("boom at " + __dirname); };',
       },
     ]);
-    const out = await invokeJson(lambda, 'thrower', {}, { LogType: 'Tail' });
+    const out = await invokeJson(fx.lambda, 'thrower', {}, { LogType: 'Tail' });
     expect(out.json.errorMessage).toBe('boom at /var/task');
     expect(out.json.trace.join('\n')).toContain('/var/task/index.js');
     const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
     expect(log).toContain('at /var/task/index.js /tmp');
-    const got = await lambda.send(new GetFunctionCommand({ FunctionName: 'thrower' }));
+    const got = await fx.lambda.send(new GetFunctionCommand({ FunctionName: 'thrower' }));
     const shown = JSON.stringify([out.json, log, got]);
     expect(shown).not.toContain(fx.dataDir);
     expect(shown).not.toContain('batchops-lambda-');
@@ -121,24 +104,17 @@ describe('a worker’s memory, process group and paths', () => {
 
 describe('CommonJS handlers under a folder whose package.json says "type": "module"', () => {
   const root = mkdtempSync(join(tmpdir(), 'esm-project-'));
-  let fx: LocalAwsFixture;
-  let lambda: LambdaClient;
-  beforeAll(async () => {
+  beforeAll(() => {
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { mode: 0o755 });
     writeFileSync(join(root, 'package.json'), '{"type":"module"}');
-    // The data directory and the sandbox both under it, as `.batchops/` of this repository is.
-    fx = await startFixture({
-      dataDir: join(root, '.batchops'),
-      lambda: { poolSize: 1, sandboxDir: join(root, 'sandbox') },
-    });
-    lambda = lambdaClient(fx.aws.url);
   });
-  afterAll(async () => {
-    lambda?.destroy();
-    await fx?.close();
-    rmSync(root, { recursive: true, force: true });
+  // The data directory and the sandbox both under it, as `.batchops/` of this repository is.
+  const fx = useFixture({
+    dataDir: join(root, '.batchops'),
+    lambda: { poolSize: 1, sandboxDir: join(root, 'sandbox') },
   });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('treats .js as CommonJS unless the function’s own package.json says module; .mjs ESM, .cjs CommonJS', async () => {
     const cases: Array<[string, Parameters<typeof createFunction>[2], string]> = [
@@ -164,8 +140,8 @@ describe('CommonJS handlers under a folder whose package.json says "type": "modu
     ];
     const answers: Record<string, unknown> = {};
     for (const [name, files, handler] of cases) {
-      await createFunction(lambda, name, files, { Handler: handler });
-      const out = await invokeJson(lambda, name);
+      await createFunction(fx.lambda, name, files, { Handler: handler });
+      const out = await invokeJson(fx.lambda, name);
       answers[name] = out.FunctionError ? out.json.errorMessage : out.json;
     }
     expect(answers).toEqual({ 'cjs-js': 'cjs', 'cjs-cjs': 'cjs2', 'esm-mjs': 'esm', 'esm-js': 'esm2' });

@@ -8,45 +8,30 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
-  S3Client as S3ClientClass,
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, type JobOperation } from '@aws-sdk/client-s3-control';
 import { csvJobInput, eventually, reportLines } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import type { LocalAwsFixture } from './support/local-aws-fixture.js';
+import { ACCOUNT_A, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
 
 // Writes into another account's bucket need its consent (decision 0026): replication (live and
 // Batch Replication) only within the destination's account until bucket policies; copy with an ACL grant.
 
-const A = '000000000000';
-const B = '111111111111';
+const A = ACCOUNT_A;
 const canonical = (account: string) => account.padStart(64, '0');
 
+let accounts: TwoAccounts;
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
 
 beforeAll(async () => {
-  fx = await startFixture({
-    credentials: [
-      { accessKeyId: 'test', secretAccessKey: 'test', accountId: A },
-      { accessKeyId: 'other', secretAccessKey: 'other-secret', accountId: B },
-    ],
-    engine: { concurrency: 4, flushMs: 50 },
-  });
-  a = fx.s3;
-  b = new S3ClientClass({
-    region: 'us-east-1',
-    endpoint: fx.aws.url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'other', secretAccessKey: 'other-secret' },
-  });
+  accounts = await startTwoAccounts({ engine: { concurrency: 4, flushMs: 50 } });
+  ({ fx, a, b } = accounts);
   await a.send(new CreateBucketCommand({ Bucket: 'cw-reports' }));
 });
-afterAll(async () => {
-  b.destroy();
-  await fx.close();
-});
+afterAll(() => accounts.close());
 
 async function versioned(client: S3Client, Bucket: string): Promise<void> {
   await client.send(new CreateBucketCommand({ Bucket }));

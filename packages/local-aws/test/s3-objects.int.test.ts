@@ -7,29 +7,21 @@ import {
   ListObjectsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
-  PutBucketVersioningCommand,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { createVersionedBucket, putObjects } from '@batchops/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
-let fixture: LocalAwsFixture;
-let s3: S3Client;
-
-beforeAll(async () => {
-  fixture = await startFixture();
-  ({ s3 } = fixture);
-});
-afterAll(() => fixture.close());
+const f = useFixture();
 
 const text = async (out: { Body?: unknown }) =>
   (out.Body as { transformToString(): Promise<string> }).transformToString();
 
 describe('objects', () => {
   it('puts and gets an object with metadata, checksum and ranges', async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'objs' }));
-    const put = await s3.send(
+    await f.s3.send(new CreateBucketCommand({ Bucket: 'objs' }));
+    const put = await f.s3.send(
       new PutObjectCommand({
         Bucket: 'objs',
         Key: 'dir/a b+c%.txt',
@@ -42,7 +34,7 @@ describe('objects', () => {
     );
     expect(put.ETag).toBe('"5eb63bbbe01eeed093cb22bb8f5acdc3"');
     expect(put.ChecksumCRC32).toBe('DUoRhQ==');
-    const got = await s3.send(
+    const got = await f.s3.send(
       new GetObjectCommand({ Bucket: 'objs', Key: 'dir/a b+c%.txt', ChecksumMode: 'ENABLED' }),
     );
     expect(await text(got)).toBe('hello world');
@@ -53,41 +45,41 @@ describe('objects', () => {
       TagCount: 2,
       ChecksumCRC32: 'DUoRhQ==',
     });
-    const part = await s3.send(
+    const part = await f.s3.send(
       new GetObjectCommand({ Bucket: 'objs', Key: 'dir/a b+c%.txt', Range: 'bytes=6-' }),
     );
     expect(await text(part)).toBe('world');
     expect(part.ContentRange).toBe('bytes 6-10/11');
-    const suffix = await s3.send(
+    const suffix = await f.s3.send(
       new GetObjectCommand({ Bucket: 'objs', Key: 'dir/a b+c%.txt', Range: 'bytes=-3' }),
     );
     expect(await text(suffix)).toBe('rld');
     const bad = await errorOf(
-      s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/a b+c%.txt', Range: 'bytes=50-' })),
+      f.s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/a b+c%.txt', Range: 'bytes=50-' })),
     );
     expect(bad.name).toBe('InvalidRange');
   });
 
   it('honours conditional reads and writes', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'cond', Body: 'x' }));
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'cond' }));
+    await f.s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'cond', Body: 'x' }));
+    const head = await f.s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'cond' }));
     const notModified = await errorOf(
-      s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond', IfNoneMatch: head.ETag })),
+      f.s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond', IfNoneMatch: head.ETag })),
     );
     expect(notModified.$metadata.httpStatusCode).toBe(304);
     const failed = await errorOf(
-      s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond', IfMatch: '"nope"' })),
+      f.s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond', IfMatch: '"nope"' })),
     );
     expect(failed.name).toBe('PreconditionFailed');
     const exists = await errorOf(
-      s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'cond', Body: 'y', IfNoneMatch: '*' })),
+      f.s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'cond', Body: 'y', IfNoneMatch: '*' })),
     );
     expect(exists.$metadata.httpStatusCode).toBe(412);
   });
 
   it('refuses a wrong Content-MD5 with BadDigest and keeps the old object', async () => {
     const err = await errorOf(
-      s3.send(
+      f.s3.send(
         new PutObjectCommand({
           Bucket: 'objs',
           Key: 'cond',
@@ -97,22 +89,24 @@ describe('objects', () => {
       ),
     );
     expect(err.name).toBe('BadDigest');
-    expect(await text(await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond' })))).toBe('x');
+    expect(await text(await f.s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'cond' })))).toBe('x');
   });
 
   it('answers the S3 error codes for missing things', async () => {
-    expect((await errorOf(s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'missing' })))).name).toBe(
+    expect((await errorOf(f.s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'missing' })))).name).toBe(
       'NoSuchKey',
     );
-    expect((await errorOf(s3.send(new GetObjectCommand({ Bucket: 'nobucket', Key: 'k' })))).name).toBe(
+    expect((await errorOf(f.s3.send(new GetObjectCommand({ Bucket: 'nobucket', Key: 'k' })))).name).toBe(
       'NoSuchBucket',
     );
-    expect((await errorOf(s3.send(new CreateBucketCommand({ Bucket: 'Bad_Name' })))).name).toBe(
+    expect((await errorOf(f.s3.send(new CreateBucketCommand({ Bucket: 'Bad_Name' })))).name).toBe(
       'InvalidBucketName',
     );
-    expect((await errorOf(s3.send(new DeleteBucketCommand({ Bucket: 'objs' })))).name).toBe('BucketNotEmpty');
+    expect((await errorOf(f.s3.send(new DeleteBucketCommand({ Bucket: 'objs' })))).name).toBe(
+      'BucketNotEmpty',
+    );
     const long = await errorOf(
-      s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'k'.repeat(1025), Body: 'x' })),
+      f.s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'k'.repeat(1025), Body: 'x' })),
     );
     expect(long.name).toBe('KeyTooLongError');
   });
@@ -120,38 +114,39 @@ describe('objects', () => {
 
 describe('versioning', () => {
   it('keeps versions, hides a key behind a delete marker and brings it back', async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'vers' }));
-    await s3.send(
-      new PutBucketVersioningCommand({ Bucket: 'vers', VersioningConfiguration: { Status: 'Enabled' } }),
-    );
-    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'k', Body: 'one' }));
-    const v2 = await s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'k', Body: 'two' }));
+    await createVersionedBucket(f.s3, 'vers');
+    const [v1, v2] = await putObjects(f.s3, 'vers', [
+      ['k', 'one'],
+      ['k', 'two'],
+    ]);
     expect(v1.VersionId).not.toBe(v2.VersionId);
-    expect(await text(await s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
+    expect(await text(await f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
     expect(
-      await text(await s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k', VersionId: v1.VersionId }))),
+      await text(
+        await f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k', VersionId: v1.VersionId })),
+      ),
     ).toBe('one');
-    const del = await s3.send(new DeleteObjectCommand({ Bucket: 'vers', Key: 'k' }));
+    const del = await f.s3.send(new DeleteObjectCommand({ Bucket: 'vers', Key: 'k' }));
     expect(del.DeleteMarker).toBe(true);
-    const hidden = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })));
+    const hidden = await errorOf(f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })));
     expect(hidden.name).toBe('NoSuchKey');
     expect(hidden.$response?.headers['x-amz-delete-marker']).toBe('true');
-    const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: 'vers' }));
+    const versions = await f.s3.send(new ListObjectVersionsCommand({ Bucket: 'vers' }));
     expect(versions.Versions?.map((v) => v.VersionId)).toEqual([v2.VersionId, v1.VersionId]);
     expect(versions.DeleteMarkers?.[0]).toMatchObject({ Key: 'k', IsLatest: true, VersionId: del.VersionId });
-    expect((await s3.send(new ListObjectsV2Command({ Bucket: 'vers' }))).KeyCount).toBe(0);
-    await s3.send(new DeleteObjectCommand({ Bucket: 'vers', Key: 'k', VersionId: del.VersionId }));
-    expect(await text(await s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
+    expect((await f.s3.send(new ListObjectsV2Command({ Bucket: 'vers' }))).KeyCount).toBe(0);
+    await f.s3.send(new DeleteObjectCommand({ Bucket: 'vers', Key: 'k', VersionId: del.VersionId }));
+    expect(await text(await f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
   });
 
   it('pages versions with key and version markers', async () => {
     for (let i = 0; i < 5; i++)
-      await s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'many', Body: String(i) }));
+      await f.s3.send(new PutObjectCommand({ Bucket: 'vers', Key: 'many', Body: String(i) }));
     const seen: string[] = [];
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
     for (;;) {
-      const page = await s3.send(
+      const page = await f.s3.send(
         new ListObjectVersionsCommand({
           Bucket: 'vers',
           Prefix: 'many',
@@ -172,16 +167,16 @@ describe('versioning', () => {
 
 describe('listing', () => {
   beforeAll(async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'list' }));
+    await f.s3.send(new CreateBucketCommand({ Bucket: 'list' }));
     const keys = ['a/1', 'a/2', 'b/1', 'b/c/1', 'c', 'd/1', 'd/2', 'e', 'ü/1', 'sp ace'];
-    for (const Key of keys) await s3.send(new PutObjectCommand({ Bucket: 'list', Key, Body: Key }));
+    for (const Key of keys) await f.s3.send(new PutObjectCommand({ Bucket: 'list', Key, Body: Key }));
   });
 
   it('rolls keys into common prefixes and pages across them with continuation tokens', async () => {
     const entries: string[] = [];
     let token: string | undefined;
     do {
-      const page = await s3.send(
+      const page = await f.s3.send(
         new ListObjectsV2Command({ Bucket: 'list', Delimiter: '/', MaxKeys: 2, ContinuationToken: token }),
       );
       expect((page.Contents?.length ?? 0) + (page.CommonPrefixes?.length ?? 0)).toBeLessThanOrEqual(2);
@@ -193,12 +188,12 @@ describe('listing', () => {
   });
 
   it('lists under a prefix, after a key, and with ListObjects v1 markers', async () => {
-    const b = await s3.send(new ListObjectsV2Command({ Bucket: 'list', Prefix: 'b/', Delimiter: '/' }));
+    const b = await f.s3.send(new ListObjectsV2Command({ Bucket: 'list', Prefix: 'b/', Delimiter: '/' }));
     expect(b.Contents?.map((c) => c.Key)).toEqual(['b/1']);
     expect(b.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['b/c/']);
-    const after = await s3.send(new ListObjectsV2Command({ Bucket: 'list', StartAfter: 'd/1' }));
+    const after = await f.s3.send(new ListObjectsV2Command({ Bucket: 'list', StartAfter: 'd/1' }));
     expect(after.Contents?.map((c) => c.Key)).toEqual(['d/2', 'e', 'sp ace', 'ü/1']);
-    const v1 = await s3.send(
+    const v1 = await f.s3.send(
       new ListObjectsCommand({ Bucket: 'list', Marker: 'c', MaxKeys: 2, Delimiter: '/' }),
     );
     expect(

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,37 +17,26 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
   type ReplicationRule,
-  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { CreateJobCommand, type CreateJobCommandInput, type JobStatus } from '@aws-sdk/client-s3-control';
+import { bodyText, createVersionedBucket, eventually, reportLines, waitForJob } from '@batchops/test-support';
+import { describe, expect, it } from 'vitest';
+import { awsJson } from './support/aws-cli-model.js';
 import {
-  CreateJobCommand,
-  type CreateJobCommandInput,
-  type JobStatus,
-  type S3ControlClient,
-} from '@aws-sdk/client-s3-control';
-import { bodyText, eventually, reportLines, waitForJob } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+  ACCOUNT_ID as AccountId,
+  errorOf,
+  TEST_ROLE_ARN as RoleArn,
+  startFixture,
+  useFixture,
+} from './support/local-aws-fixture.js';
 
-const AccountId = '000000000000';
-const RoleArn = 'arn:aws:iam::000000000000:role/batchops-test';
-const ReplicationRole = 'arn:aws:iam::000000000000:role/batchops-replication';
-let fixture: LocalAwsFixture;
-let s3: S3Client;
-let ctl: S3ControlClient;
-
-beforeAll(async () => {
-  fixture = await startFixture({ engine: { concurrency: 16, flushMs: 50 } });
-  ({ s3, s3control: ctl } = fixture);
-  await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
+const ReplicationRole = `arn:aws:iam::${AccountId}:role/batchops-replication`;
+const fixture = useFixture({ engine: { concurrency: 16, flushMs: 50 } }, async () => {
+  await fixture.s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
 });
-afterAll(() => fixture.close());
 
-async function versionedBucket(Bucket: string): Promise<void> {
-  await s3.send(new CreateBucketCommand({ Bucket }));
-  await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
-}
+const versionedBucket = (Bucket: string) => createVersionedBucket(fixture.s3, Bucket);
 
 type Rule = ReplicationRule;
 
@@ -63,14 +51,15 @@ const rule = (id: string, priority: number, dest: string, extra: Partial<Rule> =
 });
 
 const putReplication = (Bucket: string, Rules: Rule[]) =>
-  s3.send(
+  fixture.s3.send(
     new PutBucketReplicationCommand({ Bucket, ReplicationConfiguration: { Role: ReplicationRole, Rules } }),
   );
 
 const head = (Bucket: string, Key: string, VersionId?: string) =>
-  s3.send(new HeadObjectCommand({ Bucket, Key, VersionId }));
+  fixture.s3.send(new HeadObjectCommand({ Bucket, Key, VersionId }));
 
-const bodyOf = (Bucket: string, Key: string, VersionId?: string) => bodyText(s3, Bucket, Key, VersionId);
+const bodyOf = (Bucket: string, Key: string, VersionId?: string) =>
+  bodyText(fixture.s3, Bucket, Key, VersionId);
 
 function replicationJob(source: string, extra: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
@@ -97,7 +86,7 @@ function replicationJob(source: string, extra: Partial<CreateJobCommandInput> = 
   };
 }
 
-const waitFor = (JobId: string, statuses: JobStatus[]) => waitForJob(ctl, JobId, statuses);
+const waitFor = (JobId: string, statuses: JobStatus[]) => waitForJob(fixture.s3control, JobId, statuses);
 
 describe('Batch Replication (S3ReplicateObject with a generated manifest)', () => {
   it('replicates existing objects (prefixes, tags, versions) keeping version IDs, metadata, tags; statuses COMPLETED / REPLICA', async () => {
@@ -109,7 +98,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
         const Key = `${prefix}item-${i}.txt`;
         for (let v = 0; v < 2; v++) {
           const body = `${Key} v${v}`;
-          const out = await s3.send(
+          const out = await fixture.s3.send(
             new PutObjectCommand({
               Bucket: 'b1-src',
               Key,
@@ -127,7 +116,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
     expect((await head('b1-src', 'logs/item-0.txt')).ReplicationStatus).toBeUndefined();
     await putReplication('b1-src', [rule('all', 1, 'b1-dst')]);
 
-    const { JobId } = await ctl.send(new CreateJobCommand(replicationJob('b1-src')));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand(replicationJob('b1-src')));
     const job = await waitFor(JobId as string, ['Complete', 'Failed']);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 18, NumberOfTasksSucceeded: 18 });
 
@@ -145,7 +134,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
     }
     // The newest version is the latest in the destination too, whatever order the tasks ran in.
     expect(await bodyOf('b1-dst', 'docs/item-2.txt')).toBe('docs/item-2.txt v1');
-    const listed = await s3.send(
+    const listed = await fixture.s3.send(
       new ListObjectVersionsCommand({ Bucket: 'b1-dst', Prefix: 'docs/item-2.txt' }),
     );
     expect(listed.Versions?.map((v) => [v.VersionId, v.IsLatest])).toEqual(
@@ -154,7 +143,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
         .reverse()
         .map((v, i) => [v.VersionId, i === 0]),
     );
-    const tags = await s3.send(
+    const tags = await fixture.s3.send(
       new GetObjectTaggingCommand({
         Bucket: 'b1-dst',
         Key: 'images/item-1.txt',
@@ -171,9 +160,9 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
     await versionedBucket('b2-src');
     await versionedBucket('b2-dst');
     for (const Key of ['keep/a', 'keep/b', 'other/c'])
-      await s3.send(new PutObjectCommand({ Bucket: 'b2-src', Key, Body: Key }));
+      await fixture.s3.send(new PutObjectCommand({ Bucket: 'b2-src', Key, Body: Key }));
     await putReplication('b2-src', [rule('keep', 1, 'b2-dst', { Filter: { Prefix: 'keep/' } })]);
-    const { JobId } = await ctl.send(new CreateJobCommand(replicationJob('b2-src')));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand(replicationJob('b2-src')));
     const job = await waitFor(JobId as string, ['Complete', 'Failed']);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 2, NumberOfTasksSucceeded: 2 });
     expect(await bodyOf('b2-dst', 'keep/a')).toBe('keep/a');
@@ -194,11 +183,11 @@ describe('live replication', () => {
     ]);
     // The destination replicates back to the source: replicas must not go round.
     await putReplication('l1-dst', [rule('back', 1, 'l1-src')]);
-    const put = await s3.send(
+    const put = await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'l1-src', Key: 'in/new.txt', Body: 'fresh', Tagging: 'copy=yes' }),
     );
-    await s3.send(new PutObjectCommand({ Bucket: 'l1-src', Key: 'in/untagged.txt', Body: 'x' }));
-    await s3.send(
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'l1-src', Key: 'in/untagged.txt', Body: 'x' }));
+    await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'l1-src', Key: 'out/new.txt', Body: 'x', Tagging: 'copy=yes' }),
     );
     await eventually(async () => {
@@ -213,7 +202,9 @@ describe('live replication', () => {
     expect((await head('l1-src', 'in/untagged.txt')).ReplicationStatus).toBeUndefined();
     expect((await errorOf(head('l1-dst', 'out/new.txt'))).$metadata.httpStatusCode).toBe(404);
     // The replica was not sent back: the source still has one version of it.
-    const back = await s3.send(new ListObjectVersionsCommand({ Bucket: 'l1-src', Prefix: 'in/new.txt' }));
+    const back = await fixture.s3.send(
+      new ListObjectVersionsCommand({ Bucket: 'l1-src', Prefix: 'in/new.txt' }),
+    );
     expect(back.Versions).toHaveLength(1);
   });
 });
@@ -221,7 +212,7 @@ describe('live replication', () => {
 /** Completion report rows [key, versionId, status, http, errorCode] (S3 writes the HTTP status first). */
 async function reportRows(prefix: string, jobId: string): Promise<string[][]> {
   const rows: string[][] = [];
-  for (const line of await reportLines(s3, 'reports', prefix, jobId)) {
+  for (const line of await reportLines(fixture.s3, 'reports', prefix, jobId)) {
     const [, key, versionId, status, http, code] = line.split(',');
     rows.push([decodeURIComponent(key ?? ''), versionId ?? '', status ?? '', http ?? '', code ?? '']);
   }
@@ -232,7 +223,7 @@ async function reportRows(prefix: string, jobId: string): Promise<string[][]> {
 async function csvManifest(name: string, rows: Array<[string, string, string]>) {
   const Key = `manifests/${name}.csv`;
   const body = rows.map(([b, k, v]) => `${b},${encodeURIComponent(k)},${v}`).join('\n');
-  const out = await s3.send(new PutObjectCommand({ Bucket: 'reports', Key, Body: body }));
+  const out = await fixture.s3.send(new PutObjectCommand({ Bucket: 'reports', Key, Body: body }));
   return {
     Spec: {
       Format: 'S3BatchOperations_CSV_20180820' as const,
@@ -260,7 +251,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
         ...extra,
       },
     };
-    const { JobId } = await ctl.send(new CreateJobCommand(input));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand(input));
     const job = await waitFor(JobId as string, ['Suspended', 'Failed']);
     expect(job.FailureReasons ?? []).toEqual([]);
     const location = job.GeneratedManifestDescriptor?.Location;
@@ -268,7 +259,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
       await bodyOf('reports', (location?.ObjectArn ?? '').replace('arn:aws:s3:::reports/', '')),
     );
     expect(json.fileFormat).toBe('CSV');
-    const data = await s3.send(new GetObjectCommand({ Bucket: 'reports', Key: json.files[0].key }));
+    const data = await fixture.s3.send(new GetObjectCommand({ Bucket: 'reports', Key: json.files[0].key }));
     const text = gunzipSync(Buffer.from((await data.Body?.transformToByteArray()) ?? [])).toString();
     return text
       .split('\n')
@@ -281,7 +272,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
     await versionedBucket('g-src');
     await versionedBucket('g-dst');
     const put = (Key: string, Body: string, extra: object = {}) =>
-      s3.send(new PutObjectCommand({ Bucket: 'g-src', Key, Body, ...extra }));
+      fixture.s3.send(new PutObjectCommand({ Bucket: 'g-src', Key, Body, ...extra }));
     await put('r/none.txt', 'n');
     await put('r/big.bin', 'b'.repeat(100), { StorageClass: 'STANDARD_IA' });
     await put('x/other.txt', 'o');
@@ -290,7 +281,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
     await eventually(async () =>
       expect((await head('g-src', 'r/done.txt')).ReplicationStatus).toBe('COMPLETED'),
     );
-    await s3.send(
+    await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'g-dst', VersioningConfiguration: { Status: 'Suspended' } }),
     );
     const before = new Date(Date.now() - 1);
@@ -298,7 +289,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
     await eventually(async () =>
       expect((await head('g-src', 'r/failed.txt')).ReplicationStatus).toBe('FAILED'),
     );
-    await s3.send(
+    await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'g-dst', VersioningConfiguration: { Status: 'Enabled' } }),
     );
 
@@ -335,7 +326,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
     const input = replicationJob('g2-src');
     const generator = input.ManifestGenerator?.S3JobManifestGenerator;
     if (generator) generator.ExpectedBucketOwner = '111122223333';
-    const { JobId } = await ctl.send(new CreateJobCommand(input));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand(input));
     const job = await waitFor(JobId as string, ['Failed']);
     expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
   });
@@ -349,17 +340,17 @@ describe('Batch Replication task errors', () => {
     await versionedBucket('e3-src');
     await versionedBucket('e3-dst');
     const put = async (Bucket: string, Key: string) =>
-      (await s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))).VersionId as string;
+      (await fixture.s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))).VersionId as string;
     const v1 = await put('e1-src', 'no-config');
     const v2 = await put('e2-src', 'unversioned-dst');
     const v3 = await put('e3-src', 'missing-dst');
     await putReplication('e2-src', [rule('r', 1, 'e2-dst')]);
     await putReplication('e3-src', [rule('r', 1, 'e3-dst')]);
     // Configurations that were valid when put, broken since.
-    await s3.send(
+    await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'e2-dst', VersioningConfiguration: { Status: 'Suspended' } }),
     );
-    await s3.send(new DeleteBucketCommand({ Bucket: 'e3-dst' }));
+    await fixture.s3.send(new DeleteBucketCommand({ Bucket: 'e3-dst' }));
     const Manifest = await csvManifest('errors', [
       ['e1-src', 'no-config', v1],
       ['e2-src', 'unversioned-dst', v2],
@@ -367,7 +358,7 @@ describe('Batch Replication task errors', () => {
       ['e2-src', 'not-there', v2],
     ]);
     const { ManifestGenerator: _none, ...input } = replicationJob('errors');
-    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Manifest }));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand({ ...input, Manifest }));
     const job = await waitFor(JobId as string, ['Complete', 'Failed']);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 4, NumberOfTasksFailed: 4 });
     expect((await reportRows('r-errors', JobId as string)).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
@@ -380,13 +371,13 @@ describe('Batch Replication task errors', () => {
     expect((await head('e1-src', 'no-config')).ReplicationStatus).toBeUndefined();
 
     // Fixed: a job over the FAILED ones replicates them.
-    await s3.send(
+    await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'e2-dst', VersioningConfiguration: { Status: 'Enabled' } }),
     );
     const retry = replicationJob('e2-src');
     const generator = retry.ManifestGenerator?.S3JobManifestGenerator;
     if (generator) generator.Filter = { EligibleForReplication: true, ObjectReplicationStatuses: ['FAILED'] };
-    const second = await ctl.send(new CreateJobCommand(retry));
+    const second = await fixture.s3control.send(new CreateJobCommand(retry));
     const done = await waitFor(second.JobId as string, ['Complete', 'Failed']);
     expect(done.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 1, NumberOfTasksSucceeded: 1 });
     expect((await head('e2-src', 'unversioned-dst')).ReplicationStatus).toBe('COMPLETED');
@@ -397,14 +388,16 @@ describe('Batch Replication task errors', () => {
     await versionedBucket('h-src');
     await versionedBucket('h-dst');
     await putReplication('h-src', [rule('r', 1, 'h-dst')]);
-    const { VersionId } = await s3.send(new PutObjectCommand({ Bucket: 'h-src', Key: 'k', Body: 'k' }));
+    const { VersionId } = await fixture.s3.send(
+      new PutObjectCommand({ Bucket: 'h-src', Key: 'k', Body: 'k' }),
+    );
     await eventually(async () =>
       expect((await head('h-dst', 'k', VersionId)).ReplicationStatus).toBe('REPLICA'),
     );
-    await s3.send(new DeleteObjectCommand({ Bucket: 'h-dst', Key: 'k', VersionId }));
+    await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'h-dst', Key: 'k', VersionId }));
     const Manifest = await csvManifest('hard-deleted', [['h-src', 'k', VersionId as string]]);
     const { ManifestGenerator: _none, ...input } = replicationJob('hard-deleted');
-    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Manifest }));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand({ ...input, Manifest }));
     await waitFor(JobId as string, ['Complete', 'Failed']);
     expect((await reportRows('r-hard-deleted', JobId as string)).map((r) => [r[2], r[3], r[4]])).toEqual([
       ['failed', '400', 'DstObjectHardDeleted'],
@@ -414,8 +407,8 @@ describe('Batch Replication task errors', () => {
 
   it('fails the job at preparation when the generator needs a configuration the bucket lacks', async () => {
     await versionedBucket('e4-src');
-    await s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
-    const { JobId } = await ctl.send(new CreateJobCommand(replicationJob('e4-src')));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
+    const { JobId } = await fixture.s3control.send(new CreateJobCommand(replicationJob('e4-src')));
     const job = await waitFor(JobId as string, ['Failed']);
     expect(job.FailureReasons?.[0]?.FailureCode).toBe('SrcBucketReplicationConfigMissing');
   });
@@ -440,8 +433,10 @@ describe('live replication rules', () => {
         },
       }),
     ]);
-    await s3.send(new PutObjectCommand({ Bucket: 'p-src', Key: 'hot/x', Body: 'x', ACL: 'public-read' }));
-    await s3.send(new PutObjectCommand({ Bucket: 'p-src', Key: 'cold/y', Body: 'y' }));
+    await fixture.s3.send(
+      new PutObjectCommand({ Bucket: 'p-src', Key: 'hot/x', Body: 'x', ACL: 'public-read' }),
+    );
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'p-src', Key: 'cold/y', Body: 'y' }));
     await eventually(async () => {
       expect((await head('p-src', 'hot/x')).ReplicationStatus).toBe('COMPLETED');
       expect((await head('p-src', 'cold/y')).ReplicationStatus).toBe('COMPLETED');
@@ -451,7 +446,7 @@ describe('live replication rules', () => {
     expect((await head('p-dst2', 'hot/x')).StorageClass).toBeUndefined();
     // Without AccessControlTranslation the ACL goes along; with Owner=Destination the replica is private.
     const grants = async (Bucket: string) =>
-      ((await s3.send(new GetObjectAclCommand({ Bucket, Key: 'hot/x' }))).Grants ?? []).map(
+      ((await fixture.s3.send(new GetObjectAclCommand({ Bucket, Key: 'hot/x' }))).Grants ?? []).map(
         (g) => g.Grantee?.URI ?? g.Grantee?.ID,
       );
     expect(await grants('p-dst')).toContain('http://acs.amazonaws.com/groups/global/AllUsers');
@@ -469,21 +464,23 @@ describe('live replication rules', () => {
       rule('plain', 1, 'd-dst', { Filter: { Prefix: 'p/' } }),
     ]);
     for (const Key of ['m/a', 'p/b'])
-      await s3.send(new PutObjectCommand({ Bucket: 'd-src', Key, Body: Key }));
+      await fixture.s3.send(new PutObjectCommand({ Bucket: 'd-src', Key, Body: Key }));
     await eventually(async () => {
       expect((await head('d-dst', 'm/a')).ReplicationStatus).toBe('REPLICA');
       expect((await head('d-dst', 'p/b')).ReplicationStatus).toBe('REPLICA');
     });
-    const marker = await s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'm/a' }));
-    await s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'p/b' }));
+    const marker = await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'm/a' }));
+    await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'd-src', Key: 'p/b' }));
     await eventually(async () => {
-      const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: 'd-dst', Prefix: 'm/' }));
+      const listed = await fixture.s3.send(new ListObjectVersionsCommand({ Bucket: 'd-dst', Prefix: 'm/' }));
       expect(listed.DeleteMarkers?.map((m) => [m.VersionId, m.IsLatest])).toEqual([[marker.VersionId, true]]);
     });
     expect((await head('d-dst', 'p/b')).ReplicationStatus).toBe('REPLICA');
 
-    const upload = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'd-src', Key: 'p/multi' }));
-    const part = await s3.send(
+    const upload = await fixture.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'd-src', Key: 'p/multi' }),
+    );
+    const part = await fixture.s3.send(
       new UploadPartCommand({
         Bucket: 'd-src',
         Key: 'p/multi',
@@ -492,7 +489,7 @@ describe('live replication rules', () => {
         Body: 'parts',
       }),
     );
-    const done = await s3.send(
+    const done = await fixture.s3.send(
       new CompleteMultipartUploadCommand({
         Bucket: 'd-src',
         Key: 'p/multi',
@@ -509,10 +506,10 @@ describe('live replication rules', () => {
     await versionedBucket('f-src');
     await versionedBucket('f-dst');
     await putReplication('f-src', [rule('r', 1, 'f-dst')]);
-    await s3.send(
+    await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'f-dst', VersioningConfiguration: { Status: 'Suspended' } }),
     );
-    await s3.send(new PutObjectCommand({ Bucket: 'f-src', Key: 'k', Body: 'k' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'f-src', Key: 'k', Body: 'k' }));
     await eventually(async () => expect((await head('f-src', 'k')).ReplicationStatus).toBe('FAILED'));
   });
 });
@@ -566,28 +563,7 @@ describe('a restart', () => {
 });
 
 describe('the AWS CLI', () => {
-  function aws(args: readonly string[]): Promise<string> {
-    const home = fixture.dataDir;
-    return new Promise((ok, fail) => {
-      execFile(
-        AWS_CLI,
-        [...args, '--endpoint-url', fixture.aws.url, '--output', 'json'],
-        {
-          env: {
-            ...fixture.cliEnv,
-            HOME: home,
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-            AWS_PAGER: '',
-            // S3 Control puts the account in front of the host: reach local-aws as a proxy (wire-notes §1).
-            ...(args[0] === 's3control' ? { HTTP_PROXY: fixture.aws.url } : {}),
-          },
-          timeout: 60_000,
-        },
-        (err, stdout, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : ok(stdout)),
-      );
-    });
-  }
+  const aws = (args: readonly string[]) => awsJson(fixture, args);
 
   // Each CLI start takes seconds on a loaded machine: a longer timeout than the default.
   it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
@@ -595,7 +571,7 @@ describe('the AWS CLI', () => {
     await versionedBucket('cli-dst');
     const ids: Record<string, string> = {};
     for (const Key of ['a/1', 'a/2', 'b/3'])
-      ids[Key] = (await s3.send(new PutObjectCommand({ Bucket: 'cli-src', Key, Body: Key })))
+      ids[Key] = (await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-src', Key, Body: Key })))
         .VersionId as string;
     const file = join(fixture.dataDir, 'replication.json');
     writeFileSync(
@@ -613,44 +589,42 @@ describe('the AWS CLI', () => {
       '--replication-configuration',
       `file://${file}`,
     ]);
-    const created = JSON.parse(
-      await aws([
-        's3control',
-        'create-job',
-        '--account-id',
-        AccountId,
-        '--no-confirmation-required',
-        '--operation',
-        '{"S3ReplicateObject":{}}',
-        '--manifest-generator',
-        JSON.stringify({
-          S3JobManifestGenerator: {
-            ExpectedBucketOwner: AccountId,
-            SourceBucket: 'arn:aws:s3:::cli-src',
-            EnableManifestOutput: true,
-            ManifestOutputLocation: {
-              Bucket: 'arn:aws:s3:::reports',
-              ManifestPrefix: 'cli-manifests',
-              ManifestFormat: 'S3InventoryReport_CSV_20211130',
-            },
-            Filter: { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE', 'FAILED'] },
+    const created = (await aws([
+      's3control',
+      'create-job',
+      '--account-id',
+      AccountId,
+      '--no-confirmation-required',
+      '--operation',
+      '{"S3ReplicateObject":{}}',
+      '--manifest-generator',
+      JSON.stringify({
+        S3JobManifestGenerator: {
+          ExpectedBucketOwner: AccountId,
+          SourceBucket: 'arn:aws:s3:::cli-src',
+          EnableManifestOutput: true,
+          ManifestOutputLocation: {
+            Bucket: 'arn:aws:s3:::reports',
+            ManifestPrefix: 'cli-manifests',
+            ManifestFormat: 'S3InventoryReport_CSV_20211130',
           },
-        }),
-        '--report',
-        '{"Bucket":"arn:aws:s3:::reports","Prefix":"r-cli","Format":"Report_CSV_20180820","Enabled":true,"ReportScope":"AllTasks"}',
-        '--priority',
-        '10',
-        '--role-arn',
-        RoleArn,
-      ]),
-    ) as { JobId: string };
+          Filter: { EligibleForReplication: true, ObjectReplicationStatuses: ['NONE', 'FAILED'] },
+        },
+      }),
+      '--report',
+      '{"Bucket":"arn:aws:s3:::reports","Prefix":"r-cli","Format":"Report_CSV_20180820","Enabled":true,"ReportScope":"AllTasks"}',
+      '--priority',
+      '10',
+      '--role-arn',
+      RoleArn,
+    ])) as { JobId: string };
     const job = await waitFor(created.JobId, ['Complete', 'Failed']);
     expect(job.ProgressSummary).toMatchObject({ TotalNumberOfTasks: 2, NumberOfTasksSucceeded: 2 });
     expect(job.GeneratedManifestDescriptor?.Format).toBe('S3InventoryReport_CSV_20211130');
     // One key through the CLI (each CLI start costs seconds), the other through the SDK.
-    const src = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-src', '--key', 'a/1']));
+    const src = await aws(['s3api', 'head-object', '--bucket', 'cli-src', '--key', 'a/1']);
     expect(src.ReplicationStatus).toBe('COMPLETED');
-    const dst = JSON.parse(await aws(['s3api', 'head-object', '--bucket', 'cli-dst', '--key', 'a/1']));
+    const dst = await aws(['s3api', 'head-object', '--bucket', 'cli-dst', '--key', 'a/1']);
     expect(dst).toMatchObject({ ReplicationStatus: 'REPLICA', VersionId: ids['a/1'] });
     expect(await head('cli-dst', 'a/2')).toMatchObject({
       ReplicationStatus: 'REPLICA',

@@ -12,7 +12,6 @@ import {
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
-  PutBucketVersioningCommand,
   PutObjectAclCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
@@ -20,34 +19,27 @@ import {
   PutObjectRetentionCommand,
   PutObjectTaggingCommand,
   RestoreObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-
-let fixture: LocalAwsFixture;
-let s3: S3Client;
+import { createVersionedBucket, putObjects } from '@batchops/test-support';
+import { describe, expect, it } from 'vitest';
+import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
-beforeAll(async () => {
-  fixture = await startFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } });
-  ({ s3 } = fixture);
-  await s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'versioned' }));
-  await s3.send(
-    new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } }),
-  );
-  await s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
+const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, async () => {
+  await fixture.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
+  await createVersionedBucket(fixture.s3, 'versioned');
+  await fixture.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
 });
-afterAll(() => fixture.close());
 
 describe('object tagging', () => {
   it('puts, gets and deletes a tag set, per version', async () => {
-    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned', Key: 't', Body: 'one' }));
-    await s3.send(new PutObjectCommand({ Bucket: 'versioned', Key: 't', Body: 'two' }));
-    const put = await s3.send(
+    const [v1] = await putObjects(fixture.s3, 'versioned', [
+      ['t', 'one'],
+      ['t', 'two'],
+    ]);
+    const put = await fixture.s3.send(
       new PutObjectTaggingCommand({
         Bucket: 'versioned',
         Key: 't',
@@ -61,7 +53,7 @@ describe('object tagging', () => {
       }),
     );
     expect(put.VersionId).toBe(v1.VersionId);
-    const got = await s3.send(
+    const got = await fixture.s3.send(
       new GetObjectTaggingCommand({ Bucket: 'versioned', Key: 't', VersionId: v1.VersionId }),
     );
     expect(got.VersionId).toBe(v1.VersionId);
@@ -70,30 +62,34 @@ describe('object tagging', () => {
       { Key: 'empty', Value: '' },
     ]);
     // The latest version kept its own (empty) tag set.
-    const latest = await s3.send(new GetObjectTaggingCommand({ Bucket: 'versioned', Key: 't' }));
+    const latest = await fixture.s3.send(new GetObjectTaggingCommand({ Bucket: 'versioned', Key: 't' }));
     expect(latest.TagSet).toEqual([]);
-    const head = await s3.send(
+    const head = await fixture.s3.send(
       new HeadObjectCommand({ Bucket: 'versioned', Key: 't', VersionId: v1.VersionId }),
     );
     expect(head.TagCount).toBe(2);
 
-    await s3.send(new DeleteObjectTaggingCommand({ Bucket: 'versioned', Key: 't', VersionId: v1.VersionId }));
-    const after = await s3.send(
+    await fixture.s3.send(
+      new DeleteObjectTaggingCommand({ Bucket: 'versioned', Key: 't', VersionId: v1.VersionId }),
+    );
+    const after = await fixture.s3.send(
       new GetObjectTaggingCommand({ Bucket: 'versioned', Key: 't', VersionId: v1.VersionId }),
     );
     expect(after.TagSet).toEqual([]);
   });
 
   it('refuses more than 10 tags, duplicate keys and a missing object', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'limits', Body: 'x' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'limits', Body: 'x' }));
     const eleven = Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     const tooMany = await errorOf(
-      s3.send(new PutObjectTaggingCommand({ Bucket: 'plain', Key: 'limits', Tagging: { TagSet: eleven } })),
+      fixture.s3.send(
+        new PutObjectTaggingCommand({ Bucket: 'plain', Key: 'limits', Tagging: { TagSet: eleven } }),
+      ),
     );
     expect(tooMany.name).toBe('BadRequest');
     expect(tooMany.$metadata.httpStatusCode).toBe(400);
     const dup = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new PutObjectTaggingCommand({
           Bucket: 'plain',
           Key: 'limits',
@@ -107,15 +103,17 @@ describe('object tagging', () => {
       ),
     );
     expect(dup.name).toBe('InvalidTag');
-    const missing = await errorOf(s3.send(new GetObjectTaggingCommand({ Bucket: 'plain', Key: 'nope' })));
+    const missing = await errorOf(
+      fixture.s3.send(new GetObjectTaggingCommand({ Bucket: 'plain', Key: 'nope' })),
+    );
     expect(missing.name).toBe('NoSuchKey');
   });
 });
 
 describe('object ACL', () => {
   it('expands canned ACLs into the grants S3 shows', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl', Body: 'x' }));
-    const initial = await s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl', Body: 'x' }));
+    const initial = await fixture.s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
     const ownerId = initial.Owner?.ID;
     expect(ownerId).toMatch(/^[0-9]{64}$/);
     expect(initial.Grants).toEqual([
@@ -125,22 +123,24 @@ describe('object ACL', () => {
       },
     ]);
 
-    await s3.send(new PutObjectAclCommand({ Bucket: 'plain', Key: 'acl', ACL: 'public-read' }));
-    const pub = await s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
+    await fixture.s3.send(new PutObjectAclCommand({ Bucket: 'plain', Key: 'acl', ACL: 'public-read' }));
+    const pub = await fixture.s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
     expect(pub.Grants?.map((g) => [g.Grantee?.Type, g.Grantee?.URI ?? g.Grantee?.ID, g.Permission])).toEqual([
       ['CanonicalUser', ownerId, 'FULL_CONTROL'],
       ['Group', ALL_USERS, 'READ'],
     ]);
 
-    await s3.send(new PutObjectAclCommand({ Bucket: 'plain', Key: 'acl', ACL: 'authenticated-read' }));
-    const auth = await s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
+    await fixture.s3.send(
+      new PutObjectAclCommand({ Bucket: 'plain', Key: 'acl', ACL: 'authenticated-read' }),
+    );
+    const auth = await fixture.s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl' }));
     expect(auth.Grants?.[1]?.Grantee?.URI).toBe('http://acs.amazonaws.com/groups/global/AuthenticatedUsers');
   });
 
   it('round-trips an AccessControlPolicy body and grant headers', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl-xml', Body: 'x' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl-xml', Body: 'x' }));
     const other = 'a'.repeat(64);
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectAclCommand({
         Bucket: 'plain',
         Key: 'acl-xml',
@@ -157,21 +157,21 @@ describe('object ACL', () => {
         },
       }),
     );
-    const got = await s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl-xml' }));
+    const got = await fixture.s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl-xml' }));
     expect(got.Grants).toEqual([
       { Grantee: { Type: 'CanonicalUser', ID: other }, Permission: 'READ_ACP' },
       { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' },
       { Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' }, Permission: 'WRITE_ACP' },
     ]);
 
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectAclCommand({
         Bucket: 'plain',
         Key: 'acl-xml',
         GrantRead: `uri="${ALL_USERS}", id="${other}"`,
       }),
     );
-    const fromHeaders = await s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl-xml' }));
+    const fromHeaders = await fixture.s3.send(new GetObjectAclCommand({ Bucket: 'plain', Key: 'acl-xml' }));
     expect(fromHeaders.Grants?.map((g) => [g.Grantee?.URI ?? g.Grantee?.ID, g.Permission])).toEqual([
       [ALL_USERS, 'READ'],
       [other, 'READ'],
@@ -179,9 +179,9 @@ describe('object ACL', () => {
   });
 
   it('refuses an unknown permission with MalformedACLError', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl-bad', Body: 'x' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl-bad', Body: 'x' }));
     const err = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new PutObjectAclCommand({
           Bucket: 'plain',
           Key: 'acl-bad',
@@ -200,14 +200,14 @@ describe('object ACL', () => {
 
 describe('RestoreObject', () => {
   it('restores an archived object for a while, then it goes cold again', async () => {
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'plain', Key: 'cold', Body: 'frozen', StorageClass: 'GLACIER' }),
     );
-    const cold = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })));
+    const cold = await errorOf(fixture.s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })));
     expect(cold.name).toBe('InvalidObjectState');
     expect(cold.$metadata.httpStatusCode).toBe(403);
 
-    const first = await s3.send(
+    const first = await fixture.s3.send(
       new RestoreObjectCommand({
         Bucket: 'plain',
         Key: 'cold',
@@ -216,45 +216,51 @@ describe('RestoreObject', () => {
     );
     expect(first.$metadata.httpStatusCode).toBe(202);
     const again = await errorOf(
-      s3.send(new RestoreObjectCommand({ Bucket: 'plain', Key: 'cold', RestoreRequest: { Days: 1 } })),
+      fixture.s3.send(
+        new RestoreObjectCommand({ Bucket: 'plain', Key: 'cold', RestoreRequest: { Days: 1 } }),
+      ),
     );
     expect(again.name).toBe('RestoreAlreadyInProgress');
     expect(again.$metadata.httpStatusCode).toBe(409);
-    const ongoing = await s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'cold' }));
+    const ongoing = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'cold' }));
     expect(ongoing.Restore).toBe('ongoing-request="true"');
-    expect((await errorOf(s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })))).name).toBe(
-      'InvalidObjectState',
-    );
+    expect(
+      (await errorOf(fixture.s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })))).name,
+    ).toBe('InvalidObjectState');
 
     await sleep(350);
-    const warm = await s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' }));
+    const warm = await fixture.s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' }));
     expect(await warm.Body?.transformToString()).toBe('frozen');
     expect(warm.Restore).toMatch(/^ongoing-request="false", expiry-date=".+GMT"$/);
 
     // A restore of a restored copy only moves its expiry.
-    const extend = await s3.send(
+    const extend = await fixture.s3.send(
       new RestoreObjectCommand({ Bucket: 'plain', Key: 'cold', RestoreRequest: { Days: 1 } }),
     );
     expect(extend.$metadata.httpStatusCode).toBe(200);
 
     await sleep(1100);
-    const expired = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })));
+    const expired = await errorOf(fixture.s3.send(new GetObjectCommand({ Bucket: 'plain', Key: 'cold' })));
     expect(expired.name).toBe('InvalidObjectState');
-    expect((await s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'cold' }))).Restore).toBeUndefined();
+    expect(
+      (await fixture.s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'cold' }))).Restore,
+    ).toBeUndefined();
   });
 
   it('refuses objects that are not archived, and a request without Days', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'warm', Body: 'x' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'warm', Body: 'x' }));
     const err = await errorOf(
-      s3.send(new RestoreObjectCommand({ Bucket: 'plain', Key: 'warm', RestoreRequest: { Days: 1 } })),
+      fixture.s3.send(
+        new RestoreObjectCommand({ Bucket: 'plain', Key: 'warm', RestoreRequest: { Days: 1 } }),
+      ),
     );
     expect(err.name).toBe('InvalidObjectState');
     expect(err.message).toBe("Restore is not allowed for the object's current storage class");
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'plain', Key: 'deep', Body: 'x', StorageClass: 'DEEP_ARCHIVE' }),
     );
     const noDays = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new RestoreObjectCommand({
           Bucket: 'plain',
           Key: 'deep',
@@ -268,9 +274,11 @@ describe('RestoreObject', () => {
 
 describe('DeleteObjects', () => {
   it('deletes keys and versions, reporting markers and failures', async () => {
-    const a1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned', Key: 'd/a', Body: '1' }));
-    await s3.send(new PutObjectCommand({ Bucket: 'versioned', Key: 'd/b', Body: '2' }));
-    const out = await s3.send(
+    const [a1] = await putObjects(fixture.s3, 'versioned', [
+      ['d/a', '1'],
+      ['d/b', '2'],
+    ]);
+    const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'versioned',
         Delete: {
@@ -284,7 +292,9 @@ describe('DeleteObjects', () => {
     expect(byKey['d/b']?.DeleteMarkerVersionId).toMatch(/.+/);
     expect(out.Errors).toBeUndefined();
 
-    const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: 'versioned', Prefix: 'd/' }));
+    const versions = await fixture.s3.send(
+      new ListObjectVersionsCommand({ Bucket: 'versioned', Prefix: 'd/' }),
+    );
     expect(versions.Versions?.map((v) => v.Key)).toEqual(['d/b']);
     expect(versions.DeleteMarkers?.map((m) => m.VersionId).sort()).toEqual(
       [byKey['d/b']?.DeleteMarkerVersionId, byKey['d/none']?.DeleteMarkerVersionId].sort(),
@@ -292,9 +302,11 @@ describe('DeleteObjects', () => {
   });
 
   it('answers nothing for successes in quiet mode, and refuses more than 1000 keys', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'q1', Body: '1' }));
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'q2', Body: '2' }));
-    const out = await s3.send(
+    await putObjects(fixture.s3, 'plain', [
+      ['q1', '1'],
+      ['q2', '2'],
+    ]);
+    const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'plain',
         Delete: { Objects: [{ Key: 'q1' }, { Key: 'q2' }], Quiet: true },
@@ -302,22 +314,22 @@ describe('DeleteObjects', () => {
     );
     expect(out.Deleted).toBeUndefined();
     expect(out.Errors).toBeUndefined();
-    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'q1' })))).name).toBe(
+    expect((await errorOf(fixture.s3.send(new HeadObjectCommand({ Bucket: 'plain', Key: 'q1' })))).name).toBe(
       'NotFound',
     );
 
     const tooMany = Array.from({ length: 1001 }, (_, i) => ({ Key: `k${i}` }));
     const err = await errorOf(
-      s3.send(new DeleteObjectsCommand({ Bucket: 'plain', Delete: { Objects: tooMany } })),
+      fixture.s3.send(new DeleteObjectsCommand({ Bucket: 'plain', Delete: { Objects: tooMany } })),
     );
     expect(err.name).toBe('MalformedXML');
   });
 
   it('reports a locked version as an AccessDenied error entry', async () => {
-    const v = await s3.send(
+    const v = await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'locked', Key: 'batch', Body: 'x', ObjectLockLegalHoldStatus: 'ON' }),
     );
-    const out = await s3.send(
+    const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'locked',
         Delete: { Objects: [{ Key: 'batch', VersionId: v.VersionId }], Quiet: true },
@@ -331,7 +343,7 @@ describe('DeleteObjects', () => {
         Message: 'Access Denied because object protected by object lock.',
       },
     ]);
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectLegalHoldCommand({
         Bucket: 'locked',
         Key: 'batch',
@@ -344,22 +356,22 @@ describe('DeleteObjects', () => {
 
 describe('Object Lock', () => {
   it('refuses lock operations on a bucket created without Object Lock', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'unlocked', Body: 'x' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'unlocked', Body: 'x' }));
     const err = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new PutObjectLegalHoldCommand({ Bucket: 'plain', Key: 'unlocked', LegalHold: { Status: 'ON' } }),
       ),
     );
     expect(err.name).toBe('InvalidRequest');
     expect(err.message).toBe('Bucket is missing Object Lock Configuration');
-    const cfg = await errorOf(s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'plain' })));
+    const cfg = await errorOf(fixture.s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'plain' })));
     expect(cfg.name).toBe('ObjectLockConfigurationNotFoundError');
     expect(cfg.$metadata.httpStatusCode).toBe(404);
   });
 
   it('a legal hold blocks deleting its version until it is lifted', async () => {
-    const v = await s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'hold', Body: 'x' }));
-    await s3.send(
+    const v = await fixture.s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'hold', Body: 'x' }));
+    await fixture.s3.send(
       new PutObjectLegalHoldCommand({
         Bucket: 'locked',
         Key: 'hold',
@@ -367,17 +379,17 @@ describe('Object Lock', () => {
         LegalHold: { Status: 'ON' },
       }),
     );
-    const hold = await s3.send(
+    const hold = await fixture.s3.send(
       new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }),
     );
     expect(hold.LegalHold?.Status).toBe('ON');
     const denied = await errorOf(
-      s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),
+      fixture.s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),
     );
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata.httpStatusCode).toBe(403);
 
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectLegalHoldCommand({
         Bucket: 'locked',
         Key: 'hold',
@@ -385,17 +397,17 @@ describe('Object Lock', () => {
         LegalHold: { Status: 'OFF' },
       }),
     );
-    await s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }));
+    await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }));
     const gone = await errorOf(
-      s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),
+      fixture.s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),
     );
     expect(gone.$metadata.httpStatusCode).toBe(404);
   });
 
   it('GOVERNANCE retention yields only to BypassGovernanceRetention', async () => {
-    const v = await s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'gov', Body: 'x' }));
+    const v = await fixture.s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'gov', Body: 'x' }));
     const until = inDays(2);
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectRetentionCommand({
         Bucket: 'locked',
         Key: 'gov',
@@ -403,7 +415,7 @@ describe('Object Lock', () => {
         Retention: { Mode: 'GOVERNANCE', RetainUntilDate: until },
       }),
     );
-    const got = await s3.send(
+    const got = await fixture.s3.send(
       new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov', VersionId: v.VersionId }),
     );
     expect(got.Retention?.Mode).toBe('GOVERNANCE');
@@ -411,7 +423,7 @@ describe('Object Lock', () => {
 
     // Shortening needs the bypass; extending does not.
     const shorten = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new PutObjectRetentionCommand({
           Bucket: 'locked',
           Key: 'gov',
@@ -421,7 +433,7 @@ describe('Object Lock', () => {
       ),
     );
     expect(shorten.name).toBe('AccessDenied');
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectRetentionCommand({
         Bucket: 'locked',
         Key: 'gov',
@@ -431,10 +443,10 @@ describe('Object Lock', () => {
     );
 
     const denied = await errorOf(
-      s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'gov', VersionId: v.VersionId })),
+      fixture.s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'gov', VersionId: v.VersionId })),
     );
     expect(denied.name).toBe('AccessDenied');
-    await s3.send(
+    await fixture.s3.send(
       new DeleteObjectCommand({
         Bucket: 'locked',
         Key: 'gov',
@@ -443,13 +455,13 @@ describe('Object Lock', () => {
       }),
     );
     const gone = await errorOf(
-      s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'gov', VersionId: v.VersionId })),
+      fixture.s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'gov', VersionId: v.VersionId })),
     );
     expect(gone.$metadata.httpStatusCode).toBe(404);
   });
 
   it('COMPLIANCE retention holds even with the bypass, and cannot be shortened', async () => {
-    const v = await s3.send(
+    const v = await fixture.s3.send(
       new PutObjectCommand({
         Bucket: 'locked',
         Key: 'comp',
@@ -459,7 +471,7 @@ describe('Object Lock', () => {
       }),
     );
     const denied = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new DeleteObjectCommand({
           Bucket: 'locked',
           Key: 'comp',
@@ -475,7 +487,7 @@ describe('Object Lock', () => {
       { Mode: 'COMPLIANCE', RetainUntilDate: inDays(1) },
     ] as const) {
       const refused = await errorOf(
-        s3.send(
+        fixture.s3.send(
           new PutObjectRetentionCommand({
             Bucket: 'locked',
             Key: 'comp',
@@ -487,17 +499,17 @@ describe('Object Lock', () => {
       );
       expect(refused.name, Retention.Mode).toBe('AccessDenied');
     }
-    const still = await s3.send(
+    const still = await fixture.s3.send(
       new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'comp', VersionId: v.VersionId }),
     );
     expect(still.Retention?.Mode).toBe('COMPLIANCE');
   });
 
   it('applies the bucket default retention to new objects', async () => {
-    const none = await s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'locked' }));
+    const none = await fixture.s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'locked' }));
     expect(none.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled' });
     const both = await errorOf(
-      s3.send(
+      fixture.s3.send(
         new PutObjectLockConfigurationCommand({
           Bucket: 'locked',
           ObjectLockConfiguration: {
@@ -509,7 +521,7 @@ describe('Object Lock', () => {
     );
     expect(both.name).toBe('MalformedXML');
 
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectLockConfigurationCommand({
         Bucket: 'locked',
         ObjectLockConfiguration: {
@@ -518,15 +530,15 @@ describe('Object Lock', () => {
         },
       }),
     );
-    const cfg = await s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'locked' }));
+    const cfg = await fixture.s3.send(new GetObjectLockConfigurationCommand({ Bucket: 'locked' }));
     expect(cfg.ObjectLockConfiguration).toEqual({
       ObjectLockEnabled: 'Enabled',
       Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 3 } },
     });
 
     const before = Date.now();
-    const v = await s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'defaulted', Body: 'x' }));
-    const r = await s3.send(
+    const v = await fixture.s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'defaulted', Body: 'x' }));
+    const r = await fixture.s3.send(
       new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'defaulted', VersionId: v.VersionId }),
     );
     expect(r.Retention?.Mode).toBe('GOVERNANCE');
@@ -534,7 +546,9 @@ describe('Object Lock', () => {
     expect(until).toBeGreaterThanOrEqual(before + 3 * 86_400_000 - 1000);
     expect(until).toBeLessThanOrEqual(Date.now() + 3 * 86_400_000 + 1000);
     const denied = await errorOf(
-      s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'defaulted', VersionId: v.VersionId })),
+      fixture.s3.send(
+        new DeleteObjectCommand({ Bucket: 'locked', Key: 'defaulted', VersionId: v.VersionId }),
+      ),
     );
     expect(denied.name).toBe('AccessDenied');
   });

@@ -9,39 +9,36 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import type { JobStatus } from '@batchops/engine';
 import { reportLines } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliDataPath, runCli } from './support/aws-cli-model.js';
-import { type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { ACCOUNT_ID as ACCOUNT, TEST_ROLE_ARN as ROLE, useFixture } from './support/local-aws-fixture.js';
 
 // Issue 10's operations as an AWS CLI user runs them: `aws s3control create-job --operation …`
 // through Debian's aws-cli v2 (as an HTTP proxy, wire-notes §1), then describe-job; the objects and
 // the completion report are checked with the SDK. The CLI gets the current job shapes through
 // AWS_DATA_PATH (support/aws-cli-model.ts), as it would after an upgrade.
 
-const ACCOUNT = '000000000000';
-const ROLE = 'arn:aws:iam::000000000000:role/batchops-test';
-const KEY_ARN = 'arn:aws:kms:us-east-1:000000000000:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
-let fixture: LocalAwsFixture;
-let s3: S3Client;
-let work: string;
+const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`;
+const work = mkdtempSync(join(tmpdir(), 'ops-cli-'));
 let dataPath: string | undefined;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ops-cli-'));
+beforeAll(() => {
   dataPath = cliDataPath(join(work, 'models'));
-  fixture = await startFixture({ engine: { concurrency: 8, flushMs: 50 }, s3: { restoreDelayMs: 600_000 } });
-  s3 = fixture.s3;
-  for (const Bucket of ['cli-ops', 'cli-reports']) await s3.send(new CreateBucketCommand({ Bucket }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'cli-locked', ObjectLockEnabledForBucket: true }));
 });
-afterAll(async () => {
-  await fixture.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const fixture = useFixture(
+  { engine: { concurrency: 8, flushMs: 50 }, s3: { restoreDelayMs: 600_000 } },
+  async () => {
+    for (const Bucket of ['cli-ops', 'cli-reports'])
+      await fixture.s3.send(new CreateBucketCommand({ Bucket }));
+    await fixture.s3.send(
+      new CreateBucketCommand({ Bucket: 'cli-locked', ObjectLockEnabledForBucket: true }),
+    );
+  },
+);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function env(): NodeJS.ProcessEnv {
   return {
@@ -76,7 +73,7 @@ async function s3controlError(...args: string[]): Promise<string> {
 let manifests = 0;
 async function manifest(rows: string[]): Promise<string> {
   const Key = `manifests/${++manifests}.csv`;
-  const out = await s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key, Body: rows.join('\n') }));
+  const out = await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key, Body: rows.join('\n') }));
   return JSON.stringify({
     Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
     Location: { ObjectArn: `arn:aws:s3:::cli-ops/${Key}`, ETag: (out.ETag as string).replaceAll('"', '') },
@@ -121,16 +118,16 @@ async function cliJob(operation: unknown, rows: string[]) {
     '--job-id',
     JobId,
   );
-  const lines = await reportLines(s3, 'cli-reports', 'cli', JobId);
+  const lines = await reportLines(fixture.s3, 'cli-reports', 'cli', JobId);
   return { job: Job, lines: lines.sort() };
 }
 
 describe('aws s3control create-job with each operation', () => {
   it('S3InitiateRestoreObject restores an archived object', async () => {
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'cli-ops', Key: 'glacier', Body: 'g', StorageClass: 'GLACIER' }),
     );
-    await s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key: 'hot', Body: 'h' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key: 'hot', Body: 'h' }));
     const op = { S3InitiateRestoreObject: { ExpirationInDays: 5, GlacierJobTier: 'STANDARD' } };
     const { job, lines } = await cliJob(op, ['cli-ops,glacier', 'cli-ops,hot']);
     expect(job).toMatchObject({ Status: 'Complete', Operation: op });
@@ -138,15 +135,15 @@ describe('aws s3control create-job with each operation', () => {
       'cli-ops,glacier,,succeeded,200,,Successful',
       "cli-ops,hot,,failed,403,InvalidObjectState,Restore is not allowed for the object's current storage class",
     ]);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-ops', Key: 'glacier' }));
+    const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'cli-ops', Key: 'glacier' }));
     expect(head.Restore).toBe('ongoing-request="true"');
   });
 
   it('S3PutObjectLegalHold and S3PutObjectRetention lock an object', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'cli-locked', Key: 'doc', Body: 'd' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-locked', Key: 'doc', Body: 'd' }));
     const hold = await cliJob({ S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } } }, ['cli-locked,doc']);
     expect(hold.lines).toEqual(['cli-locked,doc,,succeeded,200,,Successful']);
-    const got = await s3.send(new GetObjectLegalHoldCommand({ Bucket: 'cli-locked', Key: 'doc' }));
+    const got = await fixture.s3.send(new GetObjectLegalHoldCommand({ Bucket: 'cli-locked', Key: 'doc' }));
     expect(got.LegalHold?.Status).toBe('ON');
 
     const until = new Date(Date.now() + 3 * 86_400_000);
@@ -160,13 +157,15 @@ describe('aws s3control create-job with each operation', () => {
       'cli-locked,doc,,succeeded,200,,Successful',
       'cli-ops,hot,,failed,400,InvalidRequest,Bucket is missing Object Lock Configuration',
     ]);
-    const r = await s3.send(new GetObjectRetentionCommand({ Bucket: 'cli-locked', Key: 'doc' }));
+    const r = await fixture.s3.send(new GetObjectRetentionCommand({ Bucket: 'cli-locked', Key: 'doc' }));
     expect(r.Retention).toEqual({ Mode: 'COMPLIANCE', RetainUntilDate: until });
   });
 
   it('S3ComputeObjectChecksum puts the checksum in the report', async () => {
     const body = 'checksum me\n'.repeat(100);
-    const put = await s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key: 'sum me.txt', Body: body }));
+    const put = await fixture.s3.send(
+      new PutObjectCommand({ Bucket: 'cli-ops', Key: 'sum me.txt', Body: body }),
+    );
     const op = { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'SHA256', ChecksumType: 'FULL_OBJECT' } };
     const { job, lines } = await cliJob(op, ['cli-ops,sum%20me.txt']);
     expect(job).toMatchObject({ Status: 'Complete', Operation: op });
@@ -183,12 +182,12 @@ describe('aws s3control create-job with each operation', () => {
   });
 
   it('S3UpdateObjectEncryption changes an object to SSE-KMS', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key: 'secret', Body: 's' }));
+    await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-ops', Key: 'secret', Body: 's' }));
     const op = { S3UpdateObjectEncryption: { ObjectEncryption: { SSEKMS: { KMSKeyArn: KEY_ARN } } } };
     const { job, lines } = await cliJob(op, ['cli-ops,secret']);
     expect(job).toMatchObject({ Status: 'Complete', Operation: op });
     expect(lines).toEqual(['cli-ops,secret,,succeeded,200,,Successful']);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-ops', Key: 'secret' }));
+    const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'cli-ops', Key: 'secret' }));
     expect(head).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: KEY_ARN });
     expect(head.BucketKeyEnabled).toBeUndefined();
   });
@@ -218,9 +217,9 @@ describe('S3 Inventory through aws s3api, and a job over its report', () => {
   }
 
   it('puts, gets, lists and deletes a configuration; the report is a job manifest', async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'cli-inv' }));
+    await fixture.s3.send(new CreateBucketCommand({ Bucket: 'cli-inv' }));
     for (const Key of ['one', 'two words', 'three/ü']) {
-      await s3.send(new PutObjectCommand({ Bucket: 'cli-inv', Key, Body: Key }));
+      await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-inv', Key, Body: Key }));
     }
     const configuration = {
       Destination: {
@@ -258,7 +257,7 @@ describe('S3 Inventory through aws s3api, and a job over its report', () => {
     expect(listed.out.InventoryConfigurationList.map((c) => c.Id)).toEqual(['weekly']);
 
     // The first report is there at once; its manifest.json is the job's manifest.
-    const keys = await s3.send(
+    const keys = await fixture.s3.send(
       new ListObjectsV2Command({
         Bucket: 'cli-reports',
         Prefix: 'inventory/cli-inv/weekly/',
@@ -268,7 +267,7 @@ describe('S3 Inventory through aws s3api, and a job over its report', () => {
     expect(manifestKey).toMatch(
       /^inventory\/cli-inv\/weekly\/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}Z\/manifest\.json$/,
     );
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'cli-reports', Key: manifestKey }));
+    const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'cli-reports', Key: manifestKey }));
     const { JobId } = await s3control<{ JobId: string }>(
       ...createArgs(
         { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' } },

@@ -11,7 +11,6 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   PutObjectRetentionCommand,
-  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import {
@@ -19,34 +18,32 @@ import {
   type CreateJobCommandInput,
   type JobOperation,
   ListJobsCommand,
-  type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
 import { csvJobInput, reportLines, runJobToEnd } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ACCOUNT_ID as AccountId,
+  errorOf,
+  TEST_ROLE_ARN as RoleArn,
+  useFixture,
+} from './support/local-aws-fixture.js';
 
 // Issue 10's operations through the SDK: restore, legal hold, retention, compute checksum and
 // update encryption, each as a real job over real objects, checked on the objects and in the
 // completion report.
 
-const AccountId = '000000000000';
-const RoleArn = 'arn:aws:iam::000000000000:role/batchops-test';
-const KEY_ARN = 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-let fixture: LocalAwsFixture;
-let s3: S3Client;
-let ctl: S3ControlClient;
-
-beforeAll(async () => {
-  // A restore stays ongoing for the whole test, so a second request meets it in progress.
-  fixture = await startFixture({ engine: { concurrency: 8, flushMs: 50 }, s3: { restoreDelayMs: 600_000 } });
-  ({ s3, s3control: ctl } = fixture);
-  for (const Bucket of ['ops', 'reports']) await s3.send(new CreateBucketCommand({ Bucket }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
-});
-afterAll(() => fixture.close());
+const KEY_ARN = `arn:aws:kms:us-east-1:${AccountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+// A restore stays ongoing for the whole test, so a second request meets it in progress.
+const fixture = useFixture(
+  { engine: { concurrency: 8, flushMs: 50 }, s3: { restoreDelayMs: 600_000 } },
+  async () => {
+    for (const Bucket of ['ops', 'reports']) await fixture.s3.send(new CreateBucketCommand({ Bucket }));
+    await fixture.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
+  },
+);
 
 async function put(Bucket: string, Key: string, Body: string | Buffer, extra: Record<string, unknown> = {}) {
-  const out = await s3.send(new PutObjectCommand({ Bucket, Key, Body, ...extra }));
+  const out = await fixture.s3.send(new PutObjectCommand({ Bucket, Key, Body, ...extra }));
   return { key: Key, versionId: out.VersionId, etag: (out.ETag as string).replaceAll('"', '') };
 }
 
@@ -73,7 +70,7 @@ function jobInput(
 }
 
 async function runJob(input: CreateJobCommandInput) {
-  const job = await runJobToEnd(ctl, input);
+  const job = await runJobToEnd(fixture.s3control, input);
   return { job, rows: await reportRows(job.JobId) };
 }
 
@@ -113,7 +110,7 @@ interface Row {
 /** The report's rows by key. */
 async function reportRows(jobId: string): Promise<Map<string, Row>> {
   const rows = new Map<string, Row>();
-  for (const line of await reportLines(s3, 'reports', 'ops', jobId)) {
+  for (const line of await reportLines(fixture.s3, 'reports', 'ops', jobId)) {
     const [bucket, key, versionId, status, http, code, message] = csvFields(line) as [
       string,
       string,
@@ -128,7 +125,8 @@ async function reportRows(jobId: string): Promise<Map<string, Row>> {
   return rows;
 }
 
-const createError = (input: CreateJobCommandInput) => errorOf(ctl.send(new CreateJobCommand(input)));
+const createError = (input: CreateJobCommandInput) =>
+  errorOf(fixture.s3control.send(new CreateJobCommand(input)));
 
 describe('S3InitiateRestoreObject', () => {
   it('restores GLACIER and DEEP_ARCHIVE objects and reports the errors S3 gives', async () => {
@@ -147,7 +145,7 @@ describe('S3InitiateRestoreObject', () => {
       http: '403',
       code: 'InvalidObjectState',
     });
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'cold/deep' }));
+    const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'cold/deep' }));
     expect(head.Restore).toBe('ongoing-request="true"');
 
     // The same objects again: both restores are still in progress.
@@ -184,12 +182,12 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
     const on = await runJob(jobInput(location, { S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } } }));
     expect(on.rows.get('held')).toMatchObject({ status: 'succeeded', http: '200' });
     expect(on.rows.get('unlocked')).toMatchObject({ status: 'failed', http: '400', code: 'InvalidRequest' });
-    const hold = await s3.send(
+    const hold = await fixture.s3.send(
       new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'held', VersionId: v.versionId }),
     );
     expect(hold.LegalHold?.Status).toBe('ON');
     await runJob(jobInput(location, { S3PutObjectLegalHold: { LegalHold: { Status: 'OFF' } } }));
-    const off = await s3.send(new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'held' }));
+    const off = await fixture.s3.send(new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'held' }));
     expect(off.LegalHold?.Status).toBe('OFF');
   });
 
@@ -205,7 +203,7 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
       }),
     );
     expect(set.rows.get('gov')).toMatchObject({ status: 'succeeded', http: '200' });
-    const got = await s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' }));
+    const got = await fixture.s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' }));
     expect(got.Retention).toEqual({ Mode: 'GOVERNANCE', RetainUntilDate: far });
 
     const shorter = { Retention: { Mode: 'GOVERNANCE' as const, RetainUntilDate: near } };
@@ -216,7 +214,7 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
     );
     expect(bypass.rows.get('gov')).toMatchObject({ status: 'succeeded' });
     expect(
-      (await s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' }))).Retention
+      (await fixture.s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' }))).Retention
         ?.RetainUntilDate,
     ).toEqual(near);
 
@@ -225,10 +223,12 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
       jobInput(govOnly, { S3PutObjectRetention: { Retention: {}, BypassGovernanceRetention: true } }),
     );
     expect(removed.rows.get('gov')).toMatchObject({ status: 'succeeded' });
-    const none = await errorOf(s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' })));
+    const none = await errorOf(
+      fixture.s3.send(new GetObjectRetentionCommand({ Bucket: 'locked', Key: 'gov' })),
+    );
     expect(none.name).toBe('NoSuchObjectLockConfiguration');
 
-    await s3.send(
+    await fixture.s3.send(
       new PutObjectRetentionCommand({
         Bucket: 'locked',
         Key: 'comp',
@@ -272,10 +272,10 @@ const BODY = Buffer.from('The quick brown fox jumps over the lazy dog\n'.repeat(
 describe('S3ComputeObjectChecksum', () => {
   it('computes every supported algorithm over the whole object and reports it', async () => {
     const obj = await put('ops', 'sum/whole', BODY, { ChecksumAlgorithm: 'CRC64NVME' });
-    const crcs = await s3.send(
+    const crcs = await fixture.s3.send(
       new GetObjectAttributesCommand({ Bucket: 'ops', Key: 'sum/whole', ObjectAttributes: ['Checksum'] }),
     );
-    const c32c = await s3.send(
+    const c32c = await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'ops', Key: 'sum/c32c', Body: BODY, ChecksumAlgorithm: 'CRC32C' }),
     );
     const b64 = (algo: string) => createHash(algo).update(BODY).digest('base64');
@@ -311,12 +311,12 @@ describe('S3ComputeObjectChecksum', () => {
 
   it('computes a COMPOSITE checksum of a multipart object as S3 does on upload', async () => {
     const part = Buffer.alloc(5 * 1024 * 1024, 7);
-    const { UploadId } = await s3.send(
+    const { UploadId } = await fixture.s3.send(
       new CreateMultipartUploadCommand({ Bucket: 'ops', Key: 'sum/multi', ChecksumAlgorithm: 'SHA256' }),
     );
     const parts = [];
     for (const [i, body] of [part, Buffer.from('tail')].entries()) {
-      const out = await s3.send(
+      const out = await fixture.s3.send(
         new UploadPartCommand({
           Bucket: 'ops',
           Key: 'sum/multi',
@@ -328,7 +328,7 @@ describe('S3ComputeObjectChecksum', () => {
       );
       parts.push({ PartNumber: i + 1, ETag: out.ETag, ChecksumSHA256: out.ChecksumSHA256 });
     }
-    const done = await s3.send(
+    const done = await fixture.s3.send(
       new CompleteMultipartUploadCommand({
         Bucket: 'ops',
         Key: 'sum/multi',
@@ -380,7 +380,7 @@ describe('S3ComputeObjectChecksum', () => {
 describe('S3UpdateObjectEncryption', () => {
   it('changes objects to SSE-KMS with the key, keeping ETag and Last-Modified', async () => {
     const a = await put('ops', 'enc/a', 'aaa');
-    const before = await s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
+    const before = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
     await put('locked', 'enc/held', 'x', { ObjectLockLegalHoldStatus: 'ON' });
     const location = await manifestOf(['ops,enc/a', 'locked,enc/held']);
     const op = {
@@ -392,7 +392,7 @@ describe('S3UpdateObjectEncryption', () => {
     expect(job.Operation).toEqual(op);
     expect(rows.get('enc/a')).toMatchObject({ status: 'succeeded', http: '200' });
     expect(rows.get('enc/held')).toMatchObject({ status: 'failed', http: '403', code: 'AccessDenied' });
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
+    const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
     expect(head).toMatchObject({
       ServerSideEncryption: 'aws:kms',
       SSEKMSKeyId: KEY_ARN,
@@ -400,7 +400,7 @@ describe('S3UpdateObjectEncryption', () => {
       ETag: `"${a.etag}"`,
       LastModified: before.LastModified,
     });
-    const got = await s3.send(new GetObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
+    const got = await fixture.s3.send(new GetObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
     expect(got.SSEKMSKeyId).toBe(KEY_ARN);
     expect(await got.Body?.transformToString()).toBe('aaa');
   });
@@ -419,7 +419,7 @@ describe('S3UpdateObjectEncryption', () => {
 
 describe('DescribeJob and ListJobs', () => {
   it('name each new operation as given', async () => {
-    const listed = await ctl.send(new ListJobsCommand({ AccountId, MaxResults: 1000 }));
+    const listed = await fixture.s3control.send(new ListJobsCommand({ AccountId, MaxResults: 1000 }));
     const ops = new Set(listed.Jobs?.map((j) => j.Operation));
     for (const op of [
       'S3InitiateRestoreObject',

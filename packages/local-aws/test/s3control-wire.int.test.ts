@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { Agent } from 'node:http';
 import { promisify } from 'node:util';
-import { GetPublicAccessBlockCommand, ListJobsCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { ListAccessPointsCommand, ListJobsCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/index.js';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -79,7 +79,7 @@ describe('S3 Control over the wire, stock JS SDK', () => {
   });
 
   it('answers an S3 Control operation it does not serve with an error, and stays up', async () => {
-    const err = await errorOf(client().send(new GetPublicAccessBlockCommand({ AccountId: accountId })));
+    const err = await errorOf(client().send(new ListAccessPointsCommand({ AccountId: accountId })));
     expect(err.name).toBe('NotImplemented');
     expect(err.$metadata.httpStatusCode).toBe(501);
     expect((await client().send(new ListJobsCommand({ AccountId: accountId }))).Jobs).toEqual([]);

@@ -3,5 +3,7 @@ export * from './batch-jobs.js';
 export * from './csv-jobs.js';
 export * from './eventually.js';
 export * from './fuzz-runner.js';
+export * from './iam-setup.js';
+export * from './s3-setup.js';
 export * from './seeded-random.js';
 export * from './zip-writer.js';

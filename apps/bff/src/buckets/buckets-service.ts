@@ -11,7 +11,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { normalizeEtag } from '@batchops/batch-formats';
+import { mapBounded, normalizeEtag } from '@batchops/batch-formats';
 import type {
   BrowseObject,
   BrowseObjectsQuery,
@@ -233,12 +233,10 @@ export async function replicationStatuses(
   bucket: string,
   req: ReplicationStatusesRequest,
 ): Promise<ReplicationStatusesResponse> {
-  const statuses: ObjectReplicationStatus[] = new Array(req.objects.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < req.objects.length) {
-      const i = next++;
-      const o = req.objects[i] as { key: string; versionId?: string };
+  const statuses = await mapBounded(
+    req.objects as readonly { key: string; versionId?: string }[],
+    STATUS_CONCURRENCY,
+    async (o): Promise<ObjectReplicationStatus> => {
       try {
         const out = await s3.send(
           new HeadObjectCommand({
@@ -247,7 +245,7 @@ export async function replicationStatuses(
             ...(o.versionId ? { VersionId: o.versionId } : {}),
           }),
         );
-        statuses[i] = {
+        return {
           key: o.key,
           versionId: o.versionId ?? out.VersionId ?? null,
           replicationStatus: out.ReplicationStatus ?? null,
@@ -256,11 +254,10 @@ export async function replicationStatuses(
       } catch (err) {
         // HEAD answers carry no error code: an object gone (or a delete marker) is a 404 'NotFound' row.
         const name = (err as { name?: string }).name ?? 'Error';
-        statuses[i] = { key: o.key, versionId: o.versionId ?? null, replicationStatus: null, error: name };
+        return { key: o.key, versionId: o.versionId ?? null, replicationStatus: null, error: name };
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(STATUS_CONCURRENCY, req.objects.length) }, worker));
+    },
+  );
   return { statuses };
 }
 

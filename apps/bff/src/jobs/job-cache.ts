@@ -1,4 +1,5 @@
 import { GetJobTaggingCommand, paginateListJobs, type S3ControlClient } from '@aws-sdk/client-s3-control';
+import { mapBounded } from '@batchops/batch-formats';
 import type { JobSummary, S3Tag } from '@batchops/contracts';
 import { toJobSummary } from './jobs-mapping.js';
 import { fromSdkTags } from './sdk-tags.js';
@@ -82,14 +83,7 @@ export class JobCache {
   /** Tags of jobs, read once per job. */
   async tagsOf(client: S3ControlClient, jobIds: readonly string[]): Promise<Map<string, S3Tag[]>> {
     const missing = jobIds.filter((id) => !this.tags.has(id));
-    let next = 0;
-    const worker = async () => {
-      while (next < missing.length) {
-        const id = missing[next++] as string;
-        await this.readTags(client, id);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(TAG_CONCURRENCY, missing.length) }, worker));
+    await mapBounded(missing, TAG_CONCURRENCY, (id) => this.readTags(client, id));
     return new Map(jobIds.map((id) => [id, this.tags.get(id) ?? []]));
   }
 

@@ -17,6 +17,7 @@ import {
   bucketOfArn,
   encodeKey,
   type ManifestRow,
+  mapBounded,
   normalizeEtag,
   objectArn,
 } from '@batchops/batch-formats';
@@ -160,10 +161,7 @@ async function listMatches(
       const rows: ManifestRow[] = [];
       const listed = (page.Versions ?? []).map(candidateOf).filter((c) => listingMatches(filter, c));
       // The per-object calls (HeadObject, GetObjectTagging) run a few at a time; order is kept.
-      const keep: boolean[] = [];
-      for (let i = 0; i < listed.length; i += CALLS_IN_FLIGHT) {
-        keep.push(...(await Promise.all(listed.slice(i, i + CALLS_IN_FLIGHT).map(matchesWithCalls))));
-      }
+      const keep = await mapBounded(listed, CALLS_IN_FLIGHT, matchesWithCalls);
       for (const [i, c] of listed.entries()) {
         if (!keep[i]) continue;
         const row: ManifestRow = { bucket: source, key: c.key };

@@ -3,6 +3,7 @@ import {
   PutObjectLegalHoldCommand,
   PutObjectRetentionCommand,
 } from '@aws-sdk/client-s3';
+import type { ManifestRow } from '@batchops/batch-formats';
 import { JobError } from '../job-types.js';
 import { type OperationModule, outcomeOf, type TaskContext } from './operation.js';
 
@@ -29,6 +30,16 @@ function readLockConfiguration(ctx: TaskContext, bucket: string): Promise<unknow
   return read;
 }
 
+/** The task's object version, as every lock-setting put names it. */
+type VersionTarget = { Bucket: string; Key: string; VersionId: string | undefined };
+
+/** Reads the bucket's lock configuration first, then sends the put built for the task's version. */
+const lockSetting = (task: ManifestRow, ctx: TaskContext, put: (target: VersionTarget) => Promise<unknown>) =>
+  outcomeOf(async () => {
+    await readLockConfiguration(ctx, task.bucket);
+    await put({ Bucket: task.bucket, Key: task.key, VersionId: task.versionId });
+  });
+
 const bad = (field: string, what: string) =>
   new JobError('BadRequestException', `Operation.${field}: ${what}`);
 
@@ -41,17 +52,9 @@ export const setObjectLegalHold: OperationModule<'S3PutObjectLegalHold'> = {
     }
   },
   run: (task, p, ctx) =>
-    outcomeOf(async () => {
-      await readLockConfiguration(ctx, task.bucket);
-      await ctx.s3.send(
-        new PutObjectLegalHoldCommand({
-          Bucket: task.bucket,
-          Key: task.key,
-          VersionId: task.versionId,
-          LegalHold: { Status: p.LegalHold?.Status },
-        }),
-      );
-    }),
+    lockSetting(task, ctx, (target) =>
+      ctx.s3.send(new PutObjectLegalHoldCommand({ ...target, LegalHold: { Status: p.LegalHold?.Status } })),
+    ),
 };
 
 export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
@@ -75,17 +78,14 @@ export const setObjectRetention: OperationModule<'S3PutObjectRetention'> = {
   },
   run: (task, p, ctx) => {
     const { Mode, RetainUntilDate } = p.Retention ?? {};
-    return outcomeOf(async () => {
-      await readLockConfiguration(ctx, task.bucket);
-      await ctx.s3.send(
+    return lockSetting(task, ctx, (target) =>
+      ctx.s3.send(
         new PutObjectRetentionCommand({
-          Bucket: task.bucket,
-          Key: task.key,
-          VersionId: task.versionId,
+          ...target,
           Retention: Mode && RetainUntilDate ? { Mode, RetainUntilDate: new Date(RetainUntilDate) } : {},
           ...(p.BypassGovernanceRetention ? { BypassGovernanceRetention: true } : {}),
         }),
-      );
-    });
+      ),
+    );
   },
 };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { LocalAwsOptions } from '../local-aws-options.js';
+import { AccountPublicAccessBlocks } from '../s3/public-access-block.js';
 import { Replicator } from '../s3/replication/replicator.js';
 import type { S3Services, S3Settings } from '../s3/s3-context.js';
 import { mayWriteInto } from '../s3/write-consent.js';
@@ -22,15 +23,27 @@ export function createS3Services(
     restoreDelayMs: 2000,
     restoreDayMs: 86_400_000,
     replicationDelayMs: 0,
+    secureBucketDefaults: false,
     ...options.s3,
   };
+  const publicAccessBlocks = new AccountPublicAccessBlocks(join(dataDir, 'public-access-block.json'));
   const replication = new Replicator({
     meta,
     blobs,
     now,
     delayMs: () => settings.replicationDelayMs,
     log,
-    mayWriteInto,
+    mayWriteInto: (bucket, writer, action, key) =>
+      mayWriteInto(bucket, writer, action, key, publicAccessBlocks),
   });
-  return { meta, authorizer, blobs, region: options.region ?? 'us-east-1', settings, replication, now };
+  return {
+    meta,
+    authorizer,
+    blobs,
+    region: options.region ?? 'us-east-1',
+    settings,
+    replication,
+    publicAccessBlocks,
+    now,
+  };
 }

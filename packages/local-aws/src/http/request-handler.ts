@@ -188,7 +188,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };
         result =
           protocol === 's3control'
-            ? await routeS3Control(ctx, deps.engine, deps.iam?.authorizer)
+            ? await routeS3Control(ctx, deps.engine, deps.iam?.authorizer, deps.s3.publicAccessBlocks)
             : protocol === 'lambda'
               ? await routeLambda(ctx, deps.lambda)
               : await routeS3(ctx, deps.s3);

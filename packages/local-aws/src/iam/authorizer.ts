@@ -16,6 +16,34 @@ export interface Permission {
   readonly context?: Record<string, string | readonly string[] | undefined>;
 }
 
+/** The principal's own condition keys (aws:PrincipalArn, aws:PrincipalAccount…); none for the root. */
+export function principalContext(principal: Principal): Record<string, string | undefined> {
+  return {
+    'aws:PrincipalArn': principal.kind === 'role' ? principal.roleArn : principal.arn,
+    'aws:PrincipalAccount': principal.accountId,
+    'aws:PrincipalType':
+      principal.kind === 'role' ? 'AssumedRole' : principal.kind === 'user' ? 'User' : 'Account',
+    'aws:userid': principal.id,
+    ...(principal.kind === 'user' ? { 'aws:username': principal.name } : {}),
+  };
+}
+
+/** AWS's AccessDenied: `User: <arn> is not authorized to perform: <action> on resource: <arn> <why>`. */
+export function notAuthorized(principalArn: string, permission: Permission, why: string, quote: boolean) {
+  const resource = quote ? `"${permission.resource}"` : permission.resource;
+  return new ServiceError(
+    403,
+    'AccessDenied',
+    `User: ${principalArn} is not authorized to perform: ${permission.action} on resource: ${resource} ${why}`,
+  );
+}
+
+/** The why of a refusal by identity-based policies. */
+export const identityRefusal = (decision: Evaluation['decision'], action: string) =>
+  decision === 'explicitDeny'
+    ? 'with an explicit deny in an identity-based policy'
+    : `because no identity-based policy allows the ${action} action`;
+
 /**
  * The identity-based check of every request (decision 0022): the account's root may do anything;
  * an IAM user or a role session needs an Allow in its inline policies and no Deny.
@@ -34,14 +62,7 @@ export class Authorizer {
 
   evaluate(principal: Principal, permission: Permission): Evaluation {
     if (principal.kind === 'root') return { decision: 'allowed', matched: [], missingContextValues: [] };
-    const context: RequestContext = contextOf({
-      'aws:PrincipalArn': principal.kind === 'role' ? principal.roleArn : principal.arn,
-      'aws:PrincipalAccount': principal.accountId,
-      'aws:PrincipalType': principal.kind === 'role' ? 'AssumedRole' : 'User',
-      'aws:userid': principal.id,
-      ...(principal.kind === 'user' ? { 'aws:username': principal.name } : {}),
-      ...permission.context,
-    });
+    const context: RequestContext = contextOf({ ...principalContext(principal), ...permission.context });
     return evaluate(this.policiesOf(principal.kind, principal.accountId, principal.name), {
       action: permission.action,
       resource: permission.resource,
@@ -54,15 +75,11 @@ export class Authorizer {
     for (const permission of permissions) {
       const result = this.evaluate(principal, permission);
       if (result.decision === 'allowed') continue;
-      const resource = quoteResource ? `"${permission.resource}"` : permission.resource;
-      const because =
-        result.decision === 'explicitDeny'
-          ? 'with an explicit deny in an identity-based policy'
-          : `because no identity-based policy allows the ${permission.action} action`;
-      throw new ServiceError(
-        403,
-        'AccessDenied',
-        `User: ${principal.arn} is not authorized to perform: ${permission.action} on resource: ${resource} ${because}`,
+      throw notAuthorized(
+        principal.arn,
+        permission,
+        identityRefusal(result.decision, permission.action),
+        quoteResource,
       );
     }
   }

@@ -25,3 +25,11 @@ export interface IamAction {
 }
 
 export const acct = (req: QueryRequest) => req.principal.accountId;
+
+/** An action whose answer has no result element (deletes, updates): run it, answer empty. */
+export const withoutResult =
+  (run: (req: QueryRequest, svc: IamServices) => void): Handler =>
+  (req, svc) => {
+    run(req, svc);
+    return null;
+  };

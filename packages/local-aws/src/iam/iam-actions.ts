@@ -1,6 +1,12 @@
 import { ServiceError } from '../errors/service-error.js';
 import { el, opt, type XmlValue } from '../xml/xml-writer.js';
-import { acct, type IamAction, type IamServices, type QueryRequest } from './iam-action-types.js';
+import {
+  acct,
+  type IamAction,
+  type IamServices,
+  type QueryRequest,
+  withoutResult,
+} from './iam-action-types.js';
 import type { AccessKeyRow, RoleRow, UserRow } from './iam-store.js';
 import { checkName, name, pagedList, path, required, validation } from './query-params.js';
 import { simulatePrincipalPolicy } from './simulate-principal-policy.js';
@@ -116,15 +122,14 @@ const inlinePolicyActions = (kind: 'role' | 'user'): Record<string, IamAction> =
     },
     [`Delete${Kind}Policy`]: {
       resource,
-      handle: (req, svc) => {
+      handle: withoutResult((req, svc) =>
         svc.store.deletePolicy(
           acct(req),
           kind,
           name(req.params, principalParam, principalMember),
           name(req.params, 'PolicyName', 'policyName', 128),
-        );
-        return null;
-      },
+        ),
+      ),
     },
   };
 };
@@ -169,21 +174,19 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
   },
   DeleteRole: {
     resource: roleArnOf,
-    handle: (req, svc) => {
-      svc.store.deleteRole(acct(req), name(req.params, 'RoleName', 'roleName'));
-      return null;
-    },
+    handle: withoutResult((req, svc) =>
+      svc.store.deleteRole(acct(req), name(req.params, 'RoleName', 'roleName')),
+    ),
   },
   UpdateAssumeRolePolicy: {
     resource: roleArnOf,
-    handle: (req, svc) => {
+    handle: withoutResult((req, svc) =>
       svc.store.updateTrustPolicy(
         acct(req),
         name(req.params, 'RoleName', 'roleName'),
         required(req.params, 'PolicyDocument', 'policyDocument'),
-      );
-      return null;
-    },
+      ),
+    ),
   },
   ...inlinePolicyActions('role'),
   ...inlinePolicyActions('user'),
@@ -210,10 +213,9 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
   },
   DeleteUser: {
     resource: userArnOf,
-    handle: (req, svc) => {
-      svc.store.deleteUser(acct(req), name(req.params, 'UserName', 'userName'));
-      return null;
-    },
+    handle: withoutResult((req, svc) =>
+      svc.store.deleteUser(acct(req), name(req.params, 'UserName', 'userName')),
+    ),
   },
   CreateAccessKey: {
     resource: userArnOf,
@@ -236,14 +238,13 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
   },
   DeleteAccessKey: {
     resource: userArnOf,
-    handle: (req, svc) => {
+    handle: withoutResult((req, svc) =>
       svc.store.deleteAccessKey(
         acct(req),
         userNameOf(req),
         required(req.params, 'AccessKeyId', 'accessKeyId'),
-      );
-      return null;
-    },
+      ),
+    ),
   },
   SimulatePrincipalPolicy: {
     resource: (req) => req.params.get('PolicySourceArn') ?? '*',

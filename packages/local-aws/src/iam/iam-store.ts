@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ServiceError } from '../errors/service-error.js';
 import { openSqlite } from '../store/sqlite-file.js';
-import { type PolicyDocument, parsePolicy } from './policy-document.js';
+import { type PolicyDocument, type PolicyKind, parsePolicy } from './policy-document.js';
 
 // Roles, users, their inline policies and access keys, per account, in SQLite (WAL): IAM state
 // survives a restart like buckets and jobs do.
@@ -51,7 +51,7 @@ function uniqueId(prefix: string): string {
 
 /** Whether a stored document still parses (documents are checked before they are stored). */
 const parsed = new Map<string, PolicyDocument>();
-export function cachedPolicy(text: string, kind: 'identity' | 'trust'): PolicyDocument {
+export function cachedPolicy(text: string, kind: PolicyKind): PolicyDocument {
   const id = `${kind}\0${text}`;
   let doc = parsed.get(id);
   if (!doc) {

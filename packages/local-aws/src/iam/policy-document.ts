@@ -12,13 +12,20 @@ export interface Statement {
   readonly notAction?: readonly string[];
   readonly resource?: readonly string[];
   readonly notResource?: readonly string[];
-  /** Trust policies only: `Service` / `AWS` principals. */
-  readonly principal?: Readonly<Record<string, readonly string[]>> | '*';
+  /** Trust and resource (bucket) policies only: `Service` / `AWS` / `CanonicalUser` principals. */
+  readonly principal?: PrincipalBlock;
+  /** Resource policies only: everyone but these. */
+  readonly notPrincipal?: PrincipalBlock;
   readonly condition: ConditionBlock;
   /** 1-based line and column where the statement's object starts and ends in the text. */
   readonly start: { line: number; column: number };
   readonly end: { line: number; column: number };
 }
+
+export type PrincipalBlock = Readonly<Record<string, readonly string[]>> | '*';
+
+/** Identity policies name no principal; trust and resource (bucket) policies must. */
+export type PolicyKind = 'identity' | 'trust' | 'resource';
 
 export interface PolicyDocument {
   readonly text: string;
@@ -99,12 +106,19 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - lineStart + 1 };
 }
 
+function principalBlock(v: unknown): PrincipalBlock {
+  if (v === '*') return '*';
+  if (typeof v === 'object' && v !== null && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([k, list]) => [k, strings(list, 'Principal')]));
+  throw malformed('Invalid principal in policy.');
+}
+
 /**
- * Parse a policy document (identity policy, or trust policy with `trust`). Refuses what IAM
- * refuses: bad JSON, no Statement, an Effect other than Allow/Deny, a statement without
- * Action/NotAction (or Resource/NotResource for identity policies), both of a pair.
+ * Parse a policy document (identity policy; trust policy with `trust`; a bucket's with `resource`).
+ * Refuses what IAM refuses: bad JSON, no Statement, an Effect other than Allow/Deny, a statement
+ * without Action/NotAction (or Resource/NotResource outside trust policies), both of a pair.
  */
-export function parsePolicy(text: string, kind: 'identity' | 'trust' = 'identity'): PolicyDocument {
+export function parsePolicy(text: string, kind: PolicyKind = 'identity'): PolicyDocument {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -127,14 +141,14 @@ export function parsePolicy(text: string, kind: 'identity' | 'trust' = 'identity
       throw malformed('Invalid effect: must be Allow or Deny.');
     if ((st.Action === undefined) === (st.NotAction === undefined))
       throw malformed('Policy statement must contain exactly one of Action or NotAction.');
-    if (kind === 'identity') {
-      if ((st.Resource === undefined) === (st.NotResource === undefined))
-        throw malformed('Policy statement must contain resources.');
-      if (st.Principal !== undefined || st.NotPrincipal !== undefined)
-        throw malformed('Policy document should not specify a principal.');
-    } else if (st.Principal === undefined) {
+    if (kind !== 'trust' && (st.Resource === undefined) === (st.NotResource === undefined))
+      throw malformed('Policy statement must contain resources.');
+    if (kind === 'identity' && (st.Principal !== undefined || st.NotPrincipal !== undefined))
+      throw malformed('Policy document should not specify a principal.');
+    if (kind === 'trust' && st.Principal === undefined)
       throw malformed('Trust policy statement must contain a Principal.');
-    }
+    if (kind === 'resource' && (st.Principal === undefined) === (st.NotPrincipal === undefined))
+      throw malformed('Missing required field Principal');
     const condition: Record<string, Record<string, string[]>> = {};
     if (st.Condition !== undefined) {
       if (typeof st.Condition !== 'object' || st.Condition === null || Array.isArray(st.Condition))
@@ -148,18 +162,6 @@ export function parsePolicy(text: string, kind: 'identity' | 'trust' = 'identity
         );
       }
     }
-    let principal: Statement['principal'];
-    if (st.Principal !== undefined) {
-      if (st.Principal === '*') principal = '*';
-      else if (typeof st.Principal === 'object' && st.Principal !== null && !Array.isArray(st.Principal))
-        principal = Object.fromEntries(
-          Object.entries(st.Principal as Record<string, unknown>).map(([k, v]) => [
-            k,
-            strings(v, 'Principal'),
-          ]),
-        );
-      else throw malformed('Invalid principal in policy.');
-    }
     const span = spans[index] ?? [0, text.length];
     return {
       ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}),
@@ -168,7 +170,8 @@ export function parsePolicy(text: string, kind: 'identity' | 'trust' = 'identity
       ...(st.NotAction !== undefined ? { notAction: strings(st.NotAction, 'NotAction') } : {}),
       ...(st.Resource !== undefined ? { resource: strings(st.Resource, 'Resource') } : {}),
       ...(st.NotResource !== undefined ? { notResource: strings(st.NotResource, 'NotResource') } : {}),
-      ...(principal !== undefined ? { principal } : {}),
+      ...(st.Principal !== undefined ? { principal: principalBlock(st.Principal) } : {}),
+      ...(st.NotPrincipal !== undefined ? { notPrincipal: principalBlock(st.NotPrincipal) } : {}),
       condition,
       start: position(text, span[0]),
       end: position(text, span[1]),

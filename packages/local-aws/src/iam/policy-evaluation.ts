@@ -1,7 +1,7 @@
 import { type PolicyDocument, type Statement, splitOperator } from './policy-document.js';
 
-// Identity-based policy evaluation within one account, as the IAM User Guide documents it:
-// an explicit Deny wins, else an Allow, else the request is implicitly denied.
+// Policy evaluation as the IAM User Guide documents it: an explicit Deny wins, else an Allow, else
+// the request is implicitly denied. Identity policies and bucket policies (with `principal`) alike.
 
 export type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 
@@ -12,6 +12,8 @@ export interface EvaluationRequest {
   readonly action: string;
   readonly resource: string;
   readonly context: RequestContext;
+  /** Resource policies: whether a statement's Principal / NotPrincipal names the caller. */
+  readonly principal?: (statement: Statement) => boolean;
 }
 
 export interface NamedPolicy {
@@ -207,7 +209,7 @@ function conditionsHold(st: Statement, context: RequestContext, missing: Set<str
   return ok;
 }
 
-/** Evaluate identity-based policies for one action on one resource. */
+/** Evaluate policies for one action on one resource (a resource policy's statements must name the caller). */
 export function evaluate(policies: readonly NamedPolicy[], req: EvaluationRequest): Evaluation {
   const allows: MatchedStatement[] = [];
   const denies: MatchedStatement[] = [];
@@ -217,6 +219,7 @@ export function evaluate(policies: readonly NamedPolicy[], req: EvaluationReques
     for (const statement of policy.document.statements) {
       const c = compile(statement);
       if (!c.action(action) || !c.resource(req.resource)) continue;
+      if (req.principal && !req.principal(statement)) continue;
       if (!conditionsHold(statement, req.context, missing)) continue;
       (statement.effect === 'Deny' ? denies : allows).push({ policy, statement });
     }

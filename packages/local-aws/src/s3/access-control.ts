@@ -3,6 +3,7 @@ import { type HandlerResult, header } from '../http/handler-types.js';
 import type { BucketRow } from '../store/s3-rows.js';
 import { asList, child, parseXml, readBodyText, text } from '../xml/xml-reader.js';
 import { el, elAttrs, opt, type XmlElement } from '../xml/xml-writer.js';
+import { type AccountPublicAccessBlocks, effectivePublicAccessBlock } from './public-access-block.js';
 import { ownerOf, type S3Context } from './s3-context.js';
 import { invalidArgument } from './s3-errors.js';
 import { ownerXml, s3Xml } from './s3-xml.js';
@@ -154,9 +155,18 @@ export const aclsDisabled = (bucket: BucketRow) => bucket.config.ownershipContro
 export const allowedWithoutAcls = (acl: StoredAcl | undefined) =>
   acl === undefined || ('canned' in acl && acl.canned === 'bucket-owner-full-control');
 
-export function assertAclAllowed(bucket: BucketRow, acl: StoredAcl | undefined): void {
-  if (!aclsDisabled(bucket) || allowedWithoutAcls(acl)) return;
-  throw new ServiceError(400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs');
+/** Whether an ACL grants anything to everyone (AllUsers) or every AWS account (AuthenticatedUsers). */
+export const isPublicAcl = (acl: StoredAcl | undefined) =>
+  grantsOf(acl, '', '').some(
+    ({ grantee: g }) => g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS),
+  );
+
+/** Refuse an ACL the bucket takes no ACLs for (BucketOwnerEnforced), or a public one BlockPublicAcls blocks. */
+export function assertAclAllowed(ctx: S3Context, bucket: BucketRow, acl: StoredAcl | undefined): void {
+  if (aclsDisabled(bucket) && !allowedWithoutAcls(acl))
+    throw new ServiceError(400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs');
+  if (isPublicAcl(acl) && effectivePublicAccessBlock(bucket, ctx.svc.publicAccessBlocks).BlockPublicAcls)
+    throw new ServiceError(403, 'AccessDenied', 'Access Denied');
 }
 
 /** A canned ACL or grant headers → the stored ACL document. */
@@ -166,7 +176,7 @@ export function aclFromHeaders(
   scope: 'object' | 'bucket' = 'object',
 ): StoredAcl | undefined {
   const acl = headerAcl(ctx, scope === 'bucket' ? [...GRANT_HEADERS, 'x-amz-grant-write'] : GRANT_HEADERS);
-  assertAclAllowed(bucket, acl);
+  assertAclAllowed(ctx, bucket, acl);
   return acl;
 }
 
@@ -210,7 +220,7 @@ export async function aclFromRequest(
       MissingHeaderName: 'x-amz-acl',
     });
   const acl = { grants: grantsFromPolicy(body) };
-  assertAclAllowed(bucket, acl);
+  assertAclAllowed(ctx, bucket, acl);
   return acl;
 }
 
@@ -220,7 +230,8 @@ export type AclPermission = 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP';
 /**
  * Whether `account` holds `permission` on a bucket or object owned by `ownerAccount`: the owner
  * always does; others through a grant to their canonical ID, to AllUsers or to AuthenticatedUsers
- * (every request is signed), or FULL_CONTROL. While ACLs are off (BucketOwnerEnforced) only the owner.
+ * (every request is signed; those two not under IgnorePublicAcls), or FULL_CONTROL. While ACLs are
+ * off (BucketOwnerEnforced) only the owner.
  */
 export function aclAllows(
   bucket: BucketRow,
@@ -228,9 +239,11 @@ export function aclAllows(
   ownerAccount: string,
   account: string,
   permission: AclPermission,
+  accounts?: AccountPublicAccessBlocks,
 ): boolean {
   if (account === ownerAccount) return true;
   if (aclsDisabled(bucket)) return false;
+  const publicGrants = !effectivePublicAccessBlock(bucket, accounts).IgnorePublicAcls;
   const id = ownerOf(account).id;
   const grants = grantsOf(
     stored as StoredAcl | undefined,
@@ -241,7 +254,7 @@ export function aclAllows(
     ({ grantee: g, permission: p }) =>
       (p === permission || p === 'FULL_CONTROL') &&
       ((g.type === 'CanonicalUser' && g.id === id) ||
-        (g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS))),
+        (publicGrants && g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS))),
   );
 }
 

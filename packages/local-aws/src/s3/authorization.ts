@@ -1,11 +1,14 @@
+import { objectArn } from '@batchops/batch-formats';
 import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
+import { policyDecision } from './policy-access.js';
 import type { AddressedObject, S3Context } from './s3-context.js';
 import { versionIdParam } from './s3-errors.js';
 import { mayWriteInto } from './write-consent.js';
 
-// Who may do what to a bucket or object of another account: its ACL grants, as on S3 (decision 0016).
+// Who may do what to a bucket or object of another account: its ACL grants, as on S3 (decision 0016),
+// where its bucket policy did not grant it already (policy-access.ts, decision 0032).
 
 export const accessDenied = () => new ServiceError(403, 'AccessDenied', 'Access Denied');
 
@@ -47,7 +50,15 @@ export const objectOwner = (b: BucketRow, row: ObjectRow) =>
   aclsDisabled(b) ? b.owner : (row.attrs.owner ?? b.owner);
 
 const bucketAllows = (ctx: S3Context, b: BucketRow, permission: AclPermission) =>
-  aclAllows(b, b.config.acl, b.owner, ctx.identity.accountId, permission);
+  aclAllows(b, b.config.acl, b.owner, ctx.identity.accountId, permission, ctx.svc.publicAccessBlocks);
+
+/** A copy source read from another account's bucket: its policy may grant s3:GetObject(Version). */
+const policyGrantsRead = (ctx: S3Context, b: BucketRow, key: string, versionId: string | undefined) =>
+  b.owner !== ctx.identity.accountId &&
+  policyDecision(ctx, b, {
+    action: versionId === undefined ? 's3:GetObject' : 's3:GetObjectVersion',
+    resource: objectArn(b.name, key),
+  }) === 'allowed';
 
 /**
  * `permission` on an object version; where there is none (or a delete marker), READ on the bucket,
@@ -62,23 +73,40 @@ export function assertObjectAccess(
 ): ObjectRow | undefined {
   const row = ctx.svc.meta.getObject(b.name, key, versionId);
   const allowed =
-    row && !row.isDeleteMarker
-      ? aclAllows(b, row.attrs.acl, objectOwner(b, row), ctx.identity.accountId, permission)
-      : bucketAllows(ctx, b, 'READ');
+    (permission === 'READ' && policyGrantsRead(ctx, b, key, versionId)) ||
+    (row && !row.isDeleteMarker
+      ? aclAllows(
+          b,
+          row.attrs.acl,
+          objectOwner(b, row),
+          ctx.identity.accountId,
+          permission,
+          ctx.svc.publicAccessBlocks,
+        )
+      : bucketAllows(ctx, b, 'READ'));
   if (!allowed) throw accessDenied();
   return row;
 }
 
 /**
- * Refuse an operation the caller may not do to the addressed bucket or object (403 AccessDenied).
- * Returns the addressed object version when it read it, so the handler need not read it again.
+ * Refuse an operation the caller may not do to the addressed bucket or object (403 AccessDenied);
+ * `grantedByPolicy`: the bucket's policy granted it already. Returns the addressed object version
+ * when it read it, so the handler need not read it again.
  */
-export function authorize(ctx: S3Context, operation: string): AddressedObject | undefined {
+export function authorize(
+  ctx: S3Context,
+  operation: string,
+  grantedByPolicy = false,
+): AddressedObject | undefined {
   const need = NEEDS[operation];
   if (need === 'anyone' || ctx.bucket === undefined) return;
   const b = ctx.svc.meta.getBucket(ctx.bucket);
   // A missing bucket is the operation's own NoSuchBucket.
   if (!b) return;
+  if (grantedByPolicy) {
+    if (need?.on !== 'object' || ctx.key === undefined) return;
+    return { row: ctx.svc.meta.getObject(b.name, ctx.key, versionIdParam(ctx)) };
+  }
   if (need?.on === 'object' && ctx.key !== undefined) {
     return { row: assertObjectAccess(ctx, b, ctx.key, versionIdParam(ctx), need.permission) };
   }
@@ -90,6 +118,8 @@ export function authorize(ctx: S3Context, operation: string): AddressedObject | 
           b,
           { accountId: ctx.identity.accountId, principalArn: ctx.identity.principal.arn },
           writeAction(operation),
+          ctx.key,
+          ctx.svc.publicAccessBlocks,
         )
       : bucketAllows(ctx, b, need.permission);
   if (!allowed) throw accessDenied();

@@ -5,12 +5,12 @@ import { el, opt, type XmlElement } from '../xml/xml-writer.js';
 // An S3 Inventory configuration (the S3 model's InventoryConfiguration), as a bucket keeps it in
 // `config.inventory` (by Id) and as the XML of Put/Get/ListBucketInventoryConfiguration(s).
 
-/** The model's InventoryOptionalField enum. */
+/** The model's InventoryOptionalField enum, in the order S3 writes the columns (its fileSchema example). */
 export const INVENTORY_FIELDS = [
   'Size',
   'LastModifiedDate',
-  'StorageClass',
   'ETag',
+  'StorageClass',
   'IsMultipartUploaded',
   'ReplicationStatus',
   'EncryptionStatus',

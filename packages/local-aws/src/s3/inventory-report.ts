@@ -4,7 +4,7 @@ import { bucketOfArn, formatInventoryManifest, type InventoryFile } from '@batch
 import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../store/s3-rows.js';
 import { objectOwner } from './authorization.js';
-import type { InventoryConfig, InventoryField } from './inventory-config.js';
+import { INVENTORY_FIELDS, type InventoryConfig, type InventoryField } from './inventory-config.js';
 import { commitVersion } from './object-commit.js';
 import { ownerOf, type S3Context } from './s3-context.js';
 
@@ -14,26 +14,6 @@ import { ownerOf, type S3Context } from './s3-context.js';
 //   <prefix>/<source-bucket>/<config-id>/data/<uuid>.csv.gz
 //   <prefix>/<source-bucket>/<config-id>/YYYY-MM-DDTHH-MMZ/manifest.json (+ manifest.checksum)
 //   <prefix>/<source-bucket>/<config-id>/hive/dt=YYYY-MM-DD-HH-MM/symlink.txt
-
-/** The order S3 writes the optional columns in (its documented fileSchema example). */
-const COLUMN_ORDER: readonly InventoryField[] = [
-  'Size',
-  'LastModifiedDate',
-  'ETag',
-  'StorageClass',
-  'IsMultipartUploaded',
-  'ReplicationStatus',
-  'EncryptionStatus',
-  'ObjectLockRetainUntilDate',
-  'ObjectLockMode',
-  'ObjectLockLegalHoldStatus',
-  'IntelligentTieringAccessTier',
-  'BucketKeyStatus',
-  'ChecksumAlgorithm',
-  'ObjectAccessControlList',
-  'ObjectOwner',
-  'LifecycleExpirationDate',
-];
 
 /** Rows per data file; S3 splits big inventories over several files the same way. */
 export const ROWS_PER_FILE = 100_000;
@@ -160,7 +140,7 @@ export async function writeInventoryReport(
   const dest = destinationOf(ctx, source, config);
   const now = ctx.svc.now();
   const base = `${config.prefix ? `${config.prefix.replace(/\/+$/, '')}/` : ''}${source.name}/${config.id}/`;
-  const fields = COLUMN_ORDER.filter((f) => config.fields.includes(f));
+  const fields = INVENTORY_FIELDS.filter((f) => config.fields.includes(f));
   const schema = [
     'Bucket',
     'Key',

@@ -30,6 +30,11 @@ const ACTIONS: Readonly<Record<string, readonly [string, On, string?]>> = {
   PutBucketOwnershipControls: ['s3:PutBucketOwnershipControls', 'bucket'],
   DeleteBucketOwnershipControls: ['s3:PutBucketOwnershipControls', 'bucket'],
   GetBucketPolicy: ['s3:GetBucketPolicy', 'bucket'],
+  PutBucketPolicy: ['s3:PutBucketPolicy', 'bucket'],
+  DeleteBucketPolicy: ['s3:DeleteBucketPolicy', 'bucket'],
+  GetBucketPolicyStatus: ['s3:GetBucketPolicyStatus', 'bucket'],
+  PutPublicAccessBlock: ['s3:PutBucketPublicAccessBlock', 'bucket'],
+  DeletePublicAccessBlock: ['s3:PutBucketPublicAccessBlock', 'bucket'],
   GetBucketReplication: ['s3:GetReplicationConfiguration', 'bucket'],
   PutBucketReplication: ['s3:PutReplicationConfiguration', 'bucket'],
   DeleteBucketReplication: ['s3:PutReplicationConfiguration', 'bucket'],
@@ -85,7 +90,41 @@ function copySource(header: string): { arn: string; versioned: boolean } | undef
   return { arn, versioned: /(^|&)versionId=/.test(query ?? '') };
 }
 
-/** The permissions an S3 request needs from the caller's identity-based policies. */
+/** Operations whose `s3:prefix`, `s3:delimiter` and `s3:max-keys` are the request's. */
+const LISTINGS = new Set(['ListObjects', 'ListObjectsV2', 'ListObjectVersions']);
+
+/**
+ * The request's condition keys that local-aws knows (decision 0032): the transport (plain HTTP on
+ * a loopback address), the listing parameters, the canned ACL asked for, the version, and the
+ * addressed object's tags.
+ */
+function requestContext(ctx: S3Context, operation: string): Record<string, string | string[] | undefined> {
+  const q = ctx.target.query;
+  const now = ctx.svc.now();
+  const out: Record<string, string | string[] | undefined> = {
+    'aws:SecureTransport': 'false',
+    'aws:SourceIp': '127.0.0.1',
+    'aws:CurrentTime': now.toISOString(),
+    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+    's3:x-amz-acl': ctx.headers['x-amz-acl']?.[0],
+    's3:VersionId': versionIdParam(ctx),
+  };
+  if (LISTINGS.has(operation)) {
+    out['s3:prefix'] = q.get('prefix')?.[0] ?? '';
+    out['s3:delimiter'] = q.get('delimiter')?.[0];
+    out['s3:max-keys'] = q.get('max-keys')?.[0];
+  }
+  // The object's tags cost a read: only where a policy may ask for them.
+  const policies =
+    ctx.identity.principal.kind !== 'root' || ctx.svc.meta.getBucket(ctx.bucket ?? '')?.config.policy;
+  if (ctx.bucket !== undefined && ctx.key !== undefined && policies) {
+    const row = ctx.svc.meta.getObject(ctx.bucket, ctx.key, versionIdParam(ctx));
+    for (const t of row?.attrs.tags ?? []) out[`s3:ExistingObjectTag/${t.Key}`] = t.Value;
+  }
+  return out;
+}
+
+/** The permissions an S3 request needs, each with the request's condition keys. */
 export function s3Permissions(ctx: S3Context, operation: string): Permission[] {
   const entry = ACTIONS[operation] ?? [`s3:${operation}`, ctx.key !== undefined ? 'object' : 'bucket'];
   const [action, on, versionAction] = entry;
@@ -97,12 +136,17 @@ export function s3Permissions(ctx: S3Context, operation: string): Permission[] {
         ? bucket
         : objectArn(ctx.bucket, ctx.key ?? '*');
   const versioned = versionIdParam(ctx) !== undefined && versionAction !== undefined;
-  const needs: Permission[] = [{ action: versioned ? (versionAction as string) : action, resource }];
+  const context = requestContext(ctx, operation);
+  const needs: Permission[] = [{ action: versioned ? (versionAction as string) : action, resource, context }];
   const source = ctx.headers['x-amz-copy-source']?.[0];
   if (source !== undefined && (operation === 'CopyObject' || operation === 'UploadPart')) {
     const src = copySource(source);
     if (src)
-      needs.push({ action: src.versioned ? 's3:GetObjectVersion' : 's3:GetObject', resource: src.arn });
+      needs.push({
+        action: src.versioned ? 's3:GetObjectVersion' : 's3:GetObject',
+        resource: src.arn,
+        context,
+      });
   }
   return needs;
 }

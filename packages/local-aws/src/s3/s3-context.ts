@@ -3,6 +3,7 @@ import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
 import type { S3MetaStore } from '../store/s3-meta-store.js';
 import type { ObjectRow } from '../store/s3-rows.js';
+import type { AccountPublicAccessBlocks } from './public-access-block.js';
 import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {
@@ -12,6 +13,11 @@ export interface S3Settings {
   readonly restoreDayMs: number;
   /** How long live replication waits before copying a new version, in ms (0; tests hold it back). */
   readonly replicationDelayMs: number;
+  /**
+   * New buckets as S3 makes them since April 2023: BucketOwnerEnforced (ACLs off) unless
+   * `x-amz-object-ownership` says otherwise, and every Block Public Access setting on (decision 0032).
+   */
+  readonly secureBucketDefaults: boolean;
 }
 
 export interface S3Services {
@@ -22,6 +28,8 @@ export interface S3Services {
   readonly settings: S3Settings;
   /** Identity-based policies of IAM users and role sessions (decision 0022); absent: none checked. */
   readonly authorizer?: Authorizer;
+  /** The accounts' Block Public Access settings (S3 Control's PutPublicAccessBlock). */
+  readonly publicAccessBlocks?: AccountPublicAccessBlocks;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
   now(): Date;
@@ -54,6 +62,26 @@ export interface S3Route {
   readonly operation: string;
   readonly handle: S3Handler;
 }
+
+const VERB = { PUT: 'Put', GET: 'Get', DELETE: 'Delete', HEAD: 'Head', POST: 'Post' } as const;
+
+/**
+ * The routes of one query sub-resource, each method's operation named as S3 names it
+ * (`PUT ?tagging` on a bucket: PutBucketTagging).
+ */
+export const subResourceRoutes = (
+  scope: S3Route['scope'],
+  sub: string,
+  resource: string,
+  handlers: Partial<Record<S3Route['method'], S3Handler>>,
+): S3Route[] =>
+  Object.entries(handlers).map(([method, handle]) => ({
+    method: method as S3Route['method'],
+    scope,
+    sub,
+    operation: `${VERB[method as S3Route['method']]}${resource}`,
+    handle: handle as S3Handler,
+  }));
 
 /** The canonical user of an account: its ID zero-padded to 64 digits (decision 0016). */
 export function ownerOf(accountId: string) {

@@ -5,6 +5,7 @@ import { authorize } from './authorization.js';
 import { bucketAclRoutes } from './operations/bucket-acl.js';
 import { bucketConfigRoutes } from './operations/bucket-config.js';
 import { bucketInventoryRoutes } from './operations/bucket-inventory.js';
+import { bucketPolicyRoutes } from './operations/bucket-policy.js';
 import { bucketRoutes } from './operations/buckets.js';
 import { copyObjectRoutes } from './operations/copy-object.js';
 import { listingRoutes } from './operations/listing.js';
@@ -14,6 +15,7 @@ import { objectEncryptionRoutes } from './operations/object-encryption.js';
 import { objectLockRoutes } from './operations/object-lock.js';
 import { objectSubresourceRoutes } from './operations/object-subresources.js';
 import { objectRoutes } from './operations/objects.js';
+import { checkPolicies } from './policy-access.js';
 import { s3Permissions } from './s3-actions.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
 
@@ -22,6 +24,7 @@ const routes: readonly S3Route[] = [
   ...bucketConfigRoutes,
   ...bucketInventoryRoutes,
   ...bucketAclRoutes,
+  ...bucketPolicyRoutes,
   ...listingRoutes,
   ...multipartRoutes,
   ...objectLockRoutes,
@@ -129,10 +132,9 @@ export async function routeS3(req: RequestContext, svc: S3Services): Promise<Han
       `local-aws does not implement ${ctx.method} on a ${scope}${subs ? ` with ?${subs}` : ''}.`,
     );
   }
-  // Identity-based policies first (a user or role needs an Allow), then the bucket's ACLs.
-  if (svc.authorizer && ctx.identity.principal.kind !== 'root')
-    svc.authorizer.check(ctx.identity.principal, s3Permissions(ctx, route.operation), true);
-  const addressed = authorize(ctx, route.operation);
+  // Identity-based and bucket policies first (decision 0032), then the bucket's ACLs where needed.
+  const grantedByPolicy = checkPolicies(ctx, route.operation, s3Permissions(ctx, route.operation));
+  const addressed = authorize(ctx, route.operation, grantedByPolicy);
   // x-amz-expected-bucket-owner: S3 refuses the request when another account owns the bucket.
   const expectedOwner = header(ctx, 'x-amz-expected-bucket-owner');
   if (expectedOwner !== undefined && bucket !== undefined) {

@@ -3,6 +3,12 @@ import { ServiceError } from '../errors/service-error.js';
 import { type HandlerResult, header, type RequestContext } from '../http/handler-types.js';
 import { matchPathRoute, type PathRoute } from '../http/path-routes.js';
 import type { Authorizer } from '../iam/authorizer.js';
+import type { AccountPublicAccessBlocks } from '../s3/public-access-block.js';
+import {
+  deleteAccountPublicAccessBlock,
+  getAccountPublicAccessBlock,
+  putAccountPublicAccessBlock,
+} from './account-public-access-block.js';
 import {
   createJob,
   deleteJobTagging,
@@ -42,57 +48,55 @@ const CHECKED_FIRST: Readonly<Record<string, string>> = {
   UpdateJobPriority: 's3:UpdateJobPriority',
   GetJobTagging: 's3:GetJobTagging',
   DeleteJobTagging: 's3:DeleteJobTagging',
+  GetPublicAccessBlock: 's3:GetAccountPublicAccessBlock',
+  PutPublicAccessBlock: 's3:PutAccountPublicAccessBlock',
+  DeletePublicAccessBlock: 's3:PutAccountPublicAccessBlock',
 };
+
+/** The account-wide operations: their resource is `*`. */
+const ON_ACCOUNT = new Set([
+  'ListJobs',
+  'GetPublicAccessBlock',
+  'PutPublicAccessBlock',
+  'DeletePublicAccessBlock',
+]);
 
 interface Route extends PathRoute<S3ControlContext, Engine> {
   readonly operation: string;
 }
 
+/** A route of the S3 Control path `/v20180820/<tail>` (`{id}` captured as `([^/]+)`). */
+const route = (method: string, tail: string, operation: string, handle: Route['handle']): Route => ({
+  method,
+  path: new RegExp(`^/v20180820/${tail.replace('{id}', '([^/]+)')}$`),
+  operation,
+  handle,
+});
+
 const routes: readonly Route[] = [
-  { method: 'GET', path: /^\/v20180820\/jobs$/, operation: 'ListJobs', handle: (ctx, e) => listJobs(ctx, e) },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs$/,
-    operation: 'CreateJob',
-    handle: (ctx, e) => createJob(ctx, e),
-  },
-  { method: 'GET', path: /^\/v20180820\/jobs\/([^/]+)$/, operation: 'DescribeJob', handle: describeJob },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs\/([^/]+)\/status$/,
-    operation: 'UpdateJobStatus',
-    handle: updateJobStatus,
-  },
-  {
-    method: 'POST',
-    path: /^\/v20180820\/jobs\/([^/]+)\/priority$/,
-    operation: 'UpdateJobPriority',
-    handle: updateJobPriority,
-  },
-  {
-    method: 'GET',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'GetJobTagging',
-    handle: getJobTagging,
-  },
-  {
-    method: 'PUT',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'PutJobTagging',
-    handle: putJobTagging,
-  },
-  {
-    method: 'DELETE',
-    path: /^\/v20180820\/jobs\/([^/]+)\/tagging$/,
-    operation: 'DeleteJobTagging',
-    handle: deleteJobTagging,
-  },
+  route('GET', 'jobs', 'ListJobs', (ctx, e) => listJobs(ctx, e)),
+  route('POST', 'jobs', 'CreateJob', (ctx, e) => createJob(ctx, e)),
+  route('GET', 'jobs/{id}', 'DescribeJob', describeJob),
+  route('POST', 'jobs/{id}/status', 'UpdateJobStatus', updateJobStatus),
+  route('POST', 'jobs/{id}/priority', 'UpdateJobPriority', updateJobPriority),
+  route('GET', 'jobs/{id}/tagging', 'GetJobTagging', getJobTagging),
+  route('PUT', 'jobs/{id}/tagging', 'PutJobTagging', putJobTagging),
+  route('DELETE', 'jobs/{id}/tagging', 'DeleteJobTagging', deleteJobTagging),
+  route('GET', 'configuration/publicAccessBlock', 'GetPublicAccessBlock', getAccountPublicAccessBlock),
+  route('PUT', 'configuration/publicAccessBlock', 'PutPublicAccessBlock', putAccountPublicAccessBlock),
+  route(
+    'DELETE',
+    'configuration/publicAccessBlock',
+    'DeletePublicAccessBlock',
+    deleteAccountPublicAccessBlock,
+  ),
 ];
 
 export async function routeS3Control(
   ctx: RequestContext,
   engine: Engine,
   authorizer?: Authorizer,
+  publicAccessBlocks?: AccountPublicAccessBlocks,
 ): Promise<HandlerResult> {
   const match = matchPathRoute(routes, ctx.method, ctx.target.rawPath);
   if (match === 'none') {
@@ -133,6 +137,7 @@ export async function routeS3Control(
   const full: S3ControlContext = {
     ...ctx,
     accountId,
+    publicAccessBlocks,
     authorize: (permissions) => {
       if (authorizer && principal.kind !== 'root') authorizer.check(principal, permissions);
     },
@@ -143,9 +148,9 @@ export async function routeS3Control(
     full.authorize([
       {
         action,
-        resource: route.operation === 'ListJobs' ? '*' : jobArn(full, id),
+        resource: ON_ACCOUNT.has(route.operation) ? '*' : jobArn(full, id),
         context: {
-          ...(route.operation === 'ListJobs' ? {} : existingJob(engine, accountId, id)),
+          ...(ON_ACCOUNT.has(route.operation) ? {} : existingJob(engine, accountId, id)),
           ...(route.operation === 'UpdateJobPriority' && priority !== undefined
             ? { 's3:RequestJobPriority': priority }
             : {}),

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AWS_CLI } from './local-aws-fixture.js';
+import { TEST_CREDENTIALS, type TestCredentials } from '@batchops/test-support';
+import { AWS_CLI, type LocalAwsFixture } from './local-aws-fixture.js';
 
 // Debian's aws-cli 2.9.19 predates S3ComputeObjectChecksum and S3UpdateObjectEncryption: its
 // S3 Control model has no such members and the CLI would refuse them. botocore reads models from
@@ -38,4 +39,27 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
       ok({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * `aws <args>` against a fixture as JSON (`{}` for no output), signed with `credentials`; rejects with
+ * the CLI's stderr on failure. S3 Control puts the account in front of the host, so the CLI reaches
+ * local-aws as a proxy for it (wire-notes §1); IAM, STS and S3 need none.
+ */
+export async function awsJson(
+  f: Pick<LocalAwsFixture, 'aws' | 'cliEnv'>,
+  args: readonly string[],
+  credentials: TestCredentials = TEST_CREDENTIALS,
+): Promise<Record<string, unknown>> {
+  const r = await runCli([...args, '--endpoint-url', f.aws.url, '--output', 'json'], {
+    ...f.cliEnv,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+    ...(args[0] === 's3control' ? { HTTP_PROXY: f.aws.url } : {}),
+  });
+  if (r.code !== 0) throw new Error(`aws ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim() === '' ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
 }

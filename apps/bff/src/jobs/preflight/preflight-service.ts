@@ -3,6 +3,7 @@ import {
   etagsMatch,
   ManifestError,
   type ManifestRow,
+  mapBounded,
   normalizeEtag,
   parseCsvManifest,
 } from '@batchops/batch-formats';
@@ -55,20 +56,13 @@ async function missingObjects(
   s3: S3Client,
   rows: ManifestRow[],
 ): Promise<{ row: ManifestRow; error: string }[]> {
-  const missing: { row: ManifestRow; error: string }[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++] as ManifestRow;
-      try {
-        await headObject(s3, row);
-      } catch (e) {
-        missing.push({ row, error: errorText(e) });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, rows.length) }, worker));
-  return missing;
+  const heads = await mapBounded(rows, HEAD_CONCURRENCY, (row) =>
+    headObject(s3, row).then(
+      () => undefined,
+      (e) => ({ row, error: errorText(e) }),
+    ),
+  );
+  return heads.filter((h) => h !== undefined);
 }
 
 type Verdict = Pick<PreflightCheck, 'status' | 'message'>;

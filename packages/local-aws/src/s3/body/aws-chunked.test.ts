@@ -144,22 +144,29 @@ describe('AwsChunkedDecoder', () => {
     expect(seen.join('')).toBe('hello worl');
   });
 
-  describe('rejects malformed framing with InvalidRequest', () => {
-    it.each([
-      ['a chunk size that is not hex', 'zz\r\nhello\r\n0\r\n\r\n'],
-      ['an empty chunk size', '\r\nhello\r\n0\r\n\r\n'],
-      ['a negative chunk size', '-5\r\nhello\r\n0\r\n\r\n'],
-      ['a chunk size line ending in a bare LF', '5\nhello\r\n0\r\n\r\n'],
-      ['chunk data longer than its size', '5\r\nhelloX\r\n0\r\n\r\n'],
-      ['chunk data followed by LF only', '5\r\nhello\n0\r\n\r\n'],
-      ['a trailer line without a colon', '0\r\nx-amz-checksum-crc32\r\n\r\n'],
-      ['a trailer line without a name', '0\r\n:abc\r\n\r\n'],
-      ['data after the final CRLF', '0\r\n\r\nmore'],
-    ])('%s', async (_name, body) => {
-      const err = await decodeError(body);
-      expect(err).toMatchObject({ status: 400, code: 'InvalidRequest' });
-    });
+  // Malformed framing is InvalidRequest; a body that ends too early is IncompleteBody.
+  it.each([
+    ['InvalidRequest', 'a chunk size that is not hex', 'zz\r\nhello\r\n0\r\n\r\n'],
+    ['InvalidRequest', 'an empty chunk size', '\r\nhello\r\n0\r\n\r\n'],
+    ['InvalidRequest', 'a negative chunk size', '-5\r\nhello\r\n0\r\n\r\n'],
+    ['InvalidRequest', 'a chunk size line ending in a bare LF', '5\nhello\r\n0\r\n\r\n'],
+    ['InvalidRequest', 'chunk data longer than its size', '5\r\nhelloX\r\n0\r\n\r\n'],
+    ['InvalidRequest', 'chunk data followed by LF only', '5\r\nhello\n0\r\n\r\n'],
+    ['InvalidRequest', 'a trailer line without a colon', '0\r\nx-amz-checksum-crc32\r\n\r\n'],
+    ['InvalidRequest', 'a trailer line without a name', '0\r\n:abc\r\n\r\n'],
+    ['InvalidRequest', 'data after the final CRLF', '0\r\n\r\nmore'],
+    ['IncompleteBody', 'an empty body', ''],
+    ['IncompleteBody', 'mid chunk header', '6'],
+    ['IncompleteBody', 'mid chunk data', '6\r\nhel'],
+    ['IncompleteBody', 'between data and its CRLF', '6\r\nhello '],
+    ['IncompleteBody', 'before the last chunk', '6\r\nhello \r\n'],
+    ['IncompleteBody', 'mid trailer line', '6\r\nhello \r\n0\r\nx-amz-checksum-crc32:gt'],
+  ])('rejects with %s: %s', async (code, _name, body) => {
+    const err = await decodeError(body);
+    expect(err).toMatchObject({ status: 400, code });
+  });
 
+  describe('rejects malformed framing with InvalidRequest', () => {
     it('a chunk header line longer than the limit, even when fed in small pieces', async () => {
       const longExt = `5;chunk-signature=${'0'.repeat(MAX_LINE_LENGTH)}\r\nhello\r\n0\r\n\r\n`;
       for (const pieces of [[Buffer.from(longExt)], randomSplit(Buffer.from(longExt), 3, 50)]) {
@@ -183,20 +190,6 @@ describe('AwsChunkedDecoder', () => {
       const ext = ';x='.padEnd(MAX_LINE_LENGTH - 1, 'a');
       const { body } = await decode(bytewise(`5${ext}\r\nhello\r\n0\r\n\r\n`));
       expect(body.toString()).toBe('hello');
-    });
-  });
-
-  describe('rejects a premature end with IncompleteBody', () => {
-    it.each([
-      ['an empty body', ''],
-      ['mid chunk header', '6'],
-      ['mid chunk data', '6\r\nhel'],
-      ['between data and its CRLF', '6\r\nhello '],
-      ['before the last chunk', '6\r\nhello \r\n'],
-      ['mid trailer line', '6\r\nhello \r\n0\r\nx-amz-checksum-crc32:gt'],
-    ])('%s', async (_name, body) => {
-      const err = await decodeError(body);
-      expect(err).toMatchObject({ status: 400, code: 'IncompleteBody' });
     });
   });
 });

@@ -3,7 +3,7 @@ import type { HandlerResult } from '../../http/handler-types.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
 import { accessControlPolicy, aclFromRequest, OBJECT_OWNERSHIPS } from '../access-control.js';
-import type { S3Context, S3Route } from '../s3-context.js';
+import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -63,27 +63,10 @@ function deleteBucketOwnershipControls(ctx: S3Context): HandlerResult {
 }
 
 export const bucketAclRoutes: readonly S3Route[] = [
-  { method: 'PUT', scope: 'bucket', sub: 'acl', operation: 'PutBucketAcl', handle: putBucketAcl },
-  { method: 'GET', scope: 'bucket', sub: 'acl', operation: 'GetBucketAcl', handle: getBucketAcl },
-  {
-    method: 'PUT',
-    scope: 'bucket',
-    sub: 'ownershipControls',
-    operation: 'PutBucketOwnershipControls',
-    handle: putBucketOwnershipControls,
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'ownershipControls',
-    operation: 'GetBucketOwnershipControls',
-    handle: getBucketOwnershipControls,
-  },
-  {
-    method: 'DELETE',
-    scope: 'bucket',
-    sub: 'ownershipControls',
-    operation: 'DeleteBucketOwnershipControls',
-    handle: deleteBucketOwnershipControls,
-  },
+  ...subResourceRoutes('bucket', 'acl', 'BucketAcl', { PUT: putBucketAcl, GET: getBucketAcl }),
+  ...subResourceRoutes('bucket', 'ownershipControls', 'BucketOwnershipControls', {
+    PUT: putBucketOwnershipControls,
+    GET: getBucketOwnershipControls,
+    DELETE: deleteBucketOwnershipControls,
+  }),
 ];

@@ -7,7 +7,7 @@ import {
   readReplicationConfig,
 } from '../replication-config.js';
 import { replicationConfigXml } from '../replication-config-xml.js';
-import type { S3Context, S3Route } from '../s3-context.js';
+import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -129,72 +129,21 @@ function notConfigured(code: string, message: string) {
 }
 
 export const bucketConfigRoutes: readonly S3Route[] = [
-  { method: 'PUT', scope: 'bucket', sub: 'tagging', operation: 'PutBucketTagging', handle: putBucketTagging },
-  { method: 'GET', scope: 'bucket', sub: 'tagging', operation: 'GetBucketTagging', handle: getBucketTagging },
-  {
-    method: 'DELETE',
-    scope: 'bucket',
-    sub: 'tagging',
-    operation: 'DeleteBucketTagging',
-    handle: deleteBucketTagging,
-  },
-  {
-    method: 'PUT',
-    scope: 'bucket',
-    sub: 'replication',
-    operation: 'PutBucketReplication',
-    handle: putBucketReplication,
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'replication',
-    operation: 'GetBucketReplication',
-    handle: getBucketReplication,
-  },
-  {
-    method: 'DELETE',
-    scope: 'bucket',
-    sub: 'replication',
-    operation: 'DeleteBucketReplication',
-    handle: deleteBucketReplication,
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'encryption',
-    operation: 'GetBucketEncryption',
-    handle: getBucketEncryption,
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'policy',
-    operation: 'GetBucketPolicy',
-    handle: notConfigured('NoSuchBucketPolicy', 'The bucket policy does not exist'),
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'publicAccessBlock',
-    operation: 'GetPublicAccessBlock',
-    handle: notConfigured(
-      'NoSuchPublicAccessBlockConfiguration',
-      'The public access block configuration was not found',
-    ),
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'lifecycle',
-    operation: 'GetBucketLifecycleConfiguration',
-    handle: notConfigured('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
-  },
-  {
-    method: 'GET',
-    scope: 'bucket',
-    sub: 'cors',
-    operation: 'GetBucketCors',
-    handle: notConfigured('NoSuchCORSConfiguration', 'The CORS configuration does not exist'),
-  },
+  ...subResourceRoutes('bucket', 'tagging', 'BucketTagging', {
+    PUT: putBucketTagging,
+    GET: getBucketTagging,
+    DELETE: deleteBucketTagging,
+  }),
+  ...subResourceRoutes('bucket', 'replication', 'BucketReplication', {
+    PUT: putBucketReplication,
+    GET: getBucketReplication,
+    DELETE: deleteBucketReplication,
+  }),
+  ...subResourceRoutes('bucket', 'encryption', 'BucketEncryption', { GET: getBucketEncryption }),
+  ...subResourceRoutes('bucket', 'lifecycle', 'BucketLifecycleConfiguration', {
+    GET: notConfigured('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
+  }),
+  ...subResourceRoutes('bucket', 'cors', 'BucketCors', {
+    GET: notConfigured('NoSuchCORSConfiguration', 'The CORS configuration does not exist'),
+  }),
 ];

@@ -4,6 +4,7 @@ import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
 import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
+import { ALL_BLOCKED } from '../public-access-block.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
 import { ownerXml, s3Xml } from '../s3-xml.js';
@@ -71,7 +72,13 @@ async function createBucket(ctx: S3Context) {
   }
   const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
   const ownershipHeader = header(ctx, 'x-amz-object-ownership');
-  const ownership = ownershipHeader === undefined ? undefined : parseObjectOwnership(ownershipHeader);
+  const secure = ctx.svc.settings.secureBucketDefaults;
+  const ownership =
+    ownershipHeader !== undefined
+      ? parseObjectOwnership(ownershipHeader)
+      : secure
+        ? 'BucketOwnerEnforced'
+        : undefined;
   const acl = aclFromHeaders(
     ctx,
     { name, region, created: 0, versioning: null, objectLock, owner: ctx.identity.accountId, config: {} },
@@ -92,6 +99,7 @@ async function createBucket(ctx: S3Context) {
     owner: ctx.identity.accountId,
   });
   if (ownership !== undefined) ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
+  if (secure) ctx.svc.meta.setBucketConfig(name, 'publicAccessBlock', ALL_BLOCKED);
   if (acl !== undefined) ctx.svc.meta.setBucketConfig(name, 'acl', acl);
   return { status: 200, headers: { location: `/${name}` } };
 }

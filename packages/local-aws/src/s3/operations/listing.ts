@@ -1,7 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import type { ObjectRow } from '../../store/s3-rows.js';
-import { el, opt } from '../../xml/xml-writer.js';
+import { el, opt, type XmlValue } from '../../xml/xml-writer.js';
 import { objectOwner } from '../authorization.js';
 import { encodeKey, encodingParam } from '../list-params.js';
 import type { S3Context, S3Route } from '../s3-context.js';
@@ -164,11 +164,16 @@ function listingParams(ctx: S3Context) {
   };
 }
 
-/** The key (or common prefix) a page ends at. */
-const lastKeyOf = (page: Page): string | undefined => {
+/** A page of the latest versions after a key, with the key (or common prefix) it ends at. */
+function latestPage(ctx: S3Context, params: ReturnType<typeof listingParams>, after: string | undefined) {
+  const page = collect(latestWalk(ctx, params.prefix, params.delimiter, after), params.maxKeys);
   const last = page.entries.at(-1);
-  return last && entryKey(last);
-};
+  return { ...page, lastKey: last && entryKey(last) };
+}
+
+/** ListObjects and ListObjectsV2 answer the same element, named bucket and prefix first. */
+const listBucketResult = (ctx: S3Context, enc: 'url' | undefined, prefix: string, ...rest: XmlValue[]) =>
+  s3Xml('ListBucketResult', el('Name', ctx.bucket as string), el('Prefix', encodeKey(enc, prefix)), ...rest);
 
 function listObjectsV2(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
@@ -177,14 +182,14 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
     throw invalidArgument('Invalid List Type specified in Request', 'list-type');
   const token = q.get('continuation-token')?.[0];
   const startAfter = q.get('start-after')?.[0];
-  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
+  const params = listingParams(ctx);
+  const { prefix, delimiter, enc, maxKeys } = params;
   const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
-  const page = collect(latestWalk(ctx, prefix, delimiter, after), maxKeys);
-  const lastKey = lastKeyOf(page);
-  return s3Xml(
-    'ListBucketResult',
-    el('Name', ctx.bucket as string),
-    el('Prefix', encodeKey(enc, prefix)),
+  const { lastKey, ...page } = latestPage(ctx, params, after);
+  return listBucketResult(
+    ctx,
+    enc,
+    prefix,
     opt('Delimiter', encodeKey(enc, delimiter)),
     el('MaxKeys', maxKeys),
     el('KeyCount', page.entries.length),
@@ -206,13 +211,13 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
 function listObjectsV1(ctx: S3Context): HandlerResult {
   requireBucket(ctx);
   const marker = ctx.target.query.get('marker')?.[0] || undefined;
-  const { prefix, delimiter, enc, maxKeys } = listingParams(ctx);
-  const page = collect(latestWalk(ctx, prefix, delimiter, marker), maxKeys);
-  const lastKey = lastKeyOf(page);
-  return s3Xml(
-    'ListBucketResult',
-    el('Name', ctx.bucket as string),
-    el('Prefix', encodeKey(enc, prefix)),
+  const params = listingParams(ctx);
+  const { prefix, delimiter, enc, maxKeys } = params;
+  const { lastKey, ...page } = latestPage(ctx, params, marker);
+  return listBucketResult(
+    ctx,
+    enc,
+    prefix,
     el('Marker', encodeKey(enc, marker ?? '')),
     page.truncated && delimiter ? el('NextMarker', encodeKey(enc, lastKey)) : null,
     el('MaxKeys', maxKeys),

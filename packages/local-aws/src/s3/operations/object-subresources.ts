@@ -8,7 +8,7 @@ import { objectOwner } from '../authorization.js';
 import { verifyRequiredChecksum } from '../object-body.js';
 import { validateObjectTags } from '../object-write-options.js';
 import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
-import type { S3Context, S3Route } from '../s3-context.js';
+import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 import { deleteOne } from './objects.js';
@@ -192,17 +192,12 @@ async function deleteObjects(ctx: S3Context): Promise<HandlerResult> {
 }
 
 export const objectSubresourceRoutes: readonly S3Route[] = [
-  { method: 'PUT', scope: 'object', sub: 'tagging', operation: 'PutObjectTagging', handle: putObjectTagging },
-  { method: 'GET', scope: 'object', sub: 'tagging', operation: 'GetObjectTagging', handle: getObjectTagging },
-  {
-    method: 'DELETE',
-    scope: 'object',
-    sub: 'tagging',
-    operation: 'DeleteObjectTagging',
-    handle: deleteObjectTagging,
-  },
-  { method: 'PUT', scope: 'object', sub: 'acl', operation: 'PutObjectAcl', handle: putObjectAcl },
-  { method: 'GET', scope: 'object', sub: 'acl', operation: 'GetObjectAcl', handle: getObjectAcl },
+  ...subResourceRoutes('object', 'tagging', 'ObjectTagging', {
+    PUT: putObjectTagging,
+    GET: getObjectTagging,
+    DELETE: deleteObjectTagging,
+  }),
+  ...subResourceRoutes('object', 'acl', 'ObjectAcl', { PUT: putObjectAcl, GET: getObjectAcl }),
   { method: 'POST', scope: 'object', sub: 'restore', operation: 'RestoreObject', handle: restoreObject },
   { method: 'POST', scope: 'bucket', sub: 'delete', operation: 'DeleteObjects', handle: deleteObjects },
 ];

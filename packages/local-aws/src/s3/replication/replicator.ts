@@ -21,8 +21,9 @@ const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE']);
 /** May the source's account write a replica (or a delete marker) into `bucket`? write-consent.ts's check. */
 export type WriteConsent = (
   bucket: BucketRow,
-  writer: { readonly accountId: string },
+  writer: { readonly accountId: string; readonly principalArn?: string },
   action: 's3:ReplicateObject' | 's3:ReplicateDelete',
+  key: string,
 ) => boolean;
 
 export interface ReplicatorDeps {
@@ -37,23 +38,20 @@ export interface ReplicatorDeps {
 }
 
 /**
- * Replicas are written as the source bucket's account: into another account's bucket only with its
- * consent (decision 0026), else S3's failure reason for a destination that refuses the write.
+ * Replicas are written as the source bucket's account and its replication role: into another
+ * account's bucket only with its consent (decisions 0026, 0032: the destination's bucket policy),
+ * else S3's failure reason for a destination that refuses the write.
  */
-function assertConsent(
-  mayWriteInto: WriteConsent,
-  source: BucketRow,
-  dest: BucketRow,
-  isDeleteMarker: boolean,
-): void {
-  const writer = { accountId: source.owner };
-  if (isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateDelete'))
+function assertConsent(mayWriteInto: WriteConsent, source: BucketRow, dest: BucketRow, row: ObjectRow): void {
+  const writer = { accountId: source.owner, principalArn: readReplicationConfig(source)?.Role };
+  const isDeleteMarker = row.isDeleteMarker;
+  if (isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateDelete', row.key))
     throw fail(
       403,
       'DstDelObjNotPermitted',
       `Amazon S3 is unable to replicate delete markers to the destination bucket ${dest.name}: the s3:ReplicateDelete permission is missing for it (it belongs to another account, which has not granted it).`,
     );
-  if (!isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateObject'))
+  if (!isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateObject', row.key))
     throw fail(
       403,
       'DstPutObjectNotPermitted',
@@ -256,7 +254,7 @@ export class Replicator {
     const name = destinationBucketName(rule);
     const dest = meta.getBucket(name);
     if (!dest) throw fail(404, 'DstBucketNotFound', `The destination bucket ${name} does not exist.`);
-    assertConsent(this.deps.mayWriteInto, source, dest, row.isDeleteMarker);
+    assertConsent(this.deps.mayWriteInto, source, dest, row);
     if (dest.versioning !== 'Enabled')
       throw fail(400, 'DstBucketUnversioned', `Versioning is not enabled on the destination bucket ${name}.`);
     if (source.objectLock && !dest.objectLock)

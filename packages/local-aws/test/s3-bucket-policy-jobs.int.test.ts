@@ -1,0 +1,142 @@
+import {
+  CreateBucketCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  PutBucketPolicyCommand,
+  PutBucketReplicationCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  csvJobInput,
+  eventually,
+  reportLines,
+  runJobToEnd,
+  s3ControlClientFor,
+} from '@batchops/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ROLE } from '../src/index.js';
+import type { LocalAwsFixture } from './support/local-aws-fixture.js';
+import { ACCOUNT_A, ACCOUNT_B, B_KEYS, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+
+// Cross-account Batch Operations and replication with bucket policies (issue 24 §1, decision 0032):
+// each works once the other account's bucket policy allows the role, and fails without it.
+
+const A = ACCOUNT_A;
+const B = ACCOUNT_B;
+const B_ROLE = `arn:aws:iam::${B}:role/batchops-test`;
+const A_REPLICATION_ROLE = `arn:aws:iam::${A}:role/batchops-replication`;
+
+let accounts: TwoAccounts;
+let fx: LocalAwsFixture;
+let a: S3Client;
+let b: S3Client;
+
+beforeAll(async () => {
+  // Account B's jobs run as B's own batchops-test role.
+  accounts = await startTwoAccounts({
+    roles: [{ ...TEST_ROLE, accountId: B }],
+    engine: { concurrency: 4, flushMs: 50 },
+  });
+  ({ fx, a, b } = accounts);
+});
+afterAll(() => accounts.close());
+
+const allow = (client: S3Client, Bucket: string, principal: string, Action: string[]) =>
+  client.send(
+    new PutBucketPolicyCommand({
+      Bucket,
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: principal }, Action, Resource: `arn:aws:s3:::${Bucket}/*` },
+        ],
+      }),
+    }),
+  );
+
+async function versioned(client: S3Client, Bucket: string): Promise<void> {
+  await client.send(new CreateBucketCommand({ Bucket }));
+  await client.send(
+    new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
+}
+
+describe("a job of account B over account A's bucket", () => {
+  it("fails without A's bucket policy and completes once it allows B's role", async () => {
+    await a.send(new CreateBucketCommand({ Bucket: 'pj-data' }));
+    await b.send(new CreateBucketCommand({ Bucket: 'pj-reports' }));
+    for (const Key of ['one', 'two'])
+      await a.send(new PutObjectCommand({ Bucket: 'pj-data', Key, Body: Key }));
+    const manifest = await a.send(
+      new PutObjectCommand({ Bucket: 'pj-data', Key: 'manifest.csv', Body: 'pj-data,one\npj-data,two\n' }),
+    );
+    const ctlB = s3ControlClientFor(fx.aws.url, B_KEYS);
+    const job = (prefix: string) =>
+      runJobToEnd(
+        ctlB,
+        csvJobInput({
+          accountId: B,
+          roleArn: B_ROLE,
+          operation: { S3PutObjectTagging: { TagSet: [{ Key: 'by', Value: 'b' }] } },
+          manifest: { ObjectArn: 'arn:aws:s3:::pj-data/manifest.csv', ETag: manifest.ETag },
+          reportBucket: 'pj-reports',
+          reportPrefix: prefix,
+        }),
+      );
+    const refused = await job('refused');
+    expect(refused.Status).toBe('Failed');
+    expect(refused.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
+
+    await allow(a, 'pj-data', B_ROLE, ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObjectTagging']);
+    const done = await job('allowed');
+    expect(done.Status).toBe('Complete');
+    expect(done.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 2, NumberOfTasksFailed: 0 });
+    const lines = await reportLines(b, 'pj-reports', 'allowed', done.JobId);
+    expect(lines.map((l) => l.split(',')[3])).toEqual(['succeeded', 'succeeded']);
+    const tags = await a.send(new GetObjectTaggingCommand({ Bucket: 'pj-data', Key: 'one' }));
+    expect(tags.TagSet).toEqual([{ Key: 'by', Value: 'b' }]);
+    ctlB.destroy();
+  });
+});
+
+describe("replication into account B's bucket", () => {
+  it("fails (FAILED) without B's bucket policy and replicates once it allows A's replication role", async () => {
+    await versioned(a, 'pr-src');
+    await versioned(b, 'pr-dst');
+    await a.send(
+      new PutBucketReplicationCommand({
+        Bucket: 'pr-src',
+        ReplicationConfiguration: {
+          Role: A_REPLICATION_ROLE,
+          Rules: [
+            {
+              ID: 'to-b',
+              Priority: 1,
+              Status: 'Enabled',
+              Filter: {},
+              DeleteMarkerReplication: { Status: 'Enabled' },
+              Destination: { Bucket: 'arn:aws:s3:::pr-dst', Account: B },
+            },
+          ],
+        },
+      }),
+    );
+    const status = async (Key: string) =>
+      (await a.send(new HeadObjectCommand({ Bucket: 'pr-src', Key }))).ReplicationStatus;
+    await a.send(new PutObjectCommand({ Bucket: 'pr-src', Key: 'before', Body: '1' }));
+    await eventually(async () => expect(await status('before')).toBe('FAILED'));
+
+    // Another principal than the rule's role gets nothing; the role itself replicates.
+    await allow(b, 'pr-dst', `arn:aws:iam::${A}:role/someone-else`, ['s3:ReplicateObject']);
+    await a.send(new PutObjectCommand({ Bucket: 'pr-src', Key: 'other-role', Body: '2' }));
+    await eventually(async () => expect(await status('other-role')).toBe('FAILED'));
+    await allow(b, 'pr-dst', A_REPLICATION_ROLE, ['s3:ReplicateObject', 's3:ReplicateDelete']);
+    const put = await a.send(new PutObjectCommand({ Bucket: 'pr-src', Key: 'after', Body: '3' }));
+    await eventually(async () => expect(await status('after')).toBe('COMPLETED'));
+    const versions = await b.send(new ListObjectVersionsCommand({ Bucket: 'pr-dst' }));
+    expect(versions.Versions?.map((v) => [v.Key, v.VersionId])).toEqual([['after', put.VersionId]]);
+  });
+});
