@@ -48,18 +48,15 @@ function stepsOf(
   }));
 }
 
-export function CreateJobWizard({
-  initial,
-  initialStep = 0,
-  onCreated,
-  onCancel,
-}: {
-  initial: WizardForm;
+interface CreateJobWizardProps {
+  readonly initial: WizardForm;
   /** The step the wizard opens at (a retry opens at the options, where the role is). */
-  initialStep?: number;
-  onCreated: (jobId: string) => void;
-  onCancel: () => void;
-}) {
+  readonly initialStep?: number;
+  readonly onCreated: (jobId: string) => void;
+  readonly onCancel: () => void;
+}
+
+export function CreateJobWizard({ initial, initialStep = 0, onCreated, onCancel }: CreateJobWizardProps) {
   const [form, setForm] = useState(initial);
   const [step, setStep] = useState(initialStep);
   const [errors, setErrors] = useState<FieldErrorMap>({});
