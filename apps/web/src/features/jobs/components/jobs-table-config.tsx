@@ -2,7 +2,7 @@ import { JOB_STATUSES } from '@batchops/batch-formats';
 import { type JobListItem, operationLabels, operationNames } from '@batchops/contracts';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { InAppLink } from '../../../components/in-app-link';
+import { linkColumn } from '../../../components/in-app-link';
 import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
 
@@ -10,16 +10,13 @@ export const jobsColumnDefinitions = (
   jobHref: (jobId: string) => string,
   follow: (href: string) => void,
 ): TableProps.ColumnDefinition<JobListItem>[] => [
-  {
+  linkColumn({
     id: 'jobId',
     header: 'Job ID',
-    isRowHeader: true,
-    cell: (j) => (
-      <InAppLink href={jobHref(j.jobId)} onFollow={follow}>
-        {j.jobId}
-      </InAppLink>
-    ),
-  },
+    text: (j) => j.jobId,
+    href: (j) => jobHref(j.jobId),
+    onFollow: follow,
+  }),
   {
     id: 'description',
     header: 'Description',
