@@ -66,3 +66,17 @@ export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
 ];
 
 export const jobsPageSize = 20;
+
+/** Below this width the list puts what a job is doing next to its ID (the rest scrolls). */
+export const narrowJobsQuery = '(max-width: 688px)';
+const narrowFirst = ['jobId', 'status', 'progress'];
+
+/** The columns in the order a screen of this width shows them. */
+export function jobsColumnsForWidth<T extends { id?: string }>(columns: readonly T[], narrow: boolean): T[] {
+  if (!narrow) return [...columns];
+  const rank = (c: T) => {
+    const i = narrowFirst.indexOf(c.id ?? '');
+    return i === -1 ? narrowFirst.length : i;
+  };
+  return [...columns].sort((a, b) => rank(a) - rank(b));
+}
