@@ -25,9 +25,10 @@ import {
   PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3-control';
 import { iamClientFor, s3ClientFor } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
-import { ACCOUNT_A, ACCOUNT_B, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from './support/cli-process.js';
+import { AWS_CLI, errorOf, type LocalAwsFixture } from './support/local-aws-fixture.js';
+import { ACCOUNT_A, ACCOUNT_B, useTwoAccounts } from './support/two-accounts.js';
 
 // Bucket policies and Block Public Access (issue 24 §1, decision 0032), through the SDK and the CLI.
 
@@ -35,16 +36,13 @@ const run = promisify(execFile);
 const A = ACCOUNT_A;
 const B = ACCOUNT_B;
 
-let accounts: TwoAccounts;
+const accounts = useTwoAccounts();
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
-
-beforeAll(async () => {
-  accounts = await startTwoAccounts();
+beforeAll(() => {
   ({ fx, a, b } = accounts);
 });
-afterAll(() => accounts.close());
 
 type StatementInput = Record<string, unknown>;
 const policy = (...Statement: StatementInput[]) => JSON.stringify({ Version: '2012-10-17', Statement });
@@ -81,6 +79,17 @@ describe('Put/Get/DeleteBucketPolicy and GetBucketPolicyStatus', () => {
     expect(
       (await a.send(new GetBucketPolicyStatusCommand({ Bucket: 'bp-crud' }))).PolicyStatus?.IsPublic,
     ).toBe(true);
+    // Pinned to one account by a condition, "*" is not public.
+    await putPolicy('bp-crud', {
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bp-crud/*',
+      Condition: { StringEquals: { 'aws:PrincipalAccount': B } },
+    });
+    expect(
+      (await a.send(new GetBucketPolicyStatusCommand({ Bucket: 'bp-crud' }))).PolicyStatus?.IsPublic,
+    ).toBe(false);
     await a.send(new DeleteBucketPolicyCommand({ Bucket: 'bp-crud' }));
     const gone = await errorOf(a.send(new GetBucketPolicyCommand({ Bucket: 'bp-crud' })));
     expect([gone.name, gone.$metadata.httpStatusCode]).toEqual(['NoSuchBucketPolicy', 404]);
@@ -320,11 +329,15 @@ describe('AWS CLI', () => {
   });
 });
 
-describe('secure bucket defaults (s3.secureBucketDefaults)', () => {
+describe('secure bucket defaults (--secure-bucket-defaults, s3.secureBucketDefaults)', () => {
   it('creates buckets as S3 does since April 2023: ACLs off, public access blocked', async () => {
-    const secure = await startFixture({ s3: { secureBucketDefaults: true } });
+    // The built command with the flag (what a CI script starts), talked to with the SDK.
+    const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+    const secure = await startCli(process.execPath, [cli, '--port', '0', '--secure-bucket-defaults'], {
+      PATH: process.env.PATH,
+    });
+    const s3 = s3ClientFor(secure.url);
     try {
-      const s3 = secure.s3;
       await s3.send(new CreateBucketCommand({ Bucket: 'sd-new' }));
       const ownership = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'sd-new' }));
       expect(ownership.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
@@ -352,7 +365,8 @@ describe('secure bucket defaults (s3.secureBucketDefaults)', () => {
       await s3.send(new DeleteBucketPublicAccessBlockCommand({ Bucket: 'sd-acls' }));
       await s3.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }));
     } finally {
-      await secure.close();
+      s3.destroy();
+      await secure.stop();
     }
   });
 });

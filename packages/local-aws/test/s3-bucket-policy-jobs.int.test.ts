@@ -1,25 +1,26 @@
 import {
   CreateBucketCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketPolicyCommand,
   PutBucketReplicationCommand,
-  PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import {
+  createVersionedBucket,
   csvJobInput,
   eventually,
   reportLines,
   runJobToEnd,
   s3ControlClientFor,
 } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ROLE } from '../src/index.js';
 import type { LocalAwsFixture } from './support/local-aws-fixture.js';
-import { ACCOUNT_A, ACCOUNT_B, B_KEYS, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+import { ACCOUNT_A, ACCOUNT_B, B_KEYS, useTwoAccounts } from './support/two-accounts.js';
 
 // Cross-account Batch Operations and replication with bucket policies (issue 24 §1, decision 0032):
 // each works once the other account's bucket policy allows the role, and fails without it.
@@ -29,20 +30,17 @@ const B = ACCOUNT_B;
 const B_ROLE = `arn:aws:iam::${B}:role/batchops-test`;
 const A_REPLICATION_ROLE = `arn:aws:iam::${A}:role/batchops-replication`;
 
-let accounts: TwoAccounts;
+// Account B's jobs run as B's own batchops-test role.
+const accounts = useTwoAccounts({
+  roles: [{ ...TEST_ROLE, accountId: B }],
+  engine: { concurrency: 4, flushMs: 50 },
+});
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
-
-beforeAll(async () => {
-  // Account B's jobs run as B's own batchops-test role.
-  accounts = await startTwoAccounts({
-    roles: [{ ...TEST_ROLE, accountId: B }],
-    engine: { concurrency: 4, flushMs: 50 },
-  });
+beforeAll(() => {
   ({ fx, a, b } = accounts);
 });
-afterAll(() => accounts.close());
 
 const allow = (client: S3Client, Bucket: string, principal: string, Action: string[]) =>
   client.send(
@@ -56,13 +54,6 @@ const allow = (client: S3Client, Bucket: string, principal: string, Action: stri
       }),
     }),
   );
-
-async function versioned(client: S3Client, Bucket: string): Promise<void> {
-  await client.send(new CreateBucketCommand({ Bucket }));
-  await client.send(
-    new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }),
-  );
-}
 
 describe("a job of account B over account A's bucket", () => {
   it("fails without A's bucket policy and completes once it allows B's role", async () => {
@@ -102,30 +93,40 @@ describe("a job of account B over account A's bucket", () => {
   });
 });
 
+/** A's `src` replicating everything to B's `dst` (owner override: the replicas become B's). */
+const replicateToB = (src: string, dst: string, ownerOverride: boolean) =>
+  a.send(
+    new PutBucketReplicationCommand({
+      Bucket: src,
+      ReplicationConfiguration: {
+        Role: A_REPLICATION_ROLE,
+        Rules: [
+          {
+            ID: 'to-b',
+            Priority: 1,
+            Status: 'Enabled',
+            Filter: {},
+            DeleteMarkerReplication: { Status: 'Enabled' },
+            Destination: {
+              Bucket: `arn:aws:s3:::${dst}`,
+              Account: B,
+              ...(ownerOverride ? { AccessControlTranslation: { Owner: 'Destination' as const } } : {}),
+            },
+          },
+        ],
+      },
+    }),
+  );
+
+const statusIn = (Bucket: string) => async (Key: string) =>
+  (await a.send(new HeadObjectCommand({ Bucket, Key }))).ReplicationStatus;
+
 describe("replication into account B's bucket", () => {
   it("fails (FAILED) without B's bucket policy and replicates once it allows A's replication role", async () => {
-    await versioned(a, 'pr-src');
-    await versioned(b, 'pr-dst');
-    await a.send(
-      new PutBucketReplicationCommand({
-        Bucket: 'pr-src',
-        ReplicationConfiguration: {
-          Role: A_REPLICATION_ROLE,
-          Rules: [
-            {
-              ID: 'to-b',
-              Priority: 1,
-              Status: 'Enabled',
-              Filter: {},
-              DeleteMarkerReplication: { Status: 'Enabled' },
-              Destination: { Bucket: 'arn:aws:s3:::pr-dst', Account: B },
-            },
-          ],
-        },
-      }),
-    );
-    const status = async (Key: string) =>
-      (await a.send(new HeadObjectCommand({ Bucket: 'pr-src', Key }))).ReplicationStatus;
+    await createVersionedBucket(a, 'pr-src');
+    await createVersionedBucket(b, 'pr-dst');
+    await replicateToB('pr-src', 'pr-dst', false);
+    const status = statusIn('pr-src');
     await a.send(new PutObjectCommand({ Bucket: 'pr-src', Key: 'before', Body: '1' }));
     await eventually(async () => expect(await status('before')).toBe('FAILED'));
 
@@ -138,5 +139,24 @@ describe("replication into account B's bucket", () => {
     await eventually(async () => expect(await status('after')).toBe('COMPLETED'));
     const versions = await b.send(new ListObjectVersionsCommand({ Bucket: 'pr-dst' }));
     expect(versions.Versions?.map((v) => [v.Key, v.VersionId])).toEqual([['after', put.VersionId]]);
+  });
+
+  it("with owner override (AccessControlTranslation) needs s3:ObjectOwnerOverrideToBucketOwner too; the replica is then B's", async () => {
+    await createVersionedBucket(a, 'po-src');
+    await createVersionedBucket(b, 'po-dst');
+    await replicateToB('po-src', 'po-dst', true);
+    const status = statusIn('po-src');
+    await allow(b, 'po-dst', A_REPLICATION_ROLE, ['s3:ReplicateObject', 's3:ReplicateDelete']);
+    await a.send(new PutObjectCommand({ Bucket: 'po-src', Key: 'no-override', Body: '1' }));
+    await eventually(async () => expect(await status('no-override')).toBe('FAILED'));
+    await allow(b, 'po-dst', A_REPLICATION_ROLE, [
+      's3:ReplicateObject',
+      's3:ReplicateDelete',
+      's3:ObjectOwnerOverrideToBucketOwner',
+    ]);
+    await a.send(new PutObjectCommand({ Bucket: 'po-src', Key: 'override', Body: 'mine now' }));
+    await eventually(async () => expect(await status('override')).toBe('COMPLETED'));
+    const replica = await b.send(new GetObjectCommand({ Bucket: 'po-dst', Key: 'override' }));
+    expect(await replica.Body?.transformToString()).toBe('mine now');
   });
 });

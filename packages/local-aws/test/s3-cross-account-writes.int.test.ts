@@ -11,9 +11,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand, DescribeJobCommand, type JobOperation } from '@aws-sdk/client-s3-control';
 import { csvJobInput, eventually, reportLines } from '@batchops/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsFixture } from './support/local-aws-fixture.js';
-import { ACCOUNT_A, startTwoAccounts, type TwoAccounts } from './support/two-accounts.js';
+import { ACCOUNT_A, useTwoAccounts } from './support/two-accounts.js';
 
 // Writes into another account's bucket need its consent (decision 0026): replication (live and
 // Batch Replication) only within the destination's account until bucket policies; copy with an ACL grant.
@@ -21,17 +21,15 @@ import { ACCOUNT_A, startTwoAccounts, type TwoAccounts } from './support/two-acc
 const A = ACCOUNT_A;
 const canonical = (account: string) => account.padStart(64, '0');
 
-let accounts: TwoAccounts;
+const accounts = useTwoAccounts({ engine: { concurrency: 4, flushMs: 50 } }, ({ a }) =>
+  a.send(new CreateBucketCommand({ Bucket: 'cw-reports' })).then(() => {}),
+);
 let fx: LocalAwsFixture;
 let a: S3Client;
 let b: S3Client;
-
-beforeAll(async () => {
-  accounts = await startTwoAccounts({ engine: { concurrency: 4, flushMs: 50 } });
+beforeAll(() => {
   ({ fx, a, b } = accounts);
-  await a.send(new CreateBucketCommand({ Bucket: 'cw-reports' }));
 });
-afterAll(() => accounts.close());
 
 async function versioned(client: S3Client, Bucket: string): Promise<void> {
   await client.send(new CreateBucketCommand({ Bucket }));

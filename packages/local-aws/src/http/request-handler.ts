@@ -4,18 +4,19 @@ import type { Engine } from '@batchops/engine';
 import { type Protocol, renderError, ServiceError } from '../errors/service-error.js';
 import type { IamServices } from '../iam/iam-action-types.js';
 import { routeQuery } from '../iam/iam-router.js';
+import { ANONYMOUS_PRINCIPAL } from '../iam/principal.js';
 import { routeLambda } from '../lambda/lambda-router.js';
 import type { LambdaService } from '../lambda/lambda-service.js';
 import type { S3Services } from '../s3/s3-context.js';
 import { routeS3 } from '../s3/s3-router.js';
 import { routeS3Control } from '../s3control/s3control-router.js';
-import { type Credential, verifySigV4 } from '../sigv4/verify-sigv4.js';
+import { type Credential, type VerifiedIdentity, verifySigV4 } from '../sigv4/verify-sigv4.js';
 import { readBody } from '../xml/xml-reader.js';
 import type { HandlerResult, RequestHandler } from './handler-types.js';
 import { healthResult } from './health.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
-import { parseRequestTarget } from './request-target.js';
+import { parseRequestTarget, type RequestTarget } from './request-target.js';
 import { readBufferedBody, serviceOf } from './service-dispatch.js';
 
 /** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
@@ -113,6 +114,25 @@ export function errorResult(
   };
 }
 
+/** An S3 request with no signature at all (neither an Authorization header nor a presigned query). */
+const isUnsigned = (headers: NodeJS.Dict<string[]>, target: RequestTarget) =>
+  headers.authorization === undefined &&
+  !['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'AWSAccessKeyId', 'Signature'].some((k) =>
+    target.query.has(k),
+  );
+
+/** Who an unsigned S3 request is: nobody, held to what buckets grant everyone (decision 0032). */
+const anonymousIdentity = (region: string): VerifiedIdentity => ({
+  accessKeyId: '',
+  accountId: '',
+  principal: ANONYMOUS_PRINCIPAL,
+  region,
+  service: 's3',
+  // Nothing is signed: the body is taken as sent, as for UNSIGNED-PAYLOAD.
+  payloadHash: 'UNSIGNED-PAYLOAD',
+  chunkSigning: { key: Buffer.alloc(0), amzDate: '', scope: '', seedSignature: '' },
+});
+
 /**
  * Read and drop whatever body is left unread, so the connection can be reused; a signature check
  * failing on those bytes then has nobody to tell.
@@ -177,12 +197,15 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
           bodySha256 = sha256;
           raw = Readable.from([bytes]);
         }
-        const identity = verifySigV4(
-          { method: req.method, target, headers: req.headers },
-          lookup,
-          deps.now(),
-          bodySha256,
-        );
+        const identity =
+          protocol === 's3' && isUnsigned(req.headers, target)
+            ? anonymousIdentity(deps.s3.region)
+            : verifySigV4(
+                { method: req.method, target, headers: req.headers },
+                lookup,
+                deps.now(),
+                bodySha256,
+              );
         const signed = signedBody(raw, req.headers, identity);
         body = signed.body;
         const ctx = { method: req.method, target, headers: req.headers, identity, ...signed };

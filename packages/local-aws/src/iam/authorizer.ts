@@ -18,6 +18,7 @@ export interface Permission {
 
 /** The principal's own condition keys (aws:PrincipalArn, aws:PrincipalAccount…); none for the root. */
 export function principalContext(principal: Principal): Record<string, string | undefined> {
+  if (principal.kind === 'anonymous') return {};
   return {
     'aws:PrincipalArn': principal.kind === 'role' ? principal.roleArn : principal.arn,
     'aws:PrincipalAccount': principal.accountId,
@@ -62,6 +63,9 @@ export class Authorizer {
 
   evaluate(principal: Principal, permission: Permission): Evaluation {
     if (principal.kind === 'root') return { decision: 'allowed', matched: [], missingContextValues: [] };
+    // Nobody signed: no identity, so no identity-based policy.
+    if (principal.kind === 'anonymous')
+      return { decision: 'implicitDeny', matched: [], missingContextValues: [] };
     const context: RequestContext = contextOf({ ...principalContext(principal), ...permission.context });
     return evaluate(this.policiesOf(principal.kind, principal.accountId, principal.name), {
       action: permission.action,

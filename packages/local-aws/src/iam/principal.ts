@@ -18,7 +18,11 @@ export type Principal =
       readonly arn: string;
       readonly roleArn: string;
       readonly id: string;
-    };
+    }
+  /** An unsigned S3 request: only a bucket policy or ACL granting everyone lets it through (decision 0032). */
+  | { readonly kind: 'anonymous'; readonly accountId: ''; readonly arn: '*'; readonly id: 'anonymous' };
+
+export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous', accountId: '', arn: '*', id: 'anonymous' };
 
 export const rootPrincipal = (accountId: string): Principal => ({
   kind: 'root',

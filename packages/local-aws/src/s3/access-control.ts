@@ -244,7 +244,9 @@ export function aclAllows(
   if (account === ownerAccount) return true;
   if (aclsDisabled(bucket)) return false;
   const publicGrants = !effectivePublicAccessBlock(bucket, accounts).IgnorePublicAcls;
-  const id = ownerOf(account).id;
+  // An unsigned request ('' for its account) is no user, authenticated or canonical: AllUsers only.
+  const anonymous = account === '';
+  const id = anonymous ? undefined : ownerOf(account).id;
   const grants = grantsOf(
     stored as StoredAcl | undefined,
     ownerOf(ownerAccount).id,
@@ -254,7 +256,9 @@ export function aclAllows(
     ({ grantee: g, permission: p }) =>
       (p === permission || p === 'FULL_CONTROL') &&
       ((g.type === 'CanonicalUser' && g.id === id) ||
-        (publicGrants && g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS))),
+        (publicGrants &&
+          g.type === 'Group' &&
+          (g.uri === ALL_USERS || (g.uri === AUTHENTICATED_USERS && !anonymous)))),
   );
 }
 

@@ -1,16 +1,13 @@
 import { objectArn } from '@batchops/batch-formats';
-import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import { type AclPermission, aclAllows, aclsDisabled } from './access-control.js';
 import { policyDecision } from './policy-access.js';
 import type { AddressedObject, S3Context } from './s3-context.js';
-import { versionIdParam } from './s3-errors.js';
+import { accessDenied, versionIdParam } from './s3-errors.js';
 import { mayWriteInto } from './write-consent.js';
 
 // Who may do what to a bucket or object of another account: its ACL grants, as on S3 (decision 0016),
 // where its bucket policy did not grant it already (policy-access.ts, decision 0032).
-
-export const accessDenied = () => new ServiceError(403, 'AccessDenied', 'Access Denied');
 
 /** What an operation needs from a caller who does not own the bucket; any other needs the owner. */
 type Need = 'anyone' | { on: 'bucket' | 'object'; permission: AclPermission };
@@ -99,6 +96,8 @@ export function authorize(
   grantedByPolicy = false,
 ): AddressedObject | undefined {
   const need = NEEDS[operation];
+  // ListBuckets and CreateBucket need a signer: no bucket can grant them to everyone.
+  if (need === 'anyone' && ctx.identity.principal.kind === 'anonymous') throw accessDenied();
   if (need === 'anyone' || ctx.bucket === undefined) return;
   const b = ctx.svc.meta.getBucket(ctx.bucket);
   // A missing bucket is the operation's own NoSuchBucket.

@@ -22,6 +22,7 @@ export interface PolicyCaller {
 export const ANONYMOUS: PolicyCaller = { accountId: undefined, kind: 'anonymous', arns: [] };
 
 export function callerOf(p: Principal): PolicyCaller {
+  if (p.kind === 'anonymous') return ANONYMOUS;
   if (p.kind === 'role') return { accountId: p.accountId, kind: 'role', arns: [p.roleArn, p.arn] };
   return { accountId: p.accountId, kind: p.kind, arns: [p.arn] };
 }

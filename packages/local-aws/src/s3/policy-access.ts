@@ -3,6 +3,7 @@ import type { Decision } from '../iam/policy-evaluation.js';
 import type { BucketRow } from '../store/s3-rows.js';
 import { bucketPolicyDecision, callerOf } from './bucket-policy-access.js';
 import type { S3Context } from './s3-context.js';
+import { accessDenied } from './s3-errors.js';
 
 // Identity-based policies and bucket policies together, as the IAM User Guide's evaluation logic
 // has it (decision 0032): an explicit Deny in either wins; within the bucket's account either may
@@ -45,23 +46,28 @@ export function checkPolicies(
 ): boolean {
   const principal = ctx.identity.principal;
   let grantedByPolicy = false;
+  const anonymous = principal.kind === 'anonymous';
   for (const [i, permission] of permissions.entries()) {
+    const bucket = bucketOf(ctx, permission.resource);
+    // Nobody signed: only an existing bucket's policy or ACL may let the request through.
+    if (anonymous && !bucket) throw accessDenied();
     const identity =
       principal.kind === 'root' || !ctx.svc.authorizer
         ? 'allowed'
         : ctx.svc.authorizer.evaluate(principal, permission).decision;
     if (identity === 'explicitDeny')
       throw notAuthorized(principal.arn, permission, identityRefusal(identity, permission.action), true);
-    const bucket = bucketOf(ctx, permission.resource);
     const policy = bucket ? policyDecision(ctx, bucket, permission) : 'implicitDeny';
     const ownerRoot = principal.kind === 'root' && bucket?.owner === principal.accountId;
     if (policy === 'explicitDeny' && !(ownerRoot && OWNER_ROOT_ALWAYS.has(operation)))
-      throw notAuthorized(
-        principal.arn,
-        permission,
-        'with an explicit deny in a resource-based policy',
-        true,
-      );
+      throw anonymous
+        ? accessDenied()
+        : notAuthorized(principal.arn, permission, 'with an explicit deny in a resource-based policy', true);
+    if (anonymous) {
+      // Granted by the policy, or left to the ACL (authorization.ts).
+      if (policy === 'allowed' && i === 0) grantedByPolicy = true;
+      continue;
+    }
     const sameAccount = !bucket || bucket.owner === principal.accountId;
     if (identity !== 'allowed' && !(sameAccount && policy === 'allowed'))
       throw notAuthorized(principal.arn, permission, identityRefusal(identity, permission.action), true);

@@ -25,6 +25,7 @@ const OBJECT_ACTIONS = [
   'GetObjectVersionTorrent',
   'InitiateReplication',
   'ListMultipartUploadParts',
+  'ObjectOwnerOverrideToBucketOwner',
   'PutObject',
   'PutObjectAcl',
   'PutObjectLegalHold',

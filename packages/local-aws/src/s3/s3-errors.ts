@@ -2,6 +2,9 @@ import { ServiceError } from '../errors/service-error.js';
 import type { BucketRow, ObjectRow } from '../store/s3-rows.js';
 import type { S3Context } from './s3-context.js';
 
+/** S3's bare refusal, which names no reason. */
+export const accessDenied = () => new ServiceError(403, 'AccessDenied', 'Access Denied');
+
 export const noSuchBucket = (bucket: string) =>
   new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
 

@@ -8,7 +8,12 @@ import type { AccountPublicAccessBlocks } from './public-access-block.js';
 // 0026, 0032): the bucket's ACL or its policy; nothing else decides cross-account writes.
 
 /** The IAM action of a write into a bucket, as a bucket policy would name it. */
-export type WriteAction = 's3:PutObject' | 's3:DeleteObject' | 's3:ReplicateObject' | 's3:ReplicateDelete';
+export type WriteAction =
+  | 's3:PutObject'
+  | 's3:DeleteObject'
+  | 's3:ReplicateObject'
+  | 's3:ReplicateDelete'
+  | 's3:ObjectOwnerOverrideToBucketOwner';
 
 /** Who writes: an account, and the principal (user or role) of that account when there is one. */
 export interface Writer {

@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ClientFor } from '@batchops/test-support';
-import type { LocalAwsOptions } from '../../src/index.js';
-import { type LocalAwsFixture, startFixture } from './local-aws-fixture.js';
+import { afterAll } from 'vitest';
+import { type FixtureOptions, type LocalAwsFixture, useFixture } from './local-aws-fixture.js';
 
 /** Account A signs with test/test (the fixture's clients), account B with these keys. */
 export const ACCOUNT_A = '000000000000';
@@ -13,28 +13,31 @@ export interface TwoAccounts {
   /** S3 clients of account A and account B. */
   readonly a: S3Client;
   readonly b: S3Client;
-  close(): Promise<void>;
 }
 
-/** local-aws with the accounts A and B (cross-account tests). */
-export async function startTwoAccounts(
-  options: Omit<LocalAwsOptions, 'dataDir' | 'port' | 'credentials'> = {},
-): Promise<TwoAccounts> {
-  const fx = await startFixture({
-    ...options,
-    credentials: [
-      { accessKeyId: 'test', secretAccessKey: 'test', accountId: ACCOUNT_A },
-      { ...B_KEYS, accountId: ACCOUNT_B },
-    ],
-  });
-  const b = s3ClientFor(fx.aws.url, B_KEYS);
-  return {
-    fx,
-    a: fx.s3,
-    b,
-    async close() {
-      b.destroy();
-      await fx.close();
+/**
+ * local-aws with the accounts A and B for a file or describe block (cross-account tests), as
+ * `useFixture`: read its fields inside tests and hooks.
+ */
+export function useTwoAccounts(
+  options: Omit<FixtureOptions, 'credentials'> = {},
+  setup?: (accounts: TwoAccounts) => Promise<void>,
+): TwoAccounts {
+  const holder = {} as { fx: LocalAwsFixture; a: S3Client; b: S3Client };
+  holder.fx = useFixture(
+    {
+      ...options,
+      credentials: [
+        { accessKeyId: 'test', secretAccessKey: 'test', accountId: ACCOUNT_A },
+        { ...B_KEYS, accountId: ACCOUNT_B },
+      ],
     },
-  };
+    async (fx) => {
+      holder.a = fx.s3;
+      holder.b = s3ClientFor(fx.aws.url, B_KEYS);
+      await setup?.(holder);
+    },
+  );
+  afterAll(() => holder.b?.destroy());
+  return holder;
 }

@@ -1,8 +1,9 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
+import { asList, parseXml, text } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
 import { accessControlPolicy, aclFromRequest, OBJECT_OWNERSHIPS } from '../access-control.js';
+import { deletesConfig, putsConfig, storedConfig } from '../bucket-config-entry.js';
 import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -31,42 +32,28 @@ export function parseObjectOwnership(value: string | undefined): string {
   return value;
 }
 
-async function putBucketOwnershipControls(ctx: S3Context): Promise<HandlerResult> {
-  const bucket = requireBucket(ctx);
-  const rules = asList(parseXml(await readBodyText(ctx.body), 'OwnershipControls').Rule);
+/** An OwnershipControls document: its one rule's ObjectOwnership. */
+function parseOwnershipControls(xml: string): string {
+  const rules = asList(parseXml(xml, 'OwnershipControls').Rule);
   if (rules.length !== 1) parseObjectOwnership(undefined);
-  const ownership = parseObjectOwnership(text(rules[0], 'ObjectOwnership'));
-  ctx.svc.meta.setBucketConfig(bucket.name, 'ownershipControls', ownership);
-  return { status: 200 };
+  return parseObjectOwnership(text(rules[0], 'ObjectOwnership'));
 }
 
 function getBucketOwnershipControls(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  const ownership = bucket.config.ownershipControls as string | undefined;
-  if (ownership === undefined) {
-    throw new ServiceError(
-      404,
-      'OwnershipControlsNotFoundError',
-      'The bucket ownership controls were not found',
-      {
-        BucketName: bucket.name,
-      },
-    );
-  }
-  return s3Xml('OwnershipControls', el('Rule', el('ObjectOwnership', ownership)));
-}
-
-function deleteBucketOwnershipControls(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  ctx.svc.meta.setBucketConfig(bucket.name, 'ownershipControls', undefined);
-  return { status: 204 };
+  const { value } = storedConfig<string>(
+    ctx,
+    'ownershipControls',
+    'OwnershipControlsNotFoundError',
+    'The bucket ownership controls were not found',
+  );
+  return s3Xml('OwnershipControls', el('Rule', el('ObjectOwnership', value)));
 }
 
 export const bucketAclRoutes: readonly S3Route[] = [
   ...subResourceRoutes('bucket', 'acl', 'BucketAcl', { PUT: putBucketAcl, GET: getBucketAcl }),
   ...subResourceRoutes('bucket', 'ownershipControls', 'BucketOwnershipControls', {
-    PUT: putBucketOwnershipControls,
+    PUT: putsConfig('ownershipControls', parseOwnershipControls),
     GET: getBucketOwnershipControls,
-    DELETE: deleteBucketOwnershipControls,
+    DELETE: deletesConfig('ownershipControls'),
   }),
 ];

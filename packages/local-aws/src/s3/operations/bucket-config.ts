@@ -1,6 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
+import { deletesConfig, noConfiguration } from '../bucket-config-entry.js';
 import {
   checkReplicationBuckets,
   parseReplicationConfig,
@@ -61,8 +62,7 @@ async function putBucketTagging(ctx: S3Context) {
 function getBucketTagging(ctx: S3Context) {
   const b = requireBucket(ctx);
   const tags = b.config.tagging as Tag[] | undefined;
-  if (!tags || tags.length === 0)
-    throw new ServiceError(404, 'NoSuchTagSet', 'The TagSet does not exist', { BucketName: b.name });
+  if (!tags || tags.length === 0) throw noConfiguration(b.name, 'NoSuchTagSet', 'The TagSet does not exist');
   return s3Xml(
     'Tagging',
     el(
@@ -70,12 +70,6 @@ function getBucketTagging(ctx: S3Context) {
       tags.map((t) => el('Tag', el('Key', t.Key), el('Value', t.Value))),
     ),
   );
-}
-
-function deleteBucketTagging(ctx: S3Context) {
-  const b = requireBucket(ctx);
-  ctx.svc.meta.setBucketConfig(b.name, 'tagging', undefined);
-  return { status: 204 };
 }
 
 async function putBucketReplication(ctx: S3Context) {
@@ -90,21 +84,12 @@ function getBucketReplication(ctx: S3Context) {
   const b = requireBucket(ctx);
   const cfg = readReplicationConfig(b);
   if (!cfg)
-    throw new ServiceError(
-      404,
+    throw noConfiguration(
+      b.name,
       'ReplicationConfigurationNotFoundError',
       'The replication configuration was not found',
-      {
-        BucketName: b.name,
-      },
     );
   return s3Xml('ReplicationConfiguration', ...replicationConfigXml(cfg));
-}
-
-function deleteBucketReplication(ctx: S3Context) {
-  const b = requireBucket(ctx);
-  ctx.svc.meta.setBucketConfig(b.name, 'replication', undefined);
-  return { status: 204 };
 }
 
 function getBucketEncryption(ctx: S3Context) {
@@ -123,8 +108,7 @@ function getBucketEncryption(ctx: S3Context) {
 /** A configuration local-aws never holds: the bucket must exist, then S3's "none" 404. */
 function notConfigured(code: string, message: string) {
   return (ctx: S3Context) => {
-    const b = requireBucket(ctx);
-    throw new ServiceError(404, code, message, { BucketName: b.name });
+    throw noConfiguration(requireBucket(ctx).name, code, message);
   };
 }
 
@@ -132,12 +116,12 @@ export const bucketConfigRoutes: readonly S3Route[] = [
   ...subResourceRoutes('bucket', 'tagging', 'BucketTagging', {
     PUT: putBucketTagging,
     GET: getBucketTagging,
-    DELETE: deleteBucketTagging,
+    DELETE: deletesConfig('tagging'),
   }),
   ...subResourceRoutes('bucket', 'replication', 'BucketReplication', {
     PUT: putBucketReplication,
     GET: getBucketReplication,
-    DELETE: deleteBucketReplication,
+    DELETE: deletesConfig('replication'),
   }),
   ...subResourceRoutes('bucket', 'encryption', 'BucketEncryption', { GET: getBucketEncryption }),
   ...subResourceRoutes('bucket', 'lifecycle', 'BucketLifecycleConfiguration', {

@@ -2,6 +2,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import { readBodyText } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
+import { deletesConfig, putsConfig, storedConfig } from '../bucket-config-entry.js';
 import { isPublicPolicy, MAX_BUCKET_POLICY_BYTES, parseBucketPolicy } from '../bucket-policy-document.js';
 import {
   effectivePublicAccessBlock,
@@ -16,8 +17,8 @@ import { s3Xml } from '../s3-xml.js';
 // Bucket policies (Put/Get/DeleteBucketPolicy, GetBucketPolicyStatus) and the bucket's Block Public
 // Access settings (Put/Get/DeletePublicAccessBlock), decision 0032.
 
-const noSuchPolicy = (bucket: string) =>
-  new ServiceError(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist', { BucketName: bucket });
+const policyOf = (ctx: S3Context) =>
+  storedConfig<string>(ctx, 'policy', 'NoSuchBucketPolicy', 'The bucket policy does not exist');
 
 async function putBucketPolicy(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
@@ -35,61 +36,34 @@ async function putBucketPolicy(ctx: S3Context): Promise<HandlerResult> {
 }
 
 function getBucketPolicy(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  const text = bucket.config.policy as string | undefined;
-  if (text === undefined) throw noSuchPolicy(bucket.name);
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: text };
-}
-
-function deleteBucketPolicy(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  ctx.svc.meta.setBucketConfig(bucket.name, 'policy', undefined);
-  return { status: 204 };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: policyOf(ctx).value };
 }
 
 function getBucketPolicyStatus(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  const text = bucket.config.policy as string | undefined;
-  if (text === undefined) throw noSuchPolicy(bucket.name);
-  return s3Xml('PolicyStatus', el('IsPublic', isPublicPolicy(parseBucketPolicy(text, bucket.name))));
-}
-
-async function putPublicAccessBlock(ctx: S3Context): Promise<HandlerResult> {
-  const bucket = requireBucket(ctx);
-  const pab = parsePublicAccessBlock(await readBodyText(ctx.body));
-  ctx.svc.meta.setBucketConfig(bucket.name, 'publicAccessBlock', pab);
-  return { status: 200 };
+  const { bucket, value } = policyOf(ctx);
+  return s3Xml('PolicyStatus', el('IsPublic', isPublicPolicy(parseBucketPolicy(value, bucket.name))));
 }
 
 function getPublicAccessBlock(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  const pab = bucket.config.publicAccessBlock as PublicAccessBlock | undefined;
-  if (pab === undefined)
-    throw new ServiceError(
-      404,
-      'NoSuchPublicAccessBlockConfiguration',
-      'The public access block configuration was not found',
-      { BucketName: bucket.name },
-    );
-  return s3Xml('PublicAccessBlockConfiguration', publicAccessBlockXml(pab));
-}
-
-function deletePublicAccessBlock(ctx: S3Context): HandlerResult {
-  const bucket = requireBucket(ctx);
-  ctx.svc.meta.setBucketConfig(bucket.name, 'publicAccessBlock', undefined);
-  return { status: 204 };
+  const { value } = storedConfig<PublicAccessBlock>(
+    ctx,
+    'publicAccessBlock',
+    'NoSuchPublicAccessBlockConfiguration',
+    'The public access block configuration was not found',
+  );
+  return s3Xml('PublicAccessBlockConfiguration', publicAccessBlockXml(value));
 }
 
 export const bucketPolicyRoutes: readonly S3Route[] = [
   ...subResourceRoutes('bucket', 'policy', 'BucketPolicy', {
     PUT: putBucketPolicy,
     GET: getBucketPolicy,
-    DELETE: deleteBucketPolicy,
+    DELETE: deletesConfig('policy'),
   }),
   ...subResourceRoutes('bucket', 'policyStatus', 'BucketPolicyStatus', { GET: getBucketPolicyStatus }),
   ...subResourceRoutes('bucket', 'publicAccessBlock', 'PublicAccessBlock', {
-    PUT: putPublicAccessBlock,
+    PUT: putsConfig('publicAccessBlock', parsePublicAccessBlock),
     GET: getPublicAccessBlock,
-    DELETE: deletePublicAccessBlock,
+    DELETE: deletesConfig('publicAccessBlock'),
   }),
 ];

@@ -2,8 +2,8 @@ import { objectArn } from '@batchops/batch-formats';
 import type { ObjectRef, TaskOutcome } from '@batchops/engine';
 import { ServiceError } from '../../errors/service-error.js';
 import type { Principal } from '../../iam/principal.js';
-import { accessDenied } from '../authorization.js';
 import type { S3Services } from '../s3-context.js';
+import { accessDenied } from '../s3-errors.js';
 
 // Batch Replication's copy (decision 0017): what S3 does inside the service for an
 // S3ReplicateObject task — replicate one version now, keeping its version ID, under the bucket's

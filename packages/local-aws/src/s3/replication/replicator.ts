@@ -22,7 +22,7 @@ const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE']);
 export type WriteConsent = (
   bucket: BucketRow,
   writer: { readonly accountId: string; readonly principalArn?: string },
-  action: 's3:ReplicateObject' | 's3:ReplicateDelete',
+  action: 's3:ReplicateObject' | 's3:ReplicateDelete' | 's3:ObjectOwnerOverrideToBucketOwner',
   key: string,
 ) => boolean;
 
@@ -42,7 +42,13 @@ export interface ReplicatorDeps {
  * account's bucket only with its consent (decisions 0026, 0032: the destination's bucket policy),
  * else S3's failure reason for a destination that refuses the write.
  */
-function assertConsent(mayWriteInto: WriteConsent, source: BucketRow, dest: BucketRow, row: ObjectRow): void {
+function assertConsent(
+  mayWriteInto: WriteConsent,
+  source: BucketRow,
+  dest: BucketRow,
+  row: ObjectRow,
+  rule: ReplicationRule,
+): void {
   const writer = { accountId: source.owner, principalArn: readReplicationConfig(source)?.Role };
   const isDeleteMarker = row.isDeleteMarker;
   if (isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateDelete', row.key))
@@ -51,11 +57,19 @@ function assertConsent(mayWriteInto: WriteConsent, source: BucketRow, dest: Buck
       'DstDelObjNotPermitted',
       `Amazon S3 is unable to replicate delete markers to the destination bucket ${dest.name}: the s3:ReplicateDelete permission is missing for it (it belongs to another account, which has not granted it).`,
     );
-  if (!isDeleteMarker && !mayWriteInto(dest, writer, 's3:ReplicateObject', row.key))
+  if (isDeleteMarker) return;
+  // Owner override (AccessControlTranslation) into another account needs its own grant (S3 User Guide).
+  const missing = !mayWriteInto(dest, writer, 's3:ReplicateObject', row.key)
+    ? 's3:ReplicateObject'
+    : rule.Destination.AccessControlTranslation &&
+        !mayWriteInto(dest, writer, 's3:ObjectOwnerOverrideToBucketOwner', row.key)
+      ? 's3:ObjectOwnerOverrideToBucketOwner'
+      : undefined;
+  if (missing)
     throw fail(
       403,
       'DstPutObjectNotPermitted',
-      `Amazon S3 is unable to replicate objects to the destination bucket ${dest.name}: the s3:ReplicateObject permission is missing for it (it belongs to another account, which has not granted it).`,
+      `Amazon S3 is unable to replicate objects to the destination bucket ${dest.name}: the ${missing} permission is missing for it (it belongs to another account, which has not granted it).`,
     );
 }
 
@@ -254,7 +268,7 @@ export class Replicator {
     const name = destinationBucketName(rule);
     const dest = meta.getBucket(name);
     if (!dest) throw fail(404, 'DstBucketNotFound', `The destination bucket ${name} does not exist.`);
-    assertConsent(this.deps.mayWriteInto, source, dest, row);
+    assertConsent(this.deps.mayWriteInto, source, dest, row, rule);
     if (dest.versioning !== 'Enabled')
       throw fail(400, 'DstBucketUnversioned', `Versioning is not enabled on the destination bucket ${name}.`);
     if (source.objectLock && !dest.objectLock)
