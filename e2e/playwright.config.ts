@@ -13,10 +13,10 @@ export default defineConfig({
   testDir: './tests',
   // The first-visit journeys expect an empty job list: they run before the journeys that make jobs.
   projects: [
-    { name: 'first-visit', testMatch: /(jobs-list|try-the-demo)\.spec\.ts/ },
+    { name: 'first-visit', testMatch: /(a11y-first-visit|jobs-list|try-the-demo)\.spec\.ts/ },
     {
       name: 'journeys',
-      testIgnore: [/(jobs-list|try-the-demo)\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
+      testIgnore: [/(a11y-first-visit|jobs-list|try-the-demo)\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
       dependencies: ['first-visit'],
     },
     // It puts a replication rule on the demo bucket: after the journeys that write there.

@@ -21,6 +21,7 @@ test('retry failed tasks opens the wizard over just the failed rows, at the role
   // One of two tasks failed: a warning, not a green Complete; the report puts the failure first.
   await expect(jobPage.value('Status')).toContainText('Completed with failures', { timeout: 60_000 });
   await expect(jobPage.value('Status')).toContainText('Failed 1 (50 %)');
+  await expect(jobPage.value('Failed')).toHaveText('1');
   await expect(jobPage.reportTable.getByRole('row').nth(1)).toContainText('not-there/missing.txt');
   await expect(jobPage.value('Failures by error code')).toContainText(': 1');
 

@@ -28,6 +28,7 @@ export function ConfirmModal({
     <Modal
       visible={visible}
       onDismiss={onDismiss}
+      closeAriaLabel="Close dialog"
       header={header}
       {...(size ? { size } : {})}
       footer={<ModalFooter onCancel={onDismiss} {...footer} />}

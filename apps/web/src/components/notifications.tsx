@@ -22,7 +22,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const make = useCallback((notice: Notice): Item => {
     const id = `n${++nextId}`;
     const dismiss = () => setItems((current) => current.filter((i) => i.id !== id));
-    return { ...notice, id, dismissible: true, onDismiss: dismiss };
+    return { ...notice, id, dismissible: true, dismissLabel: 'Dismiss message', onDismiss: dismiss };
   }, []);
   const notify = useCallback((notice: Notice) => setItems((current) => [...current, make(notice)]), [make]);
   const settleJob = useCallback(

@@ -110,7 +110,7 @@ export function PermissionsField({ roleArn, onRoleArn, errorText, template }: Pe
         </Alert>
       )}
       {roleName && <RolePolicies key={roleName} name={roleName} />}
-      <Button iconName="add-plus" onClick={() => setTemplateOpen(true)}>
+      <Button formAction="none" iconName="add-plus" onClick={() => setTemplateOpen(true)}>
         Create role from template
       </Button>
       {templateOpen && (

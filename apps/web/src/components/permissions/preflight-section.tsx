@@ -56,6 +56,7 @@ export function PreflightSection({ model }: { model: PreflightRequest }) {
           description="Checked now, before the job exists."
           actions={
             <Button
+              formAction="none"
               iconName="refresh"
               loading={preflight.isFetching}
               onClick={() => void preflight.refetch()}

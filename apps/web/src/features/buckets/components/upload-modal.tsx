@@ -32,6 +32,7 @@ export function UploadModal({
     <Modal
       visible={visible}
       onDismiss={close}
+      closeAriaLabel="Close dialog"
       header="Upload"
       footer={
         <ModalFooter
