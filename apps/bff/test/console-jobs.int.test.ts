@@ -13,6 +13,7 @@ import {
   ObjectHead,
   PreflightResponse,
   RetryFailedResponse,
+  RetryManifestResponse,
 } from '@batchops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleFixture, readEvents, startConsoleFixture } from './support/console-fixture.js';
@@ -331,6 +332,22 @@ describe('retry failed tasks', () => {
 
     const unknown = await c.json('POST', '/api/jobs/00000000-0000-0000-0000-000000000000/retry-failed');
     expect(unknown.status).toBe(404);
+
+    // For the console's wizard: the manifest of the failed rows and the job's settings over it, no job yet.
+    const opened = await c.json('POST', `/api/jobs/${jobId}/retry-manifest`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const m = RetryManifestResponse.parse(opened.body);
+    expect(m.tasks).toBe(1);
+    expect(m.model.manifest).toMatchObject({ format: 'csv', bucket: REPORTS, key: m.manifestKey });
+    expect(m.model).toMatchObject({
+      runOption: 'wait',
+      description: `has a missing key (retry of ${jobId})`,
+    });
+    expect(m.model.operation).toEqual((await c.json('GET', `/api/jobs/${jobId}/clone`)).body.operation);
+    const fromWizard = await c.json('POST', '/api/jobs', m.model);
+    expect(fromWizard.status, JSON.stringify(fromWizard.body)).toBe(201);
+    const wizardJob = await waitForStatus((fromWizard.body as { jobId: string }).jobId, ['Suspended']);
+    expect(wizardJob.progress.totalTasks).toBe(1);
   });
 });
 
@@ -454,7 +471,7 @@ describe('the AWS CLI command', () => {
     );
     const { command, argv } = CliCommandResponse.parse(body);
     expect(command).toMatch(
-      /^aws s3control create-job --account-id 000000000000 --region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:\d+ /,
+      /^HTTP_PROXY=http:\/\/127\.0\.0\.1:(\d+) aws s3control create-job --account-id 000000000000 --region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:\1 /,
     );
     expect(command).toContain(`--description 'Bob'\\''s job'`);
     expect(command).toContain('--confirmation-required');

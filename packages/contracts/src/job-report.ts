@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobWizardModel } from './job-wizard.js';
 
 export const ReportQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -59,3 +60,9 @@ export const RetryFailedResponse = z.object({
   tasks: z.number().int().positive(),
 });
 export type RetryFailedResponse = z.infer<typeof RetryFailedResponse>;
+
+/** POST /api/jobs/:id/retry-manifest — the failed rows as a CSV manifest, and the job over them for the wizard. */
+export const RetryManifestResponse = RetryFailedResponse.omit({ jobId: true }).extend({
+  model: JobWizardModel,
+});
+export type RetryManifestResponse = z.infer<typeof RetryManifestResponse>;

@@ -166,10 +166,17 @@ export type JobUpdateResponse = z.infer<typeof JobUpdateResponse>;
 
 /** The `aws s3control create-job …` command for a wizard model. */
 export const CliCommandResponse = z.object({
-  /** One line, shell-quoted for POSIX shells, ready to paste. */
+  /** One line, shell-quoted for POSIX shells, ready to paste (with `env` in front). */
   command: z.string(),
   /** The same as an argument vector (no quoting). */
   argv: z.array(z.string()),
+  /** What the command needs in its environment (HTTP_PROXY for local-aws). */
+  env: z.record(z.string(), z.string()),
+  /** What to know before running it: keys, NO_PROXY, a CLI too old for the request's shapes. */
+  notes: z.array(z.string()),
+  /** The same CreateJob in boto3, and in the AWS SDK for JavaScript v3. */
+  boto3: z.string(),
+  sdkJs: z.string(),
 });
 export type CliCommandResponse = z.infer<typeof CliCommandResponse>;
 

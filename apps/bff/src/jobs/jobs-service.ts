@@ -16,7 +16,7 @@ import type {
   ListJobsResponse,
   S3Tag,
 } from '@batchops/contracts';
-import { createJobArgv, toCommandLine } from './cli-command.js';
+import { createJobSnippets } from './cli-command.js';
 import { matchesTags, matchesText, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
 import type { JobsServiceDeps } from './jobs-service-deps.js';
@@ -177,9 +177,8 @@ export async function cliCommand(deps: JobsServiceDeps, model: JobWizardModel): 
           etag: model.manifest.etag ?? '<manifest-etag>',
           fields: undefined,
         }));
-  const argv = createJobArgv(toCreateJobRequest(model, deps.accountId, manifest), {
+  return createJobSnippets(toCreateJobRequest(model, deps.accountId, manifest), {
     region,
     endpoint: deps.endpoint,
   });
-  return { argv, command: toCommandLine(argv) };
 }

@@ -11,6 +11,7 @@ import { navigationItems, paths } from '../config/navigation';
 import { connectionLabel } from '../lib/connection/connection-label';
 import { useConnection } from '../lib/connection/get-connection';
 import { loadDisplayPreferences, saveDisplayPreferences } from '../lib/display-preferences';
+import { MAIN_CONTENT_ID, SkipLink, useFocusOnNavigation, usePageTitle } from './page-focus';
 
 /** What a route may declare in its `handle` for the shell. */
 export interface RouteHandle {
@@ -30,6 +31,8 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const breadcrumbs = useBreadcrumbs();
+  usePageTitle(breadcrumbs);
+  useFocusOnNavigation(location.pathname);
   const connection = useConnection().data;
   const [prefs, setPrefs] = useState(loadDisplayPreferences);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
@@ -44,6 +47,7 @@ export function AppShell() {
       .find((href) => location.pathname.startsWith(href)) ?? location.pathname;
   return (
     <>
+      <SkipLink />
       <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <TopNavigation
           identity={{
@@ -87,9 +91,11 @@ export function AppShell() {
         notifications={<Notifications />}
         // Outside the route's own boundary: whatever the page throws, the navigation stays usable.
         content={
-          <ErrorBoundary header="Something went wrong" resetKeys={[location.key]}>
-            <Outlet />
-          </ErrorBoundary>
+          <div id={MAIN_CONTENT_ID}>
+            <ErrorBoundary header="Something went wrong" resetKeys={[location.key]}>
+              <Outlet />
+            </ErrorBoundary>
+          </div>
         }
       />
     </>

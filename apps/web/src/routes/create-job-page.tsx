@@ -1,16 +1,20 @@
 import Alert from '@cloudscape-design/components/alert';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/navigation';
 import { useJobClone } from '../features/jobs/api/get-job-clone';
 import { CreateJobWizard } from '../features/jobs/components/create-job-wizard/create-job-wizard';
+import { optionsStepIndex } from '../features/jobs/components/create-job-wizard/create-job-wizard-config';
 import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/empty-wizard-form';
+import { RetryState } from '../features/jobs/components/create-job-wizard/retry-state';
 import { fromWizardModel } from '../features/jobs/components/create-job-wizard/wizard-form';
 import { useConnection } from '../lib/connection/get-connection';
 
 export function CreateJobPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const retry = RetryState.safeParse(useLocation().state).data?.retry ?? null;
   const cloneFrom = params.get('cloneFrom');
   const connection = useConnection();
   const clone = useJobClone(cloneFrom);
@@ -25,16 +29,27 @@ export function CreateJobPage() {
     );
   if (!connection.data || (cloneFrom && !clone.data)) return <Spinner size="large" />;
   const c = connection.data;
-  const initial = clone.data
-    ? fromWizardModel(clone.data, c.region)
+  const from = retry?.model ?? clone.data;
+  const initial = from
+    ? fromWizardModel(from, c.region)
     : // The demo's role when the embedded default seeded it; on AWS the user names a role of their own.
       emptyWizardForm(c.region, c.demo?.roleArn ?? '');
   return (
-    <CreateJobWizard
-      key={cloneFrom ?? 'new'}
-      initial={initial}
-      onCreated={(jobId) => void navigate(paths.job(jobId))}
-      onCancel={() => void navigate(paths.jobs)}
-    />
+    <SpaceBetween size="m">
+      {retry && (
+        <Alert type="info" header={`Retry the ${retry.tasks} failed tasks of job ${retry.from}`}>
+          The manifest {retry.manifestKey} lists just them, and the job keeps the settings of {retry.from}. If
+          its tasks failed for the role, choose or create a role that allows the operation, then review and
+          create the job.
+        </Alert>
+      )}
+      <CreateJobWizard
+        key={retry ? `retry-${retry.manifestKey}` : (cloneFrom ?? 'new')}
+        initial={initial}
+        initialStep={retry ? optionsStepIndex : 0}
+        onCreated={(jobId) => void navigate(paths.job(jobId))}
+        onCancel={() => void navigate(paths.jobs)}
+      />
+    </SpaceBetween>
   );
 }

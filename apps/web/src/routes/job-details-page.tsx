@@ -9,9 +9,10 @@ import { useNavigate, useParams } from 'react-router';
 import { LiveUpdatesStatus } from '../components/live-updates-status';
 import { useNotifications } from '../components/notifications';
 import { paths } from '../config/navigation';
+import { useCreateRetryManifest } from '../features/jobs/api/create-retry-manifest';
 import { useJob } from '../features/jobs/api/get-job';
-import { useRetryFailedTasks } from '../features/jobs/api/retry-failed-tasks';
 import { useJobEvents } from '../features/jobs/api/use-job-events';
+import type { RetryState } from '../features/jobs/components/create-job-wizard/retry-state';
 import { EditJobTagsModal } from '../features/jobs/components/edit-job-tags-modal';
 import {
   allowedJobActions,
@@ -32,7 +33,7 @@ export function JobDetailsPage() {
   const { notify } = useNotifications();
   const job = useJob(jobId);
   const { snapshot, stream } = useJobEvents(jobId);
-  const retry = useRetryFailedTasks();
+  const retry = useCreateRetryManifest();
   const [modal, setModal] = useState<JobModalAction | 'tags' | null>(null);
 
   if (job.isError)
@@ -44,15 +45,12 @@ export function JobDetailsPage() {
   if (!job.data) return <Spinner size="large" />;
   const d = job.data;
   const allowed = allowedJobActions(d.status);
+  // The wizard opens over the failed rows with the job's settings, at the role: nothing is created yet.
   const retryFailed = () =>
     retry.mutate(jobId, {
-      onSuccess: (r) => {
-        notify({
-          type: 'success',
-          jobId: r.jobId,
-          content: `Job ${r.jobId} created over the ${r.tasks} failed tasks of job ${jobId}.`,
-        });
-        void navigate(paths.job(r.jobId));
+      onSuccess: ({ model, manifestKey, tasks }) => {
+        const state: RetryState = { retry: { from: jobId, tasks, manifestKey, model } };
+        void navigate(paths.createJob, { state });
       },
       onError: (e) =>
         notify({ type: 'error', header: 'Could not retry the failed tasks', content: e.message }),

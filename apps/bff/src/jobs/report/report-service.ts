@@ -1,21 +1,16 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import {
   bucketOfArn,
-  formatManifestRow,
   isEnded,
-  normalizeEtag,
   parseReportCsv,
   ReportFormatError,
-  reportBase,
   reportManifestKey,
 } from '@batchops/batch-formats';
-import type { JobReport, ReportQuery, ReportRow, RetryFailedResponse } from '@batchops/contracts';
+import type { JobReport, ReportQuery, ReportRow } from '@batchops/contracts';
 import { z } from 'zod';
 import { HttpError } from '../../errors/http-error.js';
-import { createJob } from '../jobs-service.js';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
-import { toWizardModel } from '../wizard-mapping.js';
 import { groupDeniedActions } from './denied-actions.js';
 import type { ParsedReport } from './report-cache.js';
 
@@ -39,7 +34,11 @@ async function readText(deps: JobsServiceDeps, region: string, bucket: string, k
   return (await out.Body?.transformToString('utf8')) ?? '';
 }
 
-async function loadReport(deps: JobsServiceDeps, jobId: string, region: string): Promise<ParsedReport> {
+export async function loadReport(
+  deps: JobsServiceDeps,
+  jobId: string,
+  region: string,
+): Promise<ParsedReport> {
   const { Job: job } = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
@@ -106,7 +105,7 @@ async function loadReport(deps: JobsServiceDeps, jobId: string, region: string):
 }
 
 /** The object key of a report row (reports hold keys URL-encoded, as manifests do). */
-function reportKey(encoded: string): string {
+export function reportKey(encoded: string): string {
   try {
     return decodeURIComponent(encoded);
   } catch {
@@ -141,61 +140,4 @@ export async function getReport(
     pageSize: q.pageSize,
     rows: r.rows.slice(start, start + q.pageSize),
   };
-}
-
-/**
- * Retry failed tasks: a CSV manifest of the report's failed rows, written to the report bucket
- * under `<prefix>/job-<id>/retry-<timestamp>.csv`, and a job with the same settings over it that
- * waits for confirmation.
- */
-export async function retryFailed(
-  deps: JobsServiceDeps,
-  jobId: string,
-  region = deps.region,
-): Promise<RetryFailedResponse> {
-  const report = await loadReport(deps, jobId, region);
-  const failed = report.rows.filter((r) => r.taskStatus === 'failed');
-  if (failed.length === 0)
-    throw new HttpError(409, 'NoFailedTasks', `Job ${jobId} has no failed tasks to retry.`);
-  const clients = deps.clientsFor(region);
-  const { Job: job } = await clients.s3control.send(
-    new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }),
-  );
-  const tags = await deps.cache.tagsOf(clients.s3control, [jobId]);
-  const model = toWizardModel(job ?? {}, tags.get(jobId) ?? [], region);
-  const withVersions = failed.every((r) => r.versionId !== null);
-  // The report keeps keys URL-encoded, as the manifest had them; the row writer encodes them again.
-  const csv = failed
-    .map((r) =>
-      formatManifestRow({
-        bucket: r.bucket,
-        key: reportKey(r.key),
-        ...(withVersions ? { versionId: r.versionId ?? '' } : {}),
-      }),
-    )
-    .join('');
-  const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
-  const manifestKey = `${reportBase(job?.Report?.Prefix, jobId)}retry-${stamp}.csv`;
-  const put = await clients.s3.send(
-    new PutObjectCommand({
-      Bucket: report.bucket,
-      Key: manifestKey,
-      Body: csv,
-      ContentType: 'text/csv',
-    }),
-  );
-  const description = `Retry of failed tasks of job ${jobId}`;
-  const { jobId: retryJobId } = await createJob(deps, {
-    ...model,
-    manifest: {
-      format: 'csv',
-      bucket: report.bucket,
-      key: manifestKey,
-      ...(put.VersionId ? { versionId: put.VersionId } : {}),
-      ...(put.ETag ? { etag: normalizeEtag(put.ETag) } : {}),
-    },
-    description: (model.description ? `${model.description} (retry of ${jobId})` : description).slice(0, 256),
-    runOption: 'wait',
-  });
-  return { jobId: retryJobId, manifestKey, tasks: failed.length };
 }

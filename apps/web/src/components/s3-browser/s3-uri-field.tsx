@@ -7,25 +7,28 @@ interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
   readonly label: string;
   readonly value: string;
   readonly onChange: (uri: string) => void;
-  readonly placeholder: string;
+  /** What an empty field shows; by default an example of what `pick` picks. */
+  readonly placeholder?: string;
   /** objects: a manifest; buckets (the default): a bucket or a folder, as a destination. */
   readonly pick?: 'objects' | 'buckets';
   /** Also marks the input invalid, apart from errorText (e.g. the object cannot be read). */
   readonly invalid?: boolean;
 }
 
+const examples = { objects: 's3://bucket/prefix/manifest.csv', buckets: 's3://bucket/prefix/' } as const;
+
 /** A labelled S3 URI, typed or browsed. */
 export function S3UriField(props: S3UriFieldProps) {
-  const { errorText, value, onChange, placeholder, pick, invalid } = props;
+  const { errorText, value, onChange, pick = 'buckets', invalid } = props;
   return (
     <FormField {...frameOf(props)}>
       <S3ResourceField
         uri={value}
         onChange={onChange}
-        pick={pick ?? 'buckets'}
+        pick={pick}
         invalid={Boolean(errorText) || invalid === true}
         ariaLabel={ariaLabelOf(props) ?? props.label}
-        placeholder={placeholder}
+        placeholder={props.placeholder ?? examples[pick]}
       />
     </FormField>
   );

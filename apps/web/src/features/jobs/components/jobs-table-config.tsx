@@ -2,7 +2,7 @@ import { JOB_STATUSES } from '@batchops/batch-formats';
 import { type JobListItem, operationLabels, operationNames } from '@batchops/contracts';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { InAppLink } from '../../../components/in-app-link';
+import { linkColumn } from '../../../components/in-app-link';
 import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
 
@@ -10,16 +10,13 @@ export const jobsColumnDefinitions = (
   jobHref: (jobId: string) => string,
   follow: (href: string) => void,
 ): TableProps.ColumnDefinition<JobListItem>[] => [
-  {
+  linkColumn({
     id: 'jobId',
     header: 'Job ID',
-    isRowHeader: true,
-    cell: (j) => (
-      <InAppLink href={jobHref(j.jobId)} onFollow={follow}>
-        {j.jobId}
-      </InAppLink>
-    ),
-  },
+    text: (j) => j.jobId,
+    href: (j) => jobHref(j.jobId),
+    onFollow: follow,
+  }),
   {
     id: 'description',
     header: 'Description',
@@ -69,3 +66,17 @@ export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
 ];
 
 export const jobsPageSize = 20;
+
+/** Below this width the list puts what a job is doing next to its ID (the rest scrolls). */
+export const narrowJobsQuery = '(max-width: 688px)';
+const narrowFirst = ['jobId', 'status', 'progress'];
+
+/** The columns in the order a screen of this width shows them. */
+export function jobsColumnsForWidth<T extends { id?: string }>(columns: readonly T[], narrow: boolean): T[] {
+  if (!narrow) return [...columns];
+  const rank = (c: T) => {
+    const i = narrowFirst.indexOf(c.id ?? '');
+    return i === -1 ? narrowFirst.length : i;
+  };
+  return [...columns].sort((a, b) => rank(a) - rank(b));
+}

@@ -12,13 +12,16 @@ import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
 import { paths } from '../../../config/navigation';
 import type { StreamStatus } from '../../../lib/stream-status';
+import { useMediaQuery } from '../../../lib/use-media-query';
 import { allowedJobActions, JobActionModals, type JobModalAction } from './job-action-modals';
 import { tokensFromQuery, withFilter } from './jobs-filter';
 import {
   jobsColumnDefinitions,
+  jobsColumnsForWidth,
   jobsFilteringOptions,
   jobsFilteringProperties,
   jobsPageSize,
+  narrowJobsQuery,
 } from './jobs-table-config';
 import { TryTheDemoButton } from './try-the-demo-button';
 
@@ -131,7 +134,8 @@ export function JobsTable({
   const selected = jobs.find((j) => j.jobId === selectedId) ?? null;
   const filterQuery = tokensFromQuery(query);
   const filtered = filterQuery.tokens.length > 0;
-  const columns = jobsColumnDefinitions(paths.job, navigate);
+  const narrow = useMediaQuery(narrowJobsQuery);
+  const columns = jobsColumnsForWidth(jobsColumnDefinitions(paths.job, navigate), narrow);
   const sortingColumn = columns.find((c) => c.sortingField === query.sortBy) ?? columns[0];
 
   const onFilterChange: PropertyFilterProps['onChange'] = ({ detail }) =>
@@ -155,8 +159,8 @@ export function JobsTable({
         columnDefinitions={columns}
         trackBy="jobId"
         wrapLines
-        // The list is wider than a 1280 px screen with the navigation open: the job ID stays in view.
-        stickyColumns={{ first: 2 }}
+        // Wider than a 1280 px screen with the navigation open: the ID stays in view (narrow: it comes first).
+        stickyColumns={{ first: narrow ? 0 : 2 }}
         stickyHeader
         selectionType="single"
         selectedItems={selected ? [selected] : []}

@@ -46,7 +46,6 @@ function CopyParameters(props: OperationFormProps) {
         label="Destination"
         ariaLabel="Copy destination"
         description="The bucket, and optionally a prefix, to copy the objects to."
-        placeholder="s3://bucket/prefix/"
       />
       <SelectField {...bindField(props, 'copyStorageClass')} label="Storage class" options={storageOptions} />
       <RadioField

@@ -22,3 +22,6 @@ export const wizardSteps: readonly WizardStepDefinition[] = [
   { title: 'Configure additional options', Content: OptionsStep },
   { title: 'Review', Content: null },
 ];
+
+/** Configure additional options: where the role (Permissions) is chosen. */
+export const optionsStepIndex = wizardSteps.findIndex((s) => s.Content === OptionsStep);

@@ -8,6 +8,7 @@ import { useObjectHead } from '../../../../components/s3-browser/api/head-object
 import { parseS3Uri } from '../../../../components/s3-browser/s3-uri';
 import { apiFieldErrors, type FieldErrorMap } from '../../../../lib/field-errors';
 import { newRequestToken } from '../../../../lib/request-token';
+import { useDebouncedValue } from '../../../../lib/use-debounced-value';
 import { useCreateJob } from '../../api/create-job';
 import { wizardSteps } from './create-job-wizard-config';
 import { ReviewStep } from './review-step';
@@ -17,12 +18,15 @@ import type { WizardStepProps } from './wizard-step-props';
 
 const mapErrors = (issues: readonly ModelIssue[]) => wizardErrors(issues, wizardSteps.length - 1);
 
-/** The manifest object's HEAD (its ETag), read as soon as its URI names one. */
+/** The manifest object's HEAD (its ETag), read once its URI names one and has stopped changing. */
 function useManifestHead(form: WizardForm) {
+  const settled = useDebouncedValue(form.manifestUri, 400);
+  // While the URI is still being typed nothing is read, so no ETag of an earlier URI shows.
+  const uri = settled === form.manifestUri ? settled : '';
   const manifestRef = useMemo(() => {
-    const parsed = parseS3Uri(form.manifestUri);
+    const parsed = parseS3Uri(uri);
     return parsed ? { ...parsed, versionId: form.manifestVersionId.trim() || undefined } : null;
-  }, [form.manifestUri, form.manifestVersionId]);
+  }, [uri, form.manifestVersionId]);
   return useObjectHead(manifestRef);
 }
 
@@ -48,17 +52,17 @@ function stepsOf(
   }));
 }
 
-export function CreateJobWizard({
-  initial,
-  onCreated,
-  onCancel,
-}: {
-  initial: WizardForm;
-  onCreated: (jobId: string) => void;
-  onCancel: () => void;
-}) {
+interface CreateJobWizardProps {
+  readonly initial: WizardForm;
+  /** The step the wizard opens at (a retry opens at the options, where the role is). */
+  readonly initialStep?: number;
+  readonly onCreated: (jobId: string) => void;
+  readonly onCancel: () => void;
+}
+
+export function CreateJobWizard({ initial, initialStep = 0, onCreated, onCancel }: CreateJobWizardProps) {
   const [form, setForm] = useState(initial);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(initialStep);
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   // One token per wizard session: a retried Create makes one job, not two.

@@ -66,7 +66,6 @@ export function GeneratedManifestFields(props: Pick<WizardStepProps, 'form' | 'u
           {...bindField(props, 'genOutputUri')}
           label="Manifest destination"
           description="The bucket, and optionally a prefix, the generated manifest is written to (SSE-S3)."
-          placeholder="s3://bucket/prefix/"
         />
       )}
     </SpaceBetween>

@@ -44,7 +44,6 @@ function ManifestObjectFields(props: WizardStepProps) {
         value={form.manifestUri}
         onChange={(uri) => update({ manifestUri: uri, manifestEtag: null })}
         pick="objects"
-        placeholder="s3://bucket/prefix/manifest.csv"
       />
       <InputField
         {...bindField(props, 'manifestVersionId')}

@@ -60,7 +60,6 @@ export function OptionsStep(props: WizardStepProps) {
           {...bindField(props, 'reportUri')}
           label="Completion report destination"
           description="The bucket, and optionally a prefix, the report is written to."
-          placeholder="s3://bucket/prefix/"
         />
       </CompletionReportSection>
       <Section title="Permissions">

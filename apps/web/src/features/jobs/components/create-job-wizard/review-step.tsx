@@ -1,16 +1,12 @@
 import type { JobWizardModel } from '@batchops/contracts';
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
-import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Section } from '../../../../components/form/section';
 import { PreflightSection } from '../../../../components/permissions/preflight-section';
-import { useCliCommand } from '../../api/get-cli-command';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
+import { CreateJobCode } from './create-job-code';
 
 function manifestItems(model: JobWizardModel) {
   const m = model.manifest;
@@ -35,32 +31,6 @@ function manifestItems(model: JobWizardModel) {
     { label: 'Manifest version ID', value: m.versionId ?? 'Latest' },
     { label: 'Manifest ETag', value: m.etag ?? 'Read when the job is created' },
   ];
-}
-
-/** The same job as an `aws s3control create-job` command. */
-function CliCommandSection({ model }: { model: JobWizardModel }) {
-  const cli = useCliCommand(model);
-  return (
-    <ExpandableSection headerText="Show AWS CLI command" variant="container">
-      {cli.isError && <Alert type="error">{cli.error.message}</Alert>}
-      {cli.data && (
-        <SpaceBetween size="s">
-          <fieldset aria-label="AWS CLI command" style={{ border: 0, margin: 0, padding: 0 }}>
-            <Box variant="code">
-              <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{cli.data.command}</span>
-            </Box>
-          </fieldset>
-          <CopyToClipboard
-            variant="button"
-            textToCopy={cli.data.command}
-            copyButtonText="Copy command"
-            copySuccessText="Command copied"
-            copyErrorText="Command failed to copy"
-          />
-        </SpaceBetween>
-      )}
-    </ExpandableSection>
-  );
 }
 
 const optionsItems = (model: JobWizardModel) => [
@@ -93,7 +63,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
       {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
       {section('Step 3: Configure additional options', 2, optionsItems(model))}
       <PreflightSection model={model} />
-      <CliCommandSection model={model} />
+      <CreateJobCode model={model} />
     </SpaceBetween>
   );
 }
