@@ -271,6 +271,7 @@ describe('object ACLs and object owners', () => {
   it('BucketOwnerEnforced: the bucket owner owns every object and ACLs grant nothing', async () => {
     await createAclBucket(a, 'a-enforced', { acl: 'public-read-write' });
     await b.send(new PutObjectCommand({ Bucket: 'a-enforced', Key: 'by-b', Body: 'b', ACL: 'public-read' }));
+    await a.send(new PutBucketAclCommand({ Bucket: 'a-enforced', ACL: 'private' })); // else S3 refuses to enforce
     await a.send(
       new PutBucketOwnershipControlsCommand({
         Bucket: 'a-enforced',

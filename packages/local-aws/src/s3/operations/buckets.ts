@@ -3,7 +3,12 @@ import { header } from '../../http/handler-types.js';
 import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
-import { aclFromHeaders, allowedWithoutAcls, isPublicAcl } from '../access-control.js';
+import {
+  aclFromHeaders,
+  aclsWithEnforcedOwnership,
+  allowedWithoutAcls,
+  isPublicAcl,
+} from '../access-control.js';
 import { ALL_BLOCKED } from '../public-access-block.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
@@ -80,13 +85,7 @@ async function createBucket(ctx: S3Context) {
     { name, region, created: 0, versioning: null, objectLock, owner: ctx.identity.accountId, config: {} },
     'bucket',
   );
-  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) {
-    throw new ServiceError(
-      400,
-      'InvalidBucketAclWithObjectOwnership',
-      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
-    );
-  }
+  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) throw aclsWithEnforcedOwnership();
   if (isPublicAcl(acl)) {
     // The new bucket's public access block is on from the start, so a public ACL cannot be set with it.
     throw new ServiceError(
