@@ -13,23 +13,16 @@ import { useFixture } from './support/local-aws-fixture.js';
 
 const fx = useFixture({}, async ({ s3 }) => {
   await s3.send(new CreateBucketCommand({ Bucket: 'vm-plain' }));
-  await putObjects(s3, 'vm-plain', [
-    ['a', 'a'],
-    ['b', 'b'],
-    ['c', 'c'],
-  ]);
+  await putObjects(s3, 'vm-plain', { a: 'a', b: 'b', c: 'c' });
   await s3.send(new CreateBucketCommand({ Bucket: 'vm-suspended' }));
-  await putObjects(s3, 'vm-suspended', [['a', 'null a']]);
+  await putObjects(s3, 'vm-suspended', { a: 'null a' });
   await s3.send(
     new PutBucketVersioningCommand({
       Bucket: 'vm-suspended',
       VersioningConfiguration: { Status: 'Enabled' },
     }),
   );
-  await putObjects(s3, 'vm-suspended', [
-    ['a', 'a v2'],
-    ['b', 'b v1'],
-  ]);
+  await putObjects(s3, 'vm-suspended', { a: 'a v2', b: 'b v1' });
   await s3.send(
     new PutBucketVersioningCommand({
       Bucket: 'vm-suspended',
