@@ -25,8 +25,6 @@ const usage = `batchops-local-aws — a local S3 + S3 Control + IAM/STS + Lambda
                            lambda:InvokeFunction) when missing: what tests run their jobs as
   --concurrency <n>        Batch Operations tasks in flight over all jobs (default 64)
   --lambda-pool <n>        warm worker processes per Lambda function (default 4)
-  --secure-bucket-defaults new buckets as S3 makes them since April 2023: ACLs off
-                           (BucketOwnerEnforced) and public access blocked
   -h, --help
 
 Prints '${URL_LINE_PREFIX}http://<host>:<port>' once listening; GET /_batchops/health answers 200 then.
@@ -86,7 +84,6 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       'lambda-pool': { type: 'string' },
       'test-role': { type: 'boolean' },
-      'secure-bucket-defaults': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -108,7 +105,6 @@ async function main(): Promise<void> {
     ...(concurrency !== undefined ? { engine: { concurrency } } : {}),
     ...(poolSize !== undefined ? { lambda: { poolSize } } : {}),
     ...(values['test-role'] ? { roles: [TEST_ROLE] } : {}),
-    ...(values['secure-bucket-defaults'] ? { s3: { secureBucketDefaults: true } } : {}),
     log: (line) => console.log(line),
   });
   console.log(`${URL_LINE_PREFIX}${handle.url}`);

@@ -173,7 +173,10 @@ const PER_PREFIX = 90;
 export async function seedDemo(s3: S3Client, dataDir: string): Promise<boolean> {
   const marker = join(dataDir, '.demo-seeded');
   if (existsSync(marker)) return false;
-  await s3.send(new CreateBucketCommand({ Bucket: DEMO_SOURCE_BUCKET }));
+  // ACLs on (as a user asks on AWS since April 2023) so the demo can run the ACL operation too.
+  await s3.send(
+    new CreateBucketCommand({ Bucket: DEMO_SOURCE_BUCKET, ObjectOwnership: 'BucketOwnerPreferred' }),
+  );
   await s3.send(
     new PutBucketVersioningCommand({
       Bucket: DEMO_SOURCE_BUCKET,

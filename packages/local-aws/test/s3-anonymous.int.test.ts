@@ -1,5 +1,4 @@
 import {
-  CreateBucketCommand,
   PutBucketPolicyCommand,
   PutObjectAclCommand,
   PutPublicAccessBlockCommand,
@@ -7,13 +6,14 @@ import {
 } from '@aws-sdk/client-s3';
 import { putObjects } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAclBucket } from './support/acl-buckets.js';
 import { useFixture } from './support/local-aws-fixture.js';
 
 // Unsigned S3 requests get only what a bucket grants everyone: a policy with Principal "*" or an
 // ACL grant to AllUsers (issue 24 §1, decision 0032).
 
 const fx = useFixture({}, async ({ s3 }) => {
-  await s3.send(new CreateBucketCommand({ Bucket: 'anon' }));
+  await createAclBucket(s3, 'anon');
   const keys = ['open/a', 'closed/b', 'acl/c', 'auth/d'];
   await putObjects(s3, 'anon', Object.fromEntries(keys.map((k) => [k, `body of ${k}`])));
 });

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  CreateBucketCommand,
   DeleteBucketReplicationCommand,
   DeleteBucketTaggingCommand,
   GetBucketAclCommand,
@@ -22,6 +21,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/index.js';
+import { createAclBucket } from './support/acl-buckets.js';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const run = promisify(execFile);
@@ -31,7 +31,7 @@ let dataDir: string;
 let s3: S3Client;
 
 async function bucket(name: string, versioned: boolean) {
-  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  await createAclBucket(s3, name);
   if (versioned)
     await s3.send(
       new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),

@@ -26,7 +26,7 @@ import {
 } from '@aws-sdk/client-s3-control';
 import { iamClientFor, s3ClientFor } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startCli } from './support/cli-process.js';
+import { createAclBucket } from './support/acl-buckets.js';
 import { AWS_CLI, errorOf, type LocalAwsFixture } from './support/local-aws-fixture.js';
 import { ACCOUNT_A, ACCOUNT_B, useTwoAccounts } from './support/two-accounts.js';
 
@@ -50,7 +50,7 @@ const putPolicy = (Bucket: string, ...statements: StatementInput[]) =>
   a.send(new PutBucketPolicyCommand({ Bucket, Policy: policy(...statements) }));
 
 async function bucketWith(Bucket: string, keys: string[]): Promise<void> {
-  await a.send(new CreateBucketCommand({ Bucket }));
+  await createAclBucket(a, Bucket);
   for (const Key of keys) await a.send(new PutObjectCommand({ Bucket, Key, Body: `body of ${Key}` }));
 }
 
@@ -329,44 +329,40 @@ describe('AWS CLI', () => {
   });
 });
 
-describe('secure bucket defaults (--secure-bucket-defaults, s3.secureBucketDefaults)', () => {
-  it('creates buckets as S3 does since April 2023: ACLs off, public access blocked', async () => {
-    // The built command with the flag (what a CI script starts), talked to with the SDK.
-    const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
-    const secure = await startCli(process.execPath, [cli, '--port', '0', '--secure-bucket-defaults'], {
-      PATH: process.env.PATH,
+describe('new buckets as S3 makes them since April 2023', () => {
+  it('ACLs off (BucketOwnerEnforced) and public access blocked unless the creator asks for ACLs', async () => {
+    await a.send(new CreateBucketCommand({ Bucket: 'sd-new' }));
+    const ownership = await a.send(new GetBucketOwnershipControlsCommand({ Bucket: 'sd-new' }));
+    expect(ownership.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    const pab = await a.send(new GetPublicAccessBlockCommand({ Bucket: 'sd-new' }));
+    expect(pab.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
     });
-    const s3 = s3ClientFor(secure.url);
-    try {
-      await s3.send(new CreateBucketCommand({ Bucket: 'sd-new' }));
-      const ownership = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'sd-new' }));
-      expect(ownership.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
-      const pab = await s3.send(new GetPublicAccessBlockCommand({ Bucket: 'sd-new' }));
-      expect(pab.PublicAccessBlockConfiguration).toEqual({
-        BlockPublicAcls: true,
-        IgnorePublicAcls: true,
-        BlockPublicPolicy: true,
-        RestrictPublicBuckets: true,
-      });
-      await s3.send(new PutObjectCommand({ Bucket: 'sd-new', Key: 'k', Body: 'x' }));
-      const acl = await errorOf(
-        s3.send(new PutObjectAclCommand({ Bucket: 'sd-new', Key: 'k', ACL: 'public-read' })),
-      );
-      expect(acl.name).toBe('AccessControlListNotSupported');
-      // A user who wants ACLs asks for them, as on AWS; public ones stay blocked until the block goes.
-      await s3.send(new CreateBucketCommand({ Bucket: 'sd-acls', ObjectOwnership: 'ObjectWriter' }));
-      await s3.send(
-        new PutObjectCommand({ Bucket: 'sd-acls', Key: 'k', Body: 'x', ACL: 'bucket-owner-read' }),
-      );
-      expect(
-        (await errorOf(s3.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }))))
-          .name,
-      ).toBe('AccessDenied');
-      await s3.send(new DeleteBucketPublicAccessBlockCommand({ Bucket: 'sd-acls' }));
-      await s3.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }));
-    } finally {
-      s3.destroy();
-      await secure.stop();
-    }
+    await a.send(new PutObjectCommand({ Bucket: 'sd-new', Key: 'k', Body: 'x' }));
+    const acl = await errorOf(
+      a.send(new PutObjectAclCommand({ Bucket: 'sd-new', Key: 'k', ACL: 'public-read' })),
+    );
+    expect(acl.name).toBe('AccessControlListNotSupported');
+    // A user who wants ACLs asks for them, as on AWS; public ones stay blocked until the block goes.
+    await a.send(new CreateBucketCommand({ Bucket: 'sd-acls', ObjectOwnership: 'ObjectWriter' }));
+    await a.send(new PutObjectCommand({ Bucket: 'sd-acls', Key: 'k', Body: 'x', ACL: 'bucket-owner-read' }));
+    expect(
+      (await errorOf(a.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }))))
+        .name,
+    ).toBe('AccessDenied');
+    const publicAtCreation = await errorOf(
+      a.send(
+        new CreateBucketCommand({ Bucket: 'sd-public', ObjectOwnership: 'ObjectWriter', ACL: 'public-read' }),
+      ),
+    );
+    expect([publicAtCreation.name, publicAtCreation.message]).toEqual([
+      'InvalidBucketAclWithBlockPublicAccessError',
+      'Bucket cannot have public ACLs set with BlockPublicAccess enabled',
+    ]);
+    await a.send(new DeleteBucketPublicAccessBlockCommand({ Bucket: 'sd-acls' }));
+    await a.send(new PutObjectAclCommand({ Bucket: 'sd-acls', Key: 'k', ACL: 'public-read' }));
   });
 });

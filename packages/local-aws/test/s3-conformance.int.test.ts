@@ -7,6 +7,7 @@ import {
   DeleteBucketOwnershipControlsCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  DeletePublicAccessBlockCommand,
   GetBucketAclCommand,
   GetBucketOwnershipControlsCommand,
   GetObjectAclCommand,
@@ -31,6 +32,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { putObjects } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAclBucket } from './support/acl-buckets.js';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 import { errorCode, send, sign, signedChunks, signedRequest } from './support/signed-http.js';
 
@@ -451,9 +453,11 @@ const grantsOf = (acl: {
   Grants?: Array<{ Grantee?: { URI?: string; ID?: string }; Permission?: string }>;
 }) => (acl.Grants ?? []).map((g) => `${g.Grantee?.URI ?? g.Grantee?.ID}:${g.Permission}`);
 
+const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+
 describe('bucket ACLs', () => {
   it('puts and gets canned and granted ACLs, and CreateBucket takes one', async () => {
-    await fixture.s3.send(new CreateBucketCommand({ Bucket: 'bucket-acl' }));
+    await createAclBucket(fixture.s3, 'bucket-acl');
     const initial = await fixture.s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl' }));
     const ownerId = initial.Owner?.ID as string;
     expect(grantsOf(initial)).toEqual([`${ownerId}:FULL_CONTROL`]);
@@ -485,11 +489,16 @@ describe('bucket ACLs', () => {
       `${ALL_USERS}:READ_ACP`,
     ]);
     await fixture.s3.send(
-      new CreateBucketCommand({ Bucket: 'bucket-acl-created', ACL: 'public-read-write' }),
+      new CreateBucketCommand({
+        Bucket: 'bucket-acl-created',
+        GrantWrite: `uri="${LOG_DELIVERY}"`,
+        GrantReadACP: `id="${ownerId}"`,
+        ObjectOwnership: 'ObjectWriter',
+      }),
     );
     expect(
       grantsOf(await fixture.s3.send(new GetBucketAclCommand({ Bucket: 'bucket-acl-created' }))),
-    ).toEqual([`${ownerId}:FULL_CONTROL`, `${ALL_USERS}:READ`, `${ALL_USERS}:WRITE`]);
+    ).toEqual([`${ownerId}:READ_ACP`, `${LOG_DELIVERY}:WRITE`]);
     const bad = await errorOf(
       fixture.s3.send(new PutBucketAclCommand({ Bucket: 'bucket-acl', ACL: 'nonsense' as 'private' })),
     );
@@ -500,6 +509,9 @@ describe('bucket ACLs', () => {
 describe('bucket ownership controls', () => {
   it('puts, gets and deletes them; BucketOwnerEnforced disables ACLs', async () => {
     await fixture.s3.send(new CreateBucketCommand({ Bucket: 'owned' }));
+    // Deleting the ownership controls turns ACLs back on (ObjectWriter), as on S3.
+    await fixture.s3.send(new DeleteBucketOwnershipControlsCommand({ Bucket: 'owned' }));
+    await fixture.s3.send(new DeletePublicAccessBlockCommand({ Bucket: 'owned' }));
     const none = await errorOf(fixture.s3.send(new GetBucketOwnershipControlsCommand({ Bucket: 'owned' })));
     expect(none.name).toBe('OwnershipControlsNotFoundError');
     expect(none.$metadata.httpStatusCode).toBe(404);

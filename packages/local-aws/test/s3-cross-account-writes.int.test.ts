@@ -12,6 +12,7 @@ import {
 import type { JobOperation } from '@aws-sdk/client-s3-control';
 import { csvJobInput, eventually, reportLines, runJobToEnd } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAclBucket } from './support/acl-buckets.js';
 import type { LocalAwsFixture } from './support/local-aws-fixture.js';
 import { ACCOUNT_A, useTwoAccounts } from './support/two-accounts.js';
 
@@ -111,7 +112,7 @@ describe('live replication into another account', () => {
 
   it('an ACL WRITE grant is no consent to replicate (that needs s3:ReplicateObject in a bucket policy)', async () => {
     await versioned(a, 'cw-src2');
-    await versioned(b, 'cw-granted');
+    await createAclBucket(b, 'cw-granted', { versioned: true });
     await b.send(new PutBucketAclCommand({ Bucket: 'cw-granted', GrantWrite: `id="${canonical(A)}"` }));
     await replicateTo('cw-src2', ['cw-granted']);
     await a.send(new PutObjectCommand({ Bucket: 'cw-src2', Key: 'k', Body: 'data' }));
@@ -157,7 +158,7 @@ describe('Batch Operations jobs that write into another account', () => {
   it("a copy job into B's bucket fails AccessDenied until B's ACL grants A WRITE; into A's own it copies", async () => {
     await a.send(new CreateBucketCommand({ Bucket: 'cw-csrc' }));
     await a.send(new CreateBucketCommand({ Bucket: 'cw-cown' }));
-    await b.send(new CreateBucketCommand({ Bucket: 'cw-ctheirs' }));
+    await createAclBucket(b, 'cw-ctheirs');
     await a.send(new PutObjectCommand({ Bucket: 'cw-csrc', Key: 'c', Body: 'copy me' }));
     const copyTo = (bucket: string): JobOperation => ({
       S3PutObjectCopy: { TargetResource: `arn:aws:s3:::${bucket}` },

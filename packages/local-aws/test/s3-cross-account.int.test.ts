@@ -34,6 +34,7 @@ import { CreateJobCommand } from '@aws-sdk/client-s3-control';
 import { s3ClientFor, s3ControlClientFor, waitForJob } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ROLE } from '../src/index.js';
+import { createAclBucket } from './support/acl-buckets.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // Account A signs with test/test (the fixture's clients), account B with its own keys.
@@ -124,7 +125,7 @@ describe('bucket ownership', () => {
 
 describe('bucket ACL grants', () => {
   it('READ lets another account list, WRITE put and delete, READ_ACP/WRITE_ACP the ACL', async () => {
-    await a.send(new CreateBucketCommand({ Bucket: 'a-granted' }));
+    await createAclBucket(a, 'a-granted');
     await a.send(new PutObjectCommand({ Bucket: 'a-granted', Key: 'mine', Body: 'a' }));
     await a.send(new PutBucketAclCommand({ Bucket: 'a-granted', GrantRead: `id="${canonical(B)}"` }));
     const listed = await b.send(new ListObjectsV2Command({ Bucket: 'a-granted' }));
@@ -178,9 +179,9 @@ describe('bucket ACL grants', () => {
   });
 
   it('grants to the AllUsers and AuthenticatedUsers groups count', async () => {
-    await a.send(new CreateBucketCommand({ Bucket: 'a-public', ACL: 'public-read' }));
+    await createAclBucket(a, 'a-public', { acl: 'public-read' });
     await b.send(new ListObjectsV2Command({ Bucket: 'a-public' }));
-    await a.send(new CreateBucketCommand({ Bucket: 'a-authenticated' }));
+    await createAclBucket(a, 'a-authenticated');
     await a.send(
       new PutBucketAclCommand({ Bucket: 'a-authenticated', GrantWrite: `uri="${AUTHENTICATED_USERS}"` }),
     );
@@ -191,7 +192,7 @@ describe('bucket ACL grants', () => {
 
 describe('object ACLs and object owners', () => {
   it('GetObject needs READ on the object or owning it; the writer owns what it writes', async () => {
-    await a.send(new CreateBucketCommand({ Bucket: 'a-objects', ACL: 'public-read-write' }));
+    await createAclBucket(a, 'a-objects', { acl: 'public-read-write' });
     await a.send(new PutObjectCommand({ Bucket: 'a-objects', Key: 'private', Body: 'p' }));
     await a.send(
       new PutObjectCommand({ Bucket: 'a-objects', Key: 'public', Body: 'pub', ACL: 'public-read' }),
@@ -242,7 +243,7 @@ describe('object ACLs and object owners', () => {
   });
 
   it('Get/PutObjectAcl need READ_ACP / WRITE_ACP on the object', async () => {
-    await a.send(new CreateBucketCommand({ Bucket: 'a-object-acl' }));
+    await createAclBucket(a, 'a-object-acl');
     await a.send(new PutObjectCommand({ Bucket: 'a-object-acl', Key: 'k', Body: 'k' }));
     await deniedAccess(b.send(new GetObjectAclCommand({ Bucket: 'a-object-acl', Key: 'k' })));
     await a.send(
@@ -268,8 +269,9 @@ describe('object ACLs and object owners', () => {
   });
 
   it('BucketOwnerEnforced: the bucket owner owns every object and ACLs grant nothing', async () => {
-    await a.send(new CreateBucketCommand({ Bucket: 'a-enforced', ACL: 'public-read-write' }));
+    await createAclBucket(a, 'a-enforced', { acl: 'public-read-write' });
     await b.send(new PutObjectCommand({ Bucket: 'a-enforced', Key: 'by-b', Body: 'b', ACL: 'public-read' }));
+    await a.send(new PutBucketAclCommand({ Bucket: 'a-enforced', ACL: 'private' })); // else S3 refuses to enforce
     await a.send(
       new PutBucketOwnershipControlsCommand({
         Bucket: 'a-enforced',
@@ -322,7 +324,7 @@ describe('S3 Control jobs of another account', () => {
     try {
       await b.send(new CreateBucketCommand({ Bucket: 'b-data' }));
       await b.send(new PutObjectCommand({ Bucket: 'b-data', Key: 'one', Body: '1' }));
-      await a.send(new CreateBucketCommand({ Bucket: 'a-manifests' }));
+      await createAclBucket(a, 'a-manifests');
       const put = await a.send(
         new PutObjectCommand({ Bucket: 'a-manifests', Key: 'm.csv', Body: 'b-data,one\n' }),
       );

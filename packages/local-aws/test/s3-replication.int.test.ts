@@ -22,6 +22,7 @@ import {
 import { CreateJobCommand, type CreateJobCommandInput, type JobStatus } from '@aws-sdk/client-s3-control';
 import { bodyText, createVersionedBucket, eventually, reportLines, waitForJob } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
+import { createAclBucket } from './support/acl-buckets.js';
 import { awsJson } from './support/aws-cli-model.js';
 import {
   ACCOUNT_ID as AccountId,
@@ -411,7 +412,7 @@ describe('Batch Replication task errors', () => {
 
 describe('live replication rules', () => {
   it('the highest priority rule wins where rules to one destination overlap; every destination gets its copy', async () => {
-    await versionedBucket('p-src', 'p-dst', 'p-dst2');
+    for (const b of ['p-src', 'p-dst', 'p-dst2']) await createAclBucket(fixture.s3, b, { versioned: true });
     await putReplication('p-src', [
       rule('low', 1, 'p-dst', { Destination: { Bucket: 'arn:aws:s3:::p-dst', StorageClass: 'STANDARD_IA' } }),
       rule('high', 5, 'p-dst', {

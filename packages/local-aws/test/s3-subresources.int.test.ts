@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createVersionedBucket, putObjects, putVersions } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
+import { createAclBucket } from './support/acl-buckets.js';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
@@ -32,7 +33,7 @@ const legalHold = (Key: string, VersionId: string | undefined, Status: 'ON' | 'O
   fixture.s3.send(new PutObjectLegalHoldCommand({ Bucket: 'locked', Key, VersionId, LegalHold: { Status } }));
 
 const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, async () => {
-  await fixture.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
+  await createAclBucket(fixture.s3, 'plain');
   await createVersionedBucket(fixture.s3, 'versioned');
   await fixture.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
 });

@@ -25,6 +25,7 @@ import {
 import { bodyText, csvJobInput, reportLines, reportManifest, waitForJob } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/index.js';
+import { createAclBucket } from './support/acl-buckets.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 const AccountId = '000000000000';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   });
   ({ aws, s3, s3control: ctl } = fixture);
   await s3.send(new CreateBucketCommand({ Bucket: 'src' }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'dst' }));
+  await createAclBucket(s3, 'dst');
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
   const keys = Array.from({ length: 200 }, (_, i) => `data/obj ${String(i).padStart(3, '0')}+ü.txt`);
   for (let i = 0; i < keys.length; i += 20) {

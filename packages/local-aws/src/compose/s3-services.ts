@@ -23,7 +23,6 @@ export function createS3Services(
     restoreDelayMs: 2000,
     restoreDayMs: 86_400_000,
     replicationDelayMs: 0,
-    secureBucketDefaults: false,
     ...options.s3,
   };
   const publicAccessBlocks = new AccountPublicAccessBlocks(join(dataDir, 'public-access-block.json'));

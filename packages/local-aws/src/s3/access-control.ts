@@ -155,6 +155,21 @@ export const aclsDisabled = (bucket: BucketRow) => bucket.config.ownershipContro
 export const allowedWithoutAcls = (acl: StoredAcl | undefined) =>
   acl === undefined || ('canned' in acl && acl.canned === 'bucket-owner-full-control');
 
+/** Whether a bucket ACL grants nothing but its owner's FULL_CONTROL (what BucketOwnerEnforced needs). */
+export const ownerOnlyAcl = (acl: unknown, ownerId: string) =>
+  grantsOf(acl as StoredAcl | undefined, ownerId).every(
+    ({ grantee: g, permission }) =>
+      g.type === 'CanonicalUser' && g.id === ownerId && permission === 'FULL_CONTROL',
+  );
+
+/** S3's refusal of ACLs on a bucket that is (or is being made) BucketOwnerEnforced. */
+export const aclsWithEnforcedOwnership = () =>
+  new ServiceError(
+    400,
+    'InvalidBucketAclWithObjectOwnership',
+    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
+  );
+
 /** Whether an ACL grants anything to everyone (AllUsers) or every AWS account (AuthenticatedUsers). */
 export const isPublicAcl = (acl: StoredAcl | undefined) =>
   grantsOf(acl, '', '').some(

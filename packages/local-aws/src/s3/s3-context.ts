@@ -13,11 +13,6 @@ export interface S3Settings {
   readonly restoreDayMs: number;
   /** How long live replication waits before copying a new version, in ms (0; tests hold it back). */
   readonly replicationDelayMs: number;
-  /**
-   * New buckets as S3 makes them since April 2023: BucketOwnerEnforced (ACLs off) unless
-   * `x-amz-object-ownership` says otherwise, and every Block Public Access setting on (decision 0032).
-   */
-  readonly secureBucketDefaults: boolean;
 }
 
 export interface S3Services {

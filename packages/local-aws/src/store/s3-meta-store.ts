@@ -206,8 +206,8 @@ export class S3MetaStore {
       const old = this.stmts.getVersion.get(bucket, key, versionId) as ObjectDbRow | undefined;
       if (!old) return undefined;
       this.stmts.deleteVersion.run(bucket, key, versionId);
-      // The null version is replaced in place, so only real version ids are remembered.
-      if (versionId !== 'null') this.stmts.recordDeletedVersion.run(bucket, key, versionId, old.seq);
+      // The null version too: a listing resumed at version-id-marker=null goes on from its place.
+      this.stmts.recordDeletedVersion.run(bucket, key, versionId, old.seq);
       if (old.is_latest === 1) {
         const next = this.stmts.newestVersion.get(bucket, key) as ObjectDbRow | undefined;
         if (next) this.stmts.setLatest.run(bucket, key, next.version_id);
@@ -253,7 +253,8 @@ export class S3MetaStore {
 
   /** Whether a version of this ID was deleted from the bucket (a replica cannot come back: DstObjectHardDeleted). */
   wasDeleted(bucket: string, key: string, versionId: string): boolean {
-    return this.stmts.deletedVersion.get(bucket, key, versionId) !== undefined;
+    // A null version is written again in place, so its deletion is no tombstone.
+    return versionId !== 'null' && this.stmts.deletedVersion.get(bucket, key, versionId) !== undefined;
   }
 
   /** The listing position (seq) of a version, whether it still exists or was deleted. */

@@ -1,10 +1,16 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
-import { asList, parseXml, text } from '../../xml/xml-reader.js';
+import { asList, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el } from '../../xml/xml-writer.js';
-import { accessControlPolicy, aclFromRequest, OBJECT_OWNERSHIPS } from '../access-control.js';
-import { deletesConfig, putsConfig, storedConfig } from '../bucket-config-entry.js';
-import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
+import {
+  accessControlPolicy,
+  aclFromRequest,
+  aclsWithEnforcedOwnership,
+  OBJECT_OWNERSHIPS,
+  ownerOnlyAcl,
+} from '../access-control.js';
+import { deletesConfig, storedConfig } from '../bucket-config-entry.js';
+import { ownerOf, type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -39,6 +45,16 @@ function parseOwnershipControls(xml: string): string {
   return parseObjectOwnership(text(rules[0], 'ObjectOwnership'));
 }
 
+async function putBucketOwnershipControls(ctx: S3Context): Promise<HandlerResult> {
+  const bucket = requireBucket(ctx);
+  const ownership = parseOwnershipControls(await readBodyText(ctx.body));
+  // S3 turns ACLs off only once the bucket's ACL grants nothing but the owner's FULL_CONTROL.
+  if (ownership === 'BucketOwnerEnforced' && !ownerOnlyAcl(bucket.config.acl, ownerOf(bucket.owner).id))
+    throw aclsWithEnforcedOwnership();
+  ctx.svc.meta.setBucketConfig(bucket.name, 'ownershipControls', ownership);
+  return { status: 200 };
+}
+
 function getBucketOwnershipControls(ctx: S3Context): HandlerResult {
   const { value } = storedConfig<string>(
     ctx,
@@ -52,7 +68,7 @@ function getBucketOwnershipControls(ctx: S3Context): HandlerResult {
 export const bucketAclRoutes: readonly S3Route[] = [
   ...subResourceRoutes('bucket', 'acl', 'BucketAcl', { PUT: putBucketAcl, GET: getBucketAcl }),
   ...subResourceRoutes('bucket', 'ownershipControls', 'BucketOwnershipControls', {
-    PUT: putsConfig('ownershipControls', parseOwnershipControls),
+    PUT: putBucketOwnershipControls,
     GET: getBucketOwnershipControls,
     DELETE: deletesConfig('ownershipControls'),
   }),

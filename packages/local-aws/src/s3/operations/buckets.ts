@@ -3,7 +3,12 @@ import { header } from '../../http/handler-types.js';
 import { REGION_NAME } from '../../sigv4/verify-sigv4.js';
 import { child, parseXml, readBodyText, text } from '../../xml/xml-reader.js';
 import { el, opt } from '../../xml/xml-writer.js';
-import { aclFromHeaders, allowedWithoutAcls } from '../access-control.js';
+import {
+  aclFromHeaders,
+  aclsWithEnforcedOwnership,
+  allowedWithoutAcls,
+  isPublicAcl,
+} from '../access-control.js';
 import { ALL_BLOCKED } from '../public-access-block.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { invalidArgument, requireBucket } from '../s3-errors.js';
@@ -72,23 +77,21 @@ async function createBucket(ctx: S3Context) {
   }
   const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
   const ownershipHeader = header(ctx, 'x-amz-object-ownership');
-  const secure = ctx.svc.settings.secureBucketDefaults;
+  // S3's defaults since April 2023: ACLs off unless asked for, every public access block on (decision 0032).
   const ownership =
-    ownershipHeader !== undefined
-      ? parseObjectOwnership(ownershipHeader)
-      : secure
-        ? 'BucketOwnerEnforced'
-        : undefined;
+    ownershipHeader !== undefined ? parseObjectOwnership(ownershipHeader) : 'BucketOwnerEnforced';
   const acl = aclFromHeaders(
     ctx,
     { name, region, created: 0, versioning: null, objectLock, owner: ctx.identity.accountId, config: {} },
     'bucket',
   );
-  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) {
+  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) throw aclsWithEnforcedOwnership();
+  if (isPublicAcl(acl)) {
+    // The new bucket's public access block is on from the start, so a public ACL cannot be set with it.
     throw new ServiceError(
       400,
-      'InvalidBucketAclWithObjectOwnership',
-      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
+      'InvalidBucketAclWithBlockPublicAccessError',
+      'Bucket cannot have public ACLs set with BlockPublicAccess enabled',
     );
   }
   ctx.svc.meta.createBucket({
@@ -98,8 +101,8 @@ async function createBucket(ctx: S3Context) {
     created: ctx.svc.now().getTime(),
     owner: ctx.identity.accountId,
   });
-  if (ownership !== undefined) ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
-  if (secure) ctx.svc.meta.setBucketConfig(name, 'publicAccessBlock', ALL_BLOCKED);
+  ctx.svc.meta.setBucketConfig(name, 'ownershipControls', ownership);
+  ctx.svc.meta.setBucketConfig(name, 'publicAccessBlock', ALL_BLOCKED);
   if (acl !== undefined) ctx.svc.meta.setBucketConfig(name, 'acl', acl);
   return { status: 200, headers: { location: `/${name}` } };
 }
