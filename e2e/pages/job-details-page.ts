@@ -46,10 +46,8 @@ export class JobDetailsPage {
 
   /** A value of the page's key-value pairs by its label. */
   value(label: string): Locator {
-    return this.page
-      .locator('dt', { hasText: new RegExp(`^${label}$`) })
-      .first()
-      .locator('xpath=following-sibling::dd[1]');
+    // Each value is a group named by its label (apps/web/src/components/key-value-pairs.tsx).
+    return this.page.getByRole('group', { name: label, exact: true }).first();
   }
 
   async runJob(): Promise<void> {

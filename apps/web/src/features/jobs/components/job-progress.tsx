@@ -3,9 +3,9 @@ import type { JobDetails, JobSnapshot } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { KeyValuePairs } from '../../../components/key-value-pairs';
 import { formatDuration } from '../../../lib/format-duration';
 import { JobStatusIndicator } from './job-status-indicator';
 

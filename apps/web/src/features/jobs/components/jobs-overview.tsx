@@ -3,9 +3,9 @@ import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import PieChart from '@cloudscape-design/components/pie-chart';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { KeyValuePairs } from '../../../components/key-value-pairs';
 import { jobsKeys } from '../api/jobs-keys';
 import { countByGroup, type StatusGroup } from './jobs-overview-groups';
 

@@ -1,8 +1,8 @@
 import { operationLabels } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { KeyValuePairs } from '../../../components/key-value-pairs';
 import { useNotifications } from '../../../components/notifications';
 import { useJob } from '../api/get-job';
 import { useRunJob } from '../api/run-job';

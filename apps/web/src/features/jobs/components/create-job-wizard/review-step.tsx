@@ -1,8 +1,8 @@
 import type { JobWizardModel } from '@batchops/contracts';
 import Button from '@cloudscape-design/components/button';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Section } from '../../../../components/form/section';
+import { KeyValuePairs } from '../../../../components/key-value-pairs';
 import { PreflightSection } from '../../../../components/permissions/preflight-section';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
