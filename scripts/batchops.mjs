@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // The one entry point behind every root script: it bootstraps what a fresh machine lacks
 // (a pinned pnpm, dependencies, the build, Chromium for tests) and then runs the command.
-// Needs only Node 20 and npm, so `npm start` and `npm test` work on a fresh clone.
-// The steps live in scripts/lib/: shell (paths, spawning), bootstrap, node24, test-run.
+// Needs only Node and npm, so `npm start` and `npm test` work on a fresh clone: on a Node older than
+// 22.13 every command runs under the Node 24 it fetches once into .tools/ (lib/node-runtime.mjs).
+// The steps live in scripts/lib/: shell (paths, spawning), node-runtime, bootstrap, test-run.
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { ensureBuild, ensureInstall } from './lib/bootstrap.mjs';
-import { ensureNode24 } from './lib/node24.mjs';
-import { log, pnpm, pnpmBin, root, run } from './lib/shell.mjs';
+import { ensureRuntime } from './lib/node-runtime.mjs';
+import { log, pnpm, pnpmBin, root } from './lib/shell.mjs';
 import { e2e, fullTest, unitAndIntegration } from './lib/test-run.mjs';
 
-function startServer() {
-  ensureBuild();
+await ensureRuntime();
+
+async function startServer() {
+  await ensureBuild();
   log('starting the console (Ctrl-C to stop)');
   const child = spawn(process.execPath, [join(root, 'apps', 'bff', 'dist', 'index.js')], {
     cwd: root,
@@ -52,20 +55,20 @@ function dev() {
 const command = process.argv[2] ?? 'help';
 switch (command) {
   case 'start':
-    startServer();
+    await startServer();
     break;
   case 'dev':
-    ensureBuild();
+    await ensureBuild();
     dev();
     break;
   case 'build':
-    ensureBuild({ force: true });
+    await ensureBuild({ force: true });
     break;
   case 'install':
     ensureInstall();
     break;
   case 'typecheck':
-    ensureBuild();
+    await ensureBuild();
     process.exit(pnpm(['-r', 'typecheck']));
     break;
   case 'lint':
@@ -77,51 +80,36 @@ switch (command) {
     process.exit(pnpm(['exec', 'biome', 'check', '--write', '.']));
     break;
   case 'test:unit': {
-    ensureBuild();
+    await ensureBuild();
     process.exit(unitAndIntegration().code);
     break;
   }
-  case 'test:node24': {
-    ensureBuild();
-    const env = ensureNode24();
-    if (!env) throw new Error('the Node 24 run is set up for linux-x64 only');
-    process.exit(unitAndIntegration({ env, label: 'vitest-node24' }).code);
-    break;
-  }
   case 'test:e2e': {
-    ensureBuild();
+    await ensureBuild();
     process.exit(e2e().code);
     break;
   }
   case 'test':
   case 'validate':
-    fullTest();
+    await fullTest();
     break;
   case 'bench':
-    ensureBuild();
+    await ensureBuild();
     process.exit(
       pnpm(['-r', '--if-present', '--workspace-concurrency=1', 'bench', ...process.argv.slice(3)]),
     );
     break;
-  case 'mutation': {
-    // StrykerJS needs Node ≥ 22: it runs on the Node 24 the tests use (scripts/mutation/README.md).
-    ensureBuild();
-    const env = ensureNode24();
-    if (!env) throw new Error('the mutation run is set up for linux-x64 only');
-    process.exit(
-      run('node', [pnpmBin, 'exec', 'stryker', 'run', ...process.argv.slice(3)], {
-        env: { ...process.env, ...env },
-      }),
-    );
+  case 'mutation':
+    await ensureBuild();
+    process.exit(pnpm(['exec', 'stryker', 'run', ...process.argv.slice(3)]));
     break;
-  }
   case 'pnpm':
     ensureInstall();
     process.exit(pnpm(process.argv.slice(3)));
     break;
   default:
     console.log(
-      `usage: node scripts/batchops.mjs <start|dev|build|typecheck|lint|format|test|test:unit|test:e2e|bench|validate|pnpm …>\n(relative to ${relative(process.cwd(), root) || '.'})`,
+      `usage: node scripts/batchops.mjs <start|dev|build|typecheck|lint|format|test|test:unit|test:e2e|bench|mutation|validate|pnpm …>\n(relative to ${relative(process.cwd(), root) || '.'})`,
     );
     process.exit(command === 'help' ? 0 : 1);
 }

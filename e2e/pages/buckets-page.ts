@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Buckets list and the Create bucket page. */
 export class BucketsPage {
@@ -18,12 +18,13 @@ export class BucketsPage {
     await this.page.goto('/buckets');
   }
 
-  /** Create bucket from the list: name, Bucket Versioning, submit. */
+  /** Create bucket from the list: name, Bucket Versioning, submit; the console says it is created. */
   async createBucket(name: string, versioning: 'Enable' | 'Disable'): Promise<void> {
     await this.createBucketButton.click();
     await this.bucketName.fill(name);
     await this.page.getByRole('radio', { name: versioning }).check();
     await this.page.getByRole('button', { name: 'Create bucket' }).click();
+    await expect(this.page.getByText(`Successfully created bucket "${name}".`)).toBeVisible();
   }
 
   async open(bucket: string): Promise<void> {

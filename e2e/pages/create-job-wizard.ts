@@ -42,17 +42,22 @@ export class CreateJobWizard extends PermissionsField {
     await this.stepHeading('Choose operation').waitFor();
   }
 
-  /** Step 3: a description, an all-tasks report, and run automatically; then on to Review. */
+  /**
+   * Step 3: a description, an all-tasks report, run automatically, and (with `templateRole`) a role
+   * created from the console's template under that name; then on to Review.
+   */
   async fillOptionsAndReview(opts: {
     description: string;
     reportUri: string;
     runOption?: 'wait' | 'auto';
+    templateRole?: string;
   }): Promise<void> {
     await this.nextButton.click();
     await this.stepHeading('Configure additional options').waitFor();
     await this.description.fill(opts.description);
     await this.page.getByRole('radio', { name: 'All tasks' }).check();
     await this.reportDestination.fill(opts.reportUri);
+    if (opts.templateRole !== undefined) await this.createRoleFromTemplate(opts.templateRole);
     if ((opts.runOption ?? 'auto') === 'auto')
       await this.page.getByRole('radio', { name: 'Run automatically when ready' }).check();
     await this.nextButton.click();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Permissions field and pre-flight every create page shares (the wizard, the Batch Replication settings). */
 export class PermissionsField {
@@ -31,6 +31,16 @@ export class PermissionsField {
   async enterRoleArn(arn: string): Promise<void> {
     await this.page.getByRole('radio', { name: 'Enter IAM role ARN' }).check();
     await this.roleArn.fill(arn);
+  }
+
+  /** Create role from template (the job's own least-privilege role) named `name`; the field then holds it. */
+  async createRoleFromTemplate(name: string): Promise<void> {
+    await this.createRoleFromTemplateButton.click();
+    const modal = this.page.getByRole('dialog', { name: 'Create role from template' });
+    await modal.getByRole('textbox', { name: 'Role name' }).fill(name);
+    await modal.getByRole('button', { name: 'Create role' }).click();
+    await expect(modal).toBeHidden();
+    await expect(this.roleSelect).toContainText(name);
   }
 
   check(label: string): Locator {

@@ -28,6 +28,14 @@ export class ReplicationRuleForm {
     return this.page.getByRole('radio', { name: label });
   }
 
+  /** From a bucket's Management tab: Create replication rule, named `name`, over all objects, to `destination`. */
+  async startRuleForAllObjects(name: string, destination: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Create replication rule', exact: true }).first().click();
+    await this.ruleName.fill(name);
+    await this.scope('Apply to all objects in the bucket').check();
+    await this.chooseDestination(destination);
+  }
+
   async chooseDestination(bucket: string): Promise<void> {
     await this.destination.click();
     await this.page.getByRole('option', { name: bucket, exact: true }).click();

@@ -5,7 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { iamClientFor, s3ClientFor } from '@batchops/test-support';
+import { countJobsByStatus, iamClientFor, s3ClientFor, s3ControlClientFor } from '@batchops/test-support';
 import type { APIRequestContext } from '@playwright/test';
 
 const localAwsPort = Number(process.env.E2E_LOCAL_AWS_PORT ?? 14566);
@@ -73,36 +73,6 @@ export async function createTaggingJob(
   return ((await res.json()) as { jobId: string }).jobId;
 }
 
-/**
- * Let the seeded demo role (which reaches only the demo buckets) work on the journeys' own `e2e-*`
- * buckets and invoke functions: jobs run as their role, so a journey's buckets must be allowed,
- * as a user would extend a role's policy with `aws iam put-role-policy`.
- */
-export async function allowDemoRoleOnE2eBuckets(): Promise<void> {
-  const iam = iamClientFor(localAwsEndpoint);
-  try {
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: 'batchops-demo',
-        PolicyName: 'e2e-buckets',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: 's3:*',
-              Resource: ['arn:aws:s3:::e2e-*', 'arn:aws:s3:::e2e-*/*'],
-            },
-            { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
-          ],
-        }),
-      }),
-    );
-  } finally {
-    iam.destroy();
-  }
-}
-
 /** A role Batch Operations may assume whose one policy allows reading objects only: any job's pre-flight fails on it. */
 export async function createReadOnlyRole(roleName: string): Promise<void> {
   const iam = iamClientFor(localAwsEndpoint);
@@ -129,5 +99,15 @@ export async function createReadOnlyRole(roleName: string): Promise<void> {
     );
   } finally {
     iam.destroy();
+  }
+}
+
+/** The account's jobs by status, read with ListJobs as any SDK user would. */
+export async function jobCountsByStatus(): Promise<Partial<Record<string, number>>> {
+  const ctl = s3ControlClientFor(localAwsEndpoint);
+  try {
+    return await countJobsByStatus(ctl);
+  } finally {
+    ctl.destroy();
   }
 }

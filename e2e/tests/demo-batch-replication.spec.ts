@@ -18,13 +18,9 @@ test('a new rule on the demo bucket, "Replicate existing objects?" yes, defaults
   test.setTimeout(240_000);
   await bucketsPage.goto();
   await bucketsPage.createBucket(DEST, 'Enable');
-  await expect(page.getByText(`Successfully created bucket "${DEST}".`)).toBeVisible();
 
   await bucketPage.goto(demo.sourceBucket, 'management');
-  await bucketPage.rulesAction('Create replication rule').first().click();
-  await ruleForm.ruleName.fill('demo-to-replicas');
-  await ruleForm.scope('Apply to all objects in the bucket').check();
-  await ruleForm.chooseDestination(DEST);
+  await ruleForm.startRuleForAllObjects('demo-to-replicas', DEST);
   await expect(ruleForm.role).not.toHaveValue('');
   await ruleForm.saveButton.click();
 

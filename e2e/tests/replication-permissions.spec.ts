@@ -19,13 +19,9 @@ test('the Batch Replication settings page: the prefilled demo role passes pre-fl
   await createReadOnlyRole(NARROW_ROLE);
   await bucketsPage.goto();
   await bucketsPage.createBucket(DEST, 'Enable');
-  await expect(page.getByText(`Successfully created bucket "${DEST}".`)).toBeVisible();
 
   await bucketPage.goto(demo.sourceBucket, 'management');
-  await bucketPage.rulesAction('Create replication rule').first().click();
-  await ruleForm.ruleName.fill('perm-check');
-  await ruleForm.scope('Apply to all objects in the bucket').check();
-  await ruleForm.chooseDestination(DEST);
+  await ruleForm.startRuleForAllObjects('perm-check', DEST);
   await ruleForm.saveButton.click();
   await expect(ruleForm.dialog).toBeVisible();
   await ruleForm.answer(true);

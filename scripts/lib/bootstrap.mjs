@@ -1,5 +1,5 @@
-// What a fresh machine lacks: a pinned pnpm, dependencies (rebuilt when Node's ABI changes), the build,
-// and the Debian packages the tests drive.
+// What a fresh machine lacks: a pinned pnpm, dependencies, the build, and the Debian packages the
+// tests drive. Nothing is compiled natively: SQLite is Node's own (decision 0031).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import {
   must,
   mustPnpm,
   npmInstallInto,
+  pnpmAsync,
   pnpmBin,
   pnpmVersion,
   root,
@@ -50,32 +51,11 @@ export function ensureInstall() {
   const stamp = join(root, 'node_modules', '.batchops-install');
   const want = hashFiles(inputs);
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
-    log('installing dependencies (better-sqlite3 may compile from source: ~2 min the first time)');
+    log('installing dependencies');
     const frozen = existsSync(lock) && process.env.BATCHOPS_UNFROZEN !== '1';
     mustPnpm(['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only']);
     writeFileSync(stamp, hashFiles(inputs));
   }
-  ensureNativeModules();
-}
-
-// Native modules load only in the Node ABI they were built for (ERR_DLOPEN_FAILED in another).
-const nativeModules = ['better-sqlite3'];
-const abi = `${process.versions.modules}-${process.platform}-${process.arch}`;
-const abiStamp = join(root, 'node_modules', '.batchops-node-abi');
-
-/** Rebuild the native modules when this Node's ABI is not the one they were built for. */
-function ensureNativeModules() {
-  const built = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8') : abi;
-  if (built !== abi) {
-    log(`Node's ABI changed (${built} → ${abi}): rebuilding ${nativeModules.join(', ')}`);
-    // node-gyp must compile against this Node's headers, not those an npmrc names (nodedir=/usr here).
-    const prefix = dirname(dirname(process.execPath));
-    const headers = existsSync(join(prefix, 'include', 'node', 'node.h'))
-      ? { npm_config_nodedir: prefix }
-      : {};
-    mustPnpm(['-r', 'rebuild', ...nativeModules], { env: { ...process.env, ...headers } });
-  }
-  writeFileSync(abiStamp, abi);
 }
 
 // Newest mtime of the build inputs; the build is skipped when nothing changed since the last one.
@@ -104,13 +84,41 @@ function newestInput() {
   return newest;
 }
 
-export function ensureBuild({ force = false } = {}) {
+/**
+ * Build every part: the SPA's workspace dependencies first, then the SPA (vite, the longest step)
+ * beside the rest. tsc skips type checking (`--noCheck`) unless `check`: a command that builds on
+ * the way (start, test) need not check types, and `npm test` and CI check them in a step of their own.
+ */
+async function buildAll({ check }) {
+  const tsc = check ? [] : ['--noCheck'];
+  mustPnpm(['--filter', '@batchops/web^...', 'build', ...tsc]);
+  const rest = [
+    '-r',
+    '--filter',
+    '!@batchops/web',
+    '--filter',
+    '!@batchops/web^...',
+    '--filter',
+    '!batchops',
+  ];
+  const codes = await Promise.all([
+    pnpmAsync(['--filter', '@batchops/web', 'build']),
+    pnpmAsync([...rest, 'build', ...tsc]),
+  ]);
+  if (codes.some((c) => c !== 0)) {
+    console.error('[batchops] the build failed');
+    process.exit(1);
+  }
+}
+
+/** Build when a source changed since the last build (`force`: always, type-checked: `npm run build`). */
+export async function ensureBuild({ force = false } = {}) {
   ensureInstall();
   const stamp = join(root, '.tools', 'build-stamp');
   const newest = newestInput();
   if (!force && existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= newest) return;
-  log('building');
-  mustPnpm(['-r', 'build']);
+  log(force ? 'building (with type checks)' : 'building');
+  await buildAll({ check: force });
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, String(newest));
 }

@@ -1,19 +1,16 @@
 // Paths and process helpers every bootstrap step uses.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+export const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 export const pnpmVersion = rootPkg.packageManager.replace(/^pnpm@/, '');
 export const toolsDir = join(root, '.tools', `pnpm-${pnpmVersion}`);
 export const pnpmBin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 export const resultsDir = join(root, '.tools', 'results');
 export const chromiumPath = process.env.BATCHOPS_CHROMIUM ?? '/usr/bin/chromium';
-
-// The SDK warns that releases after January 2027 need Node 22; this machine has Node 20.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const log = (msg) => console.log(`\x1b[36m[batchops]\x1b[0m ${msg}`);
 
@@ -34,7 +31,15 @@ export function must(cmd, args, opts) {
 export const pnpm = (args, opts) => run(process.execPath, [pnpmBin, ...args], opts);
 export const mustPnpm = (args, opts) => must(process.execPath, [pnpmBin, ...args], opts);
 
-/** npm packages installed into a folder of .tools/ of their own (pnpm itself, Node 24). */
+/** pnpm beside other work; resolves to its exit code. */
+export const pnpmAsync = (args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [pnpmBin, ...args], { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+
+/** npm packages installed into a folder of .tools/ of their own (pnpm itself, Node). */
 export function npmInstallInto(dir, packages) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{"private":true}\n');

@@ -1,18 +1,23 @@
-// The test commands: lint + typecheck, unit + integration (Node 20, then Node 24), e2e, and the summary.
+// The test commands: lint + typecheck, unit + integration (once, on the Node the bootstrap runs on:
+// ≥ 22.13, decision 0031), e2e, and the summary.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild, ensureTestTools } from './bootstrap.mjs';
-import { ensureNode24, node24Version } from './node24.mjs';
-import { chromiumPath, log, must, mustPnpm, pnpm, pnpmBin, resultsDir, run } from './shell.mjs';
+import { chromiumPath, log, must, mustPnpm, pnpm, pnpmBin, resultsDir } from './shell.mjs';
 
-export function unitAndIntegration({ env, label = 'vitest' } = {}) {
+export function unitAndIntegration() {
   ensureTestTools();
   mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, `${label}.json`);
+  const out = join(resultsDir, 'vitest.json');
   rmSync(out, { force: true });
-  const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
-  // Under another Node, pnpm and vitest run on that Node (its bin directory is first on PATH).
-  const code = env ? run('node', [pnpmBin, ...args], { env: { ...process.env, ...env } }) : pnpm(args);
+  const code = pnpm([
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const counts = {
     unit: { passed: 0, failed: 0, skipped: 0 },
     integration: { passed: 0, failed: 0, skipped: 0 },
@@ -54,21 +59,13 @@ function lintAndTypecheck() {
   mustPnpm(['-r', '--workspace-concurrency=2', 'typecheck']);
 }
 
-export function fullTest() {
+export async function fullTest() {
   const started = Date.now();
-  ensureBuild();
+  await ensureBuild();
   log('lint + typecheck');
   lintAndTypecheck();
-  log('unit + integration tests');
+  log(`unit + integration tests (Node ${process.versions.node})`);
   const ui = unitAndIntegration();
-  const node24 = ensureNode24();
-  let ui24 = { code: 0, counts: undefined };
-  if (node24) {
-    log(`unit + integration tests on Node ${node24Version}`);
-    // The crash matrix runs at full size on Node 20; a quarter of it here keeps CI short.
-    const env = { BATCHOPS_CRASH_TASKS: process.env.BATCHOPS_CRASH_TASKS ?? '5000', ...node24 };
-    ui24 = unitAndIntegration({ env, label: 'vitest-node24' });
-  } else log('Node 24 run skipped: only linux-x64 is set up for it');
   log('e2e tests (Chromium)');
   const e = e2e();
   const secs = Math.round((Date.now() - started) / 1000);
@@ -83,24 +80,15 @@ export function fullTest() {
       'batchops test summary',
       line('unit', ui.counts.unit),
       line('integration', ui.counts.integration),
-      ...(ui24.counts
-        ? [line('unit @24', ui24.counts.unit), line('integ. @24', ui24.counts.integration)]
-        : []),
       line('e2e', e.counts),
       `  took ${secs}s`,
     ].join('\n'),
   );
   // Every test runs in the full run: a skip (a tool or file missing on this machine) fails it too.
-  const counts = [
-    ui.counts.unit,
-    ui.counts.integration,
-    ui24.counts?.unit,
-    ui24.counts?.integration,
-    e.counts,
-  ];
-  const skipped = counts.reduce((n, c) => n + (c?.skipped ?? 0), 0);
+  const counts = [ui.counts.unit, ui.counts.integration, e.counts];
+  const skipped = counts.reduce((n, c) => n + c.skipped, 0);
   if (skipped > 0) console.error(`[batchops] ${skipped} test(s) skipped: the full run expects none`);
-  const failed = ui.code !== 0 || ui24.code !== 0 || e.code !== 0 || skipped > 0;
+  const failed = ui.code !== 0 || e.code !== 0 || skipped > 0;
   if (failed) console.error('[batchops] tests FAILED');
   process.exit(failed ? 1 : 0);
 }

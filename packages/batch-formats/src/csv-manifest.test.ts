@@ -210,6 +210,25 @@ describe('readCsvManifest', () => {
     expect((await readError(chunks(`b,${'a'.repeat(1025)}\n`))).code).toBe('ManifestParseError');
   });
 
+  it.each([
+    ['plain', (n: number) => Array.from({ length: n }, () => 'f').join(',')],
+    ['quoted', (n: number) => Array.from({ length: n }, () => '"f"').join(',')],
+  ])('holds a %s line to 256 fields', async (_kind, line) => {
+    const over = await readError(chunks(`b,k\n${line(257)}\n`));
+    expect(over.message).toBe('Line 2: more than 256 fields');
+    // At the limit the row is read, and refused only as a row (not 2 or 3 fields).
+    expect((await readError(chunks(`b,k\n${line(256)}\n`))).message).not.toContain('more than 256');
+  });
+
+  it('holds a line to 1,048,576 characters, even one that arrives in pieces', async () => {
+    const long = (n: number) => `b,${'a'.repeat(n - 2)}`;
+    const over = await readError(chunks('b,k\n', long((1 << 20) + 1), '\n'));
+    expect(over.message).toBe('Line 2: line is longer than 1048576 characters');
+    // At the limit the line is read whole, and refused only for its key.
+    const at = await readError(chunks('b,k\n', long(1 << 20), '\n'));
+    expect(at.message).toMatch(/^Line 2: key is longer than 1,024 bytes/);
+  });
+
   it('rejects an unterminated quote and text after a closing quote', async () => {
     expect((await readError(chunks('b,k\nb,"open'))).message).toBe('Line 2: quoted field is not closed');
     expect((await readError(chunks('b,k\nb,"k"x\n'))).message).toMatch(/^Line 2: unexpected character/);

@@ -26,8 +26,9 @@ import {
   PutObjectTaggingCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
+import { runTimedJob } from '../../local-aws/bench/timed-job.mjs';
 
 // The SDK's Node 20 deprecation notice would land in the middle of the table.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -159,39 +160,24 @@ async function createLoopUser(url) {
 /** A tagging job over every object, timed from CreateJob to Complete. */
 async function engineJob(aws, etag, value) {
   const control = controlFor(aws.url);
-  let jobId;
-  const ended = new Promise((ok) => {
-    const off = aws.engine().onChange((c) => {
-      if (c.jobId === jobId && ['Complete', 'Failed', 'Cancelled'].includes(c.status)) {
-        off();
-        ok(c.status);
-      }
-    });
+  const { jobId, status, seconds, job } = await runTimedJob(aws, control, {
+    AccountId: ACCOUNT,
+    ConfirmationRequired: false,
+    Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'bench', Value: value }] } },
+    Manifest: {
+      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
+      Location: { ObjectArn: `arn:aws:s3:::${BUCKET}/${MANIFEST_KEY}`, ETag: etag },
+    },
+    Report: { Enabled: false },
+    Priority: 10,
+    RoleArn: TEST_ROLE_ARN,
+    ClientRequestToken: `bench-${value}`,
   });
-  const t0 = performance.now();
-  ({ JobId: jobId } = await control.send(
-    new CreateJobCommand({
-      AccountId: ACCOUNT,
-      ConfirmationRequired: false,
-      Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'bench', Value: value }] } },
-      Manifest: {
-        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-        Location: { ObjectArn: `arn:aws:s3:::${BUCKET}/${MANIFEST_KEY}`, ETag: etag },
-      },
-      Report: { Enabled: false },
-      Priority: 10,
-      RoleArn: TEST_ROLE_ARN,
-      ClientRequestToken: `bench-${value}`,
-    }),
-  ));
-  const status = await ended;
-  const seconds = (performance.now() - t0) / 1000;
-  const { Job } = await control.send(new DescribeJobCommand({ AccountId: ACCOUNT, JobId: jobId }));
   control.destroy();
-  const p = Job?.ProgressSummary;
+  const p = job?.ProgressSummary;
   if (status !== 'Complete' || p?.NumberOfTasksSucceeded !== N || p?.NumberOfTasksFailed !== 0) {
     throw new Error(
-      `job ${jobId} ended ${status}: ${JSON.stringify(p)} ${JSON.stringify(Job?.FailureReasons)}`,
+      `job ${jobId} ended ${status}: ${JSON.stringify(p)} ${JSON.stringify(job?.FailureReasons)}`,
     );
   }
   return seconds;

@@ -12,3 +12,11 @@ export { type CreateJobInput, JobError, type JobErrorCode, type S3Tag } from './
 export { type RoleRefusal, SUSPENDED_LIMIT_MS } from './lifecycle.js';
 export type { ObjectRef, TaskOutcome } from './operations/operation.js';
 export { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';
+export {
+  openSqlite,
+  pragmaRows,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+  transactionOf,
+} from './sqlite.js';

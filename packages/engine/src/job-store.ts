@@ -1,6 +1,6 @@
 import type { JobStatus } from '@batchops/batch-formats';
-import Database from 'better-sqlite3';
 import type { CreateJobInput, S3Tag } from './job-types.js';
+import { openSqlite, type SqliteDatabase, type Transaction, transactionOf } from './sqlite.js';
 
 /** One job as the engine keeps it. Times are epoch milliseconds. */
 export interface StoredJob {
@@ -169,16 +169,15 @@ export interface TaskResult {
 
 /** Jobs and per-task results in SQLite (WAL): a task result and the job's counters commit together. */
 export class JobStore {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly stmts;
-  private readonly tx: (fn: () => unknown) => unknown;
+  /** Runs store calls atomically (its statements compiled once, not per call). */
+  readonly transaction: Transaction;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.tx = this.db.transaction((fn: () => unknown) => fn());
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openSqlite(file);
     this.db.exec(SCHEMA);
+    this.transaction = transactionOf(this.db);
     const db = this.db;
     this.stmts = {
       insert:
@@ -326,10 +325,5 @@ export class JobStore {
 
   doneAfter(jobId: string, idx: number, limit: number): number[] {
     return (this.stmts.doneAfter.all(jobId, idx, limit) as Array<{ idx: number }>).map((r) => r.idx);
-  }
-
-  /** Run store calls atomically (one compiled transaction wrapper: compiling one per call is slow). */
-  transaction<T>(fn: () => T): T {
-    return this.tx(fn) as T;
   }
 }

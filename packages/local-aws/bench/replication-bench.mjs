@@ -20,10 +20,11 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
 import { runPool } from './run-pool.mjs';
 import { limitBenchTime } from './time-limit.mjs';
+import { runTimedJob } from './timed-job.mjs';
 
 limitBenchTime('replication bench', { quickSeconds: 300, fullSeconds: 1200 });
 
@@ -91,41 +92,26 @@ try {
   );
 
   // The Batch Replication job.
-  let jobId;
-  const ended = new Promise((ok) => {
-    const off = aws.engine().onChange((c) => {
-      if (c.jobId === jobId && ['Complete', 'Failed', 'Cancelled'].includes(c.status)) {
-        off();
-        ok(c.status);
-      }
-    });
+  const { status, seconds, job } = await runTimedJob(aws, control, {
+    AccountId: ACCOUNT,
+    ConfirmationRequired: false,
+    Operation: { S3ReplicateObject: {} },
+    ManifestGenerator: {
+      S3JobManifestGenerator: {
+        SourceBucket: 'arn:aws:s3:::repl-src',
+        EnableManifestOutput: false,
+        Filter: { EligibleForReplication: true },
+      },
+    },
+    Report: {
+      Enabled: true,
+      Bucket: 'arn:aws:s3:::repl-reports',
+      Format: 'Report_CSV_20180820',
+      ReportScope: 'FailedTasksOnly',
+    },
+    Priority: 10,
+    RoleArn: TEST_ROLE_ARN,
   });
-  const j0 = performance.now();
-  ({ JobId: jobId } = await control.send(
-    new CreateJobCommand({
-      AccountId: ACCOUNT,
-      ConfirmationRequired: false,
-      Operation: { S3ReplicateObject: {} },
-      ManifestGenerator: {
-        S3JobManifestGenerator: {
-          SourceBucket: 'arn:aws:s3:::repl-src',
-          EnableManifestOutput: false,
-          Filter: { EligibleForReplication: true },
-        },
-      },
-      Report: {
-        Enabled: true,
-        Bucket: 'arn:aws:s3:::repl-reports',
-        Format: 'Report_CSV_20180820',
-        ReportScope: 'FailedTasksOnly',
-      },
-      Priority: 10,
-      RoleArn: TEST_ROLE_ARN,
-    }),
-  ));
-  const status = await ended;
-  const jobSeconds = (performance.now() - j0) / 1000;
-  const job = (await control.send(new DescribeJobCommand({ AccountId: ACCOUNT, JobId: jobId }))).Job;
   const done = job?.ProgressSummary?.NumberOfTasksSucceeded ?? 0;
   if (status !== 'Complete' || done !== N)
     throw new Error(`the job ended ${status} with ${done} of ${N} tasks succeeded`);
@@ -176,12 +162,12 @@ try {
     `  seeding (PutObject, concurrency 64)             ${seedSeconds.toFixed(1).padStart(7)} s  ${rate(seedSeconds).padStart(7)} objects/s`,
   );
   console.log(
-    `  S3ReplicateObject job, generated manifest       ${jobSeconds.toFixed(1).padStart(7)} s  ${rate(jobSeconds).padStart(7)} objects/s`,
+    `  S3ReplicateObject job, generated manifest       ${seconds.toFixed(1).padStart(7)} s  ${rate(seconds).padStart(7)} objects/s`,
   );
   console.log(
     `  SDK loop: ListObjectVersions + CopyObject (64)  ${loopSeconds.toFixed(1).padStart(7)} s  ${rate(loopSeconds).padStart(7)} objects/s`,
   );
-  console.log(`  job / loop: ${(loopSeconds / jobSeconds).toFixed(2)}x`);
+  console.log(`  job / loop: ${(loopSeconds / seconds).toFixed(2)}x`);
 } finally {
   s3.destroy();
   control.destroy();

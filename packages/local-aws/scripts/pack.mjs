@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the installable tarball (decision 0027): one esbuild bundle per entry with the workspace
-// packages and the AWS SDK inside, better-sqlite3 left as the one dependency (it is native).
+// packages and the AWS SDK inside, and no dependency at all (SQLite is Node's own: decision 0031).
 // Usage: node scripts/pack.mjs [--out <dir>]   (after the build; prints the tarball's path last)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,8 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = resolve(values.out ?? join(pkgDir, '.pack'));
 const stage = join(outDir, 'package');
 const own = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-const sqlite = JSON.parse(
-  readFileSync(join(pkgDir, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
-);
+// The oldest Node it runs on, from engines (">=22.13"): the command checks it before loading anything.
+const minNode = own.engines.node.replace(/^>=/, '');
 
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'dist'), { recursive: true });
@@ -28,8 +27,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20.19',
-  external: ['better-sqlite3'],
+  target: `node${minNode}`,
   // CommonJS modules inside the bundle still call require() for Node's built-ins.
   banner: {
     js: "import { createRequire as __batchopsRequire } from 'node:module'; const require = __batchopsRequire(import.meta.url);",
@@ -39,6 +37,21 @@ await build({
 });
 copyFileSync(join(pkgDir, 'dist', 'package-api.d.ts'), join(stage, 'dist', 'index.d.ts'));
 copyFileSync(join(pkgDir, 'README.md'), join(stage, 'README.md'));
+// An older Node would fail deep inside the bundle; this says why in one line before loading it.
+mkdirSync(join(stage, 'bin'));
+writeFileSync(
+  join(stage, 'bin', 'batchops-local-aws.js'),
+  `#!/usr/bin/env node
+const [major, minor] = process.versions.node.split('.').map(Number);
+const [needMajor, needMinor] = ${JSON.stringify(minNode)}.split('.').map(Number);
+if (major < needMajor || (major === needMajor && minor < needMinor)) {
+  console.error(\`batchops-local-aws needs Node.js ${minNode} or newer (it uses node:sqlite); this is \${process.version}\`);
+  process.exit(1);
+}
+await import('../dist/cli.js');
+`,
+  { mode: 0o755 },
+);
 
 const manifest = {
   name: own.name,
@@ -46,11 +59,10 @@ const manifest = {
   description: own.description,
   type: 'module',
   license: 'UNLICENSED',
-  engines: { node: '>=20.19' },
-  bin: own.bin,
+  engines: own.engines,
+  bin: { 'batchops-local-aws': './bin/batchops-local-aws.js' },
   exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-  files: ['dist', 'README.md'],
-  dependencies: { 'better-sqlite3': `^${sqlite.version}` },
+  files: ['bin', 'dist', 'README.md'],
 };
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 

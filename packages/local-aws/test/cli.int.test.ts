@@ -10,15 +10,8 @@ import { type CliProcess, startCli } from './support/cli-process.js';
 // The built command as `npm start` of this package runs it; the packed one: package-install.int.test.ts.
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'local-aws-cli-'));
-// A bare environment, but for how this test run loads better-sqlite3 (the Node 24 run's hook).
-const env = {
-  PATH: process.env.PATH,
-  HOME: work,
-  ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
-  ...(process.env.BATCHOPS_SQLITE_BINDING
-    ? { BATCHOPS_SQLITE_BINDING: process.env.BATCHOPS_SQLITE_BINDING }
-    : {}),
-};
+// A bare environment: PATH (its first node is the one running this test) and a HOME of its own.
+const env = { PATH: process.env.PATH, HOME: work };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const s3For = (url: string, accessKeyId: string, secretAccessKey: string) =>

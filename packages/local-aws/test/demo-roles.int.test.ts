@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateJobCommand, DescribeJobCommand, type JobDescriptor } from '@aws-sdk/client-s3-control';
-import { iamClientFor } from '@batchops/test-support';
+import type { JobDescriptor } from '@aws-sdk/client-s3-control';
+import { csvJobInput, iamClientFor, runJobToEnd } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_READONLY_ROLE_ARN,
@@ -9,6 +12,7 @@ import {
   DEMO_ROLE_ARN,
   DEMO_SOURCE_BUCKET,
 } from '../src/index.js';
+import { awsJson } from './support/aws-cli-model.js';
 import { ACCOUNT_ID, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
 
 // The demo's two roles (decision 0022): batchops-demo runs the demo jobs, batchops-demo-readonly
@@ -35,34 +39,19 @@ afterAll(async () => {
   await f.close();
 });
 
-async function tagAs(RoleArn: string): Promise<JobDescriptor> {
-  const { JobId } = await f.s3control.send(
-    new CreateJobCommand({
-      AccountId: ACCOUNT_ID,
-      ConfirmationRequired: false,
-      Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'demo', Value: 'yes' }] } },
-      Manifest: {
-        Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-        Location: { ObjectArn: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/manifests/three.csv`, ETag: etag },
-      },
-      Report: {
-        Enabled: true,
-        Bucket: `arn:aws:s3:::${DEMO_REPORTS_BUCKET}`,
-        Prefix: 'roles',
-        Format: 'Report_CSV_20180820',
-        ReportScope: 'AllTasks',
-      },
-      Priority: 1,
-      RoleArn,
+/** A tagging job over the three demo objects as `RoleArn`, run to its end. */
+function tagAs(RoleArn: string): Promise<JobDescriptor> {
+  return runJobToEnd(
+    f.s3control,
+    csvJobInput({
+      operation: { S3PutObjectTagging: { TagSet: [{ Key: 'demo', Value: 'yes' }] } },
+      manifest: { ObjectArn: `arn:aws:s3:::${DEMO_SOURCE_BUCKET}/manifests/three.csv`, ETag: etag },
+      reportBucket: DEMO_REPORTS_BUCKET,
+      reportPrefix: 'roles',
+      roleArn: RoleArn,
+      priority: 1,
     }),
   );
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const job = (await f.s3control.send(new DescribeJobCommand({ AccountId: ACCOUNT_ID, JobId }))).Job ?? {};
-    if (job.Status === 'Complete' || job.Status === 'Failed') return job;
-    if (Date.now() > end) throw new Error(`job ${JobId} is ${job.Status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('demo roles', () => {
@@ -92,4 +81,37 @@ describe('demo roles', () => {
     expect(await decision(DEMO_ROLE_ARN(ACCOUNT_ID))).toEqual(['allowed', 'allowed']);
     expect(await decision(DEMO_READONLY_ROLE_ARN(ACCOUNT_ID))).toEqual(['implicitDeny', 'allowed']);
   });
+});
+
+/** The README's `aws iam` / `aws sts` lines, continuations joined, as words (its quotes are single). */
+function readmeIamLines(): string[][] {
+  const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../README.md'), 'utf8');
+  const lines = readme.replace(/\\\n\s*/g, '').split('\n');
+  return lines
+    .filter((l) => /^aws (iam|sts) /.test(l))
+    .map((l) => (l.replace(/#.*$/, '').match(/'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^'(.*)'$/, '$1')));
+}
+
+describe("the README's IAM and STS commands against the seeded demo", () => {
+  it('run as written (endpoint aside) and answer what the README says', async () => {
+    const commands = readmeIamLines();
+    expect(commands.map((c) => c.slice(0, 3).join(' '))).toEqual([
+      'aws iam get-role-policy',
+      'aws iam simulate-principal-policy',
+      'aws sts get-caller-identity',
+    ]);
+    // Every line names the default endpoint; the test's local-aws listens elsewhere.
+    const run = (words: string[]) =>
+      awsJson(
+        f,
+        words.slice(1).filter((w, i, all) => w !== '--endpoint-url' && all[i - 1] !== '--endpoint-url'),
+      );
+    const [policy, simulation, caller] = await Promise.all(commands.map(run));
+    expect(JSON.stringify(policy?.PolicyDocument)).toContain('s3:GetObject');
+    expect(JSON.stringify(policy?.PolicyDocument)).not.toContain('s3:PutObjectTagging');
+    expect(simulation?.EvaluationResults).toMatchObject([
+      { EvalActionName: 's3:PutObjectTagging', EvalDecision: 'implicitDeny' },
+    ]);
+    expect(caller?.Arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:root`);
+  }, 120_000);
 });

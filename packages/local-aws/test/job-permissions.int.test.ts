@@ -154,29 +154,24 @@ describe('jobs run as their role', () => {
     expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 3, NumberOfTasksFailed: 0 });
   });
 
-  it('fails the job when the role cannot read the manifest', async () => {
-    const role = await roleAllowing('no-manifest', [
-      's3:PutObjectTagging',
-      's3:PutObject',
-      's3:GetBucketLocation',
-    ]);
-    const job = await runJob(f.s3control, jobInput(role));
-    expect(job.Status).toBe('Failed');
-    expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
-    expect(job.FailureReasons?.[0]?.FailureReason).toContain(
+  it.each([
+    [
+      'read the manifest',
+      ['s3:PutObjectTagging', 's3:PutObject', 's3:GetBucketLocation'],
+      'AccessDenied',
       'Reading the manifest s3://perm-src/manifest.csv failed',
-    );
-  });
-
-  it('fails the job when the role cannot write the report', async () => {
-    const role = await roleAllowing('no-report', [
-      's3:GetObject',
-      's3:PutObjectTagging',
-      's3:GetBucketLocation',
-    ]);
+    ],
+    [
+      'write the report',
+      ['s3:GetObject', 's3:PutObjectTagging', 's3:GetBucketLocation'],
+      'ReportWriteFailed',
+      '',
+    ],
+  ])('fails the job when the role cannot %s', async (what, actions, code, reason) => {
+    const role = await roleAllowing(`cannot-${what.replaceAll(' ', '-')}`, actions);
     const job = await runJob(f.s3control, jobInput(role));
     expect(job.Status).toBe('Failed');
-    expect(job.FailureReasons?.map((r) => r.FailureCode)).toContain('ReportWriteFailed');
+    expect(job.FailureReasons?.find((r) => r.FailureCode === code)?.FailureReason).toContain(reason);
   });
 
   it('fails the job when the role does not exist or does not trust Batch Operations', async () => {

@@ -24,6 +24,11 @@ function create(name: string, files: Parameters<typeof zipOf>[0], extra: Record<
   return createFunction(fx.lambda, name, files, extra);
 }
 
+/** A function whose index.js is `code`. */
+function createJs(name: string, code: string, extra: Record<string, unknown> = {}) {
+  return create(name, [{ name: 'index.js', data: code }], extra);
+}
+
 function invoke(name: string, event: unknown = {}, extra: Record<string, unknown> = {}) {
   return invokeJson(fx.lambda, name, event, extra);
 }
@@ -206,14 +211,9 @@ describe('Invoke', () => {
   });
 
   it('kills a function at its timeout and says so as Lambda does, then serves the next invocation', async () => {
-    await create(
+    await createJs(
       'sleeper',
-      [
-        {
-          name: 'index.js',
-          data: 'exports.handler = async (e) => { if (e.sleep) await new Promise((r) => setTimeout(r, 5000)); return "awake"; };',
-        },
-      ],
+      'exports.handler = async (e) => { if (e.sleep) await new Promise((r) => setTimeout(r, 5000)); return "awake"; };',
       { Timeout: 1 },
     );
     const t0 = Date.now();
@@ -228,14 +228,9 @@ describe('Invoke', () => {
   });
 
   it('ends an out-of-memory invocation as a function error, never the server', async () => {
-    await create(
+    await createJs(
       'hog',
-      [
-        {
-          name: 'index.js',
-          data: 'const keep = []; exports.handler = async (e) => { if (!e.hog) return "ok"; for (;;) keep.push(new Array(1e6).fill(Math.random())); };',
-        },
-      ],
+      'const keep = []; exports.handler = async (e) => { if (!e.hog) return "ok"; for (;;) keep.push(new Array(1e6).fill(Math.random())); };',
       { Timeout: 30 },
     );
     const out = await invoke('hog', { hog: true });

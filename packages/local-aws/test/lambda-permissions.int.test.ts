@@ -10,7 +10,6 @@ import {
 import {
   CreateBucketCommand,
   GetObjectCommand,
-  PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
@@ -23,6 +22,7 @@ import {
   lambdaClientFor,
   type PolicyStatement,
   putCsvManifest,
+  putReplicationRule,
   putUserPolicy,
   reportLines,
   runJobToEnd,
@@ -256,24 +256,7 @@ describe('Batch Replication runs in-process, as the job role', () => {
       );
     }
     const put = await f.s3.send(new PutObjectCommand({ Bucket: 'forge-src', Key: 'k', Body: 'secret' }));
-    await f.s3.send(
-      new PutBucketReplicationCommand({
-        Bucket: 'forge-src',
-        ReplicationConfiguration: {
-          Role: roleArn('batchops-test'),
-          Rules: [
-            {
-              ID: 'r',
-              Priority: 1,
-              Status: 'Enabled',
-              Filter: { Prefix: '' },
-              DeleteMarkerReplication: { Status: 'Disabled' },
-              Destination: { Bucket: 'arn:aws:s3:::forge-dst' },
-            },
-          ],
-        },
-      }),
-    );
+    await putReplicationRule(f.s3, 'forge-src', 'forge-dst', roleArn('batchops-test'));
     const res = await signedRequest(f.aws.url, {
       method: 'POST',
       path: '/forge-src/k',

@@ -14,12 +14,8 @@ import { useFixture } from './support/local-aws-fixture.js';
 
 const fx = useFixture({}, async ({ s3 }) => {
   await s3.send(new CreateBucketCommand({ Bucket: 'anon' }));
-  await putObjects(s3, 'anon', [
-    ['open/a', 'body of open/a'],
-    ['closed/b', 'body of closed/b'],
-    ['acl/c', 'body of acl/c'],
-    ['auth/d', 'body of auth/d'],
-  ]);
+  const keys = ['open/a', 'closed/b', 'acl/c', 'auth/d'];
+  await putObjects(s3, 'anon', Object.fromEntries(keys.map((k) => [k, `body of ${k}`])));
 });
 let s3: S3Client;
 beforeAll(() => {

@@ -247,28 +247,12 @@ describe('read-only bucket configurations', () => {
   });
 
   it.each([
-    [
-      'GetBucketPolicy',
-      () => s3.send(new GetBucketPolicyCommand({ Bucket: 'cfg-src' })),
-      'NoSuchBucketPolicy',
-    ],
-    [
-      'GetPublicAccessBlock',
-      () => s3.send(new GetPublicAccessBlockCommand({ Bucket: 'cfg-src' })),
-      'NoSuchPublicAccessBlockConfiguration',
-    ],
-    [
-      'GetBucketLifecycleConfiguration',
-      () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'cfg-src' })),
-      'NoSuchLifecycleConfiguration',
-    ],
-    [
-      'GetBucketCors',
-      () => s3.send(new GetBucketCorsCommand({ Bucket: 'cfg-src' })),
-      'NoSuchCORSConfiguration',
-    ],
-  ] as const)('%s answers 404 %s', async (_op, command, code) => {
-    const err = await errorOf(command());
+    { Command: GetBucketPolicyCommand, code: 'NoSuchBucketPolicy' },
+    { Command: GetPublicAccessBlockCommand, code: 'NoSuchPublicAccessBlockConfiguration' },
+    { Command: GetBucketLifecycleConfigurationCommand, code: 'NoSuchLifecycleConfiguration' },
+    { Command: GetBucketCorsCommand, code: 'NoSuchCORSConfiguration' },
+  ])('$Command.name answers 404 $code', async ({ Command, code }) => {
+    const err = await errorOf(s3.send(new Command({ Bucket: 'cfg-src' }) as GetBucketPolicyCommand));
     expect(err.name).toBe(code);
     expect(err.$metadata.httpStatusCode).toBe(404);
   });

@@ -760,10 +760,7 @@ describe('conditional deletes', () => {
   });
 
   it('DeleteObjects honours each object ETag', async () => {
-    const [a] = await putObjects(fixture.s3, 'cond-delete', [
-      ['a', 'a'],
-      ['b', 'b'],
-    ]);
+    const { a } = await putObjects(fixture.s3, 'cond-delete', { a: 'a', b: 'b' });
     const result = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'cond-delete',

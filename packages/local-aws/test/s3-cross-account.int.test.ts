@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -31,7 +32,6 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateJobCommand } from '@aws-sdk/client-s3-control';
 import { s3ClientFor, s3ControlClientFor, waitForJob } from '@batchops/test-support';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ROLE } from '../src/index.js';
 import { errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -293,7 +293,7 @@ describe('data directories from before bucket owners', () => {
       await first.s3.send(new CreateBucketCommand({ Bucket: 'legacy' }));
       await first.close();
       // The schema as it was: no owner column.
-      const db = new Database(join(dataDir, 's3.sqlite'));
+      const db = new DatabaseSync(join(dataDir, 's3.sqlite'));
       db.exec('ALTER TABLE buckets DROP COLUMN owner');
       db.close();
 

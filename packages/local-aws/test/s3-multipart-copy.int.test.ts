@@ -21,7 +21,7 @@ import {
   UploadPartCommand,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
-import { putObjects } from '@batchops/test-support';
+import { putVersions } from '@batchops/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAwsHandle } from '../src/index.js';
 import { AWS_CLI, errorOf, type LocalAwsFixture, startFixture } from './support/local-aws-fixture.js';
@@ -400,10 +400,7 @@ describe('CopyObject', () => {
   });
 
   it('copies a given source version and reports version ids', async () => {
-    const [v1] = await putObjects(s3, 'cpv-bucket', [
-      ['doc', 'first'],
-      ['doc', 'second'],
-    ]);
+    const [v1] = await putVersions(s3, 'cpv-bucket', 'doc', 'first', 'second');
     const out = await s3.send(
       new CopyObjectCommand({
         Bucket: 'cpv-bucket',

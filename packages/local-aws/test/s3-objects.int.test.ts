@@ -9,7 +9,7 @@ import {
   ListObjectVersionsCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { createVersionedBucket, putObjects } from '@batchops/test-support';
+import { createVersionedBucket, putVersions } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
@@ -115,10 +115,7 @@ describe('objects', () => {
 describe('versioning', () => {
   it('keeps versions, hides a key behind a delete marker and brings it back', async () => {
     await createVersionedBucket(f.s3, 'vers');
-    const [v1, v2] = await putObjects(f.s3, 'vers', [
-      ['k', 'one'],
-      ['k', 'two'],
-    ]);
+    const [v1, v2] = await putVersions(f.s3, 'vers', 'k', 'one', 'two');
     expect(v1.VersionId).not.toBe(v2.VersionId);
     expect(await text(await f.s3.send(new GetObjectCommand({ Bucket: 'vers', Key: 'k' })))).toBe('two');
     expect(

@@ -36,7 +36,9 @@ const fixture = useFixture({ engine: { concurrency: 16, flushMs: 50 } }, async (
   await fixture.s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
 });
 
-const versionedBucket = (Bucket: string) => createVersionedBucket(fixture.s3, Bucket);
+async function versionedBucket(...names: string[]): Promise<void> {
+  for (const Bucket of names) await createVersionedBucket(fixture.s3, Bucket);
+}
 
 type Rule = ReplicationRule;
 
@@ -88,10 +90,15 @@ function replicationJob(source: string, extra: Partial<CreateJobCommandInput> = 
 
 const waitFor = (JobId: string, statuses: JobStatus[]) => waitForJob(fixture.s3control, JobId, statuses);
 
+/** Create the job and wait for it to fail; its first failure code. */
+async function failureOf(input: CreateJobCommandInput): Promise<string | undefined> {
+  const { JobId } = await fixture.s3control.send(new CreateJobCommand(input));
+  return (await waitFor(JobId as string, ['Failed'])).FailureReasons?.[0]?.FailureCode;
+}
+
 describe('Batch Replication (S3ReplicateObject with a generated manifest)', () => {
   it('replicates existing objects (prefixes, tags, versions) keeping version IDs, metadata, tags; statuses COMPLETED / REPLICA', async () => {
-    await versionedBucket('b1-src');
-    await versionedBucket('b1-dst');
+    await versionedBucket('b1-src', 'b1-dst');
     const versions: Array<{ Key: string; VersionId: string; body: string }> = [];
     for (const prefix of ['logs/', 'images/', 'docs/']) {
       for (let i = 0; i < 3; i++) {
@@ -157,8 +164,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
   });
 
   it('replicates only what a prefix rule covers; the rest are not in the manifest', async () => {
-    await versionedBucket('b2-src');
-    await versionedBucket('b2-dst');
+    await versionedBucket('b2-src', 'b2-dst');
     for (const Key of ['keep/a', 'keep/b', 'other/c'])
       await fixture.s3.send(new PutObjectCommand({ Bucket: 'b2-src', Key, Body: Key }));
     await putReplication('b2-src', [rule('keep', 1, 'b2-dst', { Filter: { Prefix: 'keep/' } })]);
@@ -173,8 +179,7 @@ describe('Batch Replication (S3ReplicateObject with a generated manifest)', () =
 
 describe('live replication', () => {
   it('replicates new uploads a rule covers (PENDING -> COMPLETED), not the others, and not replicas again', async () => {
-    await versionedBucket('l1-src');
-    await versionedBucket('l1-dst');
+    await versionedBucket('l1-src', 'l1-dst');
     await putReplication('l1-src', [
       rule('tagged', 2, 'l1-dst', {
         Filter: { And: { Prefix: 'in/', Tags: [{ Key: 'copy', Value: 'yes' }] } },
@@ -269,8 +274,7 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
   }
 
   it('applies replication statuses (NONE, FAILED, COMPLETED, REPLICA), key, size, storage class and date filters', async () => {
-    await versionedBucket('g-src');
-    await versionedBucket('g-dst');
+    await versionedBucket('g-src', 'g-dst');
     const put = (Key: string, Body: string, extra: object = {}) =>
       fixture.s3.send(new PutObjectCommand({ Bucket: 'g-src', Key, Body, ...extra }));
     await put('r/none.txt', 'n');
@@ -326,19 +330,13 @@ describe('the manifest generator (S3JobManifestGenerator) through the wire', () 
     const input = replicationJob('g2-src');
     const generator = input.ManifestGenerator?.S3JobManifestGenerator;
     if (generator) generator.ExpectedBucketOwner = '111122223333';
-    const { JobId } = await fixture.s3control.send(new CreateJobCommand(input));
-    const job = await waitFor(JobId as string, ['Failed']);
-    expect(job.FailureReasons?.[0]?.FailureCode).toBe('AccessDenied');
+    expect(await failureOf(input)).toBe('AccessDenied');
   });
 });
 
 describe('Batch Replication task errors', () => {
   it('fails each task with the replication failure reason: no configuration, missing key, destination missing or unversioned', async () => {
-    await versionedBucket('e1-src');
-    await versionedBucket('e2-src');
-    await versionedBucket('e2-dst');
-    await versionedBucket('e3-src');
-    await versionedBucket('e3-dst');
+    await versionedBucket('e1-src', 'e2-src', 'e2-dst', 'e3-src', 'e3-dst');
     const put = async (Bucket: string, Key: string) =>
       (await fixture.s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))).VersionId as string;
     const v1 = await put('e1-src', 'no-config');
@@ -385,8 +383,7 @@ describe('Batch Replication task errors', () => {
   });
 
   it('refuses to bring back a replica version deleted from the destination (DstObjectHardDeleted)', async () => {
-    await versionedBucket('h-src');
-    await versionedBucket('h-dst');
+    await versionedBucket('h-src', 'h-dst');
     await putReplication('h-src', [rule('r', 1, 'h-dst')]);
     const { VersionId } = await fixture.s3.send(
       new PutObjectCommand({ Bucket: 'h-src', Key: 'k', Body: 'k' }),
@@ -408,17 +405,13 @@ describe('Batch Replication task errors', () => {
   it('fails the job at preparation when the generator needs a configuration the bucket lacks', async () => {
     await versionedBucket('e4-src');
     await fixture.s3.send(new PutObjectCommand({ Bucket: 'e4-src', Key: 'k', Body: 'k' }));
-    const { JobId } = await fixture.s3control.send(new CreateJobCommand(replicationJob('e4-src')));
-    const job = await waitFor(JobId as string, ['Failed']);
-    expect(job.FailureReasons?.[0]?.FailureCode).toBe('SrcBucketReplicationConfigMissing');
+    expect(await failureOf(replicationJob('e4-src'))).toBe('SrcBucketReplicationConfigMissing');
   });
 });
 
 describe('live replication rules', () => {
   it('the highest priority rule wins where rules to one destination overlap; every destination gets its copy', async () => {
-    await versionedBucket('p-src');
-    await versionedBucket('p-dst');
-    await versionedBucket('p-dst2');
+    await versionedBucket('p-src', 'p-dst', 'p-dst2');
     await putReplication('p-src', [
       rule('low', 1, 'p-dst', { Destination: { Bucket: 'arn:aws:s3:::p-dst', StorageClass: 'STANDARD_IA' } }),
       rule('high', 5, 'p-dst', {
@@ -454,8 +447,7 @@ describe('live replication rules', () => {
   });
 
   it('replicates delete markers when DeleteMarkerReplication is Enabled, and multipart uploads', async () => {
-    await versionedBucket('d-src');
-    await versionedBucket('d-dst');
+    await versionedBucket('d-src', 'd-dst');
     await putReplication('d-src', [
       rule('markers', 2, 'd-dst', {
         Filter: { Prefix: 'm/' },
@@ -503,8 +495,7 @@ describe('live replication rules', () => {
   });
 
   it('a version written while the destination cannot take it is FAILED', async () => {
-    await versionedBucket('f-src');
-    await versionedBucket('f-dst');
+    await versionedBucket('f-src', 'f-dst');
     await putReplication('f-src', [rule('r', 1, 'f-dst')]);
     await fixture.s3.send(
       new PutBucketVersioningCommand({ Bucket: 'f-dst', VersioningConfiguration: { Status: 'Suspended' } }),
@@ -567,8 +558,7 @@ describe('the AWS CLI', () => {
 
   // Each CLI start takes seconds on a loaded machine: a longer timeout than the default.
   it('put-bucket-replication, then create-job --manifest-generator with S3ReplicateObject', async () => {
-    await versionedBucket('cli-src');
-    await versionedBucket('cli-dst');
+    await versionedBucket('cli-src', 'cli-dst');
     const ids: Record<string, string> = {};
     for (const Key of ['a/1', 'a/2', 'b/3'])
       ids[Key] = (await fixture.s3.send(new PutObjectCommand({ Bucket: 'cli-src', Key, Body: Key })))

@@ -20,12 +20,16 @@ import {
   PutObjectTaggingCommand,
   RestoreObjectCommand,
 } from '@aws-sdk/client-s3';
-import { createVersionedBucket, putObjects } from '@batchops/test-support';
+import { createVersionedBucket, putObjects, putVersions } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+/** PutObjectLegalHold on a version in the Object Lock bucket. */
+const legalHold = (Key: string, VersionId: string | undefined, Status: 'ON' | 'OFF') =>
+  fixture.s3.send(new PutObjectLegalHoldCommand({ Bucket: 'locked', Key, VersionId, LegalHold: { Status } }));
 
 const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, async () => {
   await fixture.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
@@ -35,10 +39,7 @@ const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, 
 
 describe('object tagging', () => {
   it('puts, gets and deletes a tag set, per version', async () => {
-    const [v1] = await putObjects(fixture.s3, 'versioned', [
-      ['t', 'one'],
-      ['t', 'two'],
-    ]);
+    const [v1] = await putVersions(fixture.s3, 'versioned', 't', 'one', 'two');
     const put = await fixture.s3.send(
       new PutObjectTaggingCommand({
         Bucket: 'versioned',
@@ -274,10 +275,7 @@ describe('RestoreObject', () => {
 
 describe('DeleteObjects', () => {
   it('deletes keys and versions, reporting markers and failures', async () => {
-    const [a1] = await putObjects(fixture.s3, 'versioned', [
-      ['d/a', '1'],
-      ['d/b', '2'],
-    ]);
+    const { 'd/a': a1 } = await putObjects(fixture.s3, 'versioned', { 'd/a': '1', 'd/b': '2' });
     const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'versioned',
@@ -302,10 +300,7 @@ describe('DeleteObjects', () => {
   });
 
   it('answers nothing for successes in quiet mode, and refuses more than 1000 keys', async () => {
-    await putObjects(fixture.s3, 'plain', [
-      ['q1', '1'],
-      ['q2', '2'],
-    ]);
+    await putObjects(fixture.s3, 'plain', { q1: '1', q2: '2' });
     const out = await fixture.s3.send(
       new DeleteObjectsCommand({
         Bucket: 'plain',
@@ -343,14 +338,7 @@ describe('DeleteObjects', () => {
         Message: 'Access Denied because object protected by object lock.',
       },
     ]);
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'batch',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'OFF' },
-      }),
-    );
+    await legalHold('batch', v.VersionId, 'OFF');
   });
 });
 
@@ -371,14 +359,7 @@ describe('Object Lock', () => {
 
   it('a legal hold blocks deleting its version until it is lifted', async () => {
     const v = await fixture.s3.send(new PutObjectCommand({ Bucket: 'locked', Key: 'hold', Body: 'x' }));
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'hold',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'ON' },
-      }),
-    );
+    await legalHold('hold', v.VersionId, 'ON');
     const hold = await fixture.s3.send(
       new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }),
     );
@@ -389,14 +370,7 @@ describe('Object Lock', () => {
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata.httpStatusCode).toBe(403);
 
-    await fixture.s3.send(
-      new PutObjectLegalHoldCommand({
-        Bucket: 'locked',
-        Key: 'hold',
-        VersionId: v.VersionId,
-        LegalHold: { Status: 'OFF' },
-      }),
-    );
+    await legalHold('hold', v.VersionId, 'OFF');
     await fixture.s3.send(new DeleteObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId }));
     const gone = await errorOf(
       fixture.s3.send(new HeadObjectCommand({ Bucket: 'locked', Key: 'hold', VersionId: v.VersionId })),

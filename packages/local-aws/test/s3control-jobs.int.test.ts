@@ -94,6 +94,23 @@ function jobInput(
 const describeJob = async (JobId: string) =>
   (await ctl.send(new DescribeJobCommand({ AccountId, JobId }))).Job ?? {};
 
+/** A manifest of the first `count` seeded keys, then `missing` keys no object has. */
+async function manifestWithMissing(key: string, count: number, missing: string[]) {
+  const keys = await srcKeys(count);
+  const manifest = await putManifest(key, [
+    ...keys.map((k) => `src,${enc(k)}`),
+    ...missing.map((k) => `src,${k}`),
+  ]);
+  return { keys, manifest };
+}
+
+/** A job over a manifest of `rows` that waits for confirmation (Suspended at once); its ID. */
+async function createSuspendedJob(key: string, rows: string[], extra: Partial<CreateJobCommandInput> = {}) {
+  const manifest = await putManifest(key, rows);
+  const input = jobInput(manifest, { S3DeleteObjectTagging: {} }, { ConfirmationRequired: true, ...extra });
+  return (await ctl.send(new CreateJobCommand(input))).JobId as string;
+}
+
 const waitFor = (JobId: string, statuses: JobStatus[], timeoutMs = 30_000) =>
   waitForJob(ctl, JobId, statuses, { timeoutMs });
 
@@ -109,11 +126,7 @@ async function reportRows(jobId: string): Promise<string[]> {
 
 describe('jobs that run', () => {
   it('tags every object of a manifest and reports each task once', async () => {
-    const keys = await srcKeys(200);
-    const manifest = await putManifest('manifests/tag.csv', [
-      ...keys.map((k) => `src,${enc(k)}`),
-      'src,data/missing',
-    ]);
+    const { keys, manifest } = await manifestWithMissing('manifests/tag.csv', 200, ['data/missing']);
     const { JobId } = await ctl.send(
       new CreateJobCommand(
         jobInput(
@@ -259,7 +272,56 @@ describe('jobs that run', () => {
   });
 });
 
+describe('report scope', () => {
+  it("FailedTasksOnly (the console wizard's default) reports the failed tasks and no other", async () => {
+    const { manifest } = await manifestWithMissing('manifests/failed-only.csv', 20, [
+      'data/gone-1',
+      'data/gone-2',
+    ]);
+    const input = jobInput(manifest, { S3DeleteObjectTagging: {} });
+    const report = { ...input.Report, Enabled: true, ReportScope: 'FailedTasksOnly' as const };
+    const { JobId } = await ctl.send(new CreateJobCommand({ ...input, Report: report }));
+    const job = await waitFor(JobId as string, ['Complete', 'Failed']);
+    expect(job.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 20, NumberOfTasksFailed: 2 });
+    expect((await reportRows(JobId as string)).sort()).toEqual([
+      'src,data/gone-1,,failed,404,NoSuchKey,The specified key does not exist.',
+      'src,data/gone-2,,failed,404,NoSuchKey,The specified key does not exist.',
+    ]);
+  });
+});
+
 describe('lifecycle', () => {
+  it('cancels a running job: Cancelling, then Cancelled, the tasks that ran reported once each', async () => {
+    const keys = (await srcKeys(200)).map((k) => `src,${enc(k)}`);
+    const manifest = await putManifest(
+      'manifests/cancel-running.csv',
+      Array.from({ length: 50 }, () => keys).flat(),
+    );
+    let jobId = '';
+    let answer: Promise<{ Status?: string }> | undefined;
+    // Cancel the moment the engine starts it, so the job is mid-run whatever the machine's speed.
+    const off = aws.engine().onChange((c) => {
+      if (c.jobId !== jobId || c.status !== 'Active' || answer) return;
+      answer = ctl.send(
+        new UpdateJobStatusCommand({ AccountId, JobId: jobId, RequestedJobStatus: 'Cancelled' }),
+      );
+    });
+    try {
+      jobId =
+        (await ctl.send(new CreateJobCommand(jobInput(manifest, { S3DeleteObjectTagging: {} })))).JobId ?? '';
+      await expect.poll(() => answer !== undefined, { timeout: 30_000 }).toBe(true);
+      expect((await answer)?.Status).toBe('Cancelling');
+      const job = await waitFor(jobId, ['Cancelled', 'Complete', 'Failed']);
+      expect(job.Status).toBe('Cancelled');
+      const ran =
+        (job.ProgressSummary?.NumberOfTasksSucceeded ?? 0) + (job.ProgressSummary?.NumberOfTasksFailed ?? 0);
+      expect(ran).toBeLessThan(10_000);
+      expect(await reportRows(jobId)).toHaveLength(ran);
+    } finally {
+      off();
+    }
+  });
+
   it('waits in Suspended when ConfirmationRequired is omitted, then runs once confirmed', async () => {
     const manifest = await putManifest(
       'manifests/confirm.csv',
@@ -285,15 +347,9 @@ describe('lifecycle', () => {
   });
 
   it('cancels a suspended job at once and keeps the reason', async () => {
-    const manifest = await putManifest(
+    const JobId = await createSuspendedJob(
       'manifests/cancel.csv',
       (await srcKeys(2)).map((k) => `src,${enc(k)}`),
-    );
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
     );
     await waitFor(JobId as string, ['Suspended']);
     const out = await ctl.send(
@@ -346,13 +402,7 @@ describe('lifecycle', () => {
   });
 
   it('fails a job left Suspended for more than 30 days', async () => {
-    const manifest = await putManifest('manifests/old.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/old.csv', ['src,data/a']);
     await waitFor(JobId as string, ['Suspended']);
     clockOffset = 31 * 86_400_000;
     try {
@@ -398,13 +448,7 @@ describe('priority', () => {
   });
 
   it('updates a priority and refuses it on an ended job', async () => {
-    const manifest = await putManifest('manifests/p2.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/p2.csv', ['src,data/a']);
     const out = await ctl.send(new UpdateJobPriorityCommand({ AccountId, JobId, Priority: 77 }));
     expect(out).toMatchObject({ JobId, Priority: 77 });
     expect((await describeJob(JobId as string)).Priority).toBe(77);
@@ -430,14 +474,9 @@ describe('API details', () => {
   });
 
   it('keeps job tags with replace semantics and refuses more than 50', async () => {
-    const manifest = await putManifest('manifests/tags.csv', ['src,data/a']);
-    const { JobId } = await ctl.send(
-      new CreateJobCommand({
-        ...jobInput(manifest, { S3DeleteObjectTagging: {} }),
-        ConfirmationRequired: true,
-        Tags: [{ Key: 'team', Value: 'red' }],
-      }),
-    );
+    const JobId = await createSuspendedJob('manifests/tags.csv', ['src,data/a'], {
+      Tags: [{ Key: 'team', Value: 'red' }],
+    });
     expect((await ctl.send(new GetJobTaggingCommand({ AccountId, JobId }))).Tags).toEqual([
       { Key: 'team', Value: 'red' },
     ]);

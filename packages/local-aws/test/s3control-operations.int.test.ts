@@ -125,6 +125,9 @@ async function reportRows(jobId: string): Promise<Map<string, Row>> {
   return rows;
 }
 
+/** A completion report row of a failed task. */
+const failed = (http: string, code: string) => ({ status: 'failed', http, code });
+
 const createError = (input: CreateJobCommandInput) =>
   errorOf(fixture.s3control.send(new CreateJobCommand(input)));
 
@@ -140,21 +143,13 @@ describe('S3InitiateRestoreObject', () => {
     expect(job.Operation).toEqual(op);
     expect(rows.get('cold/glacier')).toMatchObject({ status: 'succeeded', http: '200' });
     expect(rows.get('cold/deep')).toMatchObject({ status: 'succeeded', http: '200' });
-    expect(rows.get('cold/standard')).toMatchObject({
-      status: 'failed',
-      http: '403',
-      code: 'InvalidObjectState',
-    });
+    expect(rows.get('cold/standard')).toMatchObject(failed('403', 'InvalidObjectState'));
     const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'cold/deep' }));
     expect(head.Restore).toBe('ongoing-request="true"');
 
     // The same objects again: both restores are still in progress.
     const again = await runJob(jobInput(location, op));
-    expect(again.rows.get('cold/glacier')).toMatchObject({
-      status: 'failed',
-      http: '409',
-      code: 'RestoreAlreadyInProgress',
-    });
+    expect(again.rows.get('cold/glacier')).toMatchObject(failed('409', 'RestoreAlreadyInProgress'));
   });
 
   it('refuses at CreateJob what the model and the docs refuse', async () => {
@@ -181,7 +176,7 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
     const location = await manifestOf(['locked,held', 'ops,unlocked']);
     const on = await runJob(jobInput(location, { S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } } }));
     expect(on.rows.get('held')).toMatchObject({ status: 'succeeded', http: '200' });
-    expect(on.rows.get('unlocked')).toMatchObject({ status: 'failed', http: '400', code: 'InvalidRequest' });
+    expect(on.rows.get('unlocked')).toMatchObject(failed('400', 'InvalidRequest'));
     const hold = await fixture.s3.send(
       new GetObjectLegalHoldCommand({ Bucket: 'locked', Key: 'held', VersionId: v.versionId }),
     );
@@ -208,7 +203,7 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
 
     const shorter = { Retention: { Mode: 'GOVERNANCE' as const, RetainUntilDate: near } };
     const denied = await runJob(jobInput(govOnly, { S3PutObjectRetention: shorter }));
-    expect(denied.rows.get('gov')).toMatchObject({ status: 'failed', http: '403', code: 'AccessDenied' });
+    expect(denied.rows.get('gov')).toMatchObject(failed('403', 'AccessDenied'));
     const bypass = await runJob(
       jobInput(govOnly, { S3PutObjectRetention: { ...shorter, BypassGovernanceRetention: true } }),
     );
@@ -243,11 +238,7 @@ describe('S3PutObjectLegalHold and S3PutObjectRetention', () => {
         },
       }),
     );
-    expect(compliance.rows.get('comp')).toMatchObject({
-      status: 'failed',
-      http: '403',
-      code: 'AccessDenied',
-    });
+    expect(compliance.rows.get('comp')).toMatchObject(failed('403', 'AccessDenied'));
   });
 
   it('refuses a Retention with a Mode and no date, and a legal hold without a status', async () => {
@@ -347,7 +338,7 @@ describe('S3ComputeObjectChecksum', () => {
     expect(message.checksum_base64).toBe(done.ChecksumSHA256);
     expect(message.checksum_base64).toMatch(/-2$/);
     expect(message.checksumType).toBe('COMPOSITE');
-    expect(rows.get('sum/missing')).toMatchObject({ status: 'failed', http: '404', code: 'NoSuchKey' });
+    expect(rows.get('sum/missing')).toMatchObject(failed('404', 'NoSuchKey'));
 
     // FULL_OBJECT MD5 of the same multipart object: what an upload cannot give.
     const md5 = await runJob(
@@ -391,7 +382,7 @@ describe('S3UpdateObjectEncryption', () => {
     const { job, rows } = await runJob(jobInput(location, op));
     expect(job.Operation).toEqual(op);
     expect(rows.get('enc/a')).toMatchObject({ status: 'succeeded', http: '200' });
-    expect(rows.get('enc/held')).toMatchObject({ status: 'failed', http: '403', code: 'AccessDenied' });
+    expect(rows.get('enc/held')).toMatchObject(failed('403', 'AccessDenied'));
     const head = await fixture.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: 'enc/a' }));
     expect(head).toMatchObject({
       ServerSideEncryption: 'aws:kms',

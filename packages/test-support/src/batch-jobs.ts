@@ -4,6 +4,7 @@ import {
   DescribeJobCommand,
   type JobDescriptor,
   type JobStatus,
+  ListJobsCommand,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
 import { TEST_ACCOUNT_ID } from './aws-clients.js';
@@ -75,4 +76,19 @@ export async function reportLines(
     lines.push(...body.split('\n').filter(Boolean));
   }
   return lines;
+}
+
+/** An account's jobs by status, from every page of ListJobs (what the API lists: ended jobs for 90 days). */
+export async function countJobsByStatus(
+  ctl: S3ControlClient,
+  AccountId = TEST_ACCOUNT_ID,
+): Promise<Partial<Record<JobStatus, number>>> {
+  const counts: Partial<Record<JobStatus, number>> = {};
+  let NextToken: string | undefined;
+  do {
+    const page = await ctl.send(new ListJobsCommand({ AccountId, NextToken }));
+    for (const { Status } of page.Jobs ?? []) if (Status) counts[Status] = (counts[Status] ?? 0) + 1;
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return counts;
 }

@@ -9,7 +9,7 @@ import {
 import { BATCH_OPERATIONS_TRUST, TEST_ACCOUNT_ID, type TestCredentials } from './aws-clients.js';
 
 /** One statement of an IAM policy (Effect, Action, Resource, Condition, …). */
-export type PolicyStatement = Readonly<Record<string, unknown>>;
+export type PolicyStatement = object;
 
 /** A policy document of these statements, as IAM takes it (a JSON string). */
 export function policyDocument(...statements: PolicyStatement[]): string {

@@ -80,7 +80,7 @@ export interface SseMessage {
   readonly receivedAt: number;
 }
 
-/** Read an SSE response until `done` says so (or the timeout); every event is parsed with the contract. */
+/** Read an SSE response until `done` says so; fails on the timeout or an early end. Events are parsed with the contract. */
 export async function readEvents(
   res: Response,
   done: (messages: readonly SseMessage[]) => boolean,
@@ -102,7 +102,11 @@ export async function readEvents(
         reader.read(),
         new Promise<never>((_, fail) => setTimeout(() => fail(new Error('SSE read timed out')), left)),
       ]);
-      if (chunk.done) break;
+      // An ended stream never brings the awaited event: fail, never return what came so far.
+      if (chunk.done)
+        throw new Error(
+          `the stream ended before a matching event: ${JSON.stringify(messages.map((m) => m.data))}`,
+        );
       buffer += decoder.decode(chunk.value, { stream: true });
       let end = buffer.indexOf('\n\n');
       while (end !== -1) {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from '@batchops/engine';
 import { ServiceError } from '../errors/service-error.js';
-import { openSqlite } from '../store/sqlite-file.js';
 import { type PolicyDocument, type PolicyKind, parsePolicy } from './policy-document.js';
 
 // Roles, users, their inline policies and access keys, per account, in SQLite (WAL): IAM state
@@ -69,11 +68,11 @@ function found<T>(row: T | undefined, kind: 'role' | 'user', name: string): T {
 }
 
 export class IamStore {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   // Statements compiled once: the policy lookups run on every request of a user or role.
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, SqliteStatement>();
 
-  private sql(text: string): Database.Statement {
+  private sql(text: string): SqliteStatement {
     let st = this.statements.get(text);
     if (!st) {
       st = this.db.prepare(text);

@@ -277,4 +277,50 @@ describe('trust policies', () => {
     expect(trustsService(trust({ AWS: 'arn:aws:iam::000000000000:root' }), svc, contextOf({}))).toBe(false);
     expect(trustsService(trust({ Service: svc }, 'Deny'), svc, contextOf({}))).toBe(false);
   });
+
+  it('a Deny beside an Allow wins, for the principal and action it names (Principal * and conditions too)', () => {
+    const svc = 'batchoperations.s3.amazonaws.com';
+    const doc = (...statements: unknown[]) => parsePolicy(JSON.stringify({ Statement: statements }), 'trust');
+    const allow = { Effect: 'Allow', Principal: { Service: svc }, Action: 'sts:AssumeRole' };
+    const denyAll = { Effect: 'Deny', Principal: '*', Action: 'sts:*' };
+    expect(trustsService(doc(allow, denyAll), svc, contextOf({}))).toBe(false);
+    // A Deny of another action or another principal leaves the Allow standing.
+    expect(trustsService(doc(allow, { ...denyAll, Action: 'sts:TagSession' }), svc, contextOf({}))).toBe(
+      true,
+    );
+    const denyLambda = { ...denyAll, Principal: { Service: 'lambda.amazonaws.com' } };
+    expect(trustsService(doc(allow, denyLambda), svc, contextOf({}))).toBe(true);
+    // A conditional Deny applies only when its condition holds.
+    const denyOther = { ...denyAll, Condition: { StringNotEquals: { 'aws:SourceAccount': '000000000000' } } };
+    expect(
+      trustsService(doc(allow, denyOther), svc, contextOf({ 'aws:SourceAccount': '000000000000' })),
+    ).toBe(true);
+    expect(
+      trustsService(doc(allow, denyOther), svc, contextOf({ 'aws:SourceAccount': '111122223333' })),
+    ).toBe(false);
+  });
+});
+
+describe('a condition key the request does not carry', () => {
+  const key = 'aws:RequestTag/team';
+  it.each([
+    ['StringNotEquals', 'x', true],
+    ['StringNotEqualsIgnoreCase', 'x', true],
+    ['StringNotLike', 'x*', true],
+    ['NumericNotEquals', '1', true],
+    ['DateNotEquals', '2026-01-01T00:00:00Z', true],
+    ['ArnNotEquals', 'arn:aws:s3:::b', true],
+    ['ArnNotLike', 'arn:aws:s3:::*', true],
+    ['NotIpAddress', '10.0.0.0/8', true],
+    ['StringEquals', 'x', false],
+    ['StringLike', '*', false],
+    ['NumericEquals', '1', false],
+    ['ArnLike', '*', false],
+    ['ForAnyValue:StringNotEquals', 'x', false],
+    ['ForAllValues:StringEquals', 'x', true],
+    ['StringEqualsIfExists', 'x', true],
+  ])('%s %s on a missing key holds: %s', (operator, value, holds) => {
+    const allowIf = policy([{ ...allowAll, Condition: { [operator]: { [key]: value } } }]);
+    expect(decide([allowIf], 's3:GetObject', 'arn:aws:s3:::b/k')).toBe(holds ? 'allowed' : 'implicitDeny');
+  });
 });

@@ -2,8 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { openSqlite } from '../store/sqlite-file.js';
+import { openSqlite, type SqliteDatabase } from '@batchops/engine';
 import { extractZip } from './zip-extract.js';
 
 /** A function as local-aws keeps it: its configuration and the hash naming its code. */
@@ -43,7 +42,7 @@ async function sha256(bytes: Buffer): Promise<Buffer> {
  * so a restart finds every function it acknowledged with its code.
  */
 export class FunctionStore {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly codeDir: string;
 
   constructor(readonly dir: string) {

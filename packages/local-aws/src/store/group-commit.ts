@@ -1,3 +1,5 @@
+import type { Transaction } from '@batchops/engine';
+
 interface Queued {
   readonly fn: () => unknown;
   readonly resolve: (v: unknown) => void;
@@ -13,7 +15,7 @@ export class GroupCommit {
   private queue: Queued[] = [];
 
   /** `tx` runs a function in a transaction (a savepoint when nested). */
-  constructor(private readonly tx: (fn: () => unknown) => unknown) {}
+  constructor(private readonly tx: Transaction) {}
 
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '@batchops/engine';
 import type { PendingReplication } from './s3-rows.js';
 
 /** Live replication still to do (decision 0017), durable in the S3 metadata database. */
 export class ReplicationQueue {
   private readonly stmts;
 
-  constructor(db: Database.Database) {
+  constructor(db: SqliteDatabase) {
     this.stmts = {
       enqueue: db.prepare(
         'INSERT INTO replication_queue (bucket, key, version_id, enqueued) VALUES (?, ?, ?, ?)',

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import { type SqliteDatabase, type Transaction, transactionOf } from '@batchops/engine';
 import { GroupCommit } from './group-commit.js';
 import { ReplicationQueue } from './replication-queue.js';
 import {
@@ -18,14 +18,15 @@ import { UploadTable } from './upload-table.js';
 // that exists; bytes live in blob files written before the row (decision 0004).
 
 export class S3MetaStore {
-  readonly db: Database.Database;
+  readonly db: SqliteDatabase;
   /** Multipart uploads and their parts. */
   readonly uploads: UploadTable;
   /** Live replications still to do. */
   readonly replicationQueue: ReplicationQueue;
   private seq: number;
   private readonly stmts;
-  private readonly tx: (fn: () => unknown) => unknown;
+  /** Runs store calls atomically (its statements compiled once, not per call). */
+  readonly transaction: Transaction;
   private readonly commits: GroupCommit;
   /** Every request reads its bucket; rows are cached and dropped on each bucket write. */
   private readonly bucketCache = new Map<string, BucketRow | null>();
@@ -36,9 +37,9 @@ export class S3MetaStore {
     private readonly defaultOwner = '000000000000',
   ) {
     this.db = openS3Database(file, defaultOwner);
-    this.tx = this.db.transaction((fn: () => unknown) => fn());
-    this.commits = new GroupCommit(this.tx);
-    this.uploads = new UploadTable(this.db, (fn) => this.transaction(fn));
+    this.transaction = transactionOf(this.db);
+    this.commits = new GroupCommit(this.transaction);
+    this.uploads = new UploadTable(this.db, this.transaction);
     this.replicationQueue = new ReplicationQueue(this.db);
     this.seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM objects').get() as { s: number }).s;
     const db = this.db;
@@ -310,10 +311,5 @@ export class S3MetaStore {
    */
   batch<T>(fn: () => T): Promise<T> {
     return this.commits.run(fn);
-  }
-
-  /** Run store calls atomically (one compiled transaction wrapper: compiling one per call is slow). */
-  transaction<T>(fn: () => T): T {
-    return this.tx(fn) as T;
   }
 }

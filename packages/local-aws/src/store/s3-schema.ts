@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { openSqlite } from './sqlite-file.js';
+import { openSqlite, pragmaRows, type SqliteDatabase, transactionOf } from '@batchops/engine';
 
 // The tables of the S3 metadata store (decision 0004).
 const SCHEMA = `
@@ -78,18 +77,18 @@ CREATE TABLE IF NOT EXISTS parts (
  * Open (and create or migrate) the S3 metadata database. `defaultOwner` owns the buckets of a data
  * directory from before buckets had owners.
  */
-export function openS3Database(file: string, defaultOwner: string): Database.Database {
+export function openS3Database(file: string, defaultOwner: string): SqliteDatabase {
   const db = openSqlite(file);
   // A 32 MB page cache for hot rows (the default is 2 MB); memory stays bounded by it.
-  db.pragma('cache_size = -32768');
+  db.exec('PRAGMA cache_size = -32768');
   db.exec(SCHEMA);
-  const columns = db.pragma('table_info(buckets)') as Array<{ name: string }>;
+  const columns = pragmaRows<{ name: string }>(db, 'table_info(buckets)');
   if (!columns.some((c) => c.name === 'owner')) {
     // One transaction: a crash leaves the old schema, which this migrates again at the next start.
-    db.transaction(() => {
+    transactionOf(db)(() => {
       db.exec("ALTER TABLE buckets ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
       db.prepare("UPDATE buckets SET owner = ? WHERE owner = ''").run(defaultOwner);
-    })();
+    });
   }
   return db;
 }

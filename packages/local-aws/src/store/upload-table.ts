@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase, Transaction } from '@batchops/engine';
 import {
   type PartDbRow,
   type PartRow,
@@ -8,14 +8,12 @@ import {
   type UploadRow,
 } from './s3-rows.js';
 
-type Transaction = <T>(fn: () => T) => T;
-
 /** Multipart uploads, their parts, and what completed uploads answered (a retried Complete gets it again). */
 export class UploadTable {
   private readonly stmts;
 
   constructor(
-    db: Database.Database,
+    db: SqliteDatabase,
     private readonly transaction: Transaction,
   ) {
     this.stmts = {

@@ -29,6 +29,12 @@ export interface RawRequest {
   readonly unsignedHeaders?: Readonly<Record<string, string>>;
   /** The request target as sent, e.g. an absolute-form URL; default path + query. */
   readonly target?: string;
+  /** The headers to sign (lowercase); default every header. A name not sent is still listed. */
+  readonly signedHeaders?: readonly string[];
+  /** The credential scope's date (`yyyymmdd`); default the day of `date`, as it must be. */
+  readonly scopeDate?: string;
+  /** The access key ID; default `test`. */
+  readonly accessKeyId?: string;
 }
 
 export interface RawResponse {
@@ -66,7 +72,7 @@ export function sign(url: string, r: RawRequest): Signed {
   const date = amzDate(r.date ?? new Date());
   const region = r.region ?? 'us-east-1';
   const service = r.service ?? 's3';
-  const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
+  const scope = `${r.scopeDate ?? date.slice(0, 8)}/${region}/${service}/aws4_request`;
   const payloadHash = r.payloadHash ?? sha256(r.body ?? '');
   const headers: Record<string, string> = {
     host,
@@ -76,7 +82,7 @@ export function sign(url: string, r: RawRequest): Signed {
   if (r.presign !== undefined) {
     Object.assign(query, {
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-      'X-Amz-Credential': `test/${scope}`,
+      'X-Amz-Credential': `${r.accessKeyId ?? 'test'}/${scope}`,
       'X-Amz-Date': date,
       'X-Amz-Expires': String(r.presign),
     });
@@ -84,7 +90,7 @@ export function sign(url: string, r: RawRequest): Signed {
     headers['x-amz-date'] = date;
     headers['x-amz-content-sha256'] = payloadHash;
   }
-  const names = Object.keys(headers).sort();
+  const names = [...(r.signedHeaders ?? Object.keys(headers))].sort();
   if (r.presign !== undefined) query['X-Amz-SignedHeaders'] = names.join(';');
   const canonicalQuery = Object.entries(query)
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
@@ -94,13 +100,13 @@ export function sign(url: string, r: RawRequest): Signed {
     r.method,
     r.path,
     canonicalQuery,
-    names.map((n) => `${n}:${(headers[n] as string).trim()}\n`).join(''),
+    names.map((n) => `${n}:${(headers[n] ?? '').trim()}\n`).join(''),
     names.join(';'),
     r.presign !== undefined ? 'UNSIGNED-PAYLOAD' : payloadHash,
   ].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', date, scope, sha256(canonical)].join('\n');
   const key = hmac(
-    hmac(hmac(hmac(`AWS4${r.secret ?? 'test'}`, date.slice(0, 8)), region), service),
+    hmac(hmac(hmac(`AWS4${r.secret ?? 'test'}`, r.scopeDate ?? date.slice(0, 8)), region), service),
     'aws4_request',
   );
   const signature = createHmac('sha256', key).update(toSign).digest('hex');
@@ -114,7 +120,7 @@ export function sign(url: string, r: RawRequest): Signed {
       amzDate: date,
     };
   }
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=test/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${r.accessKeyId ?? 'test'}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
   return {
     path: canonicalQuery === '' ? r.path : `${r.path}?${canonicalQuery}`,
     headers,
