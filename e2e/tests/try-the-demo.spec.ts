@@ -2,22 +2,29 @@ import { GetObjectTaggingCommand, ListObjectsV2Command } from '@aws-sdk/client-s
 import { demo, expect, test } from '../fixtures';
 import { localS3 } from '../support/local-aws';
 
-test('a new user tries the demo from the empty job list: one click makes the job, Run job tags every object', async ({
+test('a new user tries the demo from the empty job list: the wizard opens prefilled on Review, Create, Run job tags every object', async ({
   page,
   jobsPage,
+  wizard,
   jobPage,
 }) => {
   test.setTimeout(150_000);
   await jobsPage.goto();
   await expect(jobsPage.emptyState).toBeVisible();
 
-  // One click: the demo job exists and its page is open, waiting for confirmation.
+  // The wizard opens on Review, prefilled with the seeded manifest, role, tag and report bucket.
   await jobsPage.table.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page).toHaveURL(/\/batch-operations\/create\?demo=1/);
+  await expect(wizard.stepHeading('Review')).toBeVisible();
+  await expect(page.getByText(demo.manifestUri).first()).toBeVisible();
+  await expect(page.getByText('arn:aws:iam::000000000000:role/batchops-demo', { exact: true })).toBeVisible();
+  await expect(page.getByText('batchops-demo=tagged', { exact: true })).toBeVisible();
+  await expect(page.getByText('Demo: tag every object of the demo manifest').first()).toBeVisible();
+
+  await wizard.createButton.click();
   await expect(page).toHaveURL(/\/batch-operations\/jobs\//);
   await expect(jobPage.heading).toBeVisible();
-  await expect(jobPage.flash).toContainText('Demo job');
   await expect(jobPage.value('Status')).toHaveText('Suspended', { timeout: 30_000 });
-  await expect(page.getByText('Demo: tag every object of the demo manifest').first()).toBeVisible();
   await expect(jobPage.value('Total objects')).toHaveText(String(demo.objects), { timeout: 30_000 });
 
   await jobPage.runJob();

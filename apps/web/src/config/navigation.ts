@@ -3,12 +3,17 @@ import type { SideNavigationProps } from '@cloudscape-design/components/side-nav
 export const paths = {
   jobs: '/batch-operations',
   createJob: '/batch-operations/create',
+  /** The wizard prefilled with the seeded demo job, on its Review step. */
+  tryDemo: '/batch-operations/create?demo=1',
   cloneJob: (jobId: string) => `/batch-operations/create?cloneFrom=${encodeURIComponent(jobId)}`,
   job: (jobId: string) => `/batch-operations/jobs/${encodeURIComponent(jobId)}`,
   buckets: '/buckets',
   createBucket: '/bucket/create',
   bucket: (bucket: string, tab?: 'objects' | 'management') =>
     `/buckets/${encodeURIComponent(bucket)}${tab ? `?tab=${tab}` : ''}`,
+  /** The bucket browser opened at a folder (`prefix` ends in `/`, or is empty for the bucket's root). */
+  bucketFolder: (bucket: string, prefix: string) =>
+    `/buckets/${encodeURIComponent(bucket)}${prefix ? `?${new URLSearchParams({ prefix })}` : ''}`,
   createReplicationRule: (bucket: string) => `/buckets/${encodeURIComponent(bucket)}/replication/create`,
   editReplicationRule: (bucket: string, ruleId: string) =>
     `/buckets/${encodeURIComponent(bucket)}/replication/${encodeURIComponent(ruleId)}/edit`,

@@ -5,7 +5,11 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/navigation';
 import { useJobClone } from '../features/jobs/api/get-job-clone';
 import { CreateJobWizard } from '../features/jobs/components/create-job-wizard/create-job-wizard';
-import { optionsStepIndex } from '../features/jobs/components/create-job-wizard/create-job-wizard-config';
+import {
+  optionsStepIndex,
+  reviewStepIndex,
+} from '../features/jobs/components/create-job-wizard/create-job-wizard-config';
+import { demoJobForm } from '../features/jobs/components/create-job-wizard/demo-job-form';
 import { emptyWizardForm } from '../features/jobs/components/create-job-wizard/empty-wizard-form';
 import { RetryState } from '../features/jobs/components/create-job-wizard/retry-state';
 import { fromWizardModel } from '../features/jobs/components/create-job-wizard/wizard-form';
@@ -16,6 +20,7 @@ export function CreateJobPage() {
   const [params] = useSearchParams();
   const retry = RetryState.safeParse(useLocation().state).data?.retry ?? null;
   const cloneFrom = params.get('cloneFrom');
+  const tryDemo = params.get('demo') === '1' && !cloneFrom && !retry;
   const connection = useConnection();
   const clone = useJobClone(cloneFrom);
   if (connection.isError || clone.isError)
@@ -30,10 +35,13 @@ export function CreateJobPage() {
   if (!connection.data || (cloneFrom && !clone.data)) return <Spinner size="large" />;
   const c = connection.data;
   const from = retry?.model ?? clone.data;
+  const demo = tryDemo ? c.demo : undefined;
   const initial = from
     ? fromWizardModel(from, c.region)
-    : // The demo's role when the embedded default seeded it; on AWS the user names a role of their own.
-      emptyWizardForm(c.region, c.demo?.roleArn ?? '');
+    : demo
+      ? demoJobForm(c.region, demo)
+      : // The demo's role when the embedded default seeded it; on AWS the user names a role of their own.
+        emptyWizardForm(c.region, c.demo?.roleArn ?? '');
   return (
     <SpaceBetween size="m">
       {retry && (
@@ -43,10 +51,17 @@ export function CreateJobPage() {
           create the job.
         </Alert>
       )}
+      {demo && (
+        <Alert type="info" header="The demo job">
+          It adds the tag batchops-demo=tagged to every object of the seeded manifest {demo.manifestKey} in{' '}
+          {demo.sourceBucket}, as the seeded role, and writes its completion report to {demo.reportsBucket}.
+          Review it, then choose Create job; it waits for you to run it.
+        </Alert>
+      )}
       <CreateJobWizard
-        key={retry ? `retry-${retry.manifestKey}` : (cloneFrom ?? 'new')}
+        key={retry ? `retry-${retry.manifestKey}` : (cloneFrom ?? (demo ? 'demo' : 'new'))}
         initial={initial}
-        initialStep={retry ? optionsStepIndex : 0}
+        initialStep={retry ? optionsStepIndex : demo ? reviewStepIndex : 0}
         onCreated={(jobId) => void navigate(paths.job(jobId))}
         onCancel={() => void navigate(paths.jobs)}
       />

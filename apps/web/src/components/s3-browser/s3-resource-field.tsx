@@ -2,9 +2,18 @@ import S3ResourceSelector, {
   type S3ResourceSelectorProps,
 } from '@cloudscape-design/components/s3-resource-selector';
 import { useQueryClient } from '@tanstack/react-query';
+import type { KeyboardEvent } from 'react';
 import { noMatchText } from '../table-no-match-state';
 import { listBucketsQueryOptions } from './api/list-buckets';
 import { listObjectsQueryOptions } from './api/list-objects';
+import { browserHrefOf } from './s3-uri';
+
+// The URI input is type="search", which Chromium clears on Esc: the typed URI must survive an Esc.
+const keepOnEscape = (e: KeyboardEvent<HTMLDivElement>) => {
+  // The browse modal is portalled outside this div: its Esc (close, clear a filter) stays untouched.
+  if (e.key === 'Escape' && e.target instanceof HTMLInputElement && e.currentTarget.contains(e.target))
+    e.preventDefault();
+};
 
 // The modal's tables are Cloudscape's own: they take our empty and no-match words, not our components.
 const browserTableText: S3ResourceSelectorProps.I18nStrings = {
@@ -57,20 +66,24 @@ export function S3ResourceField({
     ];
   };
   return (
-    <S3ResourceSelector
-      resource={{ uri }}
-      onChange={({ detail }) => onChange(detail.resource.uri)}
-      fetchBuckets={fetchBuckets}
-      fetchObjects={fetchObjects}
-      fetchVersions={async () => []}
-      selectableItemsTypes={pick === 'objects' ? ['objects'] : ['buckets', 'objects']}
-      objectsIsItemDisabled={pick === 'objects' ? (item) => item.IsFolder === true : () => false}
-      bucketsVisibleColumns={['Name', 'CreationDate']}
-      objectsVisibleColumns={['Key', 'LastModified', 'Size']}
-      invalid={invalid ?? false}
-      ariaLabel={ariaLabel}
-      inputPlaceholder={placeholder}
-      i18nStrings={browserTableText}
-    />
+    // biome-ignore lint/a11y/noStaticElementInteractions: only guards the input inside against Esc clearing it.
+    <div onKeyDown={keepOnEscape}>
+      <S3ResourceSelector
+        resource={{ uri }}
+        onChange={({ detail }) => onChange(detail.resource.uri)}
+        fetchBuckets={fetchBuckets}
+        fetchObjects={fetchObjects}
+        fetchVersions={async () => []}
+        selectableItemsTypes={pick === 'objects' ? ['objects'] : ['buckets', 'objects']}
+        objectsIsItemDisabled={pick === 'objects' ? (item) => item.IsFolder === true : () => false}
+        bucketsVisibleColumns={['Name', 'CreationDate']}
+        objectsVisibleColumns={['Key', 'LastModified', 'Size']}
+        invalid={invalid ?? false}
+        ariaLabel={ariaLabel}
+        inputPlaceholder={placeholder}
+        i18nStrings={browserTableText}
+        viewHref={browserHrefOf(uri)}
+      />
+    </div>
   );
 }

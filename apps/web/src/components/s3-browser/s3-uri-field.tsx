@@ -17,11 +17,11 @@ interface S3UriFieldProps extends Omit<FieldFrame, 'label'> {
 
 const examples = { objects: 's3://bucket/prefix/manifest.csv', buckets: 's3://bucket/prefix/' } as const;
 
-/** A labelled S3 URI, typed or browsed. */
+/** A labelled S3 URI, typed or browsed, as wide as its form. */
 export function S3UriField(props: S3UriFieldProps) {
   const { errorText, value, onChange, pick = 'buckets', invalid } = props;
   return (
-    <FormField {...frameOf(props)}>
+    <FormField {...frameOf(props)} stretch>
       <S3ResourceField
         uri={value}
         onChange={onChange}

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { LiveUpdatesStatus } from '../../../components/live-updates-status';
 import { TableEmptyState } from '../../../components/table-empty-state';
 import { TableNoMatchState } from '../../../components/table-no-match-state';
+import { singleSelectionLabels } from '../../../components/table-selection-labels';
 import { paths } from '../../../config/navigation';
 import type { StreamStatus } from '../../../lib/stream-status';
 import { useMediaQuery } from '../../../lib/use-media-query';
@@ -37,11 +38,7 @@ interface JobsTableProps {
   readonly stream: StreamStatus;
 }
 
-const selectionLabels: TableProps<JobListItem>['ariaLabels'] = {
-  itemSelectionLabel: (_s, j) => `Select job ${j.jobId}`,
-  selectionGroupLabel: 'Job selection',
-  allItemsSelectionLabel: () => 'Select all',
-};
+const selectionLabels = singleSelectionLabels<JobListItem>('job', (j) => j.jobId);
 
 function JobsFilter(props: {
   query: PropertyFilterProps.Query;

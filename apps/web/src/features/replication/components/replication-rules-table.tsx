@@ -9,10 +9,13 @@ import { useState } from 'react';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { useNotifications } from '../../../components/notifications';
 import { TableEmptyState } from '../../../components/table-empty-state';
+import { singleSelectionLabels } from '../../../components/table-selection-labels';
 import { useDeleteReplicationRule } from '../api/delete-replication-rule';
 import { useReplication } from '../api/get-replication';
 import { useSaveReplicationRule } from '../api/save-replication-rule';
 import { rulesColumnDefinitions } from './replication-rules-table-config';
+
+const selectionLabels = singleSelectionLabels<ReplicationRuleView>('rule', (v) => v.rule.id);
 
 type Notify = ReturnType<typeof useNotifications>['notify'];
 
@@ -148,6 +151,7 @@ export function ReplicationRulesTable({
         selectionType="single"
         selectedItems={current ? [current] : []}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
+        ariaLabels={selectionLabels}
         columnDefinitions={rulesColumnDefinitions}
         empty={
           <TableEmptyState

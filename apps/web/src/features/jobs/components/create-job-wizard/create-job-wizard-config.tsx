@@ -25,3 +25,6 @@ export const wizardSteps: readonly WizardStepDefinition[] = [
 
 /** Configure additional options: where the role (Permissions) is chosen. */
 export const optionsStepIndex = wizardSteps.findIndex((s) => s.Content === OptionsStep);
+
+/** Review: where "Try the demo" opens the prefilled wizard. */
+export const reviewStepIndex = wizardSteps.findIndex((s) => s.Content === null);

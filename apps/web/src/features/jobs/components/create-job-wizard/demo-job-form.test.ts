@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoJobModel } from './demo-job-form';
+import { demoJobForm } from './demo-job-form';
+import { parseWizardForm } from './wizard-form';
 
 const demo = {
   roleArn: 'arn:aws:iam::000000000000:role/batchops-demo-batch-operations',
@@ -8,9 +9,9 @@ const demo = {
   manifestKey: 'manifests/demo-manifest.csv',
 };
 
-describe('demoJobModel', () => {
+describe('demoJobForm', () => {
   it('is a valid tagging job over the seeded manifest, as the seeded role, that waits to be run', () => {
-    const parsed = demoJobModel('us-east-1', demo);
+    const parsed = parseWizardForm(demoJobForm('us-east-1', demo), 'token', null);
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
     expect(parsed.model).toMatchObject({

@@ -1,8 +1,6 @@
 import type { ConnectionInfo } from '@batchops/contracts';
-import { newRequestToken } from '../../../../lib/request-token';
 import { emptyWizardForm } from './empty-wizard-form';
 import { s3Uri } from './form-values';
-import { parseWizardForm } from './wizard-form';
 import type { WizardForm } from './wizard-form-state';
 
 export type SeededDemo = NonNullable<ConnectionInfo['demo']>;
@@ -19,7 +17,3 @@ export function demoJobForm(region: string, demo: SeededDemo): WizardForm {
     reportUri: s3Uri(demo.reportsBucket, 'reports/'),
   };
 }
-
-/** The demo job's model, checked as the wizard checks its form (loaded on demand: it holds every operation). */
-export const demoJobModel = (region: string, demo: SeededDemo) =>
-  parseWizardForm(demoJobForm(region, demo), newRequestToken(), null);

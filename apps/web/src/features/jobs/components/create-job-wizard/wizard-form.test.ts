@@ -152,6 +152,16 @@ describe('toWizardInput and parseWizardForm: the create request', () => {
       expect(step).toBe(1);
     });
 
+    it.each([
+      [{ objectTags: [{ key: 'owner', value: "O'Brien" }] }, 'operation.tags.0.value', 1],
+      [{ jobTags: [{ key: 'a,b', value: 'x' }] }, 'tags.0.key', 2],
+    ])('refuses a tag character S3 refuses on that row, on its own step (%j)', (patch, field, step) => {
+      expect(errorsOf(valid(patch))).toEqual({
+        errors: { [field]: 'only letters, numbers, spaces and _ . : / = + - @' },
+        step,
+      });
+    });
+
     it('refuses more than 10 object tags, on the tag list as a whole', () => {
       const objectTags = Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: '' }));
       expect(errorsOf(valid({ objectTags })).errors).toEqual({
