@@ -3,7 +3,6 @@ import {
   DeleteObjectCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
-  PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { putObjects } from '@batchops/test-support';
 import { describe, expect, it } from 'vitest';

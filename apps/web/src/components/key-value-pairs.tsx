@@ -24,6 +24,7 @@ function labelled(pair: KeyValuePairsProps.Pair, id: string): KeyValuePairsProps
     ...pair,
     id,
     value: (
+      // biome-ignore lint/a11y/useSemanticElements: a shown value, not form controls (a fieldset would announce a form group)
       <div role="group" aria-labelledby={id}>
         {pair.value}
       </div>
