@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  DeletePublicAccessBlockCommand,
   GetObjectAclCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -39,8 +40,11 @@ interface Row {
 const f = useFixture(
   { engine: { concurrency: 8, flushMs: 50 }, lambda: { poolSize: 1 } },
   async ({ s3, lambda }) => {
+    // The ACL job needs ACLs on: new buckets have them off, as on S3 since April 2023.
     for (const Bucket of ['lp-plain', 'lp-cold', 'lp-dst', 'lp-reports'])
-      await s3.send(new CreateBucketCommand({ Bucket }));
+      await s3.send(new CreateBucketCommand({ Bucket, ObjectOwnership: 'ObjectWriter' }));
+    // …and a public-read grant needs Block Public Access off for its bucket, as on S3.
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: 'lp-plain' }));
     await s3.send(new CreateBucketCommand({ Bucket: 'lp-locked', ObjectLockEnabledForBucket: true }));
     await createVersionedBucket(s3, 'lp-repl-src');
     await createVersionedBucket(s3, 'lp-repl-dst');

@@ -120,8 +120,9 @@ const LAMBDA_OK = `export const handler = async (event) => ({
 
 /** The buckets, the function, and each cell's objects and manifest (written as the account's root). */
 export async function setUpMatrix(s3: S3Client, lambda: LambdaClient): Promise<void> {
+  // The ACL cells need ACLs on: new buckets have them off, as on S3 since April 2023.
   for (const Bucket of [SRC, MANIFESTS, REPORTS, DEST, REPLICATED, REPLICA, VERSIONED])
-    await s3.send(new CreateBucketCommand({ Bucket }));
+    await s3.send(new CreateBucketCommand({ Bucket, ObjectOwnership: 'ObjectWriter' }));
   await s3.send(new CreateBucketCommand({ Bucket: LOCKED, ObjectLockEnabledForBucket: true }));
   for (const Bucket of [REPLICATED, REPLICA, VERSIONED])
     await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
