@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseReportCsv, reportManifestKey } from '@batchops/batch-formats';
+import { parseReportCsv, REPORT_SCHEMA, reportManifestKey, reportResultsKey } from '@batchops/batch-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeS3 } from '../../test/fake-s3.js';
 import { JobStore, newJob } from '../job-store.js';
@@ -72,5 +73,43 @@ describe('writeCompletionReport', () => {
       writeCompletionReport(job, store, manifest, '/dev/full', s3.client, () => new Date(0)),
     ).rejects.toThrow(/ENOTDIR/);
     expect(s3.count('PutObjectCommand')).toBe(0);
+  });
+  it('with FailedTasksOnly writes the failed rows alone, and a manifest.json naming that one file', async () => {
+    const { dir, store, job, manifest } = setUp();
+    Object.assign(job.request.Report ?? {}, { ReportScope: 'FailedTasksOnly' });
+    const s3 = new FakeS3().bucket('rep');
+    const now = new Date('2026-12-07T10:00:00Z');
+    const keys = await writeCompletionReport(job, store, manifest, dir, s3.client, () => now);
+    const sha1 = createHash('sha1').update('j1/failed').digest('hex');
+    const results = reportResultsKey('p', 'j1', sha1);
+    expect(keys).toEqual([results, reportManifestKey('p', 'j1')]);
+    expect(s3.text('rep', results)).toBe('b,k%201,,failed,404,NoSuchKey,gone\n');
+    expect(JSON.parse(s3.text('rep', reportManifestKey('p', 'j1')) ?? '{}')).toEqual({
+      Format: 'Report_CSV_20180820',
+      ReportCreationDate: now.toISOString(),
+      Results: [
+        {
+          TaskExecutionStatus: 'failed',
+          Bucket: 'rep',
+          MD5Checksum: createHash('md5')
+            .update(s3.text('rep', results) ?? '')
+            .digest('hex'),
+          Key: results,
+        },
+      ],
+      ReportSchema: REPORT_SCHEMA,
+    });
+  });
+
+  it('writes nothing when the report is off or no task ran', async () => {
+    const { dir, store, job, manifest } = setUp();
+    const s3 = new FakeS3().bucket('rep');
+    const write = () => writeCompletionReport(job, store, manifest, dir, s3.client, () => new Date(0));
+    Object.assign(job, { succeeded: 0, failed: 0 });
+    expect(await write()).toEqual([]);
+    Object.assign(job, { succeeded: 2, failed: 1 });
+    Object.assign(job.request.Report ?? {}, { Enabled: false });
+    expect(await write()).toEqual([]);
+    expect(s3.calls).toEqual([]);
   });
 });
