@@ -116,5 +116,10 @@ describe('sameOriginOnly', () => {
   it('lets a mutation without Origin through (non-browser clients), but not one whose own origin is unknown', () => {
     expect(send('POST', {})).toBe('next');
     expect(send('POST', { origin: 'http://localhost:8080', host: 'bad host' })).not.toBe('next');
+    expect(send('POST', { origin: 'not a url', host: 'bad host' })).not.toBe('next');
+  });
+
+  it('never matches opaque origins, even two alike (a scheme without an origin, e.g. from a proxy header)', () => {
+    expect(send('POST', { origin: 'foo://localhost:8080' }, 'foo')).not.toBe('next');
   });
 });

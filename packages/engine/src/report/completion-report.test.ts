@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseReportCsv, REPORT_SCHEMA, reportManifestKey, reportResultsKey } from '@batchops/batch-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeS3 } from '../../test/fake-s3.js';
-import { JobStore, newJob } from '../job-store.js';
+import { JobStore, newJob, type TaskResult } from '../job-store.js';
 import { writeCompletionReport } from './completion-report.js';
 
 const stores: JobStore[] = [];
@@ -13,8 +13,14 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-/** A job of three tasks (two succeeded, one failed) with its manifest copy and stored results. */
-function setUp() {
+const DEFAULT_RESULTS: TaskResult[] = [
+  { idx: 0, ok: true, http: 200, code: null, message: 'Successful' },
+  { idx: 1, ok: false, http: 404, code: 'NoSuchKey', message: 'gone' },
+  { idx: 2, ok: true, http: 200, code: null, message: 'Successful' },
+];
+
+/** A job with its manifest copy and stored results: by default three tasks, two succeeded, one failed. */
+function setUp(manifestText = 'b,k0,\nb,k%201,\nb,k2,\n', results = DEFAULT_RESULTS) {
   const dir = mkdtempSync(join(tmpdir(), 'engine-report-'));
   const store = new JobStore(join(dir, 'jobs.sqlite'));
   stores.push(store);
@@ -40,12 +46,8 @@ function setUp() {
   });
   store.insert(job);
   const manifest = join(dir, 'manifest.csv');
-  writeFileSync(manifest, 'b,k0,\nb,k%201,\nb,k2,\n');
-  store.recordResults(job, [
-    { idx: 0, ok: true, http: 200, code: null, message: 'Successful' },
-    { idx: 1, ok: false, http: 404, code: 'NoSuchKey', message: 'gone' },
-    { idx: 2, ok: true, http: 200, code: null, message: 'Successful' },
-  ]);
+  writeFileSync(manifest, manifestText);
+  store.recordResults(job, results);
   // A task re-run after a restart records nothing twice.
   store.recordResults(job, [{ idx: 2, ok: true, http: 200, code: null, message: 'Successful' }]);
   return { dir, store, job, manifest };
@@ -101,15 +103,62 @@ describe('writeCompletionReport', () => {
     });
   });
 
-  it('writes nothing when the report is off or no task ran', async () => {
+  it('writes nothing when the report is off or no task ran; a report once any task ran', async () => {
     const { dir, store, job, manifest } = setUp();
     const s3 = new FakeS3().bucket('rep');
-    const write = () => writeCompletionReport(job, store, manifest, dir, s3.client, () => new Date(0));
-    Object.assign(job, { succeeded: 0, failed: 0 });
-    expect(await write()).toEqual([]);
-    Object.assign(job, { succeeded: 2, failed: 1 });
-    Object.assign(job.request.Report ?? {}, { Enabled: false });
-    expect(await write()).toEqual([]);
+    const report = job.request.Report;
+    const write = (counts: { succeeded: number; failed: number }, request = job.request) => {
+      Object.assign(job, { ...counts, request });
+      return writeCompletionReport(job, store, manifest, dir, s3.client, () => new Date(0));
+    };
+    expect(
+      await write({ succeeded: 1, failed: 1 }, { ...job.request, Report: { ...report, Enabled: false } }),
+    ).toEqual([]);
+    expect(await write({ succeeded: 1, failed: 1 }, { ...job.request, Report: undefined })).toEqual([]);
+    expect(await write({ succeeded: 0, failed: 0 }, { ...job.request, Report: report })).toEqual([]);
+    expect(s3.calls).toEqual([]);
+    expect(await write({ succeeded: 1, failed: 1 })).toHaveLength(3);
+  });
+
+  it('has no row for a task that never ran, keeps version IDs, and uploads no empty results file', async () => {
+    const ok = { ok: true, http: 200, code: null, message: 'Successful' };
+    const { dir, store, job, manifest } = setUp('b,k0,v0\nb,k1,v1\nb,k2,v2\nb,k3,v3\n', [
+      { idx: 0, ...ok },
+      { idx: 2, ...ok },
+    ]);
+    const s3 = new FakeS3().bucket('rep');
+    const keys = await writeCompletionReport(job, store, manifest, dir, s3.client, () => new Date(0));
+    const succeeded = reportResultsKey('p', 'j1', createHash('sha1').update('j1/succeeded').digest('hex'));
+    expect(keys).toEqual([succeeded, reportManifestKey('p', 'j1')]);
+    expect(s3.text('rep', succeeded)).toBe(
+      'b,k0,v0,succeeded,200,,Successful\nb,k2,v2,succeeded,200,,Successful\n',
+    );
+  });
+
+  it('stores the results as text/csv and the manifest.json as application/json, both SSE-S3', async () => {
+    const { dir, store, job, manifest } = setUp();
+    const s3 = new FakeS3().bucket('rep');
+    const puts: Array<Record<string, unknown>> = [];
+    const recording = {
+      send: (command: { input: Record<string, unknown> }) => {
+        puts.push(command.input);
+        return s3.client.send(command as never);
+      },
+    } as unknown as typeof s3.client;
+    await writeCompletionReport(job, store, manifest, dir, recording, () => new Date(0));
+    expect(puts.map((p) => `${p.ContentType} ${p.ServerSideEncryption}`)).toEqual([
+      'text/csv AES256',
+      'text/csv AES256',
+      'application/json AES256',
+    ]);
+  });
+
+  it('uploads nothing when the manifest copy cannot be read', async () => {
+    const { dir, store, job } = setUp();
+    const s3 = new FakeS3().bucket('rep');
+    await expect(
+      writeCompletionReport(job, store, join(dir, 'gone.csv'), dir, s3.client, () => new Date(0)),
+    ).rejects.toThrow(/ENOENT/);
     expect(s3.calls).toEqual([]);
   });
 });

@@ -95,6 +95,24 @@ describe('JobRoles', () => {
     expect(roles.credential(ACCOUNT, trusted.arn)).toBe(first);
   });
 
+  it('looks a found role session up once, and an unknown role each time (it may be created later)', () => {
+    let lookups = 0;
+    const sessions = new RoleSessions();
+    const counting = Object.assign(Object.create(sessions) as RoleSessions, {
+      credentialFor: (...args: Parameters<RoleSessions['credentialFor']>) => {
+        lookups++;
+        return sessions.credentialFor(...args);
+      },
+    });
+    const fresh = new JobRoles(store, counting);
+    fresh.credential(ACCOUNT, trusted.arn);
+    fresh.credential(ACCOUNT, trusted.arn);
+    expect(lookups).toBe(1);
+    fresh.credential(ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/ghost`);
+    fresh.credential(ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/ghost`);
+    expect(lookups).toBe(3);
+  });
+
   it('gives an unknown role a session with no policies (its requests are denied)', () => {
     const arn = `arn:aws:iam::${ACCOUNT}:role/ghost`;
     expect(roles.credential(ACCOUNT, arn).principal).toMatchObject({
