@@ -68,14 +68,16 @@ describe('writeCompletionReport', () => {
     ]);
   });
 
-  it('rejects when its work files cannot be written, instead of ending the process', async () => {
-    const { store, job, manifest } = setUp();
+  it('rejects, uploading nothing, when its work files cannot be written or the manifest copy read', async () => {
+    const { dir, store, job, manifest } = setUp();
     const s3 = new FakeS3().bucket('rep');
-    await expect(
-      writeCompletionReport(job, store, manifest, '/dev/full', s3.client, () => new Date(0)),
-    ).rejects.toThrow(/ENOTDIR/);
-    expect(s3.count('PutObjectCommand')).toBe(0);
+    const write = (manifestPath: string, workDir: string) =>
+      writeCompletionReport(job, store, manifestPath, workDir, s3.client, () => new Date(0));
+    await expect(write(manifest, '/dev/full')).rejects.toThrow(/ENOTDIR/);
+    await expect(write(join(dir, 'gone.csv'), dir)).rejects.toThrow(/ENOENT/);
+    expect(s3.calls).toEqual([]);
   });
+
   it('with FailedTasksOnly writes the failed rows alone, and a manifest.json naming that one file', async () => {
     const { dir, store, job, manifest } = setUp();
     Object.assign(job.request.Report ?? {}, { ReportScope: 'FailedTasksOnly' });
@@ -151,14 +153,5 @@ describe('writeCompletionReport', () => {
       'text/csv AES256',
       'application/json AES256',
     ]);
-  });
-
-  it('uploads nothing when the manifest copy cannot be read', async () => {
-    const { dir, store, job } = setUp();
-    const s3 = new FakeS3().bucket('rep');
-    await expect(
-      writeCompletionReport(job, store, join(dir, 'gone.csv'), dir, s3.client, () => new Date(0)),
-    ).rejects.toThrow(/ENOENT/);
-    expect(s3.calls).toEqual([]);
   });
 });
