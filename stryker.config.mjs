@@ -1,5 +1,32 @@
 // Mutation testing of the critical modules (issue 20): `npm run mutation` (incremental: only mutants
 // in changed code or covered by changed tests run again). Scores: scripts/mutation/README.md.
+// Survivors shown equivalent (no test can tell them apart), by module; `line: mutant — why`.
+// batch-formats completion-report.ts
+//   87: `e instanceof CsvSyntaxError` → true — parseCsvRecords throws nothing else on a string.
+//   95, 101, 102: `taskStatus?.`, `bucket ?? ''`, `key ?? ''` — a row has ≥ 4 fields by then: all strings.
+// engine report/completion-report.ts
+//   29: `if (exhausted)` → false — asking the store past its last result returns nothing again.
+//   44, 45: `while (r && r.idx < idx)` → false, `ri--` — each result's idx is a manifest line, read in order.
+//   69: `f.rows++` → `--` — rows is only compared with 0.
+// bff web/allowed-hosts.ts
+//   13: `end > 0` → `>= 0` — the name starts with '[', so ']' is never at 0.
+//   30: `n === undefined ||` → false — allowed.has(undefined) is false as well.
+// bff web/same-origin.ts
+//   11: the empty catch block — it returns undefined either way.
+//   16: `req.get('host') ?? ''` → other text — no Host makes no URL either way.
+// local-aws iam/policy-evaluation.ts
+//   54: no exact-match shortcut — the glob loop compares a pattern without wildcards exactly too.
+//   61, 64, 72: `pi < p.length` → true or `<=` — p[p.length] is undefined: neither a character nor '*'.
+//   110: `st.notAction ?? []` — a statement has Action or NotAction (parsePolicy).
+//   84, 87: every pattern a glob, or no `*` shortcut — a glob without wildcards compares exactly.
+//   102, 115: compile again each time / no cache — the same matcher, only slower.
+//   113: `st.notResource ?? []` → ['Stryker was here'] — trust statements name no resource: both match all.
+//   145: StringNotLike's `return` removed — it falls through to the Arn cases' same wildcardMatch.
+//   160: the NaN guard — comparisons with NaN are false, and a negated one negates false the same way.
+//   161: `/^(numeric|date)/` → `/(numeric|date)/` — the base starts with it.
+//   166, 167: the last `cmp` test and `return false` — parsePolicy admits no other operator.
+//   237: `st.principal?.Service ?? []` — a trust statement has a Principal (parsePolicy).
+//   243: `st.effect === 'Allow' &&` → true — an applying Deny has returned false the line before.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

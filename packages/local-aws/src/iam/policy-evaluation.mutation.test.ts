@@ -48,6 +48,7 @@ describe('condition operators with the value present', () => {
     // Epoch seconds and ISO dates compare as the same instants.
     ['DateEquals', '2026-01-01T00:00:00Z', ['1767225600'], true],
     ['DateGreaterThan', '1767225600', ['2026-01-01T00:00:01Z'], true],
+    ['DateEquals', '1767225600', ['2026-01-01'], true],
     ['DateGreaterThan', '1767225600', ['1767225600x'], false],
   ])('%s %s against %j holds: %s', (operator, policyValue, values, expected) => {
     expect(holds({ [operator]: { [KEY]: policyValue } }, values)).toBe(expected);
