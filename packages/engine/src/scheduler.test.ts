@@ -28,7 +28,11 @@ async function* tasksOf(j: StoredJob): AsyncGenerator<Task[]> {
 }
 
 /** A scheduler over fakes: tasks from memory, a task runner the test decides, results in counters. */
-function harness(opts: { concurrency: number; run?: (j: StoredJob, t: Task) => Promise<TaskOutcome> }) {
+function harness(opts: {
+  concurrency: number;
+  run?: (j: StoredJob, t: Task) => Promise<TaskOutcome>;
+  now?: () => Date;
+}) {
   const ran: string[] = [];
   const statuses = new Map<string, JobStatus[]>();
   const finished: Array<{ jobId: string; status: JobStatus }> = [];
@@ -36,7 +40,7 @@ function harness(opts: { concurrency: number; run?: (j: StoredJob, t: Task) => P
   let onFinish = () => {};
   const deps: SchedulerDeps & { record: SchedulerDeps['record'] } = {
     concurrency: opts.concurrency,
-    now: () => new Date(0),
+    now: opts.now ?? (() => new Date(0)),
     openTasks: (j) => tasksOf(j),
     runTask: (j, t) => {
       ran.push(`${j.jobId}:${t.idx}`);
@@ -77,6 +81,17 @@ function deferred() {
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** A job of three tasks whose first task is in flight (it ends when `gate` resolves), none other handed out. */
+async function oneTaskInFlight() {
+  const gate = deferred();
+  const h = harness({ concurrency: 1, run: () => gate.promise });
+  const j = job('j', 0, 3);
+  h.scheduler.add(j);
+  h.scheduler.reschedule();
+  await expect.poll(() => h.ran).toEqual(['j:0']);
+  return { h, j, gate };
 }
 
 describe('Scheduler', () => {
@@ -209,6 +224,99 @@ describe('Scheduler', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(h.ran.length).toBe(handedOut);
     expect(h.finished).toEqual([]);
+  });
+  it('skips the tasks a resumed job already ran (its done bitmap)', async () => {
+    const h = harness({ concurrency: 1 });
+    const done = new Uint8Array(2);
+    done[0] = 0b101; // tasks 0 and 2
+    done[1] = 0b10; // task 9
+    h.scheduler.add(job('j', 0, 11), done);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(h.ran).toEqual(['j:1', 'j:3', 'j:4', 'j:5', 'j:6', 'j:7', 'j:8', 'j:10']);
+  });
+
+  it('records what each task ended with; a runner that throws is an InternalError', async () => {
+    const outcomes: TaskOutcome[] = [
+      { ok: true, http: 200, message: 'done' },
+      { ok: true, http: 204 },
+      { ok: false, http: 404, code: 'NoSuchKey', message: 'gone' },
+    ];
+    const h = harness({
+      concurrency: 1,
+      run: (_j, t) =>
+        t.idx < 3 ? Promise.resolve(outcomes[t.idx] as TaskOutcome) : Promise.reject(new Error('boom')),
+    });
+    const recorded: TaskResult[] = [];
+    const count = h.deps.record;
+    h.deps.record = (j, results) => {
+      recorded.push(...results);
+      count(j, results);
+    };
+    h.scheduler.add(job('j', 0, 4));
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(recorded).toEqual([
+      { idx: 0, ok: true, http: 200, code: null, message: 'done' },
+      { idx: 1, ok: true, http: 204, code: null, message: null },
+      { idx: 2, ok: false, http: 404, code: 'NoSuchKey', message: 'gone' },
+      { idx: 3, ok: false, http: 500, code: 'InternalError', message: 'boom' },
+    ]);
+  });
+
+  it('stops handing out tasks of a cancelled job and finishes it once its task in flight ends', async () => {
+    const { h, j, gate } = await oneTaskInFlight();
+    expect(h.scheduler.pending('j')).toEqual([]);
+    j.status = 'Cancelling';
+    h.scheduler.stopping('j');
+    expect(h.finished).toEqual([]);
+    gate.resolve({ ok: true, http: 200 });
+    await h.ended(1);
+    expect(h.finished).toEqual([{ jobId: 'j', status: 'Cancelling' }]);
+    expect([h.ran, j.succeeded]).toEqual([['j:0'], 1]);
+  });
+
+  it('keeps results uncommitted until a tick, adding the time Active at each commit', async () => {
+    const gate = deferred();
+    let now = 1000;
+    const h = harness({
+      concurrency: 1,
+      run: (_j, t) => (t.idx === 0 ? Promise.resolve({ ok: true, http: 200 }) : gate.promise),
+      now: () => new Date(now),
+    });
+    const saved: string[] = [];
+    h.deps.save = (j) => saved.push(j.jobId);
+    const j = job('j', 0, 2);
+    Object.assign(j, { status: 'Active', activeSince: 1000, activeMs: 50 });
+    h.scheduler.add(j);
+    h.scheduler.reschedule();
+    await expect.poll(() => h.scheduler.pending('j').length).toBe(1);
+    now = 3500;
+    h.scheduler.flushAll();
+    expect([j.succeeded, j.activeMs, j.activeSince, h.scheduler.pending('j')]).toEqual([1, 2550, 3500, []]);
+    h.scheduler.flushAll();
+    expect(saved).toEqual(['j']);
+    gate.resolve({ ok: true, http: 200 });
+    await h.ended(1);
+  });
+
+  it('pauses a lower-priority Active job at once when it has nothing in flight', async () => {
+    const h = harness({ concurrency: 1 });
+    const low = job('low', 1, 1);
+    low.status = 'Active';
+    h.scheduler.add(low);
+    h.scheduler.add(job('high', 2, 1));
+    h.scheduler.reschedule();
+    await h.ended(2);
+    expect(h.statuses.get('low')).toEqual(['Paused', 'Active', 'Completing']);
+  });
+
+  it('close() hands out no more tasks and commits the results of those in flight', async () => {
+    const { h, j, gate } = await oneTaskInFlight();
+    const closed = h.scheduler.close();
+    gate.resolve({ ok: true, http: 200 });
+    await closed;
+    expect([h.ran, j.succeeded]).toEqual([['j:0'], 1]);
   });
   it('shares the workers evenly between two jobs of the same priority', async () => {
     // Each task ends on a later turn of the event loop, as a real S3 call does.
