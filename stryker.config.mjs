@@ -5,7 +5,7 @@
 //   87: `e instanceof CsvSyntaxError` → true — parseCsvRecords throws nothing else on a string.
 //   95, 101, 102: `taskStatus?.`, `bucket ?? ''`, `key ?? ''` — a row has ≥ 4 fields by then: all strings.
 // engine report/completion-report.ts
-//   29: `if (exhausted)` → false — asking the store past its last result returns nothing again.
+//   29, 34: `if (exhausted)` → false, `exhausted = false` — asking the store past its last result returns nothing again.
 //   44, 45: `while (r && r.idx < idx)` → false, `ri--` — each result's idx is a manifest line, read in order.
 //   69: `f.rows++` → `--` — rows is only compared with 0.
 // bff web/allowed-hosts.ts

@@ -105,12 +105,11 @@ describe('JobRoles', () => {
       },
     });
     const fresh = new JobRoles(store, counting);
-    fresh.credential(ACCOUNT, trusted.arn);
-    fresh.credential(ACCOUNT, trusted.arn);
-    expect(lookups).toBe(1);
+    for (const arn of [trusted.arn, pathed.arn, trusted.arn, pathed.arn]) fresh.credential(ACCOUNT, arn);
+    expect(lookups).toBe(2);
     fresh.credential(ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/ghost`);
     fresh.credential(ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/ghost`);
-    expect(lookups).toBe(3);
+    expect(lookups).toBe(4);
   });
 
   it('gives an unknown role a session with no policies (its requests are denied)', () => {
