@@ -11,6 +11,7 @@ import {
   GetObjectLockConfigurationCommand,
   GetObjectRetentionCommand,
   GetObjectTaggingCommand,
+  type Grantee,
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketAclCommand,
@@ -190,38 +191,23 @@ describe('object ACL', () => {
   });
 
   const unknownId = 'a'.repeat(64);
+  /** PutBucketAcl with an AccessControlPolicy granting READ to `Grantee`. */
+  const grantRead = (Grantee: Grantee) =>
+    fixture.s3.send(
+      new PutBucketAclCommand({
+        Bucket: 'plain',
+        AccessControlPolicy: { Owner: { ID: '0'.repeat(64) }, Grants: [{ Grantee, Permission: 'READ' }] },
+      }),
+    );
   it.each<[string, () => Promise<unknown>, string]>([
     [
       'PutBucketAcl naming a canonical user of no account',
-      () =>
-        fixture.s3.send(
-          new PutBucketAclCommand({
-            Bucket: 'plain',
-            AccessControlPolicy: {
-              Owner: { ID: '0'.repeat(64) },
-              Grants: [{ Grantee: { Type: 'CanonicalUser', ID: unknownId }, Permission: 'READ' }],
-            },
-          }),
-        ),
+      () => grantRead({ Type: 'CanonicalUser', ID: unknownId }),
       'InvalidArgument',
     ],
     [
       'PutBucketAcl naming an e-mail address',
-      () =>
-        fixture.s3.send(
-          new PutBucketAclCommand({
-            Bucket: 'plain',
-            AccessControlPolicy: {
-              Owner: { ID: '0'.repeat(64) },
-              Grants: [
-                {
-                  Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' },
-                  Permission: 'READ',
-                },
-              ],
-            },
-          }),
-        ),
+      () => grantRead({ Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' }),
       'UnresolvableGrantByEmailAddress',
     ],
     [
