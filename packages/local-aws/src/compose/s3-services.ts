@@ -14,6 +14,7 @@ export function createS3Services(
   options: LocalAwsOptions,
   defaultAccount: string,
   authorizer: Authorizer,
+  accounts: ReadonlySet<string>,
   now: () => Date,
   log: (line: string) => void,
 ): S3Services {
@@ -38,6 +39,7 @@ export function createS3Services(
   return {
     meta,
     authorizer,
+    accounts,
     blobs,
     region: options.region ?? 'us-east-1',
     settings,
