@@ -52,6 +52,7 @@ export async function startConsole(
       credentials: [{ accessKeyId, secretAccessKey, accountId: config.accountId }],
       region: config.region,
       seedDemo: config.localAws.seedDemo,
+      s3: config.localAws.restore,
       ...(tuning.localAwsRoles ? { roles: tuning.localAwsRoles } : {}),
       log,
     });
