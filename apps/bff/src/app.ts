@@ -5,6 +5,7 @@ import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
+import { estimateRoutes } from './jobs/estimate/estimate-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
   api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
+  api.use('/jobs', estimateRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', roleTemplateRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));

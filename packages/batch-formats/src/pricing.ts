@@ -123,7 +123,7 @@ export const OPERATION_CHARGES: { readonly [K in JobOperationName]-?: OperationC
   S3InitiateRestoreObject: { requests: [], notes: [] },
 };
 
-export interface CostLine {
+export interface PricedLine {
   readonly label: string;
   readonly quantity: number;
   readonly price: Price;
@@ -143,8 +143,8 @@ export interface CostEstimateInput {
   readonly bytes?: number;
 }
 
-export interface CostEstimate {
-  readonly lines: readonly CostLine[];
+export interface JobCost {
+  readonly lines: readonly PricedLine[];
   /** US dollars. */
   readonly total: number;
   /** What the lines leave out. */
@@ -153,7 +153,7 @@ export interface CostEstimate {
   readonly region: string;
 }
 
-const line = (label: string, quantity: number, p: Price): CostLine => ({
+const line = (label: string, quantity: number, p: Price): PricedLine => ({
   label,
   quantity,
   price: p,
@@ -162,7 +162,7 @@ const line = (label: string, quantity: number, p: Price): CostLine => ({
 
 const GB = 1024 ** 3;
 
-function restoreLines(input: CostEstimateInput): { lines: CostLine[]; notes: string[] } {
+function restoreLines(input: CostEstimateInput): { lines: PricedLine[]; notes: string[] } {
   const { tier, archiveClass = 'GLACIER' } = input.restore ?? { tier: 'Standard' as const };
   const prices = PRICES.restore[archiveClass][tier];
   const lines = [line(prices.requests.unit, input.objects, prices.requests)];
@@ -176,7 +176,7 @@ function restoreLines(input: CostEstimateInput): { lines: CostLine[]; notes: str
 }
 
 /** The AWS charges of one job: the per-job and per-object fees, the tasks' requests, the manifest generator. */
-export function estimateJobCost(input: CostEstimateInput): CostEstimate {
+export function estimateJobCost(input: CostEstimateInput): JobCost {
   const charges = OPERATION_CHARGES[input.operation];
   const restore = input.operation === 'S3InitiateRestoreObject' ? restoreLines(input) : undefined;
   const lines = [
