@@ -18,4 +18,5 @@ export const jobsKeys = {
   progress: (jobId: string) => [...jobsKeys.detail(jobId), 'progress'] as const,
   clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
   cliCommand: (model: JobWizardModel | null) => [...jobsKeys.all, 'cli-command', model] as const,
+  estimate: (model: JobWizardModel | null) => [...jobsKeys.all, 'estimate', model] as const,
 };
