@@ -45,6 +45,8 @@ export interface AppDeps {
   readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
+  /** Local mode: local-aws's restore delay per tier (ms), for a restore job's ready estimate. */
+  readonly restoreDelaysMs?: JobsServiceDeps['restoreDelaysMs'];
 }
 
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
     reports: new ReportCache(),
+    ...(deps.restoreDelaysMs ? { restoreDelaysMs: deps.restoreDelaysMs } : {}),
     now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));

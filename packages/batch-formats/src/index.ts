@@ -12,4 +12,5 @@ export * from './job-status.js';
 export * from './manifest-error.js';
 export * from './pricing.js';
 export * from './replication-rules.js';
+export * from './restore-times.js';
 export * from './storage-classes.js';

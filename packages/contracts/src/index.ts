@@ -11,5 +11,6 @@ export * from './jobs.js';
 export * from './operations.js';
 export * from './preflight.js';
 export * from './replication.js';
+export * from './restore-status.js';
 export * from './roles.js';
 export * from './tags.js';

@@ -19,6 +19,7 @@ export {
   DEFAULT_RESTORE_DELAY_MS,
   parseRestoreDelays,
   type RestoreDelayOption,
+  restoreDelays,
 } from './s3/restore-timing.js';
 export { createLocalAws, startLocalAws } from './server.js';
 export type { Credential } from './sigv4/verify-sigv4.js';

@@ -52,7 +52,7 @@ export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise
   return { jobs: rows, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
+export async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
   const out = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));

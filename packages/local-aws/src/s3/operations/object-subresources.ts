@@ -1,3 +1,4 @@
+import { ARCHIVE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
@@ -7,7 +8,7 @@ import { accessControlPolicy, aclFromRequest } from '../access-control.js';
 import { objectOwner } from '../authorization.js';
 import { verifyRequiredChecksum } from '../object-body.js';
 import { validateObjectTags } from '../object-write-options.js';
-import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
+import { restoreView } from '../restore-state.js';
 import { RESTORE_TIERS } from '../restore-timing.js';
 import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject } from '../s3-errors.js';
@@ -110,7 +111,7 @@ async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
   const tierText = text(child(doc, 'GlacierJobParameters'), 'Tier') ?? text(doc, 'Tier') ?? 'Standard';
   const tier = RESTORE_TIERS.find((t) => t === tierText);
   if (!tier) throw malformedXml(`unknown Tier ${tierText}`);
-  if (!ARCHIVE_CLASSES.has(row.storageClass)) {
+  if (!ARCHIVE_STORAGE_CLASSES.has(row.storageClass)) {
     throw new ServiceError(
       403,
       'InvalidObjectState',
