@@ -35,45 +35,46 @@ const price = (usd: number, per: number, unit: string, source: string, verified:
   verified,
 });
 
+// Pure calls: the job list, which imports this package, keeps none of the table (its bundle budget).
 export const PRICES = {
   /** S3 pricing › Management & insights › S3 Batch Operations. */
-  batchJob: price(0.25, 1, 'job', S3_PRICING, false),
-  batchObjects: price(1.0, 1_000_000, 'objects processed', S3_PRICING, false),
+  batchJob: /* @__PURE__ */ price(0.25, 1, 'job', S3_PRICING, false),
+  batchObjects: /* @__PURE__ */ price(1.0, 1_000_000, 'objects processed', S3_PRICING, false),
   /** S3JobManifestGenerator: objects in the source bucket it lists. */
-  manifestGeneration: price(0.015, 1_000_000, 'objects listed', S3_PRICING, false),
+  manifestGeneration: /* @__PURE__ */ price(0.015, 1_000_000, 'objects listed', S3_PRICING, false),
   /** S3 Standard request tiers. */
-  putRequests: price(0.005, 1_000, 'PUT, COPY, POST requests', S3_PRICING, false),
-  getRequests: price(0.0004, 1_000, 'GET requests', S3_PRICING, false),
-  lambdaRequests: price(0.2, 1_000_000, 'Lambda invocations', LAMBDA_PRICING, false),
+  putRequests: /* @__PURE__ */ price(0.005, 1_000, 'PUT, COPY, POST requests', S3_PRICING, false),
+  getRequests: /* @__PURE__ */ price(0.0004, 1_000, 'GET requests', S3_PRICING, false),
+  lambdaRequests: /* @__PURE__ */ price(0.2, 1_000_000, 'Lambda invocations', LAMBDA_PRICING, false),
   /** Restore (data retrieval) requests and retrieved data, per archive class and tier. */
   restore: {
     GLACIER: {
       Expedited: {
-        requests: price(10.0, 1_000, 'Expedited restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
-        data: price(0.03, 1, 'GB retrieved (Expedited)', S3_PRICING, false),
+        requests: /* @__PURE__ */ price(10.0, 1_000, 'Expedited restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
+        data: /* @__PURE__ */ price(0.03, 1, 'GB retrieved (Expedited)', S3_PRICING, false),
       },
       Standard: {
-        requests: price(0.05, 1_000, 'Standard restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
-        data: price(0.01, 1, 'GB retrieved (Standard)', GLACIER_RETRIEVAL_EXAMPLE, true),
+        requests: /* @__PURE__ */ price(0.05, 1_000, 'Standard restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
+        data: /* @__PURE__ */ price(0.01, 1, 'GB retrieved (Standard)', GLACIER_RETRIEVAL_EXAMPLE, true),
       },
       Bulk: {
-        requests: price(0, 1_000, 'Bulk restore requests', S3_PRICING, false),
-        data: price(0, 1, 'GB retrieved (Bulk)', S3_PRICING, false),
+        requests: /* @__PURE__ */ price(0, 1_000, 'Bulk restore requests', S3_PRICING, false),
+        data: /* @__PURE__ */ price(0, 1, 'GB retrieved (Bulk)', S3_PRICING, false),
       },
     },
     DEEP_ARCHIVE: {
       // Deep Archive has no Expedited tier: S3 refuses it, so it is priced as Standard here.
       Expedited: {
-        requests: price(0.1, 1_000, 'Standard restore requests', S3_PRICING, false),
-        data: price(0.02, 1, 'GB retrieved (Standard)', S3_PRICING, false),
+        requests: /* @__PURE__ */ price(0.1, 1_000, 'Standard restore requests', S3_PRICING, false),
+        data: /* @__PURE__ */ price(0.02, 1, 'GB retrieved (Standard)', S3_PRICING, false),
       },
       Standard: {
-        requests: price(0.1, 1_000, 'Standard restore requests', S3_PRICING, false),
-        data: price(0.02, 1, 'GB retrieved (Standard)', S3_PRICING, false),
+        requests: /* @__PURE__ */ price(0.1, 1_000, 'Standard restore requests', S3_PRICING, false),
+        data: /* @__PURE__ */ price(0.02, 1, 'GB retrieved (Standard)', S3_PRICING, false),
       },
       Bulk: {
-        requests: price(0.025, 1_000, 'Bulk restore requests', S3_PRICING, false),
-        data: price(0.0025, 1, 'GB retrieved (Bulk)', S3_PRICING, false),
+        requests: /* @__PURE__ */ price(0.025, 1_000, 'Bulk restore requests', S3_PRICING, false),
+        data: /* @__PURE__ */ price(0.0025, 1, 'GB retrieved (Bulk)', S3_PRICING, false),
       },
     },
   },
