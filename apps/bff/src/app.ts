@@ -5,6 +5,7 @@ import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
+import { estimateRoutes } from './jobs/estimate/estimate-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
@@ -44,6 +45,8 @@ export interface AppDeps {
   readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
+  /** Local mode: local-aws's restore delay per tier (ms), for a restore job's ready estimate. */
+  readonly restoreDelaysMs?: JobsServiceDeps['restoreDelaysMs'];
 }
 
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
     reports: new ReportCache(),
+    ...(deps.restoreDelaysMs ? { restoreDelaysMs: deps.restoreDelaysMs } : {}),
     now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
   api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
+  api.use('/jobs', estimateRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', roleTemplateRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));

@@ -1,3 +1,4 @@
+import type { RestoreTier } from '@batchops/batch-formats';
 import type { AwsClients } from '../aws/aws-clients.js';
 import type { JobCache } from './job-cache.js';
 import type { ReportCache } from './report/report-cache.js';
@@ -12,6 +13,8 @@ export interface JobsServiceDeps {
   readonly cache: JobCache;
   /** Parsed completion reports of ended jobs. */
   readonly reports: ReportCache;
+  /** Local mode: how long local-aws takes to restore an archived object, per tier (ms). */
+  readonly restoreDelaysMs?: Readonly<Record<RestoreTier, number>>;
   /** The clock (ms since the epoch): every time the BFF reads goes through it. */
   now(): number;
 }
