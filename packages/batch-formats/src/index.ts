@@ -11,4 +11,5 @@ export * from './job-permissions.js';
 export * from './job-status.js';
 export * from './manifest-error.js';
 export * from './replication-rules.js';
+export * from './scheduling-order.js';
 export * from './storage-classes.js';
