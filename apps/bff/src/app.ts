@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConnectionInfo } from '@batchops/contracts';
 import express, { type Express } from 'express';
 import type { RegionalClients } from './aws/aws-clients.js';
@@ -10,6 +12,7 @@ import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
 import { eventsRoutes } from './jobs/live/job-events-routes.js';
 import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
+import { ProgressHistory } from './jobs/live/progress-history.js';
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { ReportCache } from './jobs/report/report-cache.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
@@ -44,6 +47,11 @@ export interface AppDeps {
   readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
+  /**
+   * The console's directory: with it, progress samples are kept there (surviving a restart) and the
+   * console's Region is polled for as long as it runs (decision 0033); without, in memory while watched.
+   */
+  readonly dataDir?: string;
 }
 
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
@@ -72,7 +80,16 @@ export function createApp(deps: AppDeps): Express {
     now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));
-  const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
+  if (deps.dataDir) mkdirSync(deps.dataDir, { recursive: true });
+  const history = new ProgressHistory(deps.dataDir ? { file: join(deps.dataDir, 'progress.sqlite') } : {});
+  const hub = new JobEventsHub(
+    jobs,
+    deps.pollIntervals,
+    log,
+    deps.sseLimits?.pollers ?? MAX_POLLERS,
+    history,
+  );
+  if (deps.dataDir) hub.follow(undefined);
   const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
   // Refusals come before the body is read.
@@ -100,6 +117,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api);
   app.use(serveSpa(deps.webDir, { sourceMaps: deps.serveSourceMaps === true }));
   app.use(errorHandler(log));
-  app.locals.close = () => hub.close();
+  app.locals.close = () => {
+    hub.close();
+    history.close();
+  };
   return app;
 }

@@ -83,6 +83,7 @@ export async function startConsole(
     serveSourceMaps: config.serveSourceMaps,
     version,
     allowedHosts: config.allowedHosts,
+    dataDir: config.consoleDataDir,
     log,
     ...tuning,
   });

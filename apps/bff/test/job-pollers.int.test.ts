@@ -154,7 +154,7 @@ describe('JobEventsHub', () => {
     await wait(300);
     off();
     await wait(100);
-    const samples = hub.history.samples(jobId);
+    const samples = hub.history.samples(hub.regionOf(undefined), jobId);
     // Earlier tests' reads are there too; a steady job is sampled every 5 s, not on every 40 ms poll.
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.length).toBeLessThan(4);

@@ -1,6 +1,6 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import { isBusy } from '@batchops/batch-formats';
-import type { JobEvent, JobSnapshot, JobSummary } from '@batchops/contracts';
+import type { JobEvent, JobSnapshot, JobSummary, ProgressSample } from '@batchops/contracts';
 import { toApiError } from '../../errors/error-handler.js';
 import { HttpError } from '../../errors/http-error.js';
 import { toJobSummary } from '../jobs-mapping.js';
@@ -29,7 +29,7 @@ interface PollerContext {
   readonly log: (line: string) => void;
   /** Called when the last listener left (the hub forgets the poller). */
   readonly onIdle: () => void;
-  /** Where a job poller records each read (the job page's chart). */
+  /** Where pollers record each read of a job (the charts, decision 0033). */
   readonly history: ProgressHistory;
 }
 
@@ -147,13 +147,7 @@ class JobPoller extends Poller {
       at: new Date(t).toISOString(),
     };
     this.last = snapshot;
-    this.ctx.history.record(this.jobId, {
-      at: snapshot.at,
-      status: s.status,
-      succeeded: s.progress.succeeded,
-      failed: s.progress.failed,
-      totalTasks: s.progress.totalTasks,
-    });
+    this.ctx.history.record(this.region, this.jobId, sampleOf(s, snapshot.at));
     const fingerprint = JSON.stringify([
       s.status,
       s.priority,
@@ -167,6 +161,15 @@ class JobPoller extends Poller {
     return { events: changed ? [{ type: 'job', job: snapshot }] : [], busy: isBusy(s.status) };
   }
 }
+
+/** What a read of a job adds to its progress history. */
+const sampleOf = (j: JobSummary, at: string): ProgressSample => ({
+  at,
+  status: j.status,
+  succeeded: j.progress.succeeded,
+  failed: j.progress.failed,
+  totalTasks: j.progress.totalTasks,
+});
 
 const jobFingerprint = (j: JobSummary) =>
   `${j.status}|${j.priority}|${j.progress.totalTasks}|${j.progress.succeeded}|${j.progress.failed}|${j.description}`;
@@ -196,6 +199,9 @@ class ListPoller extends Poller {
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
     const { deps } = this.ctx;
     const jobs = await deps.cache.list(deps.clientsFor(this.region).s3control, this.region, true);
+    // Every job of the Region gets its history, whether or not its page is open (issue 19).
+    const at = new Date(deps.now()).toISOString();
+    for (const j of jobs) this.ctx.history.record(this.region, j.jobId, sampleOf(j, at));
     const next = new Map(jobs.map((j) => [j.jobId, jobFingerprint(j)]));
     const changed = jobs.filter((j) => this.fingerprints.get(j.jobId) !== next.get(j.jobId));
     const removed = [...this.fingerprints.keys()].filter((id) => !next.has(id));
@@ -222,15 +228,20 @@ export const MAX_POLLERS = 32;
  */
 export class JobEventsHub {
   private readonly pollers = new Map<string, Poller>();
-  /** Progress samples of the jobs followed (GET /api/jobs/:id/progress). */
-  readonly history = new ProgressHistory();
+  /** Lists the console follows for itself (their histories): they do not count against the cap. */
+  private readonly followed = new Set<string>();
 
   constructor(
     private readonly deps: JobsServiceDeps,
     private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
     private readonly log: (line: string) => void = (line) => console.error(line),
     private readonly maxPollers = MAX_POLLERS,
+    /** Progress samples of the jobs polled (GET /api/jobs/:id/progress, the dashboard). */
+    readonly history: ProgressHistory = new ProgressHistory(),
   ) {}
+
+  /** The Region a request names, else the console's. */
+  regionOf = (region: string | undefined): string => region ?? this.deps.region;
 
   private jobKey = (jobId: string, region: string | undefined) =>
     `job:${region ?? this.deps.region}:${jobId}`;
@@ -249,7 +260,7 @@ export class JobEventsHub {
   }
 
   private admit(key: string): void {
-    if (this.pollers.has(key) || this.pollers.size < this.maxPollers) return;
+    if (this.pollers.has(key) || this.pollers.size - this.followed.size < this.maxPollers) return;
     throw new HttpError(
       503,
       'TooManyLiveJobs',
@@ -265,6 +276,14 @@ export class JobEventsHub {
   subscribeList(region: string | undefined, listener: Listener): () => void {
     const r = region ?? this.deps.region;
     return this.subscribe(this.listKey(r), (ctx) => new ListPoller(ctx, r), listener);
+  }
+
+  /** Poll a Region's list for as long as the console runs, so every job's history is recorded. */
+  follow(region: string | undefined): void {
+    const key = this.listKey(region);
+    if (this.followed.has(key)) return;
+    this.followed.add(key);
+    this.subscribeList(region, () => {});
   }
 
   private subscribe(key: string, create: (ctx: PollerContext) => Poller, listener: Listener): () => void {
