@@ -5,6 +5,8 @@ import express, { type Express } from 'express';
 import type { RegionalClients } from './aws/aws-clients.js';
 import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { FailureIndex } from './dashboard/failure-index.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
 import { JobCache } from './jobs/job-cache.js';
@@ -70,6 +72,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(wellFormedPath);
   app.use(sessionCookie);
   const now = deps.now ?? Date.now;
+  if (deps.dataDir) mkdirSync(deps.dataDir, { recursive: true });
+  const history = new ProgressHistory(deps.dataDir ? { file: join(deps.dataDir, 'progress.sqlite') } : {});
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,
     region: deps.connection.region,
@@ -77,18 +81,12 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
     reports: new ReportCache(),
+    history,
+    failures: new FailureIndex(),
     now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));
-  if (deps.dataDir) mkdirSync(deps.dataDir, { recursive: true });
-  const history = new ProgressHistory(deps.dataDir ? { file: join(deps.dataDir, 'progress.sqlite') } : {});
-  const hub = new JobEventsHub(
-    jobs,
-    deps.pollIntervals,
-    log,
-    deps.sseLimits?.pollers ?? MAX_POLLERS,
-    history,
-  );
+  const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
   if (deps.dataDir) hub.follow(undefined);
   const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
@@ -112,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/buckets', replicationRoutes(jobs));
   api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3, deps.connection.region));
   api.use('/roles', rolesRoutes(jobs));
+  api.use('/dashboard', dashboardRoutes(jobs));
   api.use('/functions', functionsRoutes(deps.clients));
   api.use(apiNotFound);
   app.use('/api', api);

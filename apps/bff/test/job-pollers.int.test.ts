@@ -7,9 +7,11 @@ import type { JobEvent } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
+import { FailureIndex } from '../src/dashboard/failure-index.js';
 import { JobCache } from '../src/jobs/job-cache.js';
 import type { JobsServiceDeps } from '../src/jobs/jobs-service-deps.js';
 import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
+import { ProgressHistory } from '../src/jobs/live/progress-history.js';
 import { ReportCache } from '../src/jobs/report/report-cache.js';
 
 // The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
@@ -32,6 +34,8 @@ const serviceDeps = (now: () => number): JobsServiceDeps => ({
   clientsFor: () => clients,
   cache: new JobCache('000000000000', now),
   reports: new ReportCache(),
+  history: new ProgressHistory(),
+  failures: new FailureIndex(),
   now,
 });
 

@@ -1,5 +1,6 @@
 export * from './buckets.js';
 export * from './connection.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './functions.js';
 export * from './job-details.js';
