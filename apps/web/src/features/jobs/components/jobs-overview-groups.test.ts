@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByGroup } from './jobs-overview-groups';
+import { countByGroup, statusesOf } from './jobs-overview-groups';
 
 describe('countByGroup', () => {
   it('counts every status in its group, keeping the empty groups', () => {
@@ -10,5 +10,23 @@ describe('countByGroup', () => {
       { group: 'Failed', count: 0 },
       { group: 'Cancelled', count: 0 },
     ]);
+  });
+});
+
+describe('statusesOf', () => {
+  it('names the statuses each overview count links to', () => {
+    expect(statusesOf('Awaiting confirmation')).toEqual(['Suspended']);
+    expect(statusesOf('Running')).toEqual([
+      'Active',
+      'Cancelling',
+      'Completing',
+      'Failing',
+      'New',
+      'Paused',
+      'Pausing',
+      'Preparing',
+      'Ready',
+    ]);
+    expect(statusesOf('Complete')).toEqual(['Complete']);
   });
 });
