@@ -23,6 +23,7 @@ export function DashboardTable<T>(props: DashboardTableProps<T>) {
   return (
     <Table
       variant="container"
+      ariaLabels={{ tableLabel: props.title }}
       header={
         <Header
           variant="h2"

@@ -1,7 +1,9 @@
 import type { PeriodTotals } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { InAppLink } from '../../../components/in-app-link';
 import { KeyValuePairs } from '../../../components/key-value-pairs';
 import { jobListHref } from './dashboard-links';
@@ -25,31 +27,28 @@ function Period({
     );
   const t = totals;
   return (
-    <KeyValuePairs
-      columns={1}
-      ariaLabel={title}
-      items={[
-        {
-          type: 'group',
-          title,
-          items: [
-            { label: 'Completed', value: link(t?.completed, jobListHref({ status: ['Complete'] })) },
-            {
-              label: 'Completed with failures',
-              value: link(t?.completedWithFailures, jobListHref({ status: ['CompletedWithFailures'] })),
-            },
-            { label: 'Failed', value: link(t?.failed, jobListHref({ status: ['Failed'] })) },
-            { label: 'Cancelled', value: link(t?.cancelled, jobListHref({ status: ['Cancelled'] })) },
-            {
-              label: 'Tasks processed',
-              value: t
-                ? `${(t.tasksSucceeded + t.tasksFailed).toLocaleString()} (${t.tasksFailed.toLocaleString()} failed)`
-                : '-',
-            },
-          ],
-        },
-      ]}
-    />
+    <SpaceBetween size="s">
+      <Box variant="h3">{title}</Box>
+      <KeyValuePairs
+        columns={1}
+        ariaLabel={title}
+        items={[
+          { label: 'Completed', value: link(t?.completed, jobListHref({ status: ['Complete'] })) },
+          {
+            label: 'Completed with failures',
+            value: link(t?.completedWithFailures, jobListHref({ status: ['CompletedWithFailures'] })),
+          },
+          { label: 'Failed', value: link(t?.failed, jobListHref({ status: ['Failed'] })) },
+          { label: 'Cancelled', value: link(t?.cancelled, jobListHref({ status: ['Cancelled'] })) },
+          {
+            label: 'Tasks processed',
+            value: t
+              ? `${(t.tasksSucceeded + t.tasksFailed).toLocaleString()} (${t.tasksFailed.toLocaleString()} failed)`
+              : '-',
+          },
+        ]}
+      />
+    </SpaceBetween>
   );
 }
 
