@@ -50,11 +50,23 @@ export const PRICES = {
   restore: {
     GLACIER: {
       Expedited: {
-        requests: /* @__PURE__ */ price(10.0, 1_000, 'Expedited restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
+        requests: /* @__PURE__ */ price(
+          10.0,
+          1_000,
+          'Expedited restore requests',
+          GLACIER_RETRIEVAL_EXAMPLE,
+          true,
+        ),
         data: /* @__PURE__ */ price(0.03, 1, 'GB retrieved (Expedited)', S3_PRICING, false),
       },
       Standard: {
-        requests: /* @__PURE__ */ price(0.05, 1_000, 'Standard restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
+        requests: /* @__PURE__ */ price(
+          0.05,
+          1_000,
+          'Standard restore requests',
+          GLACIER_RETRIEVAL_EXAMPLE,
+          true,
+        ),
         data: /* @__PURE__ */ price(0.01, 1, 'GB retrieved (Standard)', GLACIER_RETRIEVAL_EXAMPLE, true),
       },
       Bulk: {
