@@ -42,6 +42,10 @@ describe('POST /api/jobs/estimate', () => {
     ]);
     // $0.25 + 540 / 1,000,000 × $1.00 + 540 / 1,000 × $0.005.
     expect(e.total).toBeCloseTo(0.25 + 0.00054 + 0.0027, 10);
+    expect([e.totalText, e.lines.map((l) => l.amountText)]).toEqual([
+      '$0.25',
+      ['$0.25', '< $0.01', '< $0.01'],
+    ]);
     expect(e.summary).toBe(
       `Nothing is charged here; on AWS this job would cost about $0.25 for 540 objects (estimate, us-east-1 prices of ${PRICES_READ_ON}).`,
     );
