@@ -66,6 +66,8 @@ interface CommonConfig {
   readonly allowedHosts: readonly string[];
   /** Serve the web build's source maps (they hold the whole source); off unless asked for. */
   readonly serveSourceMaps: boolean;
+  /** The console's own files (progress history, decision 0033): BATCHOPS_DATA_DIR/console. */
+  readonly consoleDataDir: string;
 }
 
 export interface LocalConfig extends CommonConfig {
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const webDir = resolve(e.BATCHOPS_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
   const serveSourceMaps = e.BATCHOPS_SERVE_SOURCE_MAPS === 'true';
+  const consoleDataDir = resolve(e.BATCHOPS_DATA_DIR, 'console');
   const host = e.BATCHOPS_HOST.toLowerCase();
   // BATCHOPS_HOST is served under its own name too (an IPv6 address in brackets, as in a Host header).
   const ownHost = /^[0-9a-f:]+:[0-9a-f:]*$/.test(host) ? `[${host}]` : host;
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpoint: e.BATCHOPS_ENDPOINT,
       webDir,
       serveSourceMaps,
+      consoleDataDir,
     };
   }
   return {
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accountId: e.BATCHOPS_ACCOUNT_ID ?? '000000000000',
     webDir,
     serveSourceMaps,
+    consoleDataDir,
     localAws: {
       host: e.BATCHOPS_LOCAL_AWS_HOST,
       port: e.BATCHOPS_LOCAL_AWS_PORT,

@@ -85,6 +85,7 @@ export async function startConsole(
     serveSourceMaps: config.serveSourceMaps,
     version,
     allowedHosts: config.allowedHosts,
+    dataDir: config.consoleDataDir,
     log,
     ...(config.mode === 'local'
       ? { restoreDelaysMs: restoreDelays(config.localAws.restore.restoreDelayMs) }

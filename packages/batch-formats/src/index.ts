@@ -13,4 +13,5 @@ export * from './manifest-error.js';
 export * from './pricing.js';
 export * from './replication-rules.js';
 export * from './restore-times.js';
+export * from './scheduling-order.js';
 export * from './storage-classes.js';

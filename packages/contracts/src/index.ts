@@ -1,6 +1,7 @@
 export * from './buckets.js';
 export * from './connection.js';
 export * from './cost-estimate.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './functions.js';
 export * from './job-details.js';

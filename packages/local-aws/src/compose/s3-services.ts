@@ -15,6 +15,7 @@ export function createS3Services(
   options: LocalAwsOptions,
   defaultAccount: string,
   authorizer: Authorizer,
+  accounts: ReadonlySet<string>,
   now: () => Date,
   log: (line: string) => void,
 ): S3Services {
@@ -40,6 +41,7 @@ export function createS3Services(
   return {
     meta,
     authorizer,
+    accounts,
     blobs,
     region: options.region ?? 'us-east-1',
     settings,

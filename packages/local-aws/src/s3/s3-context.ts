@@ -26,6 +26,8 @@ export interface S3Services {
   readonly authorizer?: Authorizer;
   /** The accounts' Block Public Access settings (S3 Control's PutPublicAccessBlock). */
   readonly publicAccessBlocks?: AccountPublicAccessBlocks;
+  /** The accounts that may sign (their canonical users are the grantees an ACL may name); absent: any. */
+  readonly accounts?: ReadonlySet<string>;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
   now(): Date;
