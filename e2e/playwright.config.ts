@@ -61,6 +61,8 @@ export default defineConfig({
       BATCHOPS_PORT: String(consolePort),
       BATCHOPS_LOCAL_AWS_PORT: String(localAwsPort),
       BATCHOPS_DATA_DIR: process.env.E2E_DATA_DIR,
+      // Restores come back within the journey (restore-status.spec.ts sees "restoring", then "available").
+      BATCHOPS_RESTORE_DELAYS: 'Expedited=2,Standard=20,Bulk=20',
     },
   },
 });

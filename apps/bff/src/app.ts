@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { FailureIndex } from './dashboard/failure-index.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
+import { estimateRoutes } from './jobs/estimate/estimate-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
+  /** Local mode: local-aws's restore delay per tier (ms), for a restore job's ready estimate. */
+  readonly restoreDelaysMs?: JobsServiceDeps['restoreDelaysMs'];
   /**
    * The console's directory: with it, progress samples are kept there (surviving a restart) and the
    * console's Region is polled for as long as it runs (decision 0033); without, in memory while watched.
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
     reports: new ReportCache(),
+    ...(deps.restoreDelaysMs ? { restoreDelaysMs: deps.restoreDelaysMs } : {}),
     history,
     failures: new FailureIndex(),
     now,
@@ -104,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
   api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
+  api.use('/jobs', estimateRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', roleTemplateRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));

@@ -2,6 +2,7 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseRestoreDelays, type RestoreDelayOption } from '@batchops/local-aws';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -27,6 +28,18 @@ const EnvSchema = z.object({
   BATCHOPS_LOCAL_SECRET_ACCESS_KEY: z.string().min(1).default('test'),
   BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
   BATCHOPS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  BATCHOPS_RESTORE_DELAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return v === undefined ? undefined : parseRestoreDelays(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  BATCHOPS_RESTORE_DAY_SECONDS: z.coerce.number().int().min(1).max(31_536_000).optional(),
   BATCHOPS_WEB_DIR: z.string().min(1).optional(),
   BATCHOPS_SERVE_SOURCE_MAPS: z.enum(['true', 'false']).default('false'),
   BATCHOPS_ALLOWED_HOSTS: z
@@ -70,6 +83,8 @@ export interface LocalConfig extends CommonConfig {
     readonly secretAccessKey: string;
     /** Create the demo buckets and manifest on the first start. */
     readonly seedDemo: boolean;
+    /** Simulated restores (local-aws's `s3` options): delay per tier and the length of a restore day, in ms. */
+    readonly restore: { readonly restoreDelayMs?: RestoreDelayOption; readonly restoreDayMs?: number };
   };
 }
 
@@ -143,6 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessKeyId: e.BATCHOPS_LOCAL_ACCESS_KEY_ID,
       secretAccessKey: e.BATCHOPS_LOCAL_SECRET_ACCESS_KEY,
       seedDemo: e.BATCHOPS_SEED_DEMO === 'true',
+      restore: {
+        ...(e.BATCHOPS_RESTORE_DELAYS !== undefined ? { restoreDelayMs: e.BATCHOPS_RESTORE_DELAYS } : {}),
+        ...(e.BATCHOPS_RESTORE_DAY_SECONDS !== undefined
+          ? { restoreDayMs: e.BATCHOPS_RESTORE_DAY_SECONDS * 1000 }
+          : {}),
+      },
     },
   };
 }

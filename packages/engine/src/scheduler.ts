@@ -258,7 +258,8 @@ export class Scheduler {
     run.finishing = true;
     if (!this.flush(run)) return;
     this.runs.delete(jobId);
-    if (!stopping) this.deps.setStatus(run.job, 'Completing');
+    // The last commit may have crossed the failure threshold (Failing): only a job still running completes.
+    if (isRunning(run.job.status)) this.deps.setStatus(run.job, 'Completing');
     this.deps.finish(run.job);
   }
 

@@ -1,3 +1,4 @@
+import type { RestoreTier } from '@batchops/batch-formats';
 import type { AwsClients } from '../aws/aws-clients.js';
 import type { FailureIndex } from '../dashboard/failure-index.js';
 import type { JobCache } from './job-cache.js';
@@ -18,6 +19,8 @@ export interface JobsServiceDeps {
   readonly failures: FailureIndex;
   /** Parsed completion reports of ended jobs. */
   readonly reports: ReportCache;
+  /** Local mode: how long local-aws takes to restore an archived object, per tier (ms). */
+  readonly restoreDelaysMs?: Readonly<Record<RestoreTier, number>>;
   /** The clock (ms since the epoch): every time the BFF reads goes through it. */
   now(): number;
 }

@@ -18,6 +18,7 @@ import type {
 } from '@batchops/contracts';
 import { jobsWithErrorCode } from '../dashboard/dashboard-service.js';
 import { createJobSnippets } from './cli-command.js';
+import { estimateCost } from './estimate/estimate-service.js';
 import { matchesTags, matchesText, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
 import type { JobsServiceDeps } from './jobs-service-deps.js';
@@ -60,7 +61,7 @@ export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise
   return { jobs: rows, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
+export async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
   const out = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
@@ -186,8 +187,10 @@ export async function cliCommand(deps: JobsServiceDeps, model: JobWizardModel): 
           etag: model.manifest.etag ?? '<manifest-etag>',
           fields: undefined,
         }));
-  return createJobSnippets(toCreateJobRequest(model, deps.accountId, manifest), {
-    region,
-    endpoint: deps.endpoint,
-  });
+  const { summary } = await estimateCost(deps, model);
+  return createJobSnippets(
+    toCreateJobRequest(model, deps.accountId, manifest),
+    { region, endpoint: deps.endpoint },
+    summary,
+  );
 }
