@@ -90,7 +90,7 @@ test('the dashboard follows the queue, throughput and failures, and keeps its sa
   );
   await expect(dashboard.throughput).toHaveText(/^[0-9.]*[1-9][0-9.]* tasks\/s$/, { timeout: 20_000 });
   // The README's picture (a copy is e2e/screenshots/dashboard.png), from the top of the page.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: test.info().outputPath('dashboard.png') });
 
   // The top error code opens the failing job's report rows of that code.
