@@ -1,4 +1,4 @@
-import { isRunning, type JobStatus, type ManifestRow } from '@batchops/batch-formats';
+import { compareSchedulingOrder, isRunning, type JobStatus, type ManifestRow } from '@batchops/batch-formats';
 import type { StoredJob, TaskResult } from './job-store.js';
 import type { TaskOutcome } from './operations/operation.js';
 
@@ -126,7 +126,7 @@ export class Scheduler {
     for (;;) {
       const runnable = [...this.runs.values()]
         .filter((r) => isRunning(r.job.status) && !r.drained && !r.finishing)
-        .sort((a, b) => b.job.priority - a.job.priority || a.job.creationTime - b.job.creationTime);
+        .sort((a, b) => compareSchedulingOrder(a.job, b.job));
       const top = runnable[0]?.job.priority;
       for (const r of runnable) {
         if (r.job.priority !== top && (r.job.status === 'Active' || r.job.status === 'Pausing')) {

@@ -6,6 +6,7 @@ import { KeyValuePairs } from '../../../../components/key-value-pairs';
 import { PreflightSection } from '../../../../components/permissions/preflight-section';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
+import { CostEstimateSection } from './cost-estimate-section';
 import { CreateJobCode } from './create-job-code';
 
 function manifestItems(model: JobWizardModel) {
@@ -63,6 +64,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
       {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
       {section('Step 3: Configure additional options', 2, optionsItems(model))}
       <PreflightSection model={model} />
+      <CostEstimateSection model={model} />
       <CreateJobCode model={model} />
     </SpaceBetween>
   );
