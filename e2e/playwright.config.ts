@@ -16,11 +16,16 @@ export default defineConfig({
     { name: 'first-visit', testMatch: /(a11y-first-visit|jobs-list|try-the-demo)\.spec\.ts/ },
     {
       name: 'journeys',
-      testIgnore: [/(a11y-first-visit|jobs-list|try-the-demo)\.spec\.ts/, /demo-batch-replication\.spec\.ts/],
+      testIgnore: [
+        /(a11y-first-visit|jobs-list|try-the-demo)\.spec\.ts/,
+        /demo-(batch-replication|replication-rules)\.spec\.ts/,
+      ],
       dependencies: ['first-visit'],
     },
-    // It puts a replication rule on the demo bucket: after the journeys that write there.
-    { name: 'demo-replication', testMatch: /demo-batch-replication\.spec\.ts/, dependencies: ['journeys'] },
+    // They put replication rules on the demo bucket: after the journeys that write there. The rules
+    // journey replicates objects never replicated (the statuses a job from the rules table picks), so first.
+    { name: 'demo-rules', testMatch: /demo-replication-rules\.spec\.ts/, dependencies: ['journeys'] },
+    { name: 'demo-replication', testMatch: /demo-batch-replication\.spec\.ts/, dependencies: ['demo-rules'] },
   ],
   fullyParallel: false,
   workers: 1,
