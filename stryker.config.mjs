@@ -16,6 +16,10 @@ export default {
     'packages/batch-formats/src/completion-report.ts',
     'packages/batch-formats/src/replication-rules.ts',
     'packages/engine/src/scheduler.ts',
+    'packages/engine/src/report/completion-report.ts',
+    'packages/local-aws/src/iam/job-roles.ts',
+    'apps/bff/src/web/allowed-hosts.ts',
+    'apps/bff/src/web/same-origin.ts',
   ],
   // The sandbox copies what the unit tests need: not the tools, the console, e2e or the examples.
   ignorePatterns: ['.tools', 'apps/web', 'e2e', 'examples', 'docs', '**/test-results', '**/*.tgz'],

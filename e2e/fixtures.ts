@@ -3,6 +3,7 @@ import { BatchReplicationJobForm } from './pages/batch-replication-job-form';
 import { BucketPage } from './pages/bucket-page';
 import { BucketsPage } from './pages/buckets-page';
 import { CreateJobWizard } from './pages/create-job-wizard';
+import { DashboardPage } from './pages/dashboard-page';
 import { JobDetailsPage } from './pages/job-details-page';
 import { JobsPage } from './pages/jobs-page';
 import { ReplicationRuleForm } from './pages/replication-rule-form';
@@ -40,7 +41,9 @@ export const test = base.extend<{
   ruleForm: ReplicationRuleForm;
   batchJobForm: BatchReplicationJobForm;
   replicationPages: ReplicationPages;
+  dashboard: DashboardPage;
 }>({
+  dashboard: pageObject(DashboardPage),
   bucketsPage: pageObject(BucketsPage),
   bucketPage: pageObject(BucketPage),
   ruleForm: pageObject(ReplicationRuleForm),

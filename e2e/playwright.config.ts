@@ -31,8 +31,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous waits, not timed assertions: npm test runs this suite beside vitest's workers on 2 cores.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/results.json' }],
@@ -65,6 +66,8 @@ export default defineConfig({
       BATCHOPS_PORT: String(consolePort),
       BATCHOPS_LOCAL_AWS_PORT: String(localAwsPort),
       BATCHOPS_DATA_DIR: process.env.E2E_DATA_DIR,
+      // Restores come back within the journey (restore-status.spec.ts sees "restoring", then "available").
+      BATCHOPS_RESTORE_DELAYS: 'Expedited=2,Standard=20,Bulk=20',
     },
   },
 });

@@ -16,7 +16,7 @@ export const screenshotList = [
   { name: 'jobs-list' },
   { name: 'jobs-list-dark' },
   { name: 'jobs-overview' },
-  // The dashboard's slot: `{ name: 'dashboard', route: '/dashboard', heading: 'Dashboard' },` captures it.
+  { name: 'dashboard', route: '/batch-operations/dashboard', heading: 'Dashboard' },
   { name: 'job-chart' },
   { name: 'wizard-permissions-narrow-role' },
   { name: 'role-template-modal' },

@@ -53,6 +53,7 @@ export async function createTaggingJob(
     tags?: { key: string; value: string }[];
     manifestKey?: string;
     runOption?: 'wait' | 'auto';
+    priority?: number;
   },
 ): Promise<string> {
   const res = await request.post('/api/jobs', {
@@ -64,7 +65,7 @@ export async function createTaggingJob(
       },
       operation: { type: 'tagging', tags: [{ key: 'e2e', value: 'yes' }] },
       description: opts.description,
-      priority: 10,
+      priority: opts.priority ?? 10,
       report: { enabled: true, bucket: 'batchops-demo-reports', prefix: 'reports', scope: 'AllTasks' },
       roleArn: 'arn:aws:iam::000000000000:role/batchops-demo',
       tags: opts.tags ?? [],

@@ -19,6 +19,9 @@ test('the manifest S3 URI field is full width, keeps a typed URI on Esc, and Vie
   const view = page.getByRole('link', { name: 'View' }).first();
   await expect(view).toHaveAttribute('href', '/buckets/batchops-demo-source?prefix=manifests%2F');
   const [browser] = await Promise.all([page.context().waitForEvent('page'), view.click()]);
-  await expect(browser.getByRole('heading', { level: 1, name: demo.sourceBucket })).toBeVisible();
-  await expect(browser.getByText('demo-manifest.csv')).toBeVisible();
+  // A new tab loads the whole console afresh: on a loaded machine that takes longer than a step.
+  await expect(browser.getByRole('heading', { level: 1, name: demo.sourceBucket })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(browser.getByText('demo-manifest.csv')).toBeVisible({ timeout: 30_000 });
 });

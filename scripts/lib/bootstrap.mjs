@@ -127,6 +127,8 @@ export async function ensureBuild({ force = false } = {}) {
 const testTools = [
   { pkg: 'chromium', path: chromiumPath, env: 'BATCHOPS_CHROMIUM' },
   { pkg: 'awscli', path: '/usr/bin/aws' },
+  { pkg: 'rclone', path: '/usr/bin/rclone' },
+  { pkg: 's3cmd', path: '/usr/bin/s3cmd' },
 ];
 
 // The Python example (examples/python-pytest) needs a python3 with boto3 and pytest: PATH's, else Debian's.

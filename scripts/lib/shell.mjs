@@ -32,9 +32,9 @@ export const pnpm = (args, opts) => run(process.execPath, [pnpmBin, ...args], op
 export const mustPnpm = (args, opts) => must(process.execPath, [pnpmBin, ...args], opts);
 
 /** pnpm beside other work; resolves to its exit code. */
-export const pnpmAsync = (args) =>
+export const pnpmAsync = (args, opts = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pnpmBin, ...args], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, [pnpmBin, ...args], { cwd: root, stdio: 'inherit', ...opts });
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? 1));
   });

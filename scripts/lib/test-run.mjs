@@ -1,57 +1,99 @@
 // The test commands: lint + typecheck, unit + integration (once, on the Node the bootstrap runs on:
 // ≥ 22.13, decision 0031), e2e, and the summary.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild, ensureTestTools } from './bootstrap.mjs';
-import { chromiumPath, log, must, mustPnpm, pnpm, pnpmBin, resultsDir } from './shell.mjs';
+import { chromiumPath, log, must, mustPnpm, pnpm, pnpmAsync, pnpmBin, resultsDir } from './shell.mjs';
 
-export function unitAndIntegration() {
+const vitestJson = join(resultsDir, 'vitest.json');
+const playwrightJson = join(resultsDir, 'playwright.json');
+const e2eLog = join(resultsDir, 'e2e.log');
+const vitestArgs = [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+];
+const e2eArgs = ['--filter', '@batchops/e2e', 'exec', 'playwright', 'test'];
+const e2eEnv = () => ({
+  ...process.env,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  BATCHOPS_CHROMIUM: chromiumPath,
+});
+
+function prepare(out) {
   ensureTestTools();
   mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, 'vitest.json');
   rmSync(out, { force: true });
-  const code = pnpm([
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
+}
+
+function vitestCounts() {
   const counts = {
     unit: { passed: 0, failed: 0, skipped: 0 },
     integration: { passed: 0, failed: 0, skipped: 0 },
   };
-  if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    for (const file of report.testResults ?? []) {
-      const kind = /\.int\.test\.tsx?$/.test(file.name) ? 'integration' : 'unit';
-      for (const t of file.assertionResults ?? []) {
-        if (t.status === 'passed') counts[kind].passed++;
-        else if (t.status === 'failed') counts[kind].failed++;
-        else counts[kind].skipped++;
-      }
+  if (!existsSync(vitestJson)) return counts;
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  for (const file of report.testResults ?? []) {
+    const kind = /\.int\.test\.tsx?$/.test(file.name) ? 'integration' : 'unit';
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'passed') counts[kind].passed++;
+      else if (t.status === 'failed') counts[kind].failed++;
+      else counts[kind].skipped++;
     }
   }
-  return { code, counts };
+  return counts;
+}
+
+function playwrightCounts() {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  if (!existsSync(playwrightJson)) return counts;
+  const report = JSON.parse(readFileSync(playwrightJson, 'utf8'));
+  counts.passed = report.stats?.expected ?? 0;
+  counts.failed = (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
+  counts.skipped = report.stats?.skipped ?? 0;
+  return counts;
+}
+
+export function unitAndIntegration() {
+  prepare(vitestJson);
+  const code = pnpm(vitestArgs);
+  return { code, counts: vitestCounts() };
 }
 
 export function e2e() {
-  ensureTestTools();
-  mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, 'playwright.json');
-  rmSync(out, { force: true });
-  const code = pnpm(['--filter', '@batchops/e2e', 'exec', 'playwright', 'test'], {
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out, BATCHOPS_CHROMIUM: chromiumPath },
-  });
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    counts.passed = report.stats?.expected ?? 0;
-    counts.failed = (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
-    counts.skipped = report.stats?.skipped ?? 0;
+  prepare(playwrightJson);
+  const code = pnpm(e2eArgs, { env: e2eEnv() });
+  return { code, counts: playwrightCounts() };
+}
+
+/**
+ * Both suites at once (issue 22 §4): e2e mostly waits on the browser and on jobs (~0.6 of a core),
+ * so it fits beside vitest's workers. Its output goes to a log printed after vitest's, so neither
+ * interleaves; BATCHOPS_TEST_SERIAL=1 runs them one after the other instead.
+ */
+async function bothSuites() {
+  if (process.env.BATCHOPS_TEST_SERIAL === '1') {
+    log(`unit + integration tests (Node ${process.versions.node})`);
+    const ui = unitAndIntegration();
+    log('e2e tests (Chromium)');
+    return { ui, e: e2e() };
   }
-  return { code, counts };
+  prepare(vitestJson);
+  prepare(playwrightJson);
+  log(
+    `unit + integration tests (Node ${process.versions.node}) and, beside them, e2e tests (Chromium; log: ${e2eLog})`,
+  );
+  const logFd = openSync(e2eLog, 'w');
+  const [uiCode, eCode] = await Promise.all([
+    pnpmAsync(vitestArgs),
+    pnpmAsync(e2eArgs, { env: e2eEnv(), stdio: ['ignore', logFd, logFd] }),
+  ]);
+  log('e2e tests (Chromium): the run as it printed');
+  process.stdout.write(readFileSync(e2eLog, 'utf8'));
+  return { ui: { code: uiCode, counts: vitestCounts() }, e: { code: eCode, counts: playwrightCounts() } };
 }
 
 function lintAndTypecheck() {
@@ -64,10 +106,7 @@ export async function fullTest() {
   await ensureBuild();
   log('lint + typecheck');
   lintAndTypecheck();
-  log(`unit + integration tests (Node ${process.versions.node})`);
-  const ui = unitAndIntegration();
-  log('e2e tests (Chromium)');
-  const e = e2e();
+  const { ui, e } = await bothSuites();
   const secs = Math.round((Date.now() - started) / 1000);
   const line = (
     name,

@@ -1,15 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConnectionInfo } from '@batchops/contracts';
 import express, { type Express } from 'express';
 import type { RegionalClients } from './aws/aws-clients.js';
 import { bucketsRoutes, uploadBodyParser } from './buckets/buckets-routes.js';
 import { connectionRoutes } from './connection/connection-routes.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { FailureIndex } from './dashboard/failure-index.js';
 import { apiNotFound, errorHandler } from './errors/error-handler.js';
 import { functionsRoutes } from './functions/functions-routes.js';
+import { estimateRoutes } from './jobs/estimate/estimate-routes.js';
 import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
 import { eventsRoutes } from './jobs/live/job-events-routes.js';
 import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
+import { ProgressHistory } from './jobs/live/progress-history.js';
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { ReportCache } from './jobs/report/report-cache.js';
 import { reportRoutes } from './jobs/report/report-routes.js';
@@ -44,6 +50,13 @@ export interface AppDeps {
   readonly now?: () => number;
   /** How long a ListJobs snapshot serves the job list before a background re-read (default 5 s). */
   readonly listMaxAgeMs?: number;
+  /** Local mode: local-aws's restore delay per tier (ms), for a restore job's ready estimate. */
+  readonly restoreDelaysMs?: JobsServiceDeps['restoreDelaysMs'];
+  /**
+   * The console's directory: with it, progress samples are kept there (surviving a restart) and the
+   * console's Region is polled for as long as it runs (decision 0033); without, in memory while watched.
+   */
+  readonly dataDir?: string;
 }
 
 /** A browser opens at most 6 HTTP/1.1 connections per host, so 8 streams per session do not limit one user. */
@@ -62,6 +75,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(wellFormedPath);
   app.use(sessionCookie);
   const now = deps.now ?? Date.now;
+  if (deps.dataDir) mkdirSync(deps.dataDir, { recursive: true });
+  const history = new ProgressHistory(deps.dataDir ? { file: join(deps.dataDir, 'progress.sqlite') } : {});
   const jobs: JobsServiceDeps = {
     accountId: deps.connection.accountId,
     region: deps.connection.region,
@@ -69,10 +84,14 @@ export function createApp(deps: AppDeps): Express {
     clientsFor: (region) => deps.clients.forRegion(region),
     cache: new JobCache(deps.connection.accountId, now, deps.listMaxAgeMs),
     reports: new ReportCache(),
+    ...(deps.restoreDelaysMs ? { restoreDelaysMs: deps.restoreDelaysMs } : {}),
+    history,
+    failures: new FailureIndex(),
     now,
   };
   const log = deps.log ?? ((line: string) => console.error(line));
   const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
+  if (deps.dataDir) hub.follow(undefined);
   const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
   // Refusals come before the body is read.
@@ -89,17 +108,22 @@ export function createApp(deps: AppDeps): Express {
   // Fixed paths (/jobs/events, /jobs/preflight) before /jobs/:id.
   api.use('/jobs', eventsRoutes(hub, streams));
   api.use('/jobs', preflightRoutes(jobs));
+  api.use('/jobs', estimateRoutes(jobs));
   api.use('/jobs', reportRoutes(jobs));
   api.use('/jobs', roleTemplateRoutes(jobs));
   api.use('/jobs', jobsRoutes(jobs));
   api.use('/buckets', replicationRoutes(jobs));
   api.use('/buckets', bucketsRoutes(deps.clients.forRegion().s3, deps.connection.region));
   api.use('/roles', rolesRoutes(jobs));
+  api.use('/dashboard', dashboardRoutes(jobs));
   api.use('/functions', functionsRoutes(deps.clients));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(serveSpa(deps.webDir, { sourceMaps: deps.serveSourceMaps === true }));
   app.use(errorHandler(log));
-  app.locals.close = () => hub.close();
+  app.locals.close = () => {
+    hub.close();
+    history.close();
+  };
   return app;
 }

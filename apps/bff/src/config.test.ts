@@ -14,6 +14,22 @@ describe('loadConfig', () => {
     if (c.mode === 'local') expect(c.localAws).toMatchObject({ port: 4566, accessKeyId: 'test' });
   });
 
+  it('passes the restore timing to local-aws: seconds per tier or for all, seconds per day', () => {
+    const c = loadConfig({
+      BATCHOPS_RESTORE_DELAYS: 'Standard=1.5,bulk=4',
+      BATCHOPS_RESTORE_DAY_SECONDS: '60',
+    });
+    if (c.mode !== 'local') throw new Error('local mode expected');
+    expect(c.localAws.restore).toEqual({
+      restoreDelayMs: { Standard: 1500, Bulk: 4000 },
+      restoreDayMs: 60_000,
+    });
+    const all = loadConfig({ BATCHOPS_RESTORE_DELAYS: '3' });
+    expect(all.mode === 'local' && all.localAws.restore).toEqual({ restoreDelayMs: 3000 });
+    expect(() => loadConfig({ BATCHOPS_RESTORE_DELAYS: 'Slow=3' })).toThrow(/BATCHOPS_RESTORE_DELAYS.*Slow/);
+    expect(() => loadConfig({ BATCHOPS_RESTORE_DAY_SECONDS: '0' })).toThrow(/BATCHOPS_RESTORE_DAY_SECONDS/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ BATCHOPS_PORT: 'eighty' })).toThrow(/BATCHOPS_PORT/);
     expect(() => loadConfig({ BATCHOPS_MODE: 'cloud' })).toThrow(/BATCHOPS_MODE/);

@@ -2,6 +2,7 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseRestoreDelays, type RestoreDelayOption } from '@batchops/local-aws';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -27,6 +28,18 @@ const EnvSchema = z.object({
   BATCHOPS_LOCAL_SECRET_ACCESS_KEY: z.string().min(1).default('test'),
   BATCHOPS_DATA_DIR: z.string().min(1).default('.batchops'),
   BATCHOPS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  BATCHOPS_RESTORE_DELAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return v === undefined ? undefined : parseRestoreDelays(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  BATCHOPS_RESTORE_DAY_SECONDS: z.coerce.number().int().min(1).max(31_536_000).optional(),
   BATCHOPS_WEB_DIR: z.string().min(1).optional(),
   BATCHOPS_SERVE_SOURCE_MAPS: z.enum(['true', 'false']).default('false'),
   BATCHOPS_ALLOWED_HOSTS: z
@@ -53,6 +66,8 @@ interface CommonConfig {
   readonly allowedHosts: readonly string[];
   /** Serve the web build's source maps (they hold the whole source); off unless asked for. */
   readonly serveSourceMaps: boolean;
+  /** The console's own files (progress history, decision 0033): BATCHOPS_DATA_DIR/console. */
+  readonly consoleDataDir: string;
 }
 
 export interface LocalConfig extends CommonConfig {
@@ -68,6 +83,8 @@ export interface LocalConfig extends CommonConfig {
     readonly secretAccessKey: string;
     /** Create the demo buckets and manifest on the first start. */
     readonly seedDemo: boolean;
+    /** Simulated restores (local-aws's `s3` options): delay per tier and the length of a restore day, in ms. */
+    readonly restore: { readonly restoreDelayMs?: RestoreDelayOption; readonly restoreDayMs?: number };
   };
 }
 
@@ -94,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const webDir = resolve(e.BATCHOPS_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
   const serveSourceMaps = e.BATCHOPS_SERVE_SOURCE_MAPS === 'true';
+  const consoleDataDir = resolve(e.BATCHOPS_DATA_DIR, 'console');
   const host = e.BATCHOPS_HOST.toLowerCase();
   // BATCHOPS_HOST is served under its own name too (an IPv6 address in brackets, as in a Host header).
   const ownHost = /^[0-9a-f:]+:[0-9a-f:]*$/.test(host) ? `[${host}]` : host;
@@ -120,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpoint: e.BATCHOPS_ENDPOINT,
       webDir,
       serveSourceMaps,
+      consoleDataDir,
     };
   }
   return {
@@ -131,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accountId: e.BATCHOPS_ACCOUNT_ID ?? '000000000000',
     webDir,
     serveSourceMaps,
+    consoleDataDir,
     localAws: {
       host: e.BATCHOPS_LOCAL_AWS_HOST,
       port: e.BATCHOPS_LOCAL_AWS_PORT,
@@ -138,6 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessKeyId: e.BATCHOPS_LOCAL_ACCESS_KEY_ID,
       secretAccessKey: e.BATCHOPS_LOCAL_SECRET_ACCESS_KEY,
       seedDemo: e.BATCHOPS_SEED_DEMO === 'true',
+      restore: {
+        ...(e.BATCHOPS_RESTORE_DELAYS !== undefined ? { restoreDelayMs: e.BATCHOPS_RESTORE_DELAYS } : {}),
+        ...(e.BATCHOPS_RESTORE_DAY_SECONDS !== undefined
+          ? { restoreDayMs: e.BATCHOPS_RESTORE_DAY_SECONDS * 1000 }
+          : {}),
+      },
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   DEMO_SOURCE_BUCKET,
   type LocalAwsHandle,
   type RoleSeed,
+  restoreDelays,
   startLocalAws,
 } from '@batchops/local-aws';
 import { type AppDeps, closeApp, createApp } from './app.js';
@@ -52,6 +53,7 @@ export async function startConsole(
       credentials: [{ accessKeyId, secretAccessKey, accountId: config.accountId }],
       region: config.region,
       seedDemo: config.localAws.seedDemo,
+      s3: config.localAws.restore,
       ...(tuning.localAwsRoles ? { roles: tuning.localAwsRoles } : {}),
       log,
     });
@@ -83,7 +85,11 @@ export async function startConsole(
     serveSourceMaps: config.serveSourceMaps,
     version,
     allowedHosts: config.allowedHosts,
+    dataDir: config.consoleDataDir,
     log,
+    ...(config.mode === 'local'
+      ? { restoreDelaysMs: restoreDelays(config.localAws.restore.restoreDelayMs) }
+      : {}),
     ...tuning,
   });
   const server = app.listen(config.port, config.host);

@@ -7,9 +7,11 @@ import type { JobEvent } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
+import { FailureIndex } from '../src/dashboard/failure-index.js';
 import { JobCache } from '../src/jobs/job-cache.js';
 import type { JobsServiceDeps } from '../src/jobs/jobs-service-deps.js';
 import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
+import { ProgressHistory } from '../src/jobs/live/progress-history.js';
 import { ReportCache } from '../src/jobs/report/report-cache.js';
 
 // The live pollers are shared: one DescribeJob poller per job whatever the number of listeners,
@@ -32,6 +34,8 @@ const serviceDeps = (now: () => number): JobsServiceDeps => ({
   clientsFor: () => clients,
   cache: new JobCache('000000000000', now),
   reports: new ReportCache(),
+  history: new ProgressHistory(),
+  failures: new FailureIndex(),
   now,
 });
 
@@ -154,7 +158,7 @@ describe('JobEventsHub', () => {
     await wait(300);
     off();
     await wait(100);
-    const samples = hub.history.samples(jobId);
+    const samples = hub.history.samples(hub.regionOf(undefined), jobId);
     // Earlier tests' reads are there too; a steady job is sampled every 5 s, not on every 40 ms poll.
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.length).toBeLessThan(4);

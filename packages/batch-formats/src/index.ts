@@ -10,5 +10,8 @@ export * from './inventory-manifest.js';
 export * from './job-permissions.js';
 export * from './job-status.js';
 export * from './manifest-error.js';
+export * from './pricing.js';
 export * from './replication-rules.js';
+export * from './restore-times.js';
+export * from './scheduling-order.js';
 export * from './storage-classes.js';

@@ -24,3 +24,6 @@ export const S3_STORAGE_CLASSES = [
   'AWS_BACKUP_WARM',
   'AWS_BACKUP_LOW_COST_WARM',
 ] as const;
+
+/** Classes whose objects must be restored (RestoreObject) before GetObject reads them. */
+export const ARCHIVE_STORAGE_CLASSES: ReadonlySet<string> = new Set(['GLACIER', 'DEEP_ARCHIVE']);

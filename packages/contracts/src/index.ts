@@ -1,5 +1,7 @@
 export * from './buckets.js';
 export * from './connection.js';
+export * from './cost-estimate.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './functions.js';
 export * from './job-details.js';
@@ -10,5 +12,6 @@ export * from './jobs.js';
 export * from './operations.js';
 export * from './preflight.js';
 export * from './replication.js';
+export * from './restore-status.js';
 export * from './roles.js';
 export * from './tags.js';

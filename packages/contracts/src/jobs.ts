@@ -25,6 +25,10 @@ export const JobSummary = z.object({
   creationTime: z.string().datetime(),
   terminationDate: z.string().datetime().nullable(),
   progress: JobProgress,
+  /** Tasks per second over the last seconds, from the console's samples (absent or null: unknown). */
+  ratePerSecond: z.number().nonnegative().nullable().optional(),
+  /** Seconds until every task is done at that rate (absent or null: unknown). */
+  etaSeconds: z.number().nonnegative().nullable().optional(),
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
@@ -55,8 +59,20 @@ export const JobSortField = z.enum(jobSortFields);
 export type JobSortField = z.infer<typeof JobSortField>;
 
 /** Query of GET /api/jobs, parsed at the BFF boundary. Text filters match case-insensitively. */
+/** The console's status of a Complete job with failed tasks (batch-formats' consoleStatus says "Completed with failures"). */
+export const COMPLETED_WITH_FAILURES = 'CompletedWithFailures';
+/** What the job list filters on: a JobStatus, or Complete jobs with failed tasks. */
+export const ListStatus = z.enum([...JOB_STATUSES, COMPLETED_WITH_FAILURES]);
+export type ListStatus = z.infer<typeof ListStatus>;
+
+/** An error code of a completion report (S3 / Lambda codes: letters, digits, dots). */
+export const ErrorCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.()-]{1,128}$/, 'must be an error code such as NoSuchKey');
+
 export const ListJobsQuery = z.object({
-  status: repeated(JobStatus),
+  status: repeated(ListStatus),
   operation: repeated(OperationName),
   /** Free text: every word must match the job's ID (prefix), description, a tag (`key=value`, key or value), status or operation. */
   text: optionalText,
@@ -68,6 +84,8 @@ export const ListJobsQuery = z.object({
   tagKey: optionalText,
   /** A job tag value (exact, case-insensitive; with tagKey, the value of that key). */
   tagValue: optionalText,
+  /** Jobs whose completion report has failures with this error code (ended in the last 7 days). */
+  errorCode: ErrorCode.optional(),
   sortBy: JobSortField.default('creationTime'),
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from '@batchops/batch-formats';
+import { createXXHash3, createXXHash64, createXXHash128 } from 'hash-wasm';
 
 // The digests S3 names in its checksum headers and S3 Batch Operations computes (Compute checksum):
 // one implementation in the engine, which local-aws imports for checking uploads.
@@ -21,6 +22,28 @@ export interface Hasher {
 
 export function createHasher(algo: DigestAlgorithm): Hasher {
   return HASHER_FACTORIES[algo]();
+}
+
+type XxHashAlgorithm = Exclude<ChecksumAlgorithm, DigestAlgorithm>;
+
+// xxHash (seed 0, the canonical big-endian digest) from hash-wasm: its WebAssembly loads asynchronously.
+const XXHASH_FACTORIES: Readonly<Record<XxHashAlgorithm, typeof createXXHash64>> = {
+  XXHASH64: createXXHash64,
+  XXHASH3: createXXHash3,
+  XXHASH128: createXXHash128,
+};
+
+/** A hasher of any checksum algorithm of the model (S3ComputeObjectChecksum's), xxHash included. */
+export async function checksumHasher(algo: ChecksumAlgorithm): Promise<Hasher> {
+  if (!(algo in XXHASH_FACTORIES)) return createHasher(algo as DigestAlgorithm);
+  const h = await XXHASH_FACTORIES[algo as XxHashAlgorithm]();
+  h.init();
+  return {
+    update: (chunk) => {
+      h.update(chunk);
+    },
+    digest: () => Buffer.from(h.digest('binary')),
+  };
 }
 
 const HASHER_FACTORIES: Readonly<Record<DigestAlgorithm, () => Hasher>> = {

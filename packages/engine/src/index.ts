@@ -5,7 +5,13 @@ export {
   nextStatusOnRequest,
   type RequestedJobStatus,
 } from '@batchops/batch-formats';
-export { createHasher, DIGEST_ALGORITHMS, type DigestAlgorithm, type Hasher } from './digests.js';
+export {
+  checksumHasher,
+  createHasher,
+  DIGEST_ALGORITHMS,
+  type DigestAlgorithm,
+  type Hasher,
+} from './digests.js';
 export { Engine, type EngineOptions, type JobChange, LIST_RETENTION_MS } from './engine.js';
 export { JobStore } from './job-store.js';
 export { type CreateJobInput, JobError, type JobErrorCode, type S3Tag } from './job-types.js';

@@ -161,6 +161,23 @@ describe('Scheduler', () => {
     expect(half.failed).toBe(1000);
   });
 
+  it('fails a job of exactly 1,000 tasks when more than half failed, the last commit included', async () => {
+    const fail = { ok: false, http: 404, code: 'NoSuchKey', message: 'missing' } as const;
+    const h = harness({
+      concurrency: 16,
+      run: (_j, t) => Promise.resolve(t.idx < 501 ? fail : { ok: true, http: 200 }),
+    });
+    const edge = job('edge', 0, FAILURE_THRESHOLD_MIN_TASKS);
+    h.scheduler.add(edge);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect([edge.failed, edge.succeeded]).toEqual([501, 499]);
+    expect(h.finished).toEqual([{ jobId: 'edge', status: 'Failing' }]);
+    expect(edge.failureReasons[0]?.FailureReason).toBe(
+      'More than 50% of 1000 tasks failed (501 failed); the job was stopped.',
+    );
+  });
+
   it('fails only the task whose runner throws at once', async () => {
     const h = harness({ concurrency: 2 });
     const base = h.deps.runTask;

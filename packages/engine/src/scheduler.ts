@@ -1,4 +1,4 @@
-import { isRunning, type JobStatus, type ManifestRow } from '@batchops/batch-formats';
+import { compareSchedulingOrder, isRunning, type JobStatus, type ManifestRow } from '@batchops/batch-formats';
 import type { StoredJob, TaskResult } from './job-store.js';
 import type { TaskOutcome } from './operations/operation.js';
 
@@ -126,7 +126,7 @@ export class Scheduler {
     for (;;) {
       const runnable = [...this.runs.values()]
         .filter((r) => isRunning(r.job.status) && !r.drained && !r.finishing)
-        .sort((a, b) => b.job.priority - a.job.priority || a.job.creationTime - b.job.creationTime);
+        .sort((a, b) => compareSchedulingOrder(a.job, b.job));
       const top = runnable[0]?.job.priority;
       for (const r of runnable) {
         if (r.job.priority !== top && (r.job.status === 'Active' || r.job.status === 'Pausing')) {
@@ -258,7 +258,8 @@ export class Scheduler {
     run.finishing = true;
     if (!this.flush(run)) return;
     this.runs.delete(jobId);
-    if (!stopping) this.deps.setStatus(run.job, 'Completing');
+    // The last commit may have crossed the failure threshold (Failing): only a job still running completes.
+    if (isRunning(run.job.status)) this.deps.setStatus(run.job, 'Completing');
     this.deps.finish(run.job);
   }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ACCOUNT_ID } from './defaults.js';
 import { TEST_ROLE } from './iam/role-seeds.js';
-import type { LocalAwsHandle } from './local-aws-options.js';
+import type { LocalAwsHandle, LocalAwsOptions } from './local-aws-options.js';
+import { parseRestoreDelays, type RestoreDelayOption } from './s3/restore-timing.js';
 import { startLocalAws } from './server.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 
@@ -25,6 +26,9 @@ const usage = `batchops-local-aws — a local S3 + S3 Control + IAM/STS + Lambda
                            lambda:InvokeFunction) when missing: what tests run their jobs as
   --concurrency <n>        Batch Operations tasks in flight over all jobs (default 64)
   --lambda-pool <n>        warm worker processes per Lambda function (default 4)
+  --restore-delays <s>     seconds until a restore from GLACIER / DEEP_ARCHIVE completes: one number
+                           for every tier, or Expedited=2,Standard=10,Bulk=30 (the default)
+  --restore-day-seconds <n> seconds in a restore day (RestoreRequest's Days; default 86400)
   -h, --help
 
 Prints '${URL_LINE_PREFIX}http://<host>:<port>' once listening; GET /_batchops/health answers 200 then.
@@ -71,6 +75,22 @@ function intFlag(name: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
+/** The restore timing flags as `s3` options; undefined when neither is given. */
+function restoreTiming(delays: string | undefined, daySeconds: string | undefined): LocalAwsOptions['s3'] {
+  if (delays === undefined && daySeconds === undefined) return undefined;
+  let restoreDelayMs: RestoreDelayOption | undefined;
+  try {
+    restoreDelayMs = delays === undefined ? undefined : parseRestoreDelays(delays);
+  } catch (e) {
+    throw new Error(`--restore-delays: ${(e as Error).message}`);
+  }
+  const day = intFlag('restore-day-seconds', daySeconds, 1, 86_400 * 365);
+  return {
+    ...(restoreDelayMs !== undefined ? { restoreDelayMs } : {}),
+    ...(day !== undefined ? { restoreDayMs: day * 1000 } : {}),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -83,6 +103,8 @@ async function main(): Promise<void> {
       'seed-demo': { type: 'boolean' },
       concurrency: { type: 'string' },
       'lambda-pool': { type: 'string' },
+      'restore-delays': { type: 'string' },
+      'restore-day-seconds': { type: 'string' },
       'test-role': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -94,6 +116,7 @@ async function main(): Promise<void> {
   const port = intFlag('port', values.port, 0, 65535) ?? 4566;
   const poolSize = intFlag('lambda-pool', values['lambda-pool'], 1, 64);
   const concurrency = intFlag('concurrency', values.concurrency, 1, 4096);
+  const s3 = restoreTiming(values['restore-delays'], values['restore-day-seconds']);
   const credentials = credentialsFrom(values['credentials-file'], values.credentials, process.env);
   const handle = await startLocalAws({
     port,
@@ -104,6 +127,7 @@ async function main(): Promise<void> {
     ...(values['seed-demo'] ? { seedDemo: true } : {}),
     ...(concurrency !== undefined ? { engine: { concurrency } } : {}),
     ...(poolSize !== undefined ? { lambda: { poolSize } } : {}),
+    ...(s3 ? { s3 } : {}),
     ...(values['test-role'] ? { roles: [TEST_ROLE] } : {}),
     log: (line) => console.log(line),
   });

@@ -15,5 +15,11 @@ export {
   TEST_ROLE_ARN,
 } from './iam/role-seeds.js';
 export type { LocalAws, LocalAwsHandle, LocalAwsOptions } from './local-aws-options.js';
+export {
+  DEFAULT_RESTORE_DELAY_MS,
+  parseRestoreDelays,
+  type RestoreDelayOption,
+  restoreDelays,
+} from './s3/restore-timing.js';
 export { createLocalAws, startLocalAws } from './server.js';
 export type { Credential } from './sigv4/verify-sigv4.js';

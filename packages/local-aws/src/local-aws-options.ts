@@ -2,6 +2,7 @@ import type { Engine } from '@batchops/engine';
 import type { RequestHandler } from './http/handler-types.js';
 import type { RoleSeed } from './iam/role-seeds.js';
 import type { LambdaService, LambdaSettings } from './lambda/lambda-service.js';
+import type { RestoreDelayOption } from './s3/restore-timing.js';
 import type { S3Services, S3Settings } from './s3/s3-context.js';
 import type { Credential } from './sigv4/verify-sigv4.js';
 import type { BlobStore } from './store/blob-store.js';
@@ -24,8 +25,13 @@ export interface LocalAwsOptions {
   readonly log?: (line: string) => void;
   /** Region of new buckets without a LocationConstraint. Default us-east-1. */
   readonly region?: string;
-  /** Simulated restore timing (GLACIER / DEEP_ARCHIVE). */
-  readonly s3?: Partial<S3Settings>;
+  /**
+   * Simulated restore timing (GLACIER / DEEP_ARCHIVE): `restoreDelayMs` for every tier or per tier
+   * (defaults 2 s / 10 s / 30 s), `restoreDayMs` the length of a restore day; live replication's delay.
+   */
+  readonly s3?: Partial<Omit<S3Settings, 'restoreDelayMs'>> & {
+    readonly restoreDelayMs?: RestoreDelayOption;
+  };
   /** fsync blob files before committing (power-loss durability; a process crash is safe without it). */
   readonly fsync?: boolean;
   /** The clock (tests). */

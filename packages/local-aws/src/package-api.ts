@@ -47,6 +47,17 @@ export interface StartLocalAwsOptions {
   readonly engine?: { readonly concurrency?: number };
   /** Warm worker processes per Lambda function (default 4). */
   readonly lambda?: { readonly poolSize?: number };
+  /**
+   * Simulated restores: ms until a GLACIER / DEEP_ARCHIVE restore completes, for every tier or per
+   * tier (default Expedited 2,000, Standard 10,000, Bulk 30,000), and the ms of a restore day
+   * (RestoreRequest's Days; default 86,400,000).
+   */
+  readonly s3?: {
+    readonly restoreDelayMs?:
+      | number
+      | { readonly Expedited?: number; readonly Standard?: number; readonly Bulk?: number };
+    readonly restoreDayMs?: number;
+  };
 }
 
 export interface RunningLocalAws {

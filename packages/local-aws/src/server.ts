@@ -29,7 +29,15 @@ export function createLocalAws(options: LocalAwsOptions): LocalAws {
   // The demo's roles are seeded on every start with the demo (data directories seeded before roles existed get them).
   const seeds = [...(options.roles ?? []), ...(options.seedDemo ? demoRoles(defaultAccount) : [])];
   const identity = createIdentity(dataDir, seeds, defaultAccount, now());
-  const s3 = createS3Services(dataDir, options, defaultAccount, identity.authorizer, now, log);
+  const s3 = createS3Services(
+    dataDir,
+    options,
+    defaultAccount,
+    identity.authorizer,
+    new Set(credentials.map((c) => c.accountId)),
+    now,
+    log,
+  );
   // Jobs and functions call this endpoint; its URL is known once listening.
   let endpoint = '';
   const lambda = new LambdaService(

@@ -1,8 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListBucketsCommand } from '@aws-sdk/client-s3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CreateBucketCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  RestoreObjectCommand,
+} from '@aws-sdk/client-s3';
 import { s3ClientFor } from '@batchops/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliProcess, startCli } from './support/cli-process.js';
@@ -92,5 +100,39 @@ describe('batchops-local-aws command', () => {
     expect(p.output()).toContain('--credentials puts secrets where every local user can read them');
     expect(await signsWith(p, 'argkey', 'argsecret')).toBe(true);
     expect(await p.stop()).toBe(0);
+  });
+
+  it('--restore-delays and --restore-day-seconds set the restore clock; a tier it does not know stops the start', async () => {
+    const p = await startCli(
+      process.execPath,
+      [cli, '--port', '0', '--restore-delays', 'Standard=0.3,Bulk=600', '--restore-day-seconds', '1'],
+      env,
+    );
+    const s3 = s3For(p.url, 'test', 'test');
+    const restoreOf = async () =>
+      (await s3.send(new HeadObjectCommand({ Bucket: 'cold', Key: 'k' }))).Restore;
+    await s3.send(new CreateBucketCommand({ Bucket: 'cold' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'cold', Key: 'k', Body: 'x', StorageClass: 'GLACIER' }));
+    await s3.send(
+      new RestoreObjectCommand({
+        Bucket: 'cold',
+        Key: 'k',
+        RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Standard' } },
+      }),
+    );
+    expect(await restoreOf()).toBe('ongoing-request="true"');
+    await sleep(500);
+    expect(await restoreOf()).toMatch(/^ongoing-request="false", expiry-date=/);
+    await sleep(1_100);
+    expect(await restoreOf()).toBeUndefined();
+    s3.destroy();
+    expect(await p.stop()).toBe(0);
+
+    const bad = spawnSync(process.execPath, [cli, '--port', '0', '--restore-delays', 'Glacial=1'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--restore-delays: 'Glacial' is not a retrieval tier");
   });
 });

@@ -3,12 +3,18 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteObjectsCommand,
+  GetBucketInventoryConfigurationCommand,
   GetBucketReplicationCommand,
+  GetBucketTaggingCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   ListObjectsV2Command,
+  PutBucketInventoryConfigurationCommand,
   PutBucketReplicationCommand,
+  PutBucketTaggingCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -186,5 +192,66 @@ describe("XML bodies written with Go's escaping", () => {
     expect(job.Job?.Description).toBe(`Bob's "first" job`);
     expect(job.Job?.Manifest?.Location?.ETag?.replace(/"/g, '')).toBe(head.ETag?.replace(/"/g, ''));
     expect(job.Job?.Status).not.toBe('Failed');
+  });
+
+  // The other XML bodies with free text; the rest (versioning, ownership, public access block,
+  // Object Lock, retention, legal hold) hold enumerations and numbers only, which Go leaves alone.
+  const text = `Ana's "q" & co`;
+  it.each<[string, () => Promise<unknown>, () => Promise<unknown>]>([
+    [
+      'PutObjectTagging',
+      () =>
+        s3.send(
+          new PutObjectTaggingCommand({
+            Bucket: 'go-xml',
+            Key: 'keep.txt',
+            Tagging: { TagSet: [{ Key: 'k', Value: text }] },
+          }),
+        ),
+      async () =>
+        (await s3.send(new GetObjectTaggingCommand({ Bucket: 'go-xml', Key: 'keep.txt' }))).TagSet?.[0]
+          ?.Value,
+    ],
+    [
+      'PutBucketTagging',
+      () =>
+        s3.send(
+          new PutBucketTaggingCommand({ Bucket: 'go-xml', Tagging: { TagSet: [{ Key: 'k', Value: text }] } }),
+        ),
+      async () => (await s3.send(new GetBucketTaggingCommand({ Bucket: 'go-xml' }))).TagSet?.[0]?.Value,
+    ],
+    [
+      'PutBucketInventoryConfiguration',
+      () =>
+        s3.send(
+          new PutBucketInventoryConfigurationCommand({
+            Bucket: 'go-xml',
+            Id: 'inv',
+            InventoryConfiguration: {
+              Id: 'inv',
+              IsEnabled: true,
+              IncludedObjectVersions: 'Current',
+              Filter: { Prefix: text },
+              Destination: {
+                S3BucketDestination: { Bucket: 'arn:aws:s3:::go-xml', Format: 'CSV', Prefix: text },
+              },
+              Schedule: { Frequency: 'Daily' },
+            },
+          }),
+        ),
+      async () => {
+        const got = await s3.send(
+          new GetBucketInventoryConfigurationCommand({ Bucket: 'go-xml', Id: 'inv' }),
+        );
+        return got.InventoryConfiguration?.Filter?.Prefix ===
+          got.InventoryConfiguration?.Destination?.S3BucketDestination?.Prefix
+          ? got.InventoryConfiguration?.Filter?.Prefix
+          : 'the two prefixes differ';
+      },
+    ],
+  ])('%s keeps text written with &#39; and &#34;', async (_op, put, get) => {
+    await put();
+    expect(sent.at(-1)).toContain('Ana&#39;s &#34;q&#34; &amp; co');
+    expect(await get()).toBe(text);
   });
 });

@@ -165,7 +165,8 @@ describe('the installed package', () => {
     expect(existsSync(dataDir)).toBe(true);
     expect(await p.stop()).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
-  });
+    // A dozen AWS CLI starts (~1.5 s of CPU each): more than the default 60 s on a busy machine.
+  }, 180_000);
 
   it('tells a user on a Node without node:sqlite so in one line, and starts nothing', async () => {
     // Node 20 as the command sees it: the check reads process.version(s) before loading the bundle.

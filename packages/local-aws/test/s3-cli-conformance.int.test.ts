@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalAwsHandle, startLocalAws } from '../src/index.js';
 import { AWS_CLI } from './support/local-aws-fixture.js';
 
+// Each CLI call starts Python (~1.5 s of CPU here): a busy machine stretches a test of 30 calls past 90 s.
+const CLI_TEST_MS = 240_000;
+
 let aws: LocalAwsHandle;
 let root: string;
 let env: NodeJS.ProcessEnv;
@@ -79,157 +82,174 @@ afterAll(async () => {
 });
 
 describe('AWS CLI v2 against local-aws', () => {
-  it('mb, sync 1,000 files up and back down byte for byte, ls --recursive, rm --recursive', async () => {
-    const up = join(root, 'up');
-    const down = join(root, 'down');
-    // Nested dirs, spaces, unicode, `+` and `%` in names; sizes from 0 to a few KiB.
-    const names = (i: number) =>
-      [`file ${i}.txt`, `ünïcødé-日本-${i}.txt`, `a+b ${i}.bin`, `100%-${i}.dat`][i % 4];
-    for (let i = 0; i < 1000; i++) {
-      const dir = join(up, `d${i % 10}`, i % 3 === 0 ? `sub dir ${i % 7}` : '', i % 5 === 0 ? 'ñ+%' : '');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, names(i) as string), randomBytes((i * 37) % 4000));
-    }
-    const sent = filesOf(up);
-    expect(sent.size).toBe(1000);
+  it(
+    'mb, sync 1,000 files up and back down byte for byte, ls --recursive, rm --recursive',
+    async () => {
+      const up = join(root, 'up');
+      const down = join(root, 'down');
+      // Nested dirs, spaces, unicode, `+` and `%` in names; sizes from 0 to a few KiB.
+      const names = (i: number) =>
+        [`file ${i}.txt`, `ünïcødé-日本-${i}.txt`, `a+b ${i}.bin`, `100%-${i}.dat`][i % 4];
+      for (let i = 0; i < 1000; i++) {
+        const dir = join(up, `d${i % 10}`, i % 3 === 0 ? `sub dir ${i % 7}` : '', i % 5 === 0 ? 'ñ+%' : '');
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, names(i) as string), randomBytes((i * 37) % 4000));
+      }
+      const sent = filesOf(up);
+      expect(sent.size).toBe(1000);
 
-    const mb = await cli('s3', 'mb', 's3://cli-sync');
-    expect(mb.stdout).toContain('make_bucket: cli-sync');
-    const sync = await cli('s3', 'sync', up, 's3://cli-sync/tree', '--only-show-errors');
-    expect(sync.stderr).toBe('');
-    expect(sync.code).toBe(0);
+      const mb = await cli('s3', 'mb', 's3://cli-sync');
+      expect(mb.stdout).toContain('make_bucket: cli-sync');
+      const sync = await cli('s3', 'sync', up, 's3://cli-sync/tree', '--only-show-errors');
+      expect(sync.stderr).toBe('');
+      expect(sync.code).toBe(0);
 
-    const ls = await cli('s3', 'ls', 's3://cli-sync/', '--recursive');
-    expect(ls.code).toBe(0);
-    expect(ls.stdout.trim().split('\n')).toHaveLength(1000);
-    expect(ls.stdout).toContain('tree/d0/sub dir 0/ñ+%/file 0.txt');
+      const ls = await cli('s3', 'ls', 's3://cli-sync/', '--recursive');
+      expect(ls.code).toBe(0);
+      expect(ls.stdout.trim().split('\n')).toHaveLength(1000);
+      expect(ls.stdout).toContain('tree/d0/sub dir 0/ñ+%/file 0.txt');
 
-    // A second sync finds nothing to do: sizes and LastModified as listed match what was sent.
-    const again = await cli('s3', 'sync', up, 's3://cli-sync/tree');
-    expect(again.stdout).toBe('');
+      // A second sync finds nothing to do: sizes and LastModified as listed match what was sent.
+      const again = await cli('s3', 'sync', up, 's3://cli-sync/tree');
+      expect(again.stdout).toBe('');
 
-    const back = await cli('s3', 'sync', 's3://cli-sync/tree', down, '--only-show-errors');
-    expect(back.stderr).toBe('');
-    const got = filesOf(down);
-    expect([...got.keys()].sort()).toEqual([...sent.keys()].sort());
-    for (const [name, bytes] of sent) expect(got.get(name)?.equals(bytes), name).toBe(true);
+      const back = await cli('s3', 'sync', 's3://cli-sync/tree', down, '--only-show-errors');
+      expect(back.stderr).toBe('');
+      const got = filesOf(down);
+      expect([...got.keys()].sort()).toEqual([...sent.keys()].sort());
+      for (const [name, bytes] of sent) expect(got.get(name)?.equals(bytes), name).toBe(true);
 
-    const rm = await cli('s3', 'rm', 's3://cli-sync/', '--recursive', '--only-show-errors');
-    expect(rm.code).toBe(0);
-    const empty = await cliJson<{ KeyCount: number }>('s3api', 'list-objects-v2', '--bucket', 'cli-sync');
-    expect(empty.KeyCount ?? 0).toBe(0);
-  }, 90_000);
+      const rm = await cli('s3', 'rm', 's3://cli-sync/', '--recursive', '--only-show-errors');
+      expect(rm.code).toBe(0);
+      const empty = await cliJson<{ KeyCount: number }>('s3api', 'list-objects-v2', '--bucket', 'cli-sync');
+      expect(empty.KeyCount ?? 0).toBe(0);
+    },
+    CLI_TEST_MS,
+  );
 
-  it('s3api put/get/head/list/delete on awkward keys', async () => {
-    const b = 'cli-keys';
-    await cliJson('s3api', 'create-bucket', '--bucket', b);
-    const long = `k/${'x'.repeat(1022)}`;
-    const keys = ['k/with space.txt', 'k/ünïcødé 日本語.txt', 'k/100%/a+b=c%20d.txt', 'k//double', long];
-    expect(Buffer.byteLength(long)).toBe(1024);
-    const src = join(root, 'keys');
-    mkdirSync(src);
-    const bodies = keys.map((k, i) => Buffer.from(`body ${i} of ${k.slice(0, 40)}`));
-    // One CLI at a time: parallel Python start-ups are slower than sequential ones on a small host.
-    for (const [i, key] of keys.entries()) {
-      const file = join(src, `in-${i}`);
-      writeFileSync(file, bodies[i] as Buffer);
-      const put = await cliJson<{ ETag: string }>(
+  it(
+    's3api put/get/head/list/delete on awkward keys',
+    async () => {
+      const b = 'cli-keys';
+      await cliJson('s3api', 'create-bucket', '--bucket', b);
+      const long = `k/${'x'.repeat(1022)}`;
+      const keys = ['k/with space.txt', 'k/ünïcødé 日本語.txt', 'k/100%/a+b=c%20d.txt', 'k//double', long];
+      expect(Buffer.byteLength(long)).toBe(1024);
+      const src = join(root, 'keys');
+      mkdirSync(src);
+      const bodies = keys.map((k, i) => Buffer.from(`body ${i} of ${k.slice(0, 40)}`));
+      // One CLI at a time: parallel Python start-ups are slower than sequential ones on a small host.
+      for (const [i, key] of keys.entries()) {
+        const file = join(src, `in-${i}`);
+        writeFileSync(file, bodies[i] as Buffer);
+        const put = await cliJson<{ ETag: string }>(
+          's3api',
+          'put-object',
+          '--bucket',
+          b,
+          '--key',
+          key,
+          '--body',
+          file,
+        );
+        expect(put.ETag).toBe(
+          `"${createHash('md5')
+            .update(bodies[i] as Buffer)
+            .digest('hex')}"`,
+        );
+      }
+
+      // Every key reads back with its own bytes, length and ETag.
+      for (const [i, key] of keys.entries()) {
+        const out = join(src, `out-${i}`);
+        const meta = await cliJson<{ ContentLength: number }>(
+          's3api',
+          'get-object',
+          '--bucket',
+          b,
+          '--key',
+          key,
+          out,
+        );
+        expect(meta.ContentLength).toBe((bodies[i] as Buffer).length);
+        expect(readFileSync(out).equals(bodies[i] as Buffer), key).toBe(true);
+      }
+      const head = await cliJson<{ ContentLength: number; ETag: string }>(
         's3api',
-        'put-object',
+        'head-object',
         '--bucket',
         b,
         '--key',
-        key,
-        '--body',
-        file,
+        'k/100%/a+b=c%20d.txt',
       );
-      expect(put.ETag).toBe(
-        `"${createHash('md5')
-          .update(bodies[i] as Buffer)
-          .digest('hex')}"`,
-      );
-    }
+      expect(head.ContentLength).toBe((bodies[2] as Buffer).length);
 
-    // Every key reads back with its own bytes, length and ETag.
-    for (const [i, key] of keys.entries()) {
-      const out = join(src, `out-${i}`);
-      const meta = await cliJson<{ ContentLength: number }>(
+      type Listing = {
+        Contents?: Array<{ Key: string; Size: number }>;
+        CommonPrefixes?: Array<{ Prefix: string }>;
+        NextToken?: string;
+      };
+      const all = await cliJson<Listing>('s3api', 'list-objects-v2', '--bucket', b, '--prefix', 'k/');
+      expect(all.Contents?.map((c) => c.Key)).toEqual(
+        [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))),
+      );
+
+      const byDir = await cliJson<Listing>(
         's3api',
-        'get-object',
+        'list-objects-v2',
         '--bucket',
         b,
-        '--key',
-        key,
-        out,
+        '--prefix',
+        'k/',
+        '--delimiter',
+        '/',
       );
-      expect(meta.ContentLength).toBe((bodies[i] as Buffer).length);
-      expect(readFileSync(out).equals(bodies[i] as Buffer), key).toBe(true);
-    }
-    const head = await cliJson<{ ContentLength: number; ETag: string }>(
-      's3api',
-      'head-object',
-      '--bucket',
-      b,
-      '--key',
-      'k/100%/a+b=c%20d.txt',
-    );
-    expect(head.ContentLength).toBe((bodies[2] as Buffer).length);
+      expect(byDir.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['k//', 'k/100%/']);
+      expect(byDir.Contents?.map((c) => c.Key)).toEqual(
+        keys
+          .filter((k) => !k.startsWith('k//') && !k.startsWith('k/100%/'))
+          .sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))),
+      );
 
-    type Listing = {
-      Contents?: Array<{ Key: string; Size: number }>;
-      CommonPrefixes?: Array<{ Prefix: string }>;
-      NextToken?: string;
-    };
-    const all = await cliJson<Listing>('s3api', 'list-objects-v2', '--bucket', b, '--prefix', 'k/');
-    expect(all.Contents?.map((c) => c.Key)).toEqual(
-      [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))),
-    );
+      // Paging: pages of 2 from the server, 4 items per CLI call, then resume from the CLI token.
+      const paging = ['s3api', 'list-objects-v2', '--bucket', b, '--max-items', '3', '--page-size', '2'];
+      const page1 = await cliJson<Listing>(...paging);
+      expect(page1.Contents).toHaveLength(3);
+      expect(page1.NextToken).toBeTruthy();
+      const page2 = await cliJson<Listing>(...paging, '--starting-token', page1.NextToken as string);
+      expect(page2.NextToken).toBeUndefined();
+      expect([...(page1.Contents ?? []), ...(page2.Contents ?? [])].map((c) => c.Key)).toEqual(
+        all.Contents?.map((c) => c.Key),
+      );
 
-    const byDir = await cliJson<Listing>(
-      's3api',
-      'list-objects-v2',
-      '--bucket',
-      b,
-      '--prefix',
-      'k/',
-      '--delimiter',
-      '/',
-    );
-    expect(byDir.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['k//', 'k/100%/']);
-    expect(byDir.Contents?.map((c) => c.Key)).toEqual(
-      keys
-        .filter((k) => !k.startsWith('k//') && !k.startsWith('k/100%/'))
-        .sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))),
-    );
+      const versions = await cliJson<{
+        Versions: Array<{ Key: string; VersionId: string; IsLatest: boolean }>;
+      }>('s3api', 'list-object-versions', '--bucket', b, '--prefix', 'k/');
+      expect(versions.Versions.map((v) => v.Key)).toEqual(all.Contents?.map((c) => c.Key));
+      expect(versions.Versions.every((v) => v.VersionId === 'null' && v.IsLatest)).toBe(true);
 
-    // Paging: pages of 2 from the server, 4 items per CLI call, then resume from the CLI token.
-    const paging = ['s3api', 'list-objects-v2', '--bucket', b, '--max-items', '3', '--page-size', '2'];
-    const page1 = await cliJson<Listing>(...paging);
-    expect(page1.Contents).toHaveLength(3);
-    expect(page1.NextToken).toBeTruthy();
-    const page2 = await cliJson<Listing>(...paging, '--starting-token', page1.NextToken as string);
-    expect(page2.NextToken).toBeUndefined();
-    expect([...(page1.Contents ?? []), ...(page2.Contents ?? [])].map((c) => c.Key)).toEqual(
-      all.Contents?.map((c) => c.Key),
-    );
+      expect(
+        await cliError(
+          's3api',
+          'put-object',
+          '--bucket',
+          b,
+          '--key',
+          `${long}y`,
+          '--body',
+          join(src, 'in-0'),
+        ),
+      ).toBe('KeyTooLongError');
+      expect(await cliError('s3api', 'delete-bucket', '--bucket', b)).toBe('BucketNotEmpty');
 
-    const versions = await cliJson<{
-      Versions: Array<{ Key: string; VersionId: string; IsLatest: boolean }>;
-    }>('s3api', 'list-object-versions', '--bucket', b, '--prefix', 'k/');
-    expect(versions.Versions.map((v) => v.Key)).toEqual(all.Contents?.map((c) => c.Key));
-    expect(versions.Versions.every((v) => v.VersionId === 'null' && v.IsLatest)).toBe(true);
-
-    expect(
-      await cliError('s3api', 'put-object', '--bucket', b, '--key', `${long}y`, '--body', join(src, 'in-0')),
-    ).toBe('KeyTooLongError');
-    expect(await cliError('s3api', 'delete-bucket', '--bucket', b)).toBe('BucketNotEmpty');
-
-    for (const key of keys) await cliJson('s3api', 'delete-object', '--bucket', b, '--key', key);
-    const after = await cliJson<Listing>('s3api', 'list-objects-v2', '--bucket', b);
-    expect(after.Contents).toBeUndefined();
-    await cliJson('s3api', 'delete-bucket', '--bucket', b);
-    expect(await cliError('s3api', 'list-objects-v2', '--bucket', b)).toBe('NoSuchBucket');
-  }, 90_000);
+      for (const key of keys) await cliJson('s3api', 'delete-object', '--bucket', b, '--key', key);
+      const after = await cliJson<Listing>('s3api', 'list-objects-v2', '--bucket', b);
+      expect(after.Contents).toBeUndefined();
+      await cliJson('s3api', 'delete-bucket', '--bucket', b);
+      expect(await cliError('s3api', 'list-objects-v2', '--bucket', b)).toBe('NoSuchBucket');
+    },
+    CLI_TEST_MS,
+  );
 
   it('reports BadDigest for a wrong --content-md5 and InvalidBucketName for a bad name', async () => {
     await cliJson('s3api', 'create-bucket', '--bucket', 'cli-errors');

@@ -4,14 +4,17 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   DeleteObjectTaggingCommand,
+  GetBucketAclCommand,
   GetObjectAclCommand,
   GetObjectCommand,
   GetObjectLegalHoldCommand,
   GetObjectLockConfigurationCommand,
   GetObjectRetentionCommand,
   GetObjectTaggingCommand,
+  type Grantee,
   HeadObjectCommand,
   ListObjectVersionsCommand,
+  PutBucketAclCommand,
   PutObjectAclCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
@@ -32,11 +35,23 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 const legalHold = (Key: string, VersionId: string | undefined, Status: 'ON' | 'OFF') =>
   fixture.s3.send(new PutObjectLegalHoldCommand({ Bucket: 'locked', Key, VersionId, LegalHold: { Status } }));
 
-const fixture = useFixture({ s3: { restoreDelayMs: 300, restoreDayMs: 1000 } }, async () => {
-  await createAclBucket(fixture.s3, 'plain');
-  await createVersionedBucket(fixture.s3, 'versioned');
-  await fixture.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
-});
+/** The canonical user of a second account this endpoint knows (ACLs may name only known grantees). */
+const OTHER_ID = '111111111111'.padStart(64, '0');
+
+const fixture = useFixture(
+  {
+    s3: { restoreDelayMs: 300, restoreDayMs: 1000 },
+    credentials: [
+      { accessKeyId: 'test', secretAccessKey: 'test', accountId: '000000000000' },
+      { accessKeyId: 'other', secretAccessKey: 'other-secret', accountId: '111111111111' },
+    ],
+  },
+  async () => {
+    await createAclBucket(fixture.s3, 'plain');
+    await createVersionedBucket(fixture.s3, 'versioned');
+    await fixture.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
+  },
+);
 
 describe('object tagging', () => {
   it('puts, gets and deletes a tag set, per version', async () => {
@@ -141,7 +156,7 @@ describe('object ACL', () => {
 
   it('round-trips an AccessControlPolicy body and grant headers', async () => {
     await fixture.s3.send(new PutObjectCommand({ Bucket: 'plain', Key: 'acl-xml', Body: 'x' }));
-    const other = 'a'.repeat(64);
+    const other = OTHER_ID;
     await fixture.s3.send(
       new PutObjectAclCommand({
         Bucket: 'plain',
@@ -151,10 +166,6 @@ describe('object ACL', () => {
           Grants: [
             { Grantee: { Type: 'CanonicalUser', ID: other }, Permission: 'READ_ACP' },
             { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' },
-            {
-              Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' },
-              Permission: 'WRITE_ACP',
-            },
           ],
         },
       }),
@@ -163,7 +174,6 @@ describe('object ACL', () => {
     expect(got.Grants).toEqual([
       { Grantee: { Type: 'CanonicalUser', ID: other }, Permission: 'READ_ACP' },
       { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' },
-      { Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' }, Permission: 'WRITE_ACP' },
     ]);
 
     await fixture.s3.send(
@@ -178,6 +188,52 @@ describe('object ACL', () => {
       [ALL_USERS, 'READ'],
       [other, 'READ'],
     ]);
+  });
+
+  const unknownId = 'a'.repeat(64);
+  /** PutBucketAcl with an AccessControlPolicy granting READ to `Grantee`. */
+  const grantRead = (Grantee: Grantee) =>
+    fixture.s3.send(
+      new PutBucketAclCommand({
+        Bucket: 'plain',
+        AccessControlPolicy: { Owner: { ID: '0'.repeat(64) }, Grants: [{ Grantee, Permission: 'READ' }] },
+      }),
+    );
+  it.each<[string, () => Promise<unknown>, string]>([
+    [
+      'PutBucketAcl naming a canonical user of no account',
+      () => grantRead({ Type: 'CanonicalUser', ID: unknownId }),
+      'InvalidArgument',
+    ],
+    [
+      'PutBucketAcl naming an e-mail address',
+      () => grantRead({ Type: 'AmazonCustomerByEmail', EmailAddress: 'x@example.com' }),
+      'UnresolvableGrantByEmailAddress',
+    ],
+    [
+      'PutBucketAcl grant header with an unknown id',
+      () => fixture.s3.send(new PutBucketAclCommand({ Bucket: 'plain', GrantRead: `id="${unknownId}"` })),
+      'InvalidArgument',
+    ],
+    [
+      'PutObjectAcl grant header with an e-mail address',
+      () =>
+        fixture.s3.send(
+          new PutObjectAclCommand({
+            Bucket: 'plain',
+            Key: 'acl-xml',
+            GrantRead: 'emailAddress="x@example.com"',
+          }),
+        ),
+      'UnresolvableGrantByEmailAddress',
+    ],
+  ])('refuses %s (400)', async (_name, put, code) => {
+    const before = await fixture.s3.send(new GetBucketAclCommand({ Bucket: 'plain' }));
+    const err = await errorOf(put());
+    expect([err.name, err.$metadata.httpStatusCode]).toEqual([code, 400]);
+    expect((await fixture.s3.send(new GetBucketAclCommand({ Bucket: 'plain' }))).Grants).toEqual(
+      before.Grants,
+    );
   });
 
   it('refuses an unknown permission with MalformedACLError', async () => {

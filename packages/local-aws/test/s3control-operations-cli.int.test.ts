@@ -196,12 +196,12 @@ describe('aws s3control create-job with each operation', () => {
     const m = await manifest(['cli-ops,hot']);
     const xx = await s3controlError(
       ...createArgs(
-        { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'XXHASH3', ChecksumType: 'FULL_OBJECT' } },
+        { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'XXHASH3', ChecksumType: 'COMPOSITE' } },
         m,
       ),
     );
     expect(xx).toContain('BadRequestException');
-    expect(xx).toContain('ChecksumAlgorithm');
+    expect(xx).toContain('ChecksumType');
     const days = await s3controlError(
       ...createArgs({ S3InitiateRestoreObject: { ExpirationInDays: 0, GlacierJobTier: 'BULK' } }, m),
     );

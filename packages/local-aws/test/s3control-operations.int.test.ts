@@ -353,10 +353,30 @@ describe('S3ComputeObjectChecksum', () => {
     );
   });
 
-  it('refuses XXHASH, COMPOSITE where it is not defined, and a missing type', async () => {
+  it('computes the xxHash checksums (seed 0, FULL_OBJECT)', async () => {
+    await put('ops', 'sum/empty', '');
+    const location = await manifestOf(['ops,sum/empty']);
+    // The reference digests of the empty input from xxHash's own test vectors.
+    for (const [algorithm, hex] of [
+      ['XXHASH64', 'ef46db3751d8e999'],
+      ['XXHASH3', '2d06800538d394c2'],
+      ['XXHASH128', '99aa06d3014798d86001c324468d497f'],
+    ] as const) {
+      const { rows } = await runJob(
+        jobInput(location, {
+          S3ComputeObjectChecksum: { ChecksumAlgorithm: algorithm, ChecksumType: 'FULL_OBJECT' },
+        }),
+      );
+      const message = JSON.parse(rows.get('sum/empty')?.message as string);
+      expect([message.checksumAlgorithm, message.checksum_hex], algorithm).toEqual([algorithm, hex]);
+      expect(message.checksum_base64).toBe(Buffer.from(hex, 'hex').toString('base64'));
+    }
+  });
+
+  it('refuses COMPOSITE where it is not defined, and a missing type', async () => {
     const location = await manifestOf(['ops,sum/whole']);
     for (const [params, field] of [
-      [{ ChecksumAlgorithm: 'XXHASH64', ChecksumType: 'FULL_OBJECT' }, 'ChecksumAlgorithm'],
+      [{ ChecksumAlgorithm: 'XXHASH64', ChecksumType: 'COMPOSITE' }, 'ChecksumType'],
       [{ ChecksumAlgorithm: 'CRC64NVME', ChecksumType: 'COMPOSITE' }, 'ChecksumType'],
       [{ ChecksumAlgorithm: 'MD5', ChecksumType: 'COMPOSITE' }, 'ChecksumType'],
       [{ ChecksumAlgorithm: 'SHA256' }, 'ChecksumType'],

@@ -73,10 +73,14 @@ function cliNotes(request: CreateJobRequest, endpoint: string | null): string[] 
   ];
 }
 
-/** The command, its notes, and the same request for boto3 and the AWS SDK for JavaScript v3. */
+/**
+ * The command, its notes (the job's cost estimate last, as Review shows it), and the same request
+ * for boto3 and the AWS SDK for JavaScript v3.
+ */
 export function createJobSnippets(
   request: CreateJobRequest,
   target: { region: string; endpoint: string | null },
+  costSummary?: string,
 ): CliCommandResponse {
   const argv = createJobArgv(request, target);
   const env = cliEnv(target.endpoint);
@@ -85,7 +89,7 @@ export function createJobSnippets(
     command: `${prefix.join('')}${toCommandLine(argv)}`,
     argv,
     env,
-    notes: cliNotes(request, target.endpoint),
+    notes: [...cliNotes(request, target.endpoint), ...(costSummary ? [costSummary] : [])],
     boto3: boto3Snippet(request, target.region, target.endpoint),
     sdkJs: sdkJsSnippet(request, target.region, target.endpoint),
   };

@@ -1,10 +1,21 @@
-import type { JobListItem, JobSummary, ListJobsQuery, S3Tag } from '@batchops/contracts';
+import {
+  COMPLETED_WITH_FAILURES,
+  type JobListItem,
+  type JobSummary,
+  type ListJobsQuery,
+  type ListStatus,
+  type S3Tag,
+} from '@batchops/contracts';
+
+/** A job is listed under its status, and a Complete one with failed tasks under CompletedWithFailures too. */
+const hasListStatus = (job: JobSummary, s: ListStatus) =>
+  s === COMPLETED_WITH_FAILURES ? job.status === 'Complete' && job.progress.failed > 0 : job.status === s;
 
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
 /** The filters that need no tags (description, job ID, status, operation). */
 export function matchesWithoutTags(job: JobSummary, q: ListJobsQuery): boolean {
-  if (q.status.length && !q.status.includes(job.status)) return false;
+  if (q.status.length && !q.status.some((s) => hasListStatus(job, s))) return false;
   if (q.operation.length && (job.operation === null || !q.operation.includes(job.operation))) return false;
   if (q.jobId && !job.jobId.toLowerCase().includes(q.jobId.toLowerCase())) return false;
   if (q.description) {

@@ -20,6 +20,7 @@ import {
   updatePriority,
 } from './jobs-service.js';
 import type { JobsServiceDeps } from './jobs-service-deps.js';
+import { restoreStatus } from './restore/restore-status-service.js';
 
 export function jobsRoutes(deps: JobsServiceDeps): Router {
   const router = Router();
@@ -54,6 +55,10 @@ export function jobsRoutes(deps: JobsServiceDeps): Router {
   router.put(
     '/:id/tags',
     forJob(({ id, region }, body) => replaceTags(deps, id, PutJobTagsRequest.parse(body).tags, region)),
+  );
+  router.get(
+    '/:id/restore-status',
+    forJob(({ id, region }) => restoreStatus(deps, id, region)),
   );
   router.get(
     '/:id/clone',

@@ -16,10 +16,13 @@ import type {
   ListJobsResponse,
   S3Tag,
 } from '@batchops/contracts';
+import { jobsWithErrorCode } from '../dashboard/dashboard-service.js';
 import { createJobSnippets } from './cli-command.js';
+import { estimateCost } from './estimate/estimate-service.js';
 import { matchesTags, matchesText, matchesWithoutTags, needsTags, sortAndPage } from './job-query.js';
 import { toJobDetails } from './jobs-mapping.js';
 import type { JobsServiceDeps } from './jobs-service-deps.js';
+import { withRates } from './live/job-rate.js';
 import { resolveManifest } from './manifest-object.js';
 import { toSdkTags } from './sdk-tags.js';
 import { toCreateJobRequest, toWizardModel } from './wizard-mapping.js';
@@ -29,6 +32,10 @@ export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise
   const region = q.region ?? deps.region;
   const { s3control } = deps.clientsFor(region);
   let jobs = (await deps.cache.list(s3control, region)).filter((j) => matchesWithoutTags(j, q));
+  if (q.errorCode) {
+    const withCode = await jobsWithErrorCode(deps, region, jobs, q.errorCode);
+    jobs = jobs.filter((j) => withCode.has(j.jobId));
+  }
   let tags: Map<string, S3Tag[]> | undefined;
   if (needsTags(q)) {
     tags = await deps.cache.tagsOf(
@@ -47,11 +54,14 @@ export async function listJobs(deps: JobsServiceDeps, q: ListJobsQuery): Promise
       s3control,
       page.map((j) => j.jobId),
     ));
-  const rows: JobListItem[] = page.map((j) => ({ ...j, tags: pageTags.get(j.jobId) ?? [] }));
+  const rows: JobListItem[] = withRates(deps.history, region, page, deps.now()).map((j) => ({
+    ...j,
+    tags: pageTags.get(j.jobId) ?? [],
+  }));
   return { jobs: rows, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
+export async function describe(deps: JobsServiceDeps, jobId: string, region: string): Promise<JobDescriptor> {
   const out = await deps
     .clientsFor(region)
     .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: jobId }));
@@ -177,8 +187,10 @@ export async function cliCommand(deps: JobsServiceDeps, model: JobWizardModel): 
           etag: model.manifest.etag ?? '<manifest-etag>',
           fields: undefined,
         }));
-  return createJobSnippets(toCreateJobRequest(model, deps.accountId, manifest), {
-    region,
-    endpoint: deps.endpoint,
-  });
+  const { summary } = await estimateCost(deps, model);
+  return createJobSnippets(
+    toCreateJobRequest(model, deps.accountId, manifest),
+    { region, endpoint: deps.endpoint },
+    summary,
+  );
 }

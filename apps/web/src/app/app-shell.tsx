@@ -44,6 +44,8 @@ export function AppShell() {
     navigationItems
       .filter((i): i is SideNavigationProps.Link => i.type === 'link')
       .map((i) => i.href)
+      // The longest match: the dashboard sits under the job list's path.
+      .sort((a, b) => b.length - a.length)
       .find((href) => location.pathname.startsWith(href)) ?? location.pathname;
   return (
     <>

@@ -9,6 +9,7 @@ import { lazyPage, page } from './lazy-page';
 /** Every page but the job list (where the console opens) is fetched on its route's first visit. */
 const load = {
   createJob: () => import('../routes/create-job-page').then((m) => m.CreateJobPage),
+  dashboard: () => import('../routes/dashboard-page').then((m) => m.DashboardPage),
   jobDetails: () => import('../routes/job-details-page').then((m) => m.JobDetailsPage),
   buckets: () => import('../routes/buckets-page').then((m) => m.BucketsPage),
   bucket: () => import('../routes/bucket-page').then((m) => m.BucketPage),
@@ -36,6 +37,11 @@ export const routes: RouteObject[] = [
             path: 'create',
             element: lazyPage('create job', load.createJob),
             handle: { crumb: { text: 'Create job', href: paths.createJob } } satisfies RouteHandle,
+          },
+          {
+            path: 'dashboard',
+            element: lazyPage('dashboard', load.dashboard),
+            handle: { crumb: { text: 'Dashboard', href: paths.dashboard } } satisfies RouteHandle,
           },
           {
             path: 'jobs/:jobId',

@@ -17,16 +17,28 @@ interface FilteredTableOptions<T> {
   readonly sortingField?: string;
   /** Pages the items in the browser; without it every item shows. */
   readonly pageSize?: number;
+  /** The filter text the table opens with (a link's, e.g. the dashboard's error code). */
+  readonly initialFilter?: string;
 }
 
 /** A table's items filtered by text (with its empty and no-match states), sorted and paged in the browser. */
 export function useFilteredTable<T>(all: readonly T[], options: FilteredTableOptions<T>) {
-  const { empty, noMatch, find, countSuffix = '', filteringFunction, sortingField, pageSize } = options;
+  const {
+    empty,
+    noMatch,
+    find,
+    countSuffix = '',
+    filteringFunction,
+    sortingField,
+    pageSize,
+    initialFilter,
+  } = options;
   const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(
     all as T[],
     {
       filtering: {
         ...(filteringFunction ? { filteringFunction } : {}),
+        ...(initialFilter ? { defaultFilteringText: initialFilter } : {}),
         empty,
         noMatch: <TableNoMatchState description={noMatch} onClearFilter={() => actions.setFiltering('')} />,
       },

@@ -2,6 +2,7 @@ import type { SideNavigationProps } from '@cloudscape-design/components/side-nav
 
 export const paths = {
   jobs: '/batch-operations',
+  dashboard: '/batch-operations/dashboard',
   createJob: '/batch-operations/create',
   /** The wizard prefilled with the seeded demo job, on its Review step. */
   tryDemo: '/batch-operations/create?demo=1',
@@ -24,5 +25,6 @@ export const paths = {
 
 export const navigationItems: SideNavigationProps.Item[] = [
   { type: 'link', text: 'Batch Operations', href: paths.jobs },
+  { type: 'link', text: 'Dashboard', href: paths.dashboard },
   { type: 'link', text: 'Buckets', href: paths.buckets },
 ];

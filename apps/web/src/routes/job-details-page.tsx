@@ -21,6 +21,7 @@ import { JobOutcomeAlert } from '../features/jobs/components/job-outcome-alert';
 import { JobProgress } from '../features/jobs/components/job-progress';
 import { JobProgressChart } from '../features/jobs/components/job-progress-chart';
 import { JobReport } from '../features/jobs/components/job-report';
+import { RestoreStatus } from '../features/jobs/components/restore-status';
 import { useRetryFailed } from '../features/jobs/components/use-retry-failed';
 
 const REPORT_ID = 'completion-report';
@@ -78,6 +79,7 @@ export function JobDetailsPage() {
         />
         <JobProgress job={d} snapshot={snapshot.data} />
         <JobProgressChart job={d} />
+        {d.operation === 'S3InitiateRestoreObject' && <RestoreStatus jobId={jobId} />}
         <JobConfiguration job={d} />
         <JobTagsContainer job={d} onEdit={() => setModal('tags')} />
         <div id={REPORT_ID}>

@@ -126,7 +126,12 @@ async function listMatches(
         new HeadObjectCommand({ Bucket: source, Key: c.key, VersionId: c.versionId, ...owner }),
       );
       if (!replicationStatusMatches(filter, h.ReplicationStatus)) return false;
-      if (!encryptionMatches(encryption, h.ServerSideEncryption)) return false;
+      const details = {
+        kmsKeyId: h.SSEKMSKeyId,
+        bucketKeyEnabled: h.BucketKeyEnabled,
+        customerAlgorithm: h.SSECustomerAlgorithm,
+      };
+      if (!encryptionMatches(encryption, h.ServerSideEncryption, details)) return false;
     }
     if (!filter.EligibleForReplication) return true;
     let tags: Map<string, string> | undefined;

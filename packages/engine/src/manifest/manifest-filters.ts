@@ -71,15 +71,33 @@ export function replicationStatusMatches(
   return filter.ObjectReplicationStatuses.includes(status as never);
 }
 
-/** The first MatchAnyObjectEncryption entry against HeadObject's ServerSideEncryption. */
+/** What HeadObject says of a version's encryption beyond its ServerSideEncryption. */
+export interface EncryptionDetails {
+  readonly kmsKeyId?: string | undefined;
+  readonly bucketKeyEnabled?: boolean | undefined;
+  readonly customerAlgorithm?: string | undefined;
+}
+
+/**
+ * The first MatchAnyObjectEncryption entry against HeadObject's ServerSideEncryption, and the
+ * model's sub-filters: SSE-KMS / DSSE-KMS by key ARN, SSE-KMS by whether it uses an S3 Bucket Key.
+ */
 export function encryptionMatches(
   encryption: ObjectEncryptionFilter | undefined,
   sse: string | undefined,
+  details: EncryptionDetails = {},
 ): boolean {
   if (!encryption) return true;
-  if (encryption.SSES3) return sse === 'AES256' || sse === undefined;
-  if (encryption.SSEKMS) return sse === 'aws:kms';
-  if (encryption.DSSEKMS) return sse === 'aws:kms:dsse';
+  const keyMatches = (arn: string | undefined) => arn === undefined || arn === details.kmsKeyId;
+  if (encryption.SSES3) return (sse === 'AES256' || sse === undefined) && !details.customerAlgorithm;
+  if (encryption.SSEKMS) {
+    const { KmsKeyArn, BucketKeyEnabled } = encryption.SSEKMS;
+    const bucketKey =
+      BucketKeyEnabled === undefined || BucketKeyEnabled === (details.bucketKeyEnabled ?? false);
+    return sse === 'aws:kms' && keyMatches(KmsKeyArn) && bucketKey;
+  }
+  if (encryption.DSSEKMS) return sse === 'aws:kms:dsse' && keyMatches(encryption.DSSEKMS.KmsKeyArn);
+  if (encryption.SSEC) return details.customerAlgorithm !== undefined;
   // NOTSSE: every object is encrypted at rest now (SSE-S3 by default), so nothing matches.
   return false;
 }

@@ -1,14 +1,19 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { COMPOSITE_CHECKSUM_ALGORITHMS, type ManifestRow } from '@batchops/batch-formats';
-import { createHasher, DIGEST_ALGORITHMS, type DigestAlgorithm } from '../digests.js';
+import {
+  CHECKSUM_ALGORITHMS,
+  type ChecksumAlgorithm,
+  COMPOSITE_CHECKSUM_ALGORITHMS,
+  type ManifestRow,
+} from '@batchops/batch-formats';
+import { checksumHasher } from '../digests.js';
 import { JobError } from '../job-types.js';
 import { type OperationModule, outcomeOf } from './operation.js';
 
 // S3ComputeObjectChecksum: the object's bytes read through GetObject (streamed, never held whole),
 // the checksum put in the completion report's ResultMessage (decision 0020).
 
-/** The algorithms this engine computes; the model's XXHASH64 / XXHASH3 / XXHASH128 are refused. */
-const ALGORITHMS: ReadonlySet<string> = new Set(DIGEST_ALGORITHMS);
+/** Every algorithm of the model, SHA512 and the xxHash ones included. */
+const ALGORITHMS: ReadonlySet<string> = new Set(CHECKSUM_ALGORITHMS);
 
 /** COMPOSITE is what S3 defines for multipart objects: a checksum of the part checksums. */
 const COMPOSITE: ReadonlySet<string> = new Set(COMPOSITE_CHECKSUM_ALGORITHMS);
@@ -25,7 +30,7 @@ export const computeObjectChecksum: OperationModule<'S3ComputeObjectChecksum'> =
     if (!ALGORITHMS.has(algo)) {
       throw new JobError(
         'BadRequestException',
-        `${field}.ChecksumAlgorithm: ${algo} is not supported by local-aws; use one of ${[...ALGORITHMS].join(', ')}`,
+        `${field}.ChecksumAlgorithm: ${algo} is not one of ${[...ALGORITHMS].join(', ')}`,
       );
     }
     const type = p.ChecksumType;
@@ -40,7 +45,7 @@ export const computeObjectChecksum: OperationModule<'S3ComputeObjectChecksum'> =
     }
   },
   async run(task, p, { s3 }) {
-    const algo = p.ChecksumAlgorithm as DigestAlgorithm;
+    const algo = p.ChecksumAlgorithm as ChecksumAlgorithm;
     const type = p.ChecksumType as 'FULL_OBJECT' | 'COMPOSITE';
     let result: ChecksumResult | undefined;
     const outcome = await outcomeOf(async () => {
@@ -76,7 +81,7 @@ export function resultMessage(r: ChecksumResult, algo: string, type: string): st
 async function digestOf(
   s3: S3Client,
   task: ManifestRow,
-  algo: DigestAlgorithm,
+  algo: ChecksumAlgorithm,
   partNumber?: number,
 ): Promise<{ digest: Buffer; etag: string; partsCount: number | undefined }> {
   const out = await s3.send(
@@ -87,7 +92,7 @@ async function digestOf(
       ...(partNumber !== undefined ? { PartNumber: partNumber } : {}),
     }),
   );
-  const hasher = createHasher(algo);
+  const hasher = await checksumHasher(algo);
   for await (const chunk of out.Body as AsyncIterable<Uint8Array>) {
     hasher.update(
       Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
@@ -96,18 +101,18 @@ async function digestOf(
   return { digest: hasher.digest(), etag: (out.ETag ?? '').replaceAll('"', ''), partsCount: out.PartsCount };
 }
 
-async function fullObject(s3: S3Client, task: ManifestRow, algo: DigestAlgorithm): Promise<ChecksumResult> {
+async function fullObject(s3: S3Client, task: ManifestRow, algo: ChecksumAlgorithm): Promise<ChecksumResult> {
   const { digest, etag } = await digestOf(s3, task, algo);
   return { digest, etag };
 }
 
 /** Part by part (GetObject partNumber), then the digest of the concatenated part digests. */
-async function composite(s3: S3Client, task: ManifestRow, algo: DigestAlgorithm): Promise<ChecksumResult> {
+async function composite(s3: S3Client, task: ManifestRow, algo: ChecksumAlgorithm): Promise<ChecksumResult> {
   const first = await digestOf(s3, task, algo, 1);
   const parts = first.partsCount;
   // Part 1 of a single-part object is the whole object; its composite checksum is that digest.
   if (parts === undefined || parts < 2) return { digest: first.digest, etag: first.etag };
-  const outer = createHasher(algo);
+  const outer = await checksumHasher(algo);
   outer.update(first.digest);
   for (let n = 2; n <= parts; n++) outer.update((await digestOf(s3, task, algo, n)).digest);
   return { digest: outer.digest(), parts, etag: first.etag };

@@ -52,8 +52,8 @@ describe('CreateJob checks of the new operations', () => {
     [{ S3PutObjectRetention: { Retention: { Mode: 'LEGAL', RetainUntilDate: new Date() } } }, 'Mode'],
     [{ S3ComputeObjectChecksum: { ChecksumType: 'FULL_OBJECT' } }, 'ChecksumAlgorithm'],
     [
-      { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'XXHASH128', ChecksumType: 'FULL_OBJECT' } },
-      'ChecksumAlgorithm',
+      { S3ComputeObjectChecksum: { ChecksumAlgorithm: 'XXHASH128', ChecksumType: 'COMPOSITE' } },
+      'ChecksumType',
     ],
     [{ S3ComputeObjectChecksum: { ChecksumAlgorithm: 'SHA512', ChecksumType: 'COMPOSITE' } }, 'ChecksumType'],
     [{ S3UpdateObjectEncryption: { ObjectEncryption: {} } }, 'ObjectEncryption'],

@@ -3,6 +3,7 @@ import type { Authorizer } from '../iam/authorizer.js';
 import type { LocalAwsOptions } from '../local-aws-options.js';
 import { AccountPublicAccessBlocks } from '../s3/public-access-block.js';
 import { Replicator } from '../s3/replication/replicator.js';
+import { restoreDelays } from '../s3/restore-timing.js';
 import type { S3Services, S3Settings } from '../s3/s3-context.js';
 import { mayWriteInto } from '../s3/write-consent.js';
 import { BlobStore } from '../store/blob-store.js';
@@ -14,16 +15,18 @@ export function createS3Services(
   options: LocalAwsOptions,
   defaultAccount: string,
   authorizer: Authorizer,
+  accounts: ReadonlySet<string>,
   now: () => Date,
   log: (line: string) => void,
 ): S3Services {
   const meta = options.stores?.meta ?? new S3MetaStore(join(dataDir, 's3.sqlite'), defaultAccount);
   const blobs = options.stores?.blobs ?? new BlobStore(join(dataDir, 'blobs'), options.fsync ?? false);
+  const { restoreDelayMs, ...s3 } = options.s3 ?? {};
   const settings: S3Settings = {
-    restoreDelayMs: 2000,
     restoreDayMs: 86_400_000,
     replicationDelayMs: 0,
-    ...options.s3,
+    ...s3,
+    restoreDelayMs: restoreDelays(restoreDelayMs),
   };
   const publicAccessBlocks = new AccountPublicAccessBlocks(join(dataDir, 'public-access-block.json'));
   const replication = new Replicator({
@@ -38,6 +41,7 @@ export function createS3Services(
   return {
     meta,
     authorizer,
+    accounts,
     blobs,
     region: options.region ?? 'us-east-1',
     settings,

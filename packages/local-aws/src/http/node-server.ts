@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { RequestHandler } from './handler-types.js';
 import { errorResult, internalError, protocolOf } from './request-handler.js';
 import { sendResult } from './send-result.js';
@@ -8,7 +8,7 @@ import { sendResult } from './send-result.js';
  * (a failed write is a 500 or a closed connection), and malformed HTTP gets a bare 400.
  */
 export function createNodeServer(handle: RequestHandler, log: (line: string) => void): Server {
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const request = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -34,7 +34,10 @@ export function createNodeServer(handle: RequestHandler, log: (line: string) => 
         log(`request failed: ${(e as Error).stack ?? e}`);
         res.destroy();
       });
-  });
+  };
+  const server = createServer(listener);
+  // S3 serves a request whose Expect is not 100-continue as if it had none (Node would answer 417).
+  server.on('checkExpectation', listener);
   server.on('clientError', (_err, socket) => {
     if (socket.writable)
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

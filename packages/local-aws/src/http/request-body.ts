@@ -76,9 +76,9 @@ export function signedBody(
       { ArgumentName: 'x-amz-content-sha256', ArgumentValue: payloadHash },
     );
   }
-  const chunked =
-    payloadHash.startsWith('STREAMING-') ||
-    (headers['content-encoding']?.[0] ?? '').split(',').some((e) => e.trim() === 'aws-chunked');
+  // Only the payload hash says the body is aws-chunked: S3 stores a body sent with a plain hash (or
+  // UNSIGNED-PAYLOAD) as it came, whatever Content-Encoding names.
+  const chunked = payloadHash.startsWith('STREAMING-');
   const noBody =
     headers['transfer-encoding'] === undefined && Number(headers['content-length']?.[0] ?? 0) === 0;
   let body = req;

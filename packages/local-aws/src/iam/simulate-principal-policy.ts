@@ -1,9 +1,27 @@
 import { ServiceError } from '../errors/service-error.js';
+import { callerOfArn, combinedDecision, resourcePolicyEvaluation } from '../s3/bucket-policy-access.js';
 import { el, type XmlValue } from '../xml/xml-writer.js';
 import { acct, type IamServices, type QueryRequest } from './iam-action-types.js';
 import { parsePolicy } from './policy-document.js';
-import { contextOf, evaluate, type NamedPolicy } from './policy-evaluation.js';
+import { contextOf, type Evaluation, evaluate, type NamedPolicy } from './policy-evaluation.js';
 import { contextEntries, members, required, validation } from './query-params.js';
+
+/**
+ * The ResourcePolicy of a simulation, and its owner (ResourceOwner, an account's root ARN; the
+ * caller's account without it): each resource is simulated as if it had that policy attached.
+ */
+function resourcePolicyOf(params: URLSearchParams, callerAccount: string) {
+  const text = params.get('ResourcePolicy');
+  const ownerArn = params.get('ResourceOwner');
+  const owner = ownerArn === null ? callerAccount : ownerArn.match(/^arn:aws:iam::(\d{12}):root$/)?.[1];
+  if (owner === undefined)
+    throw new ServiceError(
+      400,
+      'InvalidInput',
+      `Invalid ResourceOwner: ${ownerArn}; an account's root ARN is expected.`,
+    );
+  return text === null ? undefined : { document: parsePolicy(text, 'resource'), owner };
+}
 
 /** SimulatePrincipalPolicy: each action × resource evaluated against the principal's policies. */
 export function simulatePrincipalPolicy(req: QueryRequest, svc: IamServices): XmlValue[] {
@@ -32,10 +50,24 @@ export function simulatePrincipalPolicy(req: QueryRequest, svc: IamServices): Xm
   }));
   const policies = [...svc.authorizer.policiesOf(kind, acct(req), entityName), ...extra];
   const context = contextOf(contextEntries(req.params));
+  const resourcePolicy = resourcePolicyOf(req.params, acct(req));
+  const caller = callerOfArn(acct(req), source);
   const results: XmlValue[] = [];
   for (const action of actions) {
     for (const resource of resources.length > 0 ? resources : ['*']) {
-      const r = evaluate(policies, { action, resource, context });
+      const identity = evaluate(policies, { action, resource, context });
+      const r = resourcePolicy
+        ? withResourcePolicy(
+            identity,
+            resourcePolicyEvaluation(
+              resourcePolicy.document,
+              resourcePolicy.owner,
+              { caller, action, resource, context: Object.fromEntries(context) },
+              'ResourcePolicy',
+            ),
+            resourcePolicy.owner === acct(req),
+          )
+        : identity;
       results.push(
         el(
           'member',
@@ -67,4 +99,15 @@ export function simulatePrincipalPolicy(req: QueryRequest, svc: IamServices): Xm
     }
   }
   return [el('EvaluationResults', results), el('IsTruncated', false)];
+}
+
+/** One result from the identity policies' and the resource policy's evaluations (decision 0032). */
+function withResourcePolicy(identity: Evaluation, resource: Evaluation, sameAccount: boolean): Evaluation {
+  const decision = combinedDecision(identity.decision, resource.decision, sameAccount);
+  const deciding = (e: Evaluation) => (e.decision === decision ? e.matched : []);
+  return {
+    decision,
+    matched: [...deciding(identity), ...deciding(resource)],
+    missingContextValues: [...new Set([...identity.missingContextValues, ...resource.missingContextValues])],
+  };
 }

@@ -176,8 +176,29 @@ export const isPublicAcl = (acl: StoredAcl | undefined) =>
     ({ grantee: g }) => g.type === 'Group' && (g.uri === ALL_USERS || g.uri === AUTHENTICATED_USERS),
   );
 
+/**
+ * Refuse grantees S3 cannot resolve: a canonical user of no account this endpoint knows (400
+ * InvalidArgument "Invalid id"), any e-mail address (local-aws knows none: 400
+ * UnresolvableGrantByEmailAddress), as S3 answers PutBucketAcl and PutObjectAcl.
+ */
+function assertGranteesKnown(ctx: S3Context, acl: StoredAcl | undefined): void {
+  const known = ctx.svc.accounts;
+  for (const { grantee } of acl && 'grants' in acl ? grantsOf(acl, '') : []) {
+    if (grantee.type === 'AmazonCustomerByEmail')
+      throw new ServiceError(
+        400,
+        'UnresolvableGrantByEmailAddress',
+        'The e-mail address you provided does not match any account on record.',
+        { EmailAddress: grantee.email },
+      );
+    if (grantee.type === 'CanonicalUser' && known && ![...known].some((a) => ownerOf(a).id === grantee.id))
+      throw invalidArgument('Invalid id', 'CanonicalUser/ID', grantee.id);
+  }
+}
+
 /** Refuse an ACL the bucket takes no ACLs for (BucketOwnerEnforced), or a public one BlockPublicAcls blocks. */
 export function assertAclAllowed(ctx: S3Context, bucket: BucketRow, acl: StoredAcl | undefined): void {
+  assertGranteesKnown(ctx, acl);
   if (aclsDisabled(bucket) && !allowedWithoutAcls(acl))
     throw new ServiceError(400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs');
   if (isPublicAcl(acl) && effectivePublicAccessBlock(bucket, ctx.svc.publicAccessBlocks).BlockPublicAcls)

@@ -1,6 +1,6 @@
 import { cachedPolicy } from '../iam/iam-store.js';
-import type { PrincipalBlock, Statement } from '../iam/policy-document.js';
-import { contextOf, type Decision, evaluate } from '../iam/policy-evaluation.js';
+import type { PolicyDocument, PrincipalBlock, Statement } from '../iam/policy-document.js';
+import { contextOf, type Decision, type Evaluation, evaluate } from '../iam/policy-evaluation.js';
 import type { Principal } from '../iam/principal.js';
 import type { BucketRow } from '../store/s3-rows.js';
 import { isPublicPolicy } from './bucket-policy-document.js';
@@ -77,6 +77,39 @@ export interface PolicyQuestion {
 }
 
 /**
+ * A resource policy's evaluation for one caller: its statements narrowed to those whose Principal
+ * (or NotPrincipal, negated) names the caller; `owner` is the account that owns the resource.
+ */
+export function resourcePolicyEvaluation(
+  document: PolicyDocument,
+  owner: string,
+  q: PolicyQuestion,
+  id = 'BucketPolicy',
+): Evaluation {
+  const principal = (st: Statement) =>
+    st.principal !== undefined
+      ? names(st.principal, q.caller, st.effect, owner)
+      : !names(st.notPrincipal ?? {}, q.caller, st.effect, owner);
+  return evaluate([{ id, type: 'resource', document }], {
+    action: q.action,
+    resource: q.resource,
+    context: contextOf(q.context),
+    principal,
+  });
+}
+
+/**
+ * The identity policies' and the resource policy's decisions together (IAM User Guide, "Policy
+ * evaluation logic"): an explicit Deny in either wins; in the resource's account either may allow;
+ * from another account both must.
+ */
+export function combinedDecision(identity: Decision, resource: Decision, sameAccount: boolean): Decision {
+  if (identity === 'explicitDeny' || resource === 'explicitDeny') return 'explicitDeny';
+  if (resource === 'allowed' && (sameAccount || identity === 'allowed')) return 'allowed';
+  return identity === 'allowed' && sameAccount ? 'allowed' : 'implicitDeny';
+}
+
+/**
  * The bucket policy's decision. Under RestrictPublicBuckets a public policy grants only callers of
  * the bucket's own account (S3 Block Public Access).
  */
@@ -88,16 +121,7 @@ export function bucketPolicyDecision(
   const text = bucket.config.policy as string | undefined;
   if (text === undefined) return 'implicitDeny';
   const document = cachedPolicy(text, 'resource');
-  const principal = (st: Statement) =>
-    st.principal !== undefined
-      ? names(st.principal, q.caller, st.effect, bucket.owner)
-      : !names(st.notPrincipal ?? {}, q.caller, st.effect, bucket.owner);
-  const { decision } = evaluate([{ id: 'BucketPolicy', type: 'resource', document }], {
-    action: q.action,
-    resource: q.resource,
-    context: contextOf(q.context),
-    principal,
-  });
+  const { decision } = resourcePolicyEvaluation(document, bucket.owner, q);
   if (
     decision === 'allowed' &&
     q.caller.accountId !== bucket.owner &&

@@ -1,7 +1,7 @@
 import { identityRefusal, notAuthorized, type Permission, principalContext } from '../iam/authorizer.js';
 import type { Decision } from '../iam/policy-evaluation.js';
 import type { BucketRow } from '../store/s3-rows.js';
-import { bucketPolicyDecision, callerOf } from './bucket-policy-access.js';
+import { bucketPolicyDecision, callerOf, combinedDecision } from './bucket-policy-access.js';
 import type { S3Context } from './s3-context.js';
 import { accessDenied } from './s3-errors.js';
 
@@ -69,7 +69,9 @@ export function checkPolicies(
       continue;
     }
     const sameAccount = !bucket || bucket.owner === principal.accountId;
-    if (identity !== 'allowed' && !(sameAccount && policy === 'allowed'))
+    // From another account, what the identity allows may still be granted by the ACL (authorization.ts).
+    const aclMayGrant = !sameAccount && identity === 'allowed';
+    if (!aclMayGrant && combinedDecision(identity, policy, sameAccount) !== 'allowed')
       throw notAuthorized(principal.arn, permission, identityRefusal(identity, permission.action), true);
     if (!sameAccount && policy === 'allowed' && i === 0) grantedByPolicy = true;
   }

@@ -1,7 +1,5 @@
+import { ARCHIVE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import type { ObjectAttrs } from '../store/s3-rows.js';
-
-/** Storage classes whose objects must be restored before GetObject reads them. */
-export const ARCHIVE_CLASSES: ReadonlySet<string> = new Set(['GLACIER', 'DEEP_ARCHIVE']);
 
 export interface RestoreView {
   /** Value of x-amz-restore, when a restore was requested and has not expired. */
@@ -17,7 +15,7 @@ export interface RestoreView {
  */
 export function restoreView(storageClass: string, attrs: ObjectAttrs, now: number): RestoreView {
   const r = attrs.restore;
-  const archived = ARCHIVE_CLASSES.has(storageClass);
+  const archived = ARCHIVE_STORAGE_CLASSES.has(storageClass);
   if (!r || r.readyAt === undefined) return { header: undefined, readable: !archived, ongoing: false };
   if (now < r.readyAt) return { header: 'ongoing-request="true"', readable: !archived, ongoing: true };
   const expiry = r.expiry ? Date.parse(r.expiry) : Number.POSITIVE_INFINITY;

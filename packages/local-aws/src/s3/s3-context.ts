@@ -1,3 +1,4 @@
+import type { RestoreTier } from '@batchops/batch-formats';
 import type { HandlerResult, RequestContext } from '../http/handler-types.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { BlobStore } from '../store/blob-store.js';
@@ -7,9 +8,9 @@ import type { AccountPublicAccessBlocks } from './public-access-block.js';
 import type { Replicator } from './replication/replicator.js';
 
 export interface S3Settings {
-  /** How long a simulated restore from GLACIER / DEEP_ARCHIVE takes, in ms. */
-  readonly restoreDelayMs: number;
-  /** Length of a restore "day" in ms (1 day by default; tests shorten it). */
+  /** How long a simulated restore from GLACIER / DEEP_ARCHIVE takes, in ms, per retrieval tier. */
+  readonly restoreDelayMs: Readonly<Record<RestoreTier, number>>;
+  /** Length of a restore "day" (RestoreRequest's Days) in ms: a day by default; the demo and tests shorten it. */
   readonly restoreDayMs: number;
   /** How long live replication waits before copying a new version, in ms (0; tests hold it back). */
   readonly replicationDelayMs: number;
@@ -25,6 +26,8 @@ export interface S3Services {
   readonly authorizer?: Authorizer;
   /** The accounts' Block Public Access settings (S3 Control's PutPublicAccessBlock). */
   readonly publicAccessBlocks?: AccountPublicAccessBlocks;
+  /** The accounts that may sign (their canonical users are the grantees an ACL may name); absent: any. */
+  readonly accounts?: ReadonlySet<string>;
   /** S3 Replication: live replication of new versions, and Batch Replication's copies (decision 0017). */
   readonly replication: Replicator;
   now(): Date;

@@ -108,6 +108,18 @@ function parseAmzDate(s: string | undefined): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, se));
 }
 
+/**
+ * The `Date` header as SigV4's timestamp (`YYYYMMDDTHHMMSSZ`) where `X-Amz-Date` is absent: either
+ * that form or an HTTP date (AWS General Reference, "Handling dates in Signature Version 4").
+ */
+function requestDate(date: string | undefined): string | undefined {
+  if (date === undefined || parseAmzDate(date)) return date;
+  const ms = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(date)
+    ? Date.parse(date)
+    : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+}
+
 interface ParsedAuth {
   accessKeyId: string;
   date: string;
@@ -164,7 +176,7 @@ function parseAuth(req: SigV4Request, bodyHash: string | undefined): ParsedAuth 
       );
     }
     const [accessKeyId, date, region, service] = parseCredential(m[1] as string, false);
-    const amzDate = first(req.headers, 'x-amz-date');
+    const amzDate = first(req.headers, 'x-amz-date') ?? requestDate(first(req.headers, 'date'));
     if (amzDate === undefined) {
       throw new ServiceError(
         403,

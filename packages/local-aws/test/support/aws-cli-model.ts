@@ -31,15 +31,27 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run `aws <args>` with `env`; never rejects (the exit code is in the result). */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** Run a command with `env`; never rejects (the exit code is in the result). */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliResult> {
   return new Promise((ok) => {
-    execFile(AWS_CLI, [...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      ok({ code, stdout, stderr });
-    });
+    execFile(
+      command,
+      [...args],
+      { env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        ok({ code, stdout, stderr });
+      },
+    );
   });
 }
+
+/** Run `aws <args>` with `env`; never rejects (the exit code is in the result). */
+export const runCli = (args: readonly string[], env: NodeJS.ProcessEnv) => runCommand(AWS_CLI, args, env);
 
 /**
  * `aws <args>` against a fixture as JSON (`{}` for no output), signed with `credentials`; rejects with

@@ -35,6 +35,8 @@ export interface RawRequest {
   readonly scopeDate?: string;
   /** The access key ID; default `test`. */
   readonly accessKeyId?: string;
+  /** Send the time as a `Date` header (SigV4's form or an HTTP date) instead of X-Amz-Date. */
+  readonly dateHeader?: 'amz' | 'http';
 }
 
 export interface RawResponse {
@@ -69,7 +71,8 @@ export interface Signed {
 /** Sign a request for the given server (`http://host:port`). */
 export function sign(url: string, r: RawRequest): Signed {
   const host = r.host ?? new URL(url).host;
-  const date = amzDate(r.date ?? new Date());
+  const at = r.date ?? new Date(Math.floor(Date.now() / 1000) * 1000);
+  const date = amzDate(at);
   const region = r.region ?? 'us-east-1';
   const service = r.service ?? 's3';
   const scope = `${r.scopeDate ?? date.slice(0, 8)}/${region}/${service}/aws4_request`;
@@ -87,7 +90,8 @@ export function sign(url: string, r: RawRequest): Signed {
       'X-Amz-Expires': String(r.presign),
     });
   } else {
-    headers['x-amz-date'] = date;
+    if (r.dateHeader === undefined) headers['x-amz-date'] = date;
+    else headers.date = r.dateHeader === 'amz' ? date : at.toUTCString();
     headers['x-amz-content-sha256'] = payloadHash;
   }
   const names = [...(r.signedHeaders ?? Object.keys(headers))].sort();

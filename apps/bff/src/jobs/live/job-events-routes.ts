@@ -27,8 +27,11 @@ export function eventsRoutes(hub: JobEventsHub, limit: StreamLimit): Router {
     stream.onClose(hub.subscribeList(region, (e) => stream.send(e)));
   });
   router.get('/:id/progress', (req, res) => {
-    const { id } = jobTarget(req);
-    const body: ProgressHistoryResponse = { jobId: id, samples: hub.history.samples(id) };
+    const { id, region } = jobTarget(req);
+    const body: ProgressHistoryResponse = {
+      jobId: id,
+      samples: hub.history.samples(hub.regionOf(region), id),
+    };
     res.json(body);
   });
   router.get('/:id/events', (req, res) => {

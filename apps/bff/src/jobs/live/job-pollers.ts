@@ -1,11 +1,12 @@
 import { DescribeJobCommand } from '@aws-sdk/client-s3-control';
 import { isBusy } from '@batchops/batch-formats';
-import type { JobEvent, JobSnapshot, JobSummary } from '@batchops/contracts';
+import type { JobEvent, JobSnapshot, JobSummary, ProgressSample } from '@batchops/contracts';
 import { toApiError } from '../../errors/error-handler.js';
 import { HttpError } from '../../errors/http-error.js';
 import { toJobSummary } from '../jobs-mapping.js';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
-import { ProgressHistory } from './progress-history.js';
+import { rateOf, withRates } from './job-rate.js';
+import type { ProgressHistory } from './progress-history.js';
 
 type Listener = (event: JobEvent) => void;
 
@@ -15,9 +16,6 @@ export interface PollIntervals {
   /** Otherwise. */
   readonly idleMs: number;
 }
-
-/** Throughput is measured over this window. */
-const RATE_WINDOW_MS = 10_000;
 
 /**
  * One poller per key, shared by every listener of that key: it starts with the first listener,
@@ -29,7 +27,7 @@ interface PollerContext {
   readonly log: (line: string) => void;
   /** Called when the last listener left (the hub forgets the poller). */
   readonly onIdle: () => void;
-  /** Where a job poller records each read (the job page's chart). */
+  /** Where pollers record each read of a job (the charts, decision 0033). */
   readonly history: ProgressHistory;
 }
 
@@ -37,6 +35,11 @@ abstract class Poller {
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private polling = false;
+  /** When the last poll answered (the clock's ms). */
+  private readAt = Number.NEGATIVE_INFINITY;
+  /** Listeners that joined while the state was stale: they get the whole state after the next poll. */
+  private readonly joining = new Set<Listener>();
 
   constructor(protected readonly ctx: PollerContext) {}
 
@@ -48,10 +51,16 @@ abstract class Poller {
   add(listener: Listener): () => void {
     this.listeners.add(listener);
     const now = this.current();
-    if (now) this.deliver(listener, now);
-    if (this.listeners.size === 1 && this.timer === undefined) void this.run();
+    // A state older than a busy interval (an idle poll, the console's own follower) is read again first.
+    if (now && this.ctx.deps.now() - this.readAt <= this.ctx.intervals.busyMs) this.deliver(listener, now);
+    else {
+      this.joining.add(listener);
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      if (!this.polling) void this.run();
+    }
     return () => {
       this.listeners.delete(listener);
+      this.joining.delete(listener);
       if (this.listeners.size === 0) this.stop();
     };
   }
@@ -67,17 +76,25 @@ abstract class Poller {
 
   private async run(): Promise<void> {
     this.timer = undefined;
+    this.polling = true;
     let busy = false;
     let events: JobEvent[];
+    let full: JobEvent | undefined;
     try {
       const result = await this.poll();
       busy = result.busy;
       events = result.events;
+      full = this.current();
     } catch (e) {
       events = [{ type: 'error', error: toApiError(e).body }];
     }
+    this.polling = false;
+    this.readAt = this.ctx.deps.now();
     if (this.stopped) return;
-    for (const e of events) for (const l of this.listeners) this.deliver(l, e);
+    const joined = [...this.joining];
+    this.joining.clear();
+    for (const l of joined) for (const e of full ? [full] : events) this.deliver(l, e);
+    for (const e of events) for (const l of this.listeners) if (!joined.includes(l)) this.deliver(l, e);
     if (this.stopped) return;
     this.timer = setTimeout(
       () => void this.run(),
@@ -96,7 +113,6 @@ abstract class Poller {
 class JobPoller extends Poller {
   private last: JobSnapshot | undefined;
   private fingerprint = '';
-  private samples: { t: number; done: number }[] = [];
 
   constructor(
     ctx: PollerContext,
@@ -117,43 +133,29 @@ class JobPoller extends Poller {
       .s3control.send(new DescribeJobCommand({ AccountId: deps.accountId, JobId: this.jobId }));
     const s = toJobSummary({ ...d, Operation: undefined });
     const t = deps.now();
-    const done = s.progress.succeeded + s.progress.failed;
-    this.samples.push({ t, done });
-    while (this.samples.length > 2 && t - (this.samples[1] as { t: number }).t >= RATE_WINDOW_MS)
-      this.samples.shift();
-    const first = this.samples[0] as { t: number; done: number };
-    const seconds = (t - first.t) / 1000;
-    const rate = seconds > 0 && this.samples.length > 1 ? Math.max(0, done - first.done) / seconds : null;
-    const remaining = s.progress.totalTasks === null ? null : Math.max(0, s.progress.totalTasks - done);
-    const eta =
-      remaining === 0
-        ? 0
-        : remaining !== null && rate !== null && rate > 0 && s.status === 'Active'
-          ? remaining / rate
-          : null;
+    const at = new Date(t).toISOString();
+    const read = sampleOf(s, at);
+    this.ctx.history.record(this.region, this.jobId, read);
+    const { ratePerSecond, etaSeconds } = rateOf(s, [
+      ...this.ctx.history.samples(this.region, this.jobId),
+      read,
+    ]);
     const snapshot: JobSnapshot = {
       jobId: s.jobId,
       status: s.status,
       priority: s.priority,
       progress: s.progress,
-      ratePerSecond: rate === null ? null : Math.round(rate * 100) / 100,
-      etaSeconds: eta === null ? null : Math.round(eta),
+      ratePerSecond,
+      etaSeconds,
       statusUpdateReason: d?.StatusUpdateReason ?? null,
       failureReasons: (d?.FailureReasons ?? []).map((f) => ({
         code: f.FailureCode ?? '',
         reason: f.FailureReason ?? '',
       })),
       terminationDate: s.terminationDate,
-      at: new Date(t).toISOString(),
+      at,
     };
     this.last = snapshot;
-    this.ctx.history.record(this.jobId, {
-      at: snapshot.at,
-      status: s.status,
-      succeeded: s.progress.succeeded,
-      failed: s.progress.failed,
-      totalTasks: s.progress.totalTasks,
-    });
     const fingerprint = JSON.stringify([
       s.status,
       s.priority,
@@ -168,8 +170,17 @@ class JobPoller extends Poller {
   }
 }
 
+/** What a read of a job adds to its progress history. */
+const sampleOf = (j: JobSummary, at: string): ProgressSample => ({
+  at,
+  status: j.status,
+  succeeded: j.progress.succeeded,
+  failed: j.progress.failed,
+  totalTasks: j.progress.totalTasks,
+});
+
 const jobFingerprint = (j: JobSummary) =>
-  `${j.status}|${j.priority}|${j.progress.totalTasks}|${j.progress.succeeded}|${j.progress.failed}|${j.description}`;
+  `${j.status}|${j.priority}|${j.progress.totalTasks}|${j.progress.succeeded}|${j.progress.failed}|${j.description}|${j.ratePerSecond}`;
 
 class ListPoller extends Poller {
   private jobs: JobSummary[] | undefined;
@@ -195,7 +206,12 @@ class ListPoller extends Poller {
 
   protected async poll(): Promise<{ events: JobEvent[]; busy: boolean }> {
     const { deps } = this.ctx;
-    const jobs = await deps.cache.list(deps.clientsFor(this.region).s3control, this.region, true);
+    const listed = await deps.cache.list(deps.clientsFor(this.region).s3control, this.region, true);
+    // Every job of the Region gets its history, whether or not its page is open (issue 19).
+    const now = deps.now();
+    const at = new Date(now).toISOString();
+    for (const j of listed) this.ctx.history.record(this.region, j.jobId, sampleOf(j, at));
+    const jobs = withRates(this.ctx.history, this.region, listed, now);
     const next = new Map(jobs.map((j) => [j.jobId, jobFingerprint(j)]));
     const changed = jobs.filter((j) => this.fingerprints.get(j.jobId) !== next.get(j.jobId));
     const removed = [...this.fingerprints.keys()].filter((id) => !next.has(id));
@@ -222,8 +238,8 @@ export const MAX_POLLERS = 32;
  */
 export class JobEventsHub {
   private readonly pollers = new Map<string, Poller>();
-  /** Progress samples of the jobs followed (GET /api/jobs/:id/progress). */
-  readonly history = new ProgressHistory();
+  /** Lists the console follows for itself (their histories): they do not count against the cap. */
+  private readonly followed = new Set<string>();
 
   constructor(
     private readonly deps: JobsServiceDeps,
@@ -231,6 +247,14 @@ export class JobEventsHub {
     private readonly log: (line: string) => void = (line) => console.error(line),
     private readonly maxPollers = MAX_POLLERS,
   ) {}
+
+  /** Progress samples of the jobs polled (GET /api/jobs/:id/progress, the dashboard). */
+  get history(): ProgressHistory {
+    return this.deps.history;
+  }
+
+  /** The Region a request names, else the console's. */
+  regionOf = (region: string | undefined): string => region ?? this.deps.region;
 
   private jobKey = (jobId: string, region: string | undefined) =>
     `job:${region ?? this.deps.region}:${jobId}`;
@@ -249,7 +273,7 @@ export class JobEventsHub {
   }
 
   private admit(key: string): void {
-    if (this.pollers.has(key) || this.pollers.size < this.maxPollers) return;
+    if (this.pollers.has(key) || this.pollers.size - this.followed.size < this.maxPollers) return;
     throw new HttpError(
       503,
       'TooManyLiveJobs',
@@ -267,6 +291,14 @@ export class JobEventsHub {
     return this.subscribe(this.listKey(r), (ctx) => new ListPoller(ctx, r), listener);
   }
 
+  /** Poll a Region's list for as long as the console runs, so every job's history is recorded. */
+  follow(region: string | undefined): void {
+    const key = this.listKey(region);
+    if (this.followed.has(key)) return;
+    this.followed.add(key);
+    this.subscribeList(region, () => {});
+  }
+
   private subscribe(key: string, create: (ctx: PollerContext) => Poller, listener: Listener): () => void {
     this.admit(key);
     let poller = this.pollers.get(key);
@@ -276,7 +308,7 @@ export class JobEventsHub {
         intervals: this.intervals,
         log: this.log,
         onIdle: () => this.pollers.delete(key),
-        history: this.history,
+        history: this.deps.history,
       });
       this.pollers.set(key, poller);
     }

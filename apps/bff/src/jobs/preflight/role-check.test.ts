@@ -11,6 +11,8 @@ function fakeIam(answer: (command: unknown) => unknown) {
     accountId: '000000000000',
     region: 'us-east-1',
     clientsFor: () => ({
+      // Buckets without a policy, as S3 answers GetBucketPolicy for them.
+      s3: { send: async () => Promise.reject(serviceError('NoSuchBucketPolicy', 404)) },
       iam: {
         send: async (command: unknown) => {
           calls.push(command);
@@ -80,10 +82,16 @@ describe('pre-flight role checks', () => {
       .filter((c) => c instanceof SimulatePrincipalPolicyCommand)
       .map((c) => (c as SimulatePrincipalPolicyCommand).input);
     expect(simulated).toEqual([
+      // One simulation per bucket, so that each may carry its bucket's policy.
       {
         PolicySourceArn: ROLE,
         ActionNames: ['s3:PutObjectTagging'],
-        ResourceArns: ['arn:aws:s3:::src/a.txt', 'arn:aws:s3:::other/c.txt'],
+        ResourceArns: ['arn:aws:s3:::src/a.txt'],
+      },
+      {
+        PolicySourceArn: ROLE,
+        ActionNames: ['s3:PutObjectTagging'],
+        ResourceArns: ['arn:aws:s3:::other/c.txt'],
       },
       { PolicySourceArn: ROLE, ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::src/m.csv'] },
       { PolicySourceArn: ROLE, ActionNames: ['s3:PutObject'], ResourceArns: ['arn:aws:s3:::reports/r/*'] },

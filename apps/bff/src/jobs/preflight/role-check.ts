@@ -18,6 +18,7 @@ import { jobAccessOf } from '../../roles/job-access.js';
 import { parsePolicyDocument, trustsBatchOperations } from '../../roles/roles-mapping.js';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { manifestLocation } from '../wizard-mapping.js';
+import { bucketPolicyReader, byBucket } from './bucket-policies.js';
 
 type Check = Omit<PreflightCheck, 'label' | 'id'>;
 
@@ -55,6 +56,7 @@ async function simulate(
   roleArn: string,
   actions: readonly string[],
   resources: readonly string[],
+  resourcePolicy: { ResourcePolicy: string; ResourceOwner: string } | undefined,
 ): Promise<{ action: string; resource: string; decision: string }[]> {
   const denied: { action: string; resource: string; decision: string }[] = [];
   let marker: string | undefined;
@@ -64,6 +66,7 @@ async function simulate(
         PolicySourceArn: roleArn,
         ActionNames: [...actions],
         ResourceArns: [...resources],
+        ...resourcePolicy,
         ...(marker ? { Marker: marker } : {}),
       }),
     );
@@ -165,20 +168,40 @@ async function permissionsCheck(
   const missing: MissingPermission[] = [];
   let simulated = 0;
   const iam = deps.clientsFor().iam;
+  const policyOf = bucketPolicyReader(deps.clientsFor(model.region ?? deps.region).s3);
+  // Buckets whose policy could not be read, and the actions the job needs of each.
+  const unread = new Map<string, { why: string; actions: Set<string> }>();
+  // Only the bucket's own account reads its policy, so a policy read is this account's.
+  const owner = `arn:${access.partition}:iam::${deps.accountId}:root`;
   try {
     for (const need of jobPermissionNeeds(access)) {
       const actions = neededActions(need, versioned);
       const resources = simulatedResources(need, access, samples);
       if (resources.length === 0) continue;
       simulated += actions.length;
-      for (const d of await simulate(iam, model.roleArn, actions, resources))
-        missing.push({ ...d, purpose: need.purpose });
+      for (const [bucket, group] of byBucket(resources)) {
+        const policy = bucket === undefined ? undefined : await policyOf(bucket);
+        if (bucket !== undefined && policy?.kind === 'unreadable') {
+          const u = unread.get(bucket) ?? { why: policy.why, actions: new Set<string>() };
+          for (const a of actions) u.actions.add(a);
+          unread.set(bucket, u);
+        }
+        const resourcePolicy =
+          policy?.kind === 'policy' ? { ResourcePolicy: policy.text, ResourceOwner: owner } : undefined;
+        for (const d of await simulate(iam, model.roleArn, actions, group, resourcePolicy))
+          missing.push({ ...d, purpose: need.purpose });
+      }
     }
   } catch (e) {
     return cannotAsk(e)
       ? skipped(`the role's policies could not be simulated (iam:SimulatePrincipalPolicy: ${errorText(e)}).`)
       : skipped(`the policy simulation failed (${errorText(e)}).`);
   }
+  if (missing.length === 0 && unread.size > 0)
+    return {
+      status: 'warn',
+      message: `The role's policies allow all ${simulated} action(s) this job needs, but ${unreadText(unread, model.roleArn)}`,
+    };
   if (missing.length === 0)
     return {
       status: 'pass',
@@ -190,10 +213,19 @@ async function permissionsCheck(
     .join('; ');
   return {
     status: 'fail',
-    message: `The role's policies do not allow ${missing.length} permission(s) this job needs: ${shown}${missing.length > 5 ? '; …' : ''}.`,
+    message: `The role's and the buckets' policies do not allow ${missing.length} permission(s) this job needs: ${shown}${missing.length > 5 ? '; …' : ''}.`,
     missing,
   };
 }
+
+/** What the job needs of buckets whose policy pre-flight could not read (another account's). */
+const unreadText = (unread: Map<string, { why: string; actions: Set<string> }>, roleArn: string) =>
+  [...unread]
+    .map(
+      ([bucket, u]) =>
+        `the policy of s3://${bucket} could not be read (${u.why}): if the bucket belongs to another account, its policy must allow ${roleArn} ${[...u.actions].join(', ')}.`,
+    )
+    .join(' ');
 
 /**
  * The role checks of pre-flight: the role exists and trusts Batch Operations (`role-arn`), and its

@@ -32,11 +32,11 @@ export function groupDeniedActions(rows: readonly ReportRow[]): DeniedActionCoun
     if (group) groups.set(action, { ...group, count: group.count + 1 });
     else groups.set(action, { action, count: 1, exampleResource: example });
   }
-  // Unnamed actions last: they say the least.
-  return [...groups.values()].sort(
-    (a, b) =>
-      b.count - a.count ||
-      Number(a.action === null) - Number(b.action === null) ||
-      (a.action ?? '').localeCompare(b.action ?? ''),
-  );
+  return [...groups.values()].sort(mostDeniedFirst);
 }
+
+/** Most frequent first; unnamed actions last among equals (they say the least). */
+export const mostDeniedFirst = (a: DeniedActionCount, b: DeniedActionCount): number =>
+  b.count - a.count ||
+  Number(a.action === null) - Number(b.action === null) ||
+  (a.action ?? '').localeCompare(b.action ?? '');

@@ -77,15 +77,23 @@ async function createBucket(ctx: S3Context) {
   }
   const objectLock = header(ctx, 'x-amz-bucket-object-lock-enabled')?.toLowerCase() === 'true';
   const ownershipHeader = header(ctx, 'x-amz-object-ownership');
-  // S3's defaults since April 2023: ACLs off unless asked for, every public access block on (decision 0032).
-  const ownership =
-    ownershipHeader !== undefined ? parseObjectOwnership(ownershipHeader) : 'BucketOwnerEnforced';
   const acl = aclFromHeaders(
     ctx,
     { name, region, created: 0, versioning: null, objectLock, owner: ctx.identity.accountId, config: {} },
     'bucket',
   );
-  if (ownership === 'BucketOwnerEnforced' && !allowedWithoutAcls(acl)) throw aclsWithEnforcedOwnership();
+  // The canned `private` (rclone sends it) is every bucket's ACL: S3 takes it with ACLs off, and
+  // without x-amz-object-ownership it makes the bucket BucketOwnerPreferred (decision 0032).
+  const privateAcl = acl !== undefined && 'canned' in acl && acl.canned === 'private';
+  // S3's defaults since April 2023: ACLs off unless asked for, every public access block on (decision 0032).
+  const ownership =
+    ownershipHeader !== undefined
+      ? parseObjectOwnership(ownershipHeader)
+      : privateAcl
+        ? 'BucketOwnerPreferred'
+        : 'BucketOwnerEnforced';
+  if (ownership === 'BucketOwnerEnforced' && !privateAcl && !allowedWithoutAcls(acl))
+    throw aclsWithEnforcedOwnership();
   if (isPublicAcl(acl)) {
     // The new bucket's public access block is on from the start, so a public ACL cannot be set with it.
     throw new ServiceError(

@@ -1,3 +1,4 @@
+import { ARCHIVE_STORAGE_CLASSES } from '@batchops/batch-formats';
 import { ServiceError } from '../../errors/service-error.js';
 import type { HandlerResult } from '../../http/handler-types.js';
 import type { BucketRow, ObjectAttrs, ObjectRow } from '../../store/s3-rows.js';
@@ -7,7 +8,8 @@ import { accessControlPolicy, aclFromRequest } from '../access-control.js';
 import { objectOwner } from '../authorization.js';
 import { verifyRequiredChecksum } from '../object-body.js';
 import { validateObjectTags } from '../object-write-options.js';
-import { ARCHIVE_CLASSES, restoreView } from '../restore-state.js';
+import { restoreView } from '../restore-state.js';
+import { RESTORE_TIERS } from '../restore-timing.js';
 import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { invalidArgument, requireBucket, requireObject } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -97,8 +99,6 @@ function getObjectAcl(ctx: S3Context): HandlerResult {
 
 // Restore ----------------------------------------------------------------------------------------
 
-const TIERS = new Set(['Standard', 'Bulk', 'Expedited']);
-
 async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
@@ -108,9 +108,10 @@ async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
   const days = Number(daysText);
   if (!Number.isInteger(days) || days < 1)
     throw invalidArgument('Days must be a positive integer', 'Days', daysText);
-  const tier = text(child(doc, 'GlacierJobParameters'), 'Tier') ?? text(doc, 'Tier') ?? 'Standard';
-  if (!TIERS.has(tier)) throw malformedXml(`unknown Tier ${tier}`);
-  if (!ARCHIVE_CLASSES.has(row.storageClass)) {
+  const tierText = text(child(doc, 'GlacierJobParameters'), 'Tier') ?? text(doc, 'Tier') ?? 'Standard';
+  const tier = RESTORE_TIERS.find((t) => t === tierText);
+  if (!tier) throw malformedXml(`unknown Tier ${tierText}`);
+  if (!ARCHIVE_STORAGE_CLASSES.has(row.storageClass)) {
     throw new ServiceError(
       403,
       'InvalidObjectState',
@@ -135,7 +136,7 @@ async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
     ctx.svc.meta.updateAttrs(bucket.name, row.key, row.versionId, { ...row.attrs, restore });
     return { status: 200, headers };
   }
-  const readyAt = now + settings.restoreDelayMs;
+  const readyAt = now + settings.restoreDelayMs[tier];
   const restore = {
     ongoing: true,
     readyAt,

@@ -1,7 +1,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import type { BucketRow, ObjectRow } from '../../store/s3-rows.js';
-import { checksumHeaderName } from '../body/checksums.js';
+import { type ChecksumAlgorithm, checksumHeaderName } from '../body/checksums.js';
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
@@ -120,6 +120,14 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
   'response-content-encoding': 'content-encoding',
 };
 
+/** The checksum of part `n` of a multipart object uploaded with part checksums, as COMPOSITE. */
+function partChecksumHeaders(row: ObjectRow, n: number): Record<string, string> {
+  const algorithm = row.attrs.checksum?.algorithm as ChecksumAlgorithm | undefined;
+  const value = row.attrs.partChecksums?.[n - 1];
+  if (!algorithm || !value) return {};
+  return { [checksumHeaderName(algorithm)]: value, 'x-amz-checksum-type': 'COMPOSITE' };
+}
+
 function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
@@ -136,10 +144,8 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   }
   const conditional = checkReadConditions(ctx, row);
   if (conditional) return conditional;
-  const headers = objectHeaders(bucket, row, {
-    now,
-    checksumMode: header(ctx, 'x-amz-checksum-mode') === 'ENABLED',
-  });
+  const checksumMode = header(ctx, 'x-amz-checksum-mode') === 'ENABLED';
+  const headers = objectHeaders(bucket, row, { now, checksumMode });
   for (const [param, name] of Object.entries(RESPONSE_OVERRIDES)) {
     const v = ctx.target.query.get(param)?.[0];
     if (v === undefined) continue;
@@ -161,8 +167,10 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   if (range) {
     headers['content-range'] = `bytes ${range.start}-${range.end}/${row.size}`;
     headers['content-length'] = String(range.end - range.start + 1);
-    // A ranged read carries no whole-object checksum.
+    // A ranged read carries no whole-object checksum; a part read, that part's (as S3 answers it).
     for (const k of Object.keys(headers)) if (k.startsWith('x-amz-checksum-')) delete headers[k];
+    if (checksumMode && partNumber !== undefined)
+      Object.assign(headers, partChecksumHeaders(row, Number(partNumber)));
   } else {
     headers['content-length'] = String(row.size);
   }

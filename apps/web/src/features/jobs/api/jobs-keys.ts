@@ -17,5 +17,7 @@ export const jobsKeys = {
     [...jobsKeys.detail(jobId), 'report', { page, pageSize }] as const,
   progress: (jobId: string) => [...jobsKeys.detail(jobId), 'progress'] as const,
   clone: (jobId: string) => [...jobsKeys.detail(jobId), 'clone'] as const,
+  restoreStatus: (jobId: string) => [...jobsKeys.detail(jobId), 'restore-status'] as const,
   cliCommand: (model: JobWizardModel | null) => [...jobsKeys.all, 'cli-command', model] as const,
+  estimate: (model: JobWizardModel | null) => [...jobsKeys.all, 'estimate', model] as const,
 };

@@ -25,7 +25,7 @@ export function JobProgressChart({ job }: { job: JobDetails }) {
       header={
         <Header
           variant="h2"
-          description="Sampled while the job's page is open; a job's start and end are always shown."
+          description="Sampled by the console for every job of its Region, kept across restarts; a job's start and end are always shown."
         >
           Tasks over time
         </Header>

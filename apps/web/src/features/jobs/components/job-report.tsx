@@ -8,6 +8,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Section } from '../../../components/form/section';
 import { KeyValuePairs } from '../../../components/key-value-pairs';
 import { TableEmptyState } from '../../../components/table-empty-state';
@@ -80,8 +81,11 @@ function ReportRowsTable({
   paging: ReportPaging;
 }) {
   const { page, setPage, pageSize, setPageSize } = paging;
+  // The dashboard links a job's rows of one error code here (?reportFilter=NoSuchKey).
+  const initialFilter = useSearchParams()[0].get('reportFilter') ?? undefined;
   const { items, collectionProps, filter } = useFilteredTable(report?.rows ?? [], {
     filteringFunction: reportRowMatches,
+    ...(initialFilter ? { initialFilter } : {}),
     empty: <TableEmptyState title="No rows" description="The report has no rows." />,
     noMatch: 'No rows on this page match the filter.',
     find: {

@@ -1,6 +1,12 @@
 import { ListJobsQuery } from '@batchops/contracts';
 import { describe, expect, it } from 'vitest';
-import { queryFromSearchParams, queryFromTokens, searchParamsFromQuery, withFilter } from './jobs-filter';
+import {
+  queryFromSearchParams,
+  queryFromTokens,
+  searchParamsFromQuery,
+  tokensFromQuery,
+  withFilter,
+} from './jobs-filter';
 
 describe('the job list filter in the URL', () => {
   it('round-trips a filter, sort and page through the search params', () => {
@@ -29,6 +35,17 @@ describe('the job list filter in the URL', () => {
     expect(q.description).toBe('backup');
     expect(q.status).toEqual([]);
     expect(q.page).toBe(1);
+  });
+
+  it("reads the dashboard's links: the console's Completed with failures and an error code", () => {
+    const q = queryFromSearchParams(new URLSearchParams('status=CompletedWithFailures&errorCode=NoSuchKey'));
+    expect(q).toMatchObject({ status: ['CompletedWithFailures'], errorCode: 'NoSuchKey' });
+    expect(tokensFromQuery(q).tokens).toEqual([
+      { propertyKey: 'errorCode', operator: '=', value: 'NoSuchKey' },
+      { propertyKey: 'status', operator: '=', value: 'CompletedWithFailures' },
+    ]);
+    expect(searchParamsFromQuery(q).toString()).toBe('errorCode=NoSuchKey&status=CompletedWithFailures');
+    expect(queryFromTokens(tokensFromQuery(q))).toMatchObject({ errorCode: 'NoSuchKey' });
   });
 });
 

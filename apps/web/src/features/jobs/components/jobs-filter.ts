@@ -4,7 +4,7 @@ import type { JobsListQuery } from '../api/jobs-keys';
 
 type ListFilter = Pick<
   JobsListQuery,
-  'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'status' | 'operation'
+  'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'status' | 'operation' | 'errorCode'
 >;
 
 /** The URL's search params → the list query (the URL is untrusted input: parsed, bad values dropped). */
@@ -32,6 +32,7 @@ export function searchParamsFromQuery(query: JobsListQuery): URLSearchParams {
   put('jobId', query.jobId);
   put('tagKey', query.tagKey);
   put('tagValue', query.tagValue);
+  put('errorCode', query.errorCode);
   for (const s of query.status ?? []) put('status', s);
   for (const o of query.operation ?? []) put('operation', o);
   if (query.sortBy && query.sortBy !== 'creationTime') put('sortBy', query.sortBy);
@@ -48,6 +49,7 @@ export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
   if (query.jobId) tokens.push({ propertyKey: 'jobId', operator: ':', value: query.jobId });
   if (query.tagKey) tokens.push({ propertyKey: 'tagKey', operator: '=', value: query.tagKey });
   if (query.tagValue) tokens.push({ propertyKey: 'tagValue', operator: '=', value: query.tagValue });
+  if (query.errorCode) tokens.push({ propertyKey: 'errorCode', operator: '=', value: query.errorCode });
   for (const s of query.status ?? []) tokens.push({ propertyKey: 'status', operator: '=', value: s });
   for (const o of query.operation ?? []) tokens.push({ propertyKey: 'operation', operator: '=', value: o });
   return { operation: 'and', tokens };
@@ -56,15 +58,16 @@ export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
 /**
  * The PropertyFilter's tokens → the list filter the BFF understands; free text (no property) goes to `text`,
  * which the BFF matches against job ID prefix, description, tags, status and operation.
- * The BFF takes one job ID, tag key and tag value: the newest token of each wins.
+ * The BFF takes one job ID, tag key, tag value and error code: the newest token of each wins.
  */
 export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
-  const texts: Record<'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue', string[]> = {
+  const texts: Record<'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'errorCode', string[]> = {
     text: [],
     description: [],
     jobId: [],
     tagKey: [],
     tagValue: [],
+    errorCode: [],
   };
   const status: string[] = [];
   const operation: string[] = [];
@@ -77,6 +80,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
     else if (key in texts) texts[key as keyof typeof texts].push(value);
   }
   const parsed = ListJobsQuery.pick({ status: true, operation: true }).safeParse({ status, operation });
+  const errorCode = ListJobsQuery.shape.errorCode.safeParse(texts.errorCode.at(-1));
   const join = (v: string[]) => (v.length ? v.join(' ') : undefined);
   return {
     ...(join(texts.text) ? { text: join(texts.text) } : {}),
@@ -84,6 +88,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
     ...(texts.jobId.length ? { jobId: texts.jobId.at(-1) as string } : {}),
     ...(texts.tagKey.length ? { tagKey: texts.tagKey.at(-1) as string } : {}),
     ...(texts.tagValue.length ? { tagValue: texts.tagValue.at(-1) as string } : {}),
+    ...(errorCode.success && errorCode.data ? { errorCode: errorCode.data } : {}),
     status: parsed.success ? parsed.data.status : [],
     operation: parsed.success ? parsed.data.operation : [],
   };
@@ -91,6 +96,6 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
 
 /** The query with its filter replaced (not merged: a cleared token must leave the URL). */
 export function withFilter(query: ListJobsQuery, filter: PropertyFilterProps.Query): ListJobsQuery {
-  const { text: _t, description: _d, jobId: _j, tagKey: _k, tagValue: _v, ...rest } = query;
+  const { text: _t, description: _d, jobId: _j, tagKey: _k, tagValue: _v, errorCode: _e, ...rest } = query;
   return { ...rest, ...queryFromTokens(filter), page: 1 } as ListJobsQuery;
 }

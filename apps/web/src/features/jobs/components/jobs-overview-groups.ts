@@ -29,3 +29,7 @@ export function countByGroup(statuses: Iterable<JobStatus>): { group: StatusGrou
   }
   return statusGroups.map((group) => ({ group, count: counts.get(group) ?? 0 }));
 }
+
+/** The statuses a group counts, in the model's order (the job list filters on them). */
+export const statusesOf = (group: StatusGroup): JobStatus[] =>
+  (Object.keys(groupOf) as JobStatus[]).filter((s) => groupOf[s] === group).sort();

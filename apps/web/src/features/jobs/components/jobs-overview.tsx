@@ -5,9 +5,13 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import PieChart from '@cloudscape-design/components/pie-chart';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { InAppLink } from '../../../components/in-app-link';
 import { KeyValuePairs } from '../../../components/key-value-pairs';
+import { paths } from '../../../config/navigation';
 import { jobsKeys } from '../api/jobs-keys';
-import { countByGroup, type StatusGroup } from './jobs-overview-groups';
+import { searchParamsFromQuery } from './jobs-filter';
+import { countByGroup, type StatusGroup, statusesOf } from './jobs-overview-groups';
 
 const statusesQuery = queryOptions<Record<string, JobStatus>>({
   queryKey: jobsKeys.statuses(),
@@ -25,7 +29,17 @@ const groupColors: Record<StatusGroup, string> = {
 
 /** Jobs of the Region by status group, from the live list stream the page already follows. */
 export function JobsOverview() {
+  const navigate = useNavigate();
   const statuses = useQuery(statusesQuery).data;
+  // Each count opens the job list filtered to what it counts.
+  const count = (n: number, href: string) =>
+    statuses ? (
+      <InAppLink href={href} onFollow={(h) => void navigate(h)}>
+        {n.toLocaleString()}
+      </InAppLink>
+    ) : (
+      '-'
+    );
   const counts = countByGroup(Object.values(statuses ?? {}));
   const total = counts.reduce((n, c) => n + c.count, 0);
   // No all-zero overview: the list's empty state speaks for a Region without jobs.
@@ -43,8 +57,14 @@ export function JobsOverview() {
           columns={2}
           ariaLabel="Jobs by status"
           items={[
-            { label: 'All jobs', value: statuses ? total.toLocaleString() : '-' },
-            ...counts.map((c) => ({ label: c.group, value: statuses ? c.count.toLocaleString() : '-' })),
+            { label: 'All jobs', value: count(total, paths.jobs) },
+            ...counts.map((c) => ({
+              label: c.group,
+              value: count(
+                c.count,
+                `${paths.jobs}?${searchParamsFromQuery({ status: statusesOf(c.group) })}`,
+              ),
+            })),
           ]}
         />
         <PieChart

@@ -1,8 +1,14 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
-import { type JobListItem, operationLabels, operationNames } from '@batchops/contracts';
+import {
+  COMPLETED_WITH_FAILURES,
+  type JobListItem,
+  operationLabels,
+  operationNames,
+} from '@batchops/contracts';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import type { TableProps } from '@cloudscape-design/components/table';
 import { linkColumn } from '../../../components/in-app-link';
+import { jobLiveColumns } from '../../../components/job-live-columns';
 import { JobProgressCell } from './job-progress-cell';
 import { JobStatusIndicator } from './job-status-indicator';
 
@@ -36,6 +42,7 @@ export const jobsColumnDefinitions = (
     minWidth: 150,
     cell: (j) => <JobProgressCell progress={j.progress} label={`Progress of ${j.jobId}`} />,
   },
+  ...jobLiveColumns,
   { id: 'operation', header: 'Operation', cell: (j) => (j.operation ? operationLabels[j.operation] : '-') },
   { id: 'priority', header: 'Priority', cell: (j) => j.priority, sortingField: 'priority' },
   {
@@ -58,10 +65,12 @@ export const jobsFilteringProperties: PropertyFilterProps.FilteringProperty[] = 
   { key: 'tagValue', propertyLabel: 'Tag value', groupValuesLabel: 'Tag values', operators: ['='] },
   { key: 'status', propertyLabel: 'Status', groupValuesLabel: 'Statuses', operators: ['='] },
   { key: 'operation', propertyLabel: 'Operation', groupValuesLabel: 'Operations', operators: ['='] },
+  { key: 'errorCode', propertyLabel: 'Error code', groupValuesLabel: 'Error codes', operators: ['='] },
 ];
 
 export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
   ...JOB_STATUSES.map((s) => ({ propertyKey: 'status', value: s })),
+  { propertyKey: 'status', value: COMPLETED_WITH_FAILURES, label: 'Completed with failures' },
   ...operationNames.map((o) => ({ propertyKey: 'operation', value: o, label: operationLabels[o] })),
 ];
 

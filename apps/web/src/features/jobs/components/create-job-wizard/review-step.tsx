@@ -7,6 +7,7 @@ import type { PreflightFixes } from '../../../../components/permissions/prefligh
 import { PreflightSection } from '../../../../components/permissions/preflight-section';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
+import { CostEstimateSection } from './cost-estimate-section';
 import { CreateJobCode } from './create-job-code';
 import { optionsStepIndex, wizardSteps } from './create-job-wizard-config';
 
@@ -72,6 +73,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
       {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
       {section('Step 3: Configure additional options', 2, optionsItems(model))}
       <PreflightSection model={model} fixes={preflightFixesOf(onEdit)} />
+      <CostEstimateSection model={model} />
       <CreateJobCode model={model} />
     </SpaceBetween>
   );

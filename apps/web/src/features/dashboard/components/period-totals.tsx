@@ -1,0 +1,82 @@
+import type { PeriodTotals } from '@batchops/contracts';
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { InAppLink } from '../../../components/in-app-link';
+import { KeyValuePairs } from '../../../components/key-value-pairs';
+import { jobListHref } from './dashboard-links';
+
+function Period({
+  title,
+  totals,
+  follow,
+}: {
+  title: string;
+  totals: PeriodTotals | undefined;
+  follow: (href: string) => void;
+}) {
+  const link = (n: number | undefined, href: string) =>
+    n === undefined ? (
+      '-'
+    ) : (
+      <InAppLink href={href} onFollow={follow}>
+        {n.toLocaleString()}
+      </InAppLink>
+    );
+  const t = totals;
+  return (
+    <SpaceBetween size="s">
+      <Box variant="h3">{title}</Box>
+      <KeyValuePairs
+        columns={1}
+        ariaLabel={title}
+        items={[
+          { label: 'Completed', value: link(t?.completed, jobListHref({ status: ['Complete'] })) },
+          {
+            label: 'Completed with failures',
+            value: link(t?.completedWithFailures, jobListHref({ status: ['CompletedWithFailures'] })),
+          },
+          { label: 'Failed', value: link(t?.failed, jobListHref({ status: ['Failed'] })) },
+          { label: 'Cancelled', value: link(t?.cancelled, jobListHref({ status: ['Cancelled'] })) },
+          {
+            label: 'Tasks processed',
+            value: t
+              ? `${(t.tasksSucceeded + t.tasksFailed).toLocaleString()} (${t.tasksFailed.toLocaleString()} failed)`
+              : '-',
+          },
+        ]}
+      />
+    </SpaceBetween>
+  );
+}
+
+/** Jobs that ended in the last 24 hours and 7 days, by how they ended; each count opens the list. */
+export function PeriodTotalsPanel({
+  last24Hours,
+  last7Days,
+  follow,
+}: {
+  last24Hours: PeriodTotals | undefined;
+  last7Days: PeriodTotals | undefined;
+  follow: (href: string) => void;
+}) {
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="Jobs that ended in the period; the links open every such job of the Region."
+        >
+          Ended jobs
+        </Header>
+      }
+    >
+      <ColumnLayout columns={2} variant="text-grid">
+        <Period title="Last 24 hours" totals={last24Hours} follow={follow} />
+        <Period title="Last 7 days" totals={last7Days} follow={follow} />
+      </ColumnLayout>
+    </Container>
+  );
+}
