@@ -6,6 +6,7 @@ export default defineConfig({
   ...base,
   testDir: './scripts',
   testMatch: 'screenshots.ts',
+  globalSetup: './scripts/clear-screenshots.ts',
   timeout: 180_000,
   reporter: [['list']],
 });

@@ -56,6 +56,10 @@ test('a rule edited, disabled, enabled and deleted in the UI; Create Batch Repli
   await bucketPage.rulesAction('Create Batch Replication job').click();
   await expect(batchJobForm.heading).toBeVisible();
   await batchJobForm.chooseReportBucket(demo.reportsBucket);
+  // A new destination: objects already replicated elsewhere (COMPLETED) are replicated again too.
+  await page.getByRole('button', { name: /Object replication status/ }).click();
+  await page.getByRole('option', { name: /Replication completed/ }).click();
+  await page.keyboard.press('Escape');
   await expect(batchJobForm.check('Role permissions')).toContainText('passed', { timeout: 20_000 });
   await batchJobForm.createButton.click();
   await expect(jobPage.heading).toBeVisible();
