@@ -22,10 +22,10 @@ const checkText: Record<PreflightCheck['status'], string> = {
   warn: 'warning',
 };
 
-/** A check that did not pass links to where it is fixed. */
+/** A failed check links to where it is fixed (a warning says what was not checked: nothing to fix). */
 function FixLink({ check, fixes }: { check: PreflightCheck; fixes: PreflightFixes | undefined }) {
   const fix = fixes?.[preflightFixTarget[check.id]];
-  if (!fix || check.status === 'pass') return null;
+  if (!fix || check.status !== 'fail') return null;
   return (
     <Box margin={{ left: 'l' }}>
       <Link
