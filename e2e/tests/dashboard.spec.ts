@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { APIRequestContext } from '@playwright/test';
+import { expectAccessible } from '../a11y';
 import { demo, expect, test } from '../fixtures';
 import { startAwsModeConsole } from '../support/console-process';
 import { createTaggingJob, localAwsEndpoint, localS3, putObject } from '../support/local-aws';
@@ -89,7 +90,9 @@ test('the dashboard follows the queue, throughput and failures, and keeps its sa
     'Running',
   );
   await expect(dashboard.throughput).toHaveText(/^[0-9.]*[1-9][0-9.]* tasks\/s$/, { timeout: 20_000 });
-  // The README's picture (a copy is e2e/screenshots/dashboard.png).
+  await expectAccessible(page, 'the dashboard with jobs running');
+  // The README's picture (a copy is e2e/screenshots/dashboard.png), from the top of the page.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: test.info().outputPath('dashboard.png') });
 
   // The top error code opens the failing job's report rows of that code.

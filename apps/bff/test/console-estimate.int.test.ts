@@ -42,6 +42,10 @@ describe('POST /api/jobs/estimate', () => {
     ]);
     // $0.25 + 540 / 1,000,000 × $1.00 + 540 / 1,000 × $0.005.
     expect(e.total).toBeCloseTo(0.25 + 0.00054 + 0.0027, 10);
+    expect([e.totalText, e.lines.map((l) => l.amountText)]).toEqual([
+      '$0.25',
+      ['$0.25', '< $0.01', '< $0.01'],
+    ]);
     expect(e.summary).toBe(
       `Nothing is charged here; on AWS this job would cost about $0.25 for 540 objects (estimate, us-east-1 prices of ${PRICES_READ_ON}).`,
     );
@@ -60,12 +64,35 @@ describe('POST /api/jobs/estimate', () => {
     expect(e.objects.note).toMatch(/^about 20,0\d\d, from [\d,]+ rows in the first 256 KiB of/);
   });
 
-  it('restore: the tier prices the requests; a generated manifest is priced by the versions listed', async () => {
+  it("restore: the tier and the objects' archive class price the requests and the GB retrieved", async () => {
     const bulk = await estimate({
       operation: { type: 'restore', expirationInDays: 1, glacierJobTier: 'BULK' },
     });
-    expect(bulk.lines.at(-1)).toMatchObject({ label: 'Bulk restore requests', quantity: 540, amount: 0 });
-    expect(bulk.notes.join(' ')).toContain('per GB retrieved');
+    expect(bulk.lines.slice(2).map((l) => [l.label, l.quantity > 0, l.amount])).toEqual([
+      ['Bulk restore requests', true, 0],
+      ['GB retrieved (Bulk)', true, 0],
+    ]);
+    expect(bulk.notes).toContain('Archive class and GB retrieved from HeadObject of the first 20 object(s).');
+    const deepKeys = ['deep/a.bin', 'deep/b.bin'];
+    for (const Key of deepKeys)
+      await c.s3.send(
+        new PutObjectCommand({ Bucket: SOURCE, Key, Body: Buffer.alloc(1024), StorageClass: 'DEEP_ARCHIVE' }),
+      );
+    const Body = deepKeys.map((k) => `${SOURCE},${k}\n`).join('');
+    await c.s3.send(new PutObjectCommand({ Bucket: SOURCE, Key: 'manifests/deep.csv', Body }));
+    const deep = await estimate({
+      manifest: { format: 'csv', bucket: SOURCE, key: 'manifests/deep.csv' },
+      operation: { type: 'restore', expirationInDays: 1, glacierJobTier: 'STANDARD' },
+    });
+    // S3 Glacier Deep Archive's Standard tier: $0.10 per 1,000 requests, $0.02 per GB.
+    expect(deep.lines.slice(2).map((l) => [l.label, l.usd, l.quantity])).toEqual([
+      ['Standard restore requests', 0.1, 2],
+      ['GB retrieved (Standard)', 0.02, 2048 / 1024 ** 3],
+    ]);
+    expect(deep.notes).toContain('Priced for objects in S3 Glacier Deep Archive.');
+  });
+
+  it('a generated manifest is priced by the versions the generator lists', async () => {
     const replicate = await estimate({
       manifest: { format: 'replication', generator: { sourceBucket: SOURCE, replicationStatuses: [] } },
       operation: { type: 'replicate' },

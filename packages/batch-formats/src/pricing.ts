@@ -14,7 +14,7 @@ export const PRICES_REGION = 'us-east-1';
 const S3_PRICING = 'https://aws.amazon.com/s3/pricing/';
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 /** AWS re:Post's worked example of Glacier Flexible Retrieval restore charges (quotes the price page). */
-const GLACIER_RETRIEVAL_EXAMPLE = 'https://repost.aws/knowledge-center/s3-manage-data-retrieval';
+const REPOST_EXAMPLE = 'https://repost.aws/knowledge-center/s3-manage-data-retrieval';
 
 export interface Price {
   /** US dollars per `per` units. */
@@ -50,12 +50,12 @@ export const PRICES = {
   restore: {
     GLACIER: {
       Expedited: {
-        requests: /* @__PURE__ */ price(10.0, 1_000, 'Expedited restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
+        requests: /* @__PURE__ */ price(10.0, 1_000, 'Expedited restore requests', REPOST_EXAMPLE, true),
         data: /* @__PURE__ */ price(0.03, 1, 'GB retrieved (Expedited)', S3_PRICING, false),
       },
       Standard: {
-        requests: /* @__PURE__ */ price(0.05, 1_000, 'Standard restore requests', GLACIER_RETRIEVAL_EXAMPLE, true),
-        data: /* @__PURE__ */ price(0.01, 1, 'GB retrieved (Standard)', GLACIER_RETRIEVAL_EXAMPLE, true),
+        requests: /* @__PURE__ */ price(0.05, 1_000, 'Standard restore requests', REPOST_EXAMPLE, true),
+        data: /* @__PURE__ */ price(0.01, 1, 'GB retrieved (Standard)', REPOST_EXAMPLE, true),
       },
       Bulk: {
         requests: /* @__PURE__ */ price(0, 1_000, 'Bulk restore requests', S3_PRICING, false),

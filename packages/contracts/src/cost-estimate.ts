@@ -9,6 +9,8 @@ export const CostLine = z.object({
   per: z.number().positive(),
   unit: z.string(),
   amount: z.number().nonnegative(),
+  /** `amount` as the console shows it: `$5.00`, `< $0.01`. */
+  amountText: z.string(),
   /** The published page the price is read from. */
   source: z.string().url(),
   /** Confirmed against that page (or an AWS page quoting it) on the day the table was read. */
@@ -31,6 +33,7 @@ export const CostEstimateResponse = z.object({
   lines: z.array(CostLine),
   /** US dollars. */
   total: z.number().nonnegative(),
+  totalText: z.string(),
   /** What the lines leave out (data transfer, Lambda duration, retrieved GB, …). */
   notes: z.array(z.string()),
   /** YYYY-MM-DD: the day the price table was read. */

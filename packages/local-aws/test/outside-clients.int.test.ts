@@ -21,6 +21,7 @@ const S3CMD = '/usr/bin/s3cmd';
 const BIG = 12 * 1024 * 1024;
 /** Keys whose XML (DeleteObjects, listings) and URLs every client must get right. */
 const QUOTED = `it's "quoted".txt`;
+const ADDED = `new 'one' & "two".txt`;
 const TREE: Record<string, Buffer> = {
   'big.bin': randomBytes(BIG),
   [QUOTED]: Buffer.from('quotes'),
@@ -122,11 +123,11 @@ describe('rclone', () => {
     const src = join(root, 'rclone-src');
     unlinkSync(join(src, 'a&b <c>.txt'));
     writeFileSync(join(src, 'plain.txt'), 'changed');
-    writeFileSync(join(src, `new 'one' & "two".txt`), 'new');
+    writeFileSync(join(src, ADDED), 'new');
     await run(RCLONE, 'sync', src, 'la:rclone-bucket', ...multipart);
     const { 'a&b <c>.txt': _gone, ...rest } = TREE;
     expect(await contents('rclone-bucket')).toEqual(
-      hashes({ ...rest, 'plain.txt': Buffer.from('changed'), [`new 'one' & "two".txt`]: Buffer.from('new') }),
+      hashes({ ...rest, 'plain.txt': Buffer.from('changed'), [ADDED]: Buffer.from('new') }),
     );
     await run(RCLONE, 'check', src, 'la:rclone-bucket');
     // purge deletes with DeleteObjects: every odd key must go.

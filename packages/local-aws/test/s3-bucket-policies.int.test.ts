@@ -152,6 +152,30 @@ describe('Put/Get/DeleteBucketPolicy and GetBucketPolicyStatus', () => {
     );
     expect([err.name, err.$metadata.httpStatusCode]).toEqual(['PolicyTooLarge', 400]);
   });
+
+  it('another account may not read or change the policy: 403 without its permission, 405 with it', async () => {
+    await a.send(new CreateBucketCommand({ Bucket: 'bp-owner-only' }));
+    const getIt = () => errorOf(b.send(new GetBucketPolicyCommand({ Bucket: 'bp-owner-only' })));
+    await putPolicy('bp-owner-only', {
+      Effect: 'Allow',
+      Principal: { AWS: B },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bp-owner-only/*',
+    });
+    expect((await getIt()).$metadata.httpStatusCode).toBe(403);
+    await putPolicy('bp-owner-only', {
+      Effect: 'Allow',
+      Principal: { AWS: B },
+      Action: ['s3:GetBucketPolicy', 's3:PutBucketPolicy'],
+      Resource: 'arn:aws:s3:::bp-owner-only',
+    });
+    const refused = await getIt();
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['MethodNotAllowed', 405]);
+    const put = await errorOf(
+      b.send(new PutBucketPolicyCommand({ Bucket: 'bp-owner-only', Policy: policy() })),
+    );
+    expect(put.$metadata.httpStatusCode).toBe(405);
+  });
 });
 
 describe('evaluation', () => {

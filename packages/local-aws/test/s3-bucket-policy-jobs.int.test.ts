@@ -94,7 +94,7 @@ describe("a job of account B over account A's bucket", () => {
 });
 
 /** A's `src` replicating everything to B's `dst` (owner override: the replicas become B's). */
-const replicateToB = (src: string, dst: string, ownerOverride: boolean) =>
+const replicateToB = (src: string, dst: string, ownerOverride: boolean, Account = B) =>
   a.send(
     new PutBucketReplicationCommand({
       Bucket: src,
@@ -109,7 +109,7 @@ const replicateToB = (src: string, dst: string, ownerOverride: boolean) =>
             DeleteMarkerReplication: { Status: 'Enabled' },
             Destination: {
               Bucket: `arn:aws:s3:::${dst}`,
-              Account: B,
+              Account,
               ...(ownerOverride ? { AccessControlTranslation: { Owner: 'Destination' as const } } : {}),
             },
           },
@@ -158,5 +158,10 @@ describe("replication into account B's bucket", () => {
     await eventually(async () => expect(await status('override')).toBe('COMPLETED'));
     const replica = await b.send(new GetObjectCommand({ Bucket: 'po-dst', Key: 'override' }));
     expect(await replica.Body?.transformToString()).toBe('mine now');
+
+    // The rule's Account must be the destination's owner: another account gets no replica.
+    await replicateToB('po-src', 'po-dst', true, '222222222222');
+    await a.send(new PutObjectCommand({ Bucket: 'po-src', Key: 'wrong-account', Body: '2' }));
+    await eventually(async () => expect(await status('wrong-account')).toBe('FAILED'));
   });
 });

@@ -34,10 +34,14 @@ export function jobsRoutes(deps: JobsServiceDeps): Router {
   router.post('/cli-command', async (req, res) => {
     res.json(await cliCommand(deps, JobWizardModel.parse(req.body ?? {})));
   });
-  router.get(
-    '/:id',
-    forJob(({ id, region }) => getJob(deps, id, region)),
-  );
+  // Reads that need nothing but the job and its Region.
+  const jobReads = { '/:id': getJob, '/:id/restore-status': restoreStatus, '/:id/clone': cloneJob };
+  for (const [path, answer] of Object.entries(jobReads)) {
+    router.get(
+      path,
+      forJob(({ id, region }) => answer(deps, id, region)),
+    );
+  }
   router.post(
     '/:id/run',
     forJob(({ id, region }) => runJob(deps, id, region)),
@@ -55,14 +59,6 @@ export function jobsRoutes(deps: JobsServiceDeps): Router {
   router.put(
     '/:id/tags',
     forJob(({ id, region }, body) => replaceTags(deps, id, PutJobTagsRequest.parse(body).tags, region)),
-  );
-  router.get(
-    '/:id/restore-status',
-    forJob(({ id, region }) => restoreStatus(deps, id, region)),
-  );
-  router.get(
-    '/:id/clone',
-    forJob(({ id, region }) => cloneJob(deps, id, region)),
   );
   router.get(
     '/:id/cli-command',

@@ -2,6 +2,7 @@ import { estimateJobCost, formatUsd, PRICES, type RestoreTier } from '@batchops/
 import { type CostEstimateResponse, type PreflightRequest, sdkNameOf } from '@batchops/contracts';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
 import { countManifestObjects, type ObjectCount } from './manifest-count.js';
+import { sampleRestoreObjects } from './restore-sample.js';
 
 /** What the estimate reads of the wizard's model. */
 type PricedJob = Pick<PreflightRequest, 'manifest' | 'operation' | 'region'>;
@@ -35,14 +36,20 @@ function summaryOf(
 /** What the wizard's job would cost on AWS: its objects counted from the manifest, priced from the one table. */
 export async function estimateCost(deps: JobsServiceDeps, model: PricedJob): Promise<CostEstimateResponse> {
   const region = model.region ?? deps.region;
-  const objects = await countManifestObjects(deps.clientsFor(region).s3, model.manifest);
+  const { s3 } = deps.clientsFor(region);
+  const objects = await countManifestObjects(s3, model.manifest);
   const tier = tierOf(model);
+  const sample = tier ? await sampleRestoreObjects(deps, s3, model) : undefined;
   const cost = estimateJobCost({
     operation: sdkNameOf[model.operation.type],
     objects: objects.count,
-    ...(tier ? { restore: { tier } } : {}),
+    ...(tier ? { restore: { tier, archiveClass: sample?.archiveClass ?? 'GLACIER' } } : {}),
+    ...(sample ? { bytes: sample.averageBytes * objects.count } : {}),
     ...(objects.listed !== undefined ? { listedObjects: objects.listed } : {}),
   });
+  const sampled = sample
+    ? [`Archive class and GB retrieved from HeadObject of the first ${sample.sampled} object(s).`]
+    : [];
   // Any endpoint but AWS's own (local-aws, another S3-compatible store) charges nothing of this.
   const local = deps.endpoint !== null;
   return {
@@ -51,6 +58,7 @@ export async function estimateCost(deps: JobsServiceDeps, model: PricedJob): Pro
       label,
       quantity,
       amount,
+      amountText: formatUsd(amount),
       usd: price.usd,
       per: price.per,
       unit: price.unit,
@@ -58,7 +66,8 @@ export async function estimateCost(deps: JobsServiceDeps, model: PricedJob): Pro
       verified: price.verified,
     })),
     total: cost.total,
-    notes: [...cost.notes],
+    totalText: formatUsd(cost.total),
+    notes: [...cost.notes, ...sampled],
     pricesReadOn: cost.pricesReadOn,
     priceRegion: cost.region,
     local,

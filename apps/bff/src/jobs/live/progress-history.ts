@@ -85,6 +85,7 @@ export class ProgressHistory {
   private readonly maxSamples: number;
   private readonly maxJobs: number;
   private readonly q: ReturnType<typeof statements>;
+  private closed = false;
 
   constructor(options: ProgressHistoryOptions = {}) {
     this.db = openSqlite(options.file ?? ':memory:');
@@ -148,7 +149,10 @@ export class ProgressHistory {
     return (this.q.jobs.get() as { n: number }).n;
   }
 
+  /** Close the file (the app's close; a second call does nothing). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.db.close();
   }
 }

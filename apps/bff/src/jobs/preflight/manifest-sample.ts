@@ -64,7 +64,7 @@ export async function inventoryRows(
 /** The first rows of the job's manifest (the part pre-flight reads), and whether that is all of them. */
 export async function sampleManifestRows(
   deps: JobsServiceDeps,
-  job: RoleTemplateRequest,
+  job: Pick<RoleTemplateRequest, 'region' | 'manifest'>,
 ): Promise<{ rows: ManifestRow[]; complete: boolean }> {
   const { s3 } = deps.clientsFor(job.region ?? deps.region);
   const loc = { ...manifestLocation(job.manifest), versionId: job.manifest.versionId };

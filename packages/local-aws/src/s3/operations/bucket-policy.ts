@@ -10,7 +10,7 @@ import {
   parsePublicAccessBlock,
   publicAccessBlockXml,
 } from '../public-access-block.js';
-import { type S3Context, type S3Route, subResourceRoutes } from '../s3-context.js';
+import { type S3Context, type S3Handler, type S3Route, subResourceRoutes } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
 
@@ -54,11 +54,32 @@ function getPublicAccessBlock(ctx: S3Context): HandlerResult {
   return s3Xml('PublicAccessBlockConfiguration', publicAccessBlockXml(value));
 }
 
+/**
+ * Another account's caller whom the bucket's policy lets through still may not read or change the
+ * policy: S3 answers 405 MethodNotAllowed (S3 API Reference, GetBucketPolicy / PutBucketPolicy).
+ */
+const ownerAccountOnly =
+  (handler: S3Handler): S3Handler =>
+  (ctx) => {
+    const bucket = requireBucket(ctx);
+    if (bucket.owner !== ctx.identity.accountId)
+      throw new ServiceError(
+        405,
+        'MethodNotAllowed',
+        'The specified method is not allowed against this resource.',
+        {
+          Method: ctx.method,
+          ResourceType: 'BUCKETPOLICY',
+        },
+      );
+    return handler(ctx);
+  };
+
 export const bucketPolicyRoutes: readonly S3Route[] = [
   ...subResourceRoutes('bucket', 'policy', 'BucketPolicy', {
-    PUT: putBucketPolicy,
-    GET: getBucketPolicy,
-    DELETE: deletesConfig('policy'),
+    PUT: ownerAccountOnly(putBucketPolicy),
+    GET: ownerAccountOnly(getBucketPolicy),
+    DELETE: ownerAccountOnly(deletesConfig('policy')),
   }),
   ...subResourceRoutes('bucket', 'policyStatus', 'BucketPolicyStatus', { GET: getBucketPolicyStatus }),
   ...subResourceRoutes('bucket', 'publicAccessBlock', 'PublicAccessBlock', {

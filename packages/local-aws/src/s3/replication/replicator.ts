@@ -58,6 +58,14 @@ function assertConsent(
       `Amazon S3 is unable to replicate delete markers to the destination bucket ${dest.name}: the s3:ReplicateDelete permission is missing for it (it belongs to another account, which has not granted it).`,
     );
   if (isDeleteMarker) return;
+  // Owner override hands the replica to the rule's Account, which must own the destination bucket.
+  const account = rule.Destination.Account;
+  if (rule.Destination.AccessControlTranslation && account !== undefined && account !== dest.owner)
+    throw fail(
+      403,
+      'DstPutObjectNotPermitted',
+      `Amazon S3 is unable to replicate objects to the destination bucket ${dest.name}: the rule's Account ${account} does not own it.`,
+    );
   // Owner override (AccessControlTranslation) into another account needs its own grant (S3 User Guide).
   const missing = !mayWriteInto(dest, writer, 's3:ReplicateObject', row.key)
     ? 's3:ReplicateObject'
@@ -290,7 +298,7 @@ export class Replicator {
       : { ...kept, owner: sourceOwner, replicationStatus: 'REPLICA' };
     if (!row.isDeleteMarker && rule.Destination.AccessControlTranslation?.Owner === 'Destination') {
       // Owner override: the destination's account owns the replica, with a private ACL.
-      attrs.owner = rule.Destination.Account ?? dest.owner;
+      attrs.owner = dest.owner;
       delete attrs.acl;
     }
     const storageClass = row.isDeleteMarker

@@ -1,4 +1,3 @@
-import { formatUsd } from '@batchops/batch-formats';
 import type { CostLine, JobWizardModel } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import Link from '@cloudscape-design/components/link';
@@ -21,7 +20,7 @@ const columns: TableProps<CostLine>['columnDefinitions'] = [
       </Link>
     ),
   },
-  { id: 'amount', header: 'Amount', cell: (l) => formatUsd(l.amount) },
+  { id: 'amount', header: 'Amount', cell: (l) => l.amountText },
 ];
 
 /** What the job would cost on AWS, from the console's one price table (decision 0034). */
@@ -38,9 +37,7 @@ export function CostEstimateSection({ model }: { model: JobWizardModel }) {
               ariaLabels={{ tableLabel: 'Cost estimate' }}
               columnDefinitions={columns}
               items={e.lines}
-              footer={
-                <Box fontWeight="bold">{`Total: ${formatUsd(e.total)} (objects: ${e.objects.note})`}</Box>
-              }
+              footer={<Box fontWeight="bold">{`Total: ${e.totalText} (objects: ${e.objects.note})`}</Box>}
             />
             {e.notes.length > 0 && (
               <ul aria-label="Not included in the estimate">
