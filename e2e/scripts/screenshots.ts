@@ -187,11 +187,11 @@ test('the replication pages', async ({ page, request, replicationPages }) => {
   await ruleForm.answer(true);
 
   await expect(batchJobForm.heading).toBeVisible();
-  await batchJobForm.waitsToBeRun.check();
-  await batchJobForm.saveManifest.check();
   await batchJobForm.chooseReportBucket(demo.reportsBucket);
   // The demo role reaches the demo buckets only: this bucket's job gets a role from the template.
   await batchJobForm.createRoleFromTemplate('photos-replication');
+  await batchJobForm.waitsToBeRun.check();
+  await batchJobForm.saveManifest.check();
   await page.screenshot({ ...shot('batch-replication-job'), fullPage: true });
   await batchJobForm.runsAutomatically.check();
   await batchJobForm.createButton.click();
