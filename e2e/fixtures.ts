@@ -22,6 +22,16 @@ function pageObject<T>(PageObject: new (page: Page) => T) {
   };
 }
 
+/** The pages a replication journey passes through: buckets, a bucket, the rule form, the job settings, jobs. */
+export interface ReplicationPages {
+  readonly bucketsPage: BucketsPage;
+  readonly bucketPage: BucketPage;
+  readonly ruleForm: ReplicationRuleForm;
+  readonly batchJobForm: BatchReplicationJobForm;
+  readonly jobPage: JobDetailsPage;
+  readonly jobsPage: JobsPage;
+}
+
 export const test = base.extend<{
   jobsPage: JobsPage;
   wizard: CreateJobWizard;
@@ -30,6 +40,7 @@ export const test = base.extend<{
   bucketPage: BucketPage;
   ruleForm: ReplicationRuleForm;
   batchJobForm: BatchReplicationJobForm;
+  replicationPages: ReplicationPages;
   dashboard: DashboardPage;
 }>({
   dashboard: pageObject(DashboardPage),
@@ -40,6 +51,16 @@ export const test = base.extend<{
   jobsPage: pageObject(JobsPage),
   wizard: pageObject(CreateJobWizard),
   jobPage: pageObject(JobDetailsPage),
+  replicationPages: async ({ page }, use) => {
+    await use({
+      bucketsPage: new BucketsPage(page),
+      bucketPage: new BucketPage(page),
+      ruleForm: new ReplicationRuleForm(page),
+      batchJobForm: new BatchReplicationJobForm(page),
+      jobPage: new JobDetailsPage(page),
+      jobsPage: new JobsPage(page),
+    });
+  },
 });
 
 export { expect } from '@playwright/test';

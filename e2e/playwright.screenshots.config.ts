@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
-// `pnpm --filter @batchops/e2e screenshots`: the pages at 1280×800 into e2e/screenshots/.
+// `pnpm --filter @batchops/e2e screenshots`: the pages of scripts/screenshot-list.ts at 1280×800 into e2e/screenshots/.
 export default defineConfig({
   ...base,
   testDir: './scripts',
-  testMatch: ['screenshots.ts', 'operations-screenshots.ts'],
+  testMatch: 'screenshots.ts',
+  globalSetup: './scripts/clear-screenshots.ts',
   timeout: 180_000,
   reporter: [['list']],
 });

@@ -1,8 +1,11 @@
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
+  GetBucketReplicationCommand,
+  ListObjectsV2Command,
   PutBucketVersioningCommand,
   PutObjectCommand,
+  type ReplicationRule,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { countJobsByStatus, iamClientFor, s3ClientFor, s3ControlClientFor } from '@batchops/test-support';
@@ -111,4 +114,37 @@ export async function jobCountsByStatus(): Promise<Partial<Record<string, number
   } finally {
     ctl.destroy();
   }
+}
+
+/** A bucket's replication rules as GetBucketReplication answers them (none: no configuration). */
+export async function replicationRules(bucket: string): Promise<ReplicationRule[]> {
+  const s3 = localS3();
+  try {
+    const out = await s3.send(new GetBucketReplicationCommand({ Bucket: bucket }));
+    return out.ReplicationConfiguration?.Rules ?? [];
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ReplicationConfigurationNotFoundError') return [];
+    throw err;
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** Every key of a bucket under a prefix (ListObjectsV2, all pages), sorted. */
+export async function listKeys(bucket: string, prefix = ''): Promise<string[]> {
+  const s3 = localS3();
+  const keys: string[] = [];
+  try {
+    let token: string | undefined;
+    do {
+      const out = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+      );
+      for (const o of out.Contents ?? []) keys.push(o.Key ?? '');
+      token = out.NextContinuationToken;
+    } while (token);
+  } finally {
+    s3.destroy();
+  }
+  return keys.sort();
 }

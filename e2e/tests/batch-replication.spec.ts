@@ -10,14 +10,10 @@ const ROLE = 'arn:aws:iam::000000000000:role/batchops-demo';
 
 test('a replication rule on a bucket with objects, "Replicate existing objects?" yes, the job runs, replicas arrive', async ({
   page,
-  bucketsPage,
-  bucketPage,
-  ruleForm,
-  batchJobForm,
-  jobPage,
-  jobsPage,
+  replicationPages,
 }) => {
   test.setTimeout(180_000);
+  const { bucketsPage, bucketPage, ruleForm, batchJobForm, jobPage, jobsPage } = replicationPages;
   await createVersionedBucket(SOURCE, { 'top.txt': 'top', 'data/one.txt': 'one', 'data/two.txt': 'two' });
 
   // The destination, made in the console without versioning: the rule form offers to turn it on.

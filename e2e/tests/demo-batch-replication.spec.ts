@@ -1,6 +1,5 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { demo, expect, test } from '../fixtures';
-import { localS3 } from '../support/local-aws';
+import { listKeys } from '../support/local-aws';
 
 const DEST = 'demo-replicas';
 
@@ -9,13 +8,10 @@ const DEST = 'demo-replicas';
 // what the demo role may do.
 test('a new rule on the demo bucket, "Replicate existing objects?" yes, defaults only: every object replicated', async ({
   page,
-  bucketsPage,
-  bucketPage,
-  ruleForm,
-  batchJobForm,
-  jobPage,
+  replicationPages,
 }) => {
   test.setTimeout(240_000);
+  const { bucketsPage, bucketPage, ruleForm, batchJobForm, jobPage } = replicationPages;
   await bucketsPage.goto();
   await bucketsPage.createBucket(DEST, 'Enable');
 
@@ -45,22 +41,7 @@ test('a new rule on the demo bucket, "Replicate existing objects?" yes, defaults
   await expect(replicationCells.first()).toHaveText('REPLICA', { timeout: 30_000 });
 
   // Every source object has its replica (the listing, as a user would check with the CLI).
-  const s3 = localS3();
-  try {
-    const keys = async (bucket: string) => {
-      const out: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
-        for (const o of page.Contents ?? []) out.push(o.Key ?? '');
-        token = page.NextContinuationToken;
-      } while (token);
-      return out.sort();
-    };
-    const source = await keys(demo.sourceBucket);
-    expect(source.length).toBeGreaterThanOrEqual(demo.objects);
-    expect(await keys(DEST)).toEqual(source);
-  } finally {
-    s3.destroy();
-  }
+  const source = await listKeys(demo.sourceBucket);
+  expect(source.length).toBeGreaterThanOrEqual(demo.objects);
+  expect(await listKeys(DEST)).toEqual(source);
 });

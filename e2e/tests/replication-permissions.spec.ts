@@ -9,13 +9,10 @@ const NARROW_ROLE = 'e2e-replication-read-only';
 // not create a job pre-flight says will fail without an explicit "Create anyway".
 test('the Batch Replication settings page: the prefilled demo role passes pre-flight; a narrow role fails first and Create asks', async ({
   page,
-  bucketsPage,
-  bucketPage,
-  ruleForm,
-  batchJobForm,
-  jobsPage,
+  replicationPages,
 }) => {
   test.setTimeout(180_000);
+  const { bucketsPage, bucketPage, ruleForm, batchJobForm, jobsPage } = replicationPages;
   await createReadOnlyRole(NARROW_ROLE);
   await bucketsPage.goto();
   await bucketsPage.createBucket(DEST, 'Enable');
@@ -41,8 +38,12 @@ test('the Batch Replication settings page: the prefilled demo role passes pre-fl
   await batchJobForm.chooseRole(NARROW_ROLE);
   await expect(batchJobForm.check('Role permissions')).toContainText('failed', { timeout: 20_000 });
   await expect(batchJobForm.preflightChecks.getByRole('listitem').first()).toContainText('failed');
-  await batchJobForm.preflightChecks.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('replication-permissions.png'), fullPage: true });
+  // Its fix goes up to the Permissions field, focused.
+  await batchJobForm
+    .check('Role permissions')
+    .getByRole('button', { name: /^Choose or create a role/ })
+    .click();
+  await expect(page.getByRole('radio', { name: 'Choose from existing IAM roles' })).toBeFocused();
 
   // Create asks first; Cancel keeps the page and creates nothing.
   await batchJobForm.createButton.click();

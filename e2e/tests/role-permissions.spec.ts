@@ -3,7 +3,7 @@ import { demo, expect, test } from '../fixtures';
 /** Seeded by local-aws next to the demo role: it lacks s3:PutObjectTagging. */
 const NARROW_ROLE = 'batchops-demo-readonly';
 
-test('a job whose role lacks a permission fails with AccessDenied; a role from the template makes its clone succeed', async ({
+test('a job whose role lacks a permission fails with AccessDenied; a role from the template on the Access-denied panel makes its retry succeed', async ({
   page,
   wizard,
   jobPage,
@@ -28,14 +28,22 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   await expect(page.getByRole('region', { name: 'Trust policy' })).toContainText(
     'batchoperations.s3.amazonaws.com',
   );
-  await page.getByRole('heading', { name: 'Permissions' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('permissions-field.png') });
   await wizard.nextButton.click();
 
   // Pre-flight simulates the role's policies against this job and names what is missing.
   await expect(wizard.check('Role permissions')).toContainText('failed', { timeout: 20_000 });
   await expect(wizard.check('Role permissions')).toContainText('s3:PutObjectTagging');
   await expect(wizard.check('IAM role')).toContainText('passed');
+  // The failed check comes first and leads to the Permissions field; back on Review it still fails.
+  await expect(wizard.preflightChecks.getByRole('listitem').first()).toHaveAccessibleName('Role permissions');
+  await wizard
+    .check('Role permissions')
+    .getByRole('button', { name: /^Choose or create a role/ })
+    .click();
+  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
+  await expect(wizard.roleSelect).toContainText(NARROW_ROLE);
+  await wizard.nextButton.click();
+  await expect(wizard.check('Role permissions')).toContainText('failed', { timeout: 20_000 });
   await wizard.createButton.click();
   // Pre-flight found the missing permission: Create asks before making a job that will fail.
   await expect(wizard.createAnywayDialog).toContainText(/Pre-flight found \d+ problems?\. Create anyway\?/);
@@ -61,8 +69,6 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   const denied = page.getByRole('table', { name: 'Access denied by action' });
   await expect(denied).toContainText('s3:PutObjectTagging');
   await expect(denied.getByRole('row').nth(1)).toContainText(String(demo.objects));
-  await denied.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('access-denied-by-action.png') });
   const failedJob = jobPage.jobId();
 
   // The list says the same, and a job-ID prefix as free text finds this job and no other.
@@ -74,26 +80,22 @@ test('a job whose role lacks a permission fails with AccessDenied; a role from t
   await jobPage.goto(failedJob);
   await expect(jobPage.value('Status')).toContainText('Completed with failures');
 
-  // Clone it, and give the clone a role made from the template for this job.
-  await jobPage.cloneJobButton.click();
-  await expect(wizard.stepHeading('Choose Region and manifest')).toBeVisible();
-  await wizard.nextButton.click();
-  await wizard.nextButton.click();
-  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
-  await expect(wizard.roleSelect).toContainText(NARROW_ROLE);
-  await wizard.createRoleFromTemplateButton.click();
+  // The Access-denied panel makes a role from this job's template and retries the failed tasks as it.
+  await denied.scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Create role from template' }).click();
   const modal = page.getByRole('dialog', { name: 'Create role from template' });
   const policy = modal.getByRole('region', { name: /^Permission policy/ });
   await expect(policy).toContainText('"s3:PutObjectTagging"');
   await expect(policy).toContainText(`arn:aws:s3:::${demo.sourceBucket}/*`);
-  await expect(policy).toContainText('arn:aws:s3:::batchops-demo-source/manifests/demo-manifest.csv');
+  // The template of the retry: it reads the failed tasks' manifest, written next to the report.
+  await expect(policy).toContainText(`arn:aws:s3:::${demo.reportsBucket}/reports/job-${failedJob}/retry-`);
   await expect(policy).toContainText(`arn:aws:s3:::${demo.reportsBucket}/reports/*`);
   await expect(modal.getByRole('region', { name: 'Trust policy' })).toContainText('sts:AssumeRole');
-  await page.screenshot({ path: test.info().outputPath('role-template-modal.png') });
   const roleName = `batchops-e2e-${stamp}`;
   await modal.getByRole('textbox', { name: 'Role name' }).fill(roleName);
   await modal.getByRole('button', { name: 'Create role' }).click();
-  await expect(modal).toBeHidden();
+  await expect(wizard.stepHeading('Configure additional options')).toBeVisible();
+  await expect(page.getByText(`Retry the ${demo.objects} failed tasks of job ${failedJob}`)).toBeVisible();
   await expect(wizard.roleSelect).toContainText(roleName);
 
   // A name that exists is refused on the field.

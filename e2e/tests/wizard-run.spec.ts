@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { demo, expect, test } from '../fixtures';
 
-test('create a tagging job in the wizard, run it, watch it complete live, read all of its report', async ({
+test('create a tagging job in the wizard, run it, watch it complete live, read all of its report and download it', async ({
   page,
   wizard,
   jobPage,
@@ -68,6 +69,22 @@ test('create a tagging job in the wizard, run it, watch it complete live, read a
   await jobPage.showReportRows('1000 rows');
   await expect(jobPage.reportTable.getByRole('row')).toHaveCount(demo.objects + 1);
   await expect(jobPage.reportTable.getByRole('row').nth(1)).toContainText('succeeded');
+
+  // Each report file downloads as it is stored, and opens its folder in the bucket browser.
+  const files = page.getByRole('list', { name: 'Report files' });
+  const reportKey = `reports/job-${jobPage.jobId()}/results/`;
+  // The report's manifest.json and one results CSV.
+  await expect(files.getByRole('listitem')).toHaveCount(2);
+  const downloading = page.waitForEvent('download');
+  await files.getByRole('link', { name: /^Download .+\.csv$/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.trim().split('\n')).toHaveLength(demo.objects);
+  await files.getByRole('link', { name: new RegExp(`^s3://${demo.reportsBucket}/${reportKey}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: demo.reportsBucket })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`prefix=${encodeURIComponent(reportKey)}`));
+  await expect(page.getByRole('rowheader', { name: /\.csv$/ })).toHaveCount(1);
 });
 
 test('pre-flight catches a wrong manifest ETag before the job exists', async ({ page, wizard }) => {
@@ -82,4 +99,12 @@ test('pre-flight catches a wrong manifest ETag before the job exists', async ({ 
   await expect(wizard.check('Manifest ETag')).toContainText('failed');
   await expect(page.getByText('The pre-flight check found problems')).toBeVisible();
   await expect(wizard.check('Manifest readable')).toContainText('passed');
+  // The failed check comes first and leads to the step that fixes it.
+  await expect(wizard.preflightChecks.getByRole('listitem').first()).toHaveAccessibleName('Manifest ETag');
+  await wizard
+    .check('Manifest ETag')
+    .getByRole('button', { name: 'Edit step 1: Choose Region and manifest' })
+    .click();
+  await expect(wizard.stepHeading('Choose Region and manifest')).toBeVisible();
+  await expect(wizard.manifestEtag).toHaveValue('0123456789abcdef0123456789abcdef');
 });

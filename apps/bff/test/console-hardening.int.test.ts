@@ -33,6 +33,7 @@ const PARAM_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ['GET', '/api/buckets/:bucket/objects'],
   ['GET', '/api/buckets/:bucket/browse'],
   ['GET', '/api/buckets/:bucket/object'],
+  ['GET', '/api/buckets/:bucket/object/download'],
   ['POST', '/api/buckets/:bucket/replication-statuses'],
   ['POST', '/api/buckets/:bucket/upload'],
   ['GET', '/api/buckets/:bucket/versioning'],

@@ -512,6 +512,20 @@ describe('buckets', () => {
     const noKey = await c.json('GET', `/api/buckets/${SOURCE}/object`);
     expect(ApiError.parse(noKey.body).fieldErrors[0]?.field).toBe('key');
   });
+
+  it('downloads an object as an attachment named by its key, bytes as stored', async () => {
+    const res = await c.api(`/api/buckets/${SOURCE}/object/download?key=${encodeURIComponent(MANIFEST)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${MANIFEST.split('/').pop()}`,
+    );
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    const text = await res.text();
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^${SOURCE},`));
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    const missing = await c.api(`/api/buckets/${SOURCE}/object/download?key=nope`);
+    expect(missing.status).toBe(404);
+  });
 });
 
 describe('cross-site requests', () => {

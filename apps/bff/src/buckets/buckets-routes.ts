@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   BrowseObjectsQuery,
@@ -14,6 +15,7 @@ import express, { Router } from 'express';
 import {
   browseObjects,
   createBucket,
+  getObjectForDownload,
   getVersioning,
   headObject,
   listBuckets,
@@ -74,6 +76,19 @@ export function bucketsRoutes(s3: S3Client, region: string): Router {
     const { bucket } = BucketParams.parse(req.params);
     const { key, versionId } = HeadObjectQuery.parse(req.query);
     res.json(await headObject(s3, bucket, key, versionId));
+  });
+  // Served as an attachment of no particular type: the browser saves it and never renders it.
+  router.get('/:bucket/object/download', async (req, res) => {
+    const { bucket } = BucketParams.parse(req.params);
+    const { key, versionId } = HeadObjectQuery.parse(req.query);
+    const object = await getObjectForDownload(s3, bucket, key, versionId);
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(object.fileName)}`,
+    );
+    if (object.length !== undefined) res.setHeader('Content-Length', String(object.length));
+    await pipeline(object.body, res);
   });
   return router;
 }

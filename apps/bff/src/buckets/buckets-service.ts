@@ -1,7 +1,9 @@
+import type { Readable } from 'node:stream';
 import {
   type BucketLocationConstraint,
   CreateBucketCommand,
   GetBucketVersioningCommand,
+  GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
@@ -277,4 +279,21 @@ export async function uploadObject(
     }),
   );
   return { key: req.key, versionId: out.VersionId ?? null, etag: normalizeEtag(out.ETag) ?? null };
+}
+
+/** An object's bytes for a browser download: the stream, its length, and the file name (the key's last part). */
+export async function getObjectForDownload(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  versionId: string | undefined,
+): Promise<{ body: Readable; length: number | undefined; fileName: string }> {
+  const out = await s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+  );
+  return {
+    body: out.Body as Readable,
+    length: out.ContentLength,
+    fileName: key.split('/').filter(Boolean).pop() ?? 'object',
+  };
 }

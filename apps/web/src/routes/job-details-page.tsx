@@ -7,12 +7,9 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { LiveUpdatesStatus } from '../components/live-updates-status';
-import { useNotifications } from '../components/notifications';
 import { paths } from '../config/navigation';
-import { useCreateRetryManifest } from '../features/jobs/api/create-retry-manifest';
 import { useJob } from '../features/jobs/api/get-job';
 import { useJobEvents } from '../features/jobs/api/use-job-events';
-import type { RetryState } from '../features/jobs/components/create-job-wizard/retry-state';
 import { EditJobTagsModal } from '../features/jobs/components/edit-job-tags-modal';
 import {
   allowedJobActions,
@@ -25,16 +22,16 @@ import { JobProgress } from '../features/jobs/components/job-progress';
 import { JobProgressChart } from '../features/jobs/components/job-progress-chart';
 import { JobReport } from '../features/jobs/components/job-report';
 import { RestoreStatus } from '../features/jobs/components/restore-status';
+import { useRetryFailed } from '../features/jobs/components/use-retry-failed';
 
 const REPORT_ID = 'completion-report';
 
 export function JobDetailsPage() {
   const { jobId = '' } = useParams();
   const navigate = useNavigate();
-  const { notify } = useNotifications();
   const job = useJob(jobId);
   const { snapshot, stream } = useJobEvents(jobId);
-  const retry = useCreateRetryManifest();
+  const retry = useRetryFailed(jobId);
   const [modal, setModal] = useState<JobModalAction | 'tags' | null>(null);
 
   if (job.isError)
@@ -46,17 +43,6 @@ export function JobDetailsPage() {
   if (!job.data) return <Spinner size="large" />;
   const d = job.data;
   const allowed = allowedJobActions(d.status);
-  // The wizard opens over the failed rows with the job's settings, at the role: nothing is created yet.
-  const retryFailed = () =>
-    retry.mutate(jobId, {
-      onSuccess: ({ model, manifestKey, tasks }) => {
-        const state: RetryState = { retry: { from: jobId, tasks, manifestKey, model } };
-        void navigate(paths.createJob, { state });
-      },
-      onError: (e) =>
-        notify({ type: 'error', header: 'Could not retry the failed tasks', content: e.message }),
-    });
-
   return (
     <ContentLayout
       header={
@@ -87,9 +73,9 @@ export function JobDetailsPage() {
         <JobOutcomeAlert
           job={d}
           onViewReport={() => document.getElementById(REPORT_ID)?.scrollIntoView({ behavior: 'smooth' })}
-          onRetryFailed={retryFailed}
+          onRetryFailed={retry.retryFailed}
           onClone={() => void navigate(paths.cloneJob(jobId))}
-          retrying={retry.isPending}
+          retrying={retry.retrying}
         />
         <JobProgress job={d} snapshot={snapshot.data} />
         <JobProgressChart job={d} />
@@ -97,9 +83,15 @@ export function JobDetailsPage() {
         <JobConfiguration job={d} />
         <JobTagsContainer job={d} onEdit={() => setModal('tags')} />
         <div id={REPORT_ID}>
-          <JobReport job={d} onRetryFailed={retryFailed} retrying={retry.isPending} />
+          <JobReport
+            job={d}
+            onRetryFailed={retry.retryFailed}
+            onCreateRole={retry.createTemplateRole}
+            retrying={retry.retrying}
+          />
         </div>
       </SpaceBetween>
+      {retry.templateModal}
       {modal === 'tags' ? (
         <EditJobTagsModal jobId={jobId} tags={d.tags} onClose={() => setModal(null)} />
       ) : (

@@ -30,9 +30,8 @@ export function PolicyDocumentView({ label, document }: { label: string; documen
         style={{
           border: '1px solid rgba(127, 127, 127, 0.35)',
           borderRadius: 8,
+          // No scrolling box of its own (a region keyboard users could not scroll): the page or dialog scrolls.
           padding: '8px 12px',
-          maxHeight: 320,
-          overflow: 'auto',
         }}
       >
         <Box variant="code">

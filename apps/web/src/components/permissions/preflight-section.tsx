@@ -4,10 +4,11 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import { usePreflight } from './api/preflight-job';
-import { checksByStatus } from './preflight-checks';
+import { checksByStatus, type PreflightFixes, preflightFixTarget } from './preflight-checks';
 
 const checkStatus: Record<PreflightCheck['status'], StatusIndicatorProps.Type> = {
   pass: 'success',
@@ -21,7 +22,25 @@ const checkText: Record<PreflightCheck['status'], string> = {
   warn: 'warning',
 };
 
-function PreflightChecks({ checks }: { checks: readonly PreflightCheck[] }) {
+/** A failed check links to where it is fixed (a warning says what was not checked: nothing to fix). */
+function FixLink({ check, fixes }: { check: PreflightCheck; fixes: PreflightFixes | undefined }) {
+  const fix = fixes?.[preflightFixTarget[check.id]];
+  if (!fix || check.status !== 'fail') return null;
+  return (
+    <Box margin={{ left: 'l' }}>
+      <Link
+        onFollow={(e) => {
+          e.preventDefault();
+          fix.onFollow();
+        }}
+      >
+        {fix.text}
+      </Link>
+    </Box>
+  );
+}
+
+function PreflightChecks({ checks, fixes }: { checks: readonly PreflightCheck[]; fixes?: PreflightFixes }) {
   return (
     <ul aria-label="Pre-flight checks" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {checksByStatus(checks).map((c) => (
@@ -39,14 +58,15 @@ function PreflightChecks({ checks }: { checks: readonly PreflightCheck[] }) {
               ))}
             </ul>
           )}
+          <FixLink check={c} fixes={fixes} />
         </li>
       ))}
     </ul>
   );
 }
 
-/** What the BFF checks before the job exists. */
-export function PreflightSection({ model }: { model: PreflightRequest }) {
+/** What the BFF checks before the job exists; a failed check links to its fix when the page gives `fixes`. */
+export function PreflightSection({ model, fixes }: { model: PreflightRequest; fixes?: PreflightFixes }) {
   const preflight = usePreflight(model);
   return (
     <Container
@@ -81,10 +101,10 @@ export function PreflightSection({ model }: { model: PreflightRequest }) {
         <SpaceBetween size="s">
           {!preflight.data.ok && (
             <Alert type="warning" header="The pre-flight check found problems">
-              The job would likely fail. Fix them before you create the job.
+              The job would likely fail. Failed checks come first, each with a link to where it is fixed.
             </Alert>
           )}
-          <PreflightChecks checks={preflight.data.checks} />
+          <PreflightChecks checks={preflight.data.checks} fixes={fixes} />
         </SpaceBetween>
       )}
     </Container>

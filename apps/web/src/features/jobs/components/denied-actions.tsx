@@ -2,9 +2,17 @@ import type { DeniedActionCount } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
+import type { ReactNode } from 'react';
 
 /** The report's AccessDenied failures, one row per missing action: what to add to the job's role. */
-export function DeniedActions({ groups }: { groups: readonly DeniedActionCount[] }) {
+export function DeniedActions({
+  groups,
+  actions,
+}: {
+  groups: readonly DeniedActionCount[];
+  /** What fixes the role (Create role from template). */
+  actions?: ReactNode;
+}) {
   const total = groups.reduce((n, g) => n + g.count, 0);
   return (
     <Table
@@ -12,7 +20,8 @@ export function DeniedActions({ groups }: { groups: readonly DeniedActionCount[]
         <Header
           variant="h2"
           counter={`(${total})`}
-          description="Tasks failed because the job's IAM role does not allow an action. Allow the action in the role's policy (or create a role from a template in the wizard) and retry the failed tasks."
+          actions={actions}
+          description="Tasks failed because the job's IAM role does not allow an action. Allow the action in the role's policy, or create a role from this job's template, and retry the failed tasks as that role."
         >
           Access denied: missing permissions
         </Header>

@@ -1,7 +1,6 @@
 import { isEnded } from '@batchops/batch-formats';
 import type { JobDetails, JobReport as JobReportData } from '@batchops/contracts';
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
@@ -17,6 +16,7 @@ import { useFilteredTable } from '../../../components/use-filtered-table';
 import { useJobReport } from '../api/get-job-report';
 import { DeniedActions } from './denied-actions';
 import { reportColumnDefinitions, reportPageSizeOptions, reportRowMatches } from './job-report-table-config';
+import { ReportFiles } from './report-files';
 
 /** The report's counts and files, and "Retry failed tasks". */
 function ReportSummary(props: {
@@ -55,15 +55,7 @@ function ReportSummary(props: {
           },
           {
             label: 'Report files',
-            value: r ? (
-              <SpaceBetween size="xxxs">
-                {r.files.map((f) => (
-                  <Box key={f} variant="code">{`s3://${r.bucket}/${f}`}</Box>
-                ))}
-              </SpaceBetween>
-            ) : (
-              '-'
-            ),
+            value: r ? <ReportFiles bucket={r.bucket} files={r.files} /> : '-',
           },
         ]}
       />
@@ -148,10 +140,13 @@ function ReportRowsTable({
 export function JobReport({
   job,
   onRetryFailed,
+  onCreateRole,
   retrying,
 }: {
   job: JobDetails;
   onRetryFailed: () => void;
+  /** Create role from template for the retry of the failed tasks. */
+  onCreateRole: () => void;
   retrying: boolean;
 }) {
   const [page, setPage] = useState(1);
@@ -172,7 +167,16 @@ export function JobReport({
   return (
     <SpaceBetween size="l">
       <ReportSummary job={job} report={r} onRetryFailed={onRetryFailed} retrying={retrying} />
-      {r && r.deniedActions.length > 0 && <DeniedActions groups={r.deniedActions} />}
+      {r && r.deniedActions.length > 0 && (
+        <DeniedActions
+          groups={r.deniedActions}
+          actions={
+            <Button iconName="add-plus" loading={retrying} onClick={onCreateRole}>
+              Create role from template
+            </Button>
+          }
+        />
+      )}
       <ReportRowsTable
         report={r}
         loading={report.isPending}

@@ -5,6 +5,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageForm } from '../../../components/form/page-form';
 import { CreateAnywayModal, useCreateAnyway } from '../../../components/permissions/create-anyway';
+import type { PreflightFixes } from '../../../components/permissions/preflight-checks';
 import { apiFieldErrors, type FieldErrorMap, formErrorOf } from '../../../lib/field-errors';
 import { useReplication } from '../api/get-replication';
 import { type BatchJobFormState, batchJobField, batchJobModelOf } from './batch-job-form';
@@ -15,6 +16,25 @@ import {
   BatchRunOptionSection,
   BatchStatusFilterSection,
 } from './batch-replication-job-sections';
+
+const SECTION_IDS = {
+  manifest: 'batch-manifest',
+  report: 'batch-report',
+  role: 'batch-permissions',
+} as const;
+
+/** A pre-flight fix on this page: its section scrolled into view, its first field focused. */
+const goToSection = (id: string) => () => {
+  const section = document.getElementById(id);
+  section?.scrollIntoView({ block: 'start' });
+  section?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
+};
+
+const preflightFixes: PreflightFixes = {
+  manifest: { text: 'Go to the Batch Operations manifest', onFollow: goToSection(SECTION_IDS.manifest) },
+  report: { text: 'Go to the completion report', onFollow: goToSection(SECTION_IDS.report) },
+  role: { text: 'Choose or create a role (Permissions)', onFollow: goToSection(SECTION_IDS.role) },
+};
 
 /** The Batch Replication job settings: run option, manifest, completion report, filters, permissions. */
 export function BatchReplicationJobForm({
@@ -77,16 +97,23 @@ export function BatchReplicationJobForm({
         </Alert>
       )}
       <BatchRunOptionSection form={form} setForm={setForm} />
-      <BatchManifestSection form={form} setForm={setForm} errors={errors} />
+      <div id={SECTION_IDS.manifest}>
+        <BatchManifestSection form={form} setForm={setForm} errors={errors} />
+      </div>
       <BatchStatusFilterSection form={form} setForm={setForm} errors={errors} />
-      <BatchReportSection form={form} setForm={setForm} errors={errors} />
-      <BatchPermissionsSection
-        bucket={bucket}
-        form={form}
-        setForm={setForm}
-        errors={errors}
-        model={built.ok ? built.model : null}
-      />
+      <div id={SECTION_IDS.report}>
+        <BatchReportSection form={form} setForm={setForm} errors={errors} />
+      </div>
+      <div id={SECTION_IDS.role}>
+        <BatchPermissionsSection
+          bucket={bucket}
+          form={form}
+          setForm={setForm}
+          errors={errors}
+          model={built.ok ? built.model : null}
+          preflightFixes={preflightFixes}
+        />
+      </div>
       <CreateAnywayModal gate={createAnyway} />
     </PageForm>
   );

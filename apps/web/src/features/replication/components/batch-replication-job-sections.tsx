@@ -9,6 +9,7 @@ import { RadioField } from '../../../components/form/radio-field';
 import { Section } from '../../../components/form/section';
 import { SelectField } from '../../../components/form/select-field';
 import { PermissionsField } from '../../../components/permissions/permissions-field';
+import type { PreflightFixes } from '../../../components/permissions/preflight-checks';
 import { PreflightSection } from '../../../components/permissions/preflight-section';
 import { roleTemplateRequestOf } from '../../../components/permissions/role-template-request';
 import { replicationStatusOptions as statusOptions } from '../../../components/replication-status-options';
@@ -183,7 +184,8 @@ export function BatchPermissionsSection({
   setForm,
   errors,
   model,
-}: BatchSectionProps & { bucket: string; model: JobWizardModel | null }) {
+  preflightFixes,
+}: BatchSectionProps & { bucket: string; model: JobWizardModel | null; preflightFixes: PreflightFixes }) {
   const set = setter(setForm);
   return (
     <>
@@ -207,7 +209,7 @@ export function BatchPermissionsSection({
         />
       </Section>
       {model ? (
-        <PreflightSection model={model} />
+        <PreflightSection model={model} fixes={preflightFixes} />
       ) : (
         <Alert type="info" header="Pre-flight check">
           The job is checked once its settings are complete.

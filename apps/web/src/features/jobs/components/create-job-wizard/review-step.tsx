@@ -3,11 +3,13 @@ import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Section } from '../../../../components/form/section';
 import { KeyValuePairs } from '../../../../components/key-value-pairs';
+import type { PreflightFixes } from '../../../../components/permissions/preflight-checks';
 import { PreflightSection } from '../../../../components/permissions/preflight-section';
 import { tagsText } from '../../operations/operation-module';
 import { operationReviewItems } from '../../operations/operation-registry';
 import { CostEstimateSection } from './cost-estimate-section';
 import { CreateJobCode } from './create-job-code';
+import { optionsStepIndex, wizardSteps } from './create-job-wizard-config';
 
 function manifestItems(model: JobWizardModel) {
   const m = model.manifest;
@@ -52,6 +54,13 @@ const optionsItems = (model: JobWizardModel) => [
   },
 ];
 
+/** The steps that fix each pre-flight problem: the manifest's, and the options' (report, role). */
+const preflightFixesOf = (onEdit: (step: number) => void): PreflightFixes => ({
+  manifest: { text: `Edit step 1: ${wizardSteps[0]?.title}`, onFollow: () => onEdit(0) },
+  report: { text: 'Edit the completion report (step 3)', onFollow: () => onEdit(optionsStepIndex) },
+  role: { text: 'Choose or create a role (step 3: Permissions)', onFollow: () => onEdit(optionsStepIndex) },
+});
+
 export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (step: number) => void }) {
   const section = (title: string, step: number, items: { label: string; value: string }[]) => (
     <Section title={title} actions={<Button onClick={() => onEdit(step)}>Edit</Button>}>
@@ -63,7 +72,7 @@ export function ReviewStep({ model, onEdit }: { model: JobWizardModel; onEdit: (
       {section('Step 1: Choose Region and manifest', 0, manifestItems(model))}
       {section('Step 2: Choose operation', 1, operationReviewItems(model.operation))}
       {section('Step 3: Configure additional options', 2, optionsItems(model))}
-      <PreflightSection model={model} />
+      <PreflightSection model={model} fixes={preflightFixesOf(onEdit)} />
       <CostEstimateSection model={model} />
       <CreateJobCode model={model} />
     </SpaceBetween>
