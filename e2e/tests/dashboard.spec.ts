@@ -108,7 +108,7 @@ test('the dashboard follows the queue, throughput and failures, and keeps its sa
   // "Completed with failures" on the dashboard, then the overview's Complete count: filtered lists.
   await dashboard.goto();
   await dashboard.endedCount('Completed with failures').click();
-  await expect(page).toHaveURL(/\/batch-operations\?status=CompletedWithFailures$/);
+  await expect(page).toHaveURL(/\/batch-operations\?status=CompletedWithFailures&endedWithinHours=24$/);
   await expect(jobsPage.row(failing)).toBeVisible();
   await expect(jobsPage.table.getByText('Completed with failures').first()).toBeVisible();
   await jobsPage.goto();

@@ -61,8 +61,10 @@ export type JobSortField = z.infer<typeof JobSortField>;
 /** Query of GET /api/jobs, parsed at the BFF boundary. Text filters match case-insensitively. */
 /** The console's status of a Complete job with failed tasks (batch-formats' consoleStatus says "Completed with failures"). */
 export const COMPLETED_WITH_FAILURES = 'CompletedWithFailures';
-/** What the job list filters on: a JobStatus, or Complete jobs with failed tasks. */
-export const ListStatus = z.enum([...JOB_STATUSES, COMPLETED_WITH_FAILURES]);
+/** What the job list filters on: a JobStatus, or Complete jobs with or without failed tasks. */
+/** A Complete job with no failed task (the console's plain "Complete"; the dashboard counts them apart). */
+export const COMPLETED_WITHOUT_FAILURES = 'CompletedWithoutFailures';
+export const ListStatus = z.enum([...JOB_STATUSES, COMPLETED_WITH_FAILURES, COMPLETED_WITHOUT_FAILURES]);
 export type ListStatus = z.infer<typeof ListStatus>;
 
 /** An error code of a completion report (S3 / Lambda codes: letters, digits, dots). */
@@ -86,6 +88,13 @@ export const ListJobsQuery = z.object({
   tagValue: optionalText,
   /** Jobs whose completion report has failures with this error code (ended in the last 7 days). */
   errorCode: ErrorCode.optional(),
+  /** Jobs that ended in the last so many hours (the dashboard's 24 h and 7 days). */
+  endedWithinHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .optional(),
   sortBy: JobSortField.default('creationTime'),
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),

@@ -24,6 +24,28 @@ describe('job list query', () => {
     expect(matchesWithoutTags(j, ListJobsQuery.parse({ operation: 'S3PutObjectAcl' }))).toBe(false);
   });
 
+  it('lists a Complete job under CompletedWith(out)Failures by its failed tasks, and by when it ended', () => {
+    const now = Date.parse('2024-01-08T00:00:00.000Z');
+    const clean = job('a', { status: 'Complete', terminationDate: '2024-01-07T12:00:00.000Z' });
+    const failed = job('b', {
+      status: 'Complete',
+      terminationDate: '2024-01-01T00:00:00.000Z',
+      progress: { totalTasks: 2, succeeded: 1, failed: 1, elapsedActiveSeconds: 1 },
+    });
+    const q = (o: Record<string, unknown>) => ListJobsQuery.parse(o);
+    expect(matchesWithoutTags(clean, q({ status: ['CompletedWithoutFailures'] }), now)).toBe(true);
+    expect(matchesWithoutTags(failed, q({ status: ['CompletedWithoutFailures'] }), now)).toBe(false);
+    expect(matchesWithoutTags(failed, q({ status: ['CompletedWithFailures'] }), now)).toBe(true);
+    expect(matchesWithoutTags(clean, q({ status: ['Complete'] }), now)).toBe(true);
+    expect(matchesWithoutTags(failed, q({ status: ['Complete'] }), now)).toBe(true);
+    // Ended 12 h ago: within 24 h; ended 7 days ago: within 168 h, not 167; never ended: never within.
+    expect(matchesWithoutTags(clean, q({ endedWithinHours: '24' }), now)).toBe(true);
+    expect(matchesWithoutTags(failed, q({ endedWithinHours: '24' }), now)).toBe(false);
+    expect(matchesWithoutTags(failed, q({ endedWithinHours: '168' }), now)).toBe(true);
+    expect(matchesWithoutTags(failed, q({ endedWithinHours: '167' }), now)).toBe(false);
+    expect(matchesWithoutTags(job('c'), q({ endedWithinHours: '168' }), now)).toBe(false);
+  });
+
   it('needs key and value on the same tag', () => {
     const tags = [
       { key: 'team', value: 'blue' },

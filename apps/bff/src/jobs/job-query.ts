@@ -1,5 +1,6 @@
 import {
   COMPLETED_WITH_FAILURES,
+  COMPLETED_WITHOUT_FAILURES,
   type JobListItem,
   type JobSummary,
   type ListJobsQuery,
@@ -7,15 +8,22 @@ import {
   type S3Tag,
 } from '@batchops/contracts';
 
-/** A job is listed under its status, and a Complete one with failed tasks under CompletedWithFailures too. */
-const hasListStatus = (job: JobSummary, s: ListStatus) =>
-  s === COMPLETED_WITH_FAILURES ? job.status === 'Complete' && job.progress.failed > 0 : job.status === s;
+/** A job is listed under its status, and a Complete one under CompletedWith(out)Failures too. */
+function hasListStatus(job: JobSummary, s: ListStatus): boolean {
+  if (s === COMPLETED_WITH_FAILURES) return job.status === 'Complete' && job.progress.failed > 0;
+  if (s === COMPLETED_WITHOUT_FAILURES) return job.status === 'Complete' && job.progress.failed === 0;
+  return job.status === s;
+}
 
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
 /** The filters that need no tags (description, job ID, status, operation). */
-export function matchesWithoutTags(job: JobSummary, q: ListJobsQuery): boolean {
+export function matchesWithoutTags(job: JobSummary, q: ListJobsQuery, now = Date.now()): boolean {
   if (q.status.length && !q.status.some((s) => hasListStatus(job, s))) return false;
+  if (q.endedWithinHours !== undefined) {
+    const ended = job.terminationDate === null ? Number.NaN : Date.parse(job.terminationDate);
+    if (!(ended >= now - q.endedWithinHours * 3_600_000)) return false;
+  }
   if (q.operation.length && (job.operation === null || !q.operation.includes(job.operation))) return false;
   if (q.jobId && !job.jobId.toLowerCase().includes(q.jobId.toLowerCase())) return false;
   if (q.description) {

@@ -1,4 +1,4 @@
-import type { PeriodTotals } from '@batchops/contracts';
+import type { ListStatus, PeriodTotals } from '@batchops/contracts';
 import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -10,13 +10,17 @@ import { jobListHref } from './dashboard-links';
 
 function Period({
   title,
+  hours,
   totals,
   follow,
 }: {
   title: string;
+  hours: number;
   totals: PeriodTotals | undefined;
   follow: (href: string) => void;
 }) {
+  // Each count opens the jobs it counts: that status, ended in that period.
+  const ended = (status: ListStatus) => jobListHref({ status: [status], endedWithinHours: hours });
   const link = (n: number | undefined, href: string) =>
     n === undefined ? (
       '-'
@@ -33,13 +37,13 @@ function Period({
         columns={1}
         ariaLabel={title}
         items={[
-          { label: 'Completed', value: link(t?.completed, jobListHref({ status: ['Complete'] })) },
+          { label: 'Completed', value: link(t?.completed, ended('CompletedWithoutFailures')) },
           {
             label: 'Completed with failures',
-            value: link(t?.completedWithFailures, jobListHref({ status: ['CompletedWithFailures'] })),
+            value: link(t?.completedWithFailures, ended('CompletedWithFailures')),
           },
-          { label: 'Failed', value: link(t?.failed, jobListHref({ status: ['Failed'] })) },
-          { label: 'Cancelled', value: link(t?.cancelled, jobListHref({ status: ['Cancelled'] })) },
+          { label: 'Failed', value: link(t?.failed, ended('Failed')) },
+          { label: 'Cancelled', value: link(t?.cancelled, ended('Cancelled')) },
           {
             label: 'Tasks processed',
             value: t
@@ -67,15 +71,15 @@ export function PeriodTotalsPanel({
       header={
         <Header
           variant="h2"
-          description="Jobs that ended in the period; the links open every such job of the Region."
+          description="Jobs that ended in the period; each count opens the job list filtered to the jobs it counts."
         >
           Ended jobs
         </Header>
       }
     >
       <ColumnLayout columns={2} variant="text-grid">
-        <Period title="Last 24 hours" totals={last24Hours} follow={follow} />
-        <Period title="Last 7 days" totals={last7Days} follow={follow} />
+        <Period title="Last 24 hours" hours={24} totals={last24Hours} follow={follow} />
+        <Period title="Last 7 days" hours={24 * 7} totals={last7Days} follow={follow} />
       </ColumnLayout>
     </Container>
   );

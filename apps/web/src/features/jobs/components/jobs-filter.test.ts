@@ -75,6 +75,27 @@ describe('PropertyFilter tokens', () => {
     ).toEqual([]);
   });
 
+  it('round-trips the ended-within hours through the URL and the filter tokens', () => {
+    const query = queryFromSearchParams(
+      new URLSearchParams('status=CompletedWithoutFailures&endedWithinHours=24'),
+    );
+    expect(query.endedWithinHours).toBe(24);
+    expect(query.status).toEqual(['CompletedWithoutFailures']);
+    expect(searchParamsFromQuery(query).toString()).toBe(
+      'endedWithinHours=24&status=CompletedWithoutFailures',
+    );
+    const tokens = tokensFromQuery(query);
+    expect(queryFromTokens(tokens)).toEqual({
+      endedWithinHours: 24,
+      status: ['CompletedWithoutFailures'],
+      operation: [],
+    });
+    expect(withFilter(query, { operation: 'and', tokens: [] }).endedWithinHours).toBeUndefined();
+    expect(
+      queryFromSearchParams(new URLSearchParams('endedWithinHours=soon')).endedWithinHours,
+    ).toBeUndefined();
+  });
+
   it('replace the filter of a query, back on page 1, and a cleared token leaves it', () => {
     const before = ListJobsQuery.parse({
       text: 'x',

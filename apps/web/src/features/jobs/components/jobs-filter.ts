@@ -4,7 +4,15 @@ import type { JobsListQuery } from '../api/jobs-keys';
 
 type ListFilter = Pick<
   JobsListQuery,
-  'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'status' | 'operation' | 'errorCode'
+  | 'text'
+  | 'description'
+  | 'jobId'
+  | 'tagKey'
+  | 'tagValue'
+  | 'status'
+  | 'operation'
+  | 'errorCode'
+  | 'endedWithinHours'
 >;
 
 /** The URL's search params → the list query (the URL is untrusted input: parsed, bad values dropped). */
@@ -33,6 +41,7 @@ export function searchParamsFromQuery(query: JobsListQuery): URLSearchParams {
   put('tagKey', query.tagKey);
   put('tagValue', query.tagValue);
   put('errorCode', query.errorCode);
+  put('endedWithinHours', query.endedWithinHours);
   for (const s of query.status ?? []) put('status', s);
   for (const o of query.operation ?? []) put('operation', o);
   if (query.sortBy && query.sortBy !== 'creationTime') put('sortBy', query.sortBy);
@@ -50,6 +59,8 @@ export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
   if (query.tagKey) tokens.push({ propertyKey: 'tagKey', operator: '=', value: query.tagKey });
   if (query.tagValue) tokens.push({ propertyKey: 'tagValue', operator: '=', value: query.tagValue });
   if (query.errorCode) tokens.push({ propertyKey: 'errorCode', operator: '=', value: query.errorCode });
+  if (query.endedWithinHours)
+    tokens.push({ propertyKey: 'endedWithinHours', operator: '=', value: String(query.endedWithinHours) });
   for (const s of query.status ?? []) tokens.push({ propertyKey: 'status', operator: '=', value: s });
   for (const o of query.operation ?? []) tokens.push({ propertyKey: 'operation', operator: '=', value: o });
   return { operation: 'and', tokens };
@@ -61,13 +72,17 @@ export function tokensFromQuery(query: ListFilter): PropertyFilterProps.Query {
  * The BFF takes one job ID, tag key, tag value and error code: the newest token of each wins.
  */
 export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
-  const texts: Record<'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'errorCode', string[]> = {
+  const texts: Record<
+    'text' | 'description' | 'jobId' | 'tagKey' | 'tagValue' | 'errorCode' | 'endedWithinHours',
+    string[]
+  > = {
     text: [],
     description: [],
     jobId: [],
     tagKey: [],
     tagValue: [],
     errorCode: [],
+    endedWithinHours: [],
   };
   const status: string[] = [];
   const operation: string[] = [];
@@ -81,6 +96,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
   }
   const parsed = ListJobsQuery.pick({ status: true, operation: true }).safeParse({ status, operation });
   const errorCode = ListJobsQuery.shape.errorCode.safeParse(texts.errorCode.at(-1));
+  const endedWithinHours = ListJobsQuery.shape.endedWithinHours.safeParse(texts.endedWithinHours.at(-1));
   const join = (v: string[]) => (v.length ? v.join(' ') : undefined);
   return {
     ...(join(texts.text) ? { text: join(texts.text) } : {}),
@@ -89,6 +105,7 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
     ...(texts.tagKey.length ? { tagKey: texts.tagKey.at(-1) as string } : {}),
     ...(texts.tagValue.length ? { tagValue: texts.tagValue.at(-1) as string } : {}),
     ...(errorCode.success && errorCode.data ? { errorCode: errorCode.data } : {}),
+    ...(endedWithinHours.success && endedWithinHours.data ? { endedWithinHours: endedWithinHours.data } : {}),
     status: parsed.success ? parsed.data.status : [],
     operation: parsed.success ? parsed.data.operation : [],
   };
@@ -96,6 +113,15 @@ export function queryFromTokens(filter: PropertyFilterProps.Query): ListFilter {
 
 /** The query with its filter replaced (not merged: a cleared token must leave the URL). */
 export function withFilter(query: ListJobsQuery, filter: PropertyFilterProps.Query): ListJobsQuery {
-  const { text: _t, description: _d, jobId: _j, tagKey: _k, tagValue: _v, errorCode: _e, ...rest } = query;
+  const {
+    text: _t,
+    description: _d,
+    jobId: _j,
+    tagKey: _k,
+    tagValue: _v,
+    errorCode: _e,
+    endedWithinHours: _h,
+    ...rest
+  } = query;
   return { ...rest, ...queryFromTokens(filter), page: 1 } as ListJobsQuery;
 }

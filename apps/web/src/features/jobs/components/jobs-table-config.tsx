@@ -1,6 +1,7 @@
 import { JOB_STATUSES } from '@batchops/batch-formats';
 import {
   COMPLETED_WITH_FAILURES,
+  COMPLETED_WITHOUT_FAILURES,
   type JobListItem,
   operationLabels,
   operationNames,
@@ -66,11 +67,18 @@ export const jobsFilteringProperties: PropertyFilterProps.FilteringProperty[] = 
   { key: 'status', propertyLabel: 'Status', groupValuesLabel: 'Statuses', operators: ['='] },
   { key: 'operation', propertyLabel: 'Operation', groupValuesLabel: 'Operations', operators: ['='] },
   { key: 'errorCode', propertyLabel: 'Error code', groupValuesLabel: 'Error codes', operators: ['='] },
+  {
+    key: 'endedWithinHours',
+    propertyLabel: 'Ended within (hours)',
+    groupValuesLabel: 'Hours',
+    operators: ['='],
+  },
 ];
 
 export const jobsFilteringOptions: PropertyFilterProps.FilteringOption[] = [
   ...JOB_STATUSES.map((s) => ({ propertyKey: 'status', value: s })),
   { propertyKey: 'status', value: COMPLETED_WITH_FAILURES, label: 'Completed with failures' },
+  { propertyKey: 'status', value: COMPLETED_WITHOUT_FAILURES, label: 'Completed without failures' },
   ...operationNames.map((o) => ({ propertyKey: 'operation', value: o, label: operationLabels[o] })),
 ];
 
