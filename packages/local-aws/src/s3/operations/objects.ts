@@ -176,7 +176,7 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   }
   const status = range ? 206 : 200;
   if (!withBody || row.blob === null || row.size === 0) return { status, headers };
-  return { status, headers, body: ctx.svc.blobs.read(row.blob, range) };
+  return { status, headers, body: ctx.svc.blobs.open(row.blob, range) };
 }
 
 async function deleteObject(ctx: S3Context): Promise<HandlerResult> {
