@@ -98,6 +98,9 @@ export function openS3Database(file: string, defaultOwner: string): SqliteDataba
   const db = openSqlite(file);
   // A 32 MB page cache for hot rows (the default is 2 MB); memory stays bounded by it.
   db.exec('PRAGMA cache_size = -32768');
+  // One process owns a data directory: its locks are taken once, not per statement (half the CPU
+  // of a row read); another process opening the file meanwhile gets SQLITE_BUSY.
+  db.exec('PRAGMA locking_mode = EXCLUSIVE');
   db.exec(SCHEMA);
   migrateObjectsToRowid(db);
   const columns = pragmaRows<{ name: string }>(db, 'table_info(buckets)');
