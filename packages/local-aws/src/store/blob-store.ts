@@ -53,7 +53,10 @@ export class BlobStore {
     const iterator = source[Symbol.asyncIterator]();
     for (;;) {
       const next = await iterator.next();
-      if (next.done) return { blob: INLINE + Buffer.concat(head, size).toString('base64'), size };
+      if (next.done) {
+        const bytes = head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head, size);
+        return { blob: INLINE + bytes.toString('base64'), size };
+      }
       const chunk = next.value;
       onChunk?.(chunk);
       head.push(chunk);
