@@ -75,6 +75,26 @@ describe('a multipart upload with a new algorithm', () => {
   const MIB = 1024 * 1024;
   const parts = [Buffer.alloc(5 * MIB, 'x'), BODY];
 
+  it('refuses FULL_OBJECT for any algorithm but the CRCs, as S3 does for SHA1 and SHA256', async () => {
+    for (const ChecksumAlgorithm of ['SHA256', ...ALGORITHMS] as const) {
+      const err = await errorOf(
+        fx.s3.send(
+          new CreateMultipartUploadCommand({
+            Bucket: 'sums',
+            Key: 'full',
+            ChecksumAlgorithm,
+            ChecksumType: 'FULL_OBJECT',
+          }),
+        ),
+      );
+      expect([err.$metadata.httpStatusCode, err.name, err.message]).toEqual([
+        400,
+        'InvalidRequest',
+        `The FULL_OBJECT checksum type cannot be used with the ${ChecksumAlgorithm.toLowerCase()} checksum algorithm.`,
+      ]);
+    }
+  });
+
   it.each(['SHA512', 'MD5'] as const)(
     '%s: part checksums verified, the object COMPOSITE over them',
     async (algorithm) => {
