@@ -84,6 +84,10 @@ describe('manifest Fields', () => {
         { bucket: 'b', key: 'k3', versionId: 'v3' },
       ],
     ]);
+    const second = layoutOf(['Bucket', 'IsDeleteMarker', 'Key']);
+    expect(await batchesOf(['b,true,k1\nb,false,k2\n'], { layout: second })).toEqual([
+      [{ bucket: 'b', key: 'k2' }],
+    ]);
     await expect(batchesOf(['b,k,v,true\nb,,v,false\n'], { layout, source: 'data/1.csv' })).rejects.toThrow(
       /^data\/1\.csv, line 2: key is empty$/,
     );
@@ -108,6 +112,41 @@ describe('rows and their lines', () => {
     ]) {
       await expect(batchesOf(parts)).rejects.toThrow(/^Line 2: key is not validly URL-encoded: bad%zz$/);
     }
+  });
+
+  it('reads a chunk of over 1 MiB of quoted rows as it comes, not as one long line', async () => {
+    const text = Array.from({ length: 90_000 }, (_, i) => (i % 2 ? `b,"k${i}"\r\n` : `"b",k${i}\r\n`)).join(
+      '',
+    );
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const rows = (await batchesOf([text, '"b",last'])).flat();
+    expect([rows.length, rows[89_999], rows[90_000]]).toEqual([
+      90_001,
+      { bucket: 'b', key: 'k89999' },
+      { bucket: 'b', key: 'last' },
+    ]);
+  });
+
+  it('skips a last line of a lone CR as blank', () => {
+    expect(parseCsvManifest('b,k\n\r')).toEqual([{ bucket: 'b', key: 'k' }]);
+  });
+
+  it.each([
+    [`b,k\n${'f,'.repeat(256)}f\n`, 'Line 2: more than 256 fields'],
+    [`b,k\n${'"f",'.repeat(256)}"f"\n`, 'Line 2: more than 256 fields'],
+    ['b,k\nb,"open', 'Line 2: quoted field is not closed'],
+    ['b,k\nb,"open\n', 'Line 2: a quoted field holds a line break; a manifest has one row per line'],
+    ['b,"k"x\n', "Line 1: unexpected character after a closing quote: 'x'"],
+    [',k\n', 'Line 1: bucket name is empty'],
+    ['b,\n', 'Line 1: key is empty'],
+  ])('refuses %j as a ManifestParseError: %s', (text, message) => {
+    expect(errorOf(text)).toEqual(parseError(message));
+  });
+
+  it('refuses a line over 1,048,576 characters as a ManifestParseError while it streams', async () => {
+    await expect(batchesOf(['b,k\n', `b,${'a'.repeat(1 << 20)}`])).rejects.toMatchObject(
+      parseError('Line 2: line is longer than 1048576 characters'),
+    );
   });
 
   it('reads a quoted field that ends the text, with or without a CR', () => {
