@@ -38,13 +38,12 @@ describe('manifest Fields', () => {
   const ignored = (n: number): CsvManifestField[] => Array.from({ length: n }, () => 'Ignore');
 
   it('refuses a field named twice, a missing Bucket or Key, and more than 256 fields', () => {
-    expect(() => layoutOf(['Bucket', 'Key', 'Bucket'])).toThrow('Manifest fields name Bucket more than once');
-    expect(() => layoutOf(['Key', 'VersionId'])).toThrow(
-      'Manifest fields must include Bucket and Key, got Key, VersionId',
-    );
-    expect(() => layoutOf(['Bucket', 'Key', ...ignored(255)])).toThrow(
-      'Manifest has 257 fields, at most 256',
-    );
+    const refused: Array<[CsvManifestField[], string]> = [
+      [['Key', 'Bucket', 'Bucket'], 'Manifest fields name Bucket more than once'],
+      [['Key', 'VersionId'], 'Manifest fields must include Bucket and Key, got Key, VersionId'],
+      [['Bucket', 'Key', ...ignored(255)], 'Manifest has 257 fields, at most 256'],
+    ];
+    for (const [fields, message] of refused) expect(errorOf('b,k\n', fields)).toEqual(parseError(message));
     const wide = layoutOf(['Bucket', 'Key', ...ignored(254)]);
     expect([wide.count, wide.bucket, wide.key, wide.versionId, wide.deleteMarker]).toEqual([
       256, 0, 1, -1, -1,
@@ -152,6 +151,7 @@ describe('rows and their lines', () => {
   it('reads a quoted field that ends the text, with or without a CR', () => {
     expect(parseCsvManifest('b,"k"')).toEqual([{ bucket: 'b', key: 'k' }]);
     expect(parseCsvManifest('b,"k"\r')).toEqual([{ bucket: 'b', key: 'k' }]);
+    expect(parseCsvManifest('"b",k\r')).toEqual([{ bucket: 'b', key: 'k' }]);
     expect(errorOf('b,"k"\rx\n')).toEqual(
       parseError("Line 1: unexpected character after a closing quote: '\r'"),
     );
@@ -187,6 +187,7 @@ describe('row values', () => {
     ['\udc00\udc00', 6],
     ['\ud800é', 5],
     ['\ue000', 3],
+    ['\u0800\udc00', 6],
   ])('counts %j as %i UTF-8 bytes toward the 1,024-byte key limit', (chars, bytes) => {
     const key = (n: number) => `${chars}${'a'.repeat(n - bytes)}`;
     expect(parseCsvManifest(`b,${key(1024)}\n`)).toEqual([{ bucket: 'b', key: key(1024) }]);
