@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
 import { fmt, loadAverage, printTable, seedObjects, startBenchAws, taggingJob } from './bench-support.mjs';
@@ -55,8 +56,12 @@ if (process.env.BENCH_SCALE_TRACE) {
         return 0;
       }
     };
+    const spaces = getHeapSpaceStatistics()
+      .filter((h) => h.space_size >= MiB)
+      .map((h) => `${h.space_name.replace('_space', '')} ${mb(h.space_used_size)}/${mb(h.space_size)}`)
+      .join(' ');
     console.log(
-      `  ${new Date().toISOString().slice(11, 19)} done ${trace.done} (${Math.round((trace.done - last) / every)}/s) · rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} MB · s3.sqlite ${size('s3.sqlite')}+wal ${size('s3.sqlite-wal')} jobs.sqlite ${size('engine/jobs.sqlite')}+wal ${size('engine/jobs.sqlite-wal')} MB`,
+      `  ${new Date().toISOString().slice(11, 19)} done ${trace.done} (${Math.round((trace.done - last) / every)}/s) · rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} MiB · s3.sqlite ${size('s3.sqlite')}+wal ${size('s3.sqlite-wal')} jobs.sqlite ${size('engine/jobs.sqlite')}+wal ${size('engine/jobs.sqlite-wal')} MiB · heap spaces used/size MiB: ${spaces}`,
     );
     last = trace.done;
   }, every * 1000).unref();
@@ -148,8 +153,8 @@ async function main() {
       'seconds',
       'tasks/s',
       'tasks/CPU s',
-      'peak RSS MB',
-      'RSS/heap MB at ¼ ½ ¾ 1',
+      'peak RSS MiB',
+      'RSS/heap MiB at ¼ ½ ¾ 1',
     ],
     rows.map((r) => [
       r.what === 'report' ? 'report on (all tasks)' : 'report off',
@@ -164,11 +169,12 @@ async function main() {
   const [small, large] = rows;
   const ratio = large.rate / small.rate;
   const maxRss = process.resourceUsage().maxRSS / 1024;
+  const maxRssMB = (maxRss * MiB) / 1e6;
   console.log(
     `${fmt(LARGE)} rate ÷ ${fmt(SMALL)} rate: ${fmt(ratio, 2)} (goal ≥ ${GOAL_RATE_RATIO})${ratio >= GOAL_RATE_RATIO ? '' : ' — below goal'}; per CPU second: ${fmt(large.perCpu / small.perCpu, 2)}`,
   );
   console.log(
-    `peak RSS of this process (local-aws, engine, the bench's clients; whole run): ${fmt(maxRss)} MiB (goal ≤ ${GOAL_RSS_MB} MB)${maxRss * 1.048576 <= GOAL_RSS_MB ? '' : ' — above goal'}`,
+    `peak RSS of this process (local-aws, engine, the bench's clients; whole run): ${fmt(maxRss)} MiB = ${fmt(maxRssMB)} MB (goal ≤ ${GOAL_RSS_MB} MB)${maxRssMB <= GOAL_RSS_MB ? '' : ' — above goal'}`,
   );
   console.log(`load average after ${loadAverage()}`);
 }
