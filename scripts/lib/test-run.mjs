@@ -57,16 +57,32 @@ function playwrightCounts() {
   return counts;
 }
 
+/** Seconds since `t0` (ms), for the summary's phase times. */
+const since = (t0) => Math.round((Date.now() - t0) / 1000);
+
+/** CPU seconds (user + system) of the children this process waited for: Linux's /proc, else null. */
+function childCpuSeconds() {
+  try {
+    // Fields after the command's closing parenthesis; cutime and cstime are the 14th and 15th, in ticks.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return Math.round((Number(fields[13]) + Number(fields[14])) / 100);
+  } catch {
+    return null;
+  }
+}
+
 export function unitAndIntegration() {
   prepare(vitestJson);
+  const t0 = Date.now();
   const code = pnpm(vitestArgs);
-  return { code, counts: vitestCounts() };
+  return { code, counts: vitestCounts(), secs: since(t0) };
 }
 
 export function e2e() {
   prepare(playwrightJson);
+  const t0 = Date.now();
   const code = pnpm(e2eArgs, { env: e2eEnv() });
-  return { code, counts: playwrightCounts() };
+  return { code, counts: playwrightCounts(), secs: since(t0) };
 }
 
 /**
@@ -87,13 +103,15 @@ async function bothSuites() {
     `unit + integration tests (Node ${process.versions.node}) and, beside them, e2e tests (Chromium; log: ${e2eLog})`,
   );
   const logFd = openSync(e2eLog, 'w');
-  const [uiCode, eCode] = await Promise.all([
-    pnpmAsync(vitestArgs),
-    pnpmAsync(e2eArgs, { env: e2eEnv(), stdio: ['ignore', logFd, logFd] }),
+  const t0 = Date.now();
+  const timed = (p) => p.then((code) => ({ code, secs: since(t0) }));
+  const [ui, e] = await Promise.all([
+    timed(pnpmAsync(vitestArgs)),
+    timed(pnpmAsync(e2eArgs, { env: e2eEnv(), stdio: ['ignore', logFd, logFd] })),
   ]);
   log('e2e tests (Chromium): the run as it printed');
   process.stdout.write(readFileSync(e2eLog, 'utf8'));
-  return { ui: { code: uiCode, counts: vitestCounts() }, e: { code: eCode, counts: playwrightCounts() } };
+  return { ui: { ...ui, counts: vitestCounts() }, e: { ...e, counts: playwrightCounts() } };
 }
 
 function lintAndTypecheck() {
@@ -105,9 +123,13 @@ export async function fullTest() {
   const started = Date.now();
   await ensureBuild();
   log('lint + typecheck');
+  const checked = Date.now();
   lintAndTypecheck();
+  const checks = since(checked);
   const { ui, e } = await bothSuites();
-  const secs = Math.round((Date.now() - started) / 1000);
+  const secs = since(started);
+  const cpu = childCpuSeconds();
+  const beside = process.env.BATCHOPS_TEST_SERIAL === '1' ? 'after' : 'beside';
   const line = (
     name,
     c, // Skipped tests are printed too: a test that skips on a clean clone must not be invisible.
@@ -120,7 +142,7 @@ export async function fullTest() {
       line('unit', ui.counts.unit),
       line('integration', ui.counts.integration),
       line('e2e', e.counts),
-      `  took ${secs}s`,
+      `  took ${secs}s: lint + typecheck ${checks}s, unit + integration ${ui.secs}s, e2e ${e.secs}s (${beside} them)${cpu === null ? '' : `; ${cpu} CPU-seconds in all`}`,
     ].join('\n'),
   );
   // Every test runs in the full run: a skip (a tool or file missing on this machine) fails it too.

@@ -14,7 +14,12 @@ import { JobCache } from './jobs/job-cache.js';
 import { jobsRoutes } from './jobs/jobs-routes.js';
 import type { JobsServiceDeps } from './jobs/jobs-service-deps.js';
 import { eventsRoutes } from './jobs/live/job-events-routes.js';
-import { JobEventsHub, MAX_POLLERS, type PollIntervals } from './jobs/live/job-pollers.js';
+import {
+  AWS_FOLLOW_INTERVALS,
+  JobEventsHub,
+  MAX_POLLERS,
+  type PollIntervals,
+} from './jobs/live/job-pollers.js';
 import { ProgressHistory } from './jobs/live/progress-history.js';
 import { preflightRoutes } from './jobs/preflight/preflight-routes.js';
 import { ReportCache } from './jobs/report/report-cache.js';
@@ -91,7 +96,8 @@ export function createApp(deps: AppDeps): Express {
   };
   const log = deps.log ?? ((line: string) => console.error(line));
   const hub = new JobEventsHub(jobs, deps.pollIntervals, log, deps.sseLimits?.pollers ?? MAX_POLLERS);
-  if (deps.dataDir) hub.follow(undefined);
+  // Against local-aws reads cost nothing: the follower keeps the pages' pace.
+  if (deps.dataDir) hub.follow(undefined, jobs.endpoint === null ? AWS_FOLLOW_INTERVALS : undefined);
   const streams = new StreamLimit(deps.sseLimits?.perClient ?? STREAMS_PER_CLIENT);
   const api = express.Router();
   // Refusals come before the body is read.

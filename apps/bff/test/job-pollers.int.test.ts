@@ -166,6 +166,27 @@ describe('JobEventsHub', () => {
   });
 });
 
+describe("the console's follower", () => {
+  it("polls at its unattended intervals alone, at the pages' while a page listens to the list", async () => {
+    const followed = new JobEventsHub(serviceDeps(Date.now), { busyMs: 40, idleMs: 40 }, () => {});
+    const before = listCalls;
+    followed.follow(undefined, { busyMs: 60_000, idleMs: 60_000 });
+    await wait(400);
+    // Alone: the first read, then nothing for a minute.
+    expect(listCalls - before).toBe(1);
+    const page = followed.subscribeList(undefined, () => {});
+    await wait(400);
+    const withPage = listCalls - before;
+    expect(withPage).toBeGreaterThan(3);
+    page();
+    await wait(150);
+    const left = listCalls;
+    await wait(400);
+    expect(listCalls).toBe(left);
+    followed.close();
+  });
+});
+
 describe('JobCache', () => {
   it('ages its ListJobs snapshot by the injected clock', async () => {
     let t = 1_000_000;

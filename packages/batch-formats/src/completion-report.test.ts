@@ -51,6 +51,11 @@ describe('report rows', () => {
     expect(parseReportCsv(formatReportRow(failed) + formatReportRow(ok))).toEqual([failed, ok]);
   });
 
+  it('reads back a row without error code or message as it was: null, not an empty string', () => {
+    const bare: ReportRow = { ...failed, taskStatus: 'succeeded', errorCode: null, resultMessage: null };
+    expect(parseReportCsv(formatReportRow(bare))).toEqual([bare]);
+  });
+
   it('names the file and line of a bad row', () => {
     expect(() => parseReportCsv('b,k,,succeeded,200,,\nb,k\n', 'results/x.csv')).toThrow(
       /results\/x\.csv line 2: expected 7 columns, got 2/,

@@ -97,6 +97,8 @@ export function parseReportCsv(text: string, source = 'report'): ReportRow[] {
       throw new ReportFormatError(`${source} line ${line}: unknown task status ${taskStatus}`, line);
     }
     const code = Number(http);
+    // An empty field is how formatReportRow writes a null message.
+    const resultMessage = message.join(',');
     return {
       bucket: bucket ?? '',
       key: key ?? '',
@@ -104,7 +106,7 @@ export function parseReportCsv(text: string, source = 'report'): ReportRow[] {
       taskStatus: status,
       httpStatusCode: http && Number.isInteger(code) ? code : null,
       errorCode: errorCode || null,
-      resultMessage: message.length ? message.join(',') : null,
+      resultMessage: resultMessage || null,
     };
   });
 }

@@ -2,6 +2,7 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
+  type DeleteObjectCommandInput,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsCommand,
@@ -9,7 +10,7 @@ import {
   ListObjectVersionsCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { createVersionedBucket, putVersions } from '@batchops/test-support';
+import { bodyText, createVersionedBucket, putVersions } from '@batchops/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, useFixture } from './support/local-aws-fixture.js';
 
@@ -198,5 +199,112 @@ describe('listing', () => {
     ).toEqual(['d/', 'e']);
     expect(v1.IsTruncated).toBe(true);
     expect(v1.NextMarker).toBe('e');
+  });
+});
+
+// Issue 24 §3: what S3 answers for a key with a C1 control character, where it sends
+// x-amz-delete-marker, and the conditional deletes of a general purpose bucket (README, "Objects").
+describe('keys and delete answers', () => {
+  beforeAll(async () => {
+    await f.s3.send(new CreateBucketCommand({ Bucket: 'kd-plain' }));
+    await createVersionedBucket(f.s3, 'kd-versioned');
+  });
+  const put = (Bucket: string, Key: string, Body = 'hello\n') =>
+    f.s3.send(new PutObjectCommand({ Bucket, Key, Body }));
+
+  describe('a key with a C1 control character (U+0080–U+009F)', () => {
+    it('is 400 InvalidURI for every operation, as for ceph/s3-tests "\\xae\\x8a-"', async () => {
+      for (const send of [
+        () => f.s3.send(new GetObjectCommand({ Bucket: 'kd-plain', Key: '\xae\x8a-' })),
+        () => put('kd-plain', 'a\u0080b'),
+        () => f.s3.send(new DeleteObjectCommand({ Bucket: 'kd-plain', Key: 'x\u009f' })),
+      ]) {
+        const err = await errorOf(send());
+        expect([err.$metadata.httpStatusCode, err.name, err.message]).toEqual([
+          400,
+          'InvalidURI',
+          "Couldn't parse the specified URI.",
+        ]);
+      }
+      const head = await errorOf(f.s3.send(new HeadObjectCommand({ Bucket: 'kd-plain', Key: 'a\u0085' })));
+      expect(head.$metadata.httpStatusCode).toBe(400);
+    });
+
+    it('leaves the printable characters around the range alone (U+007F, U+00A0, U+00AE)', async () => {
+      for (const Key of ['del\u007f', 'nbsp\u00a0', '\u00ae-']) {
+        await put('kd-plain', Key, Key);
+        expect(await bodyText(f.s3, 'kd-plain', Key)).toBe(Key);
+      }
+    });
+  });
+
+  describe('x-amz-delete-marker on DeleteObject (never "false": AWS-recorded tests of moto and LocalStack)', () => {
+    it('is true for a new delete marker and for deleting one; absent for deleting a version or an unversioned object', async () => {
+      const { VersionId } = await put('kd-versioned', 'dm');
+      const marker = await f.s3.send(new DeleteObjectCommand({ Bucket: 'kd-versioned', Key: 'dm' }));
+      expect(marker.DeleteMarker).toBe(true);
+      const gone = await errorOf(f.s3.send(new HeadObjectCommand({ Bucket: 'kd-versioned', Key: 'dm' })));
+      expect(gone.$response?.headers['x-amz-delete-marker']).toBe('true');
+      const unmarked = await f.s3.send(
+        new DeleteObjectCommand({ Bucket: 'kd-versioned', Key: 'dm', VersionId: marker.VersionId }),
+      );
+      expect([unmarked.DeleteMarker, unmarked.VersionId]).toEqual([true, marker.VersionId]);
+      const version = await f.s3.send(
+        new DeleteObjectCommand({ Bucket: 'kd-versioned', Key: 'dm', VersionId }),
+      );
+      expect([version.DeleteMarker, version.VersionId]).toEqual([undefined, VersionId]);
+      const missing = await errorOf(
+        f.s3.send(new GetObjectCommand({ Bucket: 'kd-versioned', Key: 'dm', VersionId })),
+      );
+      expect(missing.$response?.headers['x-amz-delete-marker']).toBeUndefined();
+
+      await put('kd-plain', 'dm');
+      expect(
+        (await f.s3.send(new DeleteObjectCommand({ Bucket: 'kd-plain', Key: 'dm' }))).DeleteMarker,
+      ).toBeUndefined();
+      const plainGone = await errorOf(f.s3.send(new HeadObjectCommand({ Bucket: 'kd-plain', Key: 'dm' })));
+      expect(plainGone.$response?.headers['x-amz-delete-marker']).toBeUndefined();
+    });
+  });
+
+  describe('conditional DeleteObject on a general purpose bucket', () => {
+    const refusal = async (input: Omit<DeleteObjectCommandInput, 'Bucket'>, Bucket = 'kd-plain') => {
+      const err = (await errorOf(f.s3.send(new DeleteObjectCommand({ Bucket, ...input })))) as Awaited<
+        ReturnType<typeof errorOf>
+      > & { Header?: string };
+      // S3 refuses before deleting anything.
+      expect(await bodyText(f.s3, Bucket, input.Key as string)).toBe('hello\n');
+      return [err.$metadata.httpStatusCode, err.name, err.message, err.Header];
+    };
+    const notImplemented = (header: string) => [
+      501,
+      'NotImplemented',
+      'A header you provided implies functionality that is not implemented',
+      header,
+    ];
+
+    it('refuses the directory-bucket-only x-amz-if-match-size and -last-modified-time with 501 NotImplemented', async () => {
+      await put('kd-plain', 'c');
+      expect(await refusal({ Key: 'c', IfMatchSize: 6 })).toEqual(notImplemented('x-amz-if-match-size'));
+      expect(await refusal({ Key: 'c', IfMatchLastModifiedTime: new Date('2015-01-01T00:00:00Z') })).toEqual(
+        notImplemented('x-amz-if-match-last-modified-time'),
+      );
+      expect(
+        await refusal({ Key: 'c', IfMatch: '"bad"', IfMatchSize: 10, IfMatchLastModifiedTime: new Date() }),
+      ).toEqual(notImplemented('x-amz-if-match-last-modified-time'));
+    });
+
+    it('refuses If-Match beside a versionId (conditions apply to the current version only), even a matching one', async () => {
+      const { VersionId, ETag } = await put('kd-versioned', 'v');
+      expect(await refusal({ Key: 'v', VersionId, IfMatch: ETag }, 'kd-versioned')).toEqual(
+        notImplemented('If-Match'),
+      );
+    });
+
+    it('answers a stale If-Match 412 PreconditionFailed and keeps the object', async () => {
+      await put('kd-plain', 'p');
+      const [status, code] = await refusal({ Key: 'p', IfMatch: '"ffffffffffffffffffffffffffffffff"' });
+      expect([status, code]).toEqual([412, 'PreconditionFailed']);
+    });
   });
 });

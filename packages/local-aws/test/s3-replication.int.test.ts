@@ -447,6 +447,22 @@ describe('live replication rules', () => {
     expect(await grants('p-dst2')).not.toContain('http://acs.amazonaws.com/groups/global/AllUsers');
   });
 
+  it('refuses an owner override (AccessControlTranslation) that names no destination Account', async () => {
+    await versionedBucket('act-src', 'act-dst');
+    const translated = (Account?: string) =>
+      rule('act', 1, 'act-dst', {
+        Destination: {
+          Bucket: 'arn:aws:s3:::act-dst',
+          ...(Account !== undefined ? { Account } : {}),
+          AccessControlTranslation: { Owner: 'Destination' },
+        },
+      });
+    const err = await errorOf(putReplication('act-src', [translated()]));
+    expect([err.$metadata.httpStatusCode, err.name]).toEqual([400, 'InvalidRequest']);
+    expect(err.message).toBe('Account must be specified when AccessControlTranslation is specified');
+    await putReplication('act-src', [translated(AccountId)]);
+  });
+
   it('replicates delete markers when DeleteMarkerReplication is Enabled, and multipart uploads', async () => {
     await versionedBucket('d-src', 'd-dst');
     await putReplication('d-src', [

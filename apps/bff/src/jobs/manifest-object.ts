@@ -9,14 +9,13 @@ import { normalizeEtag, parseCsvManifest } from '@batchops/batch-formats';
 import type { WizardManifest } from '@batchops/contracts';
 import { manifestLocation } from './wizard-mapping.js';
 
+type ObjectLoc = { bucket: string; key: string; versionId?: string | undefined };
+
 /** Bytes read from the start of a CSV manifest to look at its first rows. */
 export const HEAD_BYTES = 256 * 1024;
 
 /** HeadObject of an object location (a version when one is named). */
-export function headObject(
-  s3: S3Client,
-  loc: { bucket: string; key: string; versionId?: string | undefined },
-): Promise<HeadObjectCommandOutput> {
+export function headObject(s3: S3Client, loc: ObjectLoc): Promise<HeadObjectCommandOutput> {
   return s3.send(
     new HeadObjectCommand({
       Bucket: loc.bucket,
@@ -27,10 +26,11 @@ export function headObject(
 }
 
 /** The first `bytes` of an object as text, and whether that is all of it. */
-export async function readObjectStart(
+async function readObjectStart(
   s3: S3Client,
-  loc: { bucket: string; key: string; versionId?: string | undefined },
+  loc: ObjectLoc,
   bytes: number,
+  ifMatch?: string,
 ): Promise<{ text: string; complete: boolean }> {
   const out = await s3.send(
     new GetObjectCommand({
@@ -38,11 +38,42 @@ export async function readObjectStart(
       Key: loc.key,
       Range: `bytes=0-${bytes - 1}`,
       ...(loc.versionId ? { VersionId: loc.versionId } : {}),
+      ...(ifMatch ? { IfMatch: ifMatch } : {}),
     }),
   );
   const text = (await out.Body?.transformToString('utf8')) ?? '';
   const total = Number(out.ContentRange?.split('/')[1] ?? Number.NaN);
   return { text, complete: Number.isNaN(total) ? Buffer.byteLength(text) < bytes : total <= bytes };
+}
+
+/** A manifest's HeadObject and the start of its bytes: what pre-flight, the estimate and the CLI command read. */
+export interface ManifestStart {
+  readonly head: HeadObjectCommandOutput;
+  readonly text: string;
+  /** Whether `text` is the whole object. */
+  readonly complete: boolean;
+}
+
+/** Starts kept per client, by location and ETag (the last few manifests one Review looks at). */
+const startsByClient = new WeakMap<S3Client, Map<string, Omit<ManifestStart, 'head'>>>();
+const STARTS_KEPT = 16;
+
+/**
+ * The first HEAD_BYTES of a manifest, read once per ETag: Review's pre-flight, cost estimate and CLI
+ * command each ask, and a HeadObject tells whether the bytes read for another are still the object's.
+ */
+export async function readManifestStart(s3: S3Client, loc: ObjectLoc): Promise<ManifestStart> {
+  const head = await headObject(s3, loc);
+  const starts = startsByClient.get(s3) ?? new Map<string, Omit<ManifestStart, 'head'>>();
+  startsByClient.set(s3, starts);
+  const id = JSON.stringify([loc.bucket, loc.key, loc.versionId ?? null, head.ETag ?? null]);
+  const kept = starts.get(id);
+  if (kept) return { head, ...kept };
+  // IfMatch: the bytes are the ones of the ETag the cache files them under.
+  const read = await readObjectStart(s3, loc, HEAD_BYTES, head.ETag);
+  if (starts.size >= STARTS_KEPT) starts.delete(starts.keys().next().value as string);
+  starts.set(id, read);
+  return { head, ...read };
 }
 
 /**
@@ -73,16 +104,15 @@ export async function resolveManifest(
   manifest: WizardManifest,
 ): Promise<{ etag: string; fields: JobManifestFieldName[] | undefined }> {
   const loc = { ...manifestLocation(manifest), versionId: manifest.versionId };
-  let etag = manifest.etag !== undefined ? normalizeEtag(manifest.etag) : undefined;
-  if (etag === undefined) {
-    etag = normalizeEtag((await headObject(s3, loc)).ETag) ?? '';
-  }
-  if (manifest.format !== 'csv') return { etag, fields: undefined };
+  const given = manifest.etag !== undefined ? normalizeEtag(manifest.etag) : undefined;
+  if (given !== undefined && manifest.format !== 'csv') return { etag: given, fields: undefined };
   try {
-    const { text, complete } = await readObjectStart(s3, loc, 8192);
-    return { etag, fields: csvManifestFields(text, complete) };
-  } catch {
+    const { head, text, complete } = await readManifestStart(s3, loc);
+    const etag = given ?? normalizeEtag(head.ETag) ?? '';
+    return { etag, fields: manifest.format === 'csv' ? csvManifestFields(text, complete) : undefined };
+  } catch (e) {
+    if (given === undefined) throw e;
     // An unreadable manifest fails CreateJob itself, with S3 Control's own message.
-    return { etag, fields: undefined };
+    return { etag: given, fields: undefined };
   }
 }

@@ -112,6 +112,16 @@ describe('JobRoles', () => {
     expect(lookups).toBe(4);
   });
 
+  it('gives a role created after a job first asked for it its own session, not the unknown one', () => {
+    const fresh = new JobRoles(store, new RoleSessions());
+    const arn = `arn:aws:iam::${ACCOUNT}:role/late`;
+    const before = fresh.credential(ACCOUNT, arn);
+    const late = role('late', batch);
+    const after = fresh.credential(ACCOUNT, arn);
+    expect(after.principal.id).toBe(`${late.id}:s3-batch-operations`);
+    expect(after.accessKeyId).not.toBe(before.accessKeyId);
+  });
+
   it('gives an unknown role a session with no policies (its requests are denied)', () => {
     const arn = `arn:aws:iam::${ACCOUNT}:role/ghost`;
     expect(roles.credential(ACCOUNT, arn).principal).toMatchObject({

@@ -27,7 +27,8 @@ export class RoleSessions {
     sessionName = BATCH_SESSION_NAME,
   ): SessionCredential {
     const { accountId, name: roleName } = role;
-    const id = `${accountId}/${roleName.toLowerCase()}/${sessionName}`;
+    // The role's unique id too: a role created (or re-created) after a first ask gets its own session.
+    const id = `${accountId}/${roleName.toLowerCase()}/${role.id}/${sessionName}`;
     let c = this.byRole.get(id);
     if (!c) {
       c = {

@@ -59,7 +59,7 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
   }
   const wanted = requestedChecksum(ctx);
   const md5 = createHash('md5');
-  const checksum: Hasher | undefined = wanted ? createHasher(wanted.algorithm) : undefined;
+  const checksum: Hasher | undefined = wanted ? await createHasher(wanted.algorithm) : undefined;
   const { blob, size } = await ctx.svc.blobs.write(ctx.body, (chunk) => {
     md5.update(chunk);
     checksum?.update(chunk);
@@ -116,7 +116,7 @@ export async function receiveBody(ctx: S3Context, maxSize = MAX_PUT_SIZE): Promi
  * The integrity check S3 requires on some bodies (DeleteObjects): Content-MD5 or an
  * x-amz-checksum-* value (header or trailer), verified against the bytes read.
  */
-export function verifyRequiredChecksum(ctx: S3Context, body: Buffer): void {
+export async function verifyRequiredChecksum(ctx: S3Context, body: Buffer): Promise<void> {
   const contentMd5 = header(ctx, 'content-md5');
   const wanted = requestedChecksum(ctx);
   const expected = wanted?.trailer ? ctx.trailers[checksumHeaderName(wanted.algorithm)] : wanted?.expected;
@@ -127,7 +127,7 @@ export function verifyRequiredChecksum(ctx: S3Context, body: Buffer): void {
     throw new ServiceError(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
   }
   if (wanted && expected !== undefined) {
-    const hasher = createHasher(wanted.algorithm);
+    const hasher = await createHasher(wanted.algorithm);
     hasher.update(body);
     if (hasher.digest().toString('base64') !== expected) {
       throw new ServiceError(

@@ -182,6 +182,9 @@ function parseDestination(node: Node | undefined): ReplicationDestination {
     if (text(actNode, 'Owner') !== 'Destination')
       throw malformed('AccessControlTranslation Owner must be Destination');
     AccessControlTranslation = { Owner: 'Destination' };
+    // The replica goes to the owner named in Account, so S3 refuses an owner override without one.
+    if (Account === undefined)
+      throw invalidRequest('Account must be specified when AccessControlTranslation is specified');
   }
   const encNode = child(node, 'EncryptionConfiguration');
   let EncryptionConfiguration: ReplicationDestination['EncryptionConfiguration'];

@@ -23,6 +23,26 @@ export const invalidArgument = (message: string, name?: string, value?: string) 
     ...(value !== undefined ? { ArgumentValue: value } : {}),
   });
 
+/** S3's refusal of a request header whose feature it lacks here (e.g. directory-bucket-only ones). */
+export const headerNotImplemented = (name: string) =>
+  new ServiceError(
+    501,
+    'NotImplemented',
+    'A header you provided implies functionality that is not implemented',
+    {
+      Header: name,
+    },
+  );
+
+/**
+ * A key with a C1 control character (U+0080–U+009F) is a URI S3 cannot parse: 400 InvalidURI, for
+ * every operation on it (ceph/s3-tests `test_object_read_unreadable`, recorded against AWS).
+ */
+export function checkKeyParses(key: string | undefined): void {
+  if (key !== undefined && /[\u0080-\u009f]/.test(key))
+    throw new ServiceError(400, 'InvalidURI', "Couldn't parse the specified URI.");
+}
+
 /** The addressed bucket, or NoSuchBucket. */
 export function requireBucket(ctx: S3Context): BucketRow {
   const name = ctx.bucket as string;

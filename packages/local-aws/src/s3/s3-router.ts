@@ -18,6 +18,7 @@ import { objectRoutes } from './operations/objects.js';
 import { checkPolicies } from './policy-access.js';
 import { s3Permissions } from './s3-actions.js';
 import type { S3Context, S3Route, S3Services } from './s3-context.js';
+import { checkKeyParses } from './s3-errors.js';
 
 const routes: readonly S3Route[] = [
   ...bucketRoutes,
@@ -121,6 +122,7 @@ function pick(ctx: S3Context, scope: S3Route['scope']): S3Route | undefined {
 
 export async function routeS3(req: RequestContext, svc: S3Services): Promise<HandlerResult> {
   const { bucket, key } = addressOf(req.target.rawPath, req.headers.host?.[0]);
+  checkKeyParses(key);
   const ctx: S3Context = { ...req, bucket, key, svc };
   const scope = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service';
   const route = pick(ctx, scope);

@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parseInventoryManifest } from '@batchops/batch-formats';
 import type { CostEstimateResponse, WizardManifest } from '@batchops/contracts';
-import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
+import { HEAD_BYTES, readManifestStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
 // How many objects a job will process, read before it exists: all of a small CSV manifest, the start
@@ -24,10 +24,7 @@ const rowsIn = (text: string) => text.split('\n').filter((l) => l.trim() !== '')
 const plural = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
 async function countCsv(s3: S3Client, loc: { bucket: string; key: string; versionId?: string }) {
-  const [{ text, complete }, head] = await Promise.all([
-    readObjectStart(s3, loc, HEAD_BYTES),
-    headObject(s3, loc),
-  ]);
+  const { text, complete, head } = await readManifestStart(s3, loc);
   if (complete) {
     const count = rowsIn(text);
     return { count, basis: 'counted', note: `all ${plural(count, 'row')} of the manifest` } as const;
@@ -53,7 +50,7 @@ async function linesOf(body: Readable, gzip: boolean): Promise<{ lines: number; 
 }
 
 async function countInventory(s3: S3Client, loc: { bucket: string; key: string; versionId?: string }) {
-  const { text } = await readObjectStart(s3, loc, HEAD_BYTES);
+  const { text } = await readManifestStart(s3, loc);
   const { files } = parseInventoryManifest(text);
   const first = files[0];
   if (!first) return { count: 0, basis: 'counted', note: 'manifest.json names no data files' } as const;

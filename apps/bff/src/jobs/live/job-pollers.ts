@@ -18,6 +18,12 @@ export interface PollIntervals {
 }
 
 /**
+ * The console's own follower against AWS while no page listens: every ListJobs page is a request
+ * the account pays for, and the dashboard's per-minute charts need no finer samples.
+ */
+export const AWS_FOLLOW_INTERVALS: PollIntervals = { busyMs: 5_000, idleMs: 60_000 };
+
+/**
  * One poller per key, shared by every listener of that key: it starts with the first listener,
  * polls again after each read (busyMs or idleMs later), and stops with the last listener.
  */
@@ -33,6 +39,10 @@ interface PollerContext {
 
 abstract class Poller {
   private readonly listeners = new Set<Listener>();
+  /** Listeners no page is behind (the console's follower): alone, they poll at `backgroundIntervals`. */
+  private readonly background = new Set<Listener>();
+  /** The intervals while only background listeners listen; the context's when unset. */
+  backgroundIntervals: PollIntervals | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private polling = false;
@@ -48,8 +58,9 @@ abstract class Poller {
   /** What a listener joining late gets first (the current state), if known. */
   protected abstract current(): JobEvent | undefined;
 
-  add(listener: Listener): () => void {
+  add(listener: Listener, background = false): () => void {
     this.listeners.add(listener);
+    if (background) this.background.add(listener);
     const now = this.current();
     // A state older than a busy interval (an idle poll, the console's own follower) is read again first.
     if (now && this.ctx.deps.now() - this.readAt <= this.ctx.intervals.busyMs) this.deliver(listener, now);
@@ -60,6 +71,7 @@ abstract class Poller {
     }
     return () => {
       this.listeners.delete(listener);
+      this.background.delete(listener);
       this.joining.delete(listener);
       if (this.listeners.size === 0) this.stop();
     };
@@ -96,10 +108,9 @@ abstract class Poller {
     for (const l of joined) for (const e of full ? [full] : events) this.deliver(l, e);
     for (const e of events) for (const l of this.listeners) if (!joined.includes(l)) this.deliver(l, e);
     if (this.stopped) return;
-    this.timer = setTimeout(
-      () => void this.run(),
-      busy ? this.ctx.intervals.busyMs : this.ctx.intervals.idleMs,
-    );
+    const unattended = this.background.size === this.listeners.size && this.backgroundIntervals;
+    const intervals = unattended || this.ctx.intervals;
+    this.timer = setTimeout(() => void this.run(), busy ? intervals.busyMs : intervals.idleMs);
   }
 
   stop(): void {
@@ -291,15 +302,29 @@ export class JobEventsHub {
     return this.subscribe(this.listKey(r), (ctx) => new ListPoller(ctx, r), listener);
   }
 
-  /** Poll a Region's list for as long as the console runs, so every job's history is recorded. */
-  follow(region: string | undefined): void {
+  /**
+   * Poll a Region's list for as long as the console runs, so every job's history is recorded; at
+   * `unattended` intervals while no page listens to that list (the hub's own otherwise).
+   */
+  follow(region: string | undefined, unattended?: PollIntervals): void {
     const key = this.listKey(region);
     if (this.followed.has(key)) return;
     this.followed.add(key);
-    this.subscribeList(region, () => {});
+    const r = region ?? this.deps.region;
+    this.subscribe(
+      key,
+      (ctx) => new ListPoller(ctx, r),
+      () => {},
+      unattended ?? this.intervals,
+    );
   }
 
-  private subscribe(key: string, create: (ctx: PollerContext) => Poller, listener: Listener): () => void {
+  private subscribe(
+    key: string,
+    create: (ctx: PollerContext) => Poller,
+    listener: Listener,
+    background?: PollIntervals,
+  ): () => void {
     this.admit(key);
     let poller = this.pollers.get(key);
     if (!poller) {
@@ -312,7 +337,8 @@ export class JobEventsHub {
       });
       this.pollers.set(key, poller);
     }
-    return poller.add(listener);
+    if (background) poller.backgroundIntervals = background;
+    return poller.add(listener, background !== undefined);
   }
 
   /** Pollers running now (tests, diagnostics). */

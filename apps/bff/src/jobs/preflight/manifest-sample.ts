@@ -11,7 +11,7 @@ import {
 } from '@batchops/batch-formats';
 import type { RoleTemplateRequest } from '@batchops/contracts';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
-import { csvManifestFields, HEAD_BYTES, readObjectStart } from '../manifest-object.js';
+import { csvManifestFields, readManifestStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 
 // The first rows of a job's manifest, read as the engine reads them: pre-flight checks them and the
@@ -68,7 +68,7 @@ export async function sampleManifestRows(
 ): Promise<{ rows: ManifestRow[]; complete: boolean }> {
   const { s3 } = deps.clientsFor(job.region ?? deps.region);
   const loc = { ...manifestLocation(job.manifest), versionId: job.manifest.versionId };
-  const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
+  const { text, complete } = await readManifestStart(s3, loc);
   if (job.manifest.format === 'csv') return { rows: csvManifestRows(text, complete), complete };
   const inv = await inventoryRows(s3, loc, text);
   return { rows: inv.rows, complete: false };

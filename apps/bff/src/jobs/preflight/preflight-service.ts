@@ -14,7 +14,7 @@ import type {
   PreflightResponse,
 } from '@batchops/contracts';
 import type { JobsServiceDeps } from '../jobs-service-deps.js';
-import { HEAD_BYTES, headObject, readObjectStart } from '../manifest-object.js';
+import { headObject, readManifestStart } from '../manifest-object.js';
 import { manifestLocation } from '../wizard-mapping.js';
 import { errorText } from './error-text.js';
 import { csvManifestRows, inventoryRows, SAMPLE_ROWS } from './manifest-sample.js';
@@ -118,7 +118,7 @@ async function manifestRowsCheck(
 ): Promise<{ verdict: Verdict; rows?: ManifestRow[]; mixedVersions?: ManifestError }> {
   let mixedVersions: ManifestError | undefined;
   try {
-    const { text, complete } = await readObjectStart(s3, loc, HEAD_BYTES);
+    const { text, complete } = await readManifestStart(s3, loc);
     if (format !== 'csv') {
       const inv = await inventoryRows(s3, loc, text);
       const message = `${inv.note}; the first ${inv.rows.length} row(s) of the first parse.`;

@@ -1,22 +1,21 @@
-import { createHasher as createDigest, type Hasher } from '@batchops/engine';
+import {
+  type ChecksumAlgorithm,
+  CHECKSUM_ALGORITHMS as MODEL_CHECKSUM_ALGORITHMS,
+} from '@batchops/batch-formats';
+import { checksumHasher, type Hasher } from '@batchops/engine';
 import { ServiceError } from '../../errors/service-error.js';
 
-/** The flexible checksums S3 accepts in `x-amz-checksum-*` and `x-amz-sdk-checksum-algorithm`. */
-export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
+export type { ChecksumAlgorithm, Hasher };
 
-export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = [
-  'CRC32',
-  'CRC32C',
-  'CRC64NVME',
-  'SHA1',
-  'SHA256',
-];
+/**
+ * The flexible checksums S3 accepts in `x-amz-checksum-*` and `x-amz-sdk-checksum-algorithm`: the
+ * model's ChecksumAlgorithm enum, the same list as S3ComputeObjectChecksum's (batch-formats).
+ */
+export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = MODEL_CHECKSUM_ALGORITHMS;
 
-export type { Hasher };
-
-/** The hashers are the engine's (`digests.ts`), shared with Compute checksum jobs. */
-export function createHasher(algo: ChecksumAlgorithm | 'MD5'): Hasher {
-  return createDigest(algo);
+/** The hashers are the engine's (`digests.ts`, xxHash's from hash-wasm), shared with Compute checksum jobs. */
+export function createHasher(algo: ChecksumAlgorithm): Promise<Hasher> {
+  return checksumHasher(algo);
 }
 
 /** `CRC32C` → `x-amz-checksum-crc32c`. */

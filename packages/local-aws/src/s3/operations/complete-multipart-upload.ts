@@ -181,11 +181,11 @@ export async function completeMultipartUpload(ctx: S3Context): Promise<HandlerRe
   const { blobs } = ctx.svc;
   // One pass over the part files: the object's bytes, and the part checksums a composite needs.
   const full: Hasher | undefined =
-    algorithm && checksumType === 'FULL_OBJECT' ? createHasher(algorithm) : undefined;
+    algorithm && checksumType === 'FULL_OBJECT' ? await createHasher(algorithm) : undefined;
   const partDigests: Buffer[] = [];
   async function* concatenated(): AsyncGenerator<Buffer> {
     for (const part of parts) {
-      const perPart = algorithm && checksumType === 'COMPOSITE' ? createHasher(algorithm) : undefined;
+      const perPart = algorithm && checksumType === 'COMPOSITE' ? await createHasher(algorithm) : undefined;
       for await (const chunk of blobs.read(part.blob)) {
         const buf = chunk as Buffer;
         full?.update(buf);
@@ -204,7 +204,7 @@ export async function completeMultipartUpload(ctx: S3Context): Promise<HandlerRe
     const value =
       checksumType === 'FULL_OBJECT'
         ? (full as Hasher).digest().toString('base64')
-        : `${compositeOf(algorithm, partDigests)}-${parts.length}`;
+        : `${await compositeOf(algorithm, partDigests)}-${parts.length}`;
     objectAttrs.checksum = { algorithm, value, type: checksumType };
     if (claimed !== undefined && claimed !== value) {
       await blobs.remove(blob);
@@ -246,8 +246,8 @@ export async function completeMultipartUpload(ctx: S3Context): Promise<HandlerRe
 }
 
 /** COMPOSITE: the checksum of the concatenated binary part checksums. */
-function compositeOf(algorithm: ChecksumAlgorithm, digests: Buffer[]): string {
-  const h = createHasher(algorithm);
+async function compositeOf(algorithm: ChecksumAlgorithm, digests: Buffer[]): Promise<string> {
+  const h = await createHasher(algorithm);
   for (const d of digests) h.update(d);
   return h.digest().toString('base64');
 }

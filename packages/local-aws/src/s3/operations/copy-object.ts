@@ -86,7 +86,7 @@ export async function copyBlob(
   checksum?: { algorithm: ChecksumAlgorithm; value: string };
 }> {
   const md5 = createHash('md5');
-  const hasher = algorithm ? createHasher(algorithm) : undefined;
+  const hasher = algorithm ? await createHasher(algorithm) : undefined;
   const { blobs } = ctx.svc;
   const source: AsyncIterable<Buffer> = blob ? blobs.read(blob, range) : (async function* () {})();
   const written = await blobs.write(source, (chunk) => {

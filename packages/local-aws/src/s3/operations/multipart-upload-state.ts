@@ -52,5 +52,27 @@ export function checksumTypeHeader(ctx: S3Context): ChecksumType | undefined {
   return value;
 }
 
-export const defaultChecksumType = (a: ChecksumAlgorithm): ChecksumType =>
+const defaultChecksumType = (a: ChecksumAlgorithm): ChecksumType =>
   a === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE';
+
+/** Only a CRC of the whole object can be combined from its parts' CRCs, so only CRCs go FULL_OBJECT. */
+const FULL_OBJECT_ALGORITHMS: ReadonlySet<ChecksumAlgorithm> = new Set(['CRC32', 'CRC32C', 'CRC64NVME']);
+
+/** The checksum type of a new upload: S3 refuses the combinations it cannot compute (InvalidRequest). */
+export function uploadChecksumType(
+  algorithm: ChecksumAlgorithm,
+  requested: ChecksumType | undefined,
+): ChecksumType {
+  const type = requested ?? defaultChecksumType(algorithm);
+  const refused =
+    (type === 'COMPOSITE' && algorithm === 'CRC64NVME') ||
+    (type === 'FULL_OBJECT' && !FULL_OBJECT_ALGORITHMS.has(algorithm));
+  if (refused) {
+    throw new ServiceError(
+      400,
+      'InvalidRequest',
+      `The ${type} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`,
+    );
+  }
+  return type;
+}

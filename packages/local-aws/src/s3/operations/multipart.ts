@@ -11,9 +11,9 @@ import { completeMultipartUpload } from './complete-multipart-upload.js';
 import { listMultipartUploads, listParts } from './multipart-listing.js';
 import {
   checksumTypeHeader,
-  defaultChecksumType,
   requireUpload,
   type UploadAttrs,
+  uploadChecksumType,
 } from './multipart-upload-state.js';
 import { uploadPart } from './upload-part.js';
 
@@ -37,14 +37,7 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
   }
   if (algorithm) {
     attrs.checksumAlgorithm = algorithm;
-    attrs.checksumType = typeHeader ?? defaultChecksumType(algorithm);
-    if (attrs.checksumType === 'COMPOSITE' && algorithm === 'CRC64NVME') {
-      throw new ServiceError(
-        400,
-        'InvalidRequest',
-        'The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.',
-      );
-    }
+    attrs.checksumType = uploadChecksumType(algorithm, typeHeader);
   }
   const uploadId = randomBytes(48).toString('base64url');
   ctx.svc.meta.uploads.create({

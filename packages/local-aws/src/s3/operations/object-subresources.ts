@@ -153,7 +153,7 @@ async function restoreObject(ctx: S3Context): Promise<HandlerResult> {
 async function deleteObjects(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const body = await readBody(ctx.body);
-  verifyRequiredChecksum(ctx, body);
+  await verifyRequiredChecksum(ctx, body);
   const doc = parseXml(body.toString('utf8'), 'Delete');
   const objects = asList(doc.Object);
   if (objects.length === 0 || objects.length > 1000) throw malformedXml('Delete holds 1 to 1000 Objects');

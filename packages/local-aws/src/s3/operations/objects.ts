@@ -10,7 +10,14 @@ import { assertVersionMutable } from '../object-lock-rules.js';
 import { newObjectFromHeaders } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
 import type { S3Context, S3Route } from '../s3-context.js';
-import { invalidArgument, noSuchKey, requireBucket, requireObject, versionIdParam } from '../s3-errors.js';
+import {
+  headerNotImplemented,
+  invalidArgument,
+  noSuchKey,
+  requireBucket,
+  requireObject,
+  versionIdParam,
+} from '../s3-errors.js';
 
 /** If-None-Match: * and If-Match on writes (conditional PUT, CompleteMultipartUpload). */
 export function checkWriteConditions(ctx: S3Context, bucket: BucketRow, key: string): void {
@@ -179,10 +186,20 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   return { status, headers, body: ctx.svc.blobs.read(row.blob, range) };
 }
 
+/** Conditions S3 does not take on a general purpose bucket's DeleteObject (all buckets here are). */
+const UNSUPPORTED_DELETE_CONDITIONS = ['x-amz-if-match-last-modified-time', 'x-amz-if-match-size'];
+
 async function deleteObject(ctx: S3Context): Promise<HandlerResult> {
   const bucket = requireBucket(ctx);
   const key = ctx.key as string;
-  const result = await deleteOne(ctx, bucket, key, versionIdParam(ctx), header(ctx, 'if-match'));
+  // Directory buckets only (S3 model): S3 refuses them before deleting anything.
+  const unsupported = UNSUPPORTED_DELETE_CONDITIONS.find((h) => header(ctx, h) !== undefined);
+  if (unsupported) throw headerNotImplemented(unsupported);
+  const versionId = versionIdParam(ctx);
+  const ifMatch = header(ctx, 'if-match');
+  // A conditional delete applies to the current version only: with a versionId S3 refuses If-Match.
+  if (versionId !== undefined && ifMatch !== undefined) throw headerNotImplemented('If-Match');
+  const result = await deleteOne(ctx, bucket, key, versionId, ifMatch);
   const headers: Record<string, string> = {};
   if (result.deleteMarker) headers['x-amz-delete-marker'] = 'true';
   if (result.versionId !== undefined) headers['x-amz-version-id'] = result.versionId;
