@@ -4,6 +4,13 @@
 // batch-formats completion-report.ts
 //   87: `e instanceof CsvSyntaxError` → true — parseCsvRecords throws nothing else on a string.
 //   95, 101, 102: `taskStatus?.`, `bucket ?? ''`, `key ?? ''` — a row has ≥ 4 fields by then: all strings.
+// batch-formats console-status.ts
+//   51: `exact > 0` → true or `>= 0` — failed > 0 by then, so the share is above 0.
+// batch-formats job-permissions.ts
+//   84: `/^arn:[^:]+:s3:::/` without `^` — a target with `arn:…:s3:::` past its start is no bucket ARN either way.
+//   175: the legal hold's `{ LegalHold: { Status: 'ON' } }` emptied — its row reads no parameter.
+//   183: the copy tag's `{ Key: 'k', Value: 'v' }` emptied — the row reads only how many tags there are.
+// batch-formats replication-rules.ts: no survivor.
 // engine report/completion-report.ts
 //   29, 34: `if (exhausted)` → false, `exhausted = false` — asking the store past its last result returns nothing again.
 //   44, 45: `while (r && r.idx < idx)` → false, `ri--` — each result's idx is a manifest line, read in order.
@@ -27,6 +34,14 @@
 //   166, 167: the last `cmp` test and `return false` — parsePolicy admits no other operator.
 //   237: `st.principal?.Service ?? []` — a trust statement has a Principal (parsePolicy).
 //   243: `st.effect === 'Allow' &&` → true — an applying Deny has returned false the line before.
+// local-aws sigv4/verify-sigv4.ts
+//   71: `av > bv ? 1 : 0` changed (true, false, `>=`, `<=`) or `av < bv` → `<=` — V8's sort asks only
+//       whether the result is below 0, and entries equal in key and value are the same text.
+//   87, 88, 355: `'utf8'` → '' — Node reads an empty encoding as UTF-8, its default.
+//   95, 97, 98: the signing-key cache (always derive, bound changed or dropped, never `set`) — the same
+//       key either way; the bound only caps memory.
+//   105: `s?.match` → `s.match` — only a string reaches it (requestDate tests undefined first).
+//   116: `date === undefined` → false — undefined reaches the same undefined through the HTTP-date test.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
