@@ -20,6 +20,38 @@ describe('Scheduler', () => {
     ]);
   });
 
+  it('reads its tasks as it hands them out (one batch ahead at most) and commits results in bounded groups', async () => {
+    let read = 0;
+    let ahead = 0;
+    const groups: number[] = [];
+    const h = harness({
+      concurrency: 8,
+      run: async () => {
+        ahead = Math.max(ahead, read - h.ran.length);
+        return { ok: true, http: 200 };
+      },
+    });
+    h.deps.openTasks = async function* (j) {
+      for await (const batch of tasksOf(j)) {
+        read += batch.length;
+        yield batch;
+      }
+    };
+    const record = h.deps.record;
+    h.deps.record = (j, results) => {
+      groups.push(results.length);
+      record(j, results);
+    };
+    const j = job('big', 0, 20_000);
+    h.scheduler.add(j);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(j.succeeded).toBe(20_000);
+    // tasksOf yields batches of 100: memory holds one batch and one commit group, whatever the job's size.
+    expect(ahead).toBeLessThan(100);
+    expect(Math.max(...groups)).toBeLessThanOrEqual(256);
+  });
+
   it('pauses a running lower-priority job while a higher one has tasks, then resumes it', async () => {
     const gates = new Map<string, ReturnType<typeof deferred>>();
     const h = harness({
