@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, harness, job, oneTaskInFlight } from '../test/scheduler-harness.js';
+import { deferred, harness, job, oneTaskInFlight, tasksOf } from '../test/scheduler-harness.js';
 import type { TaskResult } from './job-store.js';
 import type { TaskOutcome } from './operations/operation.js';
 import { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';
