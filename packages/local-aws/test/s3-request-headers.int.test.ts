@@ -62,3 +62,24 @@ describe('Content-Encoding: gzip, aws-chunked', () => {
     expect([head.ContentEncoding, head.ContentLength]).toEqual(['gzip', gz.length]);
   });
 });
+
+describe('server-side encryption headers', () => {
+  it('refuses a KMS key ID without x-amz-server-side-encryption: aws:kms (400 InvalidArgument)', async () => {
+    const r = await put('kms-undeclared', 'body', {
+      headers: { 'x-amz-server-side-encryption-aws-kms-key-id': 'testkey-2' },
+    });
+    expect([r.status, errorCode(r.body)]).toEqual([400, 'InvalidArgument']);
+    expect(r.body).toContain('requires HTTP header x-amz-server-side-encryption : aws:kms');
+  });
+
+  it.each(['GET', 'HEAD'])(
+    'refuses %s naming x-amz-server-side-encryption, as S3 does (400)',
+    async (method) => {
+      const headers = { 'x-amz-server-side-encryption': 'aws:kms' };
+      expect((await put('kms-read', 'body', { headers })).status).toBe(200);
+      const r = await signedRequest(fx.aws.url, { method, path: '/headers/kms-read', headers });
+      expect(r.status).toBe(400);
+      if (method === 'GET') expect(errorCode(r.body)).toBe('InvalidArgument');
+    },
+  );
+});

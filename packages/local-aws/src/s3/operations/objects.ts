@@ -138,6 +138,14 @@ function partChecksumHeaders(row: ObjectRow, n: number): Record<string, string> 
 function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
+  // S3 answers 400 to a read that names an encryption only a write may (GetObject's reference).
+  const sse = header(ctx, 'x-amz-server-side-encryption');
+  if (sse !== undefined)
+    throw invalidArgument(
+      'x-amz-server-side-encryption header is not supported for this operation.',
+      'x-amz-server-side-encryption',
+      sse,
+    );
   const now = ctx.svc.now().getTime();
   if (withBody && !restoreView(row.storageClass, row.attrs, now).readable) {
     throw new ServiceError(
