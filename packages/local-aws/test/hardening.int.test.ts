@@ -286,6 +286,19 @@ describe('presigned URLs and browser requests', () => {
     await f.s3.send(new HeadObjectCommand({ Bucket: 'hard', Key: 'a.txt' }));
   });
 
+  it('accepts a text/plain POST signed in its Authorization header, which no HTML form can send', async () => {
+    await f.s3.send(new PutObjectCommand({ Bucket: 'hard', Key: 'plain-gone.txt', Body: 'x' }));
+    const body = '<Delete><Object><Key>plain-gone.txt</Key></Object></Delete>';
+    const r = await signedRequest(f.aws.url, {
+      method: 'POST',
+      path: '/hard',
+      query: { delete: '' },
+      body,
+      headers: { 'content-type': 'text/plain', 'content-md5': md5(body) },
+    });
+    expect([r.status, r.body]).toEqual([200, expect.stringContaining('<Key>plain-gone.txt</Key>')]);
+  });
+
   it('refuses any request with an Origin header or a cross-site / same-site Sec-Fetch-Site', async () => {
     const extras: Record<string, string>[] = [
       { origin: 'http://evil.example' },

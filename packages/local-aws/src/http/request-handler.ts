@@ -170,7 +170,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       checkHost(req.headers.host?.[0], req.url);
       const target = parseRequestTarget(req.url);
       const query = protocol === 'iam' || protocol === 'sts';
-      refuseBrowserRequest(req.method, req.headers, target, query);
+      refuseBrowserRequest(req.method, req.headers, target);
       const health = healthResult(req.method, target);
       if (health) result = health;
       else if (query && deps.iam) {
