@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { useFixture } from './support/local-aws-fixture.js';
 import { errorCode, signedRequest } from './support/signed-http.js';
@@ -82,4 +89,18 @@ describe('server-side encryption headers', () => {
       if (method === 'GET') expect(errorCode(r.body)).toBe('InvalidArgument');
     },
   );
+
+  it('answers the KMS key of a write on PutObject, CopyObject and CreateMultipartUpload', async () => {
+    const kms = { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'testkey-2' } as const;
+    const answers = [
+      await fx.s3.send(new PutObjectCommand({ Bucket: 'headers', Key: 'kms-put', Body: 'x', ...kms })),
+      await fx.s3.send(
+        new CopyObjectCommand({ Bucket: 'headers', Key: 'kms-copy', CopySource: 'headers/kms-put', ...kms }),
+      ),
+      await fx.s3.send(new CreateMultipartUploadCommand({ Bucket: 'headers', Key: 'kms-mpu', ...kms })),
+    ];
+    expect(answers.map((a) => [a.ServerSideEncryption, a.SSEKMSKeyId])).toEqual(
+      answers.map(() => ['aws:kms', 'testkey-2']),
+    );
+  });
 });
