@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { useFixture } from './support/local-aws-fixture.js';
@@ -90,15 +92,31 @@ describe('server-side encryption headers', () => {
     },
   );
 
-  it('answers the KMS key of a write on PutObject, CopyObject and CreateMultipartUpload', async () => {
+  it('answers the KMS key of a write on PutObject, CopyObject and each step of a multipart upload', async () => {
     const kms = { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'testkey-2' } as const;
     const answers = [
       await fx.s3.send(new PutObjectCommand({ Bucket: 'headers', Key: 'kms-put', Body: 'x', ...kms })),
       await fx.s3.send(
         new CopyObjectCommand({ Bucket: 'headers', Key: 'kms-copy', CopySource: 'headers/kms-put', ...kms }),
       ),
-      await fx.s3.send(new CreateMultipartUploadCommand({ Bucket: 'headers', Key: 'kms-mpu', ...kms })),
     ];
+    const { UploadId } = await fx.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'headers', Key: 'kms-mpu', ...kms }),
+    );
+    const part = await fx.s3.send(
+      new UploadPartCommand({ Bucket: 'headers', Key: 'kms-mpu', UploadId, PartNumber: 1, Body: 'x' }),
+    );
+    answers.push(
+      part,
+      await fx.s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: 'headers',
+          Key: 'kms-mpu',
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+        }),
+      ),
+    );
     expect(answers.map((a) => [a.ServerSideEncryption, a.SSEKMSKeyId])).toEqual(
       answers.map(() => ['aws:kms', 'testkey-2']),
     );
