@@ -129,8 +129,11 @@ describe('create, run, watch and read the report of a job', () => {
   });
 
   it('refuses a second run and answers unknown jobs with the S3 Control error code', async () => {
-    const list = ListJobsResponse.parse((await c.json('GET', '/api/jobs?status=Complete')).body);
-    const done = list.jobs[0]?.jobId as string;
+    // The list's ListJobs snapshot may be up to 5 s older than the job's end: it shows it within that.
+    const completeJob = async () =>
+      ListJobsResponse.parse((await c.json('GET', '/api/jobs?status=Complete')).body).jobs[0]?.jobId;
+    await expect.poll(completeJob, { timeout: 20_000, interval: 500 }).toBeDefined();
+    const done = (await completeJob()) as string;
     const again = await c.json('POST', `/api/jobs/${done}/run`);
     expect(again.status).toBe(409);
     expect(ApiError.parse(again.body).code).toBe('JobStatusException');

@@ -42,6 +42,15 @@ describe('failedTasksText', () => {
       'Failed 1,999 (> 99 %)',
     );
   });
+
+  it.each([
+    [progress(99, 1), 'Failed 1 (1 %)'],
+    [progress(1, 99), 'Failed 99 (99 %)'],
+    // Before the total is known, the share of the tasks done so far.
+    [progress(3, 1, null), 'Failed 1 (25 %)'],
+  ])('rounds a share of exactly 1 %% or 99 %% as it is: %j', (p, expected) => {
+    expect(failedTasksText({ status: 'Active', progress: p })).toBe(expected);
+  });
 });
 
 describe('statusReasons', () => {
@@ -63,6 +72,13 @@ describe('statusReasons', () => {
     expect(statusReasons({ ...base, status: 'Suspended', suspendedCause: 'AwaitingConfirmation' })).toEqual([
       'Awaiting your confirmation to run',
     ]);
+  });
+
+  it('names a suspended cause only while the job is Suspended', () => {
+    const reason = { statusUpdateReason: 'Job resumed', suspendedCause: 'AwaitingConfirmation' };
+    expect(statusReasons({ ...base, ...reason })).toEqual(['Job resumed']);
+    const noCause = { ...base, status: 'Suspended' as const, statusUpdateReason: 'Job suspended' };
+    expect(statusReasons(noCause)).toEqual(['Job suspended']);
   });
 
   it('falls back to the status update reason, or nothing', () => {

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type JobAccess,
   jobPermissionNeeds,
+  neededActions,
   OPERATION_PERMISSIONS,
+  operationNameOf,
   partitionOf,
   permissionPolicy,
+  widestOperationParameters,
 } from './job-permissions.js';
 
 const access = (operation: JobOperation, over: Partial<JobAccess> = {}): JobAccess => ({
@@ -207,5 +210,130 @@ describe('job permissions table', () => {
       'S3ReplicateObject',
       'S3UpdateObjectEncryption',
     ]);
+  });
+});
+
+// The edges the table's tests above leave open (mutation testing, issue 20).
+describe('job permissions table at its edges', () => {
+  const copy = (c: Omit<NonNullable<JobOperation['S3PutObjectCopy']>, 'TargetResource'>) =>
+    bySid(access({ S3PutObjectCopy: { TargetResource: 'arn:aws:s3:::dest', ...c } }), 'CopyDestination');
+
+  it('names what each statement is for: the purpose pre-flight shows beside a missing permission', () => {
+    const purposes = (a: JobAccess) => jobPermissionNeeds(a).map((n) => `${n.sid}: ${n.purpose}`);
+    const generated = {
+      format: 'generated',
+      sourceBucket: 'src',
+      eligibleForReplication: false,
+      output: { bucket: 'out' },
+    } as const;
+    expect(purposes(access({ S3PutObjectLegalHold: { LegalHold: { Status: 'ON' } } }))).toEqual([
+      'BatchOperationObjects: operation',
+      'BatchOperationBuckets: operation',
+      'ManifestRead: manifest read',
+      'ReportWrite: report write',
+      'ReportBucket: report write',
+    ]);
+    expect(purposes(access({ S3PutObjectCopy: {} }, { manifest: generated, report: null }))).toEqual([
+      'CopySource: copy source',
+      'CopyDestination: copy destination',
+      'GenerateManifest: manifest generation',
+      'ManifestOutput: manifest generation',
+    ]);
+    expect(purposes(access({ LambdaInvoke: {} }, { report: null }))).toEqual([
+      'InvokeFunction: operation',
+      'ManifestRead: manifest read',
+    ]);
+  });
+
+  it('ACL, legal hold, object encryption and a Lambda without a function ARN', () => {
+    const acl = jobPermissionNeeds(access({ S3PutObjectAcl: {} }))[0];
+    expect(acl && neededActions(acl, false)).toEqual(['s3:PutObjectAcl']);
+    expect(acl && neededActions(acl, true)).toEqual(['s3:PutObjectVersionAcl']);
+    const hold = access({ S3PutObjectLegalHold: { LegalHold: { Status: 'OFF' } } });
+    expect(bySid(hold, 'BatchOperationBuckets')?.Action).toEqual(['s3:GetBucketObjectLockConfiguration']);
+    const encryption = bySid(access({ S3UpdateObjectEncryption: {} }), 'BatchOperationObjects');
+    expect(encryption?.Action).toEqual(['s3:PutObject']);
+    expect(bySid(access({ LambdaInvoke: {} }), 'InvokeFunction')?.Resource).toBe('*');
+  });
+
+  it('copy: retention for a lock mode or a retain-until date alone, legal hold for its status', () => {
+    const retention = ['s3:PutObject', 's3:PutObjectRetention'];
+    expect(copy({ ObjectLockMode: 'COMPLIANCE' })?.Action).toEqual(retention);
+    expect(copy({ ObjectLockRetainUntilDate: new Date('2030-01-01') })?.Action).toEqual(retention);
+    expect(copy({ ObjectLockLegalHoldStatus: 'OFF' })?.Action).toEqual([
+      's3:PutObject',
+      's3:PutObjectLegalHold',
+    ]);
+    expect(copy({ AccessControlGrants: [{ Permission: 'READ' }] })?.Action).toEqual([
+      's3:PutObject',
+      's3:PutObjectAcl',
+    ]);
+    // A copy without its target yet names no bucket, rather than some other one.
+    expect(bySid(access({ S3PutObjectCopy: {} }), 'CopyDestination')?.Resource).toBe('arn:aws:s3:::/*');
+  });
+
+  it('writes under a prefix with its trailing slashes folded into one', () => {
+    expect(copy({ TargetKeyPrefix: 'a/b//' })?.Resource).toBe('arn:aws:s3:::dest/a/b/*');
+    const report = access({ S3PutObjectAcl: {} }, { report: { bucket: 'r', prefix: 'x/y///' } });
+    expect(bySid(report, 'ReportWrite')?.Resource).toBe('arn:aws:s3:::r/x/y/*');
+  });
+
+  it('an inventory manifest one folder deep or at the root reads the whole manifest bucket', () => {
+    const inventory = (key: string) =>
+      bySid(
+        access({ S3PutObjectAcl: {} }, { manifest: { bucket: 'inv', key, format: 'inventory' } }),
+        'ManifestRead',
+      );
+    expect(inventory('2026-01-01T00-00Z/manifest.json')?.Resource).toEqual([
+      'arn:aws:s3:::inv/2026-01-01T00-00Z/manifest.json',
+      'arn:aws:s3:::inv/*',
+    ]);
+    expect(inventory('manifest.json')?.Resource).toEqual([
+      'arn:aws:s3:::inv/manifest.json',
+      'arn:aws:s3:::inv/*',
+    ]);
+  });
+
+  it('a generated manifest not filtered on replication needs no replication configuration, unsaved no output', () => {
+    const generated = access(
+      { S3ReplicateObject: {} },
+      { manifest: { format: 'generated', sourceBucket: 'src', eligibleForReplication: false } },
+    );
+    expect(bySid(generated, 'GenerateManifest')?.Action).toEqual(['s3:PutInventoryConfiguration']);
+    expect(bySid(generated, 'ManifestOutput')).toBeUndefined();
+    expect(permissionPolicy(generated).Version).toBe('2012-10-17');
+  });
+
+  it('knows the eusc partition', () => {
+    expect(partitionOf('eusc-de-east-1')).toBe('aws-eusc');
+    expect(partitionOf('us-east-1')).toBe('aws');
+  });
+
+  it('names the one operation a CreateJob sets (null members are unset), or says which it got', () => {
+    const withNull = { S3PutObjectAcl: {}, LambdaInvoke: null } as unknown as JobOperation;
+    expect(operationNameOf(withNull)).toBe('S3PutObjectAcl');
+    expect(() => operationNameOf({})).toThrow('no permissions known for the operation (none)');
+    expect(() => operationNameOf({ S3PutObjectAcl: {}, S3ReplicateObject: {} })).toThrow(
+      'no permissions known for the operation S3PutObjectAcl, S3ReplicateObject',
+    );
+  });
+
+  it('the widest parameters of each operation ask for every permission its row can add', () => {
+    const widest = widestOperationParameters('arn:aws:s3:::dest');
+    for (const [name, params] of Object.entries(widest))
+      expect(operationNameOf({ [name]: params } as JobOperation)).toBe(name);
+    const actionsOf = (op: JobOperation, sid: string) => bySid(access(op), sid)?.Action;
+    expect(actionsOf({ S3PutObjectCopy: widest.S3PutObjectCopy }, 'CopyDestination')).toEqual([
+      's3:PutObject',
+      's3:PutObjectTagging',
+      's3:PutObjectAcl',
+      's3:PutObjectRetention',
+      's3:PutObjectLegalHold',
+    ]);
+    expect(
+      actionsOf({ S3PutObjectRetention: widest.S3PutObjectRetention }, 'BatchOperationObjects'),
+    ).toContain('s3:BypassGovernanceRetention');
+    const lambda = bySid(access({ LambdaInvoke: widest.LambdaInvoke }), 'InvokeFunction');
+    expect(lambda?.Resource).toBe('arn:aws:lambda:*:*:function:*');
   });
 });

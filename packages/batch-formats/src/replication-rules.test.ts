@@ -24,3 +24,23 @@ describe('ruleMatches', () => {
     expect(asked).toBe(1);
   });
 });
+
+describe('ruleMatches: V2 filters', () => {
+  const t1 = { Key: 't', Value: '1' };
+  const u1 = { Key: 'u', Value: '1' };
+  const tagOnly = { Status: 'Enabled', Filter: { Tag: t1 } };
+  const bothTags = { Status: 'Enabled', Filter: { And: { Tags: [t1, u1] } } };
+
+  it.each([
+    ['an empty Filter covers every key', { Status: 'Enabled', Filter: {} }, 'any/key', [], true],
+    ['a Tag filter without a prefix covers any key with the tag', tagOnly, 'any/key', [t1], true],
+    ['a Tag filter refuses an object without the tag', tagOnly, 'any/key', [], false],
+    ['a Tag filter refuses an object whose tags are unknown', tagOnly, 'any/key', undefined, false],
+    ['a tag matches by key and value, not by value alone', tagOnly, 'k', [{ Key: 'x', Value: '1' }], false],
+    ['the matching tag may sit among others', tagOnly, 'k', [{ Key: 'x', Value: '2' }, t1], true],
+    ['And with two tags needs both', bothTags, 'k', [t1], false],
+    ['And with two tags covers an object with both', bothTags, 'k', [u1, t1], true],
+  ] as const)('%s', (_what, rule, key, tags, expected) => {
+    expect(ruleMatches(rule, key, tags)).toBe(expected);
+  });
+});

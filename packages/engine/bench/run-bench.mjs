@@ -13,34 +13,24 @@
 // evaluation (the root's calls skip it); the bench creates the user, its policy and key itself.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  CreateBucketCommand,
-  GetObjectTaggingCommand,
-  PutObjectCommand,
-  PutObjectTaggingCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
-import { runTimedJob } from '../../local-aws/bench/timed-job.mjs';
-
-// The SDK's Node 20 deprecation notice would land in the middle of the table.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-// @batchops/local-aws depends on the engine, not the other way round, so it is not resolvable from
-// here: import its build by path. BENCH_LOCAL_AWS_DIST=<dir> runs another build (a baseline copy
-// under packages/local-aws/.bench/, see local-aws/bench/README.md) for before/after figures.
-const { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } = await import(
-  process.env.BENCH_LOCAL_AWS_DIST
-    ? pathToFileURL(join(process.env.BENCH_LOCAL_AWS_DIST, 'index.js')).href
-    : new URL('../../local-aws/dist/index.js', import.meta.url).href
-);
+import {
+  checkTags,
+  credentials,
+  fmt,
+  keyOf,
+  loadAverage,
+  printTable,
+  s3For,
+  startBenchAws,
+  taggingJob,
+} from './bench-support.mjs';
 
 limitBenchTime('engine bench', { quickSeconds: 600, fullSeconds: 2400 });
 
@@ -54,10 +44,7 @@ const N = Number(process.env.BENCH_OBJECTS ?? (QUICK ? 10_000 : 100_000));
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '64,32').split(',').map(Number);
 const LOOP_CONCURRENCY = 64;
 const GOAL_RATIO = 1.0;
-const ACCOUNT = '000000000000';
 const BUCKET = 'engine-bench';
-const MANIFEST_KEY = 'manifest.csv';
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
@@ -78,29 +65,6 @@ async function profiled(name, fn) {
   }
 }
 
-const keyOf = (i) => `objects/obj-${String(i).padStart(7, '0')}`;
-
-function s3For(url, as = credentials) {
-  return new S3Client({
-    region: 'us-east-1',
-    endpoint: url,
-    forcePathStyle: true,
-    credentials: as,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: LOOP_CONCURRENCY }) },
-  });
-}
-
-function controlFor(url) {
-  return new S3ControlClient({
-    region: 'us-east-1',
-    credentials,
-    // The endpoint rules would put the account in front of 127.0.0.1 (wire-notes §1).
-    endpointProvider: () => ({ url: new URL(`${url}/`) }),
-  });
-}
-
 /** Run `op(i)` for i in [0, total) with `concurrency` in flight; seconds taken. */
 async function timed(total, concurrency, op) {
   let next = 0;
@@ -112,27 +76,12 @@ async function timed(total, concurrency, op) {
   return (performance.now() - t0) / 1000;
 }
 
-/** Every object carries exactly the tag `bench=<value>` (checked on a sample spread over the keys). */
-async function checkTags(s3, value) {
-  const step = Math.max(1, Math.floor(N / 200));
-  for (let i = 0; i < N; i += step) {
-    const out = await s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: keyOf(i) }));
-    const tags = JSON.stringify(out.TagSet);
-    if (tags !== JSON.stringify([{ Key: 'bench', Value: value }])) {
-      throw new Error(`${keyOf(i)} has tags ${tags}, expected bench=${value}`);
-    }
-  }
-}
-
+/** N objects through PutObject, 64 in flight; seconds taken. */
 async function seed(s3) {
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const seconds = await timed(N, 64, (i) =>
+  return timed(N, 64, (i) =>
     s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: keyOf(i), Body: `object ${i}\n` })),
   );
-  let csv = '';
-  for (let i = 0; i < N; i++) csv += `${BUCKET},${encodeURIComponent(keyOf(i))}\n`;
-  const out = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: MANIFEST_KEY, Body: csv }));
-  return { seconds, etag: (out.ETag ?? '').replace(/"/g, '') };
 }
 
 /** An IAM user allowed what the job's role is (TEST_ROLE: s3:* on *): the hand-written loop signs as it. */
@@ -157,32 +106,6 @@ async function createLoopUser(url) {
   }
 }
 
-/** A tagging job over every object, timed from CreateJob to Complete. */
-async function engineJob(aws, etag, value) {
-  const control = controlFor(aws.url);
-  const { jobId, status, seconds, job } = await runTimedJob(aws, control, {
-    AccountId: ACCOUNT,
-    ConfirmationRequired: false,
-    Operation: { S3PutObjectTagging: { TagSet: [{ Key: 'bench', Value: value }] } },
-    Manifest: {
-      Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-      Location: { ObjectArn: `arn:aws:s3:::${BUCKET}/${MANIFEST_KEY}`, ETag: etag },
-    },
-    Report: { Enabled: false },
-    Priority: 10,
-    RoleArn: TEST_ROLE_ARN,
-    ClientRequestToken: `bench-${value}`,
-  });
-  control.destroy();
-  const p = job?.ProgressSummary;
-  if (status !== 'Complete' || p?.NumberOfTasksSucceeded !== N || p?.NumberOfTasksFailed !== 0) {
-    throw new Error(
-      `job ${jobId} ended ${status}: ${JSON.stringify(p)} ${JSON.stringify(job?.FailureReasons)}`,
-    );
-  }
-  return seconds;
-}
-
 /** The same work written by hand: PutObjectTagging over every key, 64 in flight. */
 async function handLoop(s3, value) {
   return timed(N, LOOP_CONCURRENCY, (i) =>
@@ -196,43 +119,33 @@ async function handLoop(s3, value) {
   );
 }
 
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'engine-bench-'));
   const rows = [];
   // Process CPU time per phase too: on a shared machine wall time also counts other processes' load.
   let cpuMark = process.cpuUsage();
-  const add = (what, concurrency, seconds) => {
+  const add = (what, concurrency, seconds, cpuSeconds) => {
     const { user, system } = process.cpuUsage(cpuMark);
-    rows.push({ what, concurrency, seconds, rate: N / seconds, cpu: (user + system) / 1e6 });
+    rows.push({ what, concurrency, seconds, rate: N / seconds, cpu: cpuSeconds ?? (user + system) / 1e6 });
   };
   const markCpu = () => {
     cpuMark = process.cpuUsage();
   };
-  console.log(
-    `engine bench: ${fmt(N)} objects, load average before ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`engine bench: ${fmt(N)} objects, load average before ${loadAverage()}`);
   let port = 0;
-  let etag;
   let loopUser;
   try {
     for (const [round, concurrency] of CONCURRENCIES.entries()) {
       // One local-aws per engine concurrency, on the same data and port: the endpoint stays the same.
-      const aws = await startLocalAws({ port, dataDir, roles: [TEST_ROLE], engine: { concurrency } });
+      const aws = await startBenchAws({ port, dataDir, engine: { concurrency } });
       port = aws.port;
-      const s3 = s3For(aws.url);
+      const s3 = aws.s3;
       loopUser ??= await createLoopUser(aws.url);
       const s3User = s3For(aws.url, loopUser);
       try {
         if (round === 0) {
           markCpu();
-          const seeded = await seed(s3);
-          add('seed: PutObject, hand-written (root)', 64, seeded.seconds);
-          etag = seeded.etag;
+          add('seed: PutObject, hand-written (root)', 64, await seed(s3));
         }
         // The loop runs once in the first and once in the last round, around the engine jobs, so
         // neither side always gets the warmer (or the colder) store.
@@ -240,17 +153,16 @@ async function main() {
           markCpu();
           const seconds = await profiled(label, () => handLoop(s3User, label));
           add('tagging: hand-written PutObjectTagging loop (IAM user)', LOOP_CONCURRENCY, seconds);
-          await checkTags(s3, label);
+          await checkTags(s3, BUCKET, N, label);
         };
         if (round === 0) await loop('hand-written-1');
         const engineValue = `engine-${concurrency}`;
-        markCpu();
-        const engineSeconds = await profiled(engineValue, () => engineJob(aws, etag, engineValue));
-        add('tagging job: engine (CreateJob → Complete)', concurrency, engineSeconds);
-        await checkTags(s3, engineValue);
+        const timedJob = await profiled(engineValue, () =>
+          taggingJob(aws, { bucket: BUCKET, n: N, value: engineValue }),
+        );
+        add('tagging job: engine (CreateJob → Complete)', concurrency, timedJob.seconds, timedJob.cpuSeconds);
         if (round === CONCURRENCIES.length - 1 && round > 0) await loop('hand-written-2');
       } finally {
-        s3.destroy();
         s3User.destroy();
         await aws.close();
       }
@@ -285,18 +197,9 @@ async function main() {
       job ? fmt(N / r.cpu / loopPerCpu, 2) : '',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(header));
+  printTable(header, table);
   console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of table) console.log(line(row));
-  console.log(
-    `ratios against the mean of the hand-written runs; goal: engine / hand-written ≥ ${GOAL_RATIO.toFixed(1)} (job as its role, loop as an IAM user with the same rights); load average after ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `ratios against the mean of the hand-written runs; goal: engine / hand-written ≥ ${GOAL_RATIO.toFixed(1)} (job as its role, loop as an IAM user with the same rights); load average after ${loadAverage()}`,
   );
   // Issue 22 asks ≤ 400 MB for a 1,000,000-object job (BENCH_OBJECTS=1000000); here the client shares the process.
   console.log(

@@ -1,98 +1,8 @@
-import type { JobStatus } from '@batchops/batch-formats';
 import { describe, expect, it } from 'vitest';
-import { newJob, type StoredJob, type TaskResult } from './job-store.js';
+import { deferred, harness, job, oneTaskInFlight } from '../test/scheduler-harness.js';
+import type { TaskResult } from './job-store.js';
 import type { TaskOutcome } from './operations/operation.js';
-import { FAILURE_THRESHOLD_MIN_TASKS, Scheduler, type SchedulerDeps, type Task } from './scheduler.js';
-
-function job(jobId: string, priority: number, totalTasks: number, creationTime = 0): StoredJob {
-  const j = newJob({
-    jobId,
-    accountId: '000000000000',
-    region: 'us-east-1',
-    priority,
-    creationTime,
-    request: { Operation: { S3DeleteObjectTagging: {} }, Report: { Enabled: false } } as StoredJob['request'],
-    clientRequestToken: jobId,
-    requestHash: '',
-    tags: [],
-  });
-  return { ...j, status: 'Ready', totalTasks };
-}
-
-async function* tasksOf(j: StoredJob): AsyncGenerator<Task[]> {
-  const all = Array.from({ length: j.totalTasks ?? 0 }, (_, idx) => ({
-    idx,
-    row: { bucket: 'b', key: `k${idx}` },
-  }));
-  for (let i = 0; i < all.length; i += 100) yield all.slice(i, i + 100);
-}
-
-/** A scheduler over fakes: tasks from memory, a task runner the test decides, results in counters. */
-function harness(opts: {
-  concurrency: number;
-  run?: (j: StoredJob, t: Task) => Promise<TaskOutcome>;
-  now?: () => Date;
-}) {
-  const ran: string[] = [];
-  const statuses = new Map<string, JobStatus[]>();
-  const finished: Array<{ jobId: string; status: JobStatus }> = [];
-  const failed: Array<{ jobId: string; error: unknown }> = [];
-  let onFinish = () => {};
-  const deps: SchedulerDeps & { record: SchedulerDeps['record'] } = {
-    concurrency: opts.concurrency,
-    now: opts.now ?? (() => new Date(0)),
-    openTasks: (j) => tasksOf(j),
-    runTask: (j, t) => {
-      ran.push(`${j.jobId}:${t.idx}`);
-      return opts.run ? opts.run(j, t) : Promise.resolve({ ok: true, http: 200 });
-    },
-    record: (j, results: readonly TaskResult[]) => {
-      for (const r of results) r.ok ? j.succeeded++ : j.failed++;
-    },
-    save: () => {},
-    setStatus: (j, s) => {
-      j.status = s;
-      statuses.set(j.jobId, [...(statuses.get(j.jobId) ?? []), s]);
-    },
-    finish: (j) => {
-      finished.push({ jobId: j.jobId, status: j.status });
-      onFinish();
-    },
-    fail: (j, error) => {
-      failed.push({ jobId: j.jobId, error });
-      onFinish();
-    },
-    log: () => {},
-  };
-  const scheduler = new Scheduler(deps);
-  /** Resolves once `n` jobs have finished or failed. */
-  const ended = (n: number) =>
-    new Promise<void>((resolve) => {
-      const check = () => finished.length + failed.length >= n && resolve();
-      onFinish = check;
-      check();
-    });
-  return { scheduler, deps, ran, statuses, finished, failed, ended };
-}
-
-function deferred() {
-  let resolve!: (o: TaskOutcome) => void;
-  const promise = new Promise<TaskOutcome>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
-/** A job of three tasks whose first task is in flight (it ends when `gate` resolves), none other handed out. */
-async function oneTaskInFlight() {
-  const gate = deferred();
-  const h = harness({ concurrency: 1, run: () => gate.promise });
-  const j = job('j', 0, 3);
-  h.scheduler.add(j);
-  h.scheduler.reschedule();
-  await expect.poll(() => h.ran).toEqual(['j:0']);
-  return { h, j, gate };
-}
+import { FAILURE_THRESHOLD_MIN_TASKS } from './scheduler.js';
 
 describe('Scheduler', () => {
   it('runs the higher-priority job first, whatever the order the jobs came in', async () => {
@@ -108,6 +18,38 @@ describe('Scheduler', () => {
       { jobId: 'high', status: 'Completing' },
       { jobId: 'low', status: 'Completing' },
     ]);
+  });
+
+  it('reads its tasks as it hands them out (one batch ahead at most) and commits results in bounded groups', async () => {
+    let read = 0;
+    let ahead = 0;
+    const groups: number[] = [];
+    const h = harness({
+      concurrency: 8,
+      run: async () => {
+        ahead = Math.max(ahead, read - h.ran.length);
+        return { ok: true, http: 200 };
+      },
+    });
+    h.deps.openTasks = async function* (j) {
+      for await (const batch of tasksOf(j)) {
+        read += batch.length;
+        yield batch;
+      }
+    };
+    const record = h.deps.record;
+    h.deps.record = (j, results) => {
+      groups.push(results.length);
+      record(j, results);
+    };
+    const j = job('big', 0, 20_000);
+    h.scheduler.add(j);
+    h.scheduler.reschedule();
+    await h.ended(1);
+    expect(j.succeeded).toBe(20_000);
+    // tasksOf yields batches of 100: memory holds one batch and one commit group, whatever the job's size.
+    expect(ahead).toBeLessThan(100);
+    expect(Math.max(...groups)).toBeLessThanOrEqual(256);
   });
 
   it('pauses a running lower-priority job while a higher one has tasks, then resumes it', async () => {
@@ -208,23 +150,31 @@ describe('Scheduler', () => {
     expect([j.succeeded, j.failed]).toEqual([2, 1]);
   });
 
-  it('hands a job that cannot record its results to fail(), and runs none of its tasks after', async () => {
-    const h = harness({ concurrency: 4 });
-    h.deps.record = () => {
-      throw new Error('SQLITE_FULL: database or disk is full');
-    };
-    const broken = job('broken', 0, 1000);
-    h.scheduler.add(broken);
-    h.scheduler.reschedule();
-    await h.ended(1);
-    expect(h.failed).toHaveLength(1);
-    expect(String(h.failed[0]?.error)).toMatch(/SQLITE_FULL/);
-    const handedOut = h.ran.length;
-    expect(handedOut).toBeLessThan(1000);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(h.ran.length).toBe(handedOut);
-    expect(h.finished).toEqual([]);
-  });
+  // A commit fails midway (at 256 results, most tasks not handed out yet) or at the end (3 tasks).
+  it.each([
+    [1000, 999],
+    [3, 3],
+  ])(
+    'hands a job of %i tasks that cannot record its results to fail(): no task after, no completion',
+    async (total, most) => {
+      const h = harness({ concurrency: 4 });
+      h.deps.record = () => {
+        throw new Error('SQLITE_FULL: database or disk is full');
+      };
+      const broken = job('broken', 0, total);
+      h.scheduler.add(broken);
+      h.scheduler.reschedule();
+      await h.ended(1);
+      expect(h.failed).toHaveLength(1);
+      expect(String(h.failed[0]?.error)).toMatch(/SQLITE_FULL/);
+      const handedOut = h.ran.length;
+      expect(handedOut).toBeLessThanOrEqual(most);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(h.ran.length).toBe(handedOut);
+      expect([h.finished, h.statuses.get('broken')]).toEqual([[], ['Active']]);
+    },
+  );
+
   it('skips the tasks a resumed job already ran (its done bitmap)', async () => {
     const h = harness({ concurrency: 1 });
     const done = new Uint8Array(2);
@@ -300,16 +250,20 @@ describe('Scheduler', () => {
     await h.ended(1);
   });
 
-  it('pauses a lower-priority Active job at once when it has nothing in flight', async () => {
-    const h = harness({ concurrency: 1 });
-    const low = job('low', 1, 1);
-    low.status = 'Active';
-    h.scheduler.add(low);
-    h.scheduler.add(job('high', 2, 1));
-    h.scheduler.reschedule();
-    await h.ended(2);
-    expect(h.statuses.get('low')).toEqual(['Paused', 'Active', 'Completing']);
-  });
+  // Pausing: a job restored after a restart with nothing in flight.
+  it.each(['Active', 'Pausing'] as const)(
+    'pauses a lower-priority %s job at once when it has nothing in flight',
+    async (status) => {
+      const h = harness({ concurrency: 1 });
+      const low = job('low', 1, 1);
+      low.status = status;
+      h.scheduler.add(low);
+      h.scheduler.add(job('high', 2, 1));
+      h.scheduler.reschedule();
+      await h.ended(2);
+      expect(h.statuses.get('low')).toEqual(['Paused', 'Active', 'Completing']);
+    },
+  );
 
   it('close() hands out no more tasks and commits the results of those in flight', async () => {
     const { h, j, gate } = await oneTaskInFlight();

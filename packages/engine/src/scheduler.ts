@@ -152,8 +152,14 @@ export class Scheduler {
           this.maybeFinish(run.job.jobId);
           continue;
         }
-        // While the task was read, the job may have stopped (Failing, Cancelling) or gone: keep it.
-        if (this.runs.get(run.job.jobId) !== run || !isRunning(run.job.status) || run.finishing) {
+        // While the task was read, the job may have stopped (Failing, Cancelling) or gone, or the
+        // scheduler closed (its results would never be committed): keep it.
+        if (
+          this.closed ||
+          this.runs.get(run.job.jobId) !== run ||
+          !isRunning(run.job.status) ||
+          run.finishing
+        ) {
           run.queue.unshift(task);
           continue;
         }

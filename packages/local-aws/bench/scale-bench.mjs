@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { startLocalAws } from '../dist/index.js';
-import { S3MetaStore } from '../dist/store/s3-meta-store.js';
+import { seedObjectRowsApart } from './seed-objects.mjs';
 import { limitBenchTime } from './time-limit.mjs';
 
 limitBenchTime('scale bench', { quickSeconds: 300, fullSeconds: 1800 });
@@ -30,25 +30,14 @@ const mb = (b) => `${(b / MiB).toFixed(0)} MB`;
 const dataDir = mkdtempSync(join(tmpdir(), 'local-aws-scale-'));
 const rows = [];
 
-// Fill the metadata store directly: a million PUTs over HTTP would measure PUT, not listing.
+// Fill the metadata store directly (in a child process): a million PUTs over HTTP would measure PUT, not listing.
 {
-  const meta = new S3MetaStore(join(dataDir, 's3.sqlite'));
-  meta.createBucket({ name: 'big', region: 'us-east-1', objectLock: false, created: Date.now() });
-  const insert = meta.db.prepare(
-    `INSERT INTO objects (bucket, key, version_id, seq, is_latest, is_delete_marker, size, etag, last_modified, storage_class, blob, attrs)
-     VALUES ('big', ?, 'null', ?, 1, 0, 0, 'd41d8cd98f00b204e9800998ecf8427e', ?, 'STANDARD', NULL, '{}')`,
-  );
-  const t0 = performance.now();
-  meta.transaction(() => {
-    for (let i = 0; i < KEYS; i++)
-      insert.run(`p${String(i % 1000).padStart(4, '0')}/k${String(i).padStart(8, '0')}`, i + 1, Date.now());
+  const seconds = seedObjectRowsApart(dataDir, {
+    bucket: 'big',
+    count: KEYS,
+    keySql: `printf('p%04d/k%08d', i % 1000, i)`,
   });
-  rows.push([
-    'seed metadata rows',
-    `${KEYS.toLocaleString()} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    '',
-  ]);
-  meta.close();
+  rows.push(['seed metadata rows', `${KEYS.toLocaleString()} in ${seconds.toFixed(1)} s`, '']);
 }
 
 const aws = await startLocalAws({ port: 0, dataDir });

@@ -130,6 +130,13 @@ async function main(): Promise<void> {
     ...(s3 ? { s3 } : {}),
     ...(values['test-role'] ? { roles: [TEST_ROLE] } : {}),
     log: (line) => console.log(line),
+  }).catch((e: unknown) => {
+    // The metadata file is held exclusively by the process serving it (decision 0004).
+    if (e instanceof Error && /database is locked/.test(e.message))
+      throw new InUse(
+        `${values['data-dir']} is in use by another local-aws: one process serves a data directory`,
+      );
+    throw e;
   });
   console.log(`${URL_LINE_PREFIX}${handle.url}`);
   stopOnSignals(handle);
@@ -153,7 +160,11 @@ function stopOnSignals(handle: LocalAwsHandle): void {
   process.on('SIGTERM', stop);
 }
 
+/** A data directory another process serves: not a usage error, so no usage text. */
+class InUse extends Error {}
+
 main().catch((e: unknown) => {
-  console.error(`batchops-local-aws: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
+  const text = e instanceof Error ? e.message : String(e);
+  console.error(`batchops-local-aws: ${text}${e instanceof InUse ? '' : `\n\n${usage}`}`);
   process.exit(2);
 });

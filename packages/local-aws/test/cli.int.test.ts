@@ -77,6 +77,15 @@ describe('batchops-local-aws command', () => {
     );
     expect(await signsWith(fromFile, 'filekey', 'filesecret')).toBe(true);
     expect(await signsWith(fromFile, 'test', 'test')).toBe(false);
+    // One process serves a data directory: a second one says so and exits, the first serves on.
+    const second = spawnSync(process.execPath, [cli, '--port', '0', '--data-dir', dataDir], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain(`${dataDir} is in use by another local-aws`);
+    expect(second.stderr).not.toContain('--port <n>');
+    expect(await signsWith(fromFile, 'filekey', 'filesecret')).toBe(true);
     expect(await fromFile.stop()).toBe(0);
     // A --data-dir is kept.
     expect(existsSync(join(dataDir, 's3.sqlite'))).toBe(true);

@@ -465,7 +465,7 @@ describe.concurrent('aws s3control job commands (aws-cli v2)', { timeout: 150_00
   });
 });
 
-describe('aws s3control list-jobs (aws-cli v2)', { timeout: 60_000 }, () => {
+describe('aws s3control list-jobs (aws-cli v2)', { timeout: 150_000 }, () => {
   it('lists every job, and pages one at a time with --job-statuses and --max-results 1', async () => {
     expect(jobs.size).toBe(5);
     const all = await cli<{ Jobs: Array<{ JobId: string; Status: JobStatus }>; NextToken?: string }>(

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,24 @@ describe('ManifestFileWriter', () => {
       [0, { bucket: 'b', key: 'a b,c\nd', versionId: 'v1' }],
       [1, { bucket: 'b', key: 'k' }],
     ]);
+  });
+
+  it('reads a large copy in batches of one read chunk (256 KiB), not all at once', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'engine-manifest-')), 'manifest.csv');
+    const rows = 60_000;
+    const line = (i: number) => `b,k${String(i).padStart(7, '0')},\n`;
+    writeFileSync(path, Array.from({ length: rows }, (_, i) => line(i)).join(''));
+    const sizes: number[] = [];
+    let next = 0;
+    for await (const batch of readManifestFile(path)) {
+      sizes.push(batch.length);
+      if (batch[0]?.idx !== next || batch.at(-1)?.idx !== next + batch.length - 1)
+        throw new Error('out of order');
+      next += batch.length;
+    }
+    expect(next).toBe(rows);
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.ceil((256 * 1024) / line(0).length) + 1);
   });
 
   it('rejects on a full disk instead of ending the process with an unhandled error event', async () => {

@@ -137,6 +137,28 @@ describe('writeCompletionReport', () => {
     );
   });
 
+  it('reads the stored results a page at a time, however many tasks ran', async () => {
+    const n = 12_000;
+    const ok = { ok: true, http: 200, code: null, message: 'Successful' };
+    const { dir, store, job, manifest } = setUp(
+      Array.from({ length: n }, (_, i) => `b,k${i},\n`).join(''),
+      Array.from({ length: n }, (_, idx) => ({ idx, ...ok })),
+    );
+    const pages: number[] = [];
+    const resultsAfter = store.resultsAfter.bind(store);
+    store.resultsAfter = (jobId, idx, limit) => {
+      const page = resultsAfter(jobId, idx, limit);
+      pages.push(page.length);
+      return page;
+    };
+    const s3 = new FakeS3().bucket('rep');
+    await writeCompletionReport(job, store, manifest, dir, s3.client, () => new Date(0));
+    const succeeded = reportResultsKey('p', 'j1', createHash('sha1').update('j1/succeeded').digest('hex'));
+    expect(parseReportCsv(s3.text('rep', succeeded) ?? '')).toHaveLength(n);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(Math.max(...pages)).toBeLessThanOrEqual(5000);
+  });
+
   it('stores the results as text/csv and the manifest.json as application/json, both SSE-S3', async () => {
     const { dir, store, job, manifest } = setUp();
     const s3 = new FakeS3().bucket('rep');

@@ -18,15 +18,16 @@ export function createNodeServer(handle: RequestHandler, log: (line: string) => 
     handle(request)
       .then((result) => {
         if (res.headersSent || res.destroyed) return;
-        const protocol = protocolOf(request);
         sendResult(
           res,
           result,
-          () =>
-            errorResult(protocol, internalError(protocol), request.method, {
+          () => {
+            const protocol = protocolOf(request);
+            return errorResult(protocol, internalError(protocol), request.method, {
               requestId: result.headers?.['x-amz-request-id'] ?? '',
               hostId: result.headers?.['x-amz-id-2'] ?? '',
-            }),
+            });
+          },
           log,
         );
       })

@@ -17,7 +17,7 @@ import { healthResult } from './health.js';
 import { signedBody } from './request-body.js';
 import { createHostCheck, refuseBrowserRequest } from './request-guards.js';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
-import { readBufferedBody, serviceOf } from './service-dispatch.js';
+import { readBufferedBody, serviceOf, serviceOfTarget } from './service-dispatch.js';
 
 /** An HTTP request as local-aws reads it (an IncomingMessage fits; tests can build one). */
 export interface RequestHandlerDeps {
@@ -163,12 +163,13 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       requestId: `${idPrefix}${n.toString(16).toUpperCase().padStart(8, '0')}`,
       hostId: `${hostIdBase}${n.toString(36)}`,
     };
-    const protocol = protocolOf(req);
+    // Parsed once: the service it is for and every layer below read this one target.
+    const target = parseRequestTarget(req.url);
+    const protocol = serviceOfTarget(target, req.headers);
     let result: HandlerResult;
     let body: Readable | undefined;
     try {
       checkHost(req.headers.host?.[0], req.url);
-      const target = parseRequestTarget(req.url);
       const query = protocol === 'iam' || protocol === 'sts';
       refuseBrowserRequest(req.method, req.headers, target);
       const health = healthResult(req.method, target);
@@ -224,16 +225,22 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       return errorResult(protocol, err, req.method, ids);
     }
     drain(req.body, body);
-    return {
-      ...result,
-      headers: {
-        ...(protocol === 'lambda' ? { 'x-amzn-requestid': ids.requestId } : {}),
-        ...result.headers,
-        'x-amz-request-id': ids.requestId,
-        ...(protocol === 'iam' || protocol === 'sts' ? { 'x-amzn-requestid': ids.requestId } : {}),
-        'x-amz-id-2': ids.hostId,
-        server: 'batchops-local-aws',
-      },
-    };
+    return { status: result.status, headers: withIds(protocol, result.headers, ids), body: result.body };
   };
+}
+
+/** A result's headers and the request's ids (Lambda's may be overridden by the result, the others not). */
+function withIds(
+  protocol: Protocol,
+  given: Readonly<Record<string, string>> | undefined,
+  ids: { requestId: string; hostId: string },
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (protocol === 'lambda') headers['x-amzn-requestid'] = ids.requestId;
+  if (given !== undefined) for (const name in given) headers[name] = given[name] as string;
+  headers['x-amz-request-id'] = ids.requestId;
+  if (protocol === 'iam' || protocol === 'sts') headers['x-amzn-requestid'] = ids.requestId;
+  headers['x-amz-id-2'] = ids.hostId;
+  headers.server = 'batchops-local-aws';
+  return headers;
 }

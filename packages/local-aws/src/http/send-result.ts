@@ -23,7 +23,6 @@ export function sendResult(
       return;
     }
     try {
-      for (const name of res.getHeaderNames()) res.removeHeader(name);
       write(res, fallback());
     } catch {
       res.destroy();
@@ -31,17 +30,27 @@ export function sendResult(
   }
 }
 
+/** Status line and headers in one writeHead (a flat name/value array: no header map is built). */
 function write(res: ServerResponse, result: HandlerResult): void {
-  res.statusCode = result.status;
-  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   const body = result.body;
+  const sized = body !== undefined && !(body instanceof Readable);
+  const headers: string[] = [];
+  const given = result.headers;
+  if (given !== undefined)
+    for (const name in given) {
+      // A body in memory is sent with its own length (one Content-Length, never two).
+      if (sized && name.toLowerCase() === 'content-length') continue;
+      headers.push(name, given[name] as string);
+    }
   if (body instanceof Readable) {
+    res.writeHead(result.status, headers);
     // A failing read (or a client gone) ends the connection: the status line is already out.
     pipeline(body, res, (err) => {
       if (err && !res.destroyed) res.destroy();
     });
-  } else {
-    if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
-    res.end(body);
+    return;
   }
+  if (sized) headers.push('content-length', String(Buffer.byteLength(body)));
+  res.writeHead(result.status, headers);
+  res.end(body);
 }

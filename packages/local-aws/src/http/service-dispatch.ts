@@ -29,7 +29,14 @@ export function scopeService(headers: NodeJS.Dict<string[]>, rawQuery: string): 
 }
 
 export function serviceOf(url: string, headers: NodeJS.Dict<string[]>): Service {
-  const { rawPath, rawQuery } = parseRequestTarget(url);
+  return serviceOfTarget(parseRequestTarget(url), headers);
+}
+
+/** `serviceOf` for a target already parsed (the request handler parses it once). */
+export function serviceOfTarget(
+  { rawPath, rawQuery }: { readonly rawPath: string; readonly rawQuery: string },
+  headers: NodeJS.Dict<string[]>,
+): Service {
   let scope: string | undefined;
   try {
     scope = scopeService(headers, rawQuery);

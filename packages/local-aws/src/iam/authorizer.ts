@@ -50,15 +50,31 @@ export const identityRefusal = (decision: Evaluation['decision'], action: string
  * an IAM user or a role session needs an Allow in its inline policies and no Deny.
  */
 export class Authorizer {
+  /** Parsed inline policies per principal, dropped whole at any policy write (`policyGeneration`). */
+  private readonly policies = new Map<string, readonly NamedPolicy[]>();
+  private generation = -1;
+
   constructor(private readonly iam: IamStore) {}
 
   /** The inline policies of a user or role (a role deleted mid-job has none). */
-  policiesOf(kind: 'user' | 'role', accountId: string, name: string): NamedPolicy[] {
-    return this.iam.listPolicies(accountId, kind, name).map((p) => ({
-      id: p.name,
-      type: kind,
-      document: cachedPolicy(p.document, 'identity'),
-    }));
+  policiesOf(kind: 'user' | 'role', accountId: string, name: string): readonly NamedPolicy[] {
+    if (this.generation !== this.iam.policyGeneration) {
+      this.policies.clear();
+      this.generation = this.iam.policyGeneration;
+    }
+    // Principal names are case-insensitive in the store (COLLATE NOCASE).
+    const id = `${kind}\0${accountId}\0${name.toLowerCase()}`;
+    let named = this.policies.get(id);
+    if (named === undefined) {
+      named = this.iam.listPolicies(accountId, kind, name).map((p) => ({
+        id: p.name,
+        type: kind,
+        document: cachedPolicy(p.document, 'identity'),
+      }));
+      if (this.policies.size > 10_000) this.policies.clear();
+      this.policies.set(id, named);
+    }
+    return named;
   }
 
   evaluate(principal: Principal, permission: Permission): Evaluation {

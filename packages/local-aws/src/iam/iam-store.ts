@@ -71,6 +71,8 @@ export class IamStore {
   private readonly db: SqliteDatabase;
   // Statements compiled once: the policy lookups run on every request of a user or role.
   private readonly statements = new Map<string, SqliteStatement>();
+  /** Bumped by every write that changes whose inline policies are what (the Authorizer's cache key). */
+  policyGeneration = 0;
 
   private sql(text: string): SqliteStatement {
     let st = this.statements.get(text);
@@ -187,6 +189,7 @@ export class IamStore {
     if (this.listPolicies(accountId, 'role', name).length > 0)
       throw new ServiceError(409, 'DeleteConflict', 'Cannot delete entity, must delete policies first.');
     this.sql('DELETE FROM roles WHERE account = ? AND name = ?').run(accountId, name);
+    this.policyGeneration++;
   }
 
   // Users --------------------------------------------------------------------------------------
@@ -241,6 +244,7 @@ export class IamStore {
         'Cannot delete entity, must delete policies and access keys first.',
       );
     this.sql('DELETE FROM users WHERE account = ? AND name = ?').run(accountId, name);
+    this.policyGeneration++;
   }
 
   // Inline policies ----------------------------------------------------------------------------
@@ -256,6 +260,7 @@ export class IamStore {
     this.sql(
       'INSERT INTO inline_policies (account, kind, principal, name, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind, principal, name) DO UPDATE SET document = excluded.document',
     ).run(accountId, kind, principal, name, document);
+    this.policyGeneration++;
   }
 
   getPolicy(accountId: string, kind: PrincipalKind, principal: string, name: string): string {
@@ -285,6 +290,7 @@ export class IamStore {
       principal,
       name,
     );
+    this.policyGeneration++;
   }
 
   // Access keys --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ export type SessionCredential = Credential & { readonly principal: Principal; re
  * with its role's session key, a function runs with its execution role's (session name: the
  * function's), and a request signed with one is that role session's.
  * Keys live in this process only (the engine and the workers it starts): a restart mints new ones.
- * Which policies apply is read at each request, so a policy changed mid-job applies at once.
+ * A policy changed mid-job applies from the next request (the Authorizer's cache drops at each write).
  */
 export class RoleSessions {
   private readonly byRole = new Map<string, SessionCredential>();

@@ -21,6 +21,8 @@ const bucketOf = (ctx: S3Context, resource: string): BucketRow | undefined => {
 
 /** The bucket policy's decision on one permission of this request's caller. */
 export function policyDecision(ctx: S3Context, bucket: BucketRow, permission: Permission): Decision {
+  // Most buckets have no policy: no question to build for it.
+  if (bucket.config.policy === undefined) return 'implicitDeny';
   const principal = ctx.identity.principal;
   return bucketPolicyDecision(
     bucket,

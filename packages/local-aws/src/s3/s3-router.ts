@@ -102,11 +102,20 @@ export function addressOf(rawPath: string, host: string | undefined): { bucket?:
   return key === '' ? { bucket } : { bucket, key: decodeComponent(key) };
 }
 
+/** The routes of each method and scope, in route order (filtered once, not per request). */
+const routesBy = new Map<string, S3Route[]>();
+for (const r of routes) {
+  const id = `${r.method} ${r.scope}`;
+  routesBy.set(id, [...(routesBy.get(id) ?? []), r]);
+}
+const HEAD_AS = ['HEAD', 'GET'];
+
 function pick(ctx: S3Context, scope: S3Route['scope']): S3Route | undefined {
-  const method = ctx.method === 'HEAD' ? ['HEAD', 'GET'] : [ctx.method];
-  const namesOperation = [...ctx.target.query.keys()].some((k) => MODEL_SUBRESOURCES.has(k));
+  const method = ctx.method === 'HEAD' ? HEAD_AS : [ctx.method];
+  let namesOperation = false;
+  for (const k of ctx.target.query.keys()) if (MODEL_SUBRESOURCES.has(k)) namesOperation = true;
   for (const m of method) {
-    const candidates = routes.filter((r) => r.method === m && r.scope === scope);
+    const candidates = routesBy.get(`${m} ${scope}`) ?? [];
     const bySub = candidates.find((r) => r.sub !== undefined && ctx.target.query.has(r.sub));
     if (bySub) return bySub;
     if (namesOperation) continue;

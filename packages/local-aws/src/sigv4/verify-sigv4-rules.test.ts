@@ -28,7 +28,8 @@ function outcome(req: SigV4Request, now = at, key = lookup, bodyHash?: string) {
     return 'accepted';
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
-    return `${e.status} ${e.code}: ${e.message}`;
+    const extra = Object.keys(e.extra).length ? ` ${JSON.stringify(e.extra)}` : '';
+    return `${e.status} ${e.code}: ${e.message}${extra}`;
   }
 }
 
@@ -190,5 +191,128 @@ describe('verifySigV4 rules', () => {
     const signed = request({ headers: { 'x-amz-meta-a': 'one two' } });
     const spaced = { ...signed, headers: { ...signed.headers, 'x-amz-meta-a': ['  one    two '] } };
     expect(outcome(spaced)).toBe('accepted');
+  });
+
+  it('reads the time from a Date header, in SigV4 form or as an HTTP date, when X-Amz-Date is absent', () => {
+    expect(outcome(request({ dateHeader: 'amz' }))).toBe('accepted');
+    expect(outcome(request({ dateHeader: 'http' }))).toBe('accepted');
+    const invalid = '403 AccessDenied: AWS authentication requires a valid Date or x-amz-date header';
+    for (const date of ['x Fri, 02 Jan 2026 03:04:05 GMT', 'Fri, 02 Jan 2026 03:04:05 GMT+0100'])
+      expect(outcome(request({ dateHeader: 'http', extra: { date } }))).toBe(invalid);
+    const none = request({ dateHeader: 'http' });
+    delete none.headers.date;
+    expect(outcome(none)).toBe(invalid);
+  });
+
+  it('signs the values of a header sent twice joined by a comma', () => {
+    const signed = request({ headers: { 'x-amz-meta-a': 'one,two' } });
+    expect(outcome({ ...signed, headers: { ...signed.headers, 'x-amz-meta-a': ['one', 'two'] } })).toBe(
+      'accepted',
+    );
+  });
+
+  const auth = (credential: string, rest = `SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`) =>
+    `AWS4-HMAC-SHA256 Credential=${credential}, ${rest}`;
+  const signedAuth = request().headers.authorization?.[0] ?? '';
+  const malformed =
+    '400 AuthorizationHeaderMalformed: The authorization header is malformed; expected AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…';
+  const mismatch =
+    '403 SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+  const anonymous = request();
+  delete anonymous.headers.authorization;
+
+  it.each([
+    ['a wrong signature', request({ secret: 'other' }), mismatch],
+    [
+      'an unknown key',
+      request({ accessKeyId: 'nobody' }),
+      '403 InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records. {"AWSAccessKeyId":"nobody"}',
+    ],
+    [
+      'no signature',
+      anonymous,
+      '403 AccessDenied: Anonymous requests are not accepted: sign the request with AWS Signature Version 4.',
+    ],
+    [
+      'a credential of six parts',
+      request({ extra: { authorization: auth('test/20260102/us-east-1/s3/aws4_request/x') } }),
+      "400 AuthorizationHeaderMalformed: The credential 'test/20260102/us-east-1/s3/aws4_request/x' is malformed.",
+    ],
+    [
+      'a Region not spelled as AWS does',
+      request({ extra: { authorization: auth('test/20260102/Us-east-1/s3/aws4_request') } }),
+      "400 AuthorizationHeaderMalformed: The authorization header is malformed; the region 'Us-east-1' is not a valid region name.",
+    ],
+    ['text before the algorithm', request({ extra: { authorization: `Bearer ${signedAuth}` } }), malformed],
+    ['text after the signature', request({ extra: { authorization: `${signedAuth}x` } }), malformed],
+    [
+      'spaces around the parts',
+      request({ extra: { authorization: `${signedAuth.replace(' ', '  ')}  ` } }),
+      'accepted',
+    ],
+    [
+      'an X-Amz-Date with text before it',
+      request({
+        extra: {
+          'x-amz-date': 'X20260102T030405Z',
+          authorization: auth('test/X2026010/us-east-1/s3/aws4_request'),
+        },
+      }),
+      '403 AccessDenied: X-Amz-Date is malformed or does not match the credential scope date.',
+    ],
+    [
+      'an X-Amz-Date with text after it',
+      request({ extra: { 'x-amz-date': '20260102T030405Zx' } }),
+      '403 AccessDenied: X-Amz-Date is malformed or does not match the credential scope date.',
+    ],
+    [
+      'unsigned x-amz-* headers, named in order',
+      request({ extra: { 'x-amz-meta-b': '1', 'x-amz-acl': 'private' } }),
+      '403 AccessDenied: There were headers present in the request which were not signed {"HeadersNotSigned":"x-amz-acl,x-amz-meta-b"}',
+    ],
+    [
+      'an unsigned x-amz-content-sha256 outside a presigned URL',
+      request({ signedHeaders: ['host', 'x-amz-date'] }),
+      '403 AccessDenied: There were headers present in the request which were not signed {"HeadersNotSigned":"x-amz-content-sha256"}',
+    ],
+    [
+      'an unsigned x-amz-* header on a presigned URL',
+      request({ presign: 60, extra: { 'x-amz-acl': 'private' } }),
+      '403 AccessDenied: There were headers present in the request which were not signed {"HeadersNotSigned":"x-amz-acl"}',
+    ],
+    [
+      'a presigned URL sent with the hash of a payload it did not sign',
+      request({
+        presign: 60,
+        extra: { 'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+      }),
+      mismatch,
+    ],
+    ['a presigned URL valid for one second', request({ presign: 1 }), 'accepted'],
+  ])('answers %s as S3 does', (_what, req, expected) => {
+    expect(outcome(req)).toBe(expected);
+  });
+
+  it('refuses a presigned signature of the wrong length as a mismatch', () => {
+    const url = request({ presign: 60 });
+    const query = new URLSearchParams(url.target.rawQuery);
+    query.set('X-Amz-Signature', 'abcd');
+    expect(outcome({ ...url, target: parseRequestTarget(`/b/k?${query.toString()}`) })).toContain(
+      '403 SignatureDoesNotMatch',
+    );
+  });
+
+  it('names the times of a skewed request, and what a session key lacks', () => {
+    const late = new Date(minutes(15).getTime() + 1000);
+    expect(outcome(request(), late)).toBe(
+      '403 RequestTimeTooSkewed: The difference between the request time and the current time is too large. {"RequestTime":"20260102T030405Z","ServerTime":"2026-01-02T03:19:06.000Z"}',
+    );
+    const session = () => ({ ...root, sessionToken: 'token-1' });
+    expect(outcome(request(), at, session)).toBe(
+      '403 InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records. {"AWSAccessKeyId":"test"}',
+    );
+    expect(outcome(request({ headers: { 'x-amz-security-token': 'token-2' } }), at, session)).toBe(
+      '400 InvalidToken: The provided token is malformed or otherwise invalid.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from '../errors/service-error.js';
 import { headerText } from '../http/header-text.js';
 import { type RequestTarget, splitQuery } from '../http/request-target.js';
@@ -65,6 +65,7 @@ export function rfc3986(s: string): string {
 }
 
 function canonicalQuery(rawQuery: string, skip?: string): string {
+  if (rawQuery === '') return '';
   return splitQuery(rawQuery)
     .filter(([k]) => k !== skip)
     .map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)
@@ -74,17 +75,17 @@ function canonicalQuery(rawQuery: string, skip?: string): string {
 }
 
 function canonicalHeaders(headers: NodeJS.Dict<string[]>, signed: readonly string[]): string {
-  return signed
-    .map((name) => {
-      const values = headers[name];
-      if (values === undefined) throw signatureMismatch();
-      // Signed as the text the client meant: UTF-8 bytes are its UTF-8 text (non-ASCII metadata).
-      return `${name}:${values.map((v) => headerText(v).trim().replace(/\s+/g, ' ')).join(',')}\n`;
-    })
-    .join('');
+  let text = '';
+  for (const name of signed) {
+    const values = headers[name];
+    if (values === undefined) throw signatureMismatch();
+    // Signed as the text the client meant: UTF-8 bytes are its UTF-8 text (non-ASCII metadata).
+    text += `${name}:${values.map((v) => headerText(v).trim().replace(/\s+/g, ' ')).join(',')}\n`;
+  }
+  return text;
 }
 
-const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256Hex = (s: string) => hash('sha256', s, 'hex');
 const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest();
 
 // The signing key only changes with the day, Region and service: derive it once (4 HMACs saved per request).
@@ -261,11 +262,11 @@ function parseAuth(req: SigV4Request, bodyHash: string | undefined): ParsedAuth 
  * A presigned request's x-amz-content-sha256 is the canonical request's payload hash: signed.
  */
 function refuseUnsignedAmzHeaders(headers: NodeJS.Dict<string[]>, auth: ParsedAuth): void {
-  const signed = new Set(auth.signedHeaders);
-  const unsigned = Object.keys(headers).filter(
-    (name) =>
-      name.startsWith('x-amz-') && !signed.has(name) && !(auth.presigned && name === 'x-amz-content-sha256'),
-  );
+  const unsigned: string[] = [];
+  for (const name in headers) {
+    if (!name.startsWith('x-amz-') || auth.signedHeaders.includes(name)) continue;
+    if (!(auth.presigned && name === 'x-amz-content-sha256')) unsigned.push(name);
+  }
   if (unsigned.length === 0) return;
   throw new ServiceError(
     403,
@@ -275,6 +276,17 @@ function refuseUnsignedAmzHeaders(headers: NodeJS.Dict<string[]>, auth: ParsedAu
       HeadersNotSigned: unsigned.sort().join(','),
     },
   );
+}
+
+// An account's root principal, made once (not an object and an ARN string per request).
+const roots = new Map<string, Principal>();
+function rootOf(accountId: string): Principal {
+  let root = roots.get(accountId);
+  if (root === undefined) {
+    root = rootPrincipal(accountId);
+    roots.set(accountId, root);
+  }
+  return root;
 }
 
 /** A session key is only half a credential: S3 refuses it without its token, or with another. */
@@ -359,7 +371,7 @@ export function verifySigV4(
   return {
     accessKeyId: credential.accessKeyId,
     accountId: credential.accountId,
-    principal: credential.principal ?? rootPrincipal(credential.accountId),
+    principal: credential.principal ?? rootOf(credential.accountId),
     region: auth.region,
     service: auth.service,
     payloadHash: auth.payloadHash,

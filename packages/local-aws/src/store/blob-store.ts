@@ -53,7 +53,10 @@ export class BlobStore {
     const iterator = source[Symbol.asyncIterator]();
     for (;;) {
       const next = await iterator.next();
-      if (next.done) return { blob: INLINE + Buffer.concat(head, size).toString('base64'), size };
+      if (next.done) {
+        const bytes = head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head, size);
+        return { blob: INLINE + bytes.toString('base64'), size };
+      }
       const chunk = next.value;
       onChunk?.(chunk);
       head.push(chunk);
@@ -101,9 +104,15 @@ export class BlobStore {
   }
 
   read(blob: string, range?: { start: number; end: number }): Readable {
+    const body = this.open(blob, range);
+    return body instanceof Readable ? body : Readable.from([body]);
+  }
+
+  /** The bytes of an inline blob as they are (a response sends them in one write), else a file stream. */
+  open(blob: string, range?: { start: number; end: number }): Buffer | Readable {
     if (blob.startsWith(INLINE)) {
       const bytes = Buffer.from(blob.slice(INLINE.length), 'base64');
-      return Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]);
+      return range ? bytes.subarray(range.start, range.end + 1) : bytes;
     }
     // 1 MiB reads: big GETs are bound by syscalls with the 64 KiB default.
     const opts = { highWaterMark: 1024 * 1024 };

@@ -27,6 +27,19 @@ export class GroupCommit {
   private flush(): void {
     const items = this.queue;
     this.queue = [];
+    const only = items.length === 1 ? items[0] : undefined;
+    if (only !== undefined) {
+      // Alone in its transaction: no savepoint needed for it to roll back alone.
+      let value: unknown;
+      try {
+        value = this.tx(only.fn);
+      } catch (error) {
+        only.reject(error);
+        return;
+      }
+      only.resolve(value);
+      return;
+    }
     const results: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       this.tx(() => {

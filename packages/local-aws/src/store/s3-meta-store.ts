@@ -56,6 +56,7 @@ export class S3MetaStore {
       anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
       getLatest: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
       getVersion: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      versionBlob: db.prepare('SELECT blob FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
       clearLatest: db.prepare(
         'UPDATE objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1',
       ),
@@ -191,7 +192,10 @@ export class S3MetaStore {
    */
   putVersion(row: Omit<ObjectRow, 'seq' | 'isLatest'>): { replacedBlob: string | null; seq: number } {
     return this.transaction(() => {
-      const old = this.stmts.getVersion.get(row.bucket, row.key, row.versionId) as ObjectDbRow | undefined;
+      // Only its blob matters (not the row's inline bytes and attributes).
+      const old = this.stmts.versionBlob.get(row.bucket, row.key, row.versionId) as
+        | Pick<ObjectDbRow, 'blob'>
+        | undefined;
       if (old) this.stmts.deleteVersion.run(row.bucket, row.key, row.versionId);
       this.stmts.clearLatest.run(row.bucket, row.key);
       const seq = ++this.seq;

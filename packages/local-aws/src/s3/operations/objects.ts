@@ -191,7 +191,7 @@ function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   }
   const status = range ? 206 : 200;
   if (!withBody || row.blob === null || row.size === 0) return { status, headers };
-  return { status, headers, body: ctx.svc.blobs.read(row.blob, range) };
+  return { status, headers, body: ctx.svc.blobs.open(row.blob, range) };
 }
 
 /** Conditions S3 does not take on a general purpose bucket's DeleteObject (all buckets here are). */
