@@ -25,6 +25,9 @@ import { ACCOUNT_ID, errorOf, type LocalAwsFixture, startFixture } from './suppo
 import { errorCode, send, sign, signedChunks, signedRequest } from './support/signed-http.js';
 
 const md5 = (s: string | Buffer) => createHash('md5').update(s).digest('base64');
+/** DeleteObjects of `body` on the bucket hard, signed (or presigned) as `extra` says. */
+const postDelete = (body: string, extra: Partial<Parameters<typeof signedRequest>[1]> = {}) =>
+  signedRequest(f.aws.url, { method: 'POST', path: '/hard', query: { delete: '' }, body, ...extra });
 const text = async (out: { Body?: unknown }) =>
   (out.Body as { transformToString(): Promise<string> }).transformToString();
 
@@ -250,22 +253,11 @@ describe('presigned URLs and browser requests', () => {
 
   it('requires Content-MD5 or a checksum on DeleteObjects, and checks it', async () => {
     const body = '<Delete><Object><Key>a.txt</Key></Object></Delete>';
-    const none = await signedRequest(f.aws.url, {
-      method: 'POST',
-      path: '/hard',
-      query: { delete: '' },
-      body,
-    });
+    const none = await postDelete(body);
     expect(none.status).toBe(400);
     expect(errorCode(none.body)).toBe('InvalidRequest');
     expect(none.body).toContain('Missing required header for this request: Content-Md5');
-    const wrongCrc = await signedRequest(f.aws.url, {
-      method: 'POST',
-      path: '/hard',
-      query: { delete: '' },
-      body,
-      headers: { 'x-amz-checksum-crc32': 'AAAAAA==' },
-    });
+    const wrongCrc = await postDelete(body, { headers: { 'x-amz-checksum-crc32': 'AAAAAA==' } });
     expect(wrongCrc.status).toBe(400);
     expect(errorCode(wrongCrc.body)).toBe('BadDigest');
     await f.s3.send(new HeadObjectCommand({ Bucket: 'hard', Key: 'a.txt' }));
@@ -273,17 +265,20 @@ describe('presigned URLs and browser requests', () => {
 
   it('refuses a presigned DeleteObjects posted by an HTML form (text/plain, no Origin)', async () => {
     const body = '<Delete><Object><Key>a.txt</Key></Object></Delete>';
-    const r = await signedRequest(f.aws.url, {
-      method: 'POST',
-      path: '/hard',
-      query: { delete: '' },
+    const r = await postDelete(body, {
       presign: 300,
-      body,
       unsignedHeaders: { 'content-type': 'text/plain', 'content-md5': md5(body) },
     });
     expect(r.status).toBe(403);
     expect(errorCode(r.body)).toBe('AccessDenied');
     await f.s3.send(new HeadObjectCommand({ Bucket: 'hard', Key: 'a.txt' }));
+  });
+
+  it('accepts a text/plain POST signed in its Authorization header, which no HTML form can send', async () => {
+    await f.s3.send(new PutObjectCommand({ Bucket: 'hard', Key: 'plain-gone.txt', Body: 'x' }));
+    const body = '<Delete><Object><Key>plain-gone.txt</Key></Object></Delete>';
+    const r = await postDelete(body, { headers: { 'content-type': 'text/plain', 'content-md5': md5(body) } });
+    expect([r.status, r.body]).toEqual([200, expect.stringContaining('<Key>plain-gone.txt</Key>')]);
   });
 
   it('refuses any request with an Origin header or a cross-site / same-site Sec-Fetch-Site', async () => {

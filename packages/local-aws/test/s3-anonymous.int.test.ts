@@ -26,12 +26,20 @@ const unsigned = (path: string, init?: RequestInit) => fetch(`${fx.aws.url}${pat
 
 describe('unsigned requests', () => {
   it('are refused everywhere until a bucket grants everyone something', async () => {
-    for (const path of ['/', '/anon', '/anon/open/a', '/no-such-bucket/k']) {
+    for (const path of ['/', '/anon', '/anon/open/a']) {
       const r = await unsigned(path);
       expect([path, r.status]).toEqual([path, 403]);
       expect(await r.text()).toContain('<Code>AccessDenied</Code>');
     }
     expect((await unsigned('/anon-made', { method: 'PUT' })).status).toBe(403);
+  });
+
+  it('learn that a bucket does not exist, as S3 tells anyone (404 NoSuchBucket)', async () => {
+    for (const init of [{}, { method: 'DELETE' }, { method: 'PUT', body: 'x' }]) {
+      const r = await unsigned('/no-such-bucket/k', init);
+      expect([init, r.status]).toEqual([init, 404]);
+      expect(await r.text()).toContain('<Code>NoSuchBucket</Code>');
+    }
   });
 
   it('read what a bucket policy grants "*", and nothing more', async () => {

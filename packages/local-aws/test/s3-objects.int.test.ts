@@ -185,6 +185,14 @@ describe('listing', () => {
     expect(entries.sort()).toEqual(['a/', 'b/', 'c', 'd/', 'e', 'sp ace', 'ü/'].sort());
   });
 
+  it('reads an empty continuation-token as the first page and echoes it, as boto3 users send it', async () => {
+    const page = await f.s3.send(
+      new ListObjectsV2Command({ Bucket: 'list', Prefix: 'a/', ContinuationToken: '' }),
+    );
+    expect(page.Contents?.map((c) => c.Key)).toEqual(['a/1', 'a/2']);
+    expect(page.ContinuationToken).toBe('');
+  });
+
   it('lists under a prefix, after a key, and with ListObjects v1 markers', async () => {
     const b = await f.s3.send(new ListObjectsV2Command({ Bucket: 'list', Prefix: 'b/', Delimiter: '/' }));
     expect(b.Contents?.map((c) => c.Key)).toEqual(['b/1']);

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { useFixture } from './support/local-aws-fixture.js';
 import { errorCode, signedRequest } from './support/signed-http.js';
@@ -60,5 +69,56 @@ describe('Content-Encoding: gzip, aws-chunked', () => {
     expect((await bodyOf('gz')).equals(gz)).toBe(true);
     const head = await fx.s3.send(new HeadObjectCommand({ Bucket: 'headers', Key: 'gz' }));
     expect([head.ContentEncoding, head.ContentLength]).toEqual(['gzip', gz.length]);
+  });
+});
+
+describe('server-side encryption headers', () => {
+  it('refuses a KMS key ID without x-amz-server-side-encryption: aws:kms (400 InvalidArgument)', async () => {
+    const r = await put('kms-undeclared', 'body', {
+      headers: { 'x-amz-server-side-encryption-aws-kms-key-id': 'testkey-2' },
+    });
+    expect([r.status, errorCode(r.body)]).toEqual([400, 'InvalidArgument']);
+    expect(r.body).toContain('requires HTTP header x-amz-server-side-encryption : aws:kms');
+  });
+
+  it.each(['GET', 'HEAD'])(
+    'refuses %s naming x-amz-server-side-encryption, as S3 does (400)',
+    async (method) => {
+      const headers = { 'x-amz-server-side-encryption': 'aws:kms' };
+      expect((await put('kms-read', 'body', { headers })).status).toBe(200);
+      const r = await signedRequest(fx.aws.url, { method, path: '/headers/kms-read', headers });
+      expect(r.status).toBe(400);
+      if (method === 'GET') expect(errorCode(r.body)).toBe('InvalidArgument');
+    },
+  );
+
+  it('answers the KMS key of a write on PutObject, CopyObject and each step of a multipart upload', async () => {
+    const kms = { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'testkey-2' } as const;
+    const answers = [
+      await fx.s3.send(new PutObjectCommand({ Bucket: 'headers', Key: 'kms-put', Body: 'x', ...kms })),
+      await fx.s3.send(
+        new CopyObjectCommand({ Bucket: 'headers', Key: 'kms-copy', CopySource: 'headers/kms-put', ...kms }),
+      ),
+    ];
+    const { UploadId } = await fx.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'headers', Key: 'kms-mpu', ...kms }),
+    );
+    const part = await fx.s3.send(
+      new UploadPartCommand({ Bucket: 'headers', Key: 'kms-mpu', UploadId, PartNumber: 1, Body: 'x' }),
+    );
+    answers.push(
+      part,
+      await fx.s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: 'headers',
+          Key: 'kms-mpu',
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+        }),
+      ),
+    );
+    expect(answers.map((a) => [a.ServerSideEncryption, a.SSEKMSKeyId])).toEqual(
+      answers.map(() => ['aws:kms', 'testkey-2']),
+    );
   });
 });

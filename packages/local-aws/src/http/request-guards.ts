@@ -57,14 +57,14 @@ const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 
 /**
  * Refuse what only a browser sends: an Origin header (local-aws has no CORS), a cross-site or
  * same-site Sec-Fetch-Site, and a POST with a form content type unless it is CreateMultipartUpload
- * (whose Content-Type is the new object's and whose body is empty) or a Query-protocol call (IAM,
- * STS: form bodies by design) signed in an Authorization header, which no HTML form can send.
+ * (whose Content-Type is the new object's and whose body is empty) or signed in an Authorization
+ * header, which no HTML form can send (IAM, STS: form bodies by design; S3 clients that label XML
+ * text/plain).
  */
 export function refuseBrowserRequest(
   method: string,
   headers: NodeJS.Dict<string[]>,
   target: RequestTarget,
-  queryProtocol = false,
 ): void {
   if (headers.origin !== undefined) {
     throw new ServiceError(
@@ -86,8 +86,8 @@ export function refuseBrowserRequest(
   if (method !== 'POST') return;
   const type = headers['content-type']?.[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
   const createMultipart = target.query.has('uploads') && queryValue(target, 'uploadId') === undefined;
-  const signedQueryCall = queryProtocol && headers.authorization !== undefined;
-  if (FORM_TYPES.includes(type) && !createMultipart && !signedQueryCall) {
+  const signedInHeader = headers.authorization !== undefined;
+  if (FORM_TYPES.includes(type) && !createMultipart && !signedInHeader) {
     throw new ServiceError(
       403,
       'AccessDenied',

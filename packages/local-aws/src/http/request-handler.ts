@@ -171,7 +171,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     try {
       checkHost(req.headers.host?.[0], req.url);
       const query = protocol === 'iam' || protocol === 'sts';
-      refuseBrowserRequest(req.method, req.headers, target, query);
+      refuseBrowserRequest(req.method, req.headers, target);
       const health = healthResult(req.method, target);
       if (health) result = health;
       else if (query && deps.iam) {

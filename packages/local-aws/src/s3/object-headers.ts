@@ -4,6 +4,16 @@ import { type ChecksumAlgorithm, checksumHeaderName } from './body/checksums.js'
 import { restoreView } from './restore-state.js';
 import { httpDate } from './s3-xml.js';
 
+/** How an object is encrypted, as every write and read of it answers (KMS key recorded, decision 0020). */
+export function encryptionHeaders(
+  a: Pick<ObjectRow['attrs'], 'sse' | 'sseKmsKeyId' | 'bucketKeyEnabled'>,
+): Record<string, string> {
+  const h: Record<string, string> = { 'x-amz-server-side-encryption': a.sse ?? 'AES256' };
+  if (a.sse === 'aws:kms' && a.sseKmsKeyId) h['x-amz-server-side-encryption-aws-kms-key-id'] = a.sseKmsKeyId;
+  if (a.bucketKeyEnabled) h['x-amz-server-side-encryption-bucket-key-enabled'] = 'true';
+  return h;
+}
+
 /** The response headers GetObject and HeadObject share. */
 export function objectHeaders(
   bucket: BucketRow,
@@ -16,10 +26,8 @@ export function objectHeaders(
     'last-modified': httpDate(row.lastModified),
     'accept-ranges': 'bytes',
     'content-type': a.contentType ?? 'binary/octet-stream',
-    'x-amz-server-side-encryption': a.sse ?? 'AES256',
+    ...encryptionHeaders(a),
   };
-  if (a.sse === 'aws:kms' && a.sseKmsKeyId) h['x-amz-server-side-encryption-aws-kms-key-id'] = a.sseKmsKeyId;
-  if (a.bucketKeyEnabled) h['x-amz-server-side-encryption-bucket-key-enabled'] = 'true';
   if (bucket.versioning !== null) h['x-amz-version-id'] = row.versionId;
   if (a.contentEncoding) h['content-encoding'] = a.contentEncoding;
   if (a.contentDisposition) h['content-disposition'] = a.contentDisposition;

@@ -92,6 +92,10 @@ export function contentAttrsFromHeaders(ctx: S3Context): ObjectAttrs {
   set('expires', header(ctx, 'expires'));
   set('websiteRedirect', header(ctx, 'x-amz-website-redirect-location'));
   const sse = header(ctx, 'x-amz-server-side-encryption');
+  if (header(ctx, 'x-amz-server-side-encryption-aws-kms-key-id') !== undefined && !sse?.startsWith('aws:kms'))
+    throw invalidArgument(
+      'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms',
+    );
   if (sse !== undefined) {
     if (!['AES256', 'aws:kms', 'aws:kms:dsse'].includes(sse))
       throw invalidArgument('Invalid server side encryption', 'x-amz-server-side-encryption', sse);

@@ -51,8 +51,8 @@ export function checkPolicies(
   const anonymous = principal.kind === 'anonymous';
   for (const [i, permission] of permissions.entries()) {
     const bucket = bucketOf(ctx, permission.resource);
-    // Nobody signed: only an existing bucket's policy or ACL may let the request through.
-    if (anonymous && !bucket) throw accessDenied();
+    // Nobody signed and no bucket: S3 answers anyone NoSuchBucket (authorization.ts refuses CreateBucket).
+    if (anonymous && !bucket) continue;
     const identity =
       principal.kind === 'root' || !ctx.svc.authorizer
         ? 'allowed'

@@ -13,6 +13,7 @@ import {
   type Hasher,
 } from '../body/checksums.js';
 import { commitVersion } from '../object-commit.js';
+import { encryptionHeaders } from '../object-headers.js';
 import type { S3Context } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -100,6 +101,8 @@ interface CompletedUpload {
   versionId?: string;
   checksum?: { algorithm: ChecksumAlgorithm; value: string; type: ChecksumType };
   sse: string;
+  sseKmsKeyId?: string;
+  bucketKeyEnabled?: boolean;
 }
 
 const listedParts = (doc: Record<string, unknown>): Array<[number, string]> =>
@@ -118,7 +121,7 @@ function completeResponse(ctx: S3Context, bucket: string, key: string, done: Com
     checksum ? el(checksumElement(checksum.algorithm), checksum.value) : null,
     checksum ? el('ChecksumType', checksum.type) : null,
   );
-  const headers: Record<string, string> = { ...result.headers, 'x-amz-server-side-encryption': done.sse };
+  const headers: Record<string, string> = { ...result.headers, ...encryptionHeaders(done) };
   if (done.versionId !== undefined) headers['x-amz-version-id'] = done.versionId;
   return { ...result, headers };
 }
@@ -240,6 +243,8 @@ export async function completeMultipartUpload(ctx: S3Context): Promise<HandlerRe
         }
       : {}),
     sse: objectAttrs.sse ?? 'AES256',
+    ...(objectAttrs.sseKmsKeyId ? { sseKmsKeyId: objectAttrs.sseKmsKeyId } : {}),
+    ...(objectAttrs.bucketKeyEnabled ? { bucketKeyEnabled: true } : {}),
   };
   for (const partBlob of ctx.svc.meta.uploads.complete(upload, done)) await blobs.remove(partBlob);
   return completeResponse(ctx, bucket.name, upload.key, done);

@@ -9,6 +9,7 @@ import { assertObjectAccess } from '../authorization.js';
 import { type ChecksumAlgorithm, createHasher, parseChecksumAlgorithm } from '../body/checksums.js';
 import { evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { commitVersion } from '../object-commit.js';
+import { encryptionHeaders } from '../object-headers.js';
 import {
   contentAttrsFromHeaders,
   lockAttrsFromHeaders,
@@ -191,7 +192,7 @@ async function copyObject(ctx: S3Context): Promise<HandlerResult> {
   );
   const headers: Record<string, string> = {
     ...result.headers,
-    'x-amz-server-side-encryption': attrs.sse ?? 'AES256',
+    ...encryptionHeaders(attrs),
   };
   if (bucket.versioning !== null) headers['x-amz-version-id'] = versionId;
   if (src.bucket.versioning !== null) headers['x-amz-copy-source-version-id'] = src.row.versionId;

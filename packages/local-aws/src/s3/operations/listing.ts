@@ -147,7 +147,7 @@ function contents(ctx: S3Context, row: ObjectRow, enc: 'url' | undefined, withOw
 
 const decodeToken = (token: string): string => {
   const key = Buffer.from(token, 'base64url').toString('utf8');
-  if (!token || Buffer.from(key, 'utf8').toString('base64url') !== token) {
+  if (Buffer.from(key, 'utf8').toString('base64url') !== token) {
     throw invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
   }
   return key;
@@ -184,7 +184,8 @@ function listObjectsV2(ctx: S3Context): HandlerResult {
   const startAfter = q.get('start-after')?.[0];
   const params = listingParams(ctx);
   const { prefix, delimiter, enc, maxKeys } = params;
-  const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
+  // An empty token is the first page (boto3 sends one); S3 echoes it.
+  const after = token ? decodeToken(token) : startAfter || undefined;
   const { lastKey, ...page } = latestPage(ctx, params, after);
   return listBucketResult(
     ctx,

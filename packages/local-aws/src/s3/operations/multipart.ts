@@ -3,6 +3,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { type HandlerResult, header } from '../../http/handler-types.js';
 import { el } from '../../xml/xml-writer.js';
 import { parseChecksumAlgorithm } from '../body/checksums.js';
+import { encryptionHeaders } from '../object-headers.js';
 import { newObjectFromHeaders } from '../object-write-options.js';
 import type { S3Context, S3Route } from '../s3-context.js';
 import { requireBucket } from '../s3-errors.js';
@@ -55,7 +56,7 @@ function createMultipartUpload(ctx: S3Context): HandlerResult {
   );
   const headers: Record<string, string> = {
     ...result.headers,
-    'x-amz-server-side-encryption': attrs.sse ?? 'AES256',
+    ...encryptionHeaders(attrs),
   };
   if (attrs.checksumAlgorithm && attrs.checksumType) {
     headers['x-amz-checksum-algorithm'] = attrs.checksumAlgorithm;

@@ -5,7 +5,7 @@ import { type ChecksumAlgorithm, checksumHeaderName } from '../body/checksums.js
 import { etagMatches, evaluateConditions, preconditionFailed } from '../conditional-headers.js';
 import { receiveBody } from '../object-body.js';
 import { commitVersion } from '../object-commit.js';
-import { objectHeaders } from '../object-headers.js';
+import { encryptionHeaders, objectHeaders } from '../object-headers.js';
 import { assertVersionMutable } from '../object-lock-rules.js';
 import { newObjectFromHeaders } from '../object-write-options.js';
 import { restoreView } from '../restore-state.js';
@@ -66,7 +66,7 @@ async function putObject(ctx: S3Context): Promise<HandlerResult> {
   });
   const headers: Record<string, string> = {
     etag: `"${body.md5Hex}"`,
-    'x-amz-server-side-encryption': attrs.sse ?? 'AES256',
+    ...encryptionHeaders(attrs),
   };
   if (bucket.versioning !== null) headers['x-amz-version-id'] = versionId;
   if (body.checksum) {
@@ -138,6 +138,14 @@ function partChecksumHeaders(row: ObjectRow, n: number): Record<string, string> 
 function readObject(ctx: S3Context, withBody: boolean): HandlerResult {
   const bucket = requireBucket(ctx);
   const row = requireObject(ctx);
+  // S3 answers 400 to a read that names an encryption only a write may (GetObject's reference).
+  const sse = header(ctx, 'x-amz-server-side-encryption');
+  if (sse !== undefined)
+    throw invalidArgument(
+      'x-amz-server-side-encryption header is not supported for this operation.',
+      'x-amz-server-side-encryption',
+      sse,
+    );
   const now = ctx.svc.now().getTime();
   if (withBody && !restoreView(row.storageClass, row.attrs, now).readable) {
     throw new ServiceError(

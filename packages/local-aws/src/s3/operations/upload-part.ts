@@ -3,6 +3,7 @@ import type { PartRow } from '../../store/s3-rows.js';
 import { el } from '../../xml/xml-writer.js';
 import { type ChecksumAlgorithm, checksumHeaderName } from '../body/checksums.js';
 import { receiveBody } from '../object-body.js';
+import { encryptionHeaders } from '../object-headers.js';
 import type { S3Context } from '../s3-context.js';
 import { invalidArgument } from '../s3-errors.js';
 import { s3Xml } from '../s3-xml.js';
@@ -54,7 +55,7 @@ export async function uploadPart(ctx: S3Context): Promise<HandlerResult> {
   });
   const headers: Record<string, string> = {
     etag: `"${body.md5Hex}"`,
-    'x-amz-server-side-encryption': upload.attrs.sse ?? 'AES256',
+    ...encryptionHeaders(upload.attrs),
   };
   if (body.checksum) headers[checksumHeaderName(body.checksum.algorithm)] = body.checksum.value;
   return { status: 200, headers };
@@ -110,7 +111,7 @@ async function uploadPartCopy(ctx: S3Context): Promise<HandlerResult> {
   );
   const headers: Record<string, string> = {
     ...result.headers,
-    'x-amz-server-side-encryption': upload.attrs.sse ?? 'AES256',
+    ...encryptionHeaders(upload.attrs),
   };
   if (src.bucket.versioning !== null) headers['x-amz-copy-source-version-id'] = src.row.versionId;
   return { ...result, headers };
