@@ -227,6 +227,29 @@ describe('Invoke', () => {
     expect((await invoke('sleeper')).json).toBe('awake');
   });
 
+  it('keeps in the log tail every line the invocation printed before it returned', async () => {
+    await createJs(
+      'chatty',
+      'exports.handler = async () => { for (let i = 0; i < 300; i++) console.log("line " + i + " " + "x".repeat(60)); return "said"; };',
+    );
+    for (let round = 0; round < 5; round++) {
+      const out = await invoke('chatty', {}, { LogType: 'Tail' });
+      const log = Buffer.from(out.LogResult ?? '', 'base64').toString();
+      expect(log).toMatch(/line 299 x+\nEND RequestId: /);
+    }
+  });
+
+  it("counts the timeout from the handler's call, not a cold start's module load (Lambda's init phase)", async () => {
+    await createJs(
+      'slow-init',
+      'const end = Date.now() + 1500; while (Date.now() < end); exports.handler = async () => "ready";',
+      { Timeout: 1 },
+    );
+    // The module takes 1.5 s to load against a 1 s timeout: the invocation still answers.
+    const out = await invoke('slow-init');
+    expect([out.FunctionError, out.json]).toEqual([undefined, 'ready']);
+  });
+
   it('ends an out-of-memory invocation as a function error, never the server', async () => {
     await createJs(
       'hog',

@@ -13,6 +13,16 @@ const root = process.env.LAMBDA_TASK_ROOT;
 const spec = process.env._HANDLER;
 let handler;
 let current = null;
+// Bytes written to stdout and stderr: each reply says how many, so the server's log of the
+// invocation waits for them (the pipes and the IPC channel arrive in no set order).
+let logged = 0;
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => {
+    logged += Buffer.byteLength(chunk, typeof rest[0] === 'string' ? rest[0] : 'utf8');
+    return write(chunk, ...rest);
+  };
+}
 
 function named(type, message) {
   const e = new Error(message);
@@ -106,7 +116,7 @@ function run(fn, event, ctx) {
 }
 
 function reply(message, then) {
-  if (process.connected) process.send(message, then);
+  if (process.connected) process.send({ ...message, logged }, then);
 }
 
 process.on('uncaughtException', (e) => {
@@ -122,7 +132,11 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', async (msg) => {
   current = msg.id;
   try {
-    if (!handler) handler = await load();
+    if (!handler) {
+      handler = await load();
+      // Init is over: the function's timeout counts from here, as Lambda's invoke phase does.
+      reply({ id: msg.id, init: true });
+    }
     const result = await run(handler, JSON.parse(msg.event), msg.context);
     let payload = JSON.stringify(result === undefined ? null : result);
     if (payload === undefined) payload = 'null';

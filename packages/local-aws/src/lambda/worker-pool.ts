@@ -18,6 +18,8 @@ export {
 
 /** A worker idle this long is stopped; the next invocation starts a cold one. */
 const IDLE_MS = 5 * 60_000;
+/** Lambda's init phase: a cold start may take this long to load the handler before its timeout starts. */
+const INIT_MS = 10_000;
 
 /** Limits over every function's workers together. */
 export interface WorkerLimits {
@@ -119,6 +121,11 @@ export class WorkerPool {
 
   async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
     const worker = await this.acquire();
+    const timeoutMs = request.timeoutSeconds * 1000;
+    const timedOut = () => {
+      worker.kill();
+      worker.fail('Sandbox.Timedout', `Task timed out after ${request.timeoutSeconds.toFixed(2)} seconds`);
+    };
     return new Promise<InvokeOutcome>((resolve) => {
       const run: Running = {
         id: randomUUID(),
@@ -126,13 +133,12 @@ export class WorkerPool {
         started: Date.now(),
         resolve,
         log: '',
-        timer: setTimeout(() => {
-          worker.kill();
-          worker.fail(
-            'Sandbox.Timedout',
-            `Task timed out after ${request.timeoutSeconds.toFixed(2)} seconds`,
-          );
-        }, request.timeoutSeconds * 1000),
+        // A cold worker first loads the handler's module (Lambda's init phase, 10 s of its own).
+        timer: setTimeout(timedOut, worker.initialized ? timeoutMs : INIT_MS + timeoutMs),
+        onInit: () => {
+          clearTimeout(run.timer);
+          run.timer = setTimeout(timedOut, timeoutMs);
+        },
       };
       worker.start(run);
     });

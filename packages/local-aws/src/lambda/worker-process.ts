@@ -38,13 +38,21 @@ export interface Running {
   readonly request: InvokeRequest;
   readonly started: number;
   readonly resolve: (o: InvokeOutcome) => void;
-  readonly timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout;
+  /** The handler's module was loaded (a cold start's init is over): the function's timeout starts. */
+  readonly onInit: () => void;
   log: string;
 }
 
-type WorkerReply =
+/** `logged`: bytes the process wrote to stdout and stderr so far (the runner counts them). */
+type WorkerReply = { logged?: number } & (
+  | { id: string; init: true }
   | { id: string; ok: true; payload: string; fatal?: boolean }
-  | { id: string; ok: false; error: unknown; fatal?: boolean };
+  | { id: string; ok: false; error: unknown; fatal?: boolean }
+);
+
+/** How long a reply waits for the output the runner says it wrote before it settles anyway. */
+const LOG_WAIT_MS = 200;
 
 /** Peak resident set size of a process in bytes (VmHWM in /proc), or undefined when it is gone. */
 function peakResident(status: string | undefined): number | undefined {
@@ -70,8 +78,14 @@ export class Worker {
   idleTimer: NodeJS.Timeout | undefined;
   idleSince = 0;
   exited = false;
+  /** Whether the handler's module is loaded (the first invocation loads it: Lambda's init phase). */
+  initialized = false;
   private forgotten = false;
   private stderrTail = '';
+  /** Bytes read from the process's stdout and stderr. */
+  private received = 0;
+  /** A reply waiting for the output written before it. */
+  private waiting: { reply: WorkerReply; timer: NodeJS.Timeout } | undefined;
   private rssTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -104,6 +118,13 @@ export class Worker {
     const capture = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       if (this.running) this.running.log = (this.running.log + text).slice(-LOG_KEEP);
+      this.received += chunk.length;
+      const w = this.waiting;
+      if (w && this.received >= (w.reply.logged ?? 0)) {
+        clearTimeout(w.timer);
+        this.waiting = undefined;
+        this.onReply(w.reply);
+      }
     };
     this.child.stdout?.on('data', capture);
     this.child.stderr?.on('data', (chunk: Buffer) => {
@@ -174,6 +195,29 @@ export class Worker {
   private onMessage(m: WorkerReply): void {
     const run = this.running;
     if (!run || m.id !== run.id) return;
+    if ('init' in m) {
+      this.initialized = true;
+      run.onInit();
+      return;
+    }
+    // The invocation's log is all it printed: wait (briefly) for output still in the pipes. A
+    // fatal reply does not wait: its process exits right after it.
+    if (!('fatal' in m && m.fatal) && (m.logged ?? 0) > this.received) {
+      this.waiting = { reply: m, timer: setTimeout(() => this.flushWaiting(), LOG_WAIT_MS) };
+      return;
+    }
+    this.onReply(m);
+  }
+
+  private flushWaiting(): void {
+    const w = this.waiting;
+    this.waiting = undefined;
+    if (w) this.onReply(w.reply);
+  }
+
+  private onReply(m: WorkerReply): void {
+    const run = this.running;
+    if (!run || m.id !== run.id || 'init' in m) return;
     // The last look at memory: an invocation that went over and returned at once is caught too.
     if (this.overMemory(statusSync(this.child.pid))) {
       this.outOfMemory();
@@ -212,6 +256,10 @@ export class Worker {
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.waiting) {
+      clearTimeout(this.waiting.timer);
+      this.flushWaiting();
+    }
     if (this.running) {
       this.exited = true;
       const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
