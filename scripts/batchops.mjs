@@ -16,7 +16,9 @@ await ensureRuntime();
 async function startServer() {
   await ensureBuild();
   log('starting the console (Ctrl-C to stop)');
-  const child = spawn(process.execPath, [join(root, 'apps', 'bff', 'dist', 'index.js')], {
+  // A 16 MB young generation: ~100 MiB less RSS for local-aws's jobs at no CPU cost (engine bench README).
+  const flags = ['--max-semi-space-size=16'];
+  const child = spawn(process.execPath, [...flags, join(root, 'apps', 'bff', 'dist', 'index.js')], {
     cwd: root,
     stdio: 'inherit',
   });
