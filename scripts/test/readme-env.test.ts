@@ -35,14 +35,17 @@ function sourceFiles(dir: string): string[] {
 
 function variablesRead(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const part of ['apps', 'packages', 'e2e', 'scripts', 'examples']) {
-    for (const file of sourceFiles(join(root, part))) {
-      const text = readFileSync(file, 'utf8');
-      const patterns = file.endsWith(join('bff', 'src', 'config.ts')) ? [...READS, SCHEMA_KEY] : READS;
-      for (const re of patterns)
-        for (const m of text.matchAll(re))
-          if (m[1] && OURS.test(m[1]) && !found.has(m[1])) found.set(m[1], relative(root, file));
-    }
+  // The repository's own config files (vitest.config.ts, stryker.config.mjs) read variables too.
+  const rootFiles = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isFile() && SOURCE.test(e.name))
+    .map((e) => join(root, e.name));
+  const parts = ['apps', 'packages', 'e2e', 'scripts', 'examples'].flatMap((p) => sourceFiles(join(root, p)));
+  for (const file of [...rootFiles, ...parts]) {
+    const text = readFileSync(file, 'utf8');
+    const patterns = file.endsWith(join('bff', 'src', 'config.ts')) ? [...READS, SCHEMA_KEY] : READS;
+    for (const re of patterns)
+      for (const m of text.matchAll(re))
+        if (m[1] && OURS.test(m[1]) && !found.has(m[1])) found.set(m[1], relative(root, file));
   }
   return found;
 }

@@ -99,9 +99,10 @@ describe('raw HTTP', () => {
   });
 
   it('answers an unsigned S3 request with the bare S3 <Error> shape', async () => {
+    // A bucket that does not exist is NoSuchBucket to anyone, as S3 answers (decision 0032).
     const res = await fetch(`${aws.url}/some-bucket/key`);
-    expect(res.status).toBe(403);
-    expect(await res.text()).toMatch(/<Error><Code>AccessDenied<\/Code>/);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/^(<\?xml[^>]*>\s*)?<Error><Code>NoSuchBucket<\/Code>/);
   });
 });
 
