@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Batch Operations job list. */
 export class JobsPage {
@@ -42,6 +42,8 @@ export class JobsPage {
 
   async clearFilters(): Promise<void> {
     await this.page.getByRole('button', { name: 'Clear filters' }).click();
+    // The filter lives in the URL: text typed before the old tokens leave it would join them.
+    await expect(this.page).not.toHaveURL(/[?&](text|tagKey|tagValue)=/);
   }
 
   async action(name: 'Clone job' | 'Update priority' | 'Cancel job'): Promise<void> {
