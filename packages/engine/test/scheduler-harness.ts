@@ -40,6 +40,8 @@ export function harness(opts: {
   const statuses = new Map<string, JobStatus[]>();
   const finished: Array<{ jobId: string; status: JobStatus }> = [];
   const failed: Array<{ jobId: string; error: unknown }> = [];
+  /** The size of each group of results the scheduler committed, in order. */
+  const commits: number[] = [];
   let onFinish = () => {};
   const deps: SchedulerDeps & { record: SchedulerDeps['record'] } = {
     concurrency: opts.concurrency,
@@ -50,6 +52,7 @@ export function harness(opts: {
       return opts.run ? opts.run(j, t) : Promise.resolve({ ok: true, http: 200 });
     },
     record: (j, results: readonly TaskResult[]) => {
+      commits.push(results.length);
       for (const r of results) r.ok ? j.succeeded++ : j.failed++;
     },
     save: () => {},
@@ -75,7 +78,7 @@ export function harness(opts: {
       onFinish = check;
       check();
     });
-  return { scheduler, deps, ran, statuses, finished, failed, ended, logs };
+  return { scheduler, deps, ran, statuses, finished, failed, ended, logs, commits };
 }
 
 export function deferred() {
