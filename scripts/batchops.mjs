@@ -6,6 +6,7 @@
 // The steps live in scripts/lib/: shell (paths, spawning), node-runtime, bootstrap, test-run.
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
+import { benchAll } from './lib/bench-summary.mjs';
 import { ensureBuild, ensureInstall } from './lib/bootstrap.mjs';
 import { ensureRuntime } from './lib/node-runtime.mjs';
 import { log, pnpm, pnpmBin, root } from './lib/shell.mjs';
@@ -97,9 +98,7 @@ switch (command) {
     break;
   case 'bench':
     await ensureBuild();
-    process.exit(
-      pnpm(['-r', '--if-present', '--workspace-concurrency=1', 'bench', ...process.argv.slice(3)]),
-    );
+    process.exit(benchAll(process.argv.slice(3)));
     break;
   case 'mutation':
     await ensureBuild();

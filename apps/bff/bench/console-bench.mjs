@@ -13,6 +13,7 @@ import {
   UpdateJobStatusCommand,
 } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
+import { recordFigure } from '../../../packages/local-aws/bench/figures.mjs';
 import { failBench, limitBenchTime } from '../../../packages/local-aws/bench/time-limit.mjs';
 import { loadConfig } from '../dist/config.js';
 import { startConsole } from '../dist/server.js';
@@ -271,6 +272,20 @@ console.log(
     eventP95 < 1000,
   ),
 );
+recordFigure({
+  bench: 'console',
+  figure: `GET /api/jobs?tagKey… over ${JOBS} jobs, p95`,
+  value: listP95,
+  unit: 'ms',
+  goal: { atMost: 100 },
+});
+recordFigure({
+  bench: 'console',
+  figure: 'engine change → SSE event, p95',
+  value: eventP95,
+  unit: 'ms',
+  goal: { atMost: 1000 },
+});
 console.log(`\n(${progressEvents} of the events were progress changes; the rest status changes.)`);
 
 s3.destroy();

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { recordFigure } from '../../../packages/local-aws/bench/figures.mjs';
 import { failBench, limitBenchTime } from '../../../packages/local-aws/bench/time-limit.mjs';
 import { serveSpa } from '../../bff/dist/web/serve-spa.js';
 import {
@@ -91,6 +92,13 @@ for (const r of rows) {
   const isList = r.route === 'job list';
   const verdict = r.br <= jobListGoalKb * 1000 ? 'met' : 'MISSED';
   const goal = isList ? `≤ ${jobListGoalKb} KB ${verdict} (budget ${jobListBudgetKb})` : '';
+  recordFigure({
+    bench: 'web',
+    figure: isList ? 'job list first load, brotli' : `${r.route}, brotli after the job list`,
+    value: (isList ? r.br : r.afterList) / 1000,
+    unit: 'KB',
+    goal: isList ? { atMost: jobListGoalKb } : undefined,
+  });
   console.log(
     `| ${r.route.padEnd(21)} | ${String(r.files).padStart(5)} | ${kb(r.br).padStart(8)} | ${kb(r.gzip).padStart(8)} | ${(isList ? '' : kb(r.afterList)).padStart(25)} | ${goal.padEnd(29)} |`,
   );

@@ -5,7 +5,7 @@ import { Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CreateBucketCommand, GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { seedObjectRowsApart } from '../../local-aws/bench/seed-objects.mjs';
@@ -17,10 +17,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // @batchops/local-aws depends on the engine, not the other way round, so it is not resolvable from
 // here: import its build by path. BENCH_LOCAL_AWS_DIST=<dir> runs another build (a baseline copy
 // under packages/local-aws/.bench/, see local-aws/bench/README.md) for before/after figures.
+export const localAwsDist =
+  process.env.BENCH_LOCAL_AWS_DIST ?? fileURLToPath(new URL('../../local-aws/dist', import.meta.url));
 const { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } = await import(
-  process.env.BENCH_LOCAL_AWS_DIST
-    ? pathToFileURL(join(process.env.BENCH_LOCAL_AWS_DIST, 'index.js')).href
-    : new URL('../../local-aws/dist/index.js', import.meta.url).href
+  pathToFileURL(join(localAwsDist, 'index.js')).href
 );
 
 const ACCOUNT = '000000000000';

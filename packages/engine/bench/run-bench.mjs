@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { recordFigure } from '../../local-aws/bench/figures.mjs';
 import { limitBenchTime } from '../../local-aws/bench/time-limit.mjs';
 import {
   checkTags,
@@ -198,6 +199,15 @@ async function main() {
     ];
   });
   printTable(header, table);
+  for (const r of rows.filter((x) => x.what.startsWith('tagging job'))) {
+    recordFigure({
+      bench: 'engine',
+      figure: `tagging job ÷ hand-written loop, c=${r.concurrency}, ${fmt(N)} objects`,
+      value: r.rate / loopRate,
+      unit: '×',
+      goal: { atLeast: GOAL_RATIO },
+    });
+  }
   console.log(
     `ratios against the mean of the hand-written runs; goal: engine / hand-written ≥ ${GOAL_RATIO.toFixed(1)} (job as its role, loop as an IAM user with the same rights); load average after ${loadAverage()}`,
   );

@@ -9,6 +9,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { CreateJobCommand, DescribeJobCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { zipOf } from '@batchops/test-support';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { recordFigure } from './figures.mjs';
 import { runPool } from './run-pool.mjs';
 import { failBench, limitBenchTime } from './time-limit.mjs';
 
@@ -102,6 +103,8 @@ try {
   console.log(
     `  LambdaInvoke job (${job.Status}): ${p.NumberOfTasksSucceeded} succeeded, ${p.NumberOfTasksFailed} failed in ${jobSecs.toFixed(2)} s = ${(OBJECTS / jobSecs).toFixed(0)} tasks/s (CreateJob to Complete, report included)`,
   );
+  const figure = `LambdaInvoke job, ${OBJECTS} objects (report included)`;
+  recordFigure({ bench: 'lambda', figure, value: OBJECTS / jobSecs, unit: 'tasks/s' });
   console.log(
     `  server process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (client in the same process)`,
   );

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '../dist/index.js';
+import { recordFigure } from './figures.mjs';
 import { runPool } from './run-pool.mjs';
 import { limitBenchTime } from './time-limit.mjs';
 import { runTimedJob } from './timed-job.mjs';
@@ -168,6 +169,8 @@ try {
     `  SDK loop: ListObjectVersions + CopyObject (64)  ${loopSeconds.toFixed(1).padStart(7)} s  ${rate(loopSeconds).padStart(7)} objects/s`,
   );
   console.log(`  job / loop: ${(loopSeconds / seconds).toFixed(2)}x`);
+  const figure = `Batch Replication job ÷ SDK loop, ${N.toLocaleString('en-US')} objects`;
+  recordFigure({ bench: 'replication', figure, value: loopSeconds / seconds, unit: '×' });
 } finally {
   s3.destroy();
   control.destroy();

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { recordFigure } from './figures.mjs';
 import { runPool } from './run-pool.mjs';
 import { limitBenchTime } from './time-limit.mjs';
 
@@ -316,6 +317,16 @@ async function benchS3(quick) {
     ...(BASELINE ? [`${(x['local-aws'] / x.before).toFixed(2)}×`] : []),
   ];
   for (const [name, x] of rows) {
+    if (/lean, server CPU/.test(name)) {
+      const figure = `${name.replace(/ \(µs\/op\)$/, '')}${BASELINE ? ` (before: ${x.before.toFixed(0)} µs)` : ''}`;
+      recordFigure({
+        bench: 's3',
+        figure,
+        value: x['local-aws'],
+        unit: 'µs/op',
+        goal: { atMost: GOAL_CPU_US },
+      });
+    }
     table.push([name, ...SERVERS.map((s) => x[s].toFixed(1)), ...ratios(x), goalOf(name)]);
   }
   table.push(['server peak RSS (MiB)', ...SERVERS.map((s) => (rss[s] / MiB).toFixed(0)), ...ratios(rss), '']);
