@@ -8,6 +8,7 @@ import { chromiumPath, log, must, mustPnpm, pnpm, pnpmAsync, pnpmBin, resultsDir
 const vitestJson = join(resultsDir, 'vitest.json');
 const playwrightJson = join(resultsDir, 'playwright.json');
 const e2eLog = join(resultsDir, 'e2e.log');
+const checksLog = join(resultsDir, 'checks.log');
 const vitestArgs = [
   'exec',
   'vitest',
@@ -86,32 +87,49 @@ export function e2e() {
 }
 
 /**
- * Both suites at once (issue 22 §4): e2e mostly waits on the browser and on jobs (~0.6 of a core),
- * so it fits beside vitest's workers. Its output goes to a log printed after vitest's, so neither
- * interleaves; BATCHOPS_TEST_SERIAL=1 runs them one after the other instead.
+ * Lint + typecheck and both suites at once (issue 22 §4): e2e mostly waits on the browser and on
+ * jobs, the integration files on servers and jobs, and the checks are half a minute of one core, so
+ * they fit beside each other on 2 cores. The checks' and e2e's output go to logs printed after
+ * vitest's, so nothing interleaves; BATCHOPS_TEST_SERIAL=1 runs them one after the other instead.
  */
-async function bothSuites() {
+async function allSuites() {
   if (process.env.BATCHOPS_TEST_SERIAL === '1') {
+    log('lint + typecheck');
+    const t0 = Date.now();
+    lintAndTypecheck();
+    const checks = { code: 0, secs: since(t0) };
     log(`unit + integration tests (Node ${process.versions.node})`);
     const ui = unitAndIntegration();
     log('e2e tests (Chromium)');
-    return { ui, e: e2e() };
+    return { checks, ui, e: e2e() };
   }
   prepare(vitestJson);
   prepare(playwrightJson);
   log(
-    `unit + integration tests (Node ${process.versions.node}) and, beside them, e2e tests (Chromium; log: ${e2eLog})`,
+    `unit + integration tests (Node ${process.versions.node}) and, beside them, lint + typecheck (log: ${checksLog}) and e2e tests (Chromium; log: ${e2eLog})`,
   );
-  const logFd = openSync(e2eLog, 'w');
+  const into = (file) => {
+    const fd = openSync(file, 'w');
+    return { stdio: ['ignore', fd, fd] };
+  };
+  const checksOut = into(checksLog);
   const t0 = Date.now();
   const timed = (p) => p.then((code) => ({ code, secs: since(t0) }));
-  const [ui, e] = await Promise.all([
+  const checksRun = async () => {
+    const lint = await pnpmAsync(['exec', 'biome', 'ci', '.'], checksOut);
+    const types = await pnpmAsync(['-r', 'typecheck'], checksOut);
+    return lint || types;
+  };
+  const [checks, ui, e] = await Promise.all([
+    timed(checksRun()),
     timed(pnpmAsync(vitestArgs)),
-    timed(pnpmAsync(e2eArgs, { env: e2eEnv(), stdio: ['ignore', logFd, logFd] })),
+    timed(pnpmAsync(e2eArgs, { env: e2eEnv(), ...into(e2eLog) })),
   ]);
+  log(`lint + typecheck: ${checks.code === 0 ? 'passed' : 'FAILED'}, as they printed`);
+  process.stdout.write(readFileSync(checksLog, 'utf8'));
   log('e2e tests (Chromium): the run as it printed');
   process.stdout.write(readFileSync(e2eLog, 'utf8'));
-  return { ui: { ...ui, counts: vitestCounts() }, e: { ...e, counts: playwrightCounts() } };
+  return { checks, ui: { ...ui, counts: vitestCounts() }, e: { ...e, counts: playwrightCounts() } };
 }
 
 function lintAndTypecheck() {
@@ -122,11 +140,7 @@ function lintAndTypecheck() {
 export async function fullTest() {
   const started = Date.now();
   await ensureBuild();
-  log('lint + typecheck');
-  const checked = Date.now();
-  lintAndTypecheck();
-  const checks = since(checked);
-  const { ui, e } = await bothSuites();
+  const { checks, ui, e } = await allSuites();
   const secs = since(started);
   const cpu = childCpuSeconds();
   const beside = process.env.BATCHOPS_TEST_SERIAL === '1' ? 'after' : 'beside';
@@ -142,14 +156,15 @@ export async function fullTest() {
       line('unit', ui.counts.unit),
       line('integration', ui.counts.integration),
       line('e2e', e.counts),
-      `  took ${secs}s: lint + typecheck ${checks}s, unit + integration ${ui.secs}s, e2e ${e.secs}s (${beside} them)${cpu === null ? '' : `; ${cpu} CPU-seconds in all`}`,
+      `  took ${secs}s: lint + typecheck ${checks.secs}s, unit + integration ${ui.secs}s, e2e ${e.secs}s (${beside} them)${cpu === null ? '' : `; ${cpu} CPU-seconds in all`}`,
     ].join('\n'),
   );
   // Every test runs in the full run: a skip (a tool or file missing on this machine) fails it too.
   const counts = [ui.counts.unit, ui.counts.integration, e.counts];
   const skipped = counts.reduce((n, c) => n + c.skipped, 0);
   if (skipped > 0) console.error(`[batchops] ${skipped} test(s) skipped: the full run expects none`);
-  const failed = ui.code !== 0 || e.code !== 0 || skipped > 0;
+  if (checks.code !== 0) console.error('[batchops] lint or typecheck FAILED (their output is above)');
+  const failed = checks.code !== 0 || ui.code !== 0 || e.code !== 0 || skipped > 0;
   if (failed) console.error('[batchops] tests FAILED');
   process.exit(failed ? 1 : 0);
 }
