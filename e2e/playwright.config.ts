@@ -27,10 +27,10 @@ export default defineConfig({
     { name: 'demo-replication', testMatch: /demo-batch-replication\.spec\.ts/, dependencies: ['journeys'] },
     { name: 'demo-rules', testMatch: /demo-replication-rules\.spec\.ts/, dependencies: ['demo-replication'] },
   ],
-  // The journeys' files run two at a time (each file's tests in order): most of a journey waits on a
-  // job or the browser. E2E_WORKERS=1 runs them one after the other.
+  // One spec file at a time: beside vitest on 2 cores the machine is CPU-bound, and a second worker
+  // (E2E_WORKERS=2) made the whole run slower (issue 22 §4, bench README). Each file's tests run in order.
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  workers: Number(process.env.E2E_WORKERS) || 1,
   forbidOnly: true,
   retries: 0,
   // Generous waits, not timed assertions: npm test runs this suite beside vitest's workers on 2 cores.

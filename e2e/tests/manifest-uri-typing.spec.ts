@@ -11,6 +11,9 @@ test('typing the manifest URI key by key reads the object once it is typed, not 
   await wizard.goto();
   await wizard.manifestUri.pressSequentially(demo.manifestUri, { delay: 20 });
   await expect(wizard.manifestEtag).not.toHaveValue('');
-  expect(heads).toHaveLength(1);
-  expect(decodeURIComponent(heads[0] ?? '')).toContain('key=manifests/demo-manifest.csv');
+  // One read per pause of 400 ms: one on a quiet machine. A starved browser (npm test runs this
+  // beside vitest on 2 cores) can pause mid-key once or twice; a read per key would be ~50.
+  expect(heads.length).toBeGreaterThanOrEqual(1);
+  expect(heads.length).toBeLessThanOrEqual(3);
+  expect(decodeURIComponent(heads.at(-1) ?? '')).toContain('key=manifests/demo-manifest.csv');
 });

@@ -71,8 +71,9 @@ async function startCliAws(dataDir) {
   let url;
   await new Promise((ok) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('BATCHOPS_LOCAL_AWS_URL='))
-        ok((url = line.slice('BATCHOPS_LOCAL_AWS_URL='.length)));
+      if (!line.startsWith('BATCHOPS_LOCAL_AWS_URL=')) return;
+      url = line.slice('BATCHOPS_LOCAL_AWS_URL='.length);
+      ok();
     });
     exited.then(
       (code) => url ?? failBench('engine scale bench', `local-aws exited (${code}) before it listened`),
