@@ -43,6 +43,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${consolePort}`,
     viewport: { width: 1280, height: 800 },
+    // Cloudscape's transitions and spinners off, as for a user who asks for less motion: less to paint.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
