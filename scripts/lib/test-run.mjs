@@ -87,10 +87,11 @@ export function e2e() {
 }
 
 /**
- * Lint + typecheck and both suites at once (issue 22 §4): e2e mostly waits on the browser and on
- * jobs, the integration files on servers and jobs, and the checks are half a minute of one core, so
- * they fit beside each other on 2 cores. The checks' and e2e's output go to logs printed after
- * vitest's, so nothing interleaves; BATCHOPS_TEST_SERIAL=1 runs them one after the other instead.
+ * Lint + typecheck and both suites at once (issue 22 §4). On 2 cores each of them alone is nearly
+ * CPU-bound (vitest's two workers; Chromium's renderer for e2e), but alone each leaves gaps — a
+ * test waiting on a job, a suite's last long file — that the others fill. The checks' and e2e's
+ * output go to logs printed after vitest's, so nothing interleaves; BATCHOPS_TEST_SERIAL=1 runs
+ * them one after the other instead.
  */
 async function allSuites() {
   if (process.env.BATCHOPS_TEST_SERIAL === '1') {

@@ -144,10 +144,19 @@ const failed = await s3control.send(
 if (failed.Jobs?.length) failBench('console bench', `seeded jobs failed: ${JSON.stringify(failed.Jobs[0])}`);
 const listUrl = `${base}/api/jobs?tagKey=group&tagValue=g7&pageSize=50`;
 t0 = performance.now();
-const warm = await (await fetch(listUrl)).json();
+let warm = await (await fetch(listUrl)).json();
 const warmMs = performance.now() - t0;
-if (warm.total !== Math.ceil(JOBS / 100) && JOBS >= 100)
-  throw new Error(`expected ${JOBS / 100} jobs, got ${warm.total}`);
+// The console lists from a ListJobs snapshot up to 5 s old (job-cache.ts): one read while the last
+// jobs were still being created can lack them until the next. Wait for it, bounded, before timing.
+const expected = Math.ceil(JOBS / 100);
+const complete = performance.now();
+while (warm.total !== expected) {
+  if (performance.now() - complete > 30_000)
+    failBench('console bench', `the console lists ${warm.total} jobs of group g7 after 30 s, not ${expected}`);
+  await new Promise((r) => setTimeout(r, 500));
+  warm = await (await fetch(listUrl)).json();
+}
+const completeMs = performance.now() - complete;
 const times = [];
 for (let i = 0; i < LIST_REQUESTS; i++) {
   const url = i % 2 ? listUrl : `${base}/api/jobs?tagKey=team&sortBy=priority&page=2&pageSize=50`;
@@ -249,7 +258,8 @@ console.log(
   `\nconsole bench — ${JOBS} jobs seeded in ${(seedMs / 1000).toFixed(1)} s (${Math.round(JOBS / (seedMs / 1000))} CreateJob/s, 64 in parallel)`,
 );
 console.log(`all prepared (Suspended) ${(settleMs / 1000).toFixed(1)} s later`);
-console.log(`first filtered list (cold tag cache, ${JOBS} GetJobTagging): ${ms(warmMs)}\n`);
+console.log(`first filtered list (cold tag cache, ${JOBS} GetJobTagging): ${ms(warmMs)}`);
+console.log(`every job of the group listed ${ms(completeMs)} after that (the list's snapshot is ≤ 5 s old)\n`);
 console.log(
   `| ${'measure'.padEnd(52)} | ${'p50'.padStart(10)} | ${'p95'.padStart(10)} | goal      | result |`,
 );

@@ -135,6 +135,13 @@ recordFigure({
   unit: 'rows/s',
   goal: { atLeast: GOAL_ROWS_PER_S },
 });
+recordFigure({
+  bench: 'engine',
+  figure: 'CSV manifest read: peak RSS of the bench process',
+  value: reader.peakMb,
+  unit: 'MB',
+  goal: { atMost: GOAL_RSS_MB },
+});
 // A bench prints figures; it does not fail the run (noisy neighbours move them).
 console.log(
   `goals: >= ${GOAL_ROWS_PER_S.toLocaleString('en-US')} rows/s ${reader.rate >= GOAL_ROWS_PER_S ? 'met' : 'MISSED'}, ` +

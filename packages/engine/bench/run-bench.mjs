@@ -211,9 +211,8 @@ async function main() {
   console.log(
     `ratios against the mean of the hand-written runs; goal: engine / hand-written ≥ ${GOAL_RATIO.toFixed(1)} (job as its role, loop as an IAM user with the same rights); load average after ${loadAverage()}`,
   );
-  // Issue 22 asks ≤ 400 MB for a 1,000,000-object job (BENCH_OBJECTS=1000000); here the client shares the process.
   console.log(
-    `peak RSS of this process (local-aws, engine and the bench's clients): ${fmt(process.resourceUsage().maxRSS / 1024)} MiB for ${fmt(N)} objects; goal ≤ 400 MB at 1,000,000`,
+    `peak RSS of this process (local-aws, engine, the seeding and the hand-written loop's clients): ${fmt(process.resourceUsage().maxRSS / 1024)} MiB for ${fmt(N)} objects (the ≤ 400 MB goal is local-aws's own, measured by scale-bench.mjs)`,
   );
 }
 

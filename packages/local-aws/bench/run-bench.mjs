@@ -308,7 +308,7 @@ async function benchS3(quick) {
   }
 
   const goalOf = (name) =>
-    /lean, server CPU/.test(name)
+    /c64 lean, server CPU/.test(name)
       ? `≤ ${GOAL_CPU_US} ${rows.get(name)['local-aws'] <= GOAL_CPU_US ? 'met' : 'MISSED'}`
       : '';
   const table = [['operation', ...SERVERS, 'ratio', ...(BASELINE ? ['after / before'] : []), 'goal']];
@@ -317,7 +317,7 @@ async function benchS3(quick) {
     ...(BASELINE ? [`${(x['local-aws'] / x.before).toFixed(2)}×`] : []),
   ];
   for (const [name, x] of rows) {
-    if (/lean, server CPU/.test(name)) {
+    if (/c64 lean, server CPU/.test(name)) {
       const figure = `${name.replace(/ \(µs\/op\)$/, '')}${BASELINE ? ` (before: ${x.before.toFixed(0)} µs)` : ''}`;
       recordFigure({
         bench: 's3',
