@@ -152,7 +152,10 @@ const expected = Math.ceil(JOBS / 100);
 const complete = performance.now();
 while (warm.total !== expected) {
   if (performance.now() - complete > 30_000)
-    failBench('console bench', `the console lists ${warm.total} jobs of group g7 after 30 s, not ${expected}`);
+    failBench(
+      'console bench',
+      `the console lists ${warm.total} jobs of group g7 after 30 s, not ${expected}`,
+    );
   await new Promise((r) => setTimeout(r, 500));
   warm = await (await fetch(listUrl)).json();
 }
@@ -259,7 +262,9 @@ console.log(
 );
 console.log(`all prepared (Suspended) ${(settleMs / 1000).toFixed(1)} s later`);
 console.log(`first filtered list (cold tag cache, ${JOBS} GetJobTagging): ${ms(warmMs)}`);
-console.log(`every job of the group listed ${ms(completeMs)} after that (the list's snapshot is ≤ 5 s old)\n`);
+console.log(
+  `every job of the group listed ${ms(completeMs)} after that (the list's snapshot is ≤ 5 s old)\n`,
+);
 console.log(
   `| ${'measure'.padEnd(52)} | ${'p50'.padStart(10)} | ${'p95'.padStart(10)} | goal      | result |`,
 );
