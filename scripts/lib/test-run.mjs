@@ -61,7 +61,11 @@ function playwrightCounts() {
 /** Seconds since `t0` (ms), for the summary's phase times. */
 const since = (t0) => Math.round((Date.now() - t0) / 1000);
 
-/** CPU seconds (user + system) of the children this process waited for: Linux's /proc, else null. */
+/**
+ * CPU seconds (user + system) of the children this process waited for (and theirs): Linux's /proc,
+ * else null. Processes reaped by someone else (Chromium's helpers, detached servers) are not in it:
+ * in one clean-clone run it was 891 s while the machine's busy time over the run was ~1,340 s.
+ */
 function childCpuSeconds() {
   try {
     // Fields after the command's closing parenthesis; cutime and cstime are the 14th and 15th, in ticks.
@@ -157,7 +161,7 @@ export async function fullTest() {
       line('unit', ui.counts.unit),
       line('integration', ui.counts.integration),
       line('e2e', e.counts),
-      `  took ${secs}s: lint + typecheck ${checks.secs}s, unit + integration ${ui.secs}s, e2e ${e.secs}s (${beside} them)${cpu === null ? '' : `; ${cpu} CPU-seconds in all`}`,
+      `  took ${secs}s: lint + typecheck ${checks.secs}s, unit + integration ${ui.secs}s, e2e ${e.secs}s (${beside} them)${cpu === null ? '' : `; ${cpu} CPU-seconds in the processes it waited for`}`,
     ].join('\n'),
   );
   // Every test runs in the full run: a skip (a tool or file missing on this machine) fails it too.
