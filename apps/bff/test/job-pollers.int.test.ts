@@ -5,11 +5,10 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateJobCommand } from '@aws-sdk/client-s3-control';
 import type { JobEvent } from '@batchops/contracts';
 import { type LocalAwsHandle, startLocalAws, TEST_ROLE, TEST_ROLE_ARN } from '@batchops/local-aws';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../src/aws/aws-clients.js';
 import { FailureIndex } from '../src/dashboard/failure-index.js';
 import { JobCache } from '../src/jobs/job-cache.js';
-import { runJob } from '../src/jobs/jobs-service.js';
 import type { JobsServiceDeps } from '../src/jobs/jobs-service-deps.js';
 import { JobEventsHub } from '../src/jobs/live/job-pollers.js';
 import { ProgressHistory } from '../src/jobs/live/progress-history.js';
@@ -164,44 +163,6 @@ describe('JobEventsHub', () => {
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.length).toBeLessThan(4);
     expect(samples.at(-1)).toMatchObject({ status: 'Suspended', succeeded: 0, failed: 0, totalTasks: 1 });
-  });
-});
-
-describe("the console's own changes", () => {
-  it("reach a job's page at once, not at the next idle interval: Run job on a Suspended job", async () => {
-    const deps = serviceDeps(Date.now);
-    // Idle 60 s: without the console telling its pollers, the run would show a minute later.
-    const slow = new JobEventsHub(deps, { busyMs: 40, idleMs: 60_000 }, () => {});
-    const put = await clients.s3.send(
-      new PutObjectCommand({ Bucket: 'pollers', Key: 'run.csv', Body: 'pollers,a\n' }),
-    );
-    const created = await clients.s3control.send(
-      new CreateJobCommand({
-        AccountId: '000000000000',
-        ConfirmationRequired: true,
-        Operation: { S3DeleteObjectTagging: {} },
-        Manifest: {
-          Spec: { Format: 'S3BatchOperations_CSV_20180820', Fields: ['Bucket', 'Key'] },
-          Location: { ObjectArn: 'arn:aws:s3:::pollers/run.csv', ETag: (put.ETag ?? '').replaceAll('"', '') },
-        },
-        Report: { Enabled: false },
-        Priority: 1,
-        RoleArn: TEST_ROLE_ARN,
-      }),
-    );
-    const id = created.JobId as string;
-    const statuses: string[] = [];
-    const off = slow.subscribeJob(id, undefined, (e) => {
-      if (e.type === 'job') statuses.push(e.job.status);
-    });
-    try {
-      await vi.waitFor(() => expect(statuses.at(-1)).toBe('Suspended'), { timeout: 10_000 });
-      await runJob(deps, id);
-      await vi.waitFor(() => expect(statuses.at(-1)).not.toBe('Suspended'), { timeout: 10_000 });
-    } finally {
-      off();
-      slow.close();
-    }
   });
 });
 

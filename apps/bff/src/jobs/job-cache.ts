@@ -73,22 +73,11 @@ export class JobCache {
     return { at, jobs };
   }
 
-  private readonly changeListeners = new Set<(jobId: string, region: string) => void>();
-
-  /**
-   * The console changed a job (or created one): the next list reads ListJobs again, and whoever
-   * follows that job (its live pollers) hears of it at once.
-   */
-  invalidate(jobId?: string, region?: string): void {
+  /** The console changed a job (or created one): the next list reads ListJobs again. */
+  invalidate(): void {
     this.generation++;
     this.snapshots.clear();
     this.reading.clear();
-    if (jobId !== undefined && region !== undefined) for (const l of this.changeListeners) l(jobId, region);
-  }
-
-  /** Call `listener` with each job the console changes (see `invalidate`). */
-  onChange(listener: (jobId: string, region: string) => void): void {
-    this.changeListeners.add(listener);
   }
 
   /** Tags of jobs, read once per job. */

@@ -99,7 +99,7 @@ export async function createJob(deps: JobsServiceDeps, model: JobWizardModel): P
   );
   const jobId = out.JobId ?? '';
   deps.cache.setTags(jobId, model.tags);
-  deps.cache.invalidate(jobId, region);
+  deps.cache.invalidate();
   return { jobId };
 }
 
@@ -119,7 +119,7 @@ async function requestStatus(
       ...(reason ? { StatusUpdateReason: reason } : {}),
     }),
   );
-  deps.cache.invalidate(jobId, region);
+  deps.cache.invalidate();
   return { jobId, ...(out.Status ? { status: out.Status } : {}) };
 }
 
@@ -147,7 +147,7 @@ export async function updatePriority(
     .s3control.send(
       new UpdateJobPriorityCommand({ AccountId: deps.accountId, JobId: jobId, Priority: priority }),
     );
-  deps.cache.invalidate(jobId, region);
+  deps.cache.invalidate();
   return { jobId, priority: out.Priority ?? priority };
 }
 

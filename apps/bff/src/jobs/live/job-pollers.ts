@@ -50,21 +50,8 @@ abstract class Poller {
   private readAt = Number.NEGATIVE_INFINITY;
   /** Listeners that joined while the state was stale: they get the whole state after the next poll. */
   private readonly joining = new Set<Listener>();
-  /** Read again as soon as the poll in flight answers (its read may predate a change). */
-  private again = false;
 
   constructor(protected readonly ctx: PollerContext) {}
-
-  /** The subject changed (the console's own request): read it now, not at the next interval. */
-  pollNow(): void {
-    if (this.stopped) return;
-    if (this.polling) {
-      this.again = true;
-      return;
-    }
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    void this.run();
-  }
 
   /** Poll once: the events to send and whether the subject is busy. */
   protected abstract poll(): Promise<{ events: JobEvent[]; busy: boolean }>;
@@ -123,9 +110,7 @@ abstract class Poller {
     if (this.stopped) return;
     const unattended = this.background.size === this.listeners.size && this.backgroundIntervals;
     const intervals = unattended || this.ctx.intervals;
-    const wait = this.again ? 0 : busy ? intervals.busyMs : intervals.idleMs;
-    this.again = false;
-    this.timer = setTimeout(() => void this.run(), wait);
+    this.timer = setTimeout(() => void this.run(), busy ? intervals.busyMs : intervals.idleMs);
   }
 
   stop(): void {
@@ -272,14 +257,7 @@ export class JobEventsHub {
     private readonly intervals: PollIntervals = { busyMs: 500, idleMs: 3000 },
     private readonly log: (line: string) => void = (line) => console.error(line),
     private readonly maxPollers = MAX_POLLERS,
-  ) {
-    // The console's own changes (run, cancel, priority, a new job) reach its pages without waiting
-    // for an idle interval (3 s for a Suspended job).
-    deps.cache.onChange((jobId, region) => {
-      this.pollers.get(this.jobKey(jobId, region))?.pollNow();
-      this.pollers.get(this.listKey(region))?.pollNow();
-    });
-  }
+  ) {}
 
   /** Progress samples of the jobs polled (GET /api/jobs/:id/progress, the dashboard). */
   get history(): ProgressHistory {
