@@ -19,6 +19,13 @@ export async function startAwsModeConsole(opts: {
   dataDir: string;
 }): Promise<ConsoleProcess> {
   const url = `http://127.0.0.1:${opts.port}`;
+  // A console left on the port (a journey of an earlier run that died before stopping it) would
+  // answer the health check below in this one's place.
+  const taken = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${opts.port} already serves a console: stop it first`);
   const child: ChildProcess = spawn(process.execPath, [bff], {
     stdio: 'ignore',
     env: {

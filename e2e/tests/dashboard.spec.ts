@@ -50,80 +50,78 @@ test('the dashboard follows the queue, throughput and failures, and keeps its sa
   const stamp = Date.now().toString(36);
   const dataDir = mkdtempSync(join(tmpdir(), 'batchops-e2e-watcher-'));
   let watcher = await startAwsModeConsole({ port: WATCHER_PORT, endpoint: localAwsEndpoint, dataDir });
-
-  // A job over objects that are gone: it completes with NoSuchKey failures.
-  await putObject(
-    demo.sourceBucket,
-    `manifests/dash-missing-${stamp}.csv`,
-    `${demo.sourceBucket},images/2024/object-0001.jpg\n${demo.sourceBucket},images/2024/gone-${stamp}-1.jpg\n${demo.sourceBucket},images/2024/gone-${stamp}-2.jpg\n`,
-  );
-  const failing = await createTaggingJob(request, {
-    description: `dash failing ${stamp}`,
-    manifestKey: `manifests/dash-missing-${stamp}.csv`,
-    runOption: 'auto',
-    priority: 100,
-  });
-
-  // Three long jobs, confirmed together: the scheduler runs the highest priority first.
-  await longManifest(`manifests/dash-long-${stamp}.csv`, 12);
-  const [low, mid, high] = await Promise.all(
-    [10, 50, 90].map((priority) =>
-      createTaggingJob(request, {
-        description: `dash priority ${priority} ${stamp}`,
-        manifestKey: `manifests/dash-long-${stamp}.csv`,
-        priority,
-      }),
-    ),
-  );
-  const three = [low, mid, high] as string[];
-  await dashboard.goto();
-  await expect(dashboard.heading).toBeVisible();
-  // The highest from the dashboard's "Awaiting confirmation" (the job page's Run job dialog), the others by API.
-  await page.getByRole('button', { name: `Run job ${high}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Run job' }).click();
-  await expect(page.getByRole('button', { name: `Run job ${high}` })).toHaveCount(0);
-  await run(request, mid as string);
-  await run(request, low as string);
-
-  await expect.poll(() => dashboard.activeOrder(three), { timeout: 20_000 }).toEqual([high, mid, low]);
-  await expect(dashboard.activeJobs.getByRole('row').filter({ hasText: high as string })).toContainText(
-    'Running',
-  );
-  await expect(dashboard.throughput).toHaveText(/^[0-9.]*[1-9][0-9.]* tasks\/s$/, { timeout: 20_000 });
-  await expectAccessible(page, 'the dashboard with jobs running');
-  // The README's picture (a copy is e2e/screenshots/dashboard.png), from the top of the page.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: test.info().outputPath('dashboard.png') });
-
-  // The top error code opens the failing job's report rows of that code.
-  const noSuchKey = dashboard.errorCodes.getByRole('row').filter({ hasText: 'NoSuchKey' });
-  await expect(noSuchKey).toContainText(`${failing} (2)`);
-  await noSuchKey.getByRole('link', { name: `${failing} (2)` }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${failing}\\?reportFilter=NoSuchKey`));
-  await expect(page.getByRole('searchbox', { name: 'Find report rows' })).toHaveValue('NoSuchKey');
-  const reportRows = page.getByRole('table', { name: /Completion report/ }).getByRole('row');
-  await expect(reportRows.filter({ hasText: 'NoSuchKey' })).toHaveCount(2);
-  await expect(reportRows.filter({ hasText: 'succeeded' })).toHaveCount(0);
-
-  // "Completed with failures" on the dashboard, then the overview's Complete count: filtered lists.
-  await dashboard.goto();
-  await dashboard.endedCount('Completed with failures').click();
-  await expect(page).toHaveURL(/\/batch-operations\?status=CompletedWithFailures&endedWithinHours=24$/);
-  await expect(jobsPage.row(failing)).toBeVisible();
-  await expect(jobsPage.table.getByText('Completed with failures').first()).toBeVisible();
-  await jobsPage.goto();
-  await page.getByRole('group', { name: 'Awaiting confirmation', exact: true }).getByRole('link').click();
-  await expect(page).toHaveURL(/\/batch-operations\?status=Suspended$/);
-  await expect(jobsPage.row(high as string)).toHaveCount(0);
-
-  // The watcher sampled the jobs with no page open; restarted, it still has them and its chart.
-  await expect
-    .poll(async () => (await samplesOf(watcher.url, high as string)).length, { timeout: 60_000 })
-    .toBeGreaterThan(2);
-  const before = await samplesOf(watcher.url, high as string);
-  await watcher.stop();
-  watcher = await startAwsModeConsole({ port: WATCHER_PORT, endpoint: localAwsEndpoint, dataDir });
   try {
+    // A job over objects that are gone: it completes with NoSuchKey failures.
+    await putObject(
+      demo.sourceBucket,
+      `manifests/dash-missing-${stamp}.csv`,
+      `${demo.sourceBucket},images/2024/object-0001.jpg\n${demo.sourceBucket},images/2024/gone-${stamp}-1.jpg\n${demo.sourceBucket},images/2024/gone-${stamp}-2.jpg\n`,
+    );
+    const failing = await createTaggingJob(request, {
+      description: `dash failing ${stamp}`,
+      manifestKey: `manifests/dash-missing-${stamp}.csv`,
+      runOption: 'auto',
+      priority: 100,
+    });
+
+    // Three long jobs, confirmed together: the scheduler runs the highest priority first.
+    await longManifest(`manifests/dash-long-${stamp}.csv`, 12);
+    const [low, mid, high] = await Promise.all(
+      [10, 50, 90].map((priority) =>
+        createTaggingJob(request, {
+          description: `dash priority ${priority} ${stamp}`,
+          manifestKey: `manifests/dash-long-${stamp}.csv`,
+          priority,
+        }),
+      ),
+    );
+    const three = [low, mid, high] as string[];
+    await dashboard.goto();
+    await expect(dashboard.heading).toBeVisible();
+    // The highest from the dashboard's "Awaiting confirmation" (the job page's Run job dialog), the others by API.
+    await page.getByRole('button', { name: `Run job ${high}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Run job' }).click();
+    await expect(page.getByRole('button', { name: `Run job ${high}` })).toHaveCount(0);
+    await run(request, mid as string);
+    await run(request, low as string);
+
+    await expect.poll(() => dashboard.activeOrder(three), { timeout: 20_000 }).toEqual([high, mid, low]);
+    await expect(dashboard.activeJobs.getByRole('row').filter({ hasText: high as string })).toContainText(
+      'Running',
+    );
+    await expect(dashboard.throughput).toHaveText(/^[0-9.]*[1-9][0-9.]* tasks\/s$/, { timeout: 20_000 });
+    await expectAccessible(page, 'the dashboard with jobs running');
+    // The README's picture (a copy is e2e/screenshots/dashboard.png), from the top of the page.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: test.info().outputPath('dashboard.png') });
+
+    // The top error code opens the failing job's report rows of that code.
+    const noSuchKey = dashboard.errorCodes.getByRole('row').filter({ hasText: 'NoSuchKey' });
+    await expect(noSuchKey).toContainText(`${failing} (2)`);
+    await noSuchKey.getByRole('link', { name: `${failing} (2)` }).click();
+    await expect(page).toHaveURL(new RegExp(`/jobs/${failing}\\?reportFilter=NoSuchKey`));
+    await expect(page.getByRole('searchbox', { name: 'Find report rows' })).toHaveValue('NoSuchKey');
+    const reportRows = page.getByRole('table', { name: /Completion report/ }).getByRole('row');
+    await expect(reportRows.filter({ hasText: 'NoSuchKey' })).toHaveCount(2);
+    await expect(reportRows.filter({ hasText: 'succeeded' })).toHaveCount(0);
+
+    // "Completed with failures" on the dashboard, then the overview's Complete count: filtered lists.
+    await dashboard.goto();
+    await dashboard.endedCount('Completed with failures').click();
+    await expect(page).toHaveURL(/\/batch-operations\?status=CompletedWithFailures&endedWithinHours=24$/);
+    await expect(jobsPage.row(failing)).toBeVisible();
+    await expect(jobsPage.table.getByText('Completed with failures').first()).toBeVisible();
+    await jobsPage.goto();
+    await page.getByRole('group', { name: 'Awaiting confirmation', exact: true }).getByRole('link').click();
+    await expect(page).toHaveURL(/\/batch-operations\?status=Suspended$/);
+    await expect(jobsPage.row(high as string)).toHaveCount(0);
+    // The watcher sampled the jobs with no page open; restarted, it still has them and its chart.
+    await expect
+      .poll(async () => (await samplesOf(watcher.url, high as string)).length, { timeout: 60_000 })
+      .toBeGreaterThan(2);
+    const before = await samplesOf(watcher.url, high as string);
+    await watcher.stop();
+    watcher = await startAwsModeConsole({ port: WATCHER_PORT, endpoint: localAwsEndpoint, dataDir });
     expect((await samplesOf(watcher.url, high as string)).slice(0, before.length)).toEqual(before);
     await dashboard.goto(watcher.url);
     await expect(dashboard.heading).toBeVisible();
@@ -131,6 +129,7 @@ test('the dashboard follows the queue, throughput and failures, and keeps its sa
     await expect(page.getByText('Tasks per second', { exact: true }).first()).toBeVisible();
     await expect(dashboard.throughputChartEmpty).toHaveCount(0);
   } finally {
+    // Stopped however the journey ends: a watcher left running would hold its port for the next run.
     await watcher.stop();
   }
 });
